@@ -1,0 +1,17 @@
+import type { Stage } from './stage.js';
+
+/**
+ * The stages of a full analysis, in order. Each entry is the stage folder's public entry point.
+ * `upTo` stops after the named stage (e.g. 'tokens' for the tokenize-only bench baseline).
+ */
+export async function defaultStages(upTo?: string): Promise<Stage[]> {
+  const factories: [string, () => Promise<Stage>][] = [
+    // [stage name, loader] — added by each stage as it lands
+  ];
+  const out: Stage[] = [];
+  for (const [name, make] of factories) {
+    out.push(await make());
+    if (upTo && name === upTo) break;
+  }
+  return out;
+}
