@@ -152,6 +152,8 @@ export interface Attribution extends Span {
 export interface Layers {
   sentences?: Sentence[];
   tokens?: Token[];
+  /** recognised name mentions (the NER stage), before coreference and linking group them */
+  mentions?: Mention[];
   entities?: Entity[];
   quotes?: Quote[];
   attributions?: Attribution[];
