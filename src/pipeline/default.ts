@@ -7,6 +7,7 @@ import type { Stage } from './stage.js';
 export async function defaultStages(upTo?: string): Promise<Stage[]> {
   const factories: [string, () => Promise<Stage>][] = [
     // [stage name, loader] — added by each stage as it lands
+    ['tokens', async () => (await import('../text/segment/index.js')).tokensStage],
   ];
   const out: Stage[] = [];
   for (const [name, make] of factories) {

@@ -1,0 +1,398 @@
+/**
+ * Tokenizer and sentence splitter for ru / uk / en news: one pass of char-code scanning over the
+ * text (sticky regular expressions only where a URL, e-mail or domain may start), then one pass
+ * over the tokens to place sentence boundaries.
+ *
+ * Token conventions (what later stages can rely on):
+ * - words keep inner hyphens and apostrophes (`пресс-секретарь`, `Нью-Йорк`, `п’ятий`, `O'Neill`,
+ *   `COVID-19`, `Су-57`, `1-й`); a hyphen between two numbers is its own token (`2020`, `-`, `2021`);
+ * - an abbreviation or an initial is one token WITH its period (`г.`, `руб.`, `т.`, `е.`, `В.`,
+ *   `Дж.`, `U.S.`, `т.д.`); its `kind` is `word`;
+ * - numbers keep separators between digits (`10.02.2026`, `3,5`, `12:30`) and thousands groups
+ *   separated by a space (`12 100`, `1 000 000`); kind `number` (also `90-х`, `1-й`);
+ * - every quote mark, bracket and dash is its own `punct` token; `...`, `?!`, `!!!` are one token;
+ * - URLs (`https://...`, `www...`, `INTERFAX.RU`, `rbc.ru/...`) are `url`, e-mails `email`;
+ * - `% $ € № + =` and other symbols are `symbol`.
+ *
+ * Sentences: a line break always ends a sentence (so a heading line is its own sentence); `. ! ? …`
+ * end one when the next token starts a sentence (a capital letter, a digit, an opening quote or
+ * bracket, a dash followed by a capital); closing quotes and brackets right after the final mark
+ * stay in the sentence (`?»`, `."`); initials and abbreviations of the `prefix` class never end one.
+ */
+import type { Sentence, Token, TokenKind } from '../../doc/model.js';
+import { fold } from '../../doc/normalize.js';
+import { abbrTable, type AbbrTable } from './abbr.js';
+
+// ---- character classes -------------------------------------------------------------------------
+
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const SYMBOL_RE = /\p{S}/u;
+const UPPER_RE = /\p{Lu}/u;
+
+function isLetterCode(c: number, text: string, i: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0x410 && c <= 0x44f) return true; // А-я
+  if (c >= 0x400 && c <= 0x52f) return c < 0x482 || c > 0x489; // rest of Cyrillic (not ҂ and combining signs)
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c === 0x2bc) return false; // ʼ is an apostrophe here
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return LETTER_RE.test(String.fromCodePoint(cp));
+  }
+  return LETTER_RE.test(text[i]);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x2009 || c === 0x202f ||
+    c === 0x2007 || c === 0x2002 || c === 0x2003 || c === 0x200b || c === 0x3000 || c === 0x0b || c === 0x0c ||
+    c === 0x2028 || c === 0x2029 || c === 0x85;
+}
+
+/** apostrophes that may join two letters into one word */
+function isApostrophe(c: number): boolean {
+  return c === 0x2019 || c === 0x27 || c === 0x2bc || c === 0x60 || c === 0x2b9 || c === 0x2032 || c === 0x2018;
+}
+
+/** hyphens that may join two parts of one word */
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+function isUpperAt(s: string, i = 0): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c >= 0x410 && c <= 0x42f) return true;
+  if (c >= 0x430 && c <= 0x44f) return false;
+  if (c >= 0x61 && c <= 0x7a) return false;
+  return UPPER_RE.test(String.fromCodePoint(s.codePointAt(i) ?? 0));
+}
+
+// ---- token-level regular expressions (sticky) ------------------------------------------------
+
+const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»\u201c\u201d]+/iy;
+const EMAIL_RE = /[\p{L}\d][\p{L}\d._%+-]*@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/uy;
+// a bare domain with a known TLD: `INTERFAX.RU`, `rbc.ru/politics/...`, `ria.ru`, `слово.укр`
+const DOMAIN_RE =
+  /[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:ru|ua|com|org|net|info|gov|edu|eu|uk|us|de|fr|it|pl|by|kz|su|io|tv|news|media|online|рф|укр)(?![\p{L}\d])(?:\/[^\s<>"«»\u201c\u201d]*)?/iuy;
+// dotted letter abbreviations without spaces: `U.S.`, `т.д.`, `e.g.`
+const DOTTED_RE = /(?:\p{L}{1,3}\.){2,4}/uy;
+
+/** trailing characters never part of a URL */
+function trimUrlEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const ch = text[end - 1];
+    if ('.,;:!?…'.includes(ch)) end--;
+    else if (ch === ')' && !text.slice(start, end - 1).includes('(')) end--;
+    else if (ch === '\u2019' || ch === "'") end--;
+    else break;
+  }
+  return end;
+}
+
+// ---- tokenizer ---------------------------------------------------------------------------------
+
+export interface TokenizeOptions {
+  /** document language: chooses whose abbreviation classification wins */
+  lang?: string;
+}
+
+function isRoman(s: string): boolean {
+  return /^[IVXLCDM]+$/.test(s);
+}
+
+function makeToken(text: string, start: number, end: number, kind: TokenKind, spaceBefore: boolean): Token {
+  const t = text.slice(start, end);
+  return { start, end, text: t, norm: kind === 'punct' && t.length === 1 && !isApostrophe(t.charCodeAt(0)) ? t : fold(t), kind, sent: 0, spaceBefore };
+}
+
+/** Splits `text` into tokens (the `sent` field is filled by `segment`). */
+export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
+  const abbr = abbrTable(opts.lang ?? 'und');
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let space = true;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    // URLs starting with a scheme or www
+    if (c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57 || c === 0x66) {
+      URL_RE.lastIndex = i;
+      if (URL_RE.test(text)) {
+        const end = trimUrlEnd(text, i, URL_RE.lastIndex);
+        out.push(makeToken(text, i, end, 'url', space));
+        space = false;
+        i = end;
+        continue;
+      }
+    }
+    const letter = isLetterCode(c, text, i);
+    if (letter || isDigit(c)) {
+      // scan a word / number: letters, digits, marks; inner hyphens/apostrophes between alphanumerics
+      let j = i;
+      let hasLetter = false;
+      let hasDigit = false;
+      for (;;) {
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (isDigit(d)) {
+            hasDigit = true;
+            j++;
+          } else if (isLetterCode(d, text, j)) {
+            hasLetter = true;
+            j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+          } else break;
+        }
+        if (j + 1 >= n) break;
+        const d = text.charCodeAt(j);
+        const e = text.charCodeAt(j + 1);
+        const eAlnum = isDigit(e) || isLetterCode(e, text, j + 1);
+        if (!eAlnum) break;
+        if (isHyphen(d)) {
+          // 2020-2021: two numbers and a hyphen
+          if (isDigit(e) && isDigit(text.charCodeAt(j - 1))) break;
+          j += 1;
+          continue;
+        }
+        if (isApostrophe(d) && !isDigit(e) && isLetterCode(text.charCodeAt(j - 1), text, j - 1)) {
+          j += 1;
+          continue;
+        }
+        if ((d === 0x2e || d === 0x2c || d === 0x3a || d === 0x2f) && isDigit(e) && isDigit(text.charCodeAt(j - 1)) && !hasLetter) {
+          // 10.02.2026, 3,5, 12:30, 24/7
+          j += 1;
+          continue;
+        }
+        break;
+      }
+      let kind: TokenKind = isDigit(c) ? 'number' : 'word';
+      let end = j;
+      const next = j < n ? text.charCodeAt(j) : 0;
+      // e-mail or bare domain
+      if (next === 0x40 || (next === 0x2e && j + 1 < n && isLetterCode(text.charCodeAt(j + 1), text, j + 1))) {
+        if (next === 0x40) {
+          EMAIL_RE.lastIndex = i;
+          if (EMAIL_RE.test(text)) {
+            end = EMAIL_RE.lastIndex;
+            kind = 'email';
+          }
+        }
+        if (kind !== 'email') {
+          DOMAIN_RE.lastIndex = i;
+          if (DOMAIN_RE.test(text)) {
+            end = trimUrlEnd(text, i, DOMAIN_RE.lastIndex);
+            kind = 'url';
+          }
+        }
+        if (kind === 'word') {
+          DOTTED_RE.lastIndex = i;
+          if (DOTTED_RE.test(text)) {
+            const cand = text.slice(i, DOTTED_RE.lastIndex);
+            const low = cand.toLowerCase();
+            // U.S., U.K., т.д., e.g. — known, or single capitals only (A.B.C.)
+            if (abbr.single.has(low) || /^(?:\p{Lu}\.){2,4}$/u.test(cand)) end = DOTTED_RE.lastIndex;
+          }
+        }
+      }
+      if (kind === 'number' && hasLetter) kind = 'number'; // 1-й, 90-х stay numbers
+      if (kind === 'number' && end === j && !hasLetter) {
+        // thousands groups: `12 100`, `1 000 000` (first group 1-3 digits, then groups of exactly 3)
+        if (j - i <= 3) {
+          let k = j;
+          for (;;) {
+            const sp = text.charCodeAt(k);
+            if (!(sp === 0x20 || sp === 0xa0 || sp === 0x202f || sp === 0x2009)) break;
+            if (!(isDigit(text.charCodeAt(k + 1)) && isDigit(text.charCodeAt(k + 2)) && isDigit(text.charCodeAt(k + 3)))) break;
+            const after = k + 4 < n ? text.charCodeAt(k + 4) : 0;
+            if (isDigit(after) || isLetterCode(after, text, k + 4) || (after === 0x2e || after === 0x2c) && isDigit(text.charCodeAt(k + 5))) {
+              // 1 000,5 is fine; `5 2020г` is not a group
+              if (!((after === 0x2e || after === 0x2c) && isDigit(text.charCodeAt(k + 5)))) break;
+            }
+            k += 4;
+            end = k;
+          }
+        }
+      }
+      // abbreviation or initial: include the period
+      if (kind === 'word' && end === j && next === 0x2e) {
+        const w = text.slice(i, j);
+        const wl = w.toLowerCase() + '.';
+        const prev = out.length ? out[out.length - 1] : undefined;
+        const isInitial =
+          (hasLetter && !hasDigit && (j - i === 1 || (j - i === 2 && c >= 0xd800)) && isUpperAt(text, i)) ||
+          abbr.initials.has(w + '.');
+        if (
+          isInitial ||
+          abbr.single.has(wl) ||
+          (prev !== undefined && prev.end <= i && abbr.multi.has(`${prev.norm} ${fold(wl)}`)) ||
+          abbr.multiFirst.has(wl)
+        ) {
+          end = j + 1;
+        }
+      }
+      out.push(makeToken(text, i, end, kind, space));
+      space = false;
+      i = end;
+      continue;
+    }
+    // punctuation and symbols
+    let end = i + 1;
+    let kind: TokenKind = 'punct';
+    if (c === 0x2e) {
+      while (end < n && text.charCodeAt(end) === 0x2e) end++; // ...
+    } else if (c === 0x21 || c === 0x3f) {
+      while (end < n && (text.charCodeAt(end) === 0x21 || text.charCodeAt(end) === 0x3f || text.charCodeAt(end) === 0x2026)) end++; // ?! !!! ?..
+      while (end < n && text.charCodeAt(end) === 0x2e) end++;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      end = i + 2;
+      kind = 'symbol';
+    } else if (c === 0x2d && end < n && text.charCodeAt(end) === 0x2d) {
+      while (end < n && text.charCodeAt(end) === 0x2d) end++; // -- as a dash
+    } else if (SYMBOL_RE.test(text[i]) || c === 0x25 || c === 0x2116 || c === 0x23 || c === 0x26 || c === 0x40 || c === 0xa7) {
+      kind = 'symbol';
+    }
+    out.push(makeToken(text, i, end, kind, space));
+    space = false;
+    i = end;
+  }
+  return out;
+}
+
+// ---- sentence boundaries -----------------------------------------------------------------------
+
+const OPEN_QUOTES = new Set(['«', '„', '“', '‘', '‹', '‚']);
+const CLOSE_AFTER_END = new Set(['»', '“', '”', '"', '’', "'", ')', ']', '›', '‘']);
+const DASHES = new Set(['—', '–', '-', '--', '―', '‒']);
+const ENDERS = /^(?:[.!?…]+|\.{2,}|[!?][!?.…]*)$/;
+
+function hasNewlineBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x2028 || c === 0x2029 || c === 0x0d) return true;
+  }
+  return false;
+}
+
+function startsUpperWord(t: Token): boolean {
+  return (t.kind === 'word' || t.kind === 'url' || t.kind === 'email') && isUpperAt(t.text, 0);
+}
+
+/** Does the token at `k` open a new sentence (looking past a dash to the word after it)? */
+function opensSentence(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return true;
+  if (t.kind === 'number') return true;
+  if (t.kind === 'word' || t.kind === 'url' || t.kind === 'email') return isUpperAt(t.text, 0);
+  if (OPEN_QUOTES.has(t.text) || t.text === '(' || t.text === '[') return true;
+  if (t.text === '"' || t.text === "'") return t.spaceBefore || k === 0;
+  if (DASHES.has(t.text)) {
+    const u = tokens[k + 1];
+    return u === undefined || (u.kind === 'word' ? isUpperAt(u.text, 0) : u.kind !== 'punct');
+  }
+  if (t.kind === 'symbol') return t.text === '№' || t.text === '#' || t.text === '@' || t.text === '$' || t.text === '€';
+  return false;
+}
+
+/**
+ * Sentence boundaries over `tokens` of `text`: fills each token's `sent` and returns the sentences
+ * with token ranges and paragraph indexes. Spans run from the first token's start to the last
+ * token's end (no surrounding whitespace).
+ */
+export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {}): Sentence[] {
+  const abbr = abbrTable(opts.lang ?? 'und');
+  const sentences: Sentence[] = [];
+  const n = tokens.length;
+  let para = 0;
+  let sStart = 0; // token index of the current sentence's first token
+  let quoteDepth = 0;
+  const close = (endTok: number): void => {
+    // endTok is exclusive
+    if (endTok <= sStart) return;
+    const first = tokens[sStart];
+    const last = tokens[endTok - 1];
+    const idx = sentences.length;
+    for (let k = sStart; k < endTok; k++) tokens[k].sent = idx;
+    sentences.push({ start: first.start, end: last.end, tokenStart: sStart, tokenEnd: endTok, para });
+    sStart = endTok;
+    quoteDepth = 0;
+  };
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    if (k > 0 && t.spaceBefore && hasNewlineBetween(text, tokens[k - 1].end, t.start)) {
+      close(k);
+      para++;
+    }
+    const x = t.text;
+    if (x === '«' || x === '„') quoteDepth++;
+    else if (x === '»' && quoteDepth > 0) quoteDepth--;
+    let isEnd = false;
+    if (t.kind === 'punct' && ENDERS.test(x)) {
+      isEnd = true;
+      // a list marker `1.` at the start of a sentence is not a sentence
+      if (x === '.' && k === sStart + 1 && tokens[sStart].kind === 'number' && !t.spaceBefore) isEnd = false;
+    } else if (t.kind === 'word' && x.charCodeAt(x.length - 1) === 0x2e) {
+      isEnd = abbrEnds(tokens, k, abbr);
+    }
+    if (!isEnd) continue;
+    // absorb closing quotes / brackets written right after the final mark (and a further mark: `».`)
+    let m = k + 1;
+    while (m < n && !tokens[m].spaceBefore && CLOSE_AFTER_END.has(tokens[m].text)) m++;
+    if (m < n && m > k + 1 && !tokens[m].spaceBefore && tokens[m].kind === 'punct' && ENDERS.test(tokens[m].text)) m++;
+    if (m >= n) break;
+    if (hasNewlineBetween(text, tokens[m - 1].end, tokens[m].start)) {
+      k = m - 1;
+      continue; // the line break closes it
+    }
+    if (opensSentence(tokens, m)) {
+      close(m);
+      k = m - 1;
+    }
+  }
+  close(n);
+  return sentences;
+}
+
+/** May the abbreviation / initial token at k end a sentence (given that the next token opens one)? */
+function abbrEnds(tokens: Token[], k: number, abbr: AbbrTable): boolean {
+  const t = tokens[k];
+  const low = t.norm;
+  const prev = k > 0 ? tokens[k - 1] : undefined;
+  const next = tokens[k + 1];
+  // multi-part abbreviations: only the last part may end
+  const multiLast = prev ? abbr.multi.get(`${prev.norm} ${low}`) : undefined;
+  if (multiLast !== undefined) return multiLast && (next === undefined || opensAfterAbbr(next));
+  const cls = abbr.single.get(low);
+  if (cls === undefined) {
+    if (abbr.multiFirst.has(low)) return false;
+    // an initial: ends only when what follows is not a capitalised word (`В. В. Путин`)
+    return next !== undefined && !startsUpperWord(next);
+  }
+  if (cls === 'prefix') return false;
+  if (cls === 'numeric') {
+    const afterNumber = prev !== undefined && (prev.kind === 'number' || isRoman(prev.text));
+    if (!afterNumber) return false;
+  }
+  return next === undefined || opensAfterAbbr(next);
+}
+
+/** after an abbreviation a sentence starts with a capitalised word, a quote or a dash — not a number */
+function opensAfterAbbr(next: Token): boolean {
+  if (next.kind === 'number') return false;
+  return true;
+}
+
+/** Tokens and sentences of a text in one call. */
+export function segmentText(text: string, opts: TokenizeOptions = {}): { tokens: Token[]; sentences: Sentence[] } {
+  const tokens = tokenize(text, opts);
+  const sentences = segment(text, tokens, opts);
+  return { tokens, sentences };
+}
