@@ -1,0 +1,127 @@
+/**
+ * Schema of the SQLite store, in numbered steps. `PRAGMA user_version` records the last step
+ * applied; opening a store applies the missing ones, each in its own transaction. Never edit a
+ * step that has shipped: add the next one.
+ */
+export const MIGRATIONS: string[] = [
+  // 1: articles, the contract's layers normalised for querying, the search index
+  `
+  CREATE TABLE articles (
+    rowid       INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    path        TEXT,
+    url         TEXT,
+    outlet      TEXT,
+    outlet_fold TEXT,
+    published   TEXT,
+    lang        TEXT NOT NULL,
+    title       TEXT,
+    text        TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX articles_published ON articles(published);
+  CREATE INDEX articles_lang ON articles(lang);
+  CREATE INDEX articles_outlet ON articles(outlet_fold);
+
+  CREATE TABLE article_entities (
+    article  INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    entity   TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    names    TEXT,
+    roles    TEXT,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article, entity)
+  );
+  CREATE INDEX article_entities_entity ON article_entities(entity);
+
+  CREATE TABLE mentions (
+    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    entity  TEXT NOT NULL,
+    start   INTEGER NOT NULL,
+    "end"   INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    lemma   TEXT
+  );
+  CREATE INDEX mentions_article ON mentions(article);
+  CREATE INDEX mentions_entity ON mentions(entity);
+
+  CREATE TABLE quotes (
+    article   INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    idx       INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    speaker   TEXT,
+    cue_text  TEXT,
+    cue_lemma TEXT,
+    via       TEXT,
+    PRIMARY KEY (article, idx)
+  );
+  CREATE INDEX quotes_speaker ON quotes(speaker);
+
+  CREATE TABLE events (
+    article     INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    mode        TEXT,
+    level       TEXT,
+    status      TEXT NOT NULL,
+    when_value  TEXT,
+    when_text   TEXT,
+    when_mod    TEXT,
+    place       TEXT,
+    reported_by TEXT NOT NULL,
+    stances     TEXT NOT NULL,
+    trigger_text  TEXT,
+    trigger_lemma TEXT,
+    PRIMARY KEY (article, idx)
+  );
+  CREATE INDEX events_type ON events(type);
+
+  CREATE TABLE event_actors (
+    article INTEGER NOT NULL,
+    idx     INTEGER NOT NULL,
+    ord     INTEGER NOT NULL,
+    actor   TEXT NOT NULL,
+    PRIMARY KEY (article, idx, ord),
+    FOREIGN KEY (article, idx) REFERENCES events(article, idx) ON DELETE CASCADE
+  );
+  CREATE INDEX event_actors_actor ON event_actors(actor);
+
+  CREATE TABLE times (
+    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    start   INTEGER NOT NULL,
+    "end"   INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    value   TEXT NOT NULL,
+    mod     TEXT,
+    anchor  TEXT
+  );
+  CREATE INDEX times_article ON times(article);
+
+  CREATE TABLE attributions (
+    article   INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    source    TEXT NOT NULL,
+    cue_text  TEXT,
+    cue_lemma TEXT
+  );
+  CREATE INDEX attributions_source ON attributions(source);
+
+  -- token offsets aligned with the terms of article_fts.lemmas / .forms (for snippets)
+  CREATE TABLE search_offsets (
+    article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    offsets BLOB NOT NULL
+  );
+  CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, lemmas, forms,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  `,
+];

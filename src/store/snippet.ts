@@ -1,0 +1,92 @@
+/**
+ * Snippets: the passage of an article around the words a query matched, with those words marked.
+ * Matches are found on the index terms (token i matched query word k by lemma or by surface form),
+ * then mapped back to character offsets in the article text through the stored token offsets.
+ */
+import type { QueryWord } from './terms.js';
+
+export interface TermRow {
+  lemmas: string[];
+  forms: string[];
+  /** [start0, end0, start1, end1, ...] offsets of term i in the text */
+  offsets: Uint32Array;
+}
+
+export interface Match {
+  start: number;
+  end: number;
+  /** index of the query word it matched */
+  word: number;
+}
+
+export function findMatches(row: TermRow, q: QueryWord[]): Match[] {
+  const lemmaTo = new Map<string, number[]>();
+  const formTo = new Map<string, number[]>();
+  q.forEach((w, k) => {
+    for (const l of w.lemmas) (lemmaTo.get(l) ?? lemmaTo.set(l, []).get(l)!).push(k);
+    for (const f of w.forms) (formTo.get(f) ?? formTo.set(f, []).get(f)!).push(k);
+  });
+  const out: Match[] = [];
+  const n = Math.min(row.lemmas.length, row.forms.length, row.offsets.length >> 1);
+  for (let i = 0; i < n; i++) {
+    const ks = lemmaTo.get(row.lemmas[i]) ?? formTo.get(row.forms[i]);
+    if (ks) out.push({ start: row.offsets[2 * i], end: row.offsets[2 * i + 1], word: ks[0] });
+  }
+  return out;
+}
+
+/**
+ * The window of about `width` characters that covers the most distinct query words (then the most
+ * matches), widened to word boundaries, whitespace collapsed, matches wrapped in `mark`.
+ */
+export function makeSnippet(text: string, matches: Match[], mark: [string, string], width = 220): string {
+  if (!matches.length) return clip(text, 0, Math.min(text.length, width), [], mark);
+  let best = 0;
+  let bestKey = -1;
+  for (let i = 0; i < matches.length; i++) {
+    const limit = matches[i].start + width;
+    const seen = new Set<number>();
+    let count = 0;
+    for (let j = i; j < matches.length && matches[j].end <= limit; j++) {
+      seen.add(matches[j].word);
+      count++;
+    }
+    const key = seen.size * 10000 + count;
+    if (key > bestKey) {
+      bestKey = key;
+      best = i;
+    }
+  }
+  const first = matches[best];
+  const inWindow = matches.filter((m) => m.start >= first.start && m.end <= first.start + width);
+  const lastEnd = inWindow[inWindow.length - 1].end;
+  // centre the matched stretch inside the window
+  const slack = Math.max(0, width - (lastEnd - first.start));
+  let start = Math.max(0, first.start - Math.floor(slack / 2));
+  // prefer to start at the sentence start when it is close
+  const sentStart = Math.max(text.lastIndexOf('. ', first.start - 1) + 2, text.lastIndexOf('\n', first.start - 1) + 1);
+  if (sentStart > 1 && sentStart <= first.start && first.start - sentStart < slack) start = sentStart;
+  else if (start > 0) {
+    const sp = text.lastIndexOf(' ', start);
+    start = sp >= 0 && start - sp < 20 ? sp + 1 : start;
+  }
+  let end = Math.min(text.length, Math.max(lastEnd, start + width));
+  if (end < text.length) {
+    const sp = text.indexOf(' ', end);
+    end = sp >= 0 && sp - end < 20 ? sp : end;
+  }
+  return clip(text, start, end, inWindow, mark);
+}
+
+function clip(text: string, start: number, end: number, ms: Match[], mark: [string, string]): string {
+  let out = '';
+  let pos = start;
+  for (const m of ms) {
+    if (m.start < pos || m.end > end) continue;
+    out += text.slice(pos, m.start) + mark[0] + text.slice(m.start, m.end) + mark[1];
+    pos = m.end;
+  }
+  out += text.slice(pos, end);
+  out = out.replace(/\s+/g, ' ').trim();
+  return (start > 0 ? '… ' : '') + out + (end < text.length ? ' …' : '');
+}

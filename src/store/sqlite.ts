@@ -1,0 +1,471 @@
+/**
+ * The default store: one SQLite file (better-sqlite3, WAL, foreign keys on).
+ * Every write is one transaction per article, idempotent by article id; SQL is always
+ * parameterised.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { toArticleJson } from '../contract/article.js';
+import type { Doc } from '../doc/model.js';
+import { fold } from '../doc/normalize.js';
+import { MIGRATIONS } from './migrations.js';
+import { findMatches, makeSnippet } from './snippet.js';
+import { expandQuery, ftsExpression, termOf, words } from './terms.js';
+import type {
+  ArticleJson,
+  DateRange,
+  EntityFilter,
+  EntitySummary,
+  EventFilter,
+  EventRecord,
+  Lemmatizer,
+  PutResult,
+  QuoteFilter,
+  QuoteRecord,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  Stats,
+  Store,
+} from './types.js';
+
+type Row = Record<string, any>;
+
+export interface SqliteStoreOptions {
+  /** expands query words to lemmas (the morphology); without it search matches surface forms */
+  lemmatizer?: Lemmatizer;
+  readonly?: boolean;
+}
+
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  lemmatizer?: Lemmatizer;
+  private readonly insert: Inserts;
+  private readonly putTx: (a: ArticleJson, tokens: TokenLike[] | null) => PutResult;
+
+  constructor(readonly path: string, opts: SqliteStoreOptions = {}) {
+    if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+    this.lemmatizer = opts.lemmatizer;
+    if (!opts.readonly) this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    // Unicode case folding (SQLite's lower() folds ASCII only)
+    this.db.function('pfold', { deterministic: true }, (v: unknown) => (v === null || v === undefined ? null : fold(String(v))));
+    if (!opts.readonly) this.migrate();
+    else if ((this.db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length)
+      throw new Error(`${path}: database schema is older than this version of parley; open it once for writing`);
+    this.insert = prepareInserts(this.db);
+    this.putTx = this.db.transaction((a: ArticleJson, tokens: TokenLike[] | null) => this.putOne(a, tokens));
+  }
+
+  /** Applies the missing numbered schema steps, each in its own transaction. */
+  private migrate(): void {
+    const have = this.db.pragma('user_version', { simple: true }) as number;
+    if (have > MIGRATIONS.length)
+      throw new Error(`${this.path}: database schema v${have} is newer than this version of parley (v${MIGRATIONS.length})`);
+    for (let v = have; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  async putArticle(article: Doc | ArticleJson): Promise<PutResult> {
+    return this.putSync(article);
+  }
+
+  /** The synchronous form of `putArticle` (SQLite only). */
+  putSync(article: Doc | ArticleJson): PutResult {
+    let json: ArticleJson;
+    let tokens: TokenLike[] | null;
+    if (isDoc(article)) {
+      json = toArticleJson(article) as ArticleJson;
+      tokens = article.layers.tokens ?? null;
+    } else {
+      const { tokens: t, ...rest } = article as ArticleJson & { tokens?: TokenLike[] };
+      json = rest as ArticleJson;
+      tokens = Array.isArray(t) ? t : null;
+    }
+    if (typeof json.id !== 'string' || !json.id) throw new Error('article has no id');
+    if (typeof json.text !== 'string') throw new Error(`article ${json.id}: no text`);
+    return this.putTx(json, tokens);
+  }
+
+  private putOne(a: ArticleJson, tokens: TokenLike[] | null): PutResult {
+    const I = this.insert;
+    if (I.exists.get(a.id)) return { id: a.id, status: 'duplicate' };
+    const src = (a.source ?? {}) as { path?: string; url?: string; outlet?: string | null };
+    const published = typeof a.published === 'string' ? a.published : null;
+    const info = I.article.run({
+      id: a.id,
+      path: str(src.path),
+      url: str(src.url),
+      outlet: str(src.outlet),
+      outlet_fold: src.outlet ? fold(String(src.outlet)) : null,
+      published,
+      lang: str(a.lang) ?? 'und',
+      title: str(a.title),
+      text: a.text,
+      json: JSON.stringify(a),
+      ingested_at: new Date().toISOString(),
+    });
+    const rid = Number(info.lastInsertRowid);
+
+    for (const e of arr(a.entities)) {
+      const ms = arr(e.mentions);
+      I.entity.run(rid, req(e.id, 'entity id'), req(e.type, 'entity type'), str(e.name) ?? String(e.id),
+        e.names ? JSON.stringify(e.names) : null, arr(e.roles).length ? JSON.stringify(e.roles) : null, ms.length);
+      for (const m of ms) I.mention.run(rid, e.id, int(m.start), int(m.end), String(m.text ?? ''), str(m.lemma));
+    }
+    arr(a.quotes).forEach((q, i) => {
+      I.quote.run(rid, i, int(q.start), int(q.end), String(q.text ?? ''), req(q.kind, 'quote kind'), str(q.speaker),
+        str(q.cue?.text), str(q.cue?.lemma), str(q.via));
+    });
+    arr(a.events).forEach((e, i) => {
+      I.event.run(rid, i, int(e.start), int(e.end), req(e.type, 'event type'), str(e.mode), str(e.level),
+        req(e.status, 'event status'), str(e.when?.value), str(e.when?.text), str(e.when?.mod), str(e.place),
+        JSON.stringify(arr(e.reportedBy)), JSON.stringify(arr(e.stances)), str(e.trigger?.text), str(e.trigger?.lemma));
+      arr(e.actors).forEach((actor, k) => I.actor.run(rid, i, k, String(actor)));
+    });
+    for (const t of arr(a.times)) I.time.run(rid, int(t.start), int(t.end), String(t.text ?? ''), req(t.value, 'time value'), str(t.mod), str(t.anchor));
+    for (const t of arr(a.attributions)) I.attribution.run(rid, int(t.start), int(t.end), req(t.source, 'attribution source'), str(t.cue?.text), str(t.cue?.lemma));
+
+    // search index: one term per word token, lemma and folded surface aligned with the offsets
+    const lemmas: string[] = [];
+    const forms: string[] = [];
+    const offs: number[] = [];
+    const text = a.text;
+    const toks: TokenLike[] = tokens ?? words(text).map((w) => ({ ...w, kind: 'word' }));
+    for (const t of toks) {
+      if (t.kind && t.kind !== 'word' && t.kind !== 'number') continue;
+      if (!t.kind && (t.pos === 'PUNCT' || t.pos === 'SYM')) continue;
+      const surface = typeof t.text === 'string' ? t.text : text.slice(t.start, t.end);
+      const form = termOf(surface);
+      if (!form) continue;
+      const lemma = termOf(t.lemma ?? '') || form;
+      lemmas.push(lemma);
+      forms.push(form);
+      offs.push(t.start, t.end);
+    }
+    const titleTerms = a.title ? words(String(a.title)).map((w) => termOf(w.text)).filter(Boolean).join(' ') : '';
+    I.fts.run(rid, titleTerms, lemmas.join(' '), forms.join(' '));
+    I.offsets.run(rid, Buffer.from(new Uint32Array(offs).buffer));
+    return { id: a.id, status: 'new' };
+  }
+
+  async getArticle(id: string): Promise<ArticleJson | null> {
+    const r = this.db.prepare('SELECT json FROM articles WHERE id = ?').get(id) as Row | undefined;
+    return r ? (JSON.parse(r.json) as ArticleJson) : null;
+  }
+
+  async search(q: SearchQuery): Promise<SearchResult> {
+    const terms = expandQuery(q.text, this.lemmatizer, q.lang);
+    const result: SearchResult = {
+      query: q.text,
+      terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })),
+      total: 0,
+      hits: [],
+    };
+    if (!terms.length) return result;
+    const where: string[] = ['article_fts MATCH @match'];
+    const params: Row = { match: ftsExpression(terms) };
+    this.articleFilters(where, params, q, 'a');
+    if (q.entity) {
+      where.push('EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = @entity)');
+      params.entity = q.entity;
+    }
+    const from = `FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE ${where.join(' AND ')}`;
+    result.total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as Row).n;
+    const limit = clampInt(q.limit, 20, 1, 10000);
+    const offset = clampInt(q.offset, 0, 0, 1e9);
+    const rows = this.db
+      .prepare(
+        `SELECT a.rowid AS rid, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
+                bm25(article_fts, 5.0, 1.0, 0.5) AS score, article_fts.lemmas, article_fts.forms, s.offsets
+         ${from.replace('WHERE', 'LEFT JOIN search_offsets s ON s.article = a.rowid WHERE')}
+         ORDER BY score, a.published DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit, offset }) as Row[];
+    const mark = q.mark ?? ['«', '»'];
+    for (const r of rows) {
+      const buf: Buffer | null = r.offsets;
+      const offsets = buf ? new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) : new Uint32Array();
+      const matches = findMatches({ lemmas: split(r.lemmas), forms: split(r.forms), offsets }, terms);
+      const hit: SearchHit = {
+        id: r.id,
+        title: r.title,
+        published: r.published,
+        lang: r.lang,
+        outlet: r.outlet,
+        path: r.path,
+        url: r.url,
+        score: r.score,
+        snippet: makeSnippet(r.text, matches, mark, q.snippetChars ?? 220),
+        matches: matches.map((m) => ({ start: m.start, end: m.end, text: r.text.slice(m.start, m.end) })),
+      };
+      result.hits.push(hit);
+    }
+    return result;
+  }
+
+  /** Adds lang / outlet / date filters on the articles table aliased `t`. */
+  private articleFilters(where: string[], params: Row, f: DateRange & { lang?: string; outlet?: string }, t: string, dateExpr?: string): void {
+    const d = dateExpr ?? `${t}.published`;
+    if (f.lang) {
+      where.push(`${t}.lang = @lang`);
+      params.lang = f.lang;
+    }
+    if (f.outlet) {
+      where.push(`instr(${t}.outlet_fold, @outlet) > 0`);
+      params.outlet = fold(f.outlet);
+    }
+    if (f.from) {
+      checkDate(f.from);
+      where.push(`${d} >= @from`);
+      params.from = f.from;
+    }
+    if (f.to) {
+      checkDate(f.to);
+      where.push(`substr(${d}, 1, ${f.to.length}) <= @to`);
+      params.to = f.to;
+    }
+  }
+
+  async stats(): Promise<Stats> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as Row).n as number;
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      byLang: this.db.prepare('SELECT lang, count(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang').all() as Stats['byLang'],
+      byOutlet: this.db.prepare('SELECT outlet, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet').all() as Stats['byOutlet'],
+      byMonth: this.db
+        .prepare('SELECT substr(published, 1, 7) AS month, count(*) AS n FROM articles GROUP BY month ORDER BY month')
+        .all() as Stats['byMonth'],
+      entities: one('SELECT count(DISTINCT entity) AS n FROM article_entities'),
+      mentions: one('SELECT count(*) AS n FROM mentions'),
+      quotes: one('SELECT count(*) AS n FROM quotes'),
+      events: one('SELECT count(*) AS n FROM events'),
+      times: one('SELECT count(*) AS n FROM times'),
+      attributions: one('SELECT count(*) AS n FROM attributions'),
+    };
+  }
+
+  async entities(f: EntityFilter = {}): Promise<EntitySummary[]> {
+    const where: string[] = [];
+    const params: Row = {};
+    if (f.type) {
+      where.push('ae.type = @type');
+      params.type = f.type.toUpperCase();
+    }
+    if (f.id) {
+      where.push('ae.entity = @id');
+      params.id = f.id;
+    }
+    if (f.name) {
+      where.push('ae.entity IN (SELECT entity FROM article_entities WHERE instr(pfold(name), @name) > 0 OR instr(pfold(coalesce(names, \'\')), @name) > 0)');
+      params.name = fold(f.name);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ae.entity AS id, count(*) AS articles, sum(ae.mentions) AS mentions
+         FROM article_entities ae ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity LIMIT @limit`,
+      )
+      .all({ ...params, limit: clampInt(f.limit, 100, 1, 1e6) }) as Row[];
+    const detail = this.db.prepare(
+      `SELECT ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+       WHERE ae.entity = ?`,
+    );
+    return rows.map((r) => {
+      const types = new Map<string, number>();
+      const byLang = new Map<string, Map<string, number>>();
+      const all = new Map<string, number>();
+      const roles = new Map<string, number>();
+      const given: Record<string, string> = {};
+      for (const d of detail.all(r.id) as Row[]) {
+        bump(types, d.type);
+        bump(all, d.name);
+        bump(byLang.get(d.lang) ?? byLang.set(d.lang, new Map()).get(d.lang)!, d.name);
+        if (d.names) Object.assign(given, JSON.parse(d.names));
+        if (d.roles) for (const role of JSON.parse(d.roles) as string[]) bump(roles, role);
+      }
+      const names: Record<string, string> = { ...given };
+      for (const [lang, m] of byLang) if (!names[lang]) names[lang] = top(m)!;
+      return {
+        id: r.id,
+        type: top(types) ?? '',
+        name: top(all) ?? r.id,
+        names,
+        articles: r.articles,
+        mentions: r.mentions,
+        roles: [...roles.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
+      };
+    });
+  }
+
+  async quotes(f: QuoteFilter = {}): Promise<QuoteRecord[]> {
+    const where: string[] = [];
+    const params: Row = {};
+    if (f.speaker) {
+      where.push('q.speaker = @speaker');
+      params.speaker = f.speaker;
+    }
+    if (f.kind) {
+      where.push('q.kind = @kind');
+      params.kind = f.kind;
+    }
+    this.articleFilters(where, params, f, 'a');
+    const rows = this.db
+      .prepare(
+        `SELECT a.id AS article, a.title, a.outlet, a.published, a.lang, q.start, q."end", q.text, q.kind, q.speaker,
+                (SELECT name FROM article_entities ae WHERE ae.article = q.article AND ae.entity = q.speaker) AS speakerName,
+                q.cue_text AS cue, q.via
+         FROM quotes q JOIN articles a ON a.rowid = q.article
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY a.published DESC, a.id, q.idx LIMIT @limit`,
+      )
+      .all({ ...params, limit: clampInt(f.limit, 1000, 1, 1e7) }) as QuoteRecord[];
+    return rows;
+  }
+
+  async events(f: EventFilter = {}): Promise<EventRecord[]> {
+    const where: string[] = [];
+    const params: Row = {};
+    if (f.type) {
+      where.push('e.type = @type');
+      params.type = f.type.toUpperCase();
+    }
+    if (f.status) {
+      where.push('e.status = @status');
+      params.status = f.status;
+    }
+    if (f.mode) {
+      where.push('e.mode = @mode');
+      params.mode = f.mode;
+    }
+    if (f.actor) {
+      where.push('EXISTS (SELECT 1 FROM event_actors x WHERE x.article = e.article AND x.idx = e.idx AND x.actor = @actor)');
+      params.actor = f.actor;
+    }
+    this.articleFilters(where, params, f, 'a', 'coalesce(e.when_value, a.published)');
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, a.id AS article_id, a.title, a.outlet, a.published, a.url, a.lang, a.text AS atext
+         FROM events e JOIN articles a ON a.rowid = e.article
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY coalesce(e.when_value, a.published) DESC, a.id, e.idx LIMIT @limit`,
+      )
+      .all({ ...params, limit: clampInt(f.limit, 1000, 1, 1e7) }) as Row[];
+    const actors = this.db.prepare(
+      `SELECT x.actor AS id, (SELECT name FROM article_entities ae WHERE ae.article = x.article AND ae.entity = x.actor) AS name
+       FROM event_actors x WHERE x.article = ? AND x.idx = ? ORDER BY x.ord`,
+    );
+    return rows.map((r) => ({
+      article: r.article_id,
+      title: r.title,
+      outlet: r.outlet,
+      published: r.published,
+      url: r.url,
+      lang: r.lang,
+      index: r.idx,
+      start: r.start,
+      end: r.end,
+      text: String(r.atext).slice(r.start, r.end),
+      type: r.type,
+      mode: r.mode,
+      level: r.level,
+      status: r.status,
+      actors: actors.all(r.article, r.idx) as EventRecord['actors'],
+      when: r.when_value ? clean({ value: r.when_value, text: r.when_text ?? undefined, mod: r.when_mod ?? undefined }) : null,
+      place: r.place,
+      reportedBy: JSON.parse(r.reported_by),
+      stances: JSON.parse(r.stances),
+      trigger: r.trigger_text ? { text: r.trigger_text, lemma: r.trigger_lemma ?? r.trigger_text } : null,
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepareInserts(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+    return {
+      exists: p('SELECT rowid FROM articles WHERE id = ?'),
+      article: p(`INSERT INTO articles (id, path, url, outlet, outlet_fold, published, lang, title, text, json, ingested_at)
+                  VALUES (@id, @path, @url, @outlet, @outlet_fold, @published, @lang, @title, @text, @json, @ingested_at)`),
+      entity: p(`INSERT INTO article_entities (article, entity, type, name, names, roles, mentions)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions`),
+      mention: p('INSERT INTO mentions (article, entity, start, "end", text, lemma) VALUES (?, ?, ?, ?, ?, ?)'),
+      quote: p(`INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, cue_text, cue_lemma, via)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      event: p(`INSERT INTO events (article, idx, start, "end", type, mode, level, status, when_value, when_text, when_mod,
+                  place, reported_by, stances, trigger_text, trigger_lemma)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      actor: p('INSERT OR IGNORE INTO event_actors (article, idx, ord, actor) VALUES (?, ?, ?, ?)'),
+      time: p('INSERT INTO times (article, start, "end", text, value, mod, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      attribution: p('INSERT INTO attributions (article, start, "end", source, cue_text, cue_lemma) VALUES (?, ?, ?, ?, ?, ?)'),
+      fts: p('INSERT INTO article_fts (rowid, title, lemmas, forms) VALUES (?, ?, ?, ?)'),
+      offsets: p('INSERT INTO search_offsets (article, offsets) VALUES (?, ?)'),
+    };
+  }
+type Inserts = ReturnType<typeof prepareInserts>;
+
+interface TokenLike {
+  start: number;
+  end: number;
+  text?: string;
+  lemma?: string;
+  kind?: string;
+  pos?: string;
+}
+
+function isDoc(a: Doc | ArticleJson): a is Doc {
+  return typeof (a as Doc).layers === 'object' && (a as Doc).layers !== null && !('schema' in a);
+}
+
+function arr(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
+function str(v: unknown): string | null {
+  return v === undefined || v === null ? null : String(v);
+}
+function req(v: unknown, what: string): string {
+  if (v === undefined || v === null || v === '') throw new Error(`missing ${what}`);
+  return String(v);
+}
+function int(v: unknown): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`bad offset ${String(v)}`);
+  return n;
+}
+function clampInt(v: unknown, dflt: number, lo: number, hi: number): number {
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : dflt;
+}
+function split(s: string | null): string[] {
+  return s ? s.split(' ') : [];
+}
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+function top(m: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let n = -1;
+  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
+  return best;
+}
+function checkDate(s: string): void {
+  if (!DATE_RE.test(s)) throw new RangeError(`not a date: '${s}' (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+}
+function clean<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}

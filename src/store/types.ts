@@ -1,0 +1,165 @@
+/**
+ * The store: where analysed articles are kept and queried. `SqliteStore` (the default, one file)
+ * implements it; a PostgreSQL implementation will satisfy the same interface, which is why every
+ * method returns a Promise even though SQLite answers synchronously.
+ */
+import type { Doc } from '../doc/model.js';
+
+/** A `parley/article@1` object as written by `toArticleJson` (tokens optional). */
+export type ArticleJson = Record<string, unknown> & { schema: string; id: string; text: string };
+
+export interface PutResult {
+  id: string;
+  status: 'new' | 'duplicate';
+}
+
+/** Turns one query word into the base forms to look up (lower-cased, any case is fine). */
+export interface Lemmatizer {
+  lemmas(word: string, lang?: string): string[];
+}
+
+export interface DateRange {
+  /** ISO date or prefix (`2026`, `2026-02`, `2026-02-05`), inclusive */
+  from?: string;
+  /** ISO date or prefix, inclusive (`2026-02` covers the whole month) */
+  to?: string;
+}
+
+export interface SearchQuery extends DateRange {
+  text: string;
+  lang?: string;
+  outlet?: string;
+  /** only articles that mention this entity id */
+  entity?: string;
+  limit?: number;
+  offset?: number;
+  /** markers put around matched words in `snippet` (default « and ») */
+  mark?: [string, string];
+  /** snippet length in characters (about) */
+  snippetChars?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  published: string | null;
+  lang: string;
+  outlet: string | null;
+  path: string | null;
+  url: string | null;
+  /** bm25 rank (lower is better, as SQLite gives it) */
+  score: number;
+  snippet: string;
+  /** offsets of the matched words inside the article text */
+  matches: { start: number; end: number; text: string }[];
+}
+
+export interface SearchResult {
+  query: string;
+  /** what each query word was expanded to */
+  terms: { word: string; lemmas: string[]; forms: string[] }[];
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface Stats {
+  articles: number;
+  byLang: { lang: string; n: number }[];
+  byOutlet: { outlet: string | null; n: number }[];
+  byMonth: { month: string | null; n: number }[];
+  entities: number;
+  mentions: number;
+  quotes: number;
+  events: number;
+  times: number;
+  attributions: number;
+}
+
+export interface EntityFilter {
+  type?: string;
+  /** only these ids */
+  id?: string;
+  /** name substring (any language, case-insensitive) */
+  name?: string;
+  limit?: number;
+}
+
+export interface EntitySummary {
+  id: string;
+  type: string;
+  /** most frequent base form over all articles */
+  name: string;
+  /** base form per article language (and any `names` the linker gave) */
+  names: Record<string, string>;
+  articles: number;
+  mentions: number;
+  roles: string[];
+}
+
+export interface QuoteFilter extends DateRange {
+  speaker?: string;
+  kind?: string;
+  lang?: string;
+  limit?: number;
+}
+
+export interface QuoteRecord {
+  article: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  lang: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: string;
+  speaker: string | null;
+  speakerName: string | null;
+  cue: string | null;
+  via: string | null;
+}
+
+export interface EventFilter extends DateRange {
+  type?: string;
+  actor?: string;
+  status?: string;
+  mode?: string;
+  lang?: string;
+  limit?: number;
+}
+
+export interface EventRecord {
+  article: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  lang: string;
+  index: number;
+  start: number;
+  end: number;
+  /** the evidence text (`text.slice(start, end)`) */
+  text: string;
+  type: string;
+  mode: string | null;
+  level: string | null;
+  status: string;
+  actors: { id: string; name: string | null }[];
+  when: { value: string; text?: string; mod?: string } | null;
+  place: string | null;
+  reportedBy: string[];
+  stances: { by: string; stance: string }[];
+  trigger: { text: string; lemma: string } | null;
+}
+
+export interface Store {
+  /** One transaction per article; an id already stored is a no-op reported as `duplicate`. */
+  putArticle(article: Doc | ArticleJson): Promise<PutResult>;
+  getArticle(id: string): Promise<ArticleJson | null>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  stats(): Promise<Stats>;
+  entities(filter?: EntityFilter): Promise<EntitySummary[]>;
+  quotes(filter?: QuoteFilter): Promise<QuoteRecord[]>;
+  events(filter?: EventFilter): Promise<EventRecord[]>;
+  close(): Promise<void>;
+}
