@@ -1,0 +1,153 @@
+/**
+ * Bytes -> text for untrusted input: BOMs, UTF-8, and the single-byte Cyrillic encodings that
+ * Russian and Ukrainian files still come in (Windows-1251, KOI8-R/KOI8-U), told apart by what the
+ * decoded letters look like; binary data is recognised and refused.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type Decoded =
+  | { ok: true; text: string; encoding: string }
+  | { ok: false; error: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Control bytes that never occur in text (everything below 0x20 but \t \n \v \f \r, and ESC). */
+function isControlByte(b: number): boolean {
+  return b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b;
+}
+
+/**
+ * Why this buffer is not text, or null when it may be: NUL bytes, or more than 1% control bytes
+ * in its first 64 KiB.
+ */
+export function binaryReason(buf: Uint8Array): string | null {
+  const n = Math.min(buf.length, 65536);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i];
+    if (b === 0) return 'binary data (NUL bytes)';
+    if (isControlByte(b)) ctrl++;
+  }
+  if (n > 0 && ctrl / n > 0.01) return `binary data (${((100 * ctrl) / n).toFixed(1)}% control bytes)`;
+  return null;
+}
+
+/** Letter frequencies of running Russian/Ukrainian text (lower case, per mille, rounded). */
+const CYR_FREQ: Record<string, number> = {
+  о: 110, е: 85, а: 80, и: 70, н: 67, т: 63, с: 55, р: 47, в: 45, л: 44, к: 35, м: 32, д: 30,
+  п: 28, у: 26, я: 20, ы: 19, ь: 17, г: 17, з: 16, б: 16, ч: 14, й: 12, х: 10, ж: 9, ш: 7,
+  ю: 6, ц: 5, щ: 4, э: 3, ф: 3, ъ: 1, ё: 1, і: 50, ї: 6, є: 4, ґ: 1,
+};
+
+/**
+ * How plausible a decoding of the high (>= 0x80) bytes is as Cyrillic prose, in [0, 1]:
+ * the share of high characters that are Cyrillic letters, weighted by how many of those are
+ * lower case (prose is mostly lower case; cp1251 read as KOI8 and back turns it upper case) and by
+ * how common the letters are.
+ */
+export function cyrillicPlausibility(text: string): number {
+  let high = 0;
+  let letters = 0;
+  let lower = 0;
+  let freq = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    high++;
+    if (c >= 0x400 && c <= 0x4ff) {
+      letters++;
+      const l = ch.toLowerCase();
+      if (l === ch) lower++;
+      freq += CYR_FREQ[l] ?? 0;
+    } else if ('«»—–„“”’‘…№°·•\u00a0'.includes(ch)) {
+      letters += 0.5; // typography that cp1251 texts carry
+      lower += 0.5;
+    }
+  }
+  if (high === 0) return 0;
+  const share = letters / high;
+  const lowerShare = letters ? lower / letters : 0;
+  const freqScore = letters ? Math.min(1, freq / letters / 45) : 0;
+  return share * (0.5 * lowerShare + 0.5 * freqScore);
+}
+
+function decodeSingleByte(buf: Uint8Array): Decoded {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const candidates: { encoding: string; text: string; score: number }[] = [];
+  for (const enc of ['windows-1251', 'koi8-r', 'koi8-u']) {
+    const text = iconv.decode(b, enc);
+    candidates.push({ encoding: enc, text, score: cyrillicPlausibility(text) });
+  }
+  // KOI8-U differs from KOI8-R only by Ukrainian letters in place of box-drawing characters:
+  // prefer KOI8-R when both read the same.
+  const [cp, koiR, koiU] = candidates;
+  if (koiU.text === koiR.text) koiU.score = -1;
+  else if (koiU.score <= koiR.score) koiU.score = -1;
+  const best = [cp, koiR, koiU].sort((a, b2) => b2.score - a.score)[0];
+  if (best.score >= 0.6) return { ok: true, text: best.text, encoding: best.encoding };
+
+  // Not Cyrillic: accept what chardet names with confidence, if iconv can decode it.
+  const guesses = chardet.analyse(buf).filter((m) => m.confidence >= 50);
+  for (const g of guesses) {
+    const name = g.name.toLowerCase();
+    if (name === 'utf-8' || name.startsWith('utf-16') || name.startsWith('utf-32')) continue;
+    if (!iconv.encodingExists(name)) continue;
+    const text = iconv.decode(b, name);
+    // Latin single-byte text: letters among the high characters, no C1 controls.
+    let high = 0;
+    let good = 0;
+    for (const ch of text) {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x80) continue;
+      high++;
+      if (/\p{L}|[«»—–„“”’‘…°·•€£§©®\u00a0]/u.test(ch)) good++;
+    }
+    if (high && good / high >= 0.9) return { ok: true, text, encoding: name };
+  }
+  return { ok: false, error: 'unknown or undecodable text encoding (not UTF-8, Windows-1251 or KOI8)' };
+}
+
+/**
+ * Decode a file's bytes. `declared` is an encoding the container names (HTML meta charset, XML
+ * declaration); it is used when the bytes are not valid UTF-8 and iconv knows it.
+ */
+export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    try {
+      return { ok: true, text: utf8.decode(buf.subarray(3)), encoding: 'utf-8-bom' };
+    } catch {
+      return { ok: false, error: 'invalid UTF-8 after a UTF-8 byte-order mark' };
+    }
+  }
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    const enc = buf[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = iconv.decode(Buffer.from(buf.subarray(2)), enc);
+    if (/[\u0000-\u0008\u000E-\u001F]/.test(text.slice(0, 65536))) return { ok: false, error: 'binary data' };
+    return { ok: true, text, encoding: enc };
+  }
+  const bin = binaryReason(buf);
+  if (bin) return { ok: false, error: bin };
+  try {
+    return { ok: true, text: utf8.decode(buf), encoding: 'utf-8' };
+  } catch {
+    /* not UTF-8 */
+  }
+  if (declared) {
+    const d = declared.trim().toLowerCase();
+    if (d !== 'utf-8' && d !== 'utf8' && iconv.encodingExists(d)) {
+      const text = iconv.decode(Buffer.from(buf), d);
+      return { ok: true, text, encoding: d };
+    }
+  }
+  return decodeSingleByte(buf);
+}
+
+/** The charset an HTML or XML head declares (`<meta charset>`, `<?xml encoding>`), if any. */
+export function declaredCharset(head: Uint8Array): string | null {
+  const s = Buffer.from(head.subarray(0, 4096)).toString('latin1');
+  const m =
+    /<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(s) ||
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(s);
+  return m ? m[1] : null;
+}

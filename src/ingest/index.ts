@@ -1,0 +1,551 @@
+/**
+ * Ingest: files, directories (recursive), globs and `-` (stdin) -> RawArticles, one `IngestItem`
+ * per article or per rejected input. Formats are detected from the content (the extension is only
+ * a hint): the seed format (` date YYYY-MM-DD body`), plain text in UTF-8 / cp1251 / KOI8, JSON
+ * Lines (streamed line by line), JSON arrays, HTML pages, RSS and Atom feeds.
+ *
+ * Untrusted input never throws out of here: an empty, binary, oversized, undecodable or malformed
+ * input gives one `ok: false` item naming the input (and the line, for JSON Lines), and the rest of
+ * the batch goes on.
+ */
+import { createReadStream, type Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { RawArticle, Source } from '../doc/model.js';
+import { normalizeDate } from './dates.js';
+import { declaredCharset, decodeBytes } from './decode.js';
+import { looksLikeFeed, parseFeed } from './feed.js';
+import { extractHtml, htmlFragmentToText } from './html.js';
+import { detectOutlet, findOutlet, outletFromUrl, outletName } from './outlet.js';
+
+export { detectOutlet, findOutlet, knownOutlets, outletFromUrl, outletName, type OutletInfo } from './outlet.js';
+export { decodeBytes } from './decode.js';
+export { normalizeDate } from './dates.js';
+
+export type IngestItem =
+  | { ok: true; input: string; article: RawArticle } // input = path (or '-') it came from
+  | { ok: false; input: string; line?: number; error: string }; // one clear message naming the problem
+
+export interface ReadOptions {
+  /** per single-article file (and per JSON line), default 10 MiB */
+  maxBytes?: number;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Extensions a directory walk picks up (files named explicitly are read whatever their name). */
+const READABLE_EXT = new Set([
+  '.txt', '.text', '.jsonl', '.ndjson', '.json', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '',
+]);
+
+type Format = 'seed' | 'text' | 'jsonl' | 'json' | 'html' | 'feed';
+
+const SEED_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n|$)/;
+
+function fail(input: string, error: string, line?: number): IngestItem {
+  const where = line != null ? `${input}:${line}` : input;
+  return line != null ? { ok: false, input, line, error: `${where}: ${error}` } : { ok: false, input, error: `${where}: ${error}` };
+}
+
+function mib(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+}
+
+function stripBom(buf: Uint8Array): Uint8Array {
+  return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+}
+
+/** First non-whitespace byte after a BOM, or -1. */
+function firstByte(buf: Uint8Array): number {
+  const b = stripBom(buf);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return c;
+  }
+  return -1;
+}
+
+/** Format from the first bytes of an input (and its extension as a hint). */
+function sniff(head: Uint8Array, name: string): Format {
+  const c = firstByte(head);
+  const ext = extname(name).toLowerCase();
+  if (c === 0x7b /* { */) return 'jsonl';
+  if (c === 0x5b /* [ */ && (ext === '.json' || ext === '.jsonl' || ext === '')) return 'json';
+  const s = Buffer.from(stripBom(head).subarray(0, 8192)).toString('latin1');
+  if (c === 0x3c /* < */) {
+    if (looksLikeFeed(s)) return 'feed';
+    if (/<(!doctype\s+html|html|head|body|article|main|div|p|h[1-6]|section|meta)[\s>/]/i.test(s)) return 'html';
+    if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  }
+  if (SEED_HEADER.test(s)) return 'seed';
+  if ((ext === '.html' || ext === '.htm') && /<(p|div|article|body)[\s>]/i.test(s)) return 'html';
+  return 'text';
+}
+
+function cleanLang(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const m = /^\s*([a-zA-Z]{2,3})(?:[-_]|$|\s)/.exec(v);
+  return m ? m[1].toLowerCase() : null;
+}
+
+function httpUrl(v: unknown): string | null {
+  if (typeof v !== 'string' || !v.trim()) return null;
+  try {
+    const u = new URL(v.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Body text as readers hand it on: no trailing whitespace, no leading blank lines. */
+function body(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+}
+
+function article(input: string, source: Source, fields: Omit<RawArticle, 'source'>): IngestItem {
+  return { ok: true, input, article: { ...fields, source: { path: input, ...source } } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// single-article formats
+
+function readSeed(text: string, input: string): IngestItem {
+  const t = text.replace(/^\uFEFF/, '');
+  const m = SEED_HEADER.exec(t);
+  if (!m) return fail(input, 'not in the seed format');
+  const published = normalizeDate(m[1]);
+  if (!published) return fail(input, `invalid date in the seed header: ${m[1]}`);
+  const b = body(t.slice(m[0].length).replace(/^[ \t]+/, ''));
+  if (!b) return fail(input, 'seed header with no article text');
+  return article(input, { format: 'seed', outlet: detectOutlet(b) }, { published, title: null, text: b });
+}
+
+function readText(text: string, input: string): IngestItem {
+  const b = body(text);
+  if (!b.trim()) return fail(input, 'empty file (only whitespace)');
+  return article(input, { format: 'text', outlet: detectOutlet(b) }, { published: null, title: null, text: b });
+}
+
+function readHtml(html: string, input: string): IngestItem {
+  let a;
+  try {
+    a = extractHtml(html);
+  } catch (e) {
+    return fail(input, `unreadable HTML (${(e as Error).message})`);
+  }
+  if (!a) return fail(input, 'HTML page with no article text');
+  const known = outletFromUrl(a.url) ?? (a.siteName ? findOutlet(a.siteName) : null);
+  const outlet = known ? outletName(known, a.text) : detectOutlet(a.text) ?? a.siteName;
+  return article(
+    input,
+    { format: 'html', url: a.url ?? undefined, outlet },
+    { published: a.published, title: a.title, text: body(a.text), lang: a.lang },
+  );
+}
+
+function readFeed(xml: string, input: string): IngestItem[] {
+  let feed;
+  try {
+    feed = parseFeed(xml);
+  } catch (e) {
+    return [fail(input, (e as Error).message)];
+  }
+  if (!feed.items.length) return [fail(input, `${feed.kind === 'atom' ? 'Atom' : 'RSS'} feed with no items`)];
+  const feedOutlet = (feed.title ? findOutlet(feed.title) : null) ?? outletFromUrl(feed.url);
+  return feed.items.map((it) => {
+    const text = body(it.text);
+    if (!text.trim()) return fail(input, `item ${it.index} (${it.title ?? 'untitled'}) has no text`);
+    let outlet = detectOutlet(text, it.url);
+    if (!outlet && feedOutlet) outlet = outletName(feedOutlet, text);
+    if (!outlet && feed.title) outlet = feed.title;
+    return article(
+      input,
+      { format: feed.kind, url: it.url ?? undefined, outlet, item: it.index },
+      { id: it.id ?? undefined, published: it.published, title: it.title, text, lang: cleanLang(it.lang) },
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Lines
+
+/** One JSON object (a JSON line or an element of a JSON array) -> article or rejection. */
+function jsonRecord(o: unknown, input: string, line: number, format: 'jsonl' | 'json'): IngestItem {
+  const what = format === 'jsonl' ? '' : `item ${line}: `;
+  const lineNo = format === 'jsonl' ? line : undefined;
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return fail(input, `${what}not a JSON object`, lineNo);
+  const r = o as Record<string, unknown>;
+  let text = typeof r.text === 'string' ? r.text : typeof r.body === 'string' ? r.body : '';
+  const html = typeof r.html === 'string' ? r.html : '';
+  let title = typeof r.title === 'string' && r.title.trim() ? r.title.replace(/\s+/g, ' ').trim() : null;
+  let url = httpUrl(r.url ?? r.link);
+  let published = normalizeDate(r.published ?? r.date ?? r.published_at ?? r.pubDate ?? r.datePublished);
+  let siteName: string | null = null;
+  if (!text.trim() && html.trim()) {
+    if (/<(html|body|head|article|main)[\s>]/i.test(html)) {
+      const a = extractHtml(html);
+      if (!a) return fail(input, `${what}"html" holds no article text`, lineNo);
+      text = a.text;
+      title ??= a.title;
+      url ??= a.url;
+      published ??= a.published;
+      siteName = a.siteName;
+    } else {
+      text = htmlFragmentToText(html);
+    }
+  }
+  text = body(text);
+  if (!text.trim()) {
+    const has = 'text' in r || 'html' in r || 'body' in r;
+    return fail(input, `${what}${has ? 'empty "text"/"html"' : 'no "text" or "html" field'}`, lineNo);
+  }
+  const id = typeof r.id === 'string' && r.id.trim() ? r.id.trim() : typeof r.id === 'number' ? String(r.id) : undefined;
+  const given = typeof r.outlet === 'string' && r.outlet.trim() ? r.outlet.trim() : null;
+  const site = siteName ? findOutlet(siteName) : null;
+  const outlet = given ?? detectOutlet(text, url) ?? (site ? outletName(site, text) : siteName);
+  return article(
+    input,
+    { format, url: url ?? undefined, outlet, item: line },
+    { id, published, title, text, lang: cleanLang(r.lang ?? r.language) },
+  );
+}
+
+function jsonLine(bytes: Uint8Array, input: string, line: number): IngestItem | null {
+  const dec = decodeBytes(bytes);
+  if (!dec.ok) return fail(input, dec.error, line);
+  const s = dec.text.replace(/^\uFEFF/, '').trim();
+  if (!s) return null;
+  let o: unknown;
+  try {
+    o = JSON.parse(s);
+  } catch (e) {
+    return fail(input, `invalid JSON (${(e as Error).message})`, line);
+  }
+  return jsonRecord(o, input, line, 'jsonl');
+}
+
+/**
+ * Split a byte stream into lines (without holding more than one line), calling back per line;
+ * a line longer than `limit` is skipped up to its end and reported as too long.
+ */
+async function* streamLines(
+  chunks: AsyncIterable<Buffer | string>,
+  limit: number,
+): AsyncGenerator<{ line: number; bytes: Uint8Array | null; size: number }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  let line = 1;
+  for await (const raw of chunks) {
+    let chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a);
+      const piece = nl < 0 ? chunk : chunk.subarray(0, nl);
+      if (!over) {
+        if (size + piece.length > limit) {
+          over = true;
+          parts = [];
+        } else parts.push(piece);
+      }
+      size += piece.length;
+      if (nl < 0) break;
+      yield { line, bytes: over ? null : Buffer.concat(parts), size };
+      line++;
+      parts = [];
+      size = 0;
+      over = false;
+      chunk = chunk.subarray(nl + 1);
+    }
+  }
+  if (size > 0 || parts.length) yield { line, bytes: over ? null : Buffer.concat(parts), size };
+}
+
+async function* readJsonl(chunks: AsyncIterable<Buffer | string>, input: string, limit: number): AsyncGenerator<IngestItem> {
+  let any = false;
+  for await (const { line, bytes, size } of streamLines(chunks, limit)) {
+    if (!bytes) {
+      any = true;
+      yield fail(input, `line too long (${mib(size)} > ${mib(limit)} limit)`, line);
+      continue;
+    }
+    const item = jsonLine(bytes, input, line);
+    if (item) {
+      any = true;
+      yield item;
+    }
+  }
+  if (!any) yield fail(input, 'empty file (no JSON lines)');
+}
+
+function readJsonArray(text: string, input: string): IngestItem[] {
+  let v: unknown;
+  try {
+    v = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return [fail(input, `invalid JSON (${(e as Error).message})`)];
+  }
+  const list = Array.isArray(v) ? v : [v];
+  if (!list.length) return [fail(input, 'empty JSON array')];
+  return list.map((o, i) => jsonRecord(o, input, i + 1, 'json'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// whole buffers
+
+/** One in-memory input (HTTP upload later). */
+export function readBuffer(buf: Buffer, name: string, opts: ReadOptions = {}): IngestItem[] {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!buf.length) return [fail(name, 'empty file')];
+  const format = sniff(buf.subarray(0, 65536), name);
+  if (format === 'jsonl') {
+    const items: IngestItem[] = [];
+    let start = 0;
+    let line = 1;
+    let firstTried = false;
+    while (start <= buf.length) {
+      let nl = buf.indexOf(0x0a, start);
+      if (nl < 0) nl = buf.length;
+      const size = nl - start;
+      if (size > max) items.push(fail(name, `line too long (${mib(size)} > ${mib(max)} limit)`, line));
+      else {
+        const it = jsonLine(buf.subarray(start, nl), name, line);
+        if (it && !firstTried) {
+          firstTried = true;
+          if (!it.ok && /invalid JSON/.test(it.error) && buf.length <= max) {
+            // not JSON Lines after all: one pretty-printed JSON object?
+            const dec = decodeBytes(buf);
+            if (dec.ok) {
+              try {
+                JSON.parse(dec.text.replace(/^\uFEFF/, ''));
+                return readJsonArray(dec.text, name);
+              } catch {
+                /* JSON Lines with a bad first line */
+              }
+            }
+          }
+        }
+        if (it) items.push(it);
+      }
+      start = nl + 1;
+      line++;
+    }
+    return items.length ? items : [fail(name, 'empty file (no JSON lines)')];
+  }
+  if (buf.length > max) return [fail(name, `file too large (${mib(buf.length)} > ${mib(max)} limit)`)];
+  const declared = format === 'html' || format === 'feed' ? declaredCharset(buf) : null;
+  const dec = decodeBytes(buf, declared);
+  if (!dec.ok) return [fail(name, dec.error)];
+  if (!dec.text.trim()) return [fail(name, 'empty file (only whitespace)')];
+  switch (format) {
+    case 'seed':
+      return [readSeed(dec.text, name)];
+    case 'json':
+      return readJsonArray(dec.text, name);
+    case 'html':
+      return [readHtml(dec.text, name)];
+    case 'feed':
+      return readFeed(dec.text, name);
+    default:
+      return [readText(dec.text, name)];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// files, directories, globs, stdin
+
+async function readHead(path: string, n: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* readFile(path: string, st: Stats, max: number): AsyncGenerator<IngestItem> {
+  if (st.size === 0) {
+    yield fail(path, 'empty file');
+    return;
+  }
+  let head: Buffer;
+  try {
+    head = await readHead(path, Math.min(st.size, 65536));
+  } catch (e) {
+    yield fail(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return;
+  }
+  const format = sniff(head, path);
+  if (format === 'jsonl' && st.size > Math.min(max, 1024 * 1024)) {
+    // big JSON Lines files are streamed, never read whole
+    try {
+      yield* readJsonl(createReadStream(path, { highWaterMark: 1 << 20 }), path, max);
+    } catch (e) {
+      yield fail(path, `read error (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return;
+  }
+  if (format !== 'jsonl' && st.size > max) {
+    yield fail(path, `file too large (${mib(st.size)} > ${mib(max)} limit)`);
+    return;
+  }
+  let buf: Buffer;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      buf = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    yield fail(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return;
+  }
+  yield* readBuffer(buf, path, { maxBytes: max });
+}
+
+/** Readable files under a directory, recursively, in name order (hidden entries skipped). */
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile() && READABLE_EXT.has(extname(e.name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+async function* readStdin(stream: NodeJS.ReadableStream, max: number): AsyncGenerator<IngestItem> {
+  const input = '-';
+  const it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const prefix: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < 65536) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    const b = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+    prefix.push(b);
+    size += b.length;
+  }
+  const head = Buffer.concat(prefix);
+  if (!head.length) {
+    yield fail(input, 'empty input');
+    return;
+  }
+  const format = sniff(head, input);
+  const rest: AsyncIterable<Buffer | string> = {
+    [Symbol.asyncIterator]: () => ({
+      next: () => (done ? Promise.resolve({ done: true as const, value: undefined }) : it.next()),
+    }),
+  };
+  if (format === 'jsonl') {
+    const all = (async function* () {
+      yield head;
+      yield* rest;
+    })();
+    yield* readJsonl(all, input, max);
+    return;
+  }
+  const parts: Buffer[] = [head];
+  let total = head.length;
+  let over = false;
+  for await (const c of rest) {
+    const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+    total += b.length;
+    if (total > max) over = true; // keep draining, hold nothing more
+    else parts.push(b);
+  }
+  if (over) {
+    yield fail(input, `input too large (${mib(total)} > ${mib(max)} limit)`);
+    return;
+  }
+  yield* readBuffer(Buffer.concat(parts), input, { maxBytes: max });
+}
+
+/** files, directories (recursive), globs and '-' (stdin); format detected automatically */
+export async function* readInputs(specs: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  for (const spec of specs) {
+    if (spec === '-') {
+      try {
+        yield* readStdin(opts.stdin ?? process.stdin, max);
+      } catch (e) {
+        yield fail('-', `cannot read standard input (${(e as Error).message})`);
+      }
+      continue;
+    }
+    let st: Stats | null = null;
+    try {
+      st = await stat(spec);
+    } catch {
+      st = null;
+    }
+    if (st?.isFile()) {
+      yield* readFile(spec, st, max);
+      continue;
+    }
+    if (st?.isDirectory()) {
+      const files = await walk(spec);
+      let produced = false;
+      for (const f of files) {
+        let fst: Stats;
+        try {
+          fst = await stat(f);
+        } catch {
+          continue;
+        }
+        produced = true;
+        yield* readFile(f, fst, max);
+      }
+      if (!produced) {
+        yield fail(spec, 'directory with nothing readable (no .txt, .jsonl, .json, .html, .xml, .rss or .atom files)');
+      }
+      continue;
+    }
+    if (st) {
+      yield fail(spec, 'not a regular file or directory');
+      continue;
+    }
+    if (isDynamicPattern(spec)) {
+      let files: string[] = [];
+      try {
+        files = (await glob(spec, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(spec) })).sort();
+      } catch (e) {
+        yield fail(spec, `bad glob pattern (${(e as Error).message})`);
+        continue;
+      }
+      if (!files.length) {
+        yield fail(spec, 'no files match this pattern');
+        continue;
+      }
+      for (const f of files) {
+        let fst: Stats;
+        try {
+          fst = await stat(f);
+        } catch {
+          yield fail(f, 'no such file');
+          continue;
+        }
+        yield* readFile(f, fst, max);
+      }
+      continue;
+    }
+    yield fail(spec, 'no such file or directory');
+  }
+}

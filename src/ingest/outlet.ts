@@ -1,0 +1,208 @@
+/**
+ * Which outlet published an article: from its URL's host, else from the text's own dateline or
+ * credit line (`МОСКВА, 5 фев — РИА Новости.`, `Москва. 10 февраля. INTERFAX.RU -`,
+ * `КИЕВ, 3 марта /ТАСС/.`, `(Reuters) -`, `Как передает корреспондент УНИАН`, `Как сообщал УНИАН`),
+ * matched against the name list in `outlets.json`. Generic patterns over that list: a name the
+ * text merely cites (`издание Politico писало`, `Джерела Reuters`, a photo credit) is not an outlet.
+ */
+import { readJsonResource } from '../pipeline/resources.js';
+
+export interface OutletInfo {
+  name: string;
+  names: Partial<Record<string, string>>;
+  hosts: string[];
+  aliases: string[];
+  langs: string[];
+}
+
+interface OutletIndex {
+  list: OutletInfo[];
+  byHost: Map<string, OutletInfo>;
+  byAlias: Map<string, OutletInfo>;
+  /** alternation of every alias, longest first, as a regex source */
+  alt: string;
+}
+
+let index: OutletIndex | null = null;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function foldName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"“”„']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function load(): OutletIndex {
+  if (index) return index;
+  const data = readJsonResource<{ outlets: OutletInfo[] }>('src/ingest/outlets.json');
+  const byHost = new Map<string, OutletInfo>();
+  const byAlias = new Map<string, OutletInfo>();
+  const aliases: string[] = [];
+  for (const o of data.outlets) {
+    for (const h of o.hosts) byHost.set(h.toLowerCase(), o);
+    const all = new Set([o.name, ...Object.values(o.names).filter((x): x is string => !!x), ...o.aliases]);
+    for (const a of all) {
+      if (!byAlias.has(foldName(a))) byAlias.set(foldName(a), o);
+      aliases.push(a);
+    }
+  }
+  const uniq = [...new Set(aliases)].sort((a, b) => b.length - a.length);
+  index = { list: data.outlets, byHost, byAlias, alt: uniq.map(escapeRe).join('|') };
+  return index;
+}
+
+/** Every known outlet (for the CLI's `--outlet` and the store). */
+export function knownOutlets(): readonly OutletInfo[] {
+  return load().list;
+}
+
+/** The outlet a name or alias refers to (`УНІАН`, `Interfax`, `INTERFAX.RU`), if known. */
+export function findOutlet(name: string): OutletInfo | null {
+  return load().byAlias.get(foldName(name)) ?? null;
+}
+
+/** Outlet from a URL's host (`https://www.unian.net/...` -> УНИАН), trying parent domains. */
+export function outletFromUrl(url: string | null | undefined): OutletInfo | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url.trim()).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const { byHost } = load();
+  const parts = host.split('.');
+  for (let i = 0; i < parts.length - 1; i++) {
+    const h = parts.slice(i).join('.');
+    const o = byHost.get(h);
+    if (o) return o;
+  }
+  return null;
+}
+
+type Script = 'cyr' | 'lat';
+
+function scriptOf(text: string): { script: Script; lang: string } {
+  let cyr = 0;
+  let lat = 0;
+  let uk = 0;
+  let ru = 0;
+  const n = Math.min(text.length, 20000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) {
+      cyr++;
+      const ch = text[i].toLowerCase();
+      if (ch === 'і' || ch === 'ї' || ch === 'є' || ch === 'ґ') uk++;
+      else if (ch === 'ы' || ch === 'э' || ch === 'ъ' || ch === 'ё') ru++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) lat++;
+  }
+  if (cyr > lat) return { script: 'cyr', lang: uk > ru ? 'uk' : 'ru' };
+  return { script: 'lat', lang: 'en' };
+}
+
+function publishesIn(o: OutletInfo, script: Script): boolean {
+  return script === 'cyr' ? o.langs.includes('ru') || o.langs.includes('uk') : o.langs.some((l) => l !== 'ru' && l !== 'uk');
+}
+
+/** The outlet's name in the language of a text (`УНИАН` in Russian, `УНІАН` in Ukrainian). */
+export function outletName(o: OutletInfo, text: string): string {
+  return nameFor(o, scriptOf(text).lang);
+}
+
+/** The outlet's name in the article's language when it has one, else its canonical name. */
+function nameFor(o: OutletInfo, lang: string): string {
+  return o.names[lang] ?? o.name;
+}
+
+interface Pattern {
+  /** regex source with `(?<o>…)` for the outlet; ALT is replaced by the alias alternation */
+  re: string;
+  flags?: string;
+  /** where in the text it may occur */
+  where: 'head' | 'tail' | 'any';
+}
+
+const Q_OPEN = '[«"“„]?';
+const Q_CLOSE = '[»"”“]?';
+const OUT = `${Q_OPEN}(?<o>ALT)${Q_CLOSE}`;
+/** a dateline's place: one to four capitalised words (`МОСКВА`, `Нью-Йорк`, `NEW YORK`) */
+const PLACE = '[\\p{Lu}][\\p{L}\\-’\']+(?:[ \\-][\\p{L}\\-’\']+){0,3}';
+/** a dateline's date: `5 фев`, `10 февраля`, `3 березня 2026 р.`, `Feb 5`, `5 February 2026` */
+const DATE =
+  '(?:\\d{1,2}\\s+\\p{L}{3,}\\.?(?:\\s+\\d{4}(?:\\s*(?:г|р)\\.?(?:ода|оку)?)?)?|\\p{L}{3,}\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?)';
+const DASH = '[—–-]';
+
+/** Patterns in order of how surely they name the publisher. */
+const PATTERNS: Pattern[] = [
+  // КИЕВ, 3 марта /ТАСС/.   WASHINGTON, Feb 5 (Reuters) -   LONDON (AP) —
+  { re: `(?:^|[\\s,.])\\/${OUT}\\/`, where: 'head' },
+  { re: `${PLACE}(?:,\\s*${DATE})?\\s*\\(${OUT}\\)\\s*${DASH}`, where: 'head' },
+  // МОСКВА, 5 фев — РИА Новости.   Москва. 10 февраля. INTERFAX.RU -   Київ, 5 лютого 2026 – Укрінформ
+  { re: `(?:^|\\n)\\s*${PLACE}\\s*[,.]\\s*${DATE}\\s*[.,]?\\s*(?:${DASH}\\s*)?${OUT}\\s*(?:[.:,]|${DASH})`, where: 'head' },
+  // Как передает корреспондент УНИАН / повідомляє кореспондент Укрінформу / a Reuters correspondent
+  { re: `(?:корреспондент|кореспондент)(?:ка|а|у|ы|и)?\\s+(?:агентства\\s+|агентства\\s+|издания\\s+|видання\\s+)?${OUT}(?![\\p{L}\\-])`, where: 'any' },
+  { re: `\\b(?:an?\\s+)?(?<o2>ALT)\\s+correspondent\\b`, where: 'any' },
+  // Как сообщал УНИАН / Як повідомляв Укрінформ / Также Фокус писал / Нагадаємо, УНІАН писав
+  {
+    re: `(?:^|[\\s(])(?:[Кк]ак|[Яя]к)\\s+(?:ранее\\s+|раніше\\s+|уже\\s+|вже\\s+)?(?:сообщал|писал|информировал|рассказывал|повідомляв|писав|інформував|розповідав)(?:а|о)?\\s+${OUT}(?![\\p{L}\\-])`,
+    where: 'any',
+  },
+  {
+    re: `(?:^|[\\s(])(?:[Тт]акже|[Тт]акож|[Нн]апомним|[Нн]агадаємо|[Рр]анее|[Рр]аніше)[,]?\\s+(?:также\\s+|також\\s+)?${OUT}\\s+(?:писал|сообщал|рассказывал|информировал|писав|повідомляв|розповідав|інформував)(?![\\p{L}])`,
+    where: 'any',
+  },
+  // credit lines: `Источник: РБК`, `Джерело: Укрінформ`, `Source: Reuters`; `..., — пишет «Украинская правда».`
+  { re: `(?:^|\\n)\\s*(?:Источник|Джерело|Source|По материалам|За матеріалами)\\s*:?\\s*${OUT}\\s*\\.?\\s*$`, flags: 'm', where: 'tail' },
+  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'head' },
+  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'tail' },
+];
+
+let compiled: { re: RegExp; where: Pattern['where'] }[] | null = null;
+
+function patterns(): { re: RegExp; where: Pattern['where'] }[] {
+  if (compiled) return compiled;
+  const { alt } = load();
+  compiled = PATTERNS.map((p) => ({
+    re: new RegExp(p.re.replace(/ALT/g, alt), 'gu' + (p.flags ?? '')),
+    where: p.where,
+  }));
+  return compiled;
+}
+
+/** The first ~3 paragraphs (a dateline may follow a title and a menu word) and the last 2. */
+function regions(text: string): { head: string; tail: string } {
+  const head = text.slice(0, 700);
+  const paras = text.replace(/\s+$/, '').split(/\n\s*\n|\n/);
+  const tail = paras.slice(-2).join('\n').slice(-800);
+  return { head, tail };
+}
+
+/**
+ * The publisher of an article, or null: the URL's host when it is a known outlet, else a dateline
+ * or credit line in the text naming a known outlet that publishes in the text's script.
+ */
+export function detectOutlet(text: string, url?: string | null): string | null {
+  const { lang, script } = scriptOf(text);
+  const fromUrl = outletFromUrl(url);
+  if (fromUrl) return nameFor(fromUrl, lang);
+  const { head, tail } = regions(text);
+  const { byAlias } = load();
+  for (const p of patterns()) {
+    const hay = p.where === 'head' ? head : p.where === 'tail' ? tail : text;
+    p.re.lastIndex = 0;
+    for (const m of hay.matchAll(p.re)) {
+      const name = m.groups?.o ?? m.groups?.o2;
+      if (!name) continue;
+      const o = byAlias.get(foldName(name));
+      if (o && publishesIn(o, script)) return nameFor(o, lang);
+    }
+  }
+  return null;
+}
