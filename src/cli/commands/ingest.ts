@@ -1,0 +1,69 @@
+import { EXIT } from '../exit.js';
+import { isTTY, line } from '../output.js';
+import { analyzed, describe, loadPipeline, type Rejection } from './inputs.js';
+import { openForWrite } from './db.js';
+
+export interface IngestOptions {
+  db: string;
+  maxBytes?: number;
+  progress?: boolean;
+}
+
+/** `parley ingest FILES... [--db PATH]`: analyse and store; a summary of what was read. */
+export async function ingestCommand(files: string[], opts: IngestOptions): Promise<number> {
+  const pipeline = await loadPipeline();
+  const store = openForWrite(opts.db);
+  const tty = opts.progress !== false && isTTY(process.stderr);
+  const rejected: Rejection[] = [];
+  const failed: Rejection[] = [];
+  let read = 0;
+  let fresh = 0;
+  let dup = 0;
+  let bar: import('cli-progress').SingleBar | null = null;
+  if (tty) {
+    const { SingleBar } = (await import('cli-progress')).default;
+    bar = new SingleBar(
+      { format: 'ingesting {value} articles | {rate}/s | new {fresh} dup {dup} rejected {rej} | {input}', hideCursor: true, clearOnComplete: true, fps: 10 },
+    );
+    bar.start(0, 0, { rate: 0, fresh: 0, dup: 0, rej: 0, input: '' });
+  }
+  const started = Date.now();
+  const onReject = (r: Rejection) => {
+    rejected.push(r);
+    if (!bar) process.stderr.write(`parley: rejected ${describe(r)}\n`);
+  };
+  try {
+    for await (const doc of analyzed(files, pipeline, onReject, { maxBytes: opts.maxBytes })) {
+      read++;
+      try {
+        const r = store.putSync(doc);
+        if (r.status === 'new') fresh++;
+        else dup++;
+      } catch (e) {
+        const f = { input: doc.source.path ?? doc.id, line: doc.source.item, error: `not stored: ${(e as Error).message}` };
+        failed.push(f);
+        if (!bar) process.stderr.write(`parley: ${describe(f)}\n`);
+      }
+      if (bar) {
+        const secs = (Date.now() - started) / 1000;
+        bar.setTotal(read);
+        bar.update(read, { rate: secs > 0 ? Math.round(read / secs) : 0, fresh, dup, rej: rejected.length + failed.length, input: doc.source.path ?? '' });
+      }
+    }
+  } finally {
+    bar?.stop();
+    await store.close();
+  }
+  const secs = (Date.now() - started) / 1000;
+  if (bar) for (const r of [...rejected, ...failed]) process.stderr.write(`parley: rejected ${describe(r)}\n`);
+  await line(
+    `${opts.db}: ${read} article${read === 1 ? '' : 's'} read, ${fresh} new, ${dup} duplicate${dup === 1 ? '' : 's'}, ` +
+      `${rejected.length + failed.length} rejected (${secs.toFixed(1)} s)`,
+  );
+  if (rejected.length + failed.length) {
+    await line('rejected:');
+    for (const r of [...rejected, ...failed]) await line(`  ${describe(r)}`);
+  }
+  if (read === 0 || fresh + dup === 0) return EXIT.FATAL;
+  return rejected.length + failed.length ? EXIT.SOME_REJECTED : EXIT.OK;
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+/**
+ * The `parley` command. Thin: every command calls library functions (ingest, pipeline, store);
+ * each command's module is imported only when that command runs, to keep cold start short.
+ * Exit codes: 0 all good, 1 some inputs rejected, 2 usage error, 3 nothing readable / fatal.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError, EXIT } from './exit.js';
+
+const dbDefault = (): string => (process.env.PARLEY_DB && process.env.PARLEY_DB.trim() ? process.env.PARLEY_DB : 'parley.db');
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function bytes(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(v.trim());
+  if (!m) throw new InvalidArgumentError('expected a size such as 50MB');
+  return Math.round(Number(m[1]) * { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g']);
+}
+
+const dateOpt = (flag: string, what: string) => new Option(`${flag} <date>`, `${what} (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)`);
+
+let exitCode: number = EXIT.OK;
+const done = (code: number) => {
+  exitCode = code;
+};
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('parley')
+    .description('Multilingual (ru/uk/en) news to a sourced, queryable record of diplomacy.')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage error,
+3 nothing readable or a fatal error. The database defaults to $PARLEY_DB or ./parley.db.`,
+    );
+
+  program
+    .command('analyze')
+    .description('analyse articles and print them (files, directories, globs, - for stdin)')
+    .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
+    .option('--json', 'print one parley/article@1 object per article (JSON Lines)')
+    .option('--tokens', 'include every token with lemma, UD part of speech and features (implies --json)')
+    .option('--max-bytes <size>', 'reject inputs larger than this (default 50MB)', bytes)
+    .action(async (inputs: string[], o) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      done(await analyzeCommand(inputs, o));
+    });
+
+  program
+    .command('ingest')
+    .description('analyse articles and store them in the database (re-ingesting an article is a no-op)')
+    .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
+    .option('--max-bytes <size>', 'reject inputs larger than this (default 50MB)', bytes)
+    .action(async (inputs: string[], o) => {
+      const { ingestCommand } = await import('./commands/ingest.js');
+      done(await ingestCommand(inputs, o));
+    });
+
+  program
+    .command('search')
+    .description('find articles by any inflected form of the query words (ranked, with snippets)')
+    .argument('<words...>', 'query words (all must match; each by lemma or exact form)')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--lang <code>', 'only articles in this language (ru, uk, en)')
+    .addOption(dateOpt('--from', 'published on or after'))
+    .addOption(dateOpt('--to', 'published on or before'))
+    .option('--outlet <name>', 'only articles from this outlet (case-insensitive substring)')
+    .option('--entity <id>', 'only articles mentioning this entity id')
+    .option('--limit <n>', 'number of hits', positiveInt, 20)
+    .option('--json', 'print the result as one JSON object')
+    .addOption(new Option('--marks <style>', 'how matched words are marked (default: bold on a terminal, else brackets)').choices(['ansi', 'brackets', 'guillemets']))
+    .action(async (words: string[], o) => {
+      const { searchCommand } = await import('./commands/query.js');
+      done(await searchCommand(words, o));
+    });
+
+  program
+    .command('stats')
+    .description('articles per language, outlet and month; entity, quote and event counts')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--json', 'print as JSON')
+    .action(async (o) => {
+      const { statsCommand } = await import('./commands/query.js');
+      done(await statsCommand(o));
+    });
+
+  program
+    .command('entities')
+    .description('entities of the corpus with article and mention counts and names per language')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .addOption(new Option('--type <type>', 'only this type').choices(['PER', 'ORG', 'LOC', 'EVT', 'PRO', 'per', 'org', 'loc', 'evt', 'pro']))
+    .option('--name <text>', 'only entities whose name contains this (any language)')
+    .option('--limit <n>', 'number of entities', positiveInt, 50)
+    .option('--json', 'JSON Lines, one entity a line')
+    .action(async (o) => {
+      const { entitiesCommand } = await import('./commands/query.js');
+      done(await entitiesCommand(o));
+    });
+
+  program
+    .command('quotes')
+    .description('quotes across the corpus with speaker, article, outlet and date')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--speaker <id>', 'only quotes by this entity id')
+    .addOption(dateOpt('--from', 'published on or after'))
+    .addOption(dateOpt('--to', 'published on or before'))
+    .option('--lang <code>', 'only articles in this language')
+    .option('--limit <n>', 'number of quotes', positiveInt, 100)
+    .option('--json', 'JSON Lines, one quote a line')
+    .action(async (o) => {
+      const { quotesCommand } = await import('./commands/query.js');
+      done(await quotesCommand(o));
+    });
+
+  program
+    .command('events')
+    .description('diplomatic events across the corpus (PLOVER types), newest first')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, REJECT, ACCUSE, THREATEN, SANCTION, SUPPORT, ...')
+    .option('--mode <mode>', 'CONSULT mode: call, meeting, visit, summit, talks, channel, other')
+    .option('--actor <id>', 'only events with this entity id among the actors')
+    .addOption(new Option('--status <status>', 'only this status').choices(['occurred', 'ongoing', 'planned', 'possible', 'cancelled', 'none']))
+    .addOption(dateOpt('--from', 'event date (else publication date) on or after'))
+    .addOption(dateOpt('--to', 'event date (else publication date) on or before'))
+    .option('--lang <code>', 'only articles in this language')
+    .option('--limit <n>', 'number of events', positiveInt, 100)
+    .option('--json', 'JSON Lines, one event a line')
+    .addOption(new Option('--format <format>', 'plover: a JSON array of PLOVER-style records').choices(['plover', 'jsonl', 'text']))
+    .action(async (o) => {
+      const { eventsCommand } = await import('./commands/query.js');
+      done(await eventsCommand(o));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT.USAGE;
+  }
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`parley: ${e.message}\n`);
+      return e.code;
+    }
+    if (e instanceof RangeError && /not a date/.test(e.message)) {
+      process.stderr.write(`parley: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
+    process.stderr.write(`parley: fatal: ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT.FATAL;
+  }
+}
+
+// Closing the reader of our output (`parley analyze ... | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(exitCode);
+  throw e;
+});
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`parley: fatal: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = EXIT.FATAL;
+  },
+);
