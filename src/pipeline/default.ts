@@ -7,7 +7,11 @@ import type { Stage } from './stage.js';
 export async function defaultStages(upTo?: string): Promise<Stage[]> {
   const factories: [string, () => Promise<Stage>][] = [
     // [stage name, loader] — added by each stage as it lands
+    ['lang', async () => (await import('../text/lang/index.js')).createLangStage()],
     ['tokens', async () => (await import('../text/segment/index.js')).tokensStage],
+    ['morph', async () => (await import('../text/morph/index.js')).createMorphStage()],
+    ['ner', async () => (await import('../entities/ner/index.js')).nerStage],
+    ['time', async () => (await import('../time/index.js')).timeStage],
   ];
   const out: Stage[] = [];
   for (const [name, make] of factories) {
