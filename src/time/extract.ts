@@ -1,0 +1,296 @@
+/**
+ * Temporal expressions of one document, normalised against its `published` date.
+ *
+ * Finding: chrono-node's ru/uk/en casual parsers plus Parley's own (parsers.ts). Resolving, here:
+ * - a full date is kept as is; a date without a year, a month without a year and a weekday point
+ *   the way the governing clause's tense points (past -> the latest such date not after the
+ *   article, future -> the next one; no tense -> the nearest past, as news mostly reports);
+ * - `накануне`, `днем ранее`, `the day before` count from the nearest earlier day-precise date of
+ *   the narrative (a main-clause date, not one inside a `что`-clause), else from the article date;
+ * - parts of a month or year carry `mod` START / MID / END; relative weeks give ISO weeks.
+ */
+import type { Doc, Timex } from '../doc/model.js';
+import {
+  addDays,
+  addMonths,
+  compare,
+  isoDay,
+  isoMonth,
+  isoWeek,
+  parseIsoDate,
+  toUtc,
+  validDay,
+  weekday,
+  type Ymd,
+} from './calendar.js';
+import { clauseDirection, normWord, sentenceAt, wordsIn, type Direction } from './clause.js';
+import { LB, RB, alternation, timeLexicon, type TimeLang, type TimeLexicon } from './lexicon.js';
+import { TAG, chronoFor } from './parsers.js';
+
+/** Not dates by themselves (the present moment of speech). */
+const NOW_WORDS = new Set(['сейчас', 'теперь', 'ныне', 'now', 'зараз', 'тепер', 'нині', 'наразі', 'currently']);
+const SUBORDINATE = /(?:^|[\s,])(?:что|чтобы|будто|що|щоб|нібито|that|if|если|якщо)(?=[\s,])/iu;
+
+interface Found {
+  start: number;
+  end: number;
+  tags: Set<string>;
+  known: Partial<Record<'year' | 'month' | 'day' | 'weekday', number>>;
+  endKnown?: Partial<Record<'year' | 'month' | 'day' | 'weekday', number>>;
+}
+
+interface Placed {
+  start: number;
+  day: Ymd | null;
+  main: boolean;
+}
+
+const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp }>();
+function regexes(lx: TimeLexicon) {
+  let r = reCache.get(lx.lang);
+  if (!r) {
+    r = {
+      skip: new RegExp(`${LB}(?:${alternation(lx.skip)})${RB}`, 'giu'),
+      prep: new RegExp(`${LB}(?:${alternation(lx.weekdayPrep)})\\s+$`, 'iu'),
+      prev: new RegExp(`${LB}(?:${alternation(lx.weekdayPrev)})\\s+$`, 'iu'),
+      next: new RegExp(`${LB}(?:${alternation(lx.weekdayNext)})\\s+$`, 'iu'),
+    };
+    reCache.set(lx.lang, r);
+  }
+  return r;
+}
+
+function known(c: { isCertain(k: string): boolean; get(k: string): number | null }) {
+  const out: Found['known'] = {};
+  for (const k of ['year', 'month', 'day', 'weekday'] as const) if (c.isCertain(k)) out[k] = c.get(k) ?? undefined;
+  return out;
+}
+
+export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
+  const text = doc.text;
+  if (!text) return [];
+  const lx = timeLexicon(lang);
+  const rx = regexes(lx);
+  const pub = parseIsoDate(doc.published);
+  const ref = pub ? toUtc(pub) : new Date(Date.UTC(2000, 0, 1, 12));
+  const results = chronoFor(lang, lx).parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+
+  const skips: [number, number][] = [];
+  rx.skip.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = rx.skip.exec(text)); ) skips.push([m.index, m.index + m[0].length]);
+
+  const found: Found[] = [];
+  for (const r of results) {
+    let s = r.index, e = r.index + r.text.length;
+    while (s < e && /[\s,.;:()—–-]/.test(text[s])) s++;
+    while (e > s && /[\s,;:()—–-]/.test(text[e - 1])) e--;
+    if (e > s && text[e - 1] === '.' && !/\d\.$|(?:г|р)\.$/u.test(text.slice(s, e))) e--;
+    if (e <= s) continue;
+    const surface = normWord(text.slice(s, e));
+    if (NOW_WORDS.has(surface)) continue;
+    if (skips.some(([a, b]) => a < e && s < b)) continue;
+    if (/^\d{1,2}[/]\d{1,2}$/.test(surface)) continue; // fractions, scores
+    const tags = r.tags();
+    const k = known(r.start);
+    const ours = [...tags].some((t) => t.startsWith('parley/'));
+    if (!ours && k.day === undefined && k.month === undefined && k.year === undefined && k.weekday === undefined) continue; // time of day only
+    // a weekday or a bare month name takes its preposition / modifier: `во вторник`, `в прошлый вторник`
+    let prefixStart = s;
+    const before = text.slice(Math.max(0, s - 24), s);
+    const mp = rx.prev.exec(before) ?? rx.next.exec(before);
+    if (k.weekday !== undefined && mp) prefixStart = s - mp[0].length;
+    const pp = rx.prep.exec(text.slice(Math.max(0, prefixStart - 16), prefixStart));
+    if ((k.weekday !== undefined || (k.month !== undefined && k.day === undefined)) && pp) prefixStart -= pp[0].length;
+    found.push({
+      start: prefixStart,
+      end: e,
+      tags,
+      known: k,
+      endKnown: r.end ? known(r.end) : undefined,
+    });
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  const out: Timex[] = [];
+  const placed: Placed[] = [];
+  for (const f of found) {
+    const tx = resolve(doc, lx, rx, f, pub, placed);
+    if (!tx) continue;
+    if (out.length && out[out.length - 1].end > tx.start) continue;
+    out.push(tx);
+  }
+  return out;
+}
+
+function tagValue(tags: Set<string>, prefix: string): string | undefined {
+  for (const t of tags) if (t.startsWith(prefix)) return t.slice(prefix.length);
+  return undefined;
+}
+
+function isMain(doc: Doc, start: number): boolean {
+  const s = sentenceAt(doc, start);
+  return !SUBORDINATE.test(doc.text.slice(s.start, start));
+}
+
+/** `накануне визита` is "on the eve of the visit": a genitive noun follows. */
+function eveOfNoun(doc: Doc, end: number): boolean {
+  const next = doc.text.slice(end, end + 40);
+  if (/^\s*[,.;:!?—–(]/.test(next) || !/^\s+\S/.test(next)) return false;
+  const w = wordsIn(doc, end, Math.min(doc.text.length, end + 40))[0];
+  if (!w) return false;
+  const t = w.tok;
+  if (t && t.pos) {
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'DET' && t.pos !== 'PROPN') return false;
+    return t.tags?.Case === 'Gen';
+  }
+  if (w.text[0] !== w.text[0].toLowerCase()) return false;
+  return /(?:ия|ии|ого|его|ой|ей|ов|ев|ства|ния|ения|ання|ення|ання|ів|ої|ого)$/u.test(w.norm) && w.norm.length > 4;
+}
+
+function pickDay(pub: Ymd, month: number, day: number, dir: Direction, year?: number): Ymd | null {
+  if (year !== undefined) return validDay(year, month, day) ? { y: year, m: month, d: day } : null;
+  const cands: Ymd[] = [];
+  for (const y of [pub.y - 1, pub.y, pub.y + 1]) if (validDay(y, month, day)) cands.push({ y, m: month, d: day });
+  if (!cands.length) return null;
+  const tomorrow = addDays(pub, 1);
+  if (dir === 'future') {
+    const f = cands.filter((c) => compare(c, pub) >= 0);
+    if (f.length) return f[0];
+  }
+  const past = cands.filter((c) => compare(c, dir === 'past' ? pub : tomorrow) <= 0);
+  if (dir === 'past' && past.length) return past[past.length - 1];
+  // no tense: the nearest, ties to the past
+  let best = cands[0];
+  let bd = Infinity;
+  for (const c of cands) {
+    const d = Math.abs(toUtc(c).getTime() - toUtc(pub).getTime());
+    if (d < bd || (d === bd && compare(c, pub) < 0)) (best = c), (bd = d);
+  }
+  return best;
+}
+
+function pickMonth(pub: Ymd, month: number, dir: Direction): { y: number; m: number } {
+  if (dir === 'future') return { y: month >= pub.m ? pub.y : pub.y + 1, m: month };
+  return { y: month <= pub.m ? pub.y : pub.y - 1, m: month };
+}
+
+function pickWeekday(pub: Ymd, wd: number, dir: Direction, modifier: 'prev' | 'next' | null): Ymd {
+  const cur = weekday(pub);
+  if (modifier === 'next' || (dir === 'future' && modifier !== 'prev')) {
+    let n = (wd - cur + 7) % 7;
+    if (modifier === 'next' && n === 0) n = 7;
+    return addDays(pub, n);
+  }
+  let n = (cur - wd + 7) % 7;
+  if (modifier === 'prev' && n === 0) n = 7;
+  return addDays(pub, -n);
+}
+
+function resolve(
+  doc: Doc,
+  lx: TimeLexicon,
+  rx: ReturnType<typeof regexes>,
+  f: Found,
+  pub: Ymd | null,
+  placed: Placed[],
+): Timex | null {
+  const text = doc.text.slice(f.start, f.end);
+  const base = { start: f.start, end: f.end, text };
+  const main = isMain(doc, f.start);
+  const place = (day: Ymd | null) => placed.push({ start: f.start, day, main });
+  const mod = tagValue(f.tags, TAG.part) as Timex['mod'] | undefined;
+  const k = f.known;
+
+  const rel = tagValue(f.tags, TAG.relDay);
+  if (rel !== undefined) {
+    if (lx.relativeDays[normWord(text).replace(/\s+/g, ' ')]?.eve && eveOfNoun(doc, f.end)) return null;
+    let anchorDay = pub;
+    let anchor = 'published';
+    for (let i = placed.length - 1; i >= 0; i--) {
+      const p = placed[i];
+      if (p.day && p.main) {
+        anchorDay = p.day;
+        anchor = String(p.start);
+        break;
+      }
+    }
+    if (!anchorDay) return null;
+    const d = addDays(anchorDay, +rel);
+    place(d);
+    return { ...base, value: isoDay(d), anchor };
+  }
+
+  const period = tagValue(f.tags, TAG.period);
+  if (period !== undefined) {
+    if (!pub) return null;
+    const [unit, off] = period.split(':');
+    place(null);
+    if (unit === 'week') return { ...base, value: isoWeek(addDays(pub, 7 * +off)), anchor: 'published' };
+    if (unit === 'month') {
+      const m = addMonths(pub.y, pub.m, +off);
+      return { ...base, value: isoMonth(m.y, m.m), anchor: 'published' };
+    }
+    return { ...base, value: String(pub.y + +off), anchor: 'published' };
+  }
+
+  const yref = tagValue(f.tags, TAG.yearRef);
+  if (yref !== undefined) {
+    if (!pub) return null;
+    const y = pub.y + +yref;
+    place(null);
+    const value = k.month !== undefined ? isoMonth(y, k.month) : String(y);
+    return { ...base, value, ...(mod ? { mod } : {}), anchor: 'published' };
+  }
+
+  const needsDir = k.year === undefined;
+  const dir: Direction = needsDir ? clauseDirection(doc, lx, f.start, f.end) : 'none';
+
+  // a range: `с 1 по 3 февраля`
+  const one = (kk: Found['known']): { value: string; day: Ymd | null } | null => {
+    if (kk.day !== undefined && kk.month !== undefined) {
+      if (!pub && kk.year === undefined) return null;
+      const d = pickDay(pub ?? { y: kk.year!, m: 1, d: 1 }, kk.month, kk.day, dir, kk.year);
+      return d ? { value: isoDay(d), day: d } : null;
+    }
+    if (kk.day !== undefined && f.tags.has(TAG.dayOfMonth)) {
+      if (!pub) return null;
+      let ym = { y: pub.y, m: pub.m };
+      if (dir !== 'future' && kk.day > pub.d) ym = addMonths(pub.y, pub.m, -1);
+      if (dir === 'future' && kk.day < pub.d) ym = addMonths(pub.y, pub.m, 1);
+      if (!validDay(ym.y, ym.m, kk.day)) return null;
+      const d = { y: ym.y, m: ym.m, d: kk.day };
+      return { value: isoDay(d), day: d };
+    }
+    if (kk.month !== undefined) {
+      if (kk.year !== undefined) return { value: isoMonth(kk.year, kk.month), day: null };
+      if (!pub) return null;
+      const m = pickMonth(pub, kk.month, dir);
+      return { value: isoMonth(m.y, m.m), day: null };
+    }
+    if (kk.weekday !== undefined) {
+      if (!pub) return null;
+      const pre = doc.text.slice(f.start, f.end);
+      const m2 = new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayPrev)})\\s`, 'iu').test(pre)
+        ? 'prev'
+        : new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayNext)})\\s`, 'iu').test(pre)
+          ? 'next'
+          : null;
+      const d = pickWeekday(pub, kk.weekday, dir, m2);
+      return { value: isoDay(d), day: d };
+    }
+    if (kk.year !== undefined) return { value: String(kk.year), day: null };
+    return null;
+  };
+  const a = one(k);
+  if (!a) return null;
+  let value = a.value;
+  if (f.endKnown && (f.endKnown.day !== undefined || f.endKnown.month !== undefined)) {
+    const b = one({ ...k, ...f.endKnown });
+    if (b && b.value !== a.value) value = `${a.value}/${b.value}`;
+  }
+  place(value.includes('/') ? null : a.day);
+  const tx: Timex = { ...base, value };
+  if (mod) tx.mod = mod;
+  if (k.year === undefined) tx.anchor = 'published';
+  return tx;
+}

@@ -1,0 +1,142 @@
+/**
+ * chrono-node extended with Parley's own parsers for what its ru/uk/en locales miss: parts of a
+ * month or year (`в начале января`, `наприкінці жовтня`, `in late 2025`), relative days anchored
+ * in the narrative (`накануне`, `днем ранее`, `напередодні`), `N числа`, years with a preposition
+ * (`с 2019 года`), and relative weeks/months/years (`на прошлой неделе`, `торік`).
+ *
+ * The parsers only find and tag; values are resolved afterwards (extract.ts), where the clause's
+ * tense, the article's date and earlier dates in the text are known.
+ */
+import * as chrono from 'chrono-node';
+import type { Chrono, Parser } from 'chrono-node';
+import { LB, RB, alternation, type TimeLang, type TimeLexicon } from './lexicon.js';
+
+export const TAG = {
+  part: 'parley/part:', // + START | MID | END
+  relDay: 'parley/relday:', // + offset
+  period: 'parley/period:', // + unit:offset
+  year: 'parley/year',
+  yearRef: 'parley/yearref:', // + offset
+  dayOfMonth: 'parley/dom',
+} as const;
+
+type Ctx = Parameters<Parser['extract']>[0];
+
+function parser(re: RegExp, extract: (ctx: Ctx, m: RegExpMatchArray) => ReturnType<Parser['extract']>): Parser {
+  return { pattern: () => re, extract };
+}
+
+function result(ctx: Ctx, m: RegExpMatchArray, comps: Record<string, number>, tags: string[], implied: Record<string, number> = {}) {
+  const r = ctx.createParsingResult(m.index!, m[0]);
+  for (const [k, v] of Object.entries(comps)) r.start.assign(k as never, v);
+  for (const [k, v] of Object.entries(implied)) r.start.imply(k as never, v);
+  r.addTags(tags);
+  return r;
+}
+
+function ownParsers(lx: TimeLexicon): Parser[] {
+  const months = alternation(Object.keys(lx.months));
+  const parts = Object.entries(lx.periodParts) as [string, string[]][];
+  const partAlt = alternation(parts.flatMap(([, ps]) => ps));
+  const partOf = (s: string) => {
+    const n = s.toLowerCase().replace(/\s+/g, ' ');
+    for (const [mod, ps] of parts) if (ps.includes(n)) return mod;
+    return 'START';
+  };
+  const yearWord = lx.yearWord.length ? `(?:\\s*(?:${alternation(lx.yearWord)}))` : '';
+  const yearRefAlt = alternation(Object.keys(lx.yearRef));
+  const ps: Parser[] = [];
+  const monthOf = (s: string) => lx.months[s.toLowerCase()] ?? lx.months[s.toLowerCase().replace(/\.$/, '')];
+
+  // part of a month, optionally with a year: `в начале января`, `наприкінці жовтня 2025 року`, `in early January`, `mid-January`
+  ps.push(
+    parser(
+      new RegExp(
+        `${LB}(${partAlt})[\\s-]+(${months})\\.?(?:,?\\s+(\\d{4})${yearWord}?|\\s+(${yearRefAlt || '\\b\\B'}))?${RB}`,
+        'iu',
+      ),
+      (ctx, m) => {
+        const month = monthOf(m[2]);
+        if (!month) return null;
+        const tags = [TAG.part + partOf(m[1])];
+        if (m[4]) tags.push(TAG.yearRef + (lx.yearRef[m[4].toLowerCase().replace(/\\s+/g, ' ')] ?? 0));
+        return result(ctx, m, m[3] ? { month, year: +m[3] } : { month }, tags);
+      },
+    ),
+  );
+  // part of a year: `в конце 2025 года`, `на початку цього року`, `in late 2025`
+  ps.push(
+    parser(new RegExp(`${LB}(${partAlt})[\\s-]+(\\d{4})${yearWord}${lx.yearWord.length ? '' : '?'}${RB}`, 'iu'), (ctx, m) =>
+      result(ctx, m, { year: +m[2] }, [TAG.part + partOf(m[1]), TAG.year]),
+    ),
+  );
+  if (yearRefAlt) {
+    ps.push(
+      parser(new RegExp(`${LB}(${partAlt})[\\s-]+(${yearRefAlt})${RB}`, 'iu'), (ctx, m) => {
+        const key = Object.keys(lx.yearRef).find((k) => k === m[2].toLowerCase().replace(/\s+/g, ' '));
+        return result(ctx, m, {}, [TAG.part + partOf(m[1]), TAG.yearRef + (key ? lx.yearRef[key] : 0)]);
+      }),
+    );
+    // `в декабре прошлого года`, `у грудні минулого року`
+    ps.push(
+      parser(new RegExp(`${LB}(?:(?:в|во|у|in)\\s+)?(${months})\\s+(${yearRefAlt})${RB}`, 'iu'), (ctx, m) => {
+        const month = monthOf(m[1]);
+        if (!month) return null;
+        const key = Object.keys(lx.yearRef).find((k) => k === m[2].toLowerCase().replace(/\s+/g, ' '));
+        return result(ctx, m, { month }, [TAG.yearRef + (key ? lx.yearRef[key] : 0)]);
+      }),
+    );
+  }
+  // relative days anchored in the narrative
+  const relAlt = alternation(Object.keys(lx.relativeDays));
+  ps.push(
+    parser(new RegExp(`${LB}(${relAlt})${RB}`, 'iu'), (ctx, m) => {
+      const key = m[1].toLowerCase().replace(/\s+/g, ' ').replace(/ё/g, 'е');
+      const rd = lx.relativeDays[key] ?? lx.relativeDays[m[1].toLowerCase().replace(/\s+/g, ' ')];
+      if (!rd) return null;
+      return result(ctx, m, {}, [TAG.relDay + rd.offset]);
+    }),
+  );
+  // relative weeks, months, years
+  const perAlt = alternation(Object.keys(lx.relativePeriods));
+  ps.push(
+    parser(new RegExp(`${LB}(${perAlt})${RB}`, 'iu'), (ctx, m) => {
+      const rp = lx.relativePeriods[m[1].toLowerCase().replace(/\s+/g, ' ')];
+      if (!rp) return null;
+      return result(ctx, m, {}, [`${TAG.period}${rp.unit}:${rp.offset}`]);
+    }),
+  );
+  // years: `с 2019 года`, `у 2022 році`, `in 2019`
+  if (lx.yearPrep.length) {
+    const re = lx.yearWord.length
+      ? new RegExp(`${LB}(?:(?:${alternation(lx.yearPrep)})\\s+)?((?:19|20)\\d{2})\\s*(?:${alternation(lx.yearWord)})(?![\\p{L}\\p{N}])`, 'iu')
+      : new RegExp(`${LB}(?:${alternation(lx.yearPrep)})\\s+((?:19|20)\\d{2})${RB}(?![\\s,]*\\d)`, 'iu');
+    ps.push(parser(re, (ctx, m) => result(ctx, m, { year: +m[1] }, [TAG.year])));
+  }
+  // `15 числа`, `15-го числа`
+  if (lx.dayOfMonth.length) {
+    ps.push(
+      parser(new RegExp(`${LB}(\\d{1,2})(?:-?го)?\\s+числа${RB}`, 'iu'), (ctx, m) => {
+        const day = +m[1];
+        if (day < 1 || day > 31) return null;
+        return result(ctx, m, { day }, [TAG.dayOfMonth]);
+      }),
+    );
+  }
+  return ps;
+}
+
+const cache = new Map<string, Chrono>();
+
+/** The chrono instance for a language: its locale's casual parsers plus Parley's own. */
+export function chronoFor(lang: TimeLang, lx: TimeLexicon): Chrono {
+  let c = cache.get(lang);
+  if (!c) {
+    const base = lang === 'ru' ? chrono.ru.casual : lang === 'uk' ? chrono.uk.casual : chrono.en.casual;
+    c = base.clone();
+    // own parsers first: on equal spans the overlap refiner keeps the earlier result
+    c.parsers.unshift(...ownParsers(lx));
+    cache.set(lang, c);
+  }
+  return c;
+}
