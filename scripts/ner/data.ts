@@ -1,0 +1,167 @@
+/**
+ * Readers of the annotated corpora the mention tagger is trained on, each mapped onto the five
+ * SlavicNER types (PER ORG LOC EVT PRO). Mentions are character spans into the text as read.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityType } from '../../src/doc/model.js';
+
+export interface GoldMention {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+export interface TrainDoc {
+  /** corpus name: slavicner, nerel, factrueval, ner-uk */
+  source: string;
+  /** SlavicNER topic, or the corpus name for the others (the gazetteer hold-out unit) */
+  topic: string;
+  lang: 'ru' | 'uk' | 'en';
+  id: string;
+  text: string;
+  mentions: GoldMention[];
+}
+
+const TYPES = new Set(['PER', 'ORG', 'LOC', 'EVT', 'PRO']);
+
+function sorted(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+/** Drop overlapping mentions, keeping the longer (then the earlier) one. */
+export function flatten(ms: GoldMention[]): GoldMention[] {
+  const byLen = [...ms].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: GoldMention[] = [];
+  for (const m of byLen) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function readSlavicNER(root: string, topics: readonly string[], langs: readonly string[] = ['ru', 'uk']): TrainDoc[] {
+  const out: TrainDoc[] = [];
+  for (const topic of topics) {
+    for (const lang of langs) {
+      const rawDir = join(root, 'raw', topic, lang);
+      for (const f of sorted(rawDir)) {
+        if (!f.endsWith('.txt')) continue;
+        const text = readFileSync(join(rawDir, f), 'utf8');
+        const tsv = join(root, 'ner', topic, lang, f.replace(/\.txt$/, '.tsv'));
+        const ms: GoldMention[] = [];
+        if (existsSync(tsv)) {
+          for (const line of readFileSync(tsv, 'utf8').split('\n')) {
+            const p = line.split('\t');
+            if (p.length < 6 || !TYPES.has(p[4])) continue;
+            // offsets are code points; convert to UTF-16 indices
+            ms.push({ start: cpToUnit(text, +p[0]), end: cpToUnit(text, +p[1]), type: p[4] as EntityType });
+          }
+        }
+        out.push({ source: 'slavicner', topic, lang: lang as 'ru' | 'uk', id: f.replace(/\.txt$/, ''), text, mentions: flatten(ms) });
+      }
+    }
+  }
+  return out;
+}
+
+function cpToUnit(text: string, cp: number): number {
+  // fast path: no astral characters
+  if (!/[\uD800-\uDBFF]/.test(text)) return cp;
+  let u = 0;
+  for (let c = 0; c < cp && u < text.length; c++) u += text.codePointAt(u)! > 0xffff ? 2 : 1;
+  return u;
+}
+
+/** NEREL (ru, brat, nested): outermost spans of the types that fit SlavicNER. */
+const NEREL_MAP: Record<string, EntityType> = {
+  PERSON: 'PER',
+  ORGANIZATION: 'ORG',
+  COUNTRY: 'LOC',
+  CITY: 'LOC',
+  STATE_OR_PROVINCE: 'LOC',
+  LOCATION: 'LOC',
+  DISTRICT: 'LOC',
+  PRODUCT: 'PRO',
+  WORK_OF_ART: 'PRO',
+};
+
+function readBrat(dir: string, map: Record<string, EntityType>, source: string, lang: 'ru' | 'uk'): TrainDoc[] {
+  const out: TrainDoc[] = [];
+  for (const f of sorted(dir)) {
+    if (!f.endsWith('.ann')) continue;
+    const txtPath = join(dir, f.replace(/\.ann$/, '.txt'));
+    if (!existsSync(txtPath)) continue;
+    const text = readFileSync(txtPath, 'utf8');
+    const ms: GoldMention[] = [];
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!line.startsWith('T')) continue;
+      const p = line.split('\t');
+      if (p.length < 3) continue;
+      const [type, ...rest] = p[1].split(' ');
+      const t = map[type];
+      if (!t) continue;
+      const frags = rest.join(' ').split(';');
+      if (frags.length !== 1) continue; // discontinuous: skip
+      const [s, e] = frags[0].split(' ').map(Number);
+      if (!(e > s) || e > text.length) continue;
+      ms.push({ start: s, end: e, type: t });
+    }
+    out.push({ source, topic: source, lang, id: f.replace(/\.ann$/, ''), text, mentions: flatten(ms) });
+  }
+  return out;
+}
+
+export function readNEREL(root: string): TrainDoc[] {
+  return [...readBrat(join(root, 'train'), NEREL_MAP, 'nerel', 'ru'), ...readBrat(join(root, 'dev'), NEREL_MAP, 'nerel', 'ru')];
+}
+
+/** NER-UK 2.0 (uk, brat over pre-tokenised text): PERS ORG LOC; only the news part (`ng`) unless `all`. */
+export function readNERUK(root: string, all = false): TrainDoc[] {
+  const map: Record<string, EntityType> = { PERS: 'PER', ORG: 'ORG', LOC: 'LOC' };
+  const parts = all ? ['ng', 'bruk'] : ['ng'];
+  return parts.flatMap((p) => readBrat(join(root, p), map, 'ner-uk', 'uk'));
+}
+
+/**
+ * factRuEval-2016 (ru): Person from name parts, Location / LocOrg from location names, Org from
+ * organisation names (descriptors like `мэрия` left out, as SlavicNER does).
+ */
+export function readFactRuEval(root: string): TrainDoc[] {
+  const dir = join(root, 'devset');
+  const out: TrainDoc[] = [];
+  for (const f of sorted(dir)) {
+    if (!f.endsWith('.txt')) continue;
+    const base = f.replace(/\.txt$/, '');
+    const text = readFileSync(join(dir, f), 'utf8');
+    const spans = new Map<string, { type: string; start: number; end: number }>();
+    for (const line of readFileSync(join(dir, base + '.spans'), 'utf8').split('\n')) {
+      const p = line.split(' ');
+      if (p.length < 4) continue;
+      spans.set(p[0], { type: p[1], start: +p[2], end: +p[2] + +p[3] });
+    }
+    const ms: GoldMention[] = [];
+    for (const line of readFileSync(join(dir, base + '.objects'), 'utf8').split('\n')) {
+      const p = line.split(' # ')[0].trim().split(' ');
+      if (p.length < 3) continue;
+      const kind = p[1];
+      const parts = p.slice(2).map((id) => spans.get(id)).filter((s): s is NonNullable<typeof s> => !!s);
+      let type: EntityType | null = null;
+      let keep: typeof parts = [];
+      if (kind === 'Person') {
+        type = 'PER';
+        keep = parts.filter((s) => /^(name|surname|patronymic|nickname)$/.test(s.type));
+      } else if (kind === 'Location' || kind === 'LocOrg') {
+        type = 'LOC';
+        keep = parts.filter((s) => s.type === 'loc_name');
+      } else if (kind === 'Org') {
+        type = 'ORG';
+        keep = parts.filter((s) => s.type === 'org_name');
+      }
+      if (!type || !keep.length) continue;
+      const s = Math.min(...keep.map((k) => k.start));
+      const e = Math.max(...keep.map((k) => k.end));
+      if (e - s > 80) continue;
+      ms.push({ start: s, end: e, type });
+    }
+    out.push({ source: 'factrueval', topic: 'factrueval', lang: 'ru', id: base, text, mentions: flatten(ms) });
+  }
+  return out;
+}

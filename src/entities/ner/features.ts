@@ -1,0 +1,131 @@
+/**
+ * Feature extraction for the mention tagger. Features are strings; the model maps them to
+ * weight rows. Word-level features (form, shape, affixes, gazetteer) depend only on the word and
+ * the language and are cached by the tagger; context and morphology features are built per token.
+ *
+ * Every lexical feature exists twice, shared and prefixed by the language (`uk|s3=ому`): one
+ * joint ru+uk model learns what the languages share and what each does on its own.
+ */
+import type { Token } from '../../doc/model.js';
+import { type Gazetteer, maskTypes, stem } from './gazetteer.js';
+
+export const FEATURE_VERSION = 1;
+
+export function shapeOf(s: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of s) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\d/.test(ch)) c = 'd';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out.length > 6 ? out.slice(0, 6) : out;
+}
+
+function capClass(s: string): string {
+  if (!/\p{L}/u.test(s)) return /\d/.test(s) ? 'num' : 'punct';
+  if (s === s.toUpperCase()) return s.length > 1 ? 'upper' : 'cap1';
+  if (/^\p{Lu}/u.test(s)) return 'title';
+  if (s === s.toLowerCase()) return 'lower';
+  return 'mixed';
+}
+
+export function isQuote(s: string): boolean {
+  return s.length === 1 && '"«»“”„\'‘’'.includes(s);
+}
+
+/** Features of a word on its own (shared part and language-prefixed part). */
+export function wordFeatures(text: string, norm: string, lang: string, gaz: Gazetteer | null): string[] {
+  const f: string[] = [];
+  const lex: string[] = [];
+  const cap = capClass(text);
+  lex.push('w=' + norm, 'sh=' + shapeOf(text), 'cap=' + cap);
+  if (text !== norm && cap !== 'lower') lex.push('W=' + text);
+  const n = norm.length;
+  for (let k = 1; k <= 4 && k <= n; k++) {
+    lex.push(`p${k}=` + norm.slice(0, k));
+    lex.push(`s${k}=` + norm.slice(n - k));
+  }
+  if (cap === 'title' || cap === 'upper') lex.push('cs3=' + norm.slice(Math.max(0, n - 3)));
+  if (n > 12) lex.push('long');
+  if (norm.includes('-')) lex.push('hyph');
+  if (/\d/.test(norm) && /\p{L}/u.test(norm)) lex.push('alnum');
+  if (/[a-z]/.test(norm)) lex.push('latin');
+  if (gaz) {
+    const m = gaz.token.get(norm);
+    if (m) for (const t of maskTypes(m)) lex.push('gt=' + t);
+    else {
+      const ms = gaz.stems.get(stem(norm));
+      if (ms) for (const t of maskTypes(ms)) lex.push('gs=' + t);
+    }
+  }
+  for (const x of lex) {
+    f.push(x);
+    f.push(lang + '|' + x);
+  }
+  return f;
+}
+
+/** The part of a neighbour word that a token sees: form and shape by relative position. */
+export function contextWordFeatures(text: string, norm: string, lang: string, d: number): string[] {
+  const w = `${d}w=` + norm;
+  const out = [w, lang + '|' + w];
+  if (d === -1 || d === 1) {
+    out.push(`${d}sh=` + shapeOf(text), `${d}c=` + capClass(text), `${d}s3=` + norm.slice(-3));
+  }
+  return out;
+}
+
+/** Context- and morphology-dependent features of token i. */
+export function tokenFeatures(toks: readonly Token[], i: number, lo: number, hi: number, lang: string, spans: readonly string[] | null): string[] {
+  const f: string[] = ['bias', 'L=' + lang];
+  const t = toks[i];
+  const prev = i > lo ? toks[i - 1] : null;
+  const next = i + 1 < hi ? toks[i + 1] : null;
+  const cap = /^\p{Lu}/u.test(t.text);
+  if (i === lo) f.push('first', 'first|' + (cap ? 'C' : 'c'));
+  else if (prev && /^[.!?:…—–-]$/.test(prev.text)) f.push('afterpunct|' + (cap ? 'C' : 'c'));
+  if (prev && isQuote(prev.text)) f.push('qL');
+  if (next && isQuote(next.text)) f.push('qR');
+  if (prev && next && isQuote(prev.text) && isQuote(next.text)) f.push('qLR');
+  if (prev) f.push('bg=' + prev.norm + '|' + t.norm);
+  else f.push('bg=<s>|' + t.norm);
+  if (next) f.push('bg+=' + t.norm + '|' + next.norm);
+  if (!t.spaceBefore && prev) f.push('nospace');
+  // capitalisation pattern of the neighbourhood
+  const cp = prev ? (/^\p{Lu}/u.test(prev.text) ? 'C' : 'c') : '^';
+  const cn = next ? (/^\p{Lu}/u.test(next.text) ? 'C' : 'c') : '$';
+  f.push('cc=' + cp + (cap ? 'C' : 'c') + cn);
+  // morphology from the `morph` stage
+  if (t.pos) {
+    f.push('pos=' + t.pos);
+    const tags = t.tags ?? {};
+    if (tags.Case) f.push('case=' + tags.Case, 'pos|case=' + t.pos + tags.Case);
+    if (tags.Animacy) f.push('anim=' + tags.Animacy);
+    if (tags.NameType) f.push('nt=' + tags.NameType);
+    if (tags.Number) f.push('num=' + tags.Number);
+    if (t.lemma) {
+      const lem = t.lemma.toLowerCase();
+      f.push('lem=' + lem, lang + '|lem=' + lem);
+    }
+    if (t.alts) {
+      for (const a of t.alts) {
+        if (a.tags.NameType) f.push('ant=' + a.tags.NameType);
+        if (a.pos === 'PROPN') f.push('apropn');
+      }
+    }
+    if (prev?.pos) f.push('-1pos=' + prev.pos + (prev.tags?.Case ? prev.tags.Case : ''));
+    if (next?.pos) f.push('+1pos=' + next.pos + (next.tags?.Case ? next.tags.Case : ''));
+  }
+  if (spans) {
+    const s = spans[i];
+    if (s) f.push('gp=' + s);
+    f.push('gp-1=' + (i > lo ? spans[i - 1] : '^') + '|' + s);
+    if (i + 1 < hi && spans[i + 1]) f.push('gp+1=' + spans[i + 1]);
+  }
+  return f;
+}

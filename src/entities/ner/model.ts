@@ -1,0 +1,213 @@
+/**
+ * The mention tagger's model: label set (BIO or BILOU over PER ORG LOC EVT PRO), feature ->
+ * weight-row table, transition weights, Viterbi decoding, and the compact binary file format
+ * (`gzip( u32 header length | header JSON | feature strings joined by \n | Int16 weights )`).
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Gazetteer, type GazetteerData } from './gazetteer.js';
+
+export type Scheme = 'BIO' | 'BILOU';
+
+export function makeLabels(scheme: Scheme, types: readonly string[]): string[] {
+  const out = ['O'];
+  const pre = scheme === 'BIO' ? ['B', 'I'] : ['B', 'I', 'L', 'U'];
+  for (const t of types) for (const p of pre) out.push(p + '-' + t);
+  return out;
+}
+
+/** allowed[prev * n + cur] (prev = n means sentence start); endOk[l] for the last label. */
+export function transitionMask(labels: readonly string[], scheme: Scheme): { allowed: Uint8Array; endOk: Uint8Array } {
+  const n = labels.length;
+  const allowed = new Uint8Array((n + 1) * n);
+  const endOk = new Uint8Array(n);
+  const pre = (l: string) => l[0];
+  const typ = (l: string) => l.slice(2);
+  const openAfter = (p: string) => (scheme === 'BIO' ? p === 'B' || p === 'I' : p === 'B' || p === 'I');
+  for (let a = 0; a <= n; a++) {
+    for (let b = 0; b < n; b++) {
+      const pb = pre(labels[b]);
+      const pa = a === n ? 'O' : pre(labels[a]);
+      let ok: boolean;
+      if (scheme === 'BIO') {
+        ok = pb === 'I' ? a < n && openAfter(pa) && typ(labels[a]) === typ(labels[b]) : true;
+      } else {
+        const open = a < n && openAfter(pa);
+        if (pb === 'I' || pb === 'L') ok = open && typ(labels[a]) === typ(labels[b]);
+        else ok = !open;
+      }
+      allowed[a * n + b] = ok ? 1 : 0;
+    }
+  }
+  for (let b = 0; b < n; b++) endOk[b] = scheme === 'BIO' ? 1 : pre(labels[b]) === 'B' || pre(labels[b]) === 'I' ? 0 : 1;
+  return { allowed, endOk };
+}
+
+/**
+ * Best label sequence. `em` holds n*L emission scores, `trans` (L+1)*L transition scores (row L
+ * is the start). Returns label indices.
+ */
+export function viterbi(em: Float32Array, n: number, L: number, trans: Float32Array, allowed: Uint8Array, endOk: Uint8Array, out?: Int32Array): Int32Array {
+  const res = out ?? new Int32Array(n);
+  if (n === 0) return res;
+  const NEG = -1e30;
+  let score = new Float64Array(L);
+  let nextScore = new Float64Array(L);
+  const back = new Int32Array(n * L);
+  for (let b = 0; b < L; b++) score[b] = allowed[L * L + b] ? trans[L * L + b] + em[b] : NEG;
+  for (let i = 1; i < n; i++) {
+    const eo = i * L;
+    for (let b = 0; b < L; b++) {
+      let best = NEG;
+      let arg = 0;
+      for (let a = 0; a < L; a++) {
+        if (!allowed[a * L + b]) continue;
+        const s = score[a] + trans[a * L + b];
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
+      }
+      nextScore[b] = best + em[eo + b];
+      back[eo + b] = arg;
+    }
+    const tmp = score;
+    score = nextScore;
+    nextScore = tmp;
+  }
+  let best = NEG;
+  let arg = 0;
+  for (let b = 0; b < L; b++) {
+    if (!endOk[b]) continue;
+    if (score[b] > best) {
+      best = score[b];
+      arg = b;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    res[i] = arg;
+    arg = back[i * L + arg];
+  }
+  return res;
+}
+
+/** Spans [start, end) in token indices with their type, from a label sequence. */
+export function labelSpans(labels: readonly string[], seq: ArrayLike<number>, n: number): { s: number; e: number; type: string }[] {
+  const out: { s: number; e: number; type: string }[] = [];
+  let cur: { s: number; e: number; type: string } | null = null;
+  for (let i = 0; i < n; i++) {
+    const l = labels[seq[i]];
+    const p = l[0];
+    const t = l.slice(2);
+    if (p === 'O') {
+      if (cur) out.push(cur);
+      cur = null;
+    } else if (p === 'B' || p === 'U' || !cur || cur.type !== t) {
+      if (cur) out.push(cur);
+      cur = { s: i, e: i + 1, type: t };
+      if (p === 'U') {
+        out.push(cur);
+        cur = null;
+      }
+    } else {
+      cur.e = i + 1;
+      if (p === 'L') {
+        out.push(cur);
+        cur = null;
+      }
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Token-level labels for gold spans. */
+export function spansToLabels(scheme: Scheme, labels: readonly string[], n: number, spans: readonly { s: number; e: number; type: string }[]): Int32Array {
+  const idx = new Map(labels.map((l, i) => [l, i]));
+  const out = new Int32Array(n);
+  for (const sp of spans) {
+    for (let i = sp.s; i < sp.e; i++) {
+      let p: string;
+      if (scheme === 'BIO') p = i === sp.s ? 'B' : 'I';
+      else if (sp.e - sp.s === 1) p = 'U';
+      else p = i === sp.s ? 'B' : i === sp.e - 1 ? 'L' : 'I';
+      out[i] = idx.get(p + '-' + sp.type) ?? 0;
+    }
+  }
+  return out;
+}
+
+export interface ModelHeader {
+  format: 'parley-ner@1';
+  featureVersion: number;
+  scheme: Scheme;
+  labels: string[];
+  /** weight = int16 * scale */
+  scale: number;
+  trans: number[];
+  gazetteer: GazetteerData;
+  meta: Record<string, unknown>;
+}
+
+export class NerModel {
+  readonly L: number;
+  readonly allowed: Uint8Array;
+  readonly endOk: Uint8Array;
+  readonly trans: Float32Array;
+
+  constructor(
+    readonly header: ModelHeader,
+    /** feature string -> row index */
+    readonly features: Map<string, number>,
+    /** rows * L weights, already scaled */
+    readonly W: Float32Array,
+    readonly gazetteer: Gazetteer,
+  ) {
+    this.L = header.labels.length;
+    const m = transitionMask(header.labels, header.scheme);
+    this.allowed = m.allowed;
+    this.endOk = m.endOk;
+    this.trans = Float32Array.from(header.trans);
+  }
+
+  static decode(buf: Buffer): NerModel {
+    const raw = gunzipSync(buf);
+    const hlen = raw.readUInt32LE(0);
+    const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as ModelHeader;
+    if (header.format !== 'parley-ner@1') throw new Error(`unknown NER model format '${String(header.format)}'`);
+    const flen = raw.readUInt32LE(4 + hlen);
+    const ftext = raw.subarray(8 + hlen, 8 + hlen + flen).toString('utf8');
+    const names = ftext.length ? ftext.split('\n') : [];
+    const features = new Map<string, number>();
+    for (let i = 0; i < names.length; i++) features.set(names[i], i);
+    const L = header.labels.length;
+    const off = 8 + hlen + flen;
+    const n = names.length * L;
+    const W = new Float32Array(n);
+    for (let i = 0; i < n; i++) W[i] = raw.readInt16LE(off + 2 * i) * header.scale;
+    return new NerModel(header, features, W, Gazetteer.fromData(header.gazetteer));
+  }
+
+  /** Serialise with weights quantised to int16 (features whose weights all round to 0 dropped). */
+  static encode(header: Omit<ModelHeader, 'scale'>, names: readonly string[], W: Float32Array): Buffer {
+    const L = header.labels.length;
+    let max = 0;
+    for (let i = 0; i < W.length; i++) max = Math.max(max, Math.abs(W[i]));
+    const scale = max > 0 ? max / 32767 : 1;
+    const keep: number[] = [];
+    for (let j = 0; j < names.length; j++) {
+      let nz = false;
+      for (let l = 0; l < L; l++) if (Math.round(W[j * L + l] / scale) !== 0) nz = true;
+      if (nz) keep.push(j);
+    }
+    const h = Buffer.from(JSON.stringify({ ...header, scale }), 'utf8');
+    const f = Buffer.from(keep.map((j) => names[j]).join('\n'), 'utf8');
+    const w = Buffer.alloc(keep.length * L * 2);
+    let o = 0;
+    for (const j of keep) for (let l = 0; l < L; l++, o += 2) w.writeInt16LE(Math.round(W[j * L + l] / scale), o);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(h.length, 0);
+    const flen = Buffer.alloc(4);
+    flen.writeUInt32LE(f.length, 0);
+    return gzipSync(Buffer.concat([len, h, flen, f, w]), { level: 9 });
+  }
+}
