@@ -40,52 +40,74 @@ const CYR_FREQ: Record<string, number> = {
   ю: 6, ц: 5, щ: 4, э: 3, ф: 3, ъ: 1, ё: 1, і: 50, ї: 6, є: 4, ґ: 1,
 };
 
+export interface CyrillicScore {
+  /** share of the non-ASCII characters that are Cyrillic letters (or cp1251 typography) */
+  share: number;
+  /** share of Cyrillic-bearing words cased as words are (`лавров`, `Лавров`, `ЛАВРОВ`, not
+   * `лАВРОВ`) and not mixing Latin and Cyrillic letters (`Cafй`) */
+  casing: number;
+  /** mean log probability of the Cyrillic letters under ru/uk letter frequencies */
+  logp: number;
+}
+
 /**
- * How plausible a decoding of the high (>= 0x80) bytes is as Cyrillic prose, in [0, 1]:
- * the share of high characters that are Cyrillic letters, weighted by how many of those are
- * lower case (prose is mostly lower case; cp1251 read as KOI8 and back turns it upper case) and by
- * how common the letters are.
+ * How a decoding of the high (>= 0x80) bytes reads as Cyrillic prose. A wrong choice between
+ * cp1251 and KOI8 swaps letter case (`лАВРОВ`) and favours rare letters; a Latin text read as
+ * cp1251 mixes scripts inside words.
  */
-export function cyrillicPlausibility(text: string): number {
+export function cyrillicScore(text: string): CyrillicScore {
   let high = 0;
   let letters = 0;
-  let lower = 0;
-  let freq = 0;
+  let logSum = 0;
+  let nLog = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
     high++;
     if (c >= 0x400 && c <= 0x4ff) {
       letters++;
-      const l = ch.toLowerCase();
-      if (l === ch) lower++;
-      freq += CYR_FREQ[l] ?? 0;
-    } else if ('«»—–„“”’‘…№°·•\u00a0'.includes(ch)) {
-      letters += 0.5; // typography that cp1251 texts carry
-      lower += 0.5;
-    }
+      logSum += Math.log(Math.max(CYR_FREQ[ch.toLowerCase()] ?? 0, 0.5) / 1000);
+      nLog++;
+    } else if ('«»—–„“”’‘…№°·•\u00a0'.includes(ch)) letters++; // typography that cp1251 texts carry
   }
-  if (high === 0) return 0;
-  const share = letters / high;
-  const lowerShare = letters ? lower / letters : 0;
-  const freqScore = letters ? Math.min(1, freq / letters / 45) : 0;
-  return share * (0.5 * lowerShare + 0.5 * freqScore);
+  let words = 0;
+  let good = 0;
+  for (const w of text.match(/[\p{L}]{2,}/gu) ?? []) {
+    if (!/[\u0400-\u04ff]/.test(w)) continue;
+    words++;
+    if (/[A-Za-z\u00c0-\u024f]/.test(w)) continue; // mixed scripts
+    if (/^\p{Lu}?\p{Ll}+$/u.test(w) || /^\p{Lu}+$/u.test(w) || /^\p{Lu}+\p{Ll}{1,2}$/u.test(w)) good++;
+  }
+  return {
+    share: high ? letters / high : 0,
+    casing: words ? good / words : 0,
+    logp: nLog ? logSum / nLog : -99,
+  };
+}
+
+/** One number to rank decodings by (higher is better). */
+function rank(s: CyrillicScore): number {
+  return 3 * s.share + 2 * s.casing + s.logp;
+}
+
+function plausible(s: CyrillicScore): boolean {
+  return s.share >= 0.7 && s.casing >= 0.6 && s.logp >= -4.3;
 }
 
 function decodeSingleByte(buf: Uint8Array): Decoded {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  const candidates: { encoding: string; text: string; score: number }[] = [];
+  const candidates: { encoding: string; text: string; score: number; ok: boolean }[] = [];
   for (const enc of ['windows-1251', 'koi8-r', 'koi8-u']) {
     const text = iconv.decode(b, enc);
-    candidates.push({ encoding: enc, text, score: cyrillicPlausibility(text) });
+    const sc = cyrillicScore(text);
+    candidates.push({ encoding: enc, text, score: rank(sc), ok: plausible(sc) });
   }
   // KOI8-U differs from KOI8-R only by Ukrainian letters in place of box-drawing characters:
   // prefer KOI8-R when both read the same.
   const [cp, koiR, koiU] = candidates;
-  if (koiU.text === koiR.text) koiU.score = -1;
-  else if (koiU.score <= koiR.score) koiU.score = -1;
-  const best = [cp, koiR, koiU].sort((a, b2) => b2.score - a.score)[0];
-  if (best.score >= 0.6) return { ok: true, text: best.text, encoding: best.encoding };
+  if (koiU.text === koiR.text || koiU.score <= koiR.score) koiU.ok = false;
+  const best = [cp, koiR, koiU].filter((c) => c.ok).sort((a, b2) => b2.score - a.score)[0];
+  if (best) return { ok: true, text: best.text, encoding: best.encoding };
 
   // Not Cyrillic: accept what chardet names with confidence, if iconv can decode it.
   const guesses = chardet.analyse(buf).filter((m) => m.confidence >= 50);

@@ -160,7 +160,6 @@ function readFeed(xml: string, input: string): IngestItem[] {
     if (!text.trim()) return fail(input, `item ${it.index} (${it.title ?? 'untitled'}) has no text`);
     let outlet = detectOutlet(text, it.url);
     if (!outlet && feedOutlet) outlet = outletName(feedOutlet, text);
-    if (!outlet && feed.title) outlet = feed.title;
     return article(
       input,
       { format: feed.kind, url: it.url ?? undefined, outlet, item: it.index },
