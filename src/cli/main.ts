@@ -48,7 +48,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
     .option('--json', 'print one parley/article@1 object per article (JSON Lines)')
     .option('--tokens', 'include every token with lemma, UD part of speech and features (implies --json)')
-    .option('--max-bytes <size>', 'reject inputs larger than this (default 50MB)', bytes)
+    .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
     .action(async (inputs: string[], o) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
       done(await analyzeCommand(inputs, o));
@@ -60,7 +60,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
     .option('--db <path>', 'SQLite database file', dbDefault())
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
-    .option('--max-bytes <size>', 'reject inputs larger than this (default 50MB)', bytes)
+    .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
     .action(async (inputs: string[], o) => {
       const { ingestCommand } = await import('./commands/ingest.js');
       done(await ingestCommand(inputs, o));

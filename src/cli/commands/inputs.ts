@@ -41,7 +41,7 @@ export async function* analyzed(
       doc = pipeline.analyze(item.article);
     } catch (e) {
       const where = item.article.source.item;
-      onReject({ input: item.input, line: where, error: `analysis failed: ${(e as Error).message}` });
+      onReject({ input: item.input, line: where, error: `analysis failed: ${process.env.PARLEY_DEBUG ? (e as Error).stack : (e as Error).message}` });
       continue;
     }
     yield doc;
