@@ -1,0 +1,108 @@
+/**
+ * The `morph` stage: fills `lemma`, `pos` (UD), `tags` (UD features) and `alts` of every word
+ * token in `doc.layers.tokens`, and offers the `morph` service (analyze / inflect) to later stages.
+ *
+ * In context: a capitalised word inside a sentence prefers a proper-name reading (and a dictionary
+ * noun read as a name gets a capitalised lemma: Макроном -> Макрон); an adjective takes the reading
+ * that agrees with the noun after it (case, number, gender).
+ */
+import type { Doc, MorphAnalysis, Token } from '../../doc/model.js';
+import type { Context } from '../../pipeline/context.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { MorphologyService } from './morphology.js';
+import { capitalizeLike, isCapitalized, isUpper } from './names.js';
+
+export type { Morphology } from './api.js';
+export { MorphologyService } from './morphology.js';
+
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+const OPENERS = new Set(['«', '"', '“', '„', '(', '[', '—', '–', '-', '‘', '\'', ':', '•', '*']);
+
+/** true when the token starts its sentence (only openers and punctuation before it) */
+function sentenceInitial(tokens: Token[], i: number): boolean {
+  const s = tokens[i].sent;
+  for (let j = i - 1; j >= 0 && tokens[j].sent === s; j--) {
+    const t = tokens[j];
+    if (t.kind === 'word' || t.kind === 'number') return false;
+    if (!OPENERS.has(t.text)) return false;
+  }
+  return true;
+}
+
+function agrees(a: MorphAnalysis, n: MorphAnalysis): boolean {
+  for (const k of ['Case', 'Number', 'Gender']) {
+    const x = a.tags[k];
+    const y = n.tags[k];
+    if (x && y && x !== y && !(k === 'Gender' && (a.tags.Number === 'Plur' || n.tags.Number === 'Plur'))) return false;
+  }
+  return true;
+}
+
+export function runMorph(doc: Doc, morph: MorphologyService): void {
+  const tokens = doc.layers.tokens;
+  if (!tokens) return;
+  const lang = doc.lang;
+  if (lang !== 'ru' && lang !== 'uk' && lang !== 'en') return;
+  const chosen: (readonly MorphAnalysis[] | null)[] = new Array(tokens.length).fill(null);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    const text = t.text;
+    let as = morph.analyzeCached(text, lang);
+    const cap = isCapitalized(text) && !isUpper(text);
+    if (cap && !sentenceInitial(tokens, i)) {
+      const k = as.findIndex((a) => a.pos === 'PROPN');
+      if (k > 0) as = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
+      else if (k < 0 && as[0].pos === 'NOUN') {
+        // a dictionary common noun written as a name inside a sentence (Макроном, Мэй): a name
+        const a = as[0];
+        as = [{ ...a, pos: 'PROPN', lemma: capitalizeLike(a.lemma, text), source: a.source }, ...as];
+      }
+    }
+    chosen[i] = as;
+  }
+  // agreement: an adjective / determiner / participle before a noun takes the agreeing reading
+  if (lang !== 'en') {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const as = chosen[i];
+      const ns = chosen[i + 1];
+      if (!as || !ns || as.length < 2) continue;
+      const head = ns[0];
+      if (!NOMINAL.has(head.pos) || !head.tags.Case) continue;
+      const a0 = as[0];
+      if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && a0.tags.VerbForm === 'Part')) continue;
+      if (agrees(a0, head)) continue;
+      const k = as.findIndex((a) => a.pos === a0.pos && agrees(a, head));
+      if (k > 0) chosen[i] = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const as = chosen[i];
+    if (!as) continue;
+    const t = tokens[i];
+    const best = as[0];
+    t.lemma = best.lemma;
+    t.pos = best.pos;
+    t.tags = best.tags;
+    t.alts = as.length > 1 ? (as.slice(1) as MorphAnalysis[]) : [];
+  }
+}
+
+export function createMorphStage(): Stage {
+  let morph: MorphologyService | null = null;
+  return {
+    name: 'morph',
+    needs: ['tokens'],
+    load(ctx: Context) {
+      morph = ctx.maybe('morph') instanceof MorphologyService ? (ctx.get('morph') as MorphologyService) : new MorphologyService();
+      ctx.provide('morph', morph);
+    },
+    run(doc: Doc) {
+      if (!morph) throw new Error('morph stage: load() was not called');
+      runMorph(doc, morph);
+    },
+  };
+}
+
+export const morphStage: Stage = createMorphStage();
+export default morphStage;

@@ -1,0 +1,292 @@
+/**
+ * Russian morphology over Az.js (OpenCorpora dictionaries, the pymorphy2 model): analyses mapped
+ * to UD, proper-name readings for capitalised words, the learned name guesser for words the
+ * dictionary does not know, and inflection (for base forms of multiword names).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { MorphAnalysis } from '../../doc/model.js';
+import { capitalizeLike, isCapitalized, type NameGuesser } from './names.js';
+
+// Az is a CommonJS module with no types
+interface AzTag {
+  toString(): string;
+}
+interface AzParse {
+  word: string;
+  tag: AzTag;
+  score: number;
+  parser: string;
+  normalize(keepPos?: boolean): AzParse;
+  inflect(grammemes: string[]): AzParse | false | undefined;
+}
+interface AzModule {
+  load: (url: string, type: string, cb: (err: unknown, data?: unknown) => void) => void;
+  Morph: ((word: string, config?: object) => AzParse[]) & {
+    init: (path: string, cb: (err: unknown) => void) => void;
+  };
+}
+
+const require = createRequire(import.meta.url);
+let az: AzModule | null = null;
+
+/** Loads Az.js synchronously (its loader is callback-based; callbacks are run after init returns). */
+function loadAz(): AzModule {
+  if (az) return az;
+  const Az = require('az') as AzModule;
+  const dicts = join(dirname(require.resolve('az')), '..', 'dicts');
+  const pending: (() => void)[] = [];
+  const origLoad = Az.load;
+  Az.load = (url, type, cb) => {
+    let data: unknown;
+    try {
+      const buf = readFileSync(url);
+      if (type === 'json') data = JSON.parse(buf.toString('utf8'));
+      else data = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+    } catch (e) {
+      pending.push(() => cb(e));
+      return;
+    }
+    pending.push(() => cb(null, data));
+  };
+  let error: unknown = null;
+  let done = false;
+  Az.Morph.init(dicts, (err) => {
+    error = err;
+    done = true;
+  });
+  while (pending.length) pending.shift()!();
+  Az.load = origLoad;
+  if (error || !done) throw new Error(`morph: cannot load the Az.js dictionaries from ${dicts}: ${String(error)}`);
+  az = Az;
+  return Az;
+}
+
+const CASES: Record<string, string> = {
+  nomn: 'Nom', gent: 'Gen', gen1: 'Gen', gen2: 'Gen', datv: 'Dat', accs: 'Acc', acc2: 'Acc',
+  ablt: 'Ins', loct: 'Loc', loc1: 'Loc', loc2: 'Loc', voct: 'Voc',
+};
+const UD_CASE_TO_OC: Record<string, string> = { Nom: 'nomn', Gen: 'gent', Dat: 'datv', Acc: 'accs', Ins: 'ablt', Loc: 'loct', Voc: 'voct' };
+const SIMPLE: Record<string, [string, string]> = {
+  sing: ['Number', 'Sing'], plur: ['Number', 'Plur'],
+  masc: ['Gender', 'Masc'], femn: ['Gender', 'Fem'], neut: ['Gender', 'Neut'], 'ms-f': ['Gender', 'Com'],
+  anim: ['Animacy', 'Anim'], inan: ['Animacy', 'Inan'],
+  past: ['Tense', 'Past'], pres: ['Tense', 'Pres'], futr: ['Tense', 'Fut'],
+  perf: ['Aspect', 'Perf'], impf: ['Aspect', 'Imp'],
+  indc: ['Mood', 'Ind'], impr: ['Mood', 'Imp'],
+  '1per': ['Person', '1'], '2per': ['Person', '2'], '3per': ['Person', '3'],
+  actv: ['Voice', 'Act'], pssv: ['Voice', 'Pass'],
+  Supr: ['Degree', 'Sup'],
+  Name: ['NameType', 'Giv'], Surn: ['NameType', 'Sur'], Patr: ['NameType', 'Pat'],
+  Geox: ['NameType', 'Geo'], Orgn: ['NameType', 'Org'], Trad: ['NameType', 'Com'],
+  Abbr: ['Abbr', 'Yes'], Fixd: ['Fixd', 'Yes'],
+};
+const UD_TO_OC: Record<string, Record<string, string>> = {
+  Number: { Sing: 'sing', Plur: 'plur' },
+  Gender: { Masc: 'masc', Fem: 'femn', Neut: 'neut' },
+  Tense: { Past: 'past', Pres: 'pres', Fut: 'futr' },
+  Person: { '1': '1per', '2': '2per', '3': '3per' },
+  Mood: { Ind: 'indc', Imp: 'impr' },
+};
+const CCONJ = new Set(['и', 'а', 'но', 'или', 'либо', 'да', 'ни', 'однако', 'зато', 'тоже', 'также']);
+const AUX = new Set(['быть']);
+
+/** Map one Az parse to a UD analysis (lemma lower-case, as Az gives it). */
+function toUd(p: AzParse, surface?: string): MorphAnalysis {
+  const gs = p.tag.toString().split(/[ ,]/);
+  const oc = gs[0];
+  const tags: Record<string, string> = {};
+  let nameType = false;
+  for (const g of gs) {
+    const c = CASES[g];
+    if (c) tags.Case = c;
+    const s = SIMPLE[g];
+    if (s) {
+      tags[s[0]] = s[1];
+      if (s[0] === 'NameType') nameType = true;
+    }
+  }
+  let lemma: string = (p.normalize()?.word ?? p.word ?? '').toString();
+  let pos: string;
+  switch (oc) {
+    case 'NOUN':
+      pos = nameType ? 'PROPN' : 'NOUN';
+      break;
+    case 'ADJF':
+      pos = gs.includes('Apro') ? 'DET' : 'ADJ';
+      break;
+    case 'ADJS':
+      pos = 'ADJ';
+      tags.Variant = 'Short';
+      break;
+    case 'COMP':
+      pos = 'ADJ';
+      tags.Degree = 'Cmp';
+      break;
+    case 'VERB':
+      pos = 'VERB';
+      tags.VerbForm = 'Fin';
+      break;
+    case 'INFN':
+      pos = 'VERB';
+      tags.VerbForm = 'Inf';
+      break;
+    case 'PRTF':
+      pos = 'VERB';
+      tags.VerbForm = 'Part';
+      break;
+    case 'PRTS':
+      pos = 'VERB';
+      tags.VerbForm = 'Part';
+      tags.Variant = 'Short';
+      break;
+    case 'GRND':
+      pos = 'VERB';
+      tags.VerbForm = 'Conv';
+      break;
+    case 'NUMR':
+    case 'NUMB':
+    case 'ROMN':
+      pos = 'NUM';
+      break;
+    case 'ADVB':
+    case 'PRED':
+      pos = 'ADV';
+      break;
+    case 'NPRO':
+      pos = 'PRON';
+      break;
+    case 'PREP':
+      pos = 'ADP';
+      break;
+    case 'CONJ':
+      pos = CCONJ.has(lemma) ? 'CCONJ' : 'SCONJ';
+      break;
+    case 'PRCL':
+      pos = 'PART';
+      break;
+    case 'INTJ':
+      pos = 'INTJ';
+      break;
+    case 'PNCT':
+      pos = 'PUNCT';
+      break;
+    default:
+      pos = 'X';
+  }
+  if (pos === 'VERB' && AUX.has(lemma)) pos = 'AUX';
+  // a female surname's base form is the feminine nominative (Захаровой -> Захарова)
+  if (tags.NameType === 'Sur' && tags.Gender === 'Fem') {
+    const f = p.inflect(['nomn', 'sing', 'femn']);
+    if (f) lemma = f.word;
+  }
+  if (!lemma) lemma = (surface ?? '').toLowerCase();
+  return {
+    lemma: lemma.replace(/ё/g, 'е'),
+    pos,
+    tags,
+    source: p.parser === 'Dictionary' ? 'dict' : 'guess',
+    score: p.score,
+  };
+}
+
+export class RuMorph {
+  private readonly Az: AzModule;
+  private readonly cfg = { stutter: 0, typos: 0 };
+
+  constructor(private readonly names: NameGuesser) {
+    this.Az = loadAz();
+  }
+
+  private parses(word: string): AzParse[] {
+    return this.Az.Morph(word, this.cfg);
+  }
+
+  /** true when the dictionary knows the word (the name guesser is not asked) */
+  known(word: string): boolean {
+    return this.parses(word).some((p) => p.parser === 'Dictionary');
+  }
+
+  analyze(word: string): MorphAnalysis[] {
+    const parses = this.parses(word);
+    const known = parses.filter((p) => p.parser === 'Dictionary');
+    const cap = isCapitalized(word);
+    let out: MorphAnalysis[];
+    if (known.length) {
+      out = known.map((p) => toUd(p, word));
+      // Az matches a capitalised word against lower-case entries too; keep the name readings
+      // first for a capitalised word (its context decides later)
+      if (cap) out = [...out.filter((a) => a.pos === 'PROPN'), ...out.filter((a) => a.pos !== 'PROPN')];
+    } else {
+      const guessed = parses.map((p) => toUd(p, word));
+      if (cap || guessed.length === 0 || /^[\p{L}-]+$/u.test(word) === false) {
+        out = this.nameFirst(word, guessed);
+      } else {
+        out = guessed;
+      }
+    }
+    for (const a of out) {
+      if (a.pos === 'PROPN' || (cap && a.source !== 'dict' && a.pos === 'NOUN')) a.lemma = capitalizeLike(a.lemma, word);
+    }
+    return dedupe(out);
+  }
+
+  /** For a word the dictionary does not know: the learned name reading first, Az's guesses after. */
+  private nameFirst(word: string, guessed: MorphAnalysis[]): MorphAnalysis[] {
+    if (/[a-z]/i.test(word) && !/[а-яё]/i.test(word)) {
+      return [{ lemma: word, pos: 'X', tags: { Foreign: 'Yes' }, source: 'rule' }];
+    }
+    const lemma = this.names.lemma(word);
+    const key = lemma.toLowerCase().replace(/ё/g, 'е');
+    const match = guessed.find((g) => g.lemma === key && (g.pos === 'NOUN' || g.pos === 'PROPN'));
+    const tags: Record<string, string> = match ? { ...match.tags } : {};
+    const name: MorphAnalysis = { lemma, pos: 'PROPN', tags, source: 'name' };
+    return [name, ...guessed.filter((g) => g !== match)];
+  }
+
+  /** The form of `word` with the features in `want` changed (other features kept from the analysis). */
+  inflect(word: string, want: Record<string, string>, hint?: MorphAnalysis): string | null {
+    const parses = this.parses(word);
+    if (!parses.length) return null;
+    let p = parses[0];
+    if (hint) {
+      const hl = hint.lemma.toLowerCase();
+      const m = parses.find((q) => {
+        const u = toUd(q);
+        return u.lemma.toLowerCase() === hl && u.pos === hint.pos && sameTags(u.tags, hint.tags);
+      }) ?? parses.find((q) => toUd(q).lemma.toLowerCase() === hl);
+      if (m) p = m;
+      else if (hint.source === 'name') return null;
+    }
+    const cur = toUd(p);
+    const gs: string[] = [];
+    const c = want.Case ?? cur.tags.Case;
+    if (c && UD_CASE_TO_OC[c]) gs.push(UD_CASE_TO_OC[c]);
+    for (const k of ['Number', 'Gender', 'Tense', 'Person', 'Mood']) {
+      const v = want[k] ?? (k === 'Gender' && (want.Number ?? cur.tags.Number) === 'Plur' ? undefined : cur.tags[k]);
+      const g = v ? UD_TO_OC[k]?.[v] : undefined;
+      if (g) gs.push(g);
+    }
+    const f = p.inflect(gs) || (gs.length > 1 ? p.inflect(gs.slice(0, 1)) : false);
+    if (!f) return null;
+    return capitalizeLike(f.word.replace(/ё/g, /ё/.test(word) ? 'ё' : 'е'), word);
+  }
+}
+
+function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {
+  for (const k of ['Case', 'Number', 'Gender']) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
+  const seen = new Set<string>();
+  const out: MorphAnalysis[] = [];
+  for (const a of list) {
+    const k = `${a.lemma}|${a.pos}|${Object.entries(a.tags).map(([x, y]) => `${x}=${y}`).join(',')}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(a);
+  }
+  return out;
+}

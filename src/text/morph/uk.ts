@@ -1,0 +1,254 @@
+/**
+ * Ukrainian morphology over the lemma table built from Hunspell `dictionary-uk` by
+ * scripts/build-uk-lexicon.ts (stems + shared paradigms with derived UD features), ranked, with
+ * the learned name guesser for unknown capitalised words.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { MorphAnalysis } from '../../doc/model.js';
+import { resourcePath } from '../../pipeline/resources.js';
+import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
+import { parseReading, ukFormTags } from './uk-tags.js';
+import { UK_CLOSED } from './uk-closed.js';
+
+interface Paradigm {
+  pos: string;
+  lemmaEnd: string;
+  ends: Map<string, number>;
+  forms: [string, number][];
+}
+
+const ADJ_LEMMA = /(ий|ій|їй)$/u;
+
+export class UkMorph {
+  private readonly stems = new Map<string, number[]>();
+  private readonly paradigms: Paradigm[];
+  private readonly tagSets: Record<string, string>[][];
+  private readonly maxEnd: number;
+
+  constructor(private readonly names: NameGuesser) {
+    const pj = JSON.parse(readFileSync(resourcePath('src/text/morph/data/uk-paradigms.json'), 'utf8')) as {
+      tags: string[];
+      paradigms: [string, string, [string, number][]][];
+    };
+    this.tagSets = pj.tags.map((t) => (t ? t.split('|').map(parseReading) : []));
+    let maxEnd = 0;
+    this.paradigms = pj.paradigms.map(([pos, lemmaEnd, forms]) => {
+      const ends = new Map<string, number>();
+      for (const [e, t] of forms) {
+        ends.set(e, t);
+        if (e.length > maxEnd) maxEnd = e.length;
+      }
+      return { pos, lemmaEnd, ends, forms };
+    });
+    this.maxEnd = maxEnd;
+    const text = gunzipSync(readFileSync(resourcePath('src/text/morph/data/uk-stems.txt.gz'))).toString('utf8');
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      const tab = text.indexOf('\t', i);
+      if (tab < 0) break;
+      const ids: number[] = [];
+      let v = 0;
+      let j = tab + 1;
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 10) break;
+        if (c === 44) {
+          ids.push(v);
+          v = 0;
+        } else v = v * 10 + (c - 48);
+      }
+      ids.push(v);
+      this.stems.set(text.slice(i, tab), ids);
+      i = j + 1;
+    }
+  }
+
+  /** dictionary analyses of exactly this spelling */
+  private lookup(w: string): MorphAnalysis[] {
+    const out: MorphAnalysis[] = [];
+    const n = w.length;
+    for (let k = 0; k <= Math.min(this.maxEnd, n - 1); k++) {
+      const ids = this.stems.get(w.slice(0, n - k));
+      if (!ids) continue;
+      const end = w.slice(n - k);
+      for (const id of ids) {
+        const p = this.paradigms[id];
+        const t = p.ends.get(end);
+        if (t === undefined) continue;
+        let lemma = w.slice(0, n - k) + p.lemmaEnd;
+        const readings = this.tagSets[t];
+        if (!p.pos) {
+          // an unflagged entry: a function word, an adverb, an indeclinable word, or a name form
+          // listed on its own (Путіна): a name form is marked so the name guesser can take over
+          const cap = isCapitalized(lemma);
+          const pos = cap ? 'PROPN' : UK_CLOSED.get(lemma.toLowerCase()) ?? (/[оеи]$/u.test(lemma) ? 'ADV' : 'X');
+          out.push({ lemma, pos, tags: {}, source: cap ? 'rule' : 'dict' });
+          continue;
+        }
+        const pos = p.pos;
+        if (readings.length === 0) {
+          out.push({ lemma, pos, tags: {}, source: 'dict' });
+          continue;
+        }
+        for (const tags of readings) {
+          let l = lemma;
+          // a feminine adjectival surname has a feminine base form (Зеленської -> Зеленська)
+          if (pos === 'PROPN' && tags.Gender === 'Fem' && ADJ_LEMMA.test(lemma)) l = lemma.slice(0, -2) + (lemma.endsWith('ій') && !/[цчшщж]ій$/u.test(lemma) ? 'я' : 'а');
+          out.push({ lemma: l, pos, tags: { ...tags, ...(tags.Number === 'Ptan' ? { Number: 'Plur' } : {}) }, source: 'dict' });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** true when the lemma table knows the word as an inflected entry (the name guesser is not asked) */
+  known(word: string): boolean {
+    return this.lookup(word).some((a) => a.source === 'dict');
+  }
+
+  analyze(word: string): MorphAnalysis[] {
+    const cap = isCapitalized(word);
+    let out = this.lookup(word);
+    const lower = word.toLowerCase();
+    if (cap || isUpper(word)) {
+      if (lower !== word) out = out.concat(this.lookup(lower).map((a) => ({ ...a, score: 0.5 })));
+      if (isUpper(word)) {
+        const title = word.charAt(0) + lower.slice(1);
+        out = out.concat(this.lookup(title));
+      }
+    }
+    const closed = UK_CLOSED.get(lower);
+    if (closed) {
+      // a function word: its closed-class reading first
+      out = [{ lemma: lower, pos: closed, tags: {}, source: 'dict' }, ...out.filter((a) => a.pos !== 'X' && a.pos !== '')];
+    }
+    if (!out.length) out = this.guess(word);
+    else if (cap && out.every((a) => a.source === 'rule' || (a.pos !== 'PROPN' && a.score === 0.5))) {
+      // a name listed only as bare forms (Путіна, Путіну) or known only as a common word:
+      // the name guesser's base forms, those listed in the dictionary first
+      const guesses = this.guess(word).map((g) => {
+        const listed = this.lookup(g.lemma).some((a) => a.lemma === g.lemma);
+        return { ...g, score: (g.score ?? 0) + (listed ? 1 : 0) };
+      });
+      guesses.sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+      out = [...guesses.map((g) => ({ ...g, score: 1.5 })), ...out.filter((a) => a.source !== 'rule')];
+    }
+    out = rank(out, word);
+    for (const a of out) if (a.pos === 'PROPN') a.lemma = capitalizeLike(a.lemma, word);
+    return dedupe(out);
+  }
+
+  /** analyses of a word the dictionary does not know */
+  private guess(word: string): MorphAnalysis[] {
+    if (/[a-z]/i.test(word) && !/[а-яіїєґ]/i.test(word)) return [{ lemma: word, pos: 'X', tags: { Foreign: 'Yes' }, source: 'rule' }];
+    if (isCapitalized(word)) {
+      return this.names.candidates(word).map((c) => ({ lemma: c.lemma, pos: 'PROPN', tags: {}, source: 'name', score: c.share }));
+    }
+    // an unknown lower-case word: borrow the analyses of a known word with the same ending
+    const lower = word.toLowerCase();
+    for (let k = Math.min(lower.length - 2, 6); k >= 3; k--) {
+      // strip a prefix of growing length and analyse the rest (недо-, пере-, віце-...)
+      const rest = lower.slice(lower.length - k - 2);
+      const as = this.lookup(rest).filter((a) => a.pos !== 'PROPN');
+      if (as.length) {
+        const prefix = lower.slice(0, lower.length - rest.length);
+        return as.map((a) => ({ ...a, lemma: prefix + a.lemma, source: 'guess' }));
+      }
+    }
+    return [{ lemma: lower, pos: 'NOUN', tags: {}, source: 'guess' }];
+  }
+
+  inflect(word: string, want: Record<string, string>, hint?: MorphAnalysis): string | null {
+    const as = this.analyze(word);
+    const a = hint ?? as[0];
+    if (!a) return null;
+    const lemma = a.lemma;
+    // the lemma's paradigm: look the lemma up and take its forms
+    const entries = this.paradigmsOf(lemma) ?? this.paradigmsOf(lemma.toLowerCase());
+    const target: Record<string, string> = { ...a.tags, ...want };
+    if (target.Number === 'Plur') delete target.Gender;
+    if (entries) {
+      let best: string | null = null;
+      let bestScore = -1;
+      for (const [stem, p] of entries) {
+        for (const [end, t] of p.forms) {
+          for (const tags of this.tagSets[t]) {
+            let s = 0;
+            let ok = true;
+            for (const k of ['Case', 'Number', 'Gender']) {
+              if (!target[k]) continue;
+              const v = tags[k] === 'Ptan' ? 'Plur' : tags[k];
+              if (v === target[k]) s++;
+              else if (v !== undefined || k === 'Case') ok = false;
+            }
+            if (ok && s > bestScore) {
+              bestScore = s;
+              best = stem + end;
+            }
+          }
+        }
+      }
+      if (best) return capitalizeLike(best, word);
+    }
+    // names outside the dictionary: the nominative is the guessed base form
+    if (want.Case === 'Nom' && (want.Number ?? a.tags.Number ?? 'Sing') !== 'Plur') return capitalizeLike(lemma, word);
+    return null;
+  }
+
+  private paradigmsOf(lemma: string): [string, Paradigm][] | null {
+    const out: [string, Paradigm][] = [];
+    for (let k = 0; k <= Math.min(this.maxEnd, lemma.length - 1); k++) {
+      const stem = lemma.slice(0, lemma.length - k);
+      const ids = this.stems.get(stem);
+      if (!ids) continue;
+      for (const id of ids) {
+        const p = this.paradigms[id];
+        if (p.lemmaEnd === lemma.slice(lemma.length - k)) out.push([stem, p]);
+      }
+    }
+    // an adjectival surname in the feminine: the masculine entry's paradigm
+    if (!out.length && /[ая]$/u.test(lemma)) {
+      const m = this.paradigmsOf(lemma.slice(0, -1) + (lemma.endsWith('я') ? 'ій' : 'ий'));
+      if (m) return m;
+    }
+    return out.length ? out : null;
+  }
+}
+
+/**
+ * Order the analyses of one spelling: exact-case entries before lower-cased ones, then entries
+ * whose lemma keeps more of the word (Києві: Київ before Кий), then content words.
+ */
+function rank(list: MorphAnalysis[], word: string): MorphAnalysis[] {
+  const w = word.toLowerCase();
+  const keep = (a: MorphAnalysis): number => {
+    const l = a.lemma.toLowerCase();
+    let p = 0;
+    while (p < l.length && p < w.length && l[p] === w[p]) p++;
+    return p;
+  };
+  return list
+    .map((a, i) => ({ a, i, s: (a.score ?? 1) * 10 + keep(a) * 0.5 + (a.source === 'dict' ? 1 : 0) }))
+    .sort((x, y) => y.s - x.s || x.i - y.i)
+    .map((x) => ({ ...x.a, score: undefined }))
+    .map((a) => {
+      delete a.score;
+      return a;
+    });
+}
+
+function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
+  const seen = new Set<string>();
+  const out: MorphAnalysis[] = [];
+  for (const a of list) {
+    const k = `${a.lemma}|${a.pos}|${Object.entries(a.tags).map(([x, y]) => `${x}=${y}`).join(',')}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(a);
+  }
+  return out;
+}
+
+export { ukFormTags };
