@@ -39,9 +39,12 @@ export interface WordEvidence {
 }
 
 const WORD_RE = /[\p{L}\u2019']+/gu;
-// word endings: Russian -ние/-ния/-нии/-нию/-нием vs Ukrainian -ння/-нню/-нням/-нні
-const RU_END = /(?:ни[еяию]|нием)$/;
-const UK_END = /(?:нн[яю]|нням|нні)$/;
+// word endings: Russian -ие/-ия/-ии/-ию (заявление, Россия, другие) vs Ukrainian -ння/-нню/-нням
+// (заявлення), reflexive -ося (вдалося; Russian -ось) and vowel + -ти infinitives (досягнути,
+// зустрітися; Russian -ть); an apostrophe inside a word (п’ять, об’єкт) is Ukrainian spelling
+const RU_END = /(?:и[еяию]|нием)$/;
+const UK_END = /(?:нн[яю]|нням|ося|[аиу]ти|тися)$/;
+const RU_END_EXCEPT = new Set(['кстати', 'пути']);
 
 /** counts of Russian-only and Ukrainian-only words and word endings in a sample */
 export function wordEvidence(sample: string, words: WordEvidence): { ru: number; uk: number } {
@@ -54,7 +57,8 @@ export function wordEvidence(sample: string, words: WordEvidence): { ru: number;
     else if (words.uk.has(w)) uk++;
     else if (w.length > 4) {
       if (RU_END.test(w)) ru++;
-      else if (UK_END.test(w)) uk++;
+      else if (UK_END.test(w) && !RU_END_EXCEPT.has(w)) uk++;
+      else if (w.includes('\u2019') || w.includes("'")) uk++;
     }
   }
   return { ru, uk };
@@ -149,7 +153,8 @@ export function detectLanguage(
     const other = quick === 'ru' ? 'uk' : 'ru';
     return { lang: quick, by: 'letters', scores: { [quick]: 1, [other]: 0 }, letters, declared: declared ?? null };
   }
-  if (letters.cyr + letters.lat === 0 && !/\p{L}/u.test(text.slice(0, SAMPLE_CHARS))) {
+  // too few letters to say anything (a time stamp, a number): the declared language or `und`
+  if (letters.cyr + letters.lat < 4 && (text.slice(0, SAMPLE_CHARS).match(/\p{L}/gu)?.length ?? 0) < 4) {
     return { lang: decl ?? 'und', by: 'empty', scores: {}, letters, declared: declared ?? null };
   }
   // the model, over a sample of the text (its start: title and lead)

@@ -17,6 +17,7 @@ interface AbbrFile {
   numeric: string[];
   multi: string[];
   initials: string[];
+  timeLead?: string[];
 }
 
 export interface AbbrTable {
@@ -31,6 +32,8 @@ export interface AbbrTable {
   multiFirst: Set<string>;
   /** multi-letter initials, as written (`Дж.`) */
   initials: Set<string>;
+  /** lower-cased words that may precede a year at a sentence start (`в`, `у`, `травні`) */
+  timeLead: Set<string>;
 }
 
 export const ABBR_LANGS = ['ru', 'uk', 'en'] as const;
@@ -64,6 +67,7 @@ function addFile(t: AbbrTable, f: AbbrFile, override: boolean): void {
     for (let i = 0; i < parts.length - 1; i++) t.multiFirst.add(parts[i]);
   }
   for (const i of f.initials) t.initials.add(i);
+  for (const w of f.timeLead ?? []) t.timeLead.add(w);
 }
 
 /** The table for a document language (`und` and unknown languages get the Russian-first union). */
@@ -71,7 +75,7 @@ export function abbrTable(lang: string): AbbrTable {
   const key = (ABBR_LANGS as readonly string[]).includes(lang) ? lang : 'ru';
   let t = tables.get(key);
   if (t) return t;
-  t = { single: new Map(), multi: new Map(), multiFirst: new Set(), initials: new Set() };
+  t = { single: new Map(), multi: new Map(), multiFirst: new Set(), initials: new Set(), timeLead: new Set() };
   addFile(t, file(key), true);
   for (const l of ABBR_LANGS) if (l !== key) addFile(t, file(l), false);
   tables.set(key, t);

@@ -340,7 +340,7 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
       // a list marker `1.` at the start of a sentence is not a sentence
       if (x === '.' && k === sStart + 1 && tokens[sStart].kind === 'number' && !t.spaceBefore) isEnd = false;
     } else if (t.kind === 'word' && x.charCodeAt(x.length - 1) === 0x2e) {
-      isEnd = abbrEnds(tokens, k, abbr);
+      isEnd = abbrEnds(tokens, k, sStart, abbr);
     }
     if (!isEnd) continue;
     // absorb closing quotes / brackets written right after the final mark (and a further mark: `».`)
@@ -362,7 +362,7 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
 }
 
 /** May the abbreviation / initial token at k end a sentence (given that the next token opens one)? */
-function abbrEnds(tokens: Token[], k: number, abbr: AbbrTable): boolean {
+function abbrEnds(tokens: Token[], k: number, sStart: number, abbr: AbbrTable): boolean {
   const t = tokens[k];
   const low = t.norm;
   const prev = k > 0 ? tokens[k - 1] : undefined;
@@ -380,6 +380,10 @@ function abbrEnds(tokens: Token[], k: number, abbr: AbbrTable): boolean {
   if (cls === 'numeric') {
     const afterNumber = prev !== undefined && (prev.kind === 'number' || isRoman(prev.text));
     if (!afterNumber) return false;
+    // `Ще у травні 2014 р. Росія ...`: a date opening the sentence is not a sentence
+    let j = k - 2;
+    while (j >= sStart && (abbr.timeLead.has(tokens[j].norm) || tokens[j].kind === 'number' || tokens[j].text === '-')) j--;
+    if (j < sStart) return false;
   }
   return next === undefined || opensAfterAbbr(next);
 }
