@@ -179,7 +179,9 @@ export function hasArticleText(s: string): boolean {
  * Extract the article from an HTML page. Returns null when the page holds no article text
  * (no running prose once menus and scripts are gone).
  */
-export function extractHtml(html: string): HtmlArticle | null {
+export function extractHtml(source: string): HtmlArticle | null {
+  // linkedom builds no <body> for a bare fragment: give it the page around it
+  const html = /<(html|body)[\s>]/i.test(source) ? source : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(html);
   const ld = jsonLd(document);
   const published = pageDate(document, ld);
@@ -212,7 +214,7 @@ export function extractHtml(html: string): HtmlArticle | null {
   }
   if (!hasArticleText(text)) {
     // Fallback: paragraphs of the <article>/<main>, else of the body.
-    const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+    const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body ?? document.documentElement;
     if (root) {
       for (const el of root.querySelectorAll('nav, header, footer, aside, form, script, style, noscript')) el.remove();
       text = blockText(root as unknown as DomNode);

@@ -463,7 +463,7 @@ async function* readStdin(stream: NodeJS.ReadableStream, max: number): AsyncGene
   }
   const parts: Buffer[] = [head];
   let total = head.length;
-  let over = false;
+  let over = total > max;
   for await (const c of rest) {
     const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
     total += b.length;
