@@ -1,0 +1,606 @@
+/**
+ * Quotes and attributions of one document, in one pass over its tokens and quote marks:
+ *  - direct quotes: a pair of marks governed by a cue after it (`"…", — сказал он`), before it
+ *    (`заявил: «…»`, `заявила о том, что "…"`), or continuing the previous speaker (`"A", — сказал
+ *    он. "B"`);
+ *  - indirect and mixed: `X заявил, что …`, `…, сказал X`, `По словам X, …`, `Как отметил X, …`,
+ *    `об этом заявил X` (the sentence before);
+ *  - attributions: the same patterns with a news outlet as the source (`Reuters сообщило, что …`,
+ *    `По информации ТАСС, …`, `пишет Politico`, `Как сообщал УНИАН, …`).
+ * Speakers are resolved to entity ids by `resolve.ts`.
+ */
+import type { Attribution, Cue, Doc, Entity, Quote } from '../doc/model.js';
+import type { Lexicon } from './lexicon.js';
+import { pairQuotes, type QPair } from './marks.js';
+import { Resolver } from './resolve.js';
+import { DASHES, QUOTE_CHARS, findSubject, type Subj } from './subject.js';
+import { buildView, tokenAt, type View } from './view.js';
+
+export interface ExtractServices {
+  /** true when an entity is a news outlet or agency */
+  isOutlet(ent: Entity): boolean;
+  kb?: import('../entities/kb/api.js').KnowledgeBase;
+}
+
+interface Cand {
+  start: number;
+  end: number;
+  kind: Quote['kind'];
+  cue?: Cue;
+  cueIdx: number;
+  subj: Subj | null;
+  /** how the subject was looked for: a direct quote continuing, or a cue with a clause */
+  mode: 'cue' | 'continuation';
+  via?: Entity | null;
+  /** position used to order speaker resolution */
+  order: number;
+  pair?: QPair;
+}
+
+const SENT_PUNCT = new Set(['.', '!', '?', '…']);
+const MIN_FREE_QUOTE_WORDS = 5;
+
+export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { quotes: Quote[]; attributions: Attribution[] } {
+  const v = buildView(doc, lex);
+  const text = doc.text;
+  const w = v.w;
+  const pairs = pairQuotes(text);
+  const top = pairs.filter((p) => p.depth === 0 || (p.parent >= 0 && false));
+  const cands: Cand[] = [];
+  const atts: Attribution[] = [];
+  const usedPair = new Set<QPair>();
+
+  // ---- cues by lemma, one pass
+  const cueAt = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) if (isCue(v, lex, i)) cueAt[i] = 1;
+  const cueOf = (i: number): Cue => ({ start: w[i].start, end: w[i].end, text: w[i].text, lemma: w[i].lemma });
+
+  // token index -> inside a top-level pair?
+  const insidePair = new Int32Array(w.length).fill(-1);
+  top.forEach((p, k) => {
+    for (let t = Math.max(0, tokenAt(w, p.start)); t >= 0 && t < w.length && w[t].start < p.end; t++) insidePair[t] = k;
+  });
+  const pairIndexByOpen = new Map<number, number>();
+  top.forEach((p, k) => pairIndexByOpen.set(p.open, k));
+
+  const sentOf = (i: number) => w[i].sent;
+  const sentEndTok = (s: number) => v.sEnd[s];
+  const sentStartTok = (s: number) => v.sStart[s];
+
+  /** end (char) of the reported clause starting at token `from` in sentence `s`, without final punctuation */
+  const clauseEnd = (from: number, s: number): number => {
+    let endTok = sentEndTok(s);
+    // a quote opened inside the clause that closes after the sentence end carries it on
+    for (let t = from; t < endTok; t++) {
+      const k = insidePair[t];
+      if (k >= 0 && top[k].open >= w[from].start && top[k].close >= w[endTok - 1].end) {
+        const ct = tokenAt(w, top[k].close);
+        if (ct >= 0) endTok = Math.max(endTok, sentEndTok(sentOf(ct)));
+      }
+    }
+    let e = endTok - 1;
+    while (e > from && !w[e].word && (SENT_PUNCT.has(w[e].text) || w[e].text === ',' || w[e].text === ':' || DASHES.has(w[e].text))) e--;
+    // a closing mark after final punctuation: `…"`, then the period
+    return w[e].end;
+  };
+
+  const pairsWithin = (a: number, b: number) => top.filter((p) => p.open >= a && p.close < b);
+
+  // ---------- direct quotes
+  for (let k = 0; k < top.length; k++) {
+    const p = top[k];
+    const inner = text.slice(p.start, p.end);
+    const nWords = countWords(inner);
+    if (nWords === 0) continue;
+    // after: `"…", — сказал он`, `"…".- добавил`, `“…,” he said`
+    let j = tokenAt(w, p.close + 1);
+    let sawSep = /[,.!?…]$/.test(inner.trimEnd());
+    let steps = 0;
+    let dotted = false;
+    while (j >= 0 && j < w.length && !w[j].word && steps < 3) {
+      const t = w[j].text;
+      if (w[j].para !== v.paraOfChar(p.close)) break;
+      if (t === ',' || DASHES.has(t)) sawSep = true;
+      else if (SENT_PUNCT.has(t)) dotted = true;
+      else break;
+      j++;
+      steps++;
+    }
+    const dashed = j > 0 && j - 1 < w.length && DASHES.has(w[j - 1]?.text ?? '');
+    let cue = -1;
+    if (j >= 0 && j < w.length && w[j].word && w[j].para === v.paraOfChar(p.close) && (sawSep || lex.lang === 'en') && (!dotted || dashed)) {
+      for (let t = j, n = 0; t < w.length && n < 4; t++) {
+        if (!w[t].word) break;
+        if (cueAt[t]) {
+          cue = t;
+          break;
+        }
+        n++;
+      }
+    }
+    if (cue >= 0) {
+      const isQuoteVerb = lex.quoteVerbs.has(w[cue].lemma);
+      let subj: Subj | null = null;
+      let via: Entity | null | undefined;
+      if (isQuoteVerb) {
+        // `— цитирует издание Макрона`, `цитирует Пескова РИА Новости`: the object speaks, the outlet relays
+        const r = quotedObject(v, cue, lex, svc);
+        subj = r.subj;
+        via = r.via;
+      } else {
+        subj = findSubject(v, cue, lex, 1);
+        if (!subj && j < cue) subj = findSubject(v, cue, lex, -1, { maxTokens: cue - j });
+      }
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p });
+      usedPair.add(p);
+      continue;
+    }
+    // before: `Он добавил: "…"`, `заявил: «…»`
+    const bt = tokenAt(w, p.open) - 1;
+    if (bt >= 0 && w[bt].text === ':' && w[bt].para === v.paraOfChar(p.open)) {
+      let c = -1;
+      for (let t = bt - 1, n = 0; t >= 0 && n < 12 && w[t].sent === w[bt].sent; t--, n++) {
+        if (!w[t].word && (SENT_PUNCT.has(w[t].text) || QUOTE_CHARS.has(w[t].text))) break;
+        if (cueAt[t]) {
+          c = t;
+          break;
+        }
+      }
+      if (c >= 0) {
+        let subj = findSubject(v, c, lex, -1);
+        if (!subj) subj = findSubject(v, c, lex, 1, { maxTokens: bt - c });
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+        usedPair.add(p);
+        continue;
+      }
+      // `Песков: «…»` — a name alone before the colon
+      const s0 = sentStartTok(w[bt].sent);
+      if (bt - s0 <= 4 && bt - 1 >= 0 && v.mentionAt[bt - 1] >= 0 && nWords >= 3) {
+        const men = v.mentions[v.mentionAt[bt - 1]];
+        if (men.type === 'PER' || men.type === 'ORG') {
+          cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, mode: 'cue', order: p.start, pair: p });
+          usedPair.add(p);
+          continue;
+        }
+      }
+    }
+  }
+
+  // ---------- indirect / mixed, and attributions with the same patterns
+  // right to left, so a cue nested in another's clause (`напомнил, что Москва заявляла о том, что "…"`) comes first
+  for (let c = w.length - 1; c >= 0; c--) {
+    if (!cueAt[c] || insidePair[c] >= 0) continue;
+    const lemma = w[c].lemma;
+    const s = sentOf(c);
+    const sEnd = sentEndTok(s);
+    const prevTok = w[c - 1];
+    // `Как отметил X, …` / `…, как сообщал X.`
+    const asIdx = prevTok && prevTok.word && lex.as.has(prevTok.norm) ? c - 1 : prevTok && !prevTok.word && w[c - 2] && lex.as.has(w[c - 2].norm) ? -1 : -1;
+    if (asIdx >= 0) {
+      const subj = findSubject(v, c, lex, 1, { maxTokens: 10 });
+      // find the comma closing the `как …` phrase
+      let comma = -1;
+      for (let t = c + 1; t < sEnd; t++) {
+        if (w[t].text === ',') {
+          comma = t;
+          break;
+        }
+        if (!w[t].word && SENT_PUNCT.has(w[t].text)) break;
+      }
+      const sStartT = sentStartTok(s);
+      if (asIdx === sStartT || (asIdx > sStartT && (w[asIdx - 1].text === '.' || !w[asIdx - 1].word)) || asIdx === sStartT) {
+        if (comma > 0 && comma + 1 < sEnd) {
+          addClause(comma + 1, s, c, subj, 'cue');
+        }
+      } else if (asIdx > sStartT && w[asIdx - 1].text === ',') {
+        const a = w[sStartT].start;
+        const b = w[asIdx - 2] ? w[asIdx - 2].end : a;
+        if (b > a) pushClause(a, b, c, subj);
+      }
+      continue;
+    }
+    // complementizer to the right: `заявил, что …`, `сообщил телеканалу France 2, что …`, `said (that) …`
+    let comp = -1;
+    let needObj = lex.needsObject.get(lemma);
+    let hasObj = !needObj;
+    let about = false;
+    for (let t = c + 1, n = 0; t < sEnd && n < 12; t++, n++) {
+      const tk = w[t];
+      if (tk.word && needObj && needObj.has(tk.lemma)) hasObj = true;
+      if (tk.word && lex.comp.has(tk.norm)) {
+        const pv = w[t - 1];
+        if (lex.lang === 'en' || (pv && pv.text === ',') || t === c + 1) {
+          comp = t;
+          break;
+        }
+      }
+      if (!tk.word && (SENT_PUNCT.has(tk.text) || tk.text === ':' || tk.text === ';' || QUOTE_CHARS.has(tk.text))) break;
+      if (tk.word && cueAt[t]) break;
+      if (tk.word && (tk.pos === 'VERB') && tk.tags?.VerbForm === 'Fin') break;
+      if (tk.word && lex.aboutThat.some((ph) => matchPhrase(v, t, ph))) about = true;
+    }
+    if (comp < 0 && lex.lang === 'en') comp = englishZeroThat(v, c, sEnd, lex);
+    const quoteOnly = lex.quoteOnly.has(lemma);
+    if (comp >= 0 && hasObj && !quoteOnly && comp + 1 < sEnd) {
+      const subj = findSubject(v, c, lex, -1) ?? findSubject(v, c, lex, 1, { maxTokens: comp - c });
+      const from = lex.lang === 'en' && w[comp].norm !== 'that' ? comp : comp + 1;
+      // `заявила о том, что "…"` / `сообщил, что "…"` — a quote filling the clause is direct
+      const k = pairIndexByOpen.get(w[from].start);
+      if (k !== undefined && !usedPair.has(top[k])) {
+        const p = top[k];
+        const after = tokenAt(w, p.close + 1);
+        if (after < 0 || after >= sEnd || (!w[after].word && SENT_PUNCT.has(w[after].text)) || w[after].para !== w[from].para) {
+          cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+          usedPair.add(p);
+          continue;
+        }
+      }
+      void about;
+      addClause(from, s, c, subj, 'cue');
+      continue;
+    }
+    // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
+    const ana = anaphoricBefore(v, c, lex);
+    if (ana >= 0 && s > 0) {
+      const ps = s - 1;
+      const a = sentStartTok(ps);
+      const b = sentEndTok(ps);
+      if (b > a && insidePair[a] < 0) {
+        const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
+        const endChar = clauseEnd(a, ps);
+        pushClause(w[a].start, endChar, c, subj);
+      }
+      continue;
+    }
+    // inverted: `…, рассказал глава МИД Сергей Лавров.` / `…, пишет Politico.` / `…, he said.`
+    let q = c - 1;
+    while (q >= 0 && w[q].word && w[q].sent === s && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || lex.roles.has(w[q].lemma)) && c - q <= 4 && lex.lang === 'en') q--;
+    const sep = w[q];
+    if (sep && !sep.word && (sep.text === ',' || DASHES.has(sep.text)) && sep.sent === s && insidePair[q] < 0) {
+      let a0 = q;
+      if (DASHES.has(sep.text) && w[q - 1] && w[q - 1].text === ',') a0 = q - 1;
+      const prevClose = w[a0 - 1];
+      // a direct quote right before is handled above
+      if (prevClose && !prevClose.word && QUOTE_CHARS.has(prevClose.text)) continue;
+      if (prevClose && prevClose.text === '»') continue;
+      const st = sentStartTok(s);
+      let a = st;
+      // skip an opening `По словам X,`-like phrase or a dateline
+      if (a0 - a >= 4 && restIsSubjectOnly(v, c, sEnd, lex)) {
+        const subj = findSubject(v, c, lex, 1, { maxTokens: 10 });
+        pushClause(w[a].start, w[a0 - 1].end, c, subj);
+      }
+      continue;
+    }
+  }
+
+  // ---------- phrases: `По словам X, …`, `По информации ТАСС, …`, `According to X, …`
+  for (let i = 0; i < w.length; i++) {
+    if (!w[i].word || insidePair[i] >= 0) continue;
+    const acc = lex.according.find((ph) => matchPhrase(v, i, ph));
+    const att = acc ? undefined : lex.attribution.find((ph) => matchPhrase(v, i, ph));
+    const ph = acc ?? att;
+    if (!ph) continue;
+    if (ph.length === 2 && lex.as.has(ph[0]) && cueAt[i + 1]) continue; // handled as `как` + cue
+    const s = sentOf(i);
+    const sEnd = sentEndTok(s);
+    const after = i + ph.length;
+    // the source: tokens up to the next comma
+    let comma = -1;
+    for (let t = after; t < sEnd && t < after + 10; t++) {
+      if (w[t].text === ',') {
+        comma = t;
+        break;
+      }
+      if (!w[t].word && (SENT_PUNCT.has(w[t].text) || w[t].text === ':')) break;
+    }
+    const srcEnd = comma > 0 ? comma : Math.min(sEnd, after + 6);
+    const src = sourceIn(v, after, srcEnd, lex);
+    if (!src) continue;
+    const cue: Cue = { start: w[i].start, end: w[after - 1].end, text: text.slice(w[i].start, w[after - 1].end), lemma: ph.join(' ') };
+    const st = sentStartTok(s);
+    let a: number;
+    let b: number;
+    if (i === st || (i > st && !w[i - 1].word && !SENT_PUNCT.has(w[i - 1].text) && w[i - 1].text !== ',')) {
+      if (comma < 0 || comma + 1 >= sEnd) continue;
+      a = w[comma + 1].start;
+      b = clauseEnd(comma + 1, s);
+    } else if (i > st && w[i - 1].text === ',') {
+      a = w[st].start;
+      b = w[i - 2].end;
+    } else if (i === st + 1 && !w[st].word) {
+      if (comma < 0 || comma + 1 >= sEnd) continue;
+      a = w[comma + 1].start;
+      b = clauseEnd(comma + 1, s);
+    } else continue;
+    if (b <= a) continue;
+    const isAttr = !!att;
+    const outletEnt = src.k === 'entity' && svc.isOutlet(src.ent) ? src.ent : src.k === 'unnamed' ? src.via : null;
+    if (outletEnt || (isAttr && src.k === 'media')) {
+      const id = outletEnt ? outletEnt.id : null;
+      if (id) atts.push({ start: a, end: b, source: id, cue });
+      continue;
+    }
+    if (isAttr && src.k !== 'entity' && src.k !== 'role' && src.k !== 'pronoun') continue;
+    const within = pairsWithin(a, b);
+    within.forEach((p) => usedPair.add(p));
+    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start });
+  }
+
+  // ---------- free-standing quotes: the split half (`"A", — сказал он. "B"`) and paragraphs of quotation
+  for (const p of top) {
+    if (usedPair.has(p)) continue;
+    if (cands.some((c) => c.start <= p.open && c.end >= p.close)) continue;
+    const inner = text.slice(p.start, p.end);
+    if (countWords(inner) < MIN_FREE_QUOTE_WORDS) continue;
+    if (!/^[\p{Lu}\d[(…]/u.test(inner.trimStart()) && !/^\.\.\./.test(inner.trimStart())) continue;
+    // sentence-initial: paragraph start or after a sentence end
+    let b = p.open - 1;
+    while (b >= 0 && /[ \t\u00a0]/.test(text[b])) b--;
+    if (b >= 0 && !/[\n.!?…:]/.test(text[b])) continue;
+    cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: null, mode: 'continuation', order: p.start, pair: p });
+    usedPair.add(p);
+  }
+
+  // ---------- speakers, in text order
+  cands.sort((a, b) => a.order - b.order || a.start - b.start);
+  const res = new Resolver(v, lex, svc, top);
+  const quotes: Quote[] = [];
+  for (const c of cands) {
+    const r = res.resolve(c.subj, c.cueIdx, c.mode, c.start, c.end, c.pair);
+    if (r.outlet) {
+      // an outlet as the speaker: a credited passage, not a quote
+      atts.push({ start: c.start, end: c.end, source: r.outlet, cue: c.cue });
+      continue;
+    }
+    const q: Quote = { start: c.start, end: c.end, text: text.slice(c.start, c.end), kind: c.kind, speaker: r.id, speakerBy: r.by };
+    if (c.cue) q.cue = c.cue;
+    if (c.via) q.via = c.via.id;
+    else if (r.via) q.via = r.via;
+    if (c.subj && r.id) (q as Quote & { speakerSpan?: { start: number; end: number } }).speakerSpan = { start: c.subj.start, end: c.subj.end };
+    quotes.push(q);
+    res.record(q, c.cueIdx);
+  }
+  // quotes relayed inside a credited passage carry the outlet
+  for (const q of quotes) {
+    if (q.via) continue;
+    const a = atts.find((x) => x.start <= q.start && x.end >= q.end);
+    if (a) q.via = a.source;
+  }
+  return { quotes: dedupe(quotes), attributions: dedupeAtt(atts) };
+
+  // ---- helpers that close over the document
+  function addClause(from: number, s: number, c: number, subj: Subj | null, mode: 'cue') {
+    const a = w[from].start;
+    const b = clauseEnd(from, s);
+    if (b <= a) return;
+    pushClause(a, b, c, subj, mode);
+  }
+  function pushClause(a: number, b: number, c: number, subj: Subj | null, mode: 'cue' = 'cue') {
+    // trim spaces and a leading dash
+    while (a < b && /[\s—–-]/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (countWords(text.slice(a, b)) < 2) return;
+    const within = pairsWithin(a - 1, b + 1);
+    // the clause is just a quote: direct
+    if (within.length === 1 && within[0].open <= a && within[0].close >= b - 1) {
+      const p = within[0];
+      if (usedPair.has(p)) return;
+      usedPair.add(p);
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start, pair: p });
+      return;
+    }
+    within.forEach((p) => usedPair.add(p));
+    const kind: Quote['kind'] = within.length && isSpeechFragment(text, within) ? 'mixed' : 'indirect';
+    cands.push({ start: a, end: b, kind, cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start });
+  }
+}
+
+function countWords(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+/gu);
+  return m ? m.length : 0;
+}
+
+/**
+ * Whether the quoted fragments inside a reported clause are the speaker's own words (mixed
+ * quotation) rather than names and titles (`«Роснефть»`, `"ТАСС"`): a fragment that starts
+ * lower-case, or runs to three words or more.
+ */
+function isSpeechFragment(text: string, ps: QPair[]): boolean {
+  return ps.some((p) => {
+    const s = text.slice(p.start, p.end).trim();
+    return countWords(s) >= 3 || /^\p{Ll}/u.test(s);
+  });
+}
+
+function isCue(v: View, lex: Lexicon, i: number): boolean {
+  const t = v.w[i];
+  if (!t.word || !lex.verbs.has(t.lemma)) return false;
+  if (lex.exclude.has(t.norm)) return false;
+  if (v.mentionAt[i] >= 0) return false;
+  if (t.pos && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADJ') return false;
+  const tg = t.tags;
+  if (tg) {
+    if (tg.VerbForm === 'Inf') return false;
+    if (lex.lang !== 'en' && (tg.VerbForm === 'Conv' || tg.VerbForm === 'Part')) return false;
+    if (tg.Person === '1' || tg.Mood === 'Imp') return false;
+    if (t.pos === 'ADJ' && tg.Variant !== 'Short' && lex.lang !== 'en') return false;
+  }
+  if (lex.lang === 'en') {
+    const p = v.w[i - 1];
+    if (p && p.norm === 'to') return false;
+    if (t.pos === 'ADJ' || t.pos === 'NOUN') return false;
+    const part = lex.particle.get(t.lemma);
+    if (part) {
+      const n = v.w[i + 1];
+      if (!n || !part.has(n.norm)) return false;
+    }
+  }
+  return true;
+}
+
+export function matchPhrase(v: View, i: number, ph: string[]): boolean {
+  for (let k = 0; k < ph.length; k++) {
+    const t = v.w[i + k];
+    if (!t || !t.word) return false;
+    if (t.lemma !== ph[k] && t.norm !== ph[k]) return false;
+  }
+  return true;
+}
+
+function anaphoricBefore(v: View, c: number, lex: Lexicon): number {
+  for (let t = c - 1; t >= 0 && t >= c - 10 && v.w[t].sent === v.w[c].sent; t--) {
+    for (const ph of lex.anaphoric) {
+      if (matchPhrase(v, t, ph)) return t;
+    }
+    if (!v.w[t].word && v.w[t].text !== ',') break;
+  }
+  return -1;
+}
+
+/** After an inverted cue only its subject (and adverbials) follow: `, — сказал Рютте.`, `, said Mr. X.` */
+function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon): boolean {
+  let words = 0;
+  for (let t = c + 1; t < sEnd; t++) {
+    const tk = v.w[t];
+    if (!tk.word) {
+      if (SENT_PUNCT.has(tk.text)) break;
+      if (tk.text === ',' && words > 0) break;
+      continue;
+    }
+    if (lex.comp.has(tk.norm)) return false;
+    words++;
+  }
+  return words <= 12;
+}
+
+/** English `said the talks…`, `told reporters he…`: a clause right after the verb without `that`. */
+function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon): number {
+  let t = c + 1;
+  if (v.w[c].lemma === 'tell') {
+    // indirect object
+    let n = 0;
+    while (t < sEnd && v.w[t].word && n < 3 && !lex.pronouns.has(v.w[t].norm)) {
+      t++;
+      n++;
+    }
+    if (t < sEnd && v.w[t].word && ['him', 'her', 'them', 'us', 'me', 'reporters'].includes(v.w[t].norm)) t++;
+  }
+  if (t >= sEnd) return -1;
+  const tk = v.w[t];
+  if (!tk.word) return -1;
+  if (lex.comp.has(tk.norm)) return t;
+  const subjStart = ['he', 'she', 'they', 'we', 'i', 'it', 'there', 'the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'those', 'these', 'no', 'nobody', 'everyone', 'trump', 'clinton'];
+  if (subjStart.includes(tk.norm) || tk.pos === 'PROPN' || (tk.upper && tk.pos !== 'ADP')) {
+    // not `said in`, `said on`, `said Tuesday`
+    if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at)$/.test(tk.norm)) return -1;
+    return t;
+  }
+  return -1;
+}
+
+/** The source named after a phrase (`По словам главы МИД Лавров`, `По его мнению`, `according to the Post`). */
+function sourceIn(v: View, a: number, b: number, lex: Lexicon): Subj | null {
+  for (let t = a; t < b; t++) {
+    const tk = v.w[t];
+    if (!tk.word) continue;
+    const m = v.mentionAt[t];
+    if (m >= 0) {
+      const men = v.mentions[m];
+      // a role noun before the name: `словам главы МИД Сергея Лаврова` -> the PER if any
+      for (let u = men.t1; u < b; u++) {
+        const mm = v.mentionAt[u];
+        if (mm >= 0 && v.mentions[mm].type === 'PER' && men.type !== 'PER') {
+          const p = v.mentions[mm];
+          return { k: 'entity', ent: p.entity, start: p.start, end: p.end, t0: p.t0 };
+        }
+      }
+      return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+    }
+    const g = lex.possessives.get(tk.norm);
+    if (g) return { k: 'pronoun', g, start: tk.start, end: tk.end, t0: t };
+    if (lex.unnamed.has(tk.lemma)) {
+      let via: Entity | null = null;
+      for (let u = t + 1; u < b; u++) if (v.mentionAt[u] >= 0) via = v.mentions[v.mentionAt[u]].entity;
+      return { k: 'unnamed', via, start: tk.start, end: tk.end, t0: t };
+    }
+    if (lex.media.has(tk.lemma)) {
+      for (let u = t + 1; u < b; u++)
+        if (v.mentionAt[u] >= 0) {
+          const men = v.mentions[v.mentionAt[u]];
+          return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+        }
+      return { k: 'media', start: tk.start, end: tk.end, t0: t };
+    }
+    if (lex.roles.has(tk.lemma)) {
+      const of: string[] = [];
+      for (let u = t + 1; u < b; u++) if (v.mentionAt[u] >= 0) of.push(v.mentions[v.mentionAt[u]].entity.id);
+      const adjs: string[] = [];
+      for (let u = a; u < t; u++) if (v.w[u].word) adjs.push(v.w[u].lemma);
+      return { k: 'role', head: tk.lemma, phrase: tk.lemma, of, adjs, start: tk.start, end: v.w[b - 1].end, t0: t };
+    }
+  }
+  return null;
+}
+
+/** `цитирует издание Макрона` / `цитирует Пескова РИА Новости`: the person quoted and the outlet. */
+function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices): { subj: Subj | null; via: Entity | null } {
+  let subj: Subj | null = null;
+  let via: Entity | null = null;
+  let mediaNoun = false;
+  for (let t = cue + 1; t < v.w.length && t <= cue + 8; t++) {
+    const tk = v.w[t];
+    if (!tk.word) {
+      if (tk.text === ',' || SENT_PUNCT.has(tk.text)) break;
+      continue;
+    }
+    if (lex.media.has(tk.lemma)) mediaNoun = true;
+    const m = v.mentionAt[t];
+    if (m >= 0) {
+      const men = v.mentions[m];
+      if (svc.isOutlet(men.entity) || (mediaNoun && !via && men.type !== 'PER')) via = men.entity;
+      else if (!subj) subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+      t = men.t1 - 1;
+    }
+  }
+  if (!via && mediaNoun) {
+    // `издание` alone: the outlet named last before the cue
+    for (let k = v.mentions.length - 1; k >= 0; k--) {
+      const men = v.mentions[k];
+      if (men.start < v.w[cue].start && svc.isOutlet(men.entity)) {
+        via = men.entity;
+        break;
+      }
+    }
+  }
+  return { subj, via };
+}
+
+function dedupe(qs: Quote[]): Quote[] {
+  qs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Quote[] = [];
+  for (const q of qs) {
+    const clash = out.findIndex((o) => o.start < q.end && q.start < o.end);
+    if (clash < 0) {
+      out.push(q);
+      continue;
+    }
+    const o = out[clash];
+    // keep a direct quote over a clause; between clauses keep the inner (nested cue) one
+    const better = (x: Quote, y: Quote) => (x.kind === 'direct' && y.kind !== 'direct') || (x.kind === y.kind && x.end - x.start < y.end - y.start && !(x.kind === 'direct'));
+    if (better(q, o)) out[clash] = q;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function dedupeAtt(as: Attribution[]): Attribution[] {
+  const seen = new Set<string>();
+  return as
+    .sort((a, b) => a.start - b.start)
+    .filter((a) => {
+      const k = `${a.start}:${a.end}:${a.source}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}

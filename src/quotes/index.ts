@@ -1,0 +1,56 @@
+/**
+ * Stage `quotes`: direct, indirect and mixed quotes with their speakers (entity ids), and the
+ * passages credited to outside sources (`attributions`). Needs the tokens, the morphology (cue
+ * verbs are matched by lemma) and the entities; uses the KB (`ctx.maybe('kb')`) for role holders.
+ */
+import type { Doc, Entity } from '../doc/model.js';
+import { findOutlet } from '../ingest/outlet.js';
+import type { Context } from '../pipeline/context.js';
+import type { Stage } from '../pipeline/stage.js';
+import { extractQuotes, type ExtractServices } from './extract.js';
+import { lexiconFor } from './lexicon.js';
+
+export { extractQuotes } from './extract.js';
+export { lexiconFor } from './lexicon.js';
+
+/** A news outlet or agency: a known outlet name (any mention or the base name), or a PRO-typed name. */
+export function isOutletEntity(e: Entity): boolean {
+  if (findOutlet(e.name)) return true;
+  for (const n of Object.values(e.names ?? {})) if (n && findOutlet(n)) return true;
+  for (const m of e.mentions) if (findOutlet(m.text) || findOutlet(m.lemma)) return true;
+  return false;
+}
+
+export function runQuotes(doc: Doc, ctx?: Context): void {
+  doc.layers.quotes = [];
+  doc.layers.attributions = [];
+  const lang = String(doc.lang);
+  const lex = lexiconFor(lang);
+  if (!lex || !doc.text) return;
+  const cache = new Map<Entity, boolean>();
+  const svc: ExtractServices = {
+    isOutlet: (e) => {
+      let r = cache.get(e);
+      if (r === undefined) {
+        r = isOutletEntity(e);
+        cache.set(e, r);
+      }
+      return r;
+    },
+    kb: ctx?.maybe('kb'),
+  };
+  const { quotes, attributions } = extractQuotes(doc, lex, svc);
+  doc.layers.quotes = quotes;
+  doc.layers.attributions = attributions;
+}
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  needs: ['tokens'],
+  load() {
+    for (const l of ['ru', 'uk', 'en']) lexiconFor(l);
+  },
+  run(doc, ctx) {
+    runQuotes(doc, ctx);
+  },
+};

@@ -1,0 +1,143 @@
+/**
+ * The cue lexicon of one language (`src/quotes/lexicon/<lang>.json`), compiled for matching by
+ * lemma. Every entry is a dictionary form; the morphology maps inflected forms onto it. When a
+ * token has no lemma (a language or word the morphology does not know), a conservative
+ * stem-plus-ending match over the same lemmas stands in.
+ */
+import { readJsonResource } from '../pipeline/resources.js';
+
+export interface LexiconFile {
+  lang: string;
+  verbs: string[];
+  quoteOnlyVerbs?: string[];
+  clauseNeedsObject?: Record<string, string[]>;
+  particleVerbs?: Record<string, string[]>;
+  irregular?: Record<string, string>;
+  reportVerbs: string[];
+  quoteVerbs: string[];
+  complementizers: string[];
+  aboutThat: string[][];
+  anaphoricObjects: string[][];
+  according: string[][];
+  attributionPhrases: string[][];
+  as: string[];
+  excludeForms: string[];
+  pronouns: Record<string, string>;
+  possessives: Record<string, string>;
+  relatives: string[];
+  roleNouns: string[];
+  institutionNouns: string[];
+  unnamedSources: string[];
+  mediaNouns: string[];
+  institutionPreps: string[];
+  prepositions?: string[];
+}
+
+export interface Lexicon {
+  lang: string;
+  verbs: Set<string>;
+  quoteOnly: Set<string>;
+  needsObject: Map<string, Set<string>>;
+  particle: Map<string, Set<string>>;
+  irregular: Map<string, string>;
+  report: Set<string>;
+  quoteVerbs: Set<string>;
+  comp: Set<string>;
+  aboutThat: string[][];
+  anaphoric: string[][];
+  according: string[][];
+  attribution: string[][];
+  as: Set<string>;
+  exclude: Set<string>;
+  pronouns: Map<string, string>;
+  possessives: Map<string, string>;
+  relatives: Set<string>;
+  roles: Set<string>;
+  institutions: Set<string>;
+  unnamed: Set<string>;
+  media: Set<string>;
+  instPreps: Set<string>;
+  preps: Set<string>;
+  /** stem -> lemma for the fallback match of verbs without a lemma */
+  stems: [string, string][];
+  endings: Set<string>;
+}
+
+const ENDINGS: Record<string, string[]> = {
+  ru: ['ует', 'уют', 'ет', 'ют', 'л', 'ла', 'ло', 'ли', 'ет', 'ют', 'ит', 'ят', 'ут', 'ат', 'лся', 'лась', 'лось', 'лись', 'ется', 'ются', 'ится', 'ятся', 'ал', 'ала', 'али'],
+  uk: ['є', 'ють', 'в', 'ла', 'ло', 'ли', 'є', 'ють', 'ить', 'ять', 'ть', 'ує', 'ують', 'вся', 'лася', 'лися', 'ав', 'ала', 'али', 'ив', 'ила', 'или'],
+  en: ['s', 'es', 'ed', 'd', 'ing'],
+};
+
+function stemsOf(lemma: string, lang: string): string[] {
+  if (lang === 'en') return [lemma];
+  const base = lemma.replace(/(ся|сь)$/u, '');
+  const out = [base.replace(/(ть|ти|чь)$/u, '')];
+  // -овать / -увати verbs change their stem in the present: цитировать -> цитирует, цитувати -> цитує
+  const m = base.match(/^(.+)(ова|юва|ува)(ть|ти)$/u);
+  if (m) out.push(m[1] + (m[2] === 'юва' ? 'ю' : 'у'));
+  return out;
+}
+
+const cache = new Map<string, Lexicon | null>();
+
+export function compileLexicon(f: LexiconFile): Lexicon {
+  const lang = f.lang;
+  const low = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  const stems: [string, string][] = [];
+  for (const v of f.verbs) {
+    for (const s of stemsOf(v, lang)) if (s.length >= 3) stems.push([s, v]);
+  }
+  stems.sort((a, b) => b[0].length - a[0].length);
+  return {
+    lang,
+    verbs: low(f.verbs),
+    quoteOnly: low(f.quoteOnlyVerbs),
+    needsObject: new Map(Object.entries(f.clauseNeedsObject ?? {}).map(([k, v]) => [k, low(v)])),
+    particle: new Map(Object.entries(f.particleVerbs ?? {}).map(([k, v]) => [k, low(v)])),
+    irregular: new Map(Object.entries(f.irregular ?? {})),
+    report: low(f.reportVerbs),
+    quoteVerbs: low(f.quoteVerbs),
+    comp: low(f.complementizers),
+    aboutThat: f.aboutThat ?? [],
+    anaphoric: f.anaphoricObjects ?? [],
+    according: f.according ?? [],
+    attribution: f.attributionPhrases ?? [],
+    as: low(f.as),
+    exclude: low(f.excludeForms),
+    pronouns: new Map(Object.entries(f.pronouns ?? {})),
+    possessives: new Map(Object.entries(f.possessives ?? {})),
+    relatives: low(f.relatives),
+    roles: low(f.roleNouns),
+    institutions: low(f.institutionNouns),
+    unnamed: low(f.unnamedSources),
+    media: low(f.mediaNouns),
+    instPreps: low(f.institutionPreps),
+    preps: low(f.prepositions),
+    stems,
+    endings: new Set(ENDINGS[lang] ?? []),
+  };
+}
+
+/** The lexicon of a language, or null when none ships (the stage then adds nothing). */
+export function lexiconFor(lang: string): Lexicon | null {
+  const key = lang === 'ru' || lang === 'uk' || lang === 'en' ? lang : null;
+  if (!key) return null;
+  if (!cache.has(key)) cache.set(key, compileLexicon(readJsonResource<LexiconFile>(`src/quotes/lexicon/${key}.json`)));
+  return cache.get(key) ?? null;
+}
+
+/** Lemma of a verb form when the morphology gave none: irregular table, then stem + ending. */
+export function fallbackVerbLemma(lex: Lexicon, norm: string): string | null {
+  const irr = lex.irregular.get(norm);
+  if (irr) return irr;
+  if (lex.verbs.has(norm)) return norm;
+  for (const [stem, lemma] of lex.stems) {
+    if (norm.length > stem.length && norm.startsWith(stem)) {
+      let rest = norm.slice(stem.length);
+      if (lex.lang === 'en' && lemma.endsWith('e') && rest.startsWith('d')) rest = 'ed';
+      if (lex.endings.has(rest)) return lemma;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,277 @@
+/**
+ * Speaker resolution: a subject found by `subject.ts` (a name, a pronoun, a role description, an
+ * institution, an unnamed source, or nothing) to an entity id. Pronouns go to the most recent
+ * compatible person outside quotations; role nouns to the person the article gave that role
+ * (entity roles, the KB's role holders, a country adjective matching the person's country) or the
+ * speaker the text is continuing; no subject continues the previous speaker of the same or the
+ * previous paragraph. When nothing fits the speaker stays null: a wrong speaker is worse than none.
+ */
+import type { Entity, Quote } from '../doc/model.js';
+import type { ExtractServices } from './extract.js';
+import type { Lexicon } from './lexicon.js';
+import type { QPair } from './marks.js';
+import { caseOf, obliqueBefore, type Subj } from './subject.js';
+import type { View } from './view.js';
+
+export interface Resolved {
+  id: string | null;
+  by?: string;
+  /** the subject is a news outlet: the passage is an attribution */
+  outlet?: string;
+  via?: string;
+}
+
+interface Said {
+  id: string;
+  type: string;
+  start: number;
+  end: number;
+  para: number;
+  sent: number;
+}
+
+export class Resolver {
+  private readonly history: Said[] = [];
+  private readonly quoteSpans: { start: number; end: number }[];
+  private readonly entById = new Map<string, Entity>();
+
+  constructor(
+    private readonly v: View,
+    private readonly lex: Lexicon,
+    private readonly svc: ExtractServices,
+    pairs: QPair[],
+  ) {
+    this.quoteSpans = pairs.map((p) => ({ start: p.open, end: p.close }));
+    for (const m of v.mentions) this.entById.set(m.entity.id, m.entity);
+  }
+
+  record(q: Quote, cueIdx: number): void {
+    if (!q.speaker) return;
+    const e = this.entById.get(q.speaker);
+    const at = cueIdx >= 0 ? this.v.w[cueIdx] : null;
+    this.history.push({
+      id: q.speaker,
+      type: e?.type ?? 'PER',
+      start: q.start,
+      end: Math.max(q.end, at?.end ?? 0),
+      para: this.v.paraOfChar(Math.max(q.end, at?.end ?? q.end) - 1),
+      sent: at?.sent ?? this.v.w[Math.max(0, this.tokAt(q.end - 1))].sent,
+    });
+  }
+
+  private tokAt(pos: number): number {
+    const w = this.v.w;
+    let lo = 0;
+    let hi = w.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (w[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private inQuote(pos: number, exclude?: { start: number; end: number }): boolean {
+    for (const s of this.quoteSpans) if (pos > s.start && pos < s.end && !(exclude && s.start === exclude.start)) return true;
+    return false;
+  }
+
+  private last(): Said | undefined {
+    return this.history[this.history.length - 1];
+  }
+
+  /** gender of an entity: its own, the KB's, or the morphology of a mention */
+  private genderOf(e: Entity): string | undefined {
+    if (e.gender) return e.gender;
+    const k = this.svc.kb?.byId(e.id)?.gender;
+    if (k) return k;
+    for (const m of this.v.mentions) {
+      if (m.entity !== e) continue;
+      for (let t = m.t0; t < m.t1; t++) {
+        const g = this.v.w[t].tags?.Gender;
+        if (g === 'Masc') return 'm';
+        if (g === 'Fem') return 'f';
+      }
+    }
+    return undefined;
+  }
+
+  private cueGender(cueIdx: number): string | undefined {
+    if (cueIdx < 0) return undefined;
+    const t = this.v.w[cueIdx].tags;
+    if (!t) return undefined;
+    if (t.Number === 'Plur') return 'p';
+    if (t.Gender === 'Masc') return 'm';
+    if (t.Gender === 'Fem') return 'f';
+    return undefined;
+  }
+
+  resolve(subj: Subj | null, cueIdx: number, mode: 'cue' | 'continuation', start: number, end: number, pair?: QPair): Resolved {
+    const v = this.v;
+    const at = cueIdx >= 0 ? v.w[cueIdx].start : start;
+    const cg = this.cueGender(cueIdx);
+    if (mode === 'continuation') return this.continuation(start, 1);
+    if (!subj) {
+      // no subject: the previous speaker goes on (`добавил, что …`, `— добавил.`)
+      if (cg === 'p') return { id: null };
+      return this.continuation(Math.min(at, start), 1, cg);
+    }
+    switch (subj.k) {
+      case 'entity': {
+        if (this.svc.isOutlet(subj.ent)) return { id: null, outlet: subj.ent.id };
+        return { id: subj.ent.id, by: 'name' };
+      }
+      case 'institution':
+        if (this.svc.isOutlet(subj.ent)) return { id: null, outlet: subj.ent.id };
+        return { id: subj.ent.id, by: 'institution' };
+      case 'unnamed':
+        return { id: null, by: 'unnamed', via: subj.via?.id };
+      case 'other':
+        return { id: null };
+      case 'media': {
+        // `издание пишет`: the outlet named last
+        for (let k = v.mentions.length - 1; k >= 0; k--) {
+          const m = v.mentions[k];
+          if (m.start < subj.start && this.svc.isOutlet(m.entity)) return { id: null, outlet: m.entity.id };
+        }
+        return { id: null };
+      }
+      case 'pronoun':
+        return this.pronoun(subj.g === 'p' ? 'p' : subj.g, Math.min(subj.start, at), pair, cg);
+      case 'role':
+        return this.role(subj, Math.min(subj.start, at), cg);
+    }
+  }
+
+  private continuation(pos: number, maxParaGap: number, g?: string): Resolved {
+    const l = this.last();
+    if (!l) return { id: null };
+    const para = this.v.paraOfChar(pos);
+    if (para - l.para > maxParaGap) return { id: null };
+    if (g && g !== 'p') {
+      const e = this.entById.get(l.id);
+      const eg = e ? this.genderOf(e) : undefined;
+      if (eg && eg !== g) return { id: null };
+    }
+    // a person named since the last quote as a subject breaks the chain
+    for (const m of this.v.mentions) {
+      if (m.start <= l.end || m.start >= pos) continue;
+      if (m.type !== 'PER' || m.entity.id === l.id || this.inQuote(m.start)) continue;
+      if (caseOf(this.v.w[m.t0]) === 'Nom' && !obliqueBefore(this.v, m.t0, this.lex)) return { id: null };
+    }
+    return { id: l.id, by: 'continuation' };
+  }
+
+  private pronoun(g: string, pos: number, pair: QPair | undefined, cg?: string): Resolved {
+    const v = this.v;
+    const want = g === 'p' ? undefined : g;
+    if (g === 'p') {
+      // `они заявили`: a body that spoke last, if any
+      const l = this.last();
+      if (l && l.type !== 'PER' && v.paraOfChar(pos) - l.para <= 1) return { id: l.id, by: 'pronoun' };
+      return { id: null };
+    }
+    const gender = want ?? (cg !== 'p' ? cg : undefined);
+    const sentNow = v.w[this.tokAt(pos)].sent;
+    const l = this.last();
+    // candidates: persons named in the last few sentences outside quotations; a subject (nominative,
+    // not after a preposition or a governing noun) and the speaker the text is on score higher
+    let best: { id: string; score: number } | null = null;
+    const firstInSent = new Map<number, number>();
+    for (const m of v.mentions) {
+      if (m.type !== 'PER' || this.inQuote(m.start)) continue;
+      const s = v.w[m.t0].sent;
+      if (!firstInSent.has(s)) firstInSent.set(s, m.start);
+    }
+    for (let k = v.mentions.length - 1; k >= 0; k--) {
+      const m = v.mentions[k];
+      if (m.start >= pos) continue;
+      if (m.type !== 'PER') continue;
+      if (this.inQuote(m.start)) continue;
+      if (pair && m.start > pair.open && m.start < pair.close) continue;
+      const sent = v.w[m.t0].sent;
+      const dist = sentNow - sent;
+      if (dist > 5) break;
+      const eg = this.genderOf(m.entity);
+      if (gender && eg && eg !== gender) continue;
+      const c = caseOf(v.w[m.t1 - 1]);
+      const obl = obliqueBefore(v, m.t0, this.lex);
+      let score = -0.6 * dist;
+      if (!obl && c === 'Nom') score += 2;
+      else if (!obl && c === undefined) score += firstInSent.get(sent) === m.start ? 1.5 : 0.7;
+      if (l && l.id === m.entity.id && v.paraOfChar(pos) - l.para <= 1) score += 1.5;
+      if (!best || score > best.score) best = { id: m.entity.id, score };
+    }
+    if (l && l.type === 'PER' && v.paraOfChar(pos) - l.para <= 1 && (!best || best.id !== l.id)) {
+      const e = this.entById.get(l.id);
+      const eg = e ? this.genderOf(e) : undefined;
+      const sc = 1.5 - 0.6 * Math.max(0, sentNow - l.sent);
+      if ((!gender || !eg || eg === gender) && (!best || sc > best.score)) best = { id: l.id, score: sc };
+    }
+    return best ? { id: best.id, by: 'pronoun' } : { id: null };
+  }
+
+  private role(subj: Extract<Subj, { k: 'role' }>, pos: number, cg?: string): Resolved {
+    const v = this.v;
+    const kb = this.svc.kb;
+    const lang = v.lang;
+    // candidate persons mentioned before (or in the same sentence as) the description
+    const seen = new Map<string, { e: Entity; last: number }>();
+    for (const m of v.mentions) {
+      if (m.type !== 'PER') continue;
+      if (m.start >= pos + 200) break;
+      if (this.inQuote(m.start)) continue;
+      seen.set(m.entity.id, { e: m.entity, last: m.start });
+    }
+    const holders = new Set<string>();
+    if (kb) {
+      for (const phrase of new Set([subj.phrase, subj.head])) {
+        const ofs = subj.of.length ? subj.of : [undefined];
+        for (const of of ofs) {
+          try {
+            for (const h of kb.holders(phrase, lang, of)) holders.add(h.id);
+          } catch {
+            /* a KB that cannot answer: no holders */
+          }
+        }
+      }
+    }
+    const adjCountry = subj.adjs.length ? subj.adjs : [];
+    const order = [...seen.values()].sort((a, b) => b.last - a.last);
+    const lastSaid = [...this.history].reverse().find((h) => h.type === 'PER');
+    const speakers = new Set(this.history.map((h) => h.id));
+    let best: { id: string; score: number } | null = null;
+    order.forEach(({ e }, rank) => {
+      const eg = this.genderOf(e);
+      if (cg && cg !== 'p' && eg && eg !== cg) return;
+      let score = 0;
+      const roles = (e.roles ?? []).map((r) => r.toLowerCase());
+      if (roles.some((r) => r.includes(subj.head) || subj.phrase.includes(r))) score += 4;
+      if (holders.has(e.id)) score += 4;
+      const country = kb?.countryOf(e.id);
+      const affs = new Set([...(e.affiliations ?? []), ...(country ? [country] : [])]);
+      if (subj.of.some((o) => affs.has(o) || (kb && kb.countryOf(o) && kb.countryOf(o) === country))) score += 2;
+      if (adjCountry.some((a) => [...affs].some((c) => adjMatches(a, c, kb)))) score += 2;
+      if (lastSaid && lastSaid.id === e.id && v.paraOfChar(pos) - lastSaid.para <= 2) score += 3;
+      else if (speakers.has(e.id)) score += 1.5;
+      if (rank === 0) score += 1;
+      if (!best || score > best.score) best = { id: e.id, score };
+    });
+    const b = best as { id: string; score: number } | null;
+    if (b && b.score >= 3) return { id: b.id, by: 'role' };
+    return { id: null };
+  }
+}
+
+/** `французский` ~ france, `російський` ~ russia: the adjective shares its first letters with a name of the country. */
+function adjMatches(adj: string, countryId: string, kb: ExtractServices['kb']): boolean {
+  if (adj.length < 5) return false;
+  const names: string[] = [];
+  const k = kb?.byId(countryId);
+  if (k) {
+    for (const n of Object.values(k.names)) if (n) names.push(n);
+    for (const list of Object.values(k.aliases ?? {})) for (const n of list ?? []) names.push(n);
+  } else names.push(countryId);
+  const a = adj.toLowerCase().slice(0, 4);
+  return names.some((n) => n.length >= 4 && n.toLowerCase().slice(0, 4) === a);
+}

@@ -1,0 +1,211 @@
+/**
+ * Finding who speaks: the noun phrase governing a cue (either side of it), read from tokens,
+ * their morphology (Case=Nom, prepositions, genitive dependents) and the entity mentions.
+ */
+import type { Entity } from '../doc/model.js';
+import type { Lexicon } from './lexicon.js';
+import type { View, W } from './view.js';
+
+export type Subj =
+  | { k: 'entity'; ent: Entity; start: number; end: number; t0: number }
+  | { k: 'pronoun'; g: string; start: number; end: number; t0: number }
+  | { k: 'role'; head: string; phrase: string; of: string[]; adjs: string[]; start: number; end: number; t0: number }
+  | { k: 'unnamed'; via: Entity | null; start: number; end: number; t0: number }
+  | { k: 'institution'; ent: Entity; start: number; end: number; t0: number }
+  | { k: 'media'; start: number; end: number; t0: number }
+  /** a common noun subject the stage cannot resolve (`официальные лица`): speaker stays null */
+  | { k: 'other'; start: number; end: number; t0: number };
+
+export const DASHES = new Set(['—', '–', '-', '−', '--', '―', '‒']);
+export const QUOTE_CHARS = new Set(['«', '»', '"', '“', '”', '„', '‘']);
+const HARD_STOP = new Set(['.', '!', '?', ';', ':', '…', '(', ')']);
+
+export function caseOf(t: W): string | undefined {
+  return t.tags?.Case;
+}
+
+let PREPS: Set<string> = new Set();
+
+function isAdp(t: W | undefined): boolean {
+  if (!t || !t.word) return false;
+  if (t.pos) return t.pos === 'ADP';
+  return PREPS.has(t.norm);
+}
+
+/** A mention is oblique when a preposition or a governing common noun precedes it. */
+export function obliqueBefore(v: View, t0: number, lex: Lexicon): boolean {
+  const p = v.w[t0 - 1];
+  if (!p || !p.word) return false;
+  PREPS = lex.preps;
+  if (isAdp(p)) return true;
+  // `интервью Süddeutsche Zeitung`, `советник Макрона`: a lower-case noun that is not a role noun
+  if (p.pos === 'NOUN' && !p.upper && !lex.roles.has(p.lemma) && !lex.media.has(p.lemma) && !lex.unnamed.has(p.lemma)) return true;
+  return false;
+}
+
+function mentionCaseOk(v: View, t0: number, t1: number): 'nom' | 'other' | 'unknown' {
+  let seen = false;
+  for (let t = t0; t < t1; t++) {
+    const c = caseOf(v.w[t]);
+    if (!c) continue;
+    seen = true;
+    if (c === 'Nom') return 'nom';
+  }
+  return seen ? 'other' : 'unknown';
+}
+
+function isRoleWord(v: View, i: number, lex: Lexicon): boolean {
+  const t = v.w[i];
+  if (!t.word || !lex.roles.has(t.lemma)) return false;
+  if (v.mentionAt[i] >= 0) return false;
+  if (t.upper && i > 0 && v.w[i - 1].sent === t.sent && v.w[i - 1].word) return false;
+  return true;
+}
+
+/** The role noun phrase starting at head `i`: adjectives before, genitive dependents after, an apposed name. */
+function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
+  const w = v.w;
+  const adjs: string[] = [];
+  let s = i;
+  while (s - 1 >= 0 && w[s - 1].word && w[s - 1].sent === w[i].sent && (w[s - 1].pos === 'ADJ' || (!w[s - 1].pos && /(ий|ый|ой|ій|ський|цький)$/u.test(w[s - 1].norm))) && v.mentionAt[s - 1] < 0) {
+    adjs.push(w[s - 1].lemma);
+    s--;
+  }
+  const of: string[] = [];
+  const phrase: string[] = [w[i].lemma];
+  let e = i + 1;
+  for (let k = i + 1; k < w.length && k <= i + 6; k++) {
+    const t = w[k];
+    if (!t.word || t.sent !== w[i].sent) break;
+    const m = v.mentionAt[k];
+    if (m >= 0) {
+      const men = v.mentions[m];
+      if (men.type === 'PER') {
+        // apposition: `глава МИД Сергей Лавров`, `пресс-секретарь президента РФ Дмитрий Песков`
+        return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+      }
+      of.push(men.entity.id);
+      k = men.t1 - 1;
+      e = men.t1;
+      continue;
+    }
+    if (lex.roles.has(t.lemma) || (t.pos === 'NOUN' && caseOf(t) === 'Gen') || (t.pos === 'ADJ' && caseOf(t) === 'Gen') || (!t.pos && !t.upper && /(а|я|ы|и|у|ого|его|ої|ого|ів|их)$/u.test(t.norm) && k === e)) {
+      if (t.pos === 'VERB') break;
+      phrase.push(t.lemma);
+      e = k + 1;
+      continue;
+    }
+    break;
+  }
+  void dir;
+  return { k: 'role', head: w[i].lemma, phrase: phrase.join(' '), of, adjs, start: w[s].start, end: w[e - 1].end, t0: s };
+}
+
+function outletAfter(v: View, i: number): Entity | null {
+  for (let k = i + 1; k < v.w.length && k <= i + 3; k++) {
+    const m = v.mentionAt[k];
+    if (m >= 0) return v.mentions[m].entity;
+    if (!v.w[k].word) break;
+  }
+  return null;
+}
+
+function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean; dir: 1 | -1 }): { s: Subj; score: number; next: number } | null {
+  const w = v.w;
+  const t = w[i];
+  const m = v.mentionAt[i];
+  if (m >= 0) {
+    const men = v.mentions[m];
+    const cs = mentionCaseOk(v, men.t0, men.t1);
+    const obl = obliqueBefore(v, men.t0, lex);
+    const next = opts.dir === 1 ? men.t1 : men.t0 - 1;
+    // `В Кремле отмечали`: an institution in the locative
+    const prev = w[men.t0 - 1];
+    if (prev && prev.word && lex.instPreps.has(prev.norm) && men.type !== 'PER') {
+      return { s: { k: 'institution', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score: -1, next };
+    }
+    if (!opts.allowOblique && (obl || cs === 'other')) return { s: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score: -5, next };
+    let score = cs === 'nom' ? 3 : 1;
+    if (men.type === 'PER') score += 1;
+    return { s: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score, next };
+  }
+  if (!t.word) return null;
+  const g = lex.pronouns.get(t.norm);
+  if (g && (caseOf(t) ?? 'Nom') === 'Nom') return { s: { k: 'pronoun', g, start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
+  if (lex.unnamed.has(t.lemma) && !t.upper && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
+    return { s: { k: 'unnamed', via: outletAfter(v, i), start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
+  }
+  if (lex.media.has(t.lemma) && !isAdp(w[i - 1])) {
+    const o = outletAfter(v, i);
+    if (o) return { s: { k: 'entity', ent: o, start: t.start, end: w[i + 1].end, t0: i }, score: 3, next: i + opts.dir };
+    if ((caseOf(t) ?? 'Nom') === 'Nom') return { s: { k: 'media', start: t.start, end: t.end, t0: i }, score: 2, next: i + opts.dir };
+  }
+  if (isRoleWord(v, i, lex) && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
+    const np = roleNP(v, i, lex, opts.dir);
+    return { s: np, score: np.k === 'entity' ? 4 : 2.5, next: opts.dir === 1 ? i + 1 : np.t0 - 1 };
+  }
+  if (lex.institutions.has(t.lemma) && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
+    const o = outletAfter(v, i);
+    if (o) return { s: { k: 'institution', ent: o, start: t.start, end: t.end, t0: i }, score: 2, next: i + opts.dir };
+  }
+  if (t.pos === 'NOUN' && caseOf(t) === 'Nom' && !t.upper && !lex.possessives.has(t.norm)) {
+    return { s: { k: 'other', start: t.start, end: t.end, t0: i }, score: 0.5, next: i + opts.dir };
+  }
+  return null;
+}
+
+/**
+ * The subject of the cue at `c`, looking right (inverted `— сказал Лавров`) or left (`Лавров
+ * заявил`). Returns null when the clause has none (a continuation of the previous speaker).
+ */
+export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts: { allowOblique?: boolean; maxTokens?: number } = {}): Subj | null {
+  PREPS = lex.preps;
+  const w = v.w;
+  const sent = w[c].sent;
+  const plural = w[c].tags?.Number === 'Plur' || (!w[c].tags && /(ли|ют|ят|уть|ать)$/u.test(w[c].norm));
+  const max = opts.maxTokens ?? (dir === 1 ? 8 : 25);
+  let best: { s: Subj; score: number } | null = null;
+  let inst: Subj | null = null;
+  let n = 0;
+  for (let i = c + dir; i >= 0 && i < w.length && n < max; n++) {
+    const t = w[i];
+    if (t.sent !== sent && dir === -1) break;
+    if (!t.word) {
+      if (HARD_STOP.has(t.text) || QUOTE_CHARS.has(t.text) || t.text === '»') break;
+      if (dir === 1 && (t.text === ',' || DASHES.has(t.text))) break;
+      if (dir === -1 && DASHES.has(t.text) && best) break;
+      i += dir;
+      continue;
+    }
+    if (dir === -1 && (lex.comp.has(t.norm) || lex.relatives.has(t.lemma))) {
+      if (lex.relatives.has(t.lemma) && !best) {
+        // `X, который заявил`: the antecedent before the comma
+        const k = i - 2;
+        if (k >= 0 && v.mentionAt[k] >= 0) {
+          const men = v.mentions[v.mentionAt[k]];
+          return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+        }
+      }
+      break;
+    }
+    if (i !== c && (t.pos === 'VERB' || t.pos === 'AUX') && t.tags?.VerbForm === 'Fin' && dir === 1) break;
+    const r = subjAt(v, i, lex, { allowOblique: !!opts.allowOblique, dir });
+    if (r) {
+      if (r.s.k === 'institution') {
+        // `В Кремле отмечали`, `заявили в МИД`: next to a plural cue
+        if (plural && n <= 3) inst = inst ?? r.s;
+      }
+      else if (r.score > 0) {
+        const sc = r.score - n * 0.05;
+        if (!best || sc > best.score) best = { s: r.s, score: sc };
+        if (dir === 1 && r.score >= 2.5) break;
+      }
+      i = r.next === i ? i + dir : r.next;
+      continue;
+    }
+    i += dir;
+  }
+  if (best && best.s.k !== 'other') return best.s;
+  if (inst) return inst;
+  return best ? best.s : null;
+}
