@@ -11,6 +11,8 @@ export async function defaultStages(upTo?: string): Promise<Stage[]> {
     ['tokens', async () => (await import('../text/segment/index.js')).tokensStage],
     ['morph', async () => (await import('../text/morph/index.js')).createMorphStage()],
     ['ner', async () => (await import('../entities/ner/index.js')).nerStage],
+    ['entities', async () => (await import('../entities/link/index.js')).entitiesStage],
+    ['quotes', async () => (await import('../quotes/index.js')).quotesStage],
     ['time', async () => (await import('../time/index.js')).timeStage],
   ];
   const out: Stage[] = [];

@@ -1,0 +1,125 @@
+/**
+ * Entities (normalisation, coreference, linking) on SlavicNER's dev topic `nord_stream` (ru and uk
+ * separately, texts = the raw files) and on the five seeds, scored by the shared scorers.
+ *
+ *   npm run eval -- entities
+ *
+ * Two runs on nord_stream: the full pipeline (recognition by the NER stage), and, to measure this
+ * stage alone, "oracle mentions": the gold spans and types handed to the `entities` stage (their
+ * lemmas and ids withheld), so normalisation and linking are scored on every gold mention.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toArticleJson } from '../src/contract/article.js';
+import { createDoc } from '../src/doc/create.js';
+import { normalizeBody } from '../src/doc/normalize.js';
+import type { EntityType, Mention } from '../src/doc/model.js';
+import { Context } from '../src/pipeline/context.js';
+import { defaultStages } from '../src/pipeline/default.js';
+import { Pipeline } from '../src/pipeline/pipeline.js';
+import { projectRoot } from '../src/pipeline/resources.js';
+import { entitiesStage, linkDoc } from '../src/entities/link/index.js';
+
+const SHARED = join(projectRoot, '../shared');
+const SLAV = join(SHARED, 'data/slavicner');
+
+function score(script: string, out: string, gold: string): Record<string, Record<string, unknown>> {
+  const r = execFileSync('python3', [join(SHARED, 'eval', script), out, gold, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(r.trim().split('\n').pop()!);
+}
+
+function fmt(x: unknown): string {
+  if (x && typeof x === 'object' && 'f1' in (x as Record<string, unknown>)) {
+    const o = x as Record<string, number>;
+    return `F1 ${o.f1} (P ${o.p ?? o.precision} R ${o.r ?? o.recall})`;
+  }
+  return JSON.stringify(x);
+}
+
+export default async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'parley-ent-'));
+  // the scorer counts every topic under its root: give it a root holding only nord_stream
+  const nsRoot = join(tmp, 'slavicner-nord_stream');
+  for (const part of ['ner', 'raw']) {
+    mkdirSync(join(nsRoot, part), { recursive: true });
+    cpSync(join(SLAV, part, 'nord_stream'), join(nsRoot, part, 'nord_stream'), { recursive: true });
+  }
+  let pipe: Pipeline | null = null;
+  try {
+    const stages = await defaultStages();
+    if (stages.some((s) => s.name === 'ner') && stages.some((s) => s.name === 'entities')) pipe = await new Pipeline(stages).load();
+  } catch (e) {
+    console.log(`  full pipeline unavailable: ${(e as Error).message}`);
+  }
+
+  // oracle-mention run: gold spans/types only
+  const ctx = new Context();
+  await entitiesStage.load!(ctx);
+  const L = ctx.get('entityLinker');
+
+  for (const lang of ['ru', 'uk']) {
+    const dir = join(SLAV, 'raw/nord_stream', lang);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    const oracle: string[] = [];
+    const full: string[] = [];
+    for (const f of files) {
+      const raw = readFileSync(join(dir, f), 'utf8');
+      const path = join(dir, f);
+      // oracle
+      const doc = createDoc({ source: { path }, published: null, title: null, text: raw, lang });
+      const tsv = join(SLAV, 'ner/nord_stream', lang, f.replace(/\.txt$/, '.tsv'));
+      const ms: Mention[] = [];
+      if (existsSync(tsv)) {
+        const cps = [...raw];
+        // gold offsets are code points into the raw text; createDoc may normalise: find by text
+        for (const line of readFileSync(tsv, 'utf8').split('\n')) {
+          const p = line.split('\t');
+          if (p.length < 6) continue;
+          const s = normalizeBody(cps.slice(0, Number(p[0])).join('')).length;
+          const e = normalizeBody(cps.slice(0, Number(p[1])).join('')).length;
+          const t = doc.text.slice(s, e);
+          if (normalizeBody(p[2]) !== t) continue;
+          ms.push({ start: s, end: e, text: t, type: p[4] as EntityType, lemma: t });
+        }
+      }
+      doc.layers.mentions = ms;
+      doc.layers.entities = linkDoc(doc, L);
+      oracle.push(JSON.stringify(toArticleJson(doc)));
+      if (pipe) full.push(JSON.stringify(toArticleJson(pipe.analyze({ source: { path }, published: null, title: null, text: raw }))));
+    }
+    for (const [name, lines] of [['oracle mentions', oracle], ['full pipeline', full]] as const) {
+      if (!lines.length) {
+        console.log(`  nord_stream ${lang} [${name}]: not run (NER/entities stages not in the default pipeline)`);
+        continue;
+      }
+      const out = join(tmp, `ns-${lang}-${name.replace(/\s/g, '_')}.jsonl`);
+      writeFileSync(out, lines.join('\n') + '\n');
+      const r = score('slavicner_score.py', out, nsRoot)[lang];
+      console.log(`  nord_stream ${lang} [${name}] docs ${r.docs}`);
+      console.log(`    normalisation acc ${r.norm_acc} (casefold ${r.norm_acc_casefold})`);
+      console.log(`    xdoc linking ${fmt(r.xdoc_linking)}`);
+      console.log(`    mentions relaxed ${fmt(r.ner_relaxed)} strict ${fmt(r.ner_strict)}`);
+    }
+  }
+
+  // seeds
+  if (pipe) {
+    const seeds = join(SHARED, 'seeds');
+    const lines: string[] = [];
+    const { readInputs } = await import('../src/ingest/index.js');
+    for await (const it of readInputs([seeds])) {
+      if (it.ok) lines.push(JSON.stringify(toArticleJson(pipe.analyze(it.article))));
+    }
+    if (lines.length) {
+      const out = join(tmp, 'seeds.jsonl');
+      writeFileSync(out, lines.join('\n') + '\n');
+      const r = score('score.py', out, join(SHARED, 'eval/gold'));
+      const ent = (r.entities ?? r) as Record<string, unknown>;
+      console.log(`  seeds: ner_relaxed ${fmt(ent.ner_relaxed)} lemma_acc ${JSON.stringify(ent.lemma_acc)} xdoc_linking ${fmt(ent.xdoc_linking)}`);
+    } else console.log('  seeds: no reader available');
+  } else console.log('  seeds: not run (full pipeline unavailable)');
+}
+
+if (process.argv[1]?.endsWith('entities.eval.ts')) await main();

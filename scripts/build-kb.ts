@@ -1,0 +1,280 @@
+/**
+ * Builds the knowledge base the `entities` stage loads: src/entities/kb/data/kb.json.
+ *
+ *   npx tsx scripts/build-kb.ts [--shared ../shared]
+ *
+ * Sources (licences in src/entities/kb/SOURCE.md):
+ *  - src/entities/kb/curated.json: current office holders, institutions, bodies, outlets, places;
+ *  - countries: Intl.DisplayNames (CLDR) + i18n-iso-countries (ru/uk/en) + scripts/kb/countries.json;
+ *  - SlavicNER TRAIN topics only (asia_bibi, brexit, covid-19, ryanair): cross-lingual ids, lemmas
+ *    per language, every observed surface form -> lemma;
+ *  - NEREL (train+dev): Wikidata-linked person/country/city/organisation mentions -> names, forms;
+ *  - case forms of Russian person names generated with petrovich.
+ * Also rebuilds the mention lemmatiser (src/entities/link/data/lemma-model.json).
+ */
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityType } from '../src/doc/model.js';
+import type { KbEntity, KbLang, KbRole } from '../src/entities/kb/api.js';
+import { normKey } from '../src/entities/kb/keys.js';
+import { projectRoot } from '../src/pipeline/resources.js';
+import { learn, readSlavicner, type Pair } from './kb/build-lemma-model.js';
+
+const require = createRequire(import.meta.url);
+const LANGS: KbLang[] = ['ru', 'uk', 'en'];
+
+const argi = process.argv.indexOf('--shared');
+const SHARED = argi > 0 ? process.argv[argi + 1] : join(projectRoot, '../shared');
+
+interface CuratedRow {
+  id: string;
+  type: EntityType;
+  g?: 'm' | 'f';
+  ru?: string;
+  uk?: string;
+  en?: string;
+  alias?: Partial<Record<KbLang, string[]>>;
+  aff?: string[];
+  roles?: ({ of?: string; from?: string; to?: string } & Partial<Record<KbLang, string>>)[];
+  wd?: string;
+}
+
+/** Output: entities plus a form index lang -> normKey(form) -> [[id, lemma], ...] */
+interface KbFile {
+  built: string;
+  entities: KbEntity[];
+  forms: Record<string, Record<string, [string, string][]>>;
+}
+
+const ents = new Map<string, KbEntity>();
+const forms: Record<string, Map<string, Map<string, string>>> = { ru: new Map(), uk: new Map(), en: new Map() };
+/** name index for merging: lang|normKey(name) -> ids */
+const nameIdx = new Map<string, Set<string>>();
+
+function addForm(lang: string, form: string, id: string, lemma: string): void {
+  const k = normKey(form);
+  if (!k) return;
+  let m = forms[lang].get(k);
+  if (!m) forms[lang].set(k, (m = new Map()));
+  if (!m.has(id)) m.set(id, lemma);
+}
+
+function indexName(lang: string, name: string, id: string): void {
+  const k = `${lang}|${normKey(name)}`;
+  let s = nameIdx.get(k);
+  if (!s) nameIdx.set(k, (s = new Set()));
+  s.add(id);
+  addForm(lang, name, id, name);
+}
+
+function addAlias(e: KbEntity, lang: KbLang, name: string): void {
+  name = name.trim();
+  if (!name) return;
+  if (!e.names[lang]) {
+    e.names[lang] = name;
+  } else if (normKey(e.names[lang]!) !== normKey(name)) {
+    const a = ((e.aliases ??= {})[lang] ??= []);
+    if (!a.some((x) => normKey(x) === normKey(name))) a.push(name);
+  }
+  indexName(lang, name, e.id);
+}
+
+function put(e: KbEntity): KbEntity {
+  const had = ents.get(e.id);
+  if (had) return had;
+  ents.set(e.id, e);
+  for (const l of LANGS) if (e.names[l]) indexName(l, e.names[l]!, e.id);
+  for (const l of LANGS) for (const a of e.aliases?.[l] ?? []) indexName(l, a, e.id);
+  return e;
+}
+
+// 1. curated
+const curated = JSON.parse(readFileSync(join(projectRoot, 'src/entities/kb/curated.json'), 'utf8')) as { entities: CuratedRow[] };
+for (const r of curated.entities) {
+  const names: Partial<Record<KbLang, string>> = {};
+  for (const l of LANGS) if (r[l]) names[l] = r[l];
+  const roles: KbRole[] | undefined = r.roles?.map((x) => {
+    const title: Partial<Record<KbLang, string>> = {};
+    for (const l of LANGS) if (x[l]) title[l] = x[l];
+    return { title, of: x.of, from: x.from, to: x.to };
+  });
+  put({ id: r.id, type: r.type, names, aliases: r.alias, gender: r.g, roles, affiliations: r.aff, wikidata: r.wd });
+}
+
+// 2. countries
+const countries = require('i18n-iso-countries') as {
+  registerLocale(l: unknown): void;
+  getNames(l: string, o?: { select: 'all' | 'official' }): Record<string, string[] | string>;
+};
+for (const l of LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
+const over = JSON.parse(readFileSync(join(projectRoot, 'scripts/kb/countries.json'), 'utf8')).countries as Record<string, { id: string } & Partial<Record<KbLang, string[]>>>;
+const all = Object.fromEntries(LANGS.map((l) => [l, countries.getNames(l, { select: 'all' }) as Record<string, string[]>]));
+const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+for (const code of Object.keys(all.en)) {
+  const dn = Object.fromEntries(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'region' }).of(code)]));
+  const o = over[code];
+  const id = o?.id ?? slug(dn.en ?? code);
+  let e = ents.get(id);
+  if (!e) {
+    const names: Partial<Record<KbLang, string>> = {};
+    for (const l of LANGS) names[l] = o?.[l]?.[0] ?? dn[l];
+    e = put({ id, type: 'LOC', names, wikidata: undefined });
+  }
+  for (const l of LANGS) {
+    for (const n of o?.[l] ?? []) addAlias(e, l, n);
+    if (dn[l]) addAlias(e, l, dn[l]!);
+    for (const raw of all[l][code] ?? []) {
+      // `КНР (Китайская Народная Республика)` -> both parts; `Korea, Republic of` skipped
+      if (raw.includes(',')) continue;
+      const m = /^(.*?)\s*\((.*)\)$/.exec(raw);
+      if (m) {
+        addAlias(e, l, m[1]);
+        addAlias(e, l, m[2]);
+      } else addAlias(e, l, raw);
+    }
+  }
+}
+
+// 3. SlavicNER train topics
+const pairs: Pair[] = readSlavicner(SHARED);
+const byXid = new Map<string, Pair[]>();
+for (const p of pairs) {
+  if (!p.id || p.id === 'null') continue;
+  let a = byXid.get(p.id);
+  if (!a) byXid.set(p.id, (a = []));
+  a.push(p);
+}
+const typeOk = (kbType: EntityType, t: EntityType) => (kbType === 'PER') === (t === 'PER');
+let merged = 0;
+let created = 0;
+for (const [xid, ps] of byXid) {
+  if (ps.length < 2) continue;
+  const tcount = new Map<EntityType, number>();
+  for (const p of ps) tcount.set(p.type, (tcount.get(p.type) ?? 0) + 1);
+  const type = [...tcount].sort((a, b) => b[1] - a[1])[0][0];
+  const lemmas: Record<string, Map<string, number>> = { ru: new Map(), uk: new Map() };
+  for (const p of ps) lemmas[p.lang].set(p.lemma, (lemmas[p.lang].get(p.lemma) ?? 0) + 1);
+  const top = (l: string) => [...lemmas[l]].sort((a, b) => b[1] - a[1] || (/^\p{Lu}/u.test(a[0]) ? -1 : 1))[0]?.[0];
+  // an existing entity with one of these names?
+  let target: KbEntity | undefined;
+  for (const l of ['ru', 'uk'] as const) {
+    for (const lem of [...lemmas[l].keys()]) {
+      const ids = nameIdx.get(`${l}|${normKey(lem)}`);
+      if (ids && ids.size === 1) {
+        const cand = ents.get([...ids][0])!;
+        if (typeOk(cand.type, type)) target = cand;
+      }
+      if (target) break;
+    }
+    if (target) break;
+  }
+  if (target) merged++;
+  else {
+    let id = slug(xid.replace(/^(PER|ORG|LOC|GPE|EVT|PRO)-/, ''));
+    if (!id || ents.has(id)) id = slug(xid);
+    if (ents.has(id)) continue;
+    const names: Partial<Record<KbLang, string>> = {};
+    for (const l of ['ru', 'uk'] as const) if (top(l)) names[l] = top(l);
+    names.en = xid.replace(/^(PER|ORG|LOC|GPE|EVT|PRO)-/, '').replace(/-/g, ' ');
+    let gender: 'm' | 'f' | undefined;
+    if (type === 'PER' && names.ru) gender = /(ова|ева|ина|ая|ская)$/.test(names.ru) ? 'f' : /(ов|ев|ин|ий|ой)$/.test(names.ru) ? 'm' : undefined;
+    target = put({ id, type: type === 'PER' ? 'PER' : type, names, gender });
+    created++;
+  }
+  for (const l of ['ru', 'uk'] as const) {
+    for (const [lem, n] of lemmas[l]) if (n >= 2 && /^\p{Lu}/u.test(lem)) addAlias(target, l, lem);
+  }
+  for (const p of ps) addForm(p.lang, p.surface, target.id, p.lemma);
+}
+console.log(`SlavicNER: ${byXid.size} cross-lingual ids, ${merged} merged into curated/countries, ${created} new entities`);
+
+// 4. NEREL: Wikidata-linked names (train+dev), persons and places/organisations seen at least twice
+const nerelTypes: Record<string, EntityType> = { PERSON: 'PER', COUNTRY: 'LOC', CITY: 'LOC', STATE_OR_PROV: 'LOC', ORGANIZATION: 'ORG' };
+const nerel = new Map<string, { label: string; type: EntityType; surfaces: string[] }>();
+for (const part of ['train', 'dev']) {
+  const dir = join(SHARED, 'data/nerel', part);
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.ann')) continue;
+    const spans = new Map<string, { type: string; text: string }>();
+    const lines = readFileSync(join(dir, f), 'utf8').split('\n');
+    for (const ln of lines) {
+      const m = /^(T\d+)\t(\S+) [\d; ]+\t(.*)$/.exec(ln);
+      if (m) spans.set(m[1], { type: m[2], text: m[3] });
+    }
+    for (const ln of lines) {
+      const m = /^N\d+\tReference (T\d+) Wikidata:(Q\d+)\t(.*)$/.exec(ln);
+      if (!m) continue;
+      const sp = spans.get(m[1]);
+      const t = sp && nerelTypes[sp.type];
+      if (!sp || !t) continue;
+      let r = nerel.get(m[2]);
+      if (!r) nerel.set(m[2], (r = { label: m[3].trim(), type: t, surfaces: [] }));
+      r.surfaces.push(sp.text);
+    }
+  }
+}
+let nerelAdded = 0;
+let nerelMerged = 0;
+for (const [q, r] of nerel) {
+  if (r.surfaces.length < 2 || !/^\p{Lu}/u.test(r.label)) continue;
+  const ids = nameIdx.get(`ru|${normKey(r.label)}`);
+  let target: KbEntity | undefined;
+  if (ids && ids.size === 1) {
+    const cand = ents.get([...ids][0])!;
+    if (typeOk(cand.type, r.type)) target = cand;
+  }
+  if (target) {
+    target.wikidata ??= q;
+    nerelMerged++;
+  } else {
+    const id = `wd-${q.toLowerCase()}`;
+    target = put({ id, type: r.type, names: { ru: r.label }, wikidata: q });
+    nerelAdded++;
+  }
+  // surfaces equal to the label, or single words of a person's label, are safe forms
+  for (const s of r.surfaces) if (normKey(s) === normKey(r.label)) addForm('ru', s, target.id, r.label);
+}
+console.log(`NEREL: ${nerel.size} linked entities, ${nerelMerged} merged, ${nerelAdded} added`);
+
+// 5. case forms of Russian person names (petrovich)
+const petrovich = require('petrovich') as (p: { gender: string; first?: string; last?: string }, c: string) => { first?: string; last?: string };
+const CASES = ['genitive', 'dative', 'accusative', 'instrumental', 'prepositional'];
+let pforms = 0;
+for (const e of ents.values()) {
+  if (e.type !== 'PER' || !e.names.ru) continue;
+  const words = e.names.ru.split(' ');
+  if (words.length !== 2 || !/^\p{Lu}/u.test(words[0]) || !/^\p{Lu}/u.test(words[1])) continue;
+  const gender = e.gender === 'f' ? 'female' : 'male';
+  for (const c of CASES) {
+    try {
+      const r = petrovich({ gender, first: words[0], last: words[1] }, c);
+      if (r.first && r.last) {
+        addForm('ru', `${r.first} ${r.last}`, e.id, e.names.ru);
+        addForm('ru', r.last, e.id, words[1]);
+        pforms++;
+      }
+    } catch {
+      /* petrovich has no rule: the lemmatiser covers it */
+    }
+  }
+}
+console.log(`petrovich: ${pforms} case forms`);
+
+// write
+const out: KbFile = { built: new Date().toISOString().slice(0, 10), entities: [...ents.values()], forms: {} };
+for (const l of LANGS) {
+  const o: Record<string, [string, string][]> = {};
+  for (const [k, m] of [...forms[l]].sort((a, b) => (a[0] < b[0] ? -1 : 1))) o[k] = [...m];
+  out.forms[l] = o;
+}
+const dir = join(projectRoot, 'src/entities/kb/data');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'kb.json'), JSON.stringify(out));
+console.log(`kb.json: ${out.entities.length} entities; forms ru ${Object.keys(out.forms.ru).length}, uk ${Object.keys(out.forms.uk).length}, en ${Object.keys(out.forms.en).length}`);
+
+const lm = learn(pairs);
+mkdirSync(join(projectRoot, 'src/entities/link/data'), { recursive: true });
+writeFileSync(join(projectRoot, 'src/entities/link/data/lemma-model.json'), JSON.stringify(lm));
+console.log('lemma-model.json rebuilt');

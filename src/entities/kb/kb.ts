@@ -1,0 +1,183 @@
+/**
+ * The knowledge base at run time: loads src/entities/kb/data/kb.json (built by scripts/build-kb.ts)
+ * and answers look-ups by name in any case form, by id, by role and by country.
+ */
+import { readFileSync } from 'node:fs';
+import type { KbEntity, KbLang, KbMatch, KnowledgeBase } from './api.js';
+import { normKey } from './keys.js';
+import { resourcePath } from '../../pipeline/resources.js';
+
+interface KbFile {
+  built: string;
+  entities: KbEntity[];
+  forms: Record<string, Record<string, [string, string][]>>;
+}
+
+const LANGS: KbLang[] = ['ru', 'uk', 'en'];
+
+/** Role synonyms: a title found in text -> the KB titles it may stand for (lemmatised, lower-case). */
+const ROLE_SYNONYMS: Record<string, string[]> = {
+  'глава мид': ['министр иностранных дел'],
+  'глава внешнеполитического ведомства': ['министр иностранных дел'],
+  'министр иностранных дел': ['министр иностранных дел'],
+  'очільник мзс': ['міністр закордонних справ'],
+  'голова мзс': ['міністр закордонних справ'],
+  'керівник мзс': ['міністр закордонних справ'],
+  'глава мзс': ['міністр закордонних справ'],
+  'міністр закордонних справ': ['міністр закордонних справ'],
+  'представитель кремля': ['пресс-секретарь'],
+  'пресс-секретарь кремля': ['пресс-секретарь'],
+  'речник кремля': ['прес-секретар'],
+  'представник кремля': ['прес-секретар'],
+  'госсекретарь': ['государственный секретарь'],
+  'держсекретар': ['державний секретар'],
+  'генсек': ['генеральный секретарь'],
+  'генсек нато': ['генеральный секретарь'],
+  'генсек оон': ['генеральный секретарь'],
+  'генсек нато ': ['генеральний секретар'],
+  'генеральний секретар': ['генеральний секретар'],
+  'спикер мид': ['официальный представитель'],
+  'представитель мид': ['официальный представитель'],
+  'официальный представитель мид': ['официальный представитель'],
+  'речник мзс': ['речник', 'офіційний представник'],
+  'речниця мзс': ['офіційний представник', 'речниця'],
+  'глава государства': ['президент'],
+  'глава держави': ['президент'],
+  'спецпосланник': ['спецпосланник', 'спецпредставитель президента'],
+  'спецпосланець': ['спецпосланець', 'спецпредставник президента'],
+  'премьер': ['премьер-министр'],
+  'прем\'єр': ['прем\'єр-міністр'],
+  'глава правительства': ['премьер-министр'],
+  'глава уряду': ['прем\'єр-міністр'],
+};
+
+export class Kb implements KnowledgeBase {
+  private readonly ents = new Map<string, KbEntity>();
+  private readonly forms: Record<string, Record<string, [string, string][]>>;
+  /** lang -> normKey(surname or single-word short name) -> PER ids */
+  private readonly parts = new Map<string, Map<string, string[]>>();
+  /** normKey(title) in any language -> holders */
+  private readonly byRole = new Map<string, { e: KbEntity; of?: string }[]>();
+  readonly size: number;
+
+  constructor(file: KbFile) {
+    this.forms = file.forms;
+    for (const e of file.entities) this.ents.set(e.id, e);
+    this.size = file.entities.length;
+    for (const e of file.entities) {
+      if (e.type === 'PER') {
+        for (const l of LANGS) {
+          const names = [e.names[l], ...(e.aliases?.[l] ?? [])].filter(Boolean) as string[];
+          for (const n of names) {
+            const w = n.split(/\s+/);
+            if (w.length < 2) continue;
+            // surname: the last word (`фон дер Ляйен` -> `Ляйен`, also the particle form)
+            this.addPart(l, w[w.length - 1], e.id);
+            const p = w.findIndex((x) => /^(фон|von|ван|van|де|de|дер|der|аль|аш|ал|al|бен|бин|бін|bin)$/i.test(x));
+            if (p > 0) this.addPart(l, w.slice(p).join(' '), e.id);
+          }
+        }
+      }
+      for (const r of e.roles ?? []) {
+        if (r.to) continue;
+        for (const l of LANGS) {
+          const t = r.title[l];
+          if (!t) continue;
+          const k = normKey(t);
+          let a = this.byRole.get(k);
+          if (!a) this.byRole.set(k, (a = []));
+          a.push({ e, of: r.of });
+        }
+      }
+    }
+  }
+
+  static load(): Kb {
+    return new Kb(JSON.parse(readFileSync(resourcePath('src/entities/kb/data/kb.json'), 'utf8')) as KbFile);
+  }
+
+  private addPart(lang: string, w: string, id: string): void {
+    let m = this.parts.get(lang);
+    if (!m) this.parts.set(lang, (m = new Map()));
+    const k = normKey(w);
+    const a = m.get(k) ?? [];
+    if (!a.includes(id)) a.push(id);
+    m.set(k, a);
+  }
+
+  byId(id: string): KbEntity | undefined {
+    return this.ents.get(id);
+  }
+
+  nameOf(id: string, lang: string): string | undefined {
+    const e = this.ents.get(id);
+    if (!e) return undefined;
+    return e.names[lang as KbLang] ?? e.names.en ?? e.names.ru ?? e.names.uk;
+  }
+
+  /** Exact form/name look-up in one language's index. */
+  private formHits(k: string, lang: string): KbMatch[] {
+    const hits = this.forms[lang]?.[k];
+    if (!hits) return [];
+    return hits.map(([id, lemma]) => ({ id, lemma, by: normKey(lemma) === k ? ('name' as const) : ('form' as const) }));
+  }
+
+  lookup(name: string, lang: string): KbMatch[] {
+    const k = normKey(name);
+    if (!k) return [];
+    const own = this.formHits(k, lang);
+    if (own.length) return own;
+    // names written in another language's spelling (`«РИА Новости»` in Ukrainian text), Latin names
+    for (const l of LANGS) {
+      if (l === lang) continue;
+      const h = this.formHits(k, l);
+      if (h.length) return h;
+    }
+    return [];
+  }
+
+  /** PER ids whose surname (or short name) is `word` (a base form). */
+  bySurname(word: string, lang: string): string[] {
+    const k = normKey(word);
+    const own = this.parts.get(lang)?.get(k);
+    if (own) return own;
+    for (const l of LANGS) {
+      const h = this.parts.get(l)?.get(k);
+      if (h) return h;
+    }
+    return [];
+  }
+
+  holders(roleLemma: string, lang: string, of?: string): KbEntity[] {
+    const k = normKey(roleLemma);
+    const titles = new Set<string>([k, ...(ROLE_SYNONYMS[k] ?? []).map(normKey)]);
+    // `пресс-секретарь президента РФ` -> also `пресс-секретарь президента`, `пресс-секретарь`
+    const w = k.split(' ');
+    for (let i = w.length - 1; i >= 1; i--) titles.add(w.slice(0, i).join(' '));
+    const out: KbEntity[] = [];
+    const seen = new Set<string>();
+    for (const t of titles) {
+      for (const h of this.byRole.get(t) ?? []) {
+        if (seen.has(h.e.id)) continue;
+        if (of && h.of !== of && this.countryOf(h.of ?? '') !== of && !(h.e.affiliations ?? []).includes(of)) continue;
+        seen.add(h.e.id);
+        out.push(h.e);
+      }
+    }
+    void lang;
+    return out;
+  }
+
+  countryOf(id: string): string | undefined {
+    const seen = new Set<string>();
+    let cur: string | undefined = id;
+    while (cur && !seen.has(cur)) {
+      seen.add(cur);
+      const e = this.ents.get(cur);
+      if (!e) return undefined;
+      if (e.type === 'LOC' && !(e.affiliations ?? []).length) return e.id;
+      cur = e.affiliations?.[0];
+    }
+    return undefined;
+  }
+}

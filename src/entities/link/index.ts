@@ -1,0 +1,171 @@
+/**
+ * Stage `entities`: normalises every NER mention to its base form, groups the mentions of one
+ * referent inside the article (coreference of names), links each group to a knowledge-base id or a
+ * transliteration-folded `new:<TYPE>:<key>` id (the same across articles and languages), and records
+ * the titles the article gives a referent (`roles`). Provides the `kb` service.
+ */
+import type { Doc, Entity, EntityType, Mention } from '../../doc/model.js';
+import type { Context } from '../../pipeline/context.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { readJsonResource } from '../../pipeline/resources.js';
+import '../kb/api.js';
+import { Kb } from '../kb/kb.js';
+import { normKey, translitKey } from '../kb/keys.js';
+import { Lemmatizer, adaptCase, type LemmaModel } from './lemmatize.js';
+import { RoleFinder } from './roles.js';
+
+export interface EntityLinker {
+  kb: Kb;
+  lemmatizer: Lemmatizer;
+  roles: RoleFinder;
+}
+
+declare module '../../pipeline/context.js' {
+  interface Services {
+    entityLinker: EntityLinker;
+  }
+}
+
+const isPer = (t: EntityType) => t === 'PER';
+
+interface Resolved {
+  m: Mention;
+  lemma: string;
+  id?: string;
+}
+
+/** Base form and KB id of one mention. */
+export function resolveMention(L: EntityLinker, text: string, type: EntityType, lang: string): { lemma: string; id?: string } {
+  const kb = L.kb;
+  const compatible = (id: string) => {
+    const e = kb.byId(id);
+    return !!e && isPer(e.type) === isPer(type);
+  };
+  // 1. the KB knows this exact form (any case form, any capitalisation)
+  const direct = kb.lookup(text, lang).filter((h) => compatible(h.id));
+  if (direct.length) return { lemma: adaptCase(text, direct[0].lemma), id: direct[0].id };
+  // 2. the lemmatiser, then the KB on the base form
+  const lemma = L.lemmatizer.lemma(text, lang, type);
+  const byLemma = kb.lookup(lemma, lang).filter((h) => compatible(h.id));
+  if (byLemma.length) return { lemma, id: byLemma[0].id };
+  // 3. a person named by the surname alone
+  if (isPer(type) && !/\s/.test(lemma.trim())) {
+    const ids = kb.bySurname(lemma, lang);
+    if (ids.length === 1) return { lemma, id: ids[0] };
+  }
+  return { lemma };
+}
+
+function surnameOf(lemma: string): string {
+  const w = lemma.trim().split(/\s+/);
+  return w[w.length - 1] ?? '';
+}
+
+export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
+  const lang = doc.lang;
+  const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const res: Resolved[] = mentions.map((m) => {
+    const r = resolveMention(L, m.text, m.type, lang);
+    return { m: { ...m, lemma: r.lemma }, lemma: r.lemma, id: r.id };
+  });
+
+  // persons: a surname (or full name) already linked in this article lends its id to the others
+  const surnameId = new Map<string, string>();
+  for (const r of res) if (r.id && isPer(r.m.type)) surnameId.set(translitKey(surnameOf(r.lemma)), r.id);
+  for (const r of res) {
+    if (r.id || !isPer(r.m.type)) continue;
+    const id = surnameId.get(translitKey(surnameOf(r.lemma)));
+    if (id) r.id = id;
+  }
+
+  // group
+  interface Group {
+    key: string;
+    id?: string;
+    items: Resolved[];
+    first?: string;
+  }
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const perBySurname = new Map<string, Group[]>();
+  for (const r of res) {
+    let g: Group | undefined;
+    if (r.id) {
+      g = byKey.get(`kb:${r.id}`);
+      if (!g) {
+        g = { key: `kb:${r.id}`, id: r.id, items: [] };
+        byKey.set(g.key, g);
+        groups.push(g);
+      }
+    } else if (isPer(r.m.type)) {
+      const words = r.lemma.trim().split(/\s+/);
+      const sk = translitKey(surnameOf(r.lemma));
+      const first = words.length > 1 ? translitKey(words[0]) : undefined;
+      const cands = perBySurname.get(sk) ?? [];
+      g = cands.find((c) => !first || !c.first || c.first === first);
+      if (!g) {
+        g = { key: `per:${sk}:${first ?? ''}`, items: [], first };
+        groups.push(g);
+        cands.push(g);
+        perBySurname.set(sk, cands);
+      } else if (first && !g.first) g.first = first;
+    } else {
+      const k = `x:${translitKey(r.lemma)}`;
+      g = byKey.get(k);
+      if (!g) {
+        g = { key: k, items: [] };
+        byKey.set(k, g);
+        groups.push(g);
+      }
+    }
+    g.items.push(r);
+  }
+
+  const out: Entity[] = [];
+  for (const g of groups) {
+    const tc = new Map<EntityType, number>();
+    for (const r of g.items) tc.set(r.m.type, (tc.get(r.m.type) ?? 0) + 1);
+    const type = [...tc].sort((a, b) => b[1] - a[1])[0][0];
+    // the fullest base form written in the article
+    const lemmas = g.items.map((r) => r.lemma);
+    const fullest = lemmas.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length || (b.split(/\s+/).length === a.split(/\s+/).length && /^\p{Lu}/u.test(b) && !/^\p{Lu}/u.test(a)) ? b : a), lemmas[0]);
+    let id: string;
+    let name = fullest;
+    const ent: Entity = { id: '', type, name, mentions: g.items.map((r) => r.m) };
+    if (g.id) {
+      id = g.id;
+      const e = L.kb.byId(id)!;
+      name = L.kb.nameOf(id, lang) ?? fullest;
+      ent.names = { ...e.names };
+      if (e.gender) ent.gender = e.gender;
+      if (e.affiliations?.length) ent.affiliations = [...e.affiliations];
+      else if (e.type === 'LOC') ent.affiliations = [e.id];
+    } else {
+      const key = isPer(type) ? translitKey(surnameOf(fullest)) : translitKey(fullest);
+      id = `new:${type}:${key || normKey(fullest)}`;
+    }
+    ent.id = id;
+    ent.name = name;
+    out.push(ent);
+  }
+  L.roles.attach(doc, out);
+  return out;
+}
+
+export const entitiesStage: Stage = {
+  name: 'entities',
+  needs: ['ner'],
+  load(ctx: Context) {
+    if (ctx.has('entityLinker')) return;
+    const kb = Kb.load();
+    const lemmatizer = new Lemmatizer(readJsonResource<LemmaModel>('src/entities/link/data/lemma-model.json'));
+    const roles = new RoleFinder();
+    ctx.provide('kb', kb);
+    ctx.provide('entityLinker', { kb, lemmatizer, roles });
+  },
+  run(doc: Doc, ctx: Context) {
+    doc.layers.entities = linkDoc(doc, ctx.get('entityLinker'));
+  },
+};
+
+export default entitiesStage;

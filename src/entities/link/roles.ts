@@ -1,0 +1,197 @@
+/**
+ * Titles in apposition to a name (`пресс-секретарь президента РФ Дмитрий Песков`, `глава МИД
+ * Сергей Лавров`, `очільник МЗС РФ`, `Марк Рютте, генеральный секретарь НАТО,`), recorded on the
+ * entity as a lemmatised title phrase: the head noun and its adjectives to the nominative, the
+ * genitive dependents kept as written. The vocabulary is data: src/entities/link/roles/<lang>.json.
+ */
+import type { Doc, Entity } from '../../doc/model.js';
+import { readJsonResource } from '../../pipeline/resources.js';
+
+interface RoleLexicon {
+  heads: string[];
+  modifiers: string[];
+  link: string[];
+  drop_modifiers: string[];
+  genitive_endings: string[];
+  noun_endings: string[];
+  adj_endings: string[];
+  adj_lemma_ending: string;
+  adj_soft_lemma_ending: string;
+}
+
+interface Word {
+  text: string;
+  low: string;
+  start: number;
+  end: number;
+  punct: boolean;
+}
+
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’ʼ\-]*|[^\s\p{L}\p{N}]/gu;
+
+function words(s: string, offset: number): Word[] {
+  const out: Word[] = [];
+  for (const m of s.matchAll(WORD_RE)) {
+    const t = m[0];
+    out.push({ text: t, low: t.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ]/g, "'"), start: offset + m.index!, end: offset + m.index! + t.length, punct: !/[\p{L}\p{N}]/u.test(t) });
+  }
+  return out;
+}
+
+class LangRoles {
+  private readonly heads: { lemma: string; stem: string; words: string[] }[];
+  private readonly mods: { lemma: string; stem: string }[];
+  private readonly link: Set<string>;
+  private readonly drop: Set<string>;
+  constructor(private readonly lx: RoleLexicon) {
+    this.heads = lx.heads
+      .map((h) => ({ lemma: h, stem: h.replace(/[аяьйоеиы]$/u, ''), words: h.split(' ') }))
+      .sort((a, b) => b.words.length - a.words.length);
+    this.mods = lx.modifiers.map((m) => ({ lemma: m, stem: m.replace(/(ый|ий|ой|ій|ій)$/u, '') }));
+    this.link = new Set(lx.link);
+    this.drop = new Set(lx.drop_modifiers);
+  }
+
+  private nounMatch(w: string, lemma: string, stem: string): boolean {
+    if (w === lemma) return true;
+    if (!w.startsWith(stem) || stem.length < 2) return false;
+    const end = w.slice(stem.length);
+    return end === '' ? stem === lemma : this.lx.noun_endings.includes(end);
+  }
+
+  /** The head matched ending at index i (single or multiword), with its length in words. */
+  headAt(ws: Word[], i: number): { lemma: string; n: number } | null {
+    for (const h of this.heads) {
+      const n = h.words.length;
+      if (i - n + 1 < 0) continue;
+      let ok = true;
+      for (let j = 0; j < n; j++) {
+        const w = ws[i - n + 1 + j].low;
+        const hw = h.words[j];
+        if (j < n - 1 ? !(w === hw || w.startsWith(hw.replace(/(ый|ий|ій)$/u, ''))) : !this.nounMatch(w, hw, hw.replace(/[аяьйоеиы]$/u, ''))) ok = false;
+      }
+      if (ok) return { lemma: h.lemma, n };
+    }
+    return null;
+  }
+
+  modAt(w: Word): string | null {
+    for (const m of this.mods) {
+      if (w.low === m.lemma) return m.lemma;
+      if (w.low.startsWith(m.stem) && this.lx.adj_endings.includes(w.low.slice(m.stem.length))) return m.lemma;
+    }
+    return null;
+  }
+
+  genitiveLike(w: Word, prevAdj: boolean): boolean {
+    if (/^\p{Lu}/u.test(w.text)) return true; // names and abbreviations: `РФ`, `МИД`, `Франции`
+    if (this.link.has(w.low)) return true;
+    if (prevAdj) return true; // `иностранных дел`, `закордонних справ`
+    return this.lx.genitive_endings.some((e) => w.low.endsWith(e) && w.low.length > e.length + 2);
+  }
+
+  isAdjLike(w: Word): boolean {
+    return /(ых|их|ой|ого|его|ої|ього|іх)$/u.test(w.low);
+  }
+
+  /** Title phrase made of words[a..b] with the head at h (n words), modifiers before it. */
+  phrase(ws: Word[], a: number, hEnd: number, headLemma: string, nHead: number, b: number): string {
+    const parts: string[] = [];
+    for (let k = a; k < hEnd - nHead + 1; k++) {
+      const m = this.modAt(ws[k]);
+      if (m && !this.drop.has(m)) parts.push(m);
+    }
+    parts.push(headLemma);
+    for (let k = hEnd + 1; k <= b; k++) parts.push(ws[k].text);
+    return parts.join(' ');
+  }
+}
+
+export class RoleFinder {
+  private readonly langs = new Map<string, LangRoles | null>();
+
+  private forLang(lang: string): LangRoles | null {
+    if (!this.langs.has(lang)) {
+      let lr: LangRoles | null = null;
+      if (/^(ru|uk|en)$/.test(lang)) lr = new LangRoles(readJsonResource<RoleLexicon>(`src/entities/link/roles/${lang}.json`));
+      this.langs.set(lang, lr);
+    }
+    return this.langs.get(lang)!;
+  }
+
+  /** Titles given to the mention at [start, end) in `text`. */
+  find(text: string, lang: string, start: number, end: number): string[] {
+    const lr = this.forLang(lang);
+    if (!lr) return [];
+    const out: string[] = [];
+    // before: [modifiers] HEAD [dependents] NAME
+    const left = text.slice(Math.max(0, start - 160), start);
+    const lw = words(left, start - left.length);
+    let stop = lw.length;
+    for (let i = lw.length - 1; i >= 0; i--) if (lw[i].punct && !/^[«»"“”„-]$/.test(lw[i].text)) { stop = i; break; }
+    const from = stop === lw.length ? 0 : stop + 1;
+    // scan left over the chain of dependents; the leftmost title head in it starts the role
+    let best: { h: number; lemma: string; n: number } | null = null;
+    for (let k = lw.length - 1, n = 0; k >= from && n < 8; k--) {
+      if (lw[k].punct) continue;
+      n++;
+      const head = lr.headAt(lw, k);
+      if (head && k - head.n + 1 >= from) {
+        best = { h: k, lemma: head.lemma, n: head.n };
+        k -= head.n - 1;
+        // a head in the genitive may itself depend on an earlier title: `советник министра`
+        if (!lr.genitiveLike(lw[k], false) || /^\p{Lu}/u.test(lw[k].text)) break;
+        continue;
+      }
+      if (!lr.genitiveLike(lw[k], k > 0 && lr.isAdjLike(lw[k - 1]))) break;
+    }
+    if (best) {
+      let a = best.h - best.n + 1;
+      while (a - 1 >= from && lr.modAt(lw[a - 1])) a--;
+      out.push(clean(lr.phrase(lw, a, best.h, best.lemma, best.n, lw.length - 1)));
+    }
+    // after: NAME, [modifiers] HEAD [dependents] (, | . | —)
+    const right = text.slice(end, end + 160);
+    const rw = words(right, end);
+    if (rw.length > 2 && rw[0].text === ',') {
+      let k = 1;
+      const a = k;
+      while (k < rw.length && lr.modAt(rw[k])) k++;
+      let head: { lemma: string; n: number } | null = null;
+      let hEnd = -1;
+      for (let n = 0; n < 3 && k + n < rw.length; n++) {
+        const hh = lr.headAt(rw, k + n);
+        if (hh && k + n - hh.n + 1 === k) {
+          head = hh;
+          hEnd = k + n;
+        }
+      }
+      if (head) {
+        let b = hEnd;
+        let prevAdj = false;
+        while (b + 1 < rw.length && !rw[b + 1].punct && lr.genitiveLike(rw[b + 1], prevAdj)) {
+          b++;
+          prevAdj = lr.isAdjLike(rw[b]);
+        }
+        const next = rw[b + 1]?.text;
+        if (next === undefined || /^[,.;:—–)-]$/.test(next)) out.push(clean(lr.phrase(rw, a, hEnd, head.lemma, head.n, b)));
+      }
+    }
+    return out;
+  }
+
+  attach(doc: Doc, ents: Entity[]): void {
+    for (const e of ents) {
+      if (e.type !== 'PER') continue;
+      const roles: string[] = [];
+      for (const m of e.mentions) {
+        for (const r of this.find(doc.text, doc.lang, m.start, m.end)) if (!roles.includes(r)) roles.push(r);
+      }
+      if (roles.length) e.roles = roles;
+    }
+  }
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[«»"“”„]/g, '').trim();
+}
