@@ -1,0 +1,253 @@
+/**
+ * `npm run bench` (= `node dist/bench/bench.js`): speed and memory of the analysis pipeline over
+ * the SlavicNER development articles (ru + uk, ../shared/data/slavicner/raw) plus the seeds.
+ *
+ * Each configuration runs in a fresh child process (so peak RSS is its own), in one thread:
+ *   tokens   the tokenize-only baseline: createPipeline({ upTo: 'tokens' })
+ *   full     the default pipeline with every registered stage
+ * A child loads the pipeline (timed), reads the articles through the real ingest readers, makes one
+ * warm-up pass, then one timed pass, and reports articles/s, articles per CPU-second (= per core),
+ * tokens/s, per-stage time and peak RSS (process.resourceUsage().maxRSS). Then the cold start of
+ * `node dist/src/cli/main.js analyze <seed> --json` is timed (when that file exists).
+ *
+ *   node dist/bench/bench.js                  both configurations + cold start
+ *   node dist/bench/bench.js --only tokens    one configuration
+ *   node dist/bench/bench.js --json           machine-readable results
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RawArticle } from '../src/doc/model.js';
+import { projectRoot } from '../src/pipeline/resources.js';
+
+const SHARED = join(projectRoot, '..', 'shared');
+const RAW = join(SHARED, 'data', 'slavicner', 'raw');
+const SEEDS = join(SHARED, 'seeds');
+
+interface Result {
+  config: string;
+  stages: string[];
+  articles: number;
+  rejected: number;
+  errors: number;
+  tokens: number;
+  chars: number;
+  loadMs: number;
+  readMs: number;
+  warmMs: number;
+  totalMs: number;
+  cpuMs: number;
+  articlesPerSec: number;
+  articlesPerCpuSec: number;
+  tokensPerSec: number;
+  stageMs: Record<string, number>;
+  maxRssMb: number;
+  firstError?: string;
+}
+
+/** every ru and uk text file of the SlavicNER raw folder, plus the seeds */
+function inputFiles(): string[] {
+  const files: string[] = [];
+  if (existsSync(RAW)) {
+    for (const topic of readdirSync(RAW).sort()) {
+      for (const lang of ['ru', 'uk']) {
+        const dir = join(RAW, topic, lang);
+        if (!existsSync(dir)) continue;
+        for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(join(dir, f));
+      }
+    }
+  }
+  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS).sort()) if (f.endsWith('.txt')) files.push(join(SEEDS, f));
+  return files;
+}
+
+async function child(config: string): Promise<Result> {
+  const t0 = performance.now();
+  const { createPipeline } = await import('../src/pipeline/index.js');
+  const pipeline = await createPipeline(config === 'tokens' ? { upTo: 'tokens' } : {});
+  const loadMs = performance.now() - t0;
+
+  const t1 = performance.now();
+  const { readInputs } = await import('../src/ingest/index.js');
+  const articles: RawArticle[] = [];
+  let rejected = 0;
+  for await (const item of readInputs(inputFiles())) {
+    if (item.ok) articles.push(item.article);
+    else rejected++;
+  }
+  const readMs = performance.now() - t1;
+  if (!articles.length) throw new Error(`no articles found under ${RAW} or ${SEEDS}`);
+
+  const { createDoc } = await import('../src/doc/create.js');
+  const stages = pipeline.stages;
+  const ctx = pipeline.ctx;
+  const stageMs: Record<string, number> = Object.fromEntries(stages.map((s) => [s.name, 0]));
+  let errors = 0;
+  let firstError: string | undefined;
+  const pass = (timed: boolean): { tokens: number; chars: number } => {
+    let tokens = 0;
+    let chars = 0;
+    for (const raw of articles) {
+      const doc = createDoc(raw);
+      chars += doc.text.length;
+      try {
+        if (timed) {
+          for (const s of stages) {
+            const a = performance.now();
+            s.run(doc, ctx);
+            stageMs[s.name] += performance.now() - a;
+          }
+        } else {
+          for (const s of stages) s.run(doc, ctx);
+        }
+      } catch (e) {
+        if (timed) {
+          errors++;
+          firstError ??= `${raw.source.path}: ${(e as Error).message}`;
+        }
+      }
+      tokens += doc.layers.tokens?.length ?? 0;
+    }
+    return { tokens, chars };
+  };
+  const tw = performance.now();
+  pass(false);
+  const warmMs = performance.now() - tw;
+  const cpu0 = process.cpuUsage();
+  const t2 = performance.now();
+  const { tokens, chars } = pass(true);
+  const totalMs = performance.now() - t2;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return {
+    config,
+    stages: stages.map((s) => s.name),
+    articles: articles.length,
+    rejected,
+    errors,
+    tokens,
+    chars,
+    loadMs,
+    readMs,
+    warmMs,
+    totalMs,
+    cpuMs,
+    articlesPerSec: articles.length / (totalMs / 1000),
+    articlesPerCpuSec: articles.length / (cpuMs / 1000),
+    tokensPerSec: tokens / (totalMs / 1000),
+    stageMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    firstError,
+  };
+}
+
+function runChild(config: string): Result | { config: string; failed: string } {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, [self, '--child', config], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (r.status !== 0 || !line) return { config, failed: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-6).join('\n') };
+  return JSON.parse(line.slice('BENCH_RESULT '.length)) as Result;
+}
+
+interface Cold {
+  file: string;
+  runs: number[];
+  medianMs: number;
+  ok: boolean;
+  error?: string;
+}
+
+function coldStart(): Cold | null {
+  const main = join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+  if (!existsSync(main) || !existsSync(SEEDS)) return null;
+  const seed = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()[0];
+  if (!seed) return null;
+  const file = join(SEEDS, seed);
+  const runs: number[] = [];
+  let error: string | undefined;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [main, 'analyze', file, '--json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    runs.push(performance.now() - t);
+    if (r.status !== 0) error ??= `exit ${r.status}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`;
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { file: `seeds/${seed}`, runs, medianMs: sorted[Math.floor(sorted.length / 2)], ok: !error, error };
+}
+
+function fmt(n: number, d = 0): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+
+function table(rows: string[][]): string {
+  const w = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(w[c]) : cell.padStart(w[c]))).join('  ')).join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const ci = args.indexOf('--child');
+  if (ci >= 0) {
+    const r = await child(args[ci + 1] ?? 'full');
+    process.stdout.write(`BENCH_RESULT ${JSON.stringify(r)}\n`);
+    return;
+  }
+  const oi = args.indexOf('--only');
+  const configs = oi >= 0 ? [args[oi + 1]] : ['tokens', 'full'];
+  const results = configs.map(runChild);
+  const cold = oi >= 0 ? null : coldStart();
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ results, cold }, null, 2));
+    return;
+  }
+  const ok = results.filter((r): r is Result => !('failed' in r));
+  console.log(`Parley bench — node ${process.version}, one thread per configuration, fresh process each`);
+  if (ok[0]) {
+    console.log(
+      `input: ${ok[0].articles} articles (${fmt(ok[0].chars / 1e6, 2)} M chars) from ${RAW} + ${SEEDS}` +
+        (ok[0].rejected ? `, ${ok[0].rejected} rejected by ingest` : ''),
+    );
+  }
+  console.log('');
+  const rows: string[][] = [
+    ['config', 'stages', 'load ms', 'total ms', 'art/s', 'art/cpu-s', 'tokens/s', 'peak RSS MB', 'errors'],
+  ];
+  for (const r of ok) {
+    rows.push([
+      r.config,
+      String(r.stages.length),
+      fmt(r.loadMs),
+      fmt(r.totalMs),
+      fmt(r.articlesPerSec),
+      fmt(r.articlesPerCpuSec),
+      fmt(r.tokensPerSec),
+      fmt(r.maxRssMb),
+      String(r.errors),
+    ]);
+  }
+  console.log(table(rows));
+  for (const r of results) if ('failed' in r) console.log(`\n${r.config}: FAILED\n${r.failed}`);
+  for (const r of ok) {
+    const parts = Object.entries(r.stageMs).map(([s, ms]) => `${s} ${fmt((1000 * ms) / r.articles, 0)} µs`);
+    console.log(`\n${r.config}: per article ${parts.join(', ')}  (warm-up pass ${fmt(r.warmMs)} ms, ${fmt(r.tokens)} tokens)`);
+    if (r.firstError) console.log(`  first error: ${r.firstError}`);
+  }
+  if (cold) {
+    console.log(
+      `\ncold start: node dist/src/cli/main.js analyze ${cold.file} --json — median ${fmt(cold.medianMs)} ms over ${cold.runs.length} runs` +
+        ` (${cold.runs.map((x) => fmt(x)).join(', ')})${cold.ok ? '' : `  FAILED: ${cold.error}`}`,
+    );
+  } else if (oi < 0) {
+    console.log('\ncold start: dist/src/cli/main.js not built (npm run build)');
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${(e as Error).stack ?? String(e)}`);
+  process.exit(1);
+});
