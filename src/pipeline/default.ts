@@ -14,6 +14,7 @@ export async function defaultStages(upTo?: string): Promise<Stage[]> {
     ['entities', async () => (await import('../entities/link/index.js')).entitiesStage],
     ['quotes', async () => (await import('../quotes/index.js')).quotesStage],
     ['time', async () => (await import('../time/index.js')).timeStage],
+    ['events', async () => (await import('../events/index.js')).eventsStage],
   ];
   const out: Stage[] = [];
   for (const [name, make] of factories) {

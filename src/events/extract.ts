@@ -1,0 +1,717 @@
+/**
+ * Diplomatic events of one document (PLOVER types; CONSULT with a contact mode).
+ *
+ * 1. Triggers: token lemmas (and lemma sequences) from the language's lexicon.
+ * 2. Arguments, from the trigger's clause and the mentions' grammar: the subject (a nominative
+ *    name before the verb, or after it in inverted order; the matrix subject or the quote's speaker
+ *    when the clause has none; a role noun or pronoun resolved to the latest fitting person), the
+ *    other parties (`с X`, `между X и Y`, a genitive complement `встреча Лаврова и Рубио`, a
+ *    visited `Москву`), a place (`в Москве`, `на Алясці`). A name that only qualifies the next
+ *    name (`советник Макрона Эммануэль Бонн`, `президента США Дональда Трампа`) is no party.
+ *    A contact named without its parties continues the latest contact of the preceding sentences.
+ * 3. Attributes: status from the clause's cues and tense, level, the attached temporal
+ *    expression, who reports it (quote speaker, attribution), stances (confirm / deny / no comment).
+ * 4. One event per happening: repeated mentions of a contact merge, keeping the best evidence.
+ */
+import type { Context } from '../pipeline/context.js';
+import type { DiplomaticEvent, Doc, Entity, EventStatus, Stance, Timex, Token } from '../doc/model.js';
+import type { KnowledgeBase } from '../entities/kb/api.js';
+import { sentences } from '../time/clause.js';
+import { eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
+
+interface Tok {
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  norm: string;
+  lemma: string;
+  pos: string;
+  tags: Record<string, string>;
+  punct: boolean;
+}
+
+interface Men {
+  start: number;
+  end: number;
+  id: string;
+  type: string;
+  t0: number;
+  t1: number;
+  case: string | null;
+  dropped: boolean;
+  /** what introduces it: a preposition, a trigger it directly follows, a conjunction, nothing */
+  lead: { kind: 'prep'; prep: string; at: number } | { kind: 'trigger'; at: number } | { kind: 'none' };
+  conj: boolean;
+}
+
+interface Trig {
+  t: number;
+  tEnd: number;
+  def: TriggerDef;
+  type: string;
+  mode: Mode | null;
+  verb: boolean;
+}
+
+interface Cand {
+  ev: DiplomaticEvent;
+  sent: number;
+  para: number;
+  score: number;
+  hasOwnActors: boolean;
+}
+
+const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
+const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
+const SUBORD = new Set(['что', 'чтобы', 'будто', 'що', 'щоб', 'нібито', 'that', 'который', 'которая', 'которое', 'которые', 'которую', 'котором', 'которой', 'якій', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'which', 'who']);
+const RELATIVE = new Set(['который', 'которая', 'которое', 'которые', 'которую', 'которого', 'которой', 'котором', 'которым', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'якій', 'яким', 'which', 'that', 'who']);
+const PRON_3 = new Set(['он', 'она', 'они', 'він', 'вона', 'вони', 'he', 'she', 'they']);
+const HEAD_TITLES = ['президент', 'премьер', "прем'єр", 'канцлер', 'король', 'president', 'prime minister', 'chancellor', 'king', 'глава государства', 'голова держави'];
+const MINISTER_TITLES = ['министр', 'міністр', 'госсекретарь', 'держсекретар', 'secretary of state', 'minister', 'глава мид', 'очільник мзс'];
+
+function statusGroup(s: EventStatus): string {
+  return s === 'occurred' || s === 'ongoing' ? 'real' : s === 'planned' || s === 'possible' ? 'irrealis' : s;
+}
+
+export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
+  const lx = eventLexicon(doc.lang);
+  const raw = doc.layers.tokens;
+  if (!lx || !raw || !raw.length) return [];
+  const kb = ctx?.maybe('kb');
+  const toks: Tok[] = raw.map((t: Token, i) => ({
+    i,
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    norm: norm(t.text),
+    lemma: norm(t.lemma ?? t.text),
+    pos: t.pos ?? '',
+    tags: t.tags ?? {},
+    punct: t.kind === 'punct' || t.kind === 'symbol',
+  }));
+  const entities = doc.layers.entities ?? [];
+  const entById = new Map(entities.map((e) => [e.id, e]));
+  const mens = buildMentions(doc, toks, entities);
+  const sents = sentenceTokenRanges(doc, toks);
+  const paraOf = paragraphIndex(doc);
+  const cands: Cand[] = [];
+  const x = new Extractor(doc, lx, toks, mens, entById, kb);
+
+  for (let si = 0; si < sents.length; si++) {
+    const [a, b] = sents[si];
+    if (b <= a) continue;
+    const trigs = x.triggers(a, b);
+    const local: Cand[] = [];
+    for (const tr of trigs) {
+      const ev = x.event(tr, a, b, si, cands);
+      if (!ev) continue;
+      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own });
+    }
+    // one contact per set of parties per sentence: keep the most specific mode
+    for (const c of local) {
+      const same = cands.find(
+        (d) => d.sent === si && d.ev.type === c.ev.type && sameActors(d.ev.actors, c.ev.actors) && (c.ev.type !== 'CONSULT' || true),
+      );
+      if (same) {
+        if ((MODE_RANK[c.ev.mode ?? 'other'] ?? 0) > (MODE_RANK[same.ev.mode ?? 'other'] ?? 0)) {
+          mergeInto(c.ev, same.ev);
+          same.ev = c.ev;
+        } else mergeInto(same.ev, c.ev);
+        continue;
+      }
+      cands.push(c);
+    }
+  }
+  x.stances(sents, cands);
+  return dedupe(cands, kb ?? null).map((c) => c.ev);
+}
+
+function sameActors(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+/** Fill the missing attributes of `into` from `from` (the same happening). */
+function mergeInto(into: DiplomaticEvent, from: DiplomaticEvent): void {
+  if (!into.when && from.when) into.when = from.when;
+  if (!into.place && from.place) into.place = from.place;
+  if (!into.level && from.level) into.level = from.level;
+  const rb = new Set([...(into.reportedBy ?? []), ...(from.reportedBy ?? [])]);
+  into.reportedBy = [...rb];
+  const st = [...(into.stances ?? [])];
+  for (const s of from.stances ?? []) if (!st.some((x) => x.by === s.by && x.stance === s.stance)) st.push(s);
+  into.stances = st;
+}
+
+function infoScore(e: DiplomaticEvent): number {
+  return (e.when ? 3 : 0) + (e.place ? 1 : 0) + (e.level ? 1 : 0) + e.actors.length * 0.5;
+}
+
+function dedupe(cands: Cand[], kb: KnowledgeBase | null): Cand[] {
+  const key = (e: DiplomaticEvent) => {
+    const side = e.actors.map((a) => (kb?.countryOf(a) ?? a)).sort();
+    return `${e.type}|${e.mode ?? ''}|${[...new Set(side)].join('+')}`;
+  };
+  const out: Cand[] = [];
+  for (const c of cands) {
+    const k = key(c.ev);
+    const prev = out.find(
+      (o) =>
+        key(o.ev) === k &&
+        statusGroup(o.ev.status) === statusGroup(c.ev.status) &&
+        (!o.ev.level || !c.ev.level || o.ev.level === c.ev.level) &&
+        (!o.ev.when || !c.ev.when || o.ev.when.value === c.ev.when.value),
+    );
+    if (!prev) {
+      out.push(c);
+      continue;
+    }
+    // keep the better evidence, merge the rest
+    if (infoScore(c.ev) > infoScore(prev.ev) + 0.01 && c.hasOwnActors) {
+      mergeInto(c.ev, prev.ev);
+      if (prev.ev.actors.length > c.ev.actors.length) c.ev.actors = prev.ev.actors;
+      prev.ev = c.ev;
+    } else mergeInto(prev.ev, c.ev);
+  }
+  return out;
+}
+
+function paragraphIndex(doc: Doc): (pos: number) => number {
+  const breaks: number[] = [];
+  const re = /\n\s*\n|\n/g;
+  for (let m: RegExpExecArray | null; (m = re.exec(doc.text)); ) breaks.push(m.index);
+  return (pos) => {
+    let lo = 0, hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+function tokIndexAt(toks: Tok[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sentenceTokenRanges(doc: Doc, toks: Tok[]): [number, number][] {
+  return sentences(doc).map((s) => [tokIndexAt(toks, s.start), tokIndexAt(toks, s.end)]);
+}
+
+function buildMentions(doc: Doc, toks: Tok[], entities: Entity[]): Men[] {
+  const all: Men[] = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const t0 = tokIndexAt(toks, m.start);
+      let t1 = tokIndexAt(toks, m.end);
+      if (t1 < toks.length && toks[t1].start < m.end) t1++;
+      if (t1 <= t0) continue;
+      let head = t1 - 1;
+      while (head > t0 && toks[head].punct) head--;
+      all.push({
+        start: m.start,
+        end: m.end,
+        id: e.id,
+        type: e.type,
+        t0,
+        t1,
+        case: toks[head].tags.Case ?? null,
+        dropped: false,
+        lead: { kind: 'none' },
+        conj: false,
+      });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Men[] = [];
+  for (const m of all) if (!out.length || out[out.length - 1].end <= m.start) out.push(m);
+  return out;
+}
+
+class Extractor {
+  private readonly trigAt = new Map<number, Trig>();
+  private readonly menAt = new Map<number, Men>();
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly lx: EventLexicon,
+    private readonly toks: Tok[],
+    private readonly mens: Men[],
+    private readonly entById: Map<string, Entity>,
+    private readonly kb: KnowledgeBase | undefined,
+  ) {
+    for (const m of mens) for (let i = m.t0; i < m.t1; i++) this.menAt.set(i, m);
+  }
+
+  private isVerb(t: Tok): boolean {
+    return t.pos === 'VERB' || t.pos === 'AUX';
+  }
+
+  private isNounish(t: Tok): boolean {
+    return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X' || t.pos === '';
+  }
+
+  /** Trigger tokens of sentence [a, b). */
+  triggers(a: number, b: number): Trig[] {
+    const out: Trig[] = [];
+    const T = this.toks;
+    const taken = new Set<number>();
+    for (let i = a; i < b; i++) {
+      if (this.menAt.has(i)) continue;
+      for (const m of this.lx.multi) {
+        if (i + m.seq.length > b) continue;
+        let ok = true;
+        for (let k = 0; k < m.seq.length && ok; k++) ok = T[i + k].lemma === m.seq[k] || T[i + k].norm === m.seq[k];
+        if (!ok) continue;
+        const head = i + m.seq.length - 1;
+        const def: TriggerDef = { lemmas: m.seq, type: m.type, mode: m.mode, kind: 'any' };
+        out.push({ t: head, tEnd: head + 1, def, type: m.type, mode: m.mode ?? null, verb: this.isVerb(T[i]) });
+        for (let k = 0; k < m.seq.length; k++) taken.add(i + k);
+        break;
+      }
+    }
+    for (let i = a; i < b; i++) {
+      if (taken.has(i) || this.menAt.has(i)) continue;
+      const t = T[i];
+      const defs = this.lx.single.get(t.lemma) ?? (t.lemma !== t.norm ? this.lx.single.get(t.norm) : undefined);
+      if (!defs) continue;
+      const verb = this.isVerb(t);
+      const noun = this.isNounish(t);
+      const def = defs.find((d) => d.kind === 'any' || (d.kind === 'verb' ? verb || (!t.pos && false) : noun || (!t.pos && !verb)));
+      if (!def) continue;
+      if (def.needsObject && !this.window(i + 1, Math.min(b, i + 5)).some((k) => def.needsObject!.map(norm).includes(T[k].lemma))) continue;
+      if (def.needsVerb) {
+        const want = def.needsVerb.map(norm);
+        const [ca, cb] = this.clause(i, a, b);
+        if (!this.window(ca, cb).some((k) => want.includes(T[k].lemma))) continue;
+      }
+      out.push({ t: i, tEnd: i + 1, def, type: def.type, mode: def.mode ?? null, verb });
+    }
+    out.sort((x, y) => x.t - y.t);
+    for (const tr of out) this.trigAt.set(tr.t, tr);
+    return out;
+  }
+
+  private window(a: number, b: number): number[] {
+    const r: number[] = [];
+    for (let i = a; i < b; i++) r.push(i);
+    return r;
+  }
+
+  /** Token range of the clause around token i within sentence [a, b). */
+  clause(i: number, a: number, b: number): [number, number] {
+    let s = i, e = i + 1;
+    while (s > a && !this.isBreak(s - 1)) s--;
+    while (e < b && !this.isBreak(e)) e++;
+    return [s, e];
+  }
+
+  private isBreak(k: number): boolean {
+    const t = this.toks[k];
+    if (t.punct && CLAUSE_PUNCT.has(t.text)) return true;
+    if (t.punct && t.text === '-' && this.toks[k - 1] && this.toks[k].start > this.toks[k - 1].end) {
+      const next = this.toks[k + 1];
+      return !!next && next.start > t.end;
+    }
+    return SUBORD.has(t.norm) && !this.menAt.has(k);
+  }
+
+  private skippable(t: Tok): boolean {
+    if (this.lx.roleNouns.has(t.lemma) || this.lx.roleNouns.has(t.norm)) return true;
+    if (t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') return true;
+    if (t.pos === 'NOUN' && t.tags.Case === 'Gen') return true;
+    return false;
+  }
+
+  /** What introduces mention m: walk back over qualifying words and other names. */
+  private lead(m: Men, a: number): Men['lead'] & { conj?: boolean } {
+    let steps = 0;
+    for (let j = m.t0 - 1; j >= a && steps < 7; j--, steps++) {
+      const t = this.toks[j];
+      if (this.menAt.has(j)) continue;
+      if (this.trigAt.has(j)) return { kind: 'trigger', at: j };
+      const L = this.lx;
+      if (L.conj.has(t.norm) || (t.punct && (t.text === ',' || t.text === '-' || t.text === '–'))) {
+        // a coordinated name takes what introduced the one before it
+        const prev = this.mens.find((p) => p.t1 <= j && p.t1 >= j - 1 - 3 && p.t0 >= a);
+        if (prev) {
+          const pl = this.lead(prev, a);
+          return { ...pl, conj: true };
+        }
+        return { kind: 'none' };
+      }
+      if (t.pos === 'ADP' || L.withPreps.has(t.norm) || L.betweenPreps.has(t.norm) || L.placePreps.has(t.norm) || L.destPreps.has(t.norm) || L.againstPreps.has(t.norm)) {
+        return { kind: 'prep', prep: t.norm, at: j };
+      }
+      if (this.skippable(t)) continue;
+      return { kind: 'none' };
+    }
+    return { kind: 'none' };
+  }
+
+  /** Names that only qualify the following name are no parties. */
+  private markQualifiers(a: number, b: number): Men[] {
+    const ms = this.mens.filter((m) => m.t0 >= a && m.t1 <= b);
+    for (let k = ms.length - 2; k >= 0; k--) {
+      const x = ms[k], y = ms[k + 1];
+      let clean = y.t0 - x.t1 <= 4;
+      for (let j = x.t1; j < y.t0 && clean; j++) {
+        const t = this.toks[j];
+        if (t.punct || this.lx.conj.has(t.norm) || this.isVerb(t) || t.pos === 'ADP' || this.trigAt.has(j)) clean = false;
+      }
+      if (!clean) continue;
+      if (y.type === 'PER' || (y.dropped && y.t0 - x.t1 <= 1)) x.dropped = true;
+      else if (x.type === 'ORG' && y.type === 'LOC' && y.t0 === x.t1) y.dropped = true;
+    }
+    for (const m of ms) {
+      const l = this.lead(m, a);
+      m.lead = l.kind === 'prep' ? { kind: 'prep', prep: l.prep, at: l.at } : l.kind === 'trigger' ? { kind: 'trigger', at: l.at } : { kind: 'none' };
+      m.conj = !!(l as { conj?: boolean }).conj;
+    }
+    return ms.filter((m) => !m.dropped);
+  }
+
+  private nominative(m: Men): boolean {
+    return m.case === null || m.case === 'Nom';
+  }
+
+  event(tr: Trig, a: number, b: number, si: number, prior: Cand[]): { ev: DiplomaticEvent; score: number; own: boolean } | null {
+    const L = this.lx;
+    const [ca, cb] = this.clause(tr.t, a, b);
+    const ms = this.markQualifiers(a, b);
+    const inClause = ms.filter((m) => m.t0 >= ca && m.t1 <= cb);
+    const subjects: string[] = [];
+    const parties: string[] = [];
+    let place: string | null = null;
+    const english = L.lang === 'en';
+
+    for (const m of inClause) {
+      const after = m.t0 > tr.t;
+      const ld = m.lead;
+      if (ld.kind === 'prep') {
+        const p = ld.prep;
+        if (L.withPreps.has(p) || L.betweenPreps.has(p) || L.againstPreps.has(p)) {
+          if (after || ld.at > tr.t || L.betweenPreps.has(p) || L.withPreps.has(p)) parties.push(m.id);
+          continue;
+        }
+        if (L.placePreps.has(p) || L.destPreps.has(p)) {
+          const acc = m.case === 'Acc';
+          if (tr.mode === 'visit' && (acc || (english && p === 'to')) && after) {
+            parties.push(m.id);
+            place ??= m.type === 'LOC' || m.type === 'ORG' ? m.id : null;
+          } else if (m.type === 'LOC' || m.type === 'ORG') {
+            if (m.case !== 'Acc' || english) place ??= m.id;
+          }
+          continue;
+        }
+        continue;
+      }
+      if (ld.kind === 'trigger' && ld.at === tr.t && after) {
+        if (tr.verb) {
+          if (m.case === 'Nom') subjects.push(m.id);
+          else parties.push(m.id);
+        } else if (m.case !== 'Loc') parties.push(m.id);
+        continue;
+      }
+      if (ld.kind === 'trigger' && ld.at !== tr.t) continue; // belongs to another trigger
+      // no introducer
+      if (!after) {
+        if (this.nominative(m)) subjects.push(m.id);
+        else if (m.case === 'Acc' && tr.mode === 'visit') {
+          parties.push(m.id);
+          place ??= m.type === 'LOC' ? m.id : null;
+        }
+      } else if (tr.verb && m.case === 'Nom') subjects.push(m.id);
+      else if (tr.verb && english && !subjects.includes(m.id)) parties.push(m.id);
+      else if (!tr.verb && m.case === 'Dat') parties.push(m.id);
+    }
+    // only the subject nearest the trigger group counts (`Макрон заявил, что Франция ...` is cut by the clause)
+    let own = subjects.length + parties.length > 0;
+    const actors: string[] = [];
+    const add = (id: string | null | undefined) => {
+      if (id && !actors.includes(id)) actors.push(id);
+    };
+    if (!subjects.length) {
+      const s = this.implicitSubject(tr, a, ca, ms);
+      if (s) subjects.push(s);
+    }
+    subjects.forEach(add);
+    parties.forEach(add);
+    if (place && actors.length >= 2) {
+      // a place is also a party only when visited
+      if (!(tr.mode === 'visit')) {
+        const i = actors.indexOf(place);
+        if (i > 0 && actors.length > 2) actors.splice(i, 1);
+      }
+    }
+    // a contact without (enough) named parties continues the latest contact just before it
+    if (actors.length < 2 && tr.type === 'CONSULT') {
+      for (let k = prior.length - 1; k >= 0; k--) {
+        const p = prior[k];
+        if (si - p.sent > 3 || p.ev.type !== 'CONSULT') break;
+        if (!actors.length || p.ev.actors.some((x) => actors.includes(x) || this.sameSide(x, actors[0]))) {
+          for (const x of p.ev.actors) if (!actors.some((y) => y === x || this.sameSide(x, y))) add(x);
+          break;
+        }
+      }
+    }
+    if (new Set(actors.map((x) => this.side(x))).size < 2) return null;
+    if (actors.length < 2) return null;
+    own = own && actors.length >= 2;
+
+    const status = this.status(tr, ca, cb, a, b);
+    const level = this.level(tr, a, b, actors);
+    const when = this.when(tr, a, b);
+    const reportedBy = this.reporters(tr);
+    const s0 = this.toks[a].start, s1 = this.toks[b - 1].end;
+    const ev: DiplomaticEvent = {
+      start: s0,
+      end: s1,
+      type: tr.type,
+      mode: tr.type === 'CONSULT' ? (tr.mode ?? 'other') : null,
+      actors,
+      level: tr.type === 'CONSULT' ? level : null,
+      status,
+      when,
+      place,
+      reportedBy,
+      stances: [],
+      trigger: { start: this.toks[tr.t].start, end: this.toks[tr.tEnd - 1].end, text: this.doc.text.slice(this.toks[tr.t].start, this.toks[tr.tEnd - 1].end), lemma: tr.def.lemmas[0] },
+    };
+    if (tr.def.lemmas.length > 1 && tr.def.kind === 'any' && tr.def.lemmas.join(' ') !== ev.trigger!.lemma) ev.trigger!.lemma = tr.def.lemmas.join(' ');
+    return { ev, score: infoScore(ev), own };
+  }
+
+  private side(id: string): string {
+    return this.kb?.countryOf(id) ?? id;
+  }
+
+  private sameSide(x: string, y: string): boolean {
+    return x === y || this.side(x) === this.side(y);
+  }
+
+  /** The subject a clause without a named one implies. */
+  private implicitSubject(tr: Trig, a: number, ca: number, ms: Men[]): string | null {
+    const T = this.toks;
+    // a role noun or pronoun as the clause's subject
+    for (let j = tr.t - 1; j >= ca; j--) {
+      const t = T[j];
+      if (this.menAt.has(j)) continue;
+      if ((this.lx.roleNouns.has(t.lemma) || PRON_3.has(t.norm)) && (t.tags.Case === 'Nom' || !t.tags.Case)) {
+        const r = this.resolveRole(j);
+        if (r) return r;
+      }
+    }
+    // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
+    const before = ms.filter((m) => m.t1 <= ca && m.lead.kind !== 'prep' && this.nominative(m));
+    if (before.length) return before[before.length - 1].id;
+    // `В Кремле подтвердили ...`: an institution speaking through its seat
+    const first = ms.find((m) => m.t0 <= tr.t && m.lead.kind === 'prep' && this.lx.placePreps.has(m.lead.prep) && m.lead.at === a);
+    if (first && T[first.t1] && this.isVerb(T[first.t1]) && T[first.t1].tags.Number === 'Plur') return first.id;
+    // the speaker of the quotation that carries it
+    const pos = T[tr.t].start;
+    for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end) return q.speaker;
+    // a role noun or pronoun subject of the matrix clause
+    for (let j = ca - 1; j >= a; j--) {
+      const t = T[j];
+      if (this.menAt.has(j)) continue;
+      if ((this.lx.roleNouns.has(t.lemma) || PRON_3.has(t.norm)) && (t.tags.Case === 'Nom' || !t.tags.Case)) {
+        const r = this.resolveRole(j);
+        if (r) return r;
+      }
+    }
+    return null;
+  }
+
+  /** `российский министр`, `он` -> the latest person before it (of the named country, when one is). */
+  private resolveRole(j: number): string | null {
+    const T = this.toks;
+    let country: string | null = null;
+    for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+      const name = this.lx.demonyms.get(T[k].lemma) ?? this.lx.demonyms.get(T[k].norm);
+      if (name && this.kb) {
+        country = this.kb.lookup(name, this.lx.lang)[0]?.id ?? null;
+        break;
+      }
+      if (T[k].pos !== 'ADJ') break;
+    }
+    const pos = T[j].start;
+    for (let k = this.mens.length - 1; k >= 0; k--) {
+      const m = this.mens[k];
+      if (m.start >= pos || m.type !== 'PER') continue;
+      if (country && this.kb && this.kb.countryOf(m.id) !== country) continue;
+      return m.id;
+    }
+    return null;
+  }
+
+  private has(k: number, set: Set<string>): boolean {
+    return set.has(this.toks[k].lemma) || set.has(this.toks[k].norm);
+  }
+
+  private seqAt(k: number, seq: string[], end: number): boolean {
+    for (let q = 0; q < seq.length; q++) {
+      const t = this.toks[k + q];
+      if (!t || k + q >= end || (t.lemma !== seq[q] && t.norm !== seq[q])) return false;
+    }
+    return true;
+  }
+
+  private status(tr: Trig, ca: number, cb: number, a: number, b: number): EventStatus {
+    const S = this.lx.status;
+    const T = this.toks;
+    let end = cb;
+    // a relative clause right after the trigger's phrase speaks of it: `зустріч ..., яку було скасовано`
+    if (end < b && T[end] && T[end].text === ',' && T[end + 1] && RELATIVE.has(T[end + 1].norm)) {
+      end++;
+      while (end < b && !(T[end].punct && CLAUSE_PUNCT.has(T[end].text))) end++;
+    }
+    const idx = this.window(ca, end).filter((k) => k !== tr.t);
+    const isClosedCue = (k: number) => {
+      const t = T[k];
+      // verbs, modal words and particles count anywhere in the clause; nouns and adjectives only
+      // when they govern or qualify the trigger (just before it)
+      if (this.isVerb(t) || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'AUX' || t.tags.Variant === 'Short' || !t.pos) return true;
+      return k < tr.t && tr.t - k <= 3;
+    };
+    const hit = (name: keyof typeof S) =>
+      idx.some((k) => isClosedCue(k) && this.has(k, S[name])) || this.lx.statusSeq[name].some((seq) => idx.some((k) => this.seqAt(k, seq, end)));
+    if (hit('cancelled')) return 'cancelled';
+    if (hit('notPlanned')) return 'none';
+    const neg = idx.some((k) => this.has(k, S.none)) || idx.some((k) => this.has(k, S.negation) && k + 1 < end && (this.isVerb(T[k + 1]) || k + 1 === tr.t || T[k + 1].pos === 'DET'));
+    if (neg && !hit('possible')) return 'none';
+    if (hit('possible')) return 'possible';
+    if (hit('planned')) return 'planned';
+    // the finite verb nearest the trigger decides
+    let best: { d: number; s: EventStatus } | null = null;
+    for (const k of [tr.t, ...idx]) {
+      const t = T[k];
+      if (!this.isVerb(t) && !(t.tags.VerbForm === 'Part')) continue;
+      let s: EventStatus | null = null;
+      if (t.tags.VerbForm === 'Inf') continue;
+      if (t.tags.Tense === 'Past') s = 'occurred';
+      else if (t.tags.Tense === 'Fut' || (t.tags.Tense === 'Pres' && t.tags.Aspect === 'Perf')) s = 'planned';
+      else if (t.tags.Tense === 'Pres') s = 'ongoing';
+      if (!s) continue;
+      const d = Math.abs(k - tr.t);
+      if (!best || d < best.d) best = { d, s };
+    }
+    if (best) return best.s;
+    if (hit('ongoing')) return 'ongoing';
+    return 'occurred';
+  }
+
+  private level(tr: Trig, a: number, b: number, actors: string[]): Level | null {
+    let best: { d: number; l: Level } | null = null;
+    for (const [lvl, seq] of this.lx.levels) {
+      for (let k = a; k < b; k++) {
+        if (!this.seqAt(k, seq, b)) continue;
+        const d = Math.abs(k - tr.t);
+        if (!best || d < best.d) best = { d, l: lvl };
+      }
+    }
+    if (best && best.d <= 12) return best.l;
+    if (tr.mode === 'summit') return 'highest';
+    const kinds = actors.map((id) => this.rank(id));
+    if (kinds.length >= 2 && kinds.filter((k) => k === 'head').length >= 2) return 'highest';
+    if (kinds.length >= 2 && kinds.filter((k) => k === 'head' || k === 'minister').length >= 2 && kinds.includes('minister')) return 'ministerial';
+    return null;
+  }
+
+  /** Is a person a head of state/government or a minister (KB roles, the article's own roles)? */
+  private rank(id: string): 'head' | 'minister' | null {
+    const titles: string[] = [];
+    const e = this.entById.get(id);
+    if (e?.type !== 'PER') return null;
+    for (const r of e?.roles ?? []) titles.push(norm(r));
+    const k = this.kb?.byId(id);
+    for (const r of k?.roles ?? []) if (!r.to) for (const t of Object.values(r.title)) if (t) titles.push(norm(t));
+    if (titles.some((t) => HEAD_TITLES.some((h) => t.startsWith(h)) && !/вице|віце|vice|пресс|прес/.test(t))) return 'head';
+    if (titles.some((t) => MINISTER_TITLES.some((h) => t.includes(h)) && !/замест|заступ|deputy/.test(t))) return 'minister';
+    return null;
+  }
+
+  /** The temporal expression of the trigger's clause (not one across a `что`). */
+  private when(tr: Trig, a: number, b: number): DiplomaticEvent['when'] {
+    const times = this.doc.layers.times ?? [];
+    const T = this.toks;
+    const s0 = T[a].start, s1 = T[b - 1].end;
+    const tp = T[tr.t].start;
+    let best: { d: number; t: Timex } | null = null;
+    for (const t of times) {
+      if (t.start < s0 || t.end > s1) continue;
+      if (!/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-W\d{2}$/.test(t.value)) continue;
+      const lo = Math.min(t.end, tp), hi = Math.max(t.start, tp);
+      let crosses = false;
+      for (let k = tokIndexAt(T, lo); k < T.length && T[k].start < hi; k++) {
+        if (SUBORD.has(T[k].norm) || (T[k].punct && (T[k].text === ';' || T[k].text === ':'))) crosses = true;
+      }
+      if (crosses) continue;
+      const d = hi - lo;
+      if (!best || d < best.d) best = { d, t };
+    }
+    if (!best) return null;
+    return { value: best.t.value, text: best.t.text, ...(best.t.mod ? { mod: best.t.mod } : {}) };
+  }
+
+  private reporters(tr: Trig): string[] {
+    const pos = this.toks[tr.t].start;
+    const out: string[] = [];
+    for (const q of this.doc.layers.quotes ?? []) {
+      if (q.start <= pos && pos < q.end) {
+        if (q.speaker && !out.includes(q.speaker)) out.push(q.speaker);
+        if (q.via && !out.includes(q.via)) out.push(q.via);
+      }
+    }
+    for (const at of this.doc.layers.attributions ?? []) if (at.start <= pos && pos < at.end && !out.includes(at.source)) out.push(at.source);
+    return out;
+  }
+
+  /** Confirm / deny / no-comment statements, attached to the event they speak of. */
+  stances(sents: [number, number][], cands: Cand[]): void {
+    const T = this.toks;
+    const L = this.lx;
+    for (let si = 0; si < sents.length; si++) {
+      const [a, b] = sents[si];
+      for (let k = a; k < b; k++) {
+        let stance: Stance | null = null;
+        let len = 1;
+        const nc = L.noComment.find((seq) => this.seqAt(k, seq, b));
+        if (nc) {
+          stance = 'no_comment';
+          len = nc.length;
+        } else if (this.has(k, L.confirm)) stance = k > a && T[k - 1].norm === 'не' ? 'no_comment' : 'confirm';
+        else if (this.has(k, L.deny)) stance = k > a && T[k - 1].norm === 'не' ? null : 'deny';
+        if (!stance) continue;
+        // who: named subjects before the cue in its clause, `В Кремле ...`, else the quote's speaker
+        const [ca] = this.clause(k, a, b);
+        const ms = this.markQualifiers(a, b).filter((m) => m.t1 <= k && m.t0 >= ca);
+        let by = ms.filter((m) => m.lead.kind !== 'prep' && this.nominative(m)).map((m) => m.id);
+        if (!by.length) by = ms.filter((m) => m.lead.kind === 'prep' && L.placePreps.has(m.lead.prep) && (m.type === 'ORG' || m.type === 'LOC')).map((m) => m.id);
+        if (!by.length) {
+          const pos = T[k].start;
+          const q = (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start <= pos && pos < x.end);
+          if (q?.speaker) by = [q.speaker];
+        }
+        if (!by.length) continue;
+        // what: an event stated after the cue in this sentence, else the latest before it
+        const pos = T[k].start;
+        let target = cands.find((c) => c.sent === si && (c.ev.trigger?.start ?? 0) > pos);
+        if (!target) target = [...cands].reverse().find((c) => (c.ev.trigger?.start ?? 0) < pos && si - c.sent <= 2);
+        if (!target) continue;
+        const st = target.ev.stances ?? (target.ev.stances = []);
+        for (const id of new Set(by)) if (!st.some((s) => s.by === id)) st.push({ by: id, stance });
+        k += len - 1;
+      }
+    }
+  }
+}

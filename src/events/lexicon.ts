@@ -1,0 +1,114 @@
+/**
+ * The event lexicon of one language (`src/events/lexicon/<lang>.json`), compiled for matching by
+ * lemma (the morphology maps inflected forms onto dictionary forms; without a lemma the lower-cased
+ * surface form stands in).
+ */
+import { readJsonResource } from '../pipeline/resources.js';
+import type { DiplomaticEvent } from '../doc/model.js';
+
+export type Mode = NonNullable<DiplomaticEvent['mode']>;
+export type Level = NonNullable<DiplomaticEvent['level']>;
+
+export interface TriggerDef {
+  lemmas: string[];
+  type: string;
+  mode?: Mode;
+  kind: 'noun' | 'verb' | 'any';
+  /** the verb's direct object (or destination) is the host of a visit / the other party */
+  object?: 'host' | 'party';
+  needsDest?: boolean;
+  needsObject?: string[];
+  needsVerb?: string[];
+}
+
+interface MultiDef {
+  seq: string[];
+  type: string;
+  mode?: Mode;
+}
+
+interface LexiconFile {
+  lang: string;
+  triggers: TriggerDef[];
+  multi: MultiDef[];
+  status: Record<'cancelled' | 'none' | 'negation' | 'notPlanned' | 'possible' | 'planned' | 'ongoing' | 'occurred', string[]>;
+  levels: Record<Level, string[][]>;
+  stances: { confirm: string[]; deny: string[]; no_comment: string[][] };
+  preps: { with: string[]; between: string[]; place: string[]; dest: string[]; against: string[] };
+  conj: string[];
+  roleNouns: string[];
+  demonyms: Record<string, string>;
+}
+
+export interface EventLexicon {
+  lang: string;
+  /** lemma -> trigger definitions (noun and verb readings may differ) */
+  single: Map<string, TriggerDef[]>;
+  multi: MultiDef[];
+  status: Record<keyof LexiconFile['status'], Set<string>>;
+  /** multiword status cues as lemma sequences */
+  statusSeq: Record<keyof LexiconFile['status'], string[][]>;
+  levels: [Level, string[]][];
+  confirm: Set<string>;
+  deny: Set<string>;
+  noComment: string[][];
+  withPreps: Set<string>;
+  betweenPreps: Set<string>;
+  placePreps: Set<string>;
+  destPreps: Set<string>;
+  againstPreps: Set<string>;
+  conj: Set<string>;
+  roleNouns: Set<string>;
+  demonyms: Map<string, string>;
+}
+
+const cache = new Map<string, EventLexicon>();
+
+export const EVENT_LANGS = ['ru', 'uk', 'en'] as const;
+
+export function eventLexicon(lang: string): EventLexicon | null {
+  if (!(EVENT_LANGS as readonly string[]).includes(lang)) return null;
+  let lx = cache.get(lang);
+  if (lx) return lx;
+  const f = readJsonResource<LexiconFile>(`src/events/lexicon/${lang}.json`);
+  const single = new Map<string, TriggerDef[]>();
+  for (const t of f.triggers) {
+    for (const l of t.lemmas) {
+      const k = norm(l);
+      const list = single.get(k) ?? [];
+      list.push(t);
+      single.set(k, list);
+    }
+  }
+  const status = {} as EventLexicon['status'];
+  const statusSeq = {} as EventLexicon['statusSeq'];
+  for (const [k, v] of Object.entries(f.status) as [keyof LexiconFile['status'], string[]][]) {
+    status[k] = new Set(v.filter((x) => !x.includes(' ')).map(norm));
+    statusSeq[k] = v.filter((x) => x.includes(' ')).map((x) => x.split(' ').map(norm));
+  }
+  lx = {
+    lang,
+    single,
+    multi: f.multi.map((m) => ({ ...m, seq: m.seq.map(norm) })),
+    status,
+    statusSeq,
+    levels: (Object.entries(f.levels) as [Level, string[][]][]).flatMap(([lvl, seqs]) => seqs.map((s) => [lvl, s.map(norm)] as [Level, string[]])),
+    confirm: new Set(f.stances.confirm.map(norm)),
+    deny: new Set(f.stances.deny.map(norm)),
+    noComment: f.stances.no_comment.map((s) => s.map(norm)),
+    withPreps: new Set(f.preps.with.map(norm)),
+    betweenPreps: new Set(f.preps.between.map(norm)),
+    placePreps: new Set(f.preps.place.map(norm)),
+    destPreps: new Set(f.preps.dest.map(norm)),
+    againstPreps: new Set(f.preps.against.map(norm)),
+    conj: new Set(f.conj.map(norm)),
+    roleNouns: new Set(f.roleNouns.map(norm)),
+    demonyms: new Map(Object.entries(f.demonyms).map(([k, v]) => [norm(k), v])),
+  };
+  cache.set(lang, lx);
+  return lx;
+}
+
+export function norm(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ`]/g, "'");
+}
