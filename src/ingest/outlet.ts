@@ -13,6 +13,8 @@ export interface OutletInfo {
   hosts: string[];
   aliases: string[];
   langs: string[];
+  /** the name is also a common word (`Сегодня`, `День`, `Фокус`): not taken at a sentence start */
+  wordName?: boolean;
 }
 
 interface OutletIndex {
@@ -111,6 +113,12 @@ function publishesIn(o: OutletInfo, script: Script): boolean {
   return script === 'cyr' ? o.langs.includes('ru') || o.langs.includes('uk') : o.langs.some((l) => l !== 'ru' && l !== 'uk');
 }
 
+/** Whether the outlet's first language is written in this script (УНИАН in Cyrillic, BBC in Latin). */
+function homeScript(o: OutletInfo, script: Script): boolean {
+  const first = o.langs[0] ?? '';
+  return (first === 'ru' || first === 'uk') === (script === 'cyr');
+}
+
 /** The outlet's name in the language of a text (`УНИАН` in Russian, `УНІАН` in Ukrainian). */
 export function outletName(o: OutletInfo, text: string): string {
   return nameFor(o, scriptOf(text).lang);
@@ -127,6 +135,11 @@ interface Pattern {
   flags?: string;
   /** where in the text it may occur */
   where: 'head' | 'tail' | 'any';
+  /**
+   * A credit that may as well cite another outlet (`Как сообщал «Би-би-си»`, `корреспондент BBC`):
+   * taken only for an outlet whose first language is written in the text's script.
+   */
+  weak?: boolean;
 }
 
 const Q_OPEN = '[«"“„]?';
@@ -145,33 +158,50 @@ const PATTERNS: Pattern[] = [
   { re: `(?:^|[\\s,.])\\/${OUT}\\/`, where: 'head' },
   { re: `${PLACE}(?:,\\s*${DATE})?\\s*\\(${OUT}\\)\\s*${DASH}`, where: 'head' },
   // МОСКВА, 5 фев — РИА Новости.   Москва. 10 февраля. INTERFAX.RU -   Київ, 5 лютого 2026 – Укрінформ
-  { re: `(?:^|\\n)\\s*${PLACE}\\s*[,.]\\s*${DATE}\\s*[.,]?\\s*(?:${DASH}\\s*)?${OUT}\\s*(?:[.:,]|${DASH})`, where: 'head' },
+  { re: `(?:^|\\n)\\s*${PLACE}\\s*[,.]\\s*${DATE}\\s*[.,]?\\s*(?:${DASH}\\s*)?${OUT}\\s*(?:[.:,]|${DASH}|\\s)`, where: 'head' },
+  // ТАСС, 24 ноября.   Укрінформ, 5 лютого —
+  { re: `(?:^|\\n)\\s*${OUT}\\s*,\\s*${DATE}\\s*(?:[.,:]|${DASH})`, where: 'head' },
+  // `, 12:16 REGNUM Судьи ...`   `10 февраля 2026, 13:05 Интерфакс -`
+  { re: `(?:^|\\n)[\\s,]*(?:${DATE}\\s*,?\\s*)?\\d{1,2}:\\d{2}\\s+${OUT}(?:\\s*[.:,]|\\s*${DASH}|\\s)`, where: 'head' },
   // Как передает корреспондент УНИАН / повідомляє кореспондент Укрінформу / a Reuters correspondent
-  { re: `(?:корреспондент|кореспондент)(?:ка|а|у|ы|и)?\\s+(?:агентства\\s+|агентства\\s+|издания\\s+|видання\\s+)?${OUT}(?![\\p{L}\\-])`, where: 'any' },
-  { re: `\\b(?:an?\\s+)?(?<o2>ALT)\\s+correspondent\\b`, where: 'any' },
+  {
+    re: `(?:передает|передає|сообщает|повідомляє|информирует|інформує|передал|передав|сообщил|повідомив)\\s+(?:собственный\\s+|специальный\\s+|власний\\s+|спеціальний\\s+)?(?:корреспондент|кореспондент)(?:ка)?\\s+(?:(?:М?ИА|агентства|издания|видання|телеканала|газеты|газети|радио|радіо)\\s+)?${OUT}(?![\\p{L}\\-])`,
+    where: 'any',
+    weak: true,
+  },
+  { re: `\\b(?:told|said|reports?|according to)\\s+(?:an?\\s+)?(?<o2>ALT)\\s+correspondent\\b`, where: 'any', weak: true },
   // Как сообщал УНИАН / Як повідомляв Укрінформ / Также Фокус писал / Нагадаємо, УНІАН писав
   {
     re: `(?:^|[\\s(])(?:[Кк]ак|[Яя]к)\\s+(?:ранее\\s+|раніше\\s+|уже\\s+|вже\\s+)?(?:сообщал|писал|информировал|рассказывал|повідомляв|писав|інформував|розповідав)(?:а|о)?\\s+${OUT}(?![\\p{L}\\-])`,
     where: 'any',
+    weak: true,
   },
   {
     re: `(?:^|[\\s(])(?:[Тт]акже|[Тт]акож|[Нн]апомним|[Нн]агадаємо|[Рр]анее|[Рр]аніше)[,]?\\s+(?:также\\s+|також\\s+)?${OUT}\\s+(?:писал|сообщал|рассказывал|информировал|писав|повідомляв|розповідав|інформував)(?![\\p{L}])`,
     where: 'any',
+    weak: true,
   },
+  // the outlet's own footer: `©2000-2018, Українська правда. Використання матеріалів ...`,
+  // `© АО Телекомпания НТВ, 1993-2018. Все права защищены`, `Новости от Корреспондент.net в Telegram`
+  { re: `©[^\\n]{0,40}?${OUT}[^\\n]{0,60}?(?:прав|rights|матеріал|материал)`, where: 'tail', weak: true },
+  { re: `(?:Использование|Використання|Перепечатка|Передрук|Копирование|Копіювання)\\s+(?:материалов|матеріалів|матерiалiв)\\s+(?:сайта\\s+|сайту\\s+)?${OUT}(?![\\p{L}\\-])`, where: 'tail', weak: true },
+  { re: `(?:Новости|Новини)\\s+(?:от|від)\\s+${OUT}\\s+(?:в|у)\\s`, where: 'tail', weak: true },
+  { re: `(?:^|\\n)\\s*${OUT}\\s*(?:\\n|$)`, where: 'head', weak: true },
   // credit lines: `Источник: РБК`, `Джерело: Укрінформ`, `Source: Reuters`; `..., — пишет «Украинская правда».`
-  { re: `(?:^|\\n)\\s*(?:Источник|Джерело|Source|По материалам|За матеріалами)\\s*:?\\s*${OUT}\\s*\\.?\\s*$`, flags: 'm', where: 'tail' },
-  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'head' },
-  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'tail' },
+  { re: `(?:^|\\n)\\s*(?:Источник|Джерело|Source|По материалам|За матеріалами)\\s*:?\\s*${OUT}\\s*\\.?\\s*$`, flags: 'm', where: 'tail', weak: true },
+  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'head', weak: true },
+  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'tail', weak: true },
 ];
 
-let compiled: { re: RegExp; where: Pattern['where'] }[] | null = null;
+let compiled: { re: RegExp; where: Pattern['where']; weak: boolean }[] | null = null;
 
-function patterns(): { re: RegExp; where: Pattern['where'] }[] {
+function patterns(): { re: RegExp; where: Pattern['where']; weak: boolean }[] {
   if (compiled) return compiled;
   const { alt } = load();
   compiled = PATTERNS.map((p) => ({
-    re: new RegExp(p.re.replace(/ALT/g, alt), 'gu' + (p.flags ?? '')),
+    re: new RegExp(p.re.replace(/ALT/g, alt), 'dgu' + (p.flags ?? '')),
     where: p.where,
+    weak: !!p.weak,
   }));
   return compiled;
 }
@@ -201,7 +231,12 @@ export function detectOutlet(text: string, url?: string | null): string | null {
       const name = m.groups?.o ?? m.groups?.o2;
       if (!name) continue;
       const o = byAlias.get(foldName(name));
-      if (o && publishesIn(o, script)) return nameFor(o, lang);
+      if (!o || !publishesIn(o, script) || (p.weak && !homeScript(o, script))) continue;
+      if (o.wordName) {
+        const at = (m.indices?.groups?.o ?? m.indices?.groups?.o2)?.[0] ?? 0;
+        if (/(?:^|[.!?…\n])\s*$/.test(hay.slice(Math.max(0, at - 40), at))) continue; // `Сегодня, 31 октября, ...`
+      }
+      return nameFor(o, lang);
     }
   }
   return null;
