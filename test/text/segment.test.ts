@@ -66,6 +66,21 @@ test('abbreviations are one token with their period and end a sentence only when
   assert.ok(toks(en, 'en').includes('U.S.') && toks(en, 'en').includes('Mr.'));
 });
 
+test('datelines, `т. н.`, and initials written without a space (SlavicNER)', () => {
+  assert.deepEqual(sents('Москва. 1 ноября. INTERFAX.RU - Христианка Асия Биби покинула тюрьму. Об этом сообщили власти.'), [
+    'Москва. 1 ноября. INTERFAX.RU - Христианка Асия Биби покинула тюрьму.',
+    'Об этом сообщили власти.',
+  ]);
+  assert.deepEqual(sents('КИЕВ. 8 ноября. УНН. Из пакистанской тюрьмы была освобождена Асия Биби.'), [
+    'КИЕВ. 8 ноября. УНН.',
+    'Из пакистанской тюрьмы была освобождена Асия Биби.',
+  ]);
+  assert.equal(sents('Полиция отсекла от протестующих подъезды к т. н. Красной зоне - правительственному кварталу.').length, 1);
+  assert.equal(sents('Министром по делам регионов стал 44-летний Д.Рааб, который был заместителем министра юстиции.').length, 1);
+  assert.ok(toks('44-летний Д.Рааб').includes('Д.'));
+  assert.equal(sents('"Проходили інтенсивні та важкі переговори", - сказав Г.Блюмель журналістам у Брюсселі.', 'uk').length, 1);
+});
+
 test('quotes are separate tokens; closing marks stay with the sentence; no end inside a quote without one', () => {
   // seed 000 (RIA Novosti)
   const s1 = '"Когда поняли, что это все иллюзии, они сменили риторику", — отметил Лавров. Он также напомнил о переговорах.';

@@ -18,6 +18,7 @@ interface AbbrFile {
   multi: string[];
   initials: string[];
   timeLead?: string[];
+  multiPrefix?: string[];
 }
 
 export interface AbbrTable {
@@ -57,6 +58,12 @@ function addFile(t: AbbrTable, f: AbbrFile, override: boolean): void {
   for (const a of f.prefix) put(a.toLowerCase(), 'prefix');
   for (const a of f.any) put(a.toLowerCase(), 'any');
   for (const a of f.numeric) put(a.toLowerCase(), 'numeric');
+  for (const m of f.multiPrefix ?? []) {
+    // like `multi`, but the last part qualifies what follows (`т. н. Красной зоне`): never an end
+    const parts = m.toLowerCase().split(/\s+/);
+    for (let i = 1; i < parts.length; i++) t.multi.set(`${parts[i - 1]} ${parts[i]}`, false);
+    for (let i = 0; i < parts.length - 1; i++) t.multiFirst.add(parts[i]);
+  }
   for (const m of f.multi) {
     const parts = m.toLowerCase().split(/\s+/);
     for (let i = 1; i < parts.length; i++) {

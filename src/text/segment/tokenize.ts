@@ -104,9 +104,16 @@ function isRoman(s: string): boolean {
   return /^[IVXLCDM]+$/.test(s);
 }
 
+/** characters `fold` changes beyond lower-casing (ё and the apostrophe variants) */
+const FOLD_MORE = /[ёЁʼ'`ʹ′‘]/;
+
 function makeToken(text: string, start: number, end: number, kind: TokenKind, spaceBefore: boolean): Token {
   const t = text.slice(start, end);
-  return { start, end, text: t, norm: kind === 'punct' && t.length === 1 && !isApostrophe(t.charCodeAt(0)) ? t : fold(t), kind, sent: 0, spaceBefore };
+  let norm: string;
+  if (kind === 'punct' && t.length === 1 && !isApostrophe(t.charCodeAt(0))) norm = t;
+  else if (FOLD_MORE.test(t)) norm = fold(t);
+  else norm = t.toLowerCase(); // identical to fold(t) when no ё or apostrophe variant occurs
+  return { start, end, text: t, norm, kind, sent: 0, spaceBefore };
 }
 
 /** Splits `text` into tokens (the `sent` field is filled by `segment`). */
@@ -325,11 +332,21 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
     sStart = endTok;
     quoteDepth = 0;
   };
+  let noEnd1 = -1;
+  let noEnd2 = -1;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
-    if (k > 0 && t.spaceBefore && hasNewlineBetween(text, tokens[k - 1].end, t.start)) {
-      close(k);
-      para++;
+    const paraStart = k === 0 || (t.spaceBefore && hasNewlineBetween(text, tokens[k - 1].end, t.start));
+    if (paraStart) {
+      if (k > 0) {
+        close(k);
+        para++;
+      }
+      // a dateline `Москва. 10 февраля. INTERFAX.RU - ...`, `КИЕВ. 8 ноября. УНН. ...` is one unit
+      if (isDateline(tokens, k)) {
+        noEnd1 = k + 1;
+        noEnd2 = k + 4;
+      }
     }
     const x = t.text;
     if (x === '«' || x === '„') quoteDepth++;
@@ -342,6 +359,7 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
     } else if (t.kind === 'word' && x.charCodeAt(x.length - 1) === 0x2e) {
       isEnd = abbrEnds(tokens, k, sStart, abbr);
     }
+    if (k === noEnd1 || k === noEnd2) isEnd = false;
     if (!isEnd) continue;
     // absorb closing quotes / brackets written right after the final mark (and a further mark: `».`)
     let m = k + 1;
@@ -361,6 +379,23 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
   return sentences;
 }
 
+/** `City . <day> <month> .` at a paragraph start (the month is a lower-case word) */
+function isDateline(tokens: Token[], k: number): boolean {
+  const city = tokens[k];
+  const dot1 = tokens[k + 1];
+  const day = tokens[k + 2];
+  const month = tokens[k + 3];
+  const dot2 = tokens[k + 4];
+  if (!city || !dot1 || !day || !month || !dot2) return false;
+  return (
+    city.kind === 'word' && isUpperAt(city.text, 0) && city.text.length > 2 &&
+    dot1.text === '.' && !dot1.spaceBefore &&
+    day.kind === 'number' && /^\d{1,2}$/.test(day.text) &&
+    month.kind === 'word' && !isUpperAt(month.text, 0) && month.text.length >= 3 &&
+    dot2.text === '.' && !dot2.spaceBefore
+  );
+}
+
 /** May the abbreviation / initial token at k end a sentence (given that the next token opens one)? */
 function abbrEnds(tokens: Token[], k: number, sStart: number, abbr: AbbrTable): boolean {
   const t = tokens[k];
@@ -370,7 +405,10 @@ function abbrEnds(tokens: Token[], k: number, sStart: number, abbr: AbbrTable): 
   // multi-part abbreviations: only the last part may end
   const multiLast = prev ? abbr.multi.get(`${prev.norm} ${low}`) : undefined;
   if (multiLast !== undefined) return multiLast && (next === undefined || opensAfterAbbr(next));
-  const cls = abbr.single.get(low);
+  // a capital letter with a period is an initial (`Д. Рааб`, `Г.Блюмель`), whatever the table says
+  // about the lower-case abbreviation (`д.` дом, `г.` год)
+  const initial = t.text.length === 2 && isUpperAt(t.text, 0);
+  const cls = initial ? undefined : abbr.single.get(low);
   if (cls === undefined) {
     if (abbr.multiFirst.has(low)) return false;
     // an initial: ends only when what follows is not a capitalised word (`В. В. Путин`)
@@ -378,7 +416,7 @@ function abbrEnds(tokens: Token[], k: number, sStart: number, abbr: AbbrTable): 
   }
   if (cls === 'prefix') return false;
   if (cls === 'numeric') {
-    const afterNumber = prev !== undefined && (prev.kind === 'number' || isRoman(prev.text));
+    const afterNumber = prev !== undefined && ((prev.kind === 'number' && /^[\d\s.,:]+$/.test(prev.text)) || isRoman(prev.text));
     if (!afterNumber) return false;
     // `Ще у травні 2014 р. Росія ...`: a date opening the sentence is not a sentence
     let j = k - 2;
