@@ -558,7 +558,7 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
     const m = v.mentionAt[t];
     if (m >= 0) {
       const men = v.mentions[m];
-      if (svc.isOutlet(men.entity) || (mediaNoun && !via && men.type !== 'PER')) via = men.entity;
+      if (svc.isOutlet(men.entity)) via = men.entity;
       else if (!subj) subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
       t = men.t1 - 1;
     }

@@ -33,11 +33,12 @@ function isAdp(t: W | undefined): boolean {
 }
 
 /** A mention is oblique when a preposition or a governing common noun precedes it. */
-export function obliqueBefore(v: View, t0: number, lex: Lexicon): boolean {
+export function obliqueBefore(v: View, t0: number, lex: Lexicon, t1 = t0 + 1): boolean {
   const p = v.w[t0 - 1];
   if (!p || !p.word) return false;
   PREPS = lex.preps;
   if (isAdp(p)) return true;
+  if (mentionCaseOk(v, t0, t1) === 'nom') return false;
   // `интервью Süddeutsche Zeitung`, `советник Макрона`: a lower-case noun that is not a role noun
   if (p.pos === 'NOUN' && !p.upper && !lex.roles.has(p.lemma) && !lex.media.has(p.lemma) && !lex.unnamed.has(p.lemma)) return true;
   return false;
@@ -49,7 +50,7 @@ function mentionCaseOk(v: View, t0: number, t1: number): 'nom' | 'other' | 'unkn
     const c = caseOf(v.w[t]);
     if (!c) continue;
     seen = true;
-    if (c === 'Nom') return 'nom';
+    if (c === 'Nom' || v.w[t].nomAlt) return 'nom';
   }
   return seen ? 'other' : 'unknown';
 }
@@ -85,13 +86,14 @@ function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
         return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
       }
       of.push(men.entity.id);
+      for (let u = men.t0; u < men.t1; u++) phrase.push(w[u].norm);
       k = men.t1 - 1;
       e = men.t1;
       continue;
     }
     if (lex.roles.has(t.lemma) || (t.pos === 'NOUN' && caseOf(t) === 'Gen') || (t.pos === 'ADJ' && caseOf(t) === 'Gen') || (!t.pos && !t.upper && /(а|я|ы|и|у|ого|его|ої|ого|ів|их)$/u.test(t.norm) && k === e)) {
       if (t.pos === 'VERB') break;
-      phrase.push(t.lemma);
+      phrase.push(t.norm);
       e = k + 1;
       continue;
     }
@@ -99,6 +101,20 @@ function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
   }
   void dir;
   return { k: 'role', head: w[i].lemma, phrase: phrase.join(' '), of, adjs, start: w[s].start, end: w[e - 1].end, t0: s };
+}
+
+function personBySurname(v: View, lemma: string, norm: string): Entity | null {
+  const l = lemma.toLowerCase();
+  let found: Entity | null = null;
+  for (const m of v.mentions) {
+    if (m.type !== 'PER') continue;
+    const words = `${m.entity.name} ${v.text.slice(m.start, m.end)}`.toLowerCase().split(/\s+/);
+    if (words.includes(l) || words.includes(norm)) {
+      if (found && found.id !== m.entity.id) return null;
+      found = m.entity;
+    }
+  }
+  return found;
 }
 
 function outletAfter(v: View, i: number): Entity | null {
@@ -117,19 +133,26 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   if (m >= 0) {
     const men = v.mentions[m];
     const cs = mentionCaseOk(v, men.t0, men.t1);
-    const obl = obliqueBefore(v, men.t0, lex);
+    const obl = obliqueBefore(v, men.t0, lex, men.t1);
     const next = opts.dir === 1 ? men.t1 : men.t0 - 1;
     // `В Кремле отмечали`: an institution in the locative
     const prev = w[men.t0 - 1];
     if (prev && prev.word && lex.instPreps.has(prev.norm) && men.type !== 'PER') {
       return { s: { k: 'institution', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score: -1, next };
     }
-    if (!opts.allowOblique && (obl || cs === 'other')) return { s: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score: -5, next };
-    let score = cs === 'nom' ? 3 : 1;
+    // the morphology's case of a foreign or indeclinable name is a guess: a person is only ruled out by a preposition
+    const badCase = cs === 'other' && !(men.type === 'PER' && !isAdp(prev));
+    if (!opts.allowOblique && (obl || badCase)) return { s: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score: -5, next };
+    let score = cs === 'nom' ? 3 : 1.5;
     if (men.type === 'PER') score += 1;
     return { s: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score, next };
   }
   if (!t.word) return null;
+  if (t.upper && (t.pos === 'PROPN' || !t.pos) && i > 0 && !isAdp(w[i - 1])) {
+    // a surname the recogniser left out: the person of the article with that name
+    const e = personBySurname(v, t.lemma, t.norm);
+    if (e) return { s: { k: 'entity', ent: e, start: t.start, end: t.end, t0: i }, score: 2.5, next: i + opts.dir };
+  }
   const g = lex.pronouns.get(t.norm);
   if (g && (caseOf(t) ?? 'Nom') === 'Nom') return { s: { k: 'pronoun', g, start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
   if (lex.unnamed.has(t.lemma) && !t.upper && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {

@@ -23,6 +23,8 @@ export interface W {
   para: number;
   word: boolean;
   upper: boolean;
+  /** another analysis of the form is nominative */
+  nomAlt?: boolean;
 }
 
 export interface MentionRef {
@@ -109,6 +111,7 @@ export function buildView(doc: Doc, lex: Lexicon): View {
         para: paraOfChar(t.start),
         word: isWord,
         upper: upperFirst(t.text),
+        nomAlt: !!t.alts?.some((a) => a.tags?.Case === 'Nom'),
       });
     }
   } else {
@@ -156,6 +159,7 @@ export function buildView(doc: Doc, lex: Lexicon): View {
       mentions.push({ start: m.start, end: m.end, t0, t1, entity: e, type: e.type });
     }
   }
+  addSurnameMentions(w, mentions, text);
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentionAt = new Int32Array(w.length).fill(-1);
   mentions.forEach((m, k) => {
@@ -174,4 +178,42 @@ export function tokenAt(w: W[], pos: number): number {
     else hi = mid;
   }
   return lo < w.length ? lo : -1;
+}
+
+/**
+ * Coreference by surname inside the stage: a capitalised word the recogniser left out, or typed as
+ * a place or body, whose lemma is the surname (last name word) of exactly one person of the article
+ * counts as a mention of that person (`Лавров заявив` after `Сергій Лавров`).
+ */
+function addSurnameMentions(w: W[], mentions: MentionRef[], text: string): void {
+  const bySurname = new Map<string, Entity | null>();
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const parts = m.entity.name.toLowerCase().split(/\s+/).filter((x) => x.length >= 3);
+    const last = parts[parts.length - 1];
+    if (!last) continue;
+    const prev = bySurname.get(last);
+    bySurname.set(last, prev === undefined || prev === m.entity || (prev && prev.id === m.entity.id) ? m.entity : null);
+  }
+  if (!bySurname.size) return;
+  const covered = new Uint8Array(w.length);
+  for (const m of mentions) for (let t = m.t0; t < m.t1; t++) covered[t] = 1;
+  // a place/body mention that is really a person's surname (`Лавров` typed LOC)
+  for (const m of mentions) {
+    if (m.type === 'PER' || m.t1 - m.t0 !== 1 || !m.entity.id.startsWith('new:')) continue;
+    const t = w[m.t0];
+    const e = bySurname.get(t.lemma) ?? bySurname.get(t.norm);
+    if (e) {
+      m.entity = e;
+      m.type = 'PER';
+    }
+  }
+  for (let i = 0; i < w.length; i++) {
+    const t = w[i];
+    if (covered[i] || !t.word || !t.upper || (t.pos && t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'X')) continue;
+    const e = bySurname.get(t.lemma) ?? bySurname.get(t.norm);
+    if (!e) continue;
+    void text;
+    mentions.push({ start: t.start, end: t.end, t0: i, t1: i + 1, entity: e, type: 'PER' });
+  }
 }
