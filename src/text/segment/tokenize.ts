@@ -74,10 +74,11 @@ function isUpperAt(s: string, i = 0): boolean {
 // ---- token-level regular expressions (sticky) ------------------------------------------------
 
 const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»\u201c\u201d]+/iy;
-const EMAIL_RE = /[\p{L}\d][\p{L}\d._%+-]*@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/uy;
+const EMAIL_RE = /[\p{L}\d][\p{L}\d._%+-]{0,63}@[\p{L}\d-]{1,63}(?:\.[\p{L}\d-]{1,63}){0,4}\.\p{L}{2,12}/uy;
 // a bare domain with a known TLD: `INTERFAX.RU`, `rbc.ru/politics/...`, `ria.ru`, `слово.укр`
+// (label lengths and counts are bounded so hostile input like `a.a.a.a...` stays linear)
 const DOMAIN_RE =
-  /[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:ru|ua|com|org|net|info|gov|edu|eu|uk|us|de|fr|it|pl|by|kz|su|io|tv|news|media|online|рф|укр)(?![\p{L}\d])(?:\/[^\s<>"«»\u201c\u201d]*)?/iuy;
+  /[\p{L}\d][\p{L}\d-]{0,62}(?:\.[\p{L}\d-]{1,63}){0,4}\.(?:ru|ua|com|org|net|info|gov|edu|eu|uk|us|de|fr|it|pl|by|kz|su|io|tv|news|media|online|рф|укр)(?![\p{L}\d])(?:\/[^\s<>"«»\u201c\u201d]*)?/iuy;
 // dotted letter abbreviations without spaces: `U.S.`, `т.д.`, `e.g.`
 const DOTTED_RE = /(?:\p{L}{1,3}\.){2,4}/uy;
 
