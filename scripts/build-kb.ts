@@ -48,16 +48,19 @@ interface KbFile {
 }
 
 const ents = new Map<string, KbEntity>();
-const forms: Record<string, Map<string, Map<string, string>>> = { ru: new Map(), uk: new Map(), en: new Map() };
+/** lang -> normKey(form) -> id -> lemma -> count */
+const forms: Record<string, Map<string, Map<string, Map<string, number>>>> = { ru: new Map(), uk: new Map(), en: new Map() };
 /** name index for merging: lang|normKey(name) -> ids */
 const nameIdx = new Map<string, Set<string>>();
 
 function addForm(lang: string, form: string, id: string, lemma: string): void {
   const k = normKey(form);
-  if (!k) return;
+  if (!k || !/^[\p{L}\p{N}\s'’ʼ.,«»"“”„&+\-–—()/№]+$/u.test(lemma)) return;
   let m = forms[lang].get(k);
   if (!m) forms[lang].set(k, (m = new Map()));
-  if (!m.has(id)) m.set(id, lemma);
+  let c = m.get(id);
+  if (!c) m.set(id, (c = new Map()));
+  c.set(lemma, (c.get(lemma) ?? 0) + 1);
 }
 
 function indexName(lang: string, name: string, id: string): void {
@@ -159,7 +162,7 @@ for (const [xid, ps] of byXid) {
   // an existing entity with one of these names?
   let target: KbEntity | undefined;
   for (const l of ['ru', 'uk'] as const) {
-    for (const lem of [...lemmas[l].keys()]) {
+    for (const lem of [top(l)].filter((x): x is string => !!x)) {
       const ids = nameIdx.get(`${l}|${normKey(lem)}`);
       if (ids && ids.size === 1) {
         const cand = ents.get([...ids][0])!;
@@ -266,7 +269,17 @@ console.log(`petrovich: ${pforms} case forms`);
 const out: KbFile = { built: new Date().toISOString().slice(0, 10), entities: [...ents.values()], forms: {} };
 for (const l of LANGS) {
   const o: Record<string, [string, string][]> = {};
-  for (const [k, m] of [...forms[l]].sort((a, b) => (a[0] < b[0] ? -1 : 1))) o[k] = [...m];
+  for (const [k, m] of [...forms[l]].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    // ids by how often the form names them; each with its most frequent lemma
+    const rows = [...m].map(([id, c]) => {
+      const best = [...c].sort((a, b) => b[1] - a[1])[0];
+      let n = 0;
+      for (const v of c.values()) n += v;
+      return { id, lemma: best[0], n };
+    });
+    rows.sort((a, b) => b.n - a.n);
+    o[k] = rows.map((r) => [r.id, r.lemma]);
+  }
   out.forms[l] = o;
 }
 const dir = join(projectRoot, 'src/entities/kb/data');

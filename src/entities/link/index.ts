@@ -13,11 +13,15 @@ import { Kb } from '../kb/kb.js';
 import { normKey, translitKey } from '../kb/keys.js';
 import { Lemmatizer, adaptCase, type LemmaModel } from './lemmatize.js';
 import { RoleFinder } from './roles.js';
+import { normalizeMention } from './normalize.js';
+import type { Morphology } from '../../text/morph/api.js';
 
 export interface EntityLinker {
   kb: Kb;
   lemmatizer: Lemmatizer;
   roles: RoleFinder;
+  /** the morphology service, when the morph stage is loaded (taken from ctx at run time) */
+  morph?: Morphology;
 }
 
 declare module '../../pipeline/context.js' {
@@ -43,9 +47,16 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   };
   // 1. the KB knows this exact form (any case form, any capitalisation)
   const direct = kb.lookup(text, lang).filter((h) => compatible(h.id));
-  if (direct.length) return { lemma: adaptCase(text, direct[0].lemma), id: direct[0].id };
-  // 2. the lemmatiser, then the KB on the base form
-  const lemma = L.lemmatizer.lemma(text, lang, type);
+  if (direct.length) {
+    const h = direct[0];
+    // a base form as written (`МОСКВА`, `«Газпром»`, `росія`) stays as written
+    if (h.by === 'name') return { lemma: text, id: h.id };
+    // the entity named exactly by this base form wins over one that merely lists the form
+    const named = kb.lookup(h.lemma, lang).filter((x) => x.by === 'name' && compatible(x.id));
+    return { lemma: requote(text, adaptCase(text, h.lemma)), id: named.length && !named.some((x) => x.id === h.id) ? named[0].id : h.id };
+  }
+  // 2. the lemmatiser (with the morphology), then the KB on the base form
+  const lemma = normalizeMention(L.lemmatizer, text, lang, type, L.morph);
   const byLemma = kb.lookup(lemma, lang).filter((h) => compatible(h.id));
   if (byLemma.length) return { lemma, id: byLemma[0].id };
   // 3. a person named by the surname alone
@@ -54,6 +65,13 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     if (ids.length === 1) return { lemma, id: ids[0] };
   }
   return { lemma };
+}
+
+/** Keep the surface's enclosing quote marks on a KB base form (`«Газпрома»` -> `«Газпром»`). */
+function requote(surface: string, lemma: string): string {
+  const m = /^(["«“„]+)(.*?)(["»”“]+)$/su.exec(surface);
+  if (!m || /^["«“„]/.test(lemma)) return lemma;
+  return m[1] + lemma + m[3];
 }
 
 function surnameOf(lemma: string): string {
@@ -164,7 +182,8 @@ export const entitiesStage: Stage = {
     ctx.provide('entityLinker', { kb, lemmatizer, roles });
   },
   run(doc: Doc, ctx: Context) {
-    doc.layers.entities = linkDoc(doc, ctx.get('entityLinker'));
+    const L = ctx.get('entityLinker');
+    doc.layers.entities = linkDoc(doc, L.morph || !ctx.has('morph') ? L : { ...L, morph: ctx.get('morph') });
   },
 };
 

@@ -116,8 +116,23 @@ export interface WordHint {
 export class Lemmatizer {
   constructor(private readonly m: LemmaModel) {}
 
+  /** The rule of an exact training word (this type or any), or null. */
+  exactRule(lang: string, type: EntityType, ctx: Ctx, w: string): Rule | null {
+    const lw = w.toLowerCase();
+    for (const t of [type, '*']) {
+      const r = this.m.words[`${lang}|${t}|${ctx}|${lw}`];
+      if (r !== undefined) return r;
+    }
+    return null;
+  }
+
+  /** A multiword phrase seen in training with one lemma. */
+  phrase(surface: string, lang: string): string | undefined {
+    return this.m.phrases[lang]?.[surface.toLowerCase()];
+  }
+
   /** Rule for one word in context, or null when nothing is known. */
-  private wordRule(lang: string, type: EntityType, ctx: Ctx, w: string): Rule | null {
+  wordRule(lang: string, type: EntityType, ctx: Ctx, w: string): Rule | null {
     const lw = w.toLowerCase();
     for (const t of [type, '*']) {
       const r = this.m.words[`${lang}|${t}|${ctx}|${lw}`];

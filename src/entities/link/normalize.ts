@@ -1,0 +1,140 @@
+/**
+ * Base form of a mention with the morphology's help (the learned suffix rules of `lemmatize.ts`
+ * cover what the dictionaries do not know):
+ *  - persons: every word to the nominative keeping its gender (`Эммануэлем Макроном` ->
+ *    `Эммануэль Макрон`, `Захаровой` -> `Захарова`);
+ *  - other names: the head noun (first noun of the phrase) to the nominative, the adjectives before
+ *    it agreeing with it (`Елисейским дворцом` -> `Елисейский дворец`, `Балтийского моря` ->
+ *    `Балтийское море`), the words after it kept (`Совета безопасности РФ` -> `Совет безопасности РФ`);
+ *  - a head that can already be read as nominative is left as written (`Голубой поток`, `страны Балтии`);
+ *  - acronyms, Latin and foreign indeclinable words stay (`НАТО`, `Рютте`, `Nord Stream`).
+ */
+import type { EntityType, MorphAnalysis } from '../../doc/model.js';
+import type { Morphology } from '../../text/morph/api.js';
+import { Lemmatizer, applyRule, contexts, frozen, joinWords, splitWords } from './lemmatize.js';
+
+const QUOTE_SPLIT = /^(["«»“”„'’]*)(.*?)(["«»“”„'’]*)$/su;
+
+function known(a: MorphAnalysis): boolean {
+  return a.source === 'dict';
+}
+const nounish = (a: MorphAnalysis) => a.pos === 'NOUN' || a.pos === 'PROPN';
+
+/** The analysis' lemma with the word's capitalisation (a noun's lemma is its nominative singular). */
+function lemmaOf(word: string, a: MorphAnalysis): string {
+  const l = a.lemma;
+  if (word === word.toUpperCase() && word.length > 1) return l.toUpperCase();
+  if (/^\p{Lu}/u.test(word)) return l.charAt(0).toUpperCase() + l.slice(1);
+  return l.charAt(0).toLowerCase() + l.slice(1);
+}
+
+export function normalizeMention(lz: Lemmatizer, text: string, lang: string, type: EntityType, morph?: Morphology): string {
+  const phr = lz.phrase(text, lang);
+  if (phr !== undefined) return phr;
+  if (!morph || (lang !== 'ru' && lang !== 'uk')) return lz.lemma(text, lang, type);
+  const { words, seps } = splitWords(text);
+  const ctxs = contexts(words);
+  const parts = words.map((w) => {
+    const m = QUOTE_SPLIT.exec(w)!;
+    return { q1: m[1], core: m[2], q2: m[3] };
+  });
+  const out = parts.map((p) => p.core);
+  const fallback = (i: number): string => {
+    const p = parts[i];
+    if (!p.core || frozen(p.core)) return p.core;
+    const r = lz.wordRule(lang, type, ctxs[i], p.core);
+    return r ? applyRule(p.core, r) : p.core;
+  };
+  const analyses = parts.map((p) => (p.core && !frozen(p.core) ? morph.analyze(p.core, lang) : []));
+
+  if (type === 'PER') {
+    // case and gender the dictionary-known name words agree on (`Ричарда` -> Gen/Acc Masc)
+    const agree = new Set<string>();
+    for (const A of analyses) for (const a of A) if (known(a) && nounish(a) && a.tags.Case) agree.add(`${a.tags.Case}|${a.tags.Gender}`);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (!p.core || frozen(p.core)) continue;
+      const exact = lz.exactRule(lang, type, ctxs[i], p.core);
+      if (exact !== null) {
+        out[i] = applyRule(p.core, exact);
+        continue;
+      }
+      const A = analyses[i].filter((a) => known(a) && nounish(a));
+      if (A.length) {
+        if (A.some((a) => a.tags.Case === 'Nom')) continue;
+        out[i] = morph.inflect(p.core, lang, { Case: 'Nom' }, A[0]) ?? lemmaOf(p.core, A[0]);
+        continue;
+      }
+      // unknown word next to known ones: the reading that agrees with them
+      const G = agree.size ? analyses[i].filter((a) => nounish(a) && agree.has(`${a.tags.Case}|${a.tags.Gender}`)) : [];
+      if (G.length) {
+        out[i] = G[0].tags.Case === 'Nom' ? p.core : (morph.inflect(p.core, lang, { Case: 'Nom' }, G[0]) ?? lemmaOf(p.core, G[0]));
+      } else out[i] = fallback(i);
+    }
+  } else {
+    // the head: first word the dictionary knows as a noun (not read first as an adjective)
+    let head = -1;
+    for (let i = 0; i < parts.length; i++) {
+      const A = analyses[i];
+      if (!parts[i].core) continue;
+      if (frozen(parts[i].core)) {
+        // an acronym or Latin word heads the phrase: `МИД Польши`, `ООН`; nothing inflects after it
+        if (/\p{L}/u.test(parts[i].core)) return lz.phrase(text, lang) ?? text;
+        continue;
+      }
+      if (!A.length) break;
+      const nextNoun = i + 1 < parts.length && analyses[i + 1].some((a) => known(a) && nounish(a));
+      const adjReading = A.some((a) => known(a) && a.pos === 'ADJ');
+      if (known(A[0]) && nounish(A[0]) && !(adjReading && nextNoun)) {
+        head = i;
+        break;
+      }
+      if (!A.some((a) => known(a) && a.pos === 'ADJ')) break;
+    }
+    if (head < 0) {
+      // a multiword name the dictionary knows no word of is foreign: it stays (`Блю Стрим Пайплайн`)
+      const real = parts.filter((p) => p.core && !frozen(p.core));
+      if (real.length > 1 && analyses.every((A) => !A.some(known))) return text;
+      return lz.lemma(text, lang, type);
+    }
+    let H = analyses[head].filter((a) => known(a) && nounish(a));
+    // the head's reading that the adjectives before it agree with (`Энергетической хартии`: Gen Sing)
+    const adjs = analyses.slice(0, head).map((A) => A.filter((a) => known(a) && a.pos === 'ADJ')).filter((A) => A.length);
+    if (adjs.length) {
+      const agreeing = H.filter((h) =>
+        adjs.every((A) => A.some((a) => a.tags.Case === h.tags.Case && a.tags.Number === h.tags.Number && (h.tags.Number === 'Plur' || !a.tags.Gender || a.tags.Gender === h.tags.Gender))),
+      );
+      if (agreeing.length) H = agreeing;
+    } else if (H.length > 1 && H[0].pos === 'PROPN' && H[0].tags.Case !== 'Nom') {
+      // a proper name alone: its first (singular) reading beats a plural nominative
+      H = H.filter((h) => h.tags.Number === H[0].tags.Number);
+    }
+    let hint = H[0];
+    const exact = lz.exactRule(lang, type, ctxs[head], parts[head].core);
+    const headNom = H.some((a) => a.tags.Case === 'Nom');
+    if (exact !== null) out[head] = applyRule(parts[head].core, exact);
+    else if (!headNom) out[head] = morph.inflect(parts[head].core, lang, { Case: 'Nom' }, hint) ?? lemmaOf(parts[head].core, hint);
+    if (out[head] === parts[head].core) hint = H.find((a) => a.tags.Case === 'Nom') ?? hint;
+    else hint = H.find((a) => a.tags.Case !== 'Nom' && a.lemma.toLowerCase() === out[head].toLowerCase()) ?? H.find((a) => a.tags.Case !== 'Nom') ?? hint;
+    const changed = out[head] !== parts[head].core;
+    for (let i = 0; i < head; i++) {
+      const p = parts[i];
+      if (!p.core || frozen(p.core)) continue;
+      const adj = analyses[i].filter((a) => known(a) && a.pos === 'ADJ');
+      if (!adj.length) {
+        out[i] = fallback(i);
+        continue;
+      }
+      if (!changed && adj.some((a) => a.tags.Case === 'Nom' && (!hint.tags.Gender || !a.tags.Gender || a.tags.Gender === hint.tags.Gender))) continue;
+      const want: Record<string, string> = { Case: 'Nom' };
+      if (hint.tags.Number) want.Number = hint.tags.Number;
+      if (hint.tags.Gender && hint.tags.Number !== 'Plur') want.Gender = hint.tags.Gender;
+      const a0 = adj.find((a) => !hint.tags.Gender || a.tags.Gender === hint.tags.Gender) ?? adj[0];
+      out[i] = morph.inflect(p.core, lang, want, a0) ?? fallback(i);
+    }
+  }
+  return joinWords(
+    out.map((w, i) => parts[i].q1 + w + parts[i].q2),
+    seps,
+  );
+}
