@@ -117,10 +117,14 @@ export const MIGRATIONS: string[] = [
   -- token offsets aligned with the terms of article_fts.lemmas / .forms (for snippets)
   CREATE TABLE search_offsets (
     article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
-    offsets BLOB NOT NULL
+    offsets BLOB NOT NULL,
+    -- JSON [[term index, "alt1 alt2"], ...]: other dictionary lemmas of ambiguous tokens
+    alts    TEXT
   );
+  -- title: folded title words; lemmas/forms: one term per word token of the text (aligned);
+  -- alts: the other plausible lemmas of ambiguous tokens (matched like lemmas)
   CREATE VIRTUAL TABLE article_fts USING fts5(
-    title, lemmas, forms,
+    title, lemmas, forms, alts,
     tokenize = 'unicode61 remove_diacritics 2'
   );
   `,

@@ -10,6 +10,8 @@ export interface TermRow {
   forms: string[];
   /** [start0, end0, start1, end1, ...] offsets of term i in the text */
   offsets: Uint32Array;
+  /** [term index, "alt1 alt2"]: other lemmas of ambiguous terms */
+  alts?: [number, string][];
 }
 
 export interface Match {
@@ -26,10 +28,12 @@ export function findMatches(row: TermRow, q: QueryWord[]): Match[] {
     for (const l of w.lemmas) (lemmaTo.get(l) ?? lemmaTo.set(l, []).get(l)!).push(k);
     for (const f of w.forms) (formTo.get(f) ?? formTo.set(f, []).get(f)!).push(k);
   });
+  const altOf = new Map<number, string[]>((row.alts ?? []).map(([i, s]) => [i, s.split(' ')]));
   const out: Match[] = [];
   const n = Math.min(row.lemmas.length, row.forms.length, row.offsets.length >> 1);
   for (let i = 0; i < n; i++) {
-    const ks = lemmaTo.get(row.lemmas[i]) ?? formTo.get(row.forms[i]);
+    let ks = lemmaTo.get(row.lemmas[i]) ?? formTo.get(row.forms[i]);
+    if (!ks) for (const alt of altOf.get(i) ?? []) if ((ks = lemmaTo.get(alt))) break;
     if (ks) out.push({ start: row.offsets[2 * i], end: row.offsets[2 * i + 1], word: ks[0] });
   }
   return out;

@@ -140,6 +140,8 @@ export class SqliteStore implements Store {
     const lemmas: string[] = [];
     const forms: string[] = [];
     const offs: number[] = [];
+    const alts: [number, string][] = [];
+    const altTerms: string[] = [];
     const text = a.text;
     const toks: TokenLike[] = tokens ?? words(text).map((w) => ({ ...w, kind: 'word' }));
     for (const t of toks) {
@@ -149,13 +151,29 @@ export class SqliteStore implements Store {
       const form = termOf(surface);
       if (!form) continue;
       const lemma = termOf(t.lemma ?? '') || form;
+      if (t.alts?.length) {
+        // dictionary and name readings always; for a word the dictionary does not know (only
+        // guesses), the guesser's two best readings too (`Лахоре` -> Лахор)
+        const known = t.alts.some((x) => x.source === 'dict');
+        const other = new Set<string>();
+        for (const [k, x] of t.alts.entries()) {
+          if (x.source !== 'dict' && x.source !== 'name' && (known || k >= 2)) continue;
+          const term = termOf(x.lemma);
+          if (term && term !== lemma) other.add(term);
+          if (other.size >= 4) break;
+        }
+        if (other.size) {
+          alts.push([lemmas.length, [...other].join(' ')]);
+          altTerms.push(...other);
+        }
+      }
       lemmas.push(lemma);
       forms.push(form);
       offs.push(t.start, t.end);
     }
     const titleTerms = a.title ? words(String(a.title)).map((w) => termOf(w.text)).filter(Boolean).join(' ') : '';
-    I.fts.run(rid, titleTerms, lemmas.join(' '), forms.join(' '));
-    I.offsets.run(rid, Buffer.from(new Uint32Array(offs).buffer));
+    I.fts.run(rid, titleTerms, lemmas.join(' '), forms.join(' '), altTerms.join(' '));
+    I.offsets.run(rid, Buffer.from(new Uint32Array(offs).buffer), alts.length ? JSON.stringify(alts) : null);
     return { id: a.id, status: 'new' };
   }
 
@@ -187,7 +205,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT a.rowid AS rid, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
-                bm25(article_fts, 5.0, 1.0, 0.5) AS score, article_fts.lemmas, article_fts.forms, s.offsets
+                bm25(article_fts, 5.0, 1.0, 0.5, 0.5) AS score, article_fts.lemmas, article_fts.forms, s.offsets, s.alts
          ${from.replace('WHERE', 'LEFT JOIN search_offsets s ON s.article = a.rowid WHERE')}
          ORDER BY score, a.published DESC LIMIT @limit OFFSET @offset`,
       )
@@ -196,7 +214,7 @@ export class SqliteStore implements Store {
     for (const r of rows) {
       const buf: Buffer | null = r.offsets;
       const offsets = buf ? new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) : new Uint32Array();
-      const matches = findMatches({ lemmas: split(r.lemmas), forms: split(r.forms), offsets }, terms);
+      const matches = findMatches({ lemmas: split(r.lemmas), forms: split(r.forms), offsets, alts: r.alts ? JSON.parse(r.alts) : undefined }, terms);
       const hit: SearchHit = {
         id: r.id,
         title: r.title,
@@ -412,8 +430,8 @@ function prepareInserts(db: Database.Database) {
       actor: p('INSERT OR IGNORE INTO event_actors (article, idx, ord, actor) VALUES (?, ?, ?, ?)'),
       time: p('INSERT INTO times (article, start, "end", text, value, mod, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       attribution: p('INSERT INTO attributions (article, start, "end", source, cue_text, cue_lemma) VALUES (?, ?, ?, ?, ?, ?)'),
-      fts: p('INSERT INTO article_fts (rowid, title, lemmas, forms) VALUES (?, ?, ?, ?)'),
-      offsets: p('INSERT INTO search_offsets (article, offsets) VALUES (?, ?)'),
+      fts: p('INSERT INTO article_fts (rowid, title, lemmas, forms, alts) VALUES (?, ?, ?, ?, ?)'),
+      offsets: p('INSERT INTO search_offsets (article, offsets, alts) VALUES (?, ?, ?)'),
     };
   }
 type Inserts = ReturnType<typeof prepareInserts>;
@@ -425,6 +443,7 @@ interface TokenLike {
   lemma?: string;
   kind?: string;
   pos?: string;
+  alts?: { lemma: string; source?: string }[];
 }
 
 function isDoc(a: Doc | ArticleJson): a is Doc {

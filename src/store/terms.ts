@@ -72,6 +72,7 @@ export function ftsExpression(q: QueryWord[]): string {
     .map((w) => {
       const alts = [
         ...w.lemmas.map((l) => `lemmas : ${quote(l)}`),
+        ...w.lemmas.map((l) => `alts : ${quote(l)}`),
         ...w.forms.map((f) => `forms : ${quote(f)}`),
         ...w.forms.map((f) => `title : ${quote(f)}`),
       ];
