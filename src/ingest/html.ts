@@ -175,6 +175,14 @@ export function hasArticleText(s: string): boolean {
   return s.split(/\n+/).some((p) => (p.match(/\p{L}[\p{L}\p{M}’'-]*/gu)?.length ?? 0) >= 8);
 }
 
+/** A paragraph that is only a date and/or time: digits, at most two words (a month, a weekday). */
+function isDateLine(p: string): boolean {
+  const s = p.trim();
+  if (s.length > 40 || !/\d/.test(s)) return false;
+  const words = s.match(/\p{L}+/gu) ?? [];
+  return words.length <= 3 && /^[\p{L}\d\s.,:/|\-–—]+$/u.test(s) && words.every((w) => w.length >= 2 || /^[грp]$/u.test(w));
+}
+
 /**
  * Extract the article from an HTML page. Returns null when the page holds no article text
  * (no running prose once menus and scripts are gone).
@@ -224,5 +232,10 @@ export function extractHtml(source: string): HtmlArticle | null {
   const title = cleanTitle(metaTitle) ?? cleanTitle(rTitle) ?? cleanTitle(h1) ?? cleanTitle(docTitle);
   // Readability keeps the headline inside the content on some pages: do not repeat it as body.
   if (title && text.startsWith(title + '\n')) text = text.slice(title.length).replace(/^\n+/, '');
+  // nor a date line of the page's metadata (`1 июля 2025`, `10.02.2026 13:05`) before or after the text
+  const paras = text.split('\n\n');
+  while (paras.length > 1 && isDateLine(paras[0])) paras.shift();
+  while (paras.length > 1 && isDateLine(paras[paras.length - 1])) paras.pop();
+  text = paras.join('\n\n');
   return { title, text, published, url, siteName: siteName?.trim() || null, lang };
 }
