@@ -20,7 +20,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const data = join(root, '../shared/data/slavicner/ner');
 const TRAIN = ['asia_bibi', 'brexit', 'covid-19', 'ryanair'];
 const MAX_KEY = 5;
-const UNKNOWN_WEIGHT = 4;
+const UNKNOWN_WEIGHT = 40;
+const KNOWN_WEIGHT = 4;
+const SILVER_WEIGHT = 1;
 const norm = (s: string): string => s.replace(/['ʼ`‘]/g, '\u2019').toLowerCase().replace(/ё/g, 'е');
 
 export function trainingPairs(lang: string, topics = TRAIN): Map<string, string> {
@@ -47,17 +49,74 @@ export function trainingPairs(lang: string, topics = TRAIN): Map<string, string>
   return pairs;
 }
 
+/** texts whose vocabulary gives silver pairs (never the dev topic nord_stream) */
+function corpusTexts(lang: string): string[] {
+  const shared = join(root, '../shared/data');
+  const files: string[] = [];
+  const add = (dir: string, re: RegExp): void => {
+    try {
+      for (const f of readdirSync(dir)) if (re.test(f)) files.push(join(dir, f));
+    } catch {
+      /* missing folder */
+    }
+  };
+  for (const t of TRAIN) add(join(shared, 'slavicner/raw', t, lang), /\.txt$/);
+  if (lang === 'ru') {
+    add(join(shared, 'nerel/train'), /\.txt$/);
+    add(join(shared, 'nerel/dev'), /\.txt$/);
+    add(join(shared, 'factrueval2016/devset'), /\.txt$/);
+  }
+  for (const t of ['ec', 'trump']) add(join(shared, 'bsnlp2017', t, 'raw', lang), /\.txt$/);
+  return files.map((f) => readFileSync(f, 'utf8'));
+}
+
+/**
+ * Silver pairs: capitalised words inside sentences of the corpus texts that the dictionary knows
+ * as a proper name, with the dictionary's base form. They teach the guesser how names of the
+ * language decline (Климкина -> Климкин as Путина -> Путин). Each distinct word counts once.
+ */
+function silverPairs(lang: string, dict: RuMorph | UkMorph): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const text of corpusTexts(lang)) {
+    for (const m of text.matchAll(/[\p{Ll},;] +(\p{Lu}[\p{Ll}’'ʼ-]{2,})/gu)) {
+      const w = m[1].replace(/['ʼ]/g, '\u2019');
+      if (seen.has(w)) continue;
+      seen.add(w);
+      if (!dict.known(w)) continue;
+      // patronymics are left out: Az gives them under the first name's entry
+      const as = dict.analyze(w);
+      const a = as.find((x) => x.pos === 'PROPN' && x.source === 'dict');
+      if (!a || as.some((x) => x.tags.NameType === 'Pat')) continue;
+      out.set(`${norm(w)}\t${norm(a.lemma)}`, 'silver');
+      // and the other case forms of the same name (the dictionary's paradigm)
+      for (const c of ['Nom', 'Gen', 'Dat', 'Acc', 'Ins', 'Loc']) {
+        const f = dict.inflect(w, { Case: c, Number: 'Sing' }, a);
+        if (f && f.toLowerCase() !== w.toLowerCase()) out.set(`${norm(f)}\t${norm(a.lemma)}`, 'silver');
+      }
+    }
+  }
+  return out;
+}
+
 function learn(lang: string): void {
   const counts = new Map<string, Map<string, number>>();
   const pairs = trainingPairs(lang);
   const empty = new NameGuesser({ maxKey: 0, rules: {} });
   const dict = lang === 'ru' ? new RuMorph(empty) : new UkMorph(empty);
   let unknown = 0;
+  const silver = silverPairs(lang, dict);
+  const all = new Map<string, number>();
+  for (const key of silver.keys()) all.set(key, SILVER_WEIGHT);
   for (const key of pairs.keys()) {
-    const [s, l] = key.split('\t');
+    const [s] = key.split('\t');
     const w = s.charAt(0).toUpperCase() + s.slice(1);
-    const weight = dict.known(w) ? 1 : UNKNOWN_WEIGHT;
-    if (weight > 1) unknown++;
+    const known = dict.known(w);
+    if (!known) unknown++;
+    all.set(key, known ? KNOWN_WEIGHT : UNKNOWN_WEIGHT);
+  }
+  for (const [key, weight] of all) {
+    const [s, l] = key.split('\t');
     let p = 0;
     while (p < s.length && p < l.length && s[p] === l[p]) p++;
     const cut = s.length - p;
@@ -80,13 +139,13 @@ function learn(lang: string): void {
     });
     list.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
     const total = list.reduce((x, r) => x + r[2], 0);
-    if (total < 2) continue; // a single known example is not a rule
+    if (total < 2) continue; // a single silver example is not a rule
     rules[end] = list.filter((r) => r[2] >= 2 || r === list[0]);
     n++;
   }
   const out = join(root, `src/text/morph/data/name-rules.${lang}.json`);
-  writeFileSync(out, JSON.stringify({ maxKey: MAX_KEY, source: 'SlavicNER train topics ' + TRAIN.join(','), pairs: pairs.size, rules }));
-  console.log(`${lang}: ${pairs.size} name pairs (${unknown} unknown to the dictionary) -> ${n} endings -> ${out}`);
+  writeFileSync(out, JSON.stringify({ maxKey: MAX_KEY, source: 'SlavicNER train topics ' + TRAIN.join(','), pairs: pairs.size, silver: silver.size, rules }));
+  console.log(`${lang}: ${pairs.size} gold name pairs (${unknown} unknown to the dictionary), ${silver.size} silver -> ${n} endings -> ${out}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

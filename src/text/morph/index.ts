@@ -11,6 +11,7 @@ import type { Context } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { MorphologyService } from './morphology.js';
 import { capitalizeLike, isCapitalized, isUpper } from './names.js';
+import { governedCases, nameCases, NO_PREP_CASES } from './name-case.js';
 
 export type { Morphology } from './api.js';
 export { MorphologyService } from './morphology.js';
@@ -51,15 +52,53 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
     let as = morph.analyzeCached(text, lang);
     const cap = isCapitalized(text) && !isUpper(text);
     if (cap && !sentenceInitial(tokens, i)) {
-      const k = as.findIndex((a) => a.pos === 'PROPN');
+      // a dictionary name reading goes first (guessed ones are already ranked by the analyser)
+      const k = as.findIndex((a) => a.pos === 'PROPN' && a.source === 'dict');
       if (k > 0) as = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
-      else if (k < 0 && as[0].pos === 'NOUN') {
+      else if (k < 0 && as[0].pos === 'NOUN' && as[0].source === 'dict') {
         // a dictionary common noun written as a name inside a sentence (Макроном, Мэй): a name
         const a = as[0];
         as = [{ ...a, pos: 'PROPN', lemma: capitalizeLike(a.lemma, text), source: a.source }, ...as];
       }
     }
     chosen[i] = as;
+  }
+  // a guessed name: the candidate whose case fits the context (preposition, given name, no
+  // preposition -> no locative) wins over a slightly more frequent ending change
+  if (lang !== 'en') {
+    for (let i = 0; i < tokens.length; i++) {
+      const as = chosen[i];
+      if (!as || as[0].source !== 'name' || as.length < 2) continue;
+      let expected: string[] = NO_PREP_CASES;
+      let strong = false;
+      const prev = i > 0 ? tokens[i - 1] : null;
+      const pa = prev && prev.kind === 'word' && prev.sent === tokens[i].sent ? chosen[i - 1]?.[0] : undefined;
+      if (pa) {
+        if (pa.pos === 'ADP') {
+          const g = governedCases(pa.lemma, lang);
+          if (g) {
+            expected = g;
+            strong = true;
+          }
+        } else if (pa.pos === 'PROPN' && pa.tags.NameType === 'Giv' && pa.tags.Case && pa.source === 'dict') {
+          expected = [pa.tags.Case];
+          strong = true;
+        }
+      }
+      let best = 0;
+      let bestScore = -1;
+      for (let k = 0; k < as.length; k++) {
+        const a = as[k];
+        if (a.source !== 'name') continue;
+        const fits = nameCases(tokens[i].text, a.lemma, lang).some((c) => expected.includes(c));
+        const s = (a.score ?? 0.1) * (fits ? 1 : strong ? 0.1 : 0.3);
+        if (s > bestScore) {
+          bestScore = s;
+          best = k;
+        }
+      }
+      if (best > 0) chosen[i] = [as[best], ...as.slice(0, best), ...as.slice(best + 1)];
+    }
   }
   // agreement: an adjective / determiner / participle before a noun takes the agreeing reading
   if (lang !== 'en') {

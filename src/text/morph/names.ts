@@ -46,6 +46,8 @@ export function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[-\s’'])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
+const PRIOR = 3;
+
 export class NameGuesser {
   constructor(private readonly model: NameRules) {}
 
@@ -54,24 +56,43 @@ export class NameGuesser {
     return new NameGuesser(JSON.parse(readFileSync(file, 'utf8')) as NameRules);
   }
 
-  /** candidate base forms of a name, best first, with their support */
-  candidates(word: string, minCount = 2): { lemma: string; count: number; share: number }[] {
-    const lower = word.toLowerCase();
-    for (let k = Math.min(this.model.maxKey, lower.length - 1); k >= 1; k--) {
+  /**
+   * Candidate base forms of a name, best first, with a probability: the rule distributions of the
+   * word's endings are interpolated from the shortest ending to the longest (each longer ending
+   * weighs total/(total+PRIOR)), so a rare long ending refines the common short one instead of
+   * overriding it.
+   */
+  candidates(word: string): { lemma: string; count: number; share: number }[] {
+    const lower = word.toLowerCase().replace(/ё/g, 'е').replace(/['ʼ`]/g, '\u2019');
+    let dist = new Map<string, number>();
+    dist.set('0\t', 1); // no evidence: the word is its own base form
+    let support = 0;
+    for (let k = 1; k <= Math.min(this.model.maxKey, lower.length - 1); k++) {
       const list = this.model.rules[lower.slice(-k)];
-      if (!list) continue;
+      if (!list) break;
       let total = 0;
       for (const r of list) total += r[2];
-      if (total < minCount) continue;
-      const out: { lemma: string; count: number; share: number }[] = [];
+      const lam = total / (total + PRIOR);
+      const next = new Map<string, number>();
+      for (const [key, p] of dist) next.set(key, (1 - lam) * p);
       for (const [cut, add, count] of list) {
         if (cut > lower.length - 1) continue;
-        const base = word.slice(0, word.length - cut) + add;
-        out.push({ lemma: capitalizeLike(base, word), count, share: count / total });
+        const key = `${cut}\t${add}`;
+        next.set(key, (next.get(key) ?? 0) + (lam * count) / total);
       }
-      if (out.length) return out;
+      dist = next;
+      support = total;
     }
-    return [{ lemma: capitalizeLike(word, word), count: 0, share: 1 }];
+    const out: { lemma: string; count: number; share: number }[] = [];
+    for (const [key, p] of dist) {
+      const [cut, add] = key.split('\t');
+      const base = word.slice(0, word.length - Number(cut)) + add;
+      // й only after a vowel, ь never after one: such a base form cannot be a word
+      if (/[^аеёиоуыэюяіїєa-z]й$|[аеёиоуыэюяіїє]ь$/iu.test(base)) continue;
+      out.push({ lemma: capitalizeLike(base, word), count: support, share: p });
+    }
+    out.sort((a, b) => b.share - a.share);
+    return out;
   }
 
   /** the best base form of a name */

@@ -11,6 +11,8 @@ import { capitalizeLike, isCapitalized, type NameGuesser } from './names.js';
 
 // Az is a CommonJS module with no types
 interface AzTag {
+  stat: string[];
+  flex: string[];
   toString(): string;
 }
 interface AzParse {
@@ -92,10 +94,19 @@ const UD_TO_OC: Record<string, Record<string, string>> = {
 const CCONJ = new Set(['и', 'а', 'но', 'или', 'либо', 'да', 'ни', 'однако', 'зато', 'тоже', 'также']);
 const AUX = new Set(['быть']);
 
-/** Map one Az parse to a UD analysis (lemma lower-case, as Az gives it). */
-function toUd(p: AzParse, surface?: string): MorphAnalysis {
-  const gs = p.tag.toString().split(/[ ,]/);
-  const oc = gs[0];
+interface UdTag {
+  oc: string;
+  gs: string[];
+  tags: Record<string, string>;
+  nameType: boolean;
+}
+/** UD features per Az tag object (Az shares its tag objects between words) */
+const tagMemo = new WeakMap<AzTag, UdTag>();
+
+function udTag(t: AzTag): UdTag {
+  let m = tagMemo.get(t);
+  if (m) return m;
+  const gs = t.stat.concat(t.flex);
   const tags: Record<string, string> = {};
   let nameType = false;
   for (const g of gs) {
@@ -107,6 +118,18 @@ function toUd(p: AzParse, surface?: string): MorphAnalysis {
       if (s[0] === 'NameType') nameType = true;
     }
   }
+  m = { oc: gs[0], gs, tags, nameType };
+  tagMemo.set(t, m);
+  return m;
+}
+
+/** Map one Az parse to a UD analysis (lemma lower-case, as Az gives it). */
+function toUd(p: AzParse, surface?: string): MorphAnalysis {
+  const ut = udTag(p.tag);
+  const gs = ut.gs;
+  const oc = ut.oc;
+  const tags: Record<string, string> = { ...ut.tags };
+  const nameType = ut.nameType;
   let lemma: string = (p.normalize()?.word ?? p.word ?? '').toString();
   let pos: string;
   switch (oc) {
@@ -237,12 +260,34 @@ export class RuMorph {
     if (/[a-z]/i.test(word) && !/[а-яё]/i.test(word)) {
       return [{ lemma: word, pos: 'X', tags: { Foreign: 'Yes' }, source: 'rule' }];
     }
-    const lemma = this.names.lemma(word);
-    const key = lemma.toLowerCase().replace(/ё/g, 'е');
-    const match = guessed.find((g) => g.lemma === key && (g.pos === 'NOUN' || g.pos === 'PROPN'));
-    const tags: Record<string, string> = match ? { ...match.tags } : {};
-    const name: MorphAnalysis = { lemma, pos: 'PROPN', tags, source: 'name' };
-    return [name, ...guessed.filter((g) => g !== match)];
+    // the learned name rules propose, Az's suffix guesser (learned from OpenCorpora) votes
+    const nominal = guessed.filter((g) => g.pos === 'NOUN' || g.pos === 'PROPN');
+    const votes = new Map<string, { lemma: string; s: number }>();
+    for (const c of this.names.candidates(word)) {
+      const k = c.lemma.toLowerCase().replace(/ё/g, 'е');
+      const v = votes.get(k);
+      if (v) v.s += c.share;
+      else votes.set(k, { lemma: c.lemma, s: c.share });
+    }
+    for (const g of nominal) {
+      const k = g.lemma.replace(/ё/g, 'е');
+      const add = 0.5 * (g.score ?? 0) + (g.tags.NameType ? 0.1 : 0);
+      const v = votes.get(k);
+      if (v) v.s += add;
+      else votes.set(k, { lemma: capitalizeLike(g.lemma, word), s: add });
+    }
+    // every candidate is a name reading with its vote as the score (the stage re-ranks them by
+    // the case the context asks for)
+    const names: MorphAnalysis[] = [];
+    const used = new Set<MorphAnalysis>();
+    for (const v of [...votes.values()].sort((a, b) => b.s - a.s)) {
+      if (names.length && v.s < 0.05) break;
+      const key = v.lemma.toLowerCase().replace(/ё/g, 'е');
+      const match = nominal.find((g) => g.lemma === key && !used.has(g));
+      if (match) used.add(match);
+      names.push({ lemma: v.lemma, pos: 'PROPN', tags: match ? { ...match.tags } : {}, source: 'name', score: Math.round(v.s * 1000) / 1000 });
+    }
+    return [...names, ...guessed.filter((g) => !used.has(g))];
   }
 
   /** The form of `word` with the features in `want` changed (other features kept from the analysis). */

@@ -108,34 +108,70 @@ export class UkMorph {
     return this.lookup(word).some((a) => a.source === 'dict');
   }
 
+  /** lookup, and for a word with ґ the dictionary's г spelling (Ґазпрому -> Газпром -> Ґазпром) */
+  private lookupG(w: string): MorphAnalysis[] {
+    const out = this.lookup(w);
+    if (out.length || !/[ґҐ]/u.test(w)) return out;
+    return this.lookup(w.replace(/ґ/g, 'г').replace(/Ґ/g, 'Г')).map((a) => ({ ...a, lemma: restoreG(a.lemma, w) }));
+  }
+
   analyze(word: string): MorphAnalysis[] {
     const cap = isCapitalized(word);
-    let out = this.lookup(word);
     const lower = word.toLowerCase();
-    if (cap || isUpper(word)) {
-      if (lower !== word) out = out.concat(this.lookup(lower).map((a) => ({ ...a, score: 0.5 })));
-      if (isUpper(word)) {
-        const title = word.charAt(0) + lower.slice(1);
-        out = out.concat(this.lookup(title));
-      }
+    const exact = this.lookupG(word);
+    if (!cap) {
+      let out = exact;
+      const closed = UK_CLOSED.get(lower);
+      if (closed) out = [{ lemma: lower, pos: closed, tags: {}, source: 'dict' }, ...out.filter((a) => a.pos !== 'X' && a.pos !== 'ADV')];
+      if (!out.length) out = this.guess(word);
+      return dedupe(rank(out, word));
     }
+    const upper = isUpper(word);
+    // an acronym (НАТО, ГПУ, ЄС): its own entry, else itself
+    if (upper && word.length <= 5) {
+      const own = exact.filter((a) => a.source === 'dict');
+      const base: MorphAnalysis[] = own.length ? own : [{ lemma: word, pos: 'PROPN', tags: { Abbr: 'Yes' }, source: 'rule' }];
+      return dedupe(base.map((a) => ({ ...a, lemma: capitalizeLike(a.lemma, word) })));
+    }
+    const w = upper ? word.charAt(0) + lower.slice(1) : word;
+    const ex = upper ? this.lookupG(w) : exact;
+    const lowerA = this.lookupG(lower).filter((a) => a.source === 'dict');
     const closed = UK_CLOSED.get(lower);
-    if (closed) {
-      // a function word: its closed-class reading first
-      out = [{ lemma: lower, pos: closed, tags: {}, source: 'dict' }, ...out.filter((a) => a.pos !== 'X' && a.pos !== '')];
+    // every base form gets a score: a dictionary entry in this spelling 2, in lower case 1, plus
+    // the name guesser's probability as a vote (Києві: Київ over Кий; Путіну: Путін)
+    const groups = new Map<string, { score: number; as: MorphAnalysis[] }>();
+    const add = (a: MorphAnalysis, score: number): void => {
+      const k = a.lemma.toLowerCase();
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { score: 0, as: [] }));
+      g.score = Math.max(g.score, score);
+      g.as.push(a);
+    };
+    if (closed) add({ lemma: lower, pos: closed, tags: {}, source: 'dict' }, 1.5);
+    for (const a of ex) if (a.source === 'dict') add(a, 2);
+    for (const a of lowerA) add(a, 1);
+    const listed = new Set(ex.filter((a) => a.source === 'rule').map((a) => a.lemma));
+    for (const c of this.names.candidates(w)) {
+      const k = c.lemma.toLowerCase();
+      const g = groups.get(k);
+      if (g) {
+        g.score += c.share;
+        continue;
+      }
+      let score = c.share;
+      if (listed.size || this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) {
+        // a name listed form by form (Путін, Путіна, Путіну): forms listed in the dictionary first
+        if (this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) score += 0.5 + (w.toLowerCase().startsWith(k) ? 0.2 : 0);
+      }
+      const readings = ukFormTags('PROPN', c.lemma, w);
+      if (readings.length) for (const r of readings) add({ lemma: c.lemma, pos: 'PROPN', tags: parseReading(r), source: 'name' }, score);
+      else add({ lemma: c.lemma, pos: 'PROPN', tags: {}, source: 'name' }, score);
     }
-    if (!out.length) out = this.guess(word);
-    else if (cap && out.every((a) => a.source === 'rule' || (a.pos !== 'PROPN' && a.score === 0.5))) {
-      // a name listed only as bare forms (Путіна, Путіну) or known only as a common word:
-      // the name guesser's base forms, those listed in the dictionary first
-      const guesses = this.guess(word).map((g) => {
-        const listed = this.lookup(g.lemma).some((a) => a.lemma === g.lemma);
-        return { ...g, score: (g.score ?? 0) + (listed ? 1 : 0) };
-      });
-      guesses.sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
-      out = [...guesses.map((g) => ({ ...g, score: 1.5 })), ...out.filter((a) => a.source !== 'rule')];
+    const out: MorphAnalysis[] = [];
+    for (const g of [...groups.values()].sort((a, b) => b.score - a.score)) {
+      if (out.length && g.score < 0.05) break;
+      for (const a of rank(g.as, w)) out.push(a.source === 'name' ? { ...a, score: Math.round(g.score * 1000) / 1000 } : a);
     }
-    out = rank(out, word);
     for (const a of out) if (a.pos === 'PROPN') a.lemma = capitalizeLike(a.lemma, word);
     return dedupe(out);
   }
@@ -237,6 +273,16 @@ function rank(list: MorphAnalysis[], word: string): MorphAnalysis[] {
       delete a.score;
       return a;
     });
+}
+
+/** put back the ґ of the word into a lemma looked up with г */
+function restoreG(lemma: string, word: string): string {
+  let out = '';
+  for (let i = 0; i < lemma.length; i++) {
+    const w = word[i];
+    out += w && (w === 'ґ' || w === 'Ґ') && (lemma[i] === 'г' || lemma[i] === 'Г') ? w : lemma[i];
+  }
+  return out;
 }
 
 function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
