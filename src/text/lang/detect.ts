@@ -41,7 +41,8 @@ export interface WordEvidence {
 const WORD_RE = /[\p{L}\u2019']+/gu;
 // word endings: Russian -ие/-ия/-ии/-ию (заявление, Россия, другие) vs Ukrainian -ння/-нню/-нням
 // (заявлення), reflexive -ося (вдалося; Russian -ось) and vowel + -ти infinitives (досягнути,
-// зустрітися; Russian -ть); an apostrophe inside a word (п’ять, об’єкт) is Ukrainian spelling
+// зустрітися; Russian -ть); an apostrophe inside a word (п’ять, об’єкт), -ськ- (український) and
+// -ць- (місяць, українець) are Ukrainian spelling
 const RU_END = /(?:и[еяию]|нием)$/;
 const UK_END = /(?:нн[яю]|нням|ося|[аиу]ти|тися)$/;
 const RU_END_EXCEPT = new Set(['кстати', 'пути']);
@@ -58,7 +59,7 @@ export function wordEvidence(sample: string, words: WordEvidence): { ru: number;
     else if (w.length > 4) {
       if (RU_END.test(w)) ru++;
       else if (UK_END.test(w) && !RU_END_EXCEPT.has(w)) uk++;
-      else if (w.includes('\u2019') || w.includes("'")) uk++;
+      else if (w.includes('\u2019') || w.includes("'") || w.includes('ськ') || w.includes('ць')) uk++;
     }
   }
   return { ru, uk };
@@ -97,6 +98,7 @@ export function letterEvidence(text: string, limit = text.length): LangResult['l
       case 0x44a: { // ъ before a consonant: Bulgarian (Russian writes it only before е ё ю я)
         const d = text.charCodeAt(i + 1);
         if (d >= 0x430 && d <= 0x44f && d !== 0x435 && d !== 0x44e && d !== 0x44f) bgHard++;
+        else if (d === 0x435 || d === 0x44e || d === 0x44f) ru++; // объявил, съезд: Russian (Ukrainian writes ’)
         break;
       }
       case 0x45e: case 0x40e: // ў (Belarusian)

@@ -171,6 +171,11 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
           j += 1;
           continue;
         }
+        if (d === 0x5f) {
+          // snake_case handles and identifiers: @EP_President, Nord_Stream_2
+          j += 1;
+          continue;
+        }
         if (isApostrophe(d) && !isDigit(e) && isLetterCode(text.charCodeAt(j - 1), text, j - 1)) {
           j += 1;
           continue;
