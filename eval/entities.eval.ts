@@ -13,10 +13,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArticleJson } from '../src/contract/article.js';
-import { createDoc } from '../src/doc/create.js';
 import { normalizeBody } from '../src/doc/normalize.js';
 import type { EntityType, Mention } from '../src/doc/model.js';
-import { Context } from '../src/pipeline/context.js';
 import { defaultStages } from '../src/pipeline/default.js';
 import { Pipeline } from '../src/pipeline/pipeline.js';
 import { projectRoot } from '../src/pipeline/resources.js';
@@ -54,10 +52,10 @@ export default async function main(): Promise<void> {
     console.log(`  full pipeline unavailable: ${(e as Error).message}`);
   }
 
-  // oracle-mention run: gold spans/types only
-  const ctx = new Context();
-  await entitiesStage.load!(ctx);
-  const L = ctx.get('entityLinker');
+  // oracle-mention run: gold spans/types only (the morphology loaded as in the pipeline)
+  const pre = await new Pipeline((await defaultStages()).filter((s) => ['lang', 'tokens', 'morph'].includes(s.name))).load();
+  await entitiesStage.load!(pre.ctx);
+  const L = { ...pre.ctx.get('entityLinker'), morph: pre.ctx.maybe('morph') };
 
   for (const lang of ['ru', 'uk']) {
     const dir = join(SLAV, 'raw/nord_stream', lang);
@@ -68,7 +66,8 @@ export default async function main(): Promise<void> {
       const raw = readFileSync(join(dir, f), 'utf8');
       const path = join(dir, f);
       // oracle
-      const doc = createDoc({ source: { path }, published: null, title: null, text: raw, lang });
+      const doc = pre.analyze({ source: { path }, published: null, title: null, text: raw, lang });
+      doc.lang = lang;
       const tsv = join(SLAV, 'ner/nord_stream', lang, f.replace(/\.txt$/, '.tsv'));
       const ms: Mention[] = [];
       if (existsSync(tsv)) {
@@ -96,6 +95,7 @@ export default async function main(): Promise<void> {
       }
       const out = join(tmp, `ns-${lang}-${name.replace(/\s/g, '_')}.jsonl`);
       writeFileSync(out, lines.join('\n') + '\n');
+      if (process.env.PARLEY_EVAL_KEEP) writeFileSync(join(process.env.PARLEY_EVAL_KEEP, `ns-${lang}-${name.replace(/\s/g, '_')}.jsonl`), lines.join('\n') + '\n');
       const r = score('slavicner_score.py', out, nsRoot)[lang];
       console.log(`  nord_stream ${lang} [${name}] docs ${r.docs}`);
       console.log(`    normalisation acc ${r.norm_acc} (casefold ${r.norm_acc_casefold})`);

@@ -22,37 +22,51 @@ export function normKey(s: string): string {
     .trim();
 }
 
+// Cyrillic to a Latin skeleton; digraph sounds become one marker letter so that Latin spellings
+// (`ch`, `sh`, `zh`, `kh`, `ts`) and Cyrillic letters meet: private-use marks U+E001..U+E005 for Ч Ш Ж Щ Ц
 const CYR: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', є: 'e', э: 'e', ё: 'e', ж: 'zh', з: 'z',
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', є: 'e', э: 'e', ё: 'e', ж: '\uE003', з: 'z',
   и: 'i', і: 'i', ї: 'i', ы: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r',
-  с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch', ь: '', ъ: '', ю: 'iu',
+  с: 's', т: 't', у: 'u', ф: 'f', х: 'g', ц: '\uE005', ч: '\uE001', ш: '\uE002', щ: '\uE004', ь: '', ъ: '', ю: 'iu',
   я: 'ia', "'": '',
 };
 
 /**
  * Transliteration-folded skeleton: Cyrillic (ru and uk) and Latin spellings map to one Latin string.
- * и/і/ї/ы/й/y -> i, е/є/э -> e, г/ґ/х/h -> g, ь/ъ/' dropped, c/ck/q -> k, w -> v, doubled letters
- * collapsed, `kh`/`ch`... kept as digraphs; diacritics removed; non-letters become single dashes.
+ * и/і/ї/ы/й/y/j -> i, е/є/э -> e, г/ґ/х/h/kh -> g, ь/ъ/' dropped, c/ck/q -> k (s before e/i), w -> v,
+ * ch/sh/zh/ts/shch as single sounds, doubled letters collapsed, diacritics removed, other characters
+ * become single dashes. `Песков` = `Пєсков` = `Peskov` -> `peskov`; `Зеленский` = `Зеленський` =
+ * `Zelensky` -> `zelenski`.
  */
 export function translitKey(s: string): string {
-  let t = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(APOS_RE, "'");
-  let out = '';
-  for (const ch of t) out += CYR[ch] ?? ch;
-  t = out
-    .replace(/'/g, '')
-    .replace(/kh/g, 'h')
+  const t0 = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(APOS_RE, "'");
+  // Latin digraphs first (before single letters are folded)
+  const lat = t0
+    .replace(/shch|sch/g, '\uE004')
+    .replace(/tsch|tch|ch/g, '\uE001')
+    .replace(/sh/g, '\uE002')
+    .replace(/zh/g, '\uE003')
+    .replace(/ts|tz/g, '\uE005')
+    .replace(/kh/g, 'g')
     .replace(/ck/g, 'k')
     .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
     .replace(/c(?=[eiy])/g, 's')
     .replace(/[cq]/g, 'k')
     .replace(/x/g, 'ks')
     .replace(/w/g, 'v')
     .replace(/[yj]/g, 'i')
-    .replace(/h/g, 'g')
-    .replace(/ts/g, 'z')
-    .replace(/sch/g, 'sh')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/([a-z])\1+/g, '$1')
+    .replace(/h/g, 'g');
+  let out = '';
+  for (const ch of lat) out += CYR[ch] ?? ch;
+  return out
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9\uE001-\uE005]+/g, '-')
+    .replace(/([a-z\uE001-\uE005])\1+/g, '$1')
+    .replace(/\uE001/g, 'ch')
+    .replace(/\uE002/g, 'sh')
+    .replace(/\uE003/g, 'zh')
+    .replace(/\uE004/g, 'shch')
+    .replace(/\uE005/g, 'ts')
     .replace(/^-+|-+$/g, '');
-  return t;
 }

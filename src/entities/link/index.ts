@@ -64,7 +64,58 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     const ids = kb.bySurname(lemma, lang);
     if (ids.length === 1) return { lemma, id: ids[0] };
   }
+  // 4. the KB validates a base form the lemmatiser missed (`Путіним` -> `Путін`, `Мінська` -> `Мінськ`)
+  const words = text.trim().split(/\s+/);
+  const last = words[words.length - 1];
+  if (words.length <= 3 && /^[\p{L}'’-]+$/u.test(last)) {
+    for (const cand of baseCandidates(last)) {
+      const phrase = [...lemma.trim().split(/\s+/).slice(0, -1), cand].join(' ');
+      if (isPer(type)) {
+        const ids = words.length === 1 ? kb.bySurname(cand, lang) : kb.lookup(phrase, lang).filter((h) => h.by === 'name' && compatible(h.id)).map((h) => h.id);
+        if (ids.length === 1) return { lemma: adaptCase(text, phrase), id: ids[0] };
+      } else if (words.length === 1) {
+        const hits = kb.lookup(cand, lang).filter((h) => h.by === 'name' && compatible(h.id));
+        if (hits.length) return { lemma: adaptCase(text, cand), id: hits[0].id };
+      }
+    }
+  }
+  // 5. an organisation written with its legal form or its country (`НАК «Нафтогаз України»`, `ПАО Газпром`)
+  if (!isPer(type)) {
+    const core = stripOrgWrapping(lemma);
+    if (core && core !== lemma) {
+      const hits = kb.lookup(core, lang).filter((h) => compatible(h.id));
+      if (hits.length) return { lemma, id: hits[0].id };
+    }
+  }
   return { lemma };
+}
+
+const CASE_ENDINGS = ['ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'іми', 'ом', 'ем', 'єм', 'им', 'ім', 'ою', 'ею', 'єю', 'ой', 'ей', 'ах', 'ях', 'ам', 'ям', 'ов', 'ів', 'а', 'я', 'у', 'ю', 'е', 'є', 'і', 'и', 'ы', ''];
+const NOM_ENDINGS = ['', 'а', 'я', 'ь', 'й', 'ий', 'ій', 'о', 'е', 'и', 'і', 'ы'];
+
+/** Possible base forms of an inflected name word, longest ending first (validated by the KB). */
+export function baseCandidates(word: string): string[] {
+  const out: string[] = [];
+  const low = word.toLowerCase();
+  for (const e of CASE_ENDINGS) {
+    if (!low.endsWith(e) || low.length - e.length < 3) continue;
+    const stem = word.slice(0, word.length - e.length);
+    for (const n of NOM_ENDINGS) {
+      const c = stem + n;
+      if (c !== word && !out.includes(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+const ORG_FORMS = /^(ПАО|ОАО|ЗАО|АО|ООО|НАК|ПАТ|ВАТ|ТОВ|АТ|ПрАТ|ГК|госкорпорация|держкорпорація|компания|компанія|концерн|корпорация|корпорація|группа|група|холдинг|агентство|агентства|издание|видання|телеканал|газета|газети|газеты|журнал|радиостанция|радіостанція|информагентство|інформагентство)\s+/iu;
+
+/** The name inside an organisation phrase: legal form / kind word and a trailing country dropped. */
+function stripOrgWrapping(lemma: string): string {
+  let s = lemma.replace(/[«»"“”„]/g, '').trim();
+  for (let i = 0; i < 2; i++) s = s.replace(ORG_FORMS, '');
+  s = s.replace(/\s+(России|России|РФ|Украины|України|Росії|США|Германии|Німеччини|Франции|Франції)$/u, '');
+  return s.trim();
 }
 
 /** Keep the surface's enclosing quote marks on a KB base form (`«Газпрома»` -> `«Газпром»`). */
@@ -117,8 +168,18 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       }
     } else if (isPer(r.m.type)) {
       const words = r.lemma.trim().split(/\s+/);
-      const sk = translitKey(surnameOf(r.lemma));
+      let sk = translitKey(surnameOf(r.lemma));
       const first = words.length > 1 ? translitKey(words[0]) : undefined;
+      // an inflected surname the lemmatiser missed still joins its person (`putin` ~ `putinim`)
+      if (!perBySurname.has(sk)) {
+        for (const k of perBySurname.keys()) {
+          const [a, b] = k.length < sk.length ? [k, sk] : [sk, k];
+          if (a.length >= 4 && b.startsWith(a) && b.length - a.length <= 3) {
+            sk = k;
+            break;
+          }
+        }
+      }
       const cands = perBySurname.get(sk) ?? [];
       g = cands.find((c) => !first || !c.first || c.first === first);
       if (!g) {
