@@ -128,6 +128,12 @@ test('dashes, URLs, e-mails, hyphenated and apostrophe words', () => {
     tokenize("Trump told Bill O'Reilly of Fox News", { lang: 'en' }).map((x) => x.text),
     ['Trump', 'told', 'Bill', "O'Reilly", 'of', 'Fox', 'News'],
   );
+  // English possessive clitic is its own token; names with an apostrophe stay whole (PolNeAR)
+  assert.deepEqual(
+    tokenize('Trump\u2019s comments drew criticism from Bill O\u2019Reilly', { lang: 'en' }).map((x) => x.text),
+    ['Trump', '\u2019s', 'comments', 'drew', 'criticism', 'from', 'Bill', 'O\u2019Reilly'],
+  );
+  assert.deepEqual(toks('Antonio Tajani (@EP_President) 7 ноября 2018 г.'), ['Antonio', 'Tajani', '(', '@', 'EP_President', ')', '7', 'ноября', '2018', 'г.']);
   const url = 'Подписывайтесь на наш канал https://t.me/korrespondentnet. Источник: сайт www.focus.ua';
   const ut = tokenize(url);
   assert.deepEqual(ut.filter((x) => x.kind === 'url').map((x) => x.text), ['https://t.me/korrespondentnet', 'www.focus.ua']);

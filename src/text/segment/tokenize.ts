@@ -101,6 +101,16 @@ export interface TokenizeOptions {
   lang?: string;
 }
 
+/** `’s` after a Latin letter at a word end (`Trump’s`, `NATO's`): the English possessive clitic */
+function isEnglishPossessive(text: string, j: number): boolean {
+  const p = text.charCodeAt(j - 1);
+  const e = text.charCodeAt(j + 1);
+  if (!((p >= 0x61 && p <= 0x7a) || (p >= 0x41 && p <= 0x5a))) return false;
+  if (e !== 0x73 && e !== 0x53) return false;
+  const a = text.charCodeAt(j + 2);
+  return !(isDigit(a) || (j + 2 < text.length && isLetterCode(a, text, j + 2)));
+}
+
 function isRoman(s: string): boolean {
   return /^[IVXLCDM]+$/.test(s);
 }
@@ -176,6 +186,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
           j += 1;
           continue;
         }
+        if (isApostrophe(d) && isEnglishPossessive(text, j)) break; // Trump’s -> Trump ’s
         if (isApostrophe(d) && !isDigit(e) && isLetterCode(text.charCodeAt(j - 1), text, j - 1)) {
           j += 1;
           continue;
@@ -258,6 +269,11 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
       continue;
     }
     // punctuation and symbols
+    if (isApostrophe(c) && !space && isEnglishPossessive(text, i)) {
+      out.push(makeToken(text, i, i + 2, 'word', false));
+      i += 2;
+      continue;
+    }
     let end = i + 1;
     let kind: TokenKind = 'punct';
     if (c === 0x2e) {
