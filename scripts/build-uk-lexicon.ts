@@ -17,11 +17,10 @@
  *    VerbForm/Tense/Number/Gender/Person (-в/-ла/-ло/-ли past, -ти inf, -ють/-ить present ...).
  *    Several readings of an ambiguous ending are all kept (one form can carry several tag sets).
  *
- * Output (src/text/morph/data/): uk-paradigms.json, uk-stems.txt.gz. Run:
+ * Output (src/text/morph/data/): uk-paradigms.json, uk-stems.txt (sorted `stem<TAB>paradigm ids`). Run:
  *   npx tsx scripts/build-uk-lexicon.ts
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ukFormTags, ukLemmaPos } from '../src/text/morph/uk-tags.js';
@@ -121,10 +120,15 @@ for (let i = 1; i < lines.length; i++) {
 const outDir = join(root, 'src/text/morph/data');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'uk-paradigms.json'), JSON.stringify({ tags: tagList, paradigms }));
-const stemText = [...stemLines].map(([s, ids]) => `${s}\t${ids.join(',')}`).join('\n') + '\n';
-const gz = gzipSync(Buffer.from(stemText, 'utf8'), { level: 9 });
-writeFileSync(join(outDir, 'uk-stems.txt.gz'), gz);
+// sorted by UTF-16 code units: the runtime binary-searches the file without building a map
+const stemText =
+  [...stemLines]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([s, ids]) => `${s}\t${ids.join(',')}`)
+    .join('\n') + '\n';
+writeFileSync(join(outDir, 'uk-stems.txt'), stemText);
+rmSync(join(outDir, 'uk-stems.txt.gz'), { force: true });
 console.log(
   `entries ${entries}, forms ${forms}, paradigms ${paradigms.length}, tag sets ${tagList.length}, ` +
-    `stems ${stemLines.size}; stems file ${(gz.length / 1e6).toFixed(2)} MB gz (${(stemText.length / 1e6).toFixed(1)} M chars)`,
+    `stems ${stemLines.size}; stems file ${(Buffer.byteLength(stemText) / 1e6).toFixed(2)} MB`,
 );

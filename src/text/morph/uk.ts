@@ -4,7 +4,6 @@
  * the learned name guesser for unknown capitalised words.
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { MorphAnalysis } from '../../doc/model.js';
 import { resourcePath } from '../../pipeline/resources.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
@@ -21,7 +20,10 @@ interface Paradigm {
 const ADJ_LEMMA = /(ий|ій|їй)$/u;
 
 export class UkMorph {
-  private readonly stems = new Map<string, number[]>();
+  /** `stem<TAB>ids` lines sorted by stem; `lineStart`/`tabAt` index them for binary search */
+  private readonly text: string;
+  private readonly lineStart: Int32Array;
+  private readonly tabAt: Int32Array;
   private readonly paradigms: Paradigm[];
   private readonly tagSets: Record<string, string>[][];
   private readonly maxEnd: number;
@@ -42,27 +44,61 @@ export class UkMorph {
       return { pos, lemmaEnd, ends, forms };
     });
     this.maxEnd = maxEnd;
-    const text = gunzipSync(readFileSync(resourcePath('src/text/morph/data/uk-stems.txt.gz'))).toString('utf8');
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-      const tab = text.indexOf('\t', i);
-      if (tab < 0) break;
-      const ids: number[] = [];
-      let v = 0;
-      let j = tab + 1;
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j);
-        if (c === 10) break;
-        if (c === 44) {
-          ids.push(v);
-          v = 0;
-        } else v = v * 10 + (c - 48);
-      }
-      ids.push(v);
-      this.stems.set(text.slice(i, tab), ids);
-      i = j + 1;
+    const text = readFileSync(resourcePath('src/text/morph/data/uk-stems.txt'), 'utf8');
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    const starts = new Int32Array(lines);
+    const tabs = new Int32Array(lines);
+    let pos = 0;
+    for (let l = 0; l < lines; l++) {
+      starts[l] = pos;
+      const tab = text.indexOf('\t', pos);
+      tabs[l] = tab;
+      pos = text.indexOf('\n', tab) + 1;
     }
+    this.text = text;
+    this.lineStart = starts;
+    this.tabAt = tabs;
+  }
+
+  /** paradigm ids of a stem (binary search over the sorted stem lines) */
+  private stemIds(stem: string): number[] | undefined {
+    const text = this.text;
+    let lo = 0;
+    let hi = this.lineStart.length - 1;
+    const n = stem.length;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const a = this.lineStart[mid];
+      const len = this.tabAt[mid] - a;
+      let c = 0;
+      const m = len < n ? len : n;
+      for (let j = 0; j < m; j++) {
+        const d = text.charCodeAt(a + j) - stem.charCodeAt(j);
+        if (d !== 0) {
+          c = d;
+          break;
+        }
+      }
+      if (c === 0) c = len - n;
+      if (c === 0) {
+        const ids: number[] = [];
+        let v = 0;
+        for (let j = this.tabAt[mid] + 1; ; j++) {
+          const ch = text.charCodeAt(j);
+          if (ch === 10 || Number.isNaN(ch)) break;
+          if (ch === 44) {
+            ids.push(v);
+            v = 0;
+          } else v = v * 10 + (ch - 48);
+        }
+        ids.push(v);
+        return ids;
+      }
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** dictionary analyses of exactly this spelling */
@@ -70,7 +106,7 @@ export class UkMorph {
     const out: MorphAnalysis[] = [];
     const n = w.length;
     for (let k = 0; k <= Math.min(this.maxEnd, n - 1); k++) {
-      const ids = this.stems.get(w.slice(0, n - k));
+      const ids = this.stemIds(w.slice(0, n - k));
       if (!ids) continue;
       const end = w.slice(n - k);
       for (const id of ids) {
@@ -237,7 +273,7 @@ export class UkMorph {
     const out: [string, Paradigm][] = [];
     for (let k = 0; k <= Math.min(this.maxEnd, lemma.length - 1); k++) {
       const stem = lemma.slice(0, lemma.length - k);
-      const ids = this.stems.get(stem);
+      const ids = this.stemIds(stem);
       if (!ids) continue;
       for (const id of ids) {
         const p = this.paradigms[id];
