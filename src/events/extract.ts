@@ -16,6 +16,7 @@
 import type { Context } from '../pipeline/context.js';
 import type { DiplomaticEvent, Doc, Entity, EventStatus, Stance, Timex, Token } from '../doc/model.js';
 import type { KnowledgeBase } from '../entities/kb/api.js';
+import { isOutletEntity } from '../quotes/index.js';
 import { sentences } from '../time/clause.js';
 import { eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
 
@@ -28,6 +29,8 @@ interface Tok {
   lemma: string;
   pos: string;
   tags: Record<string, string>;
+  /** every Case the morphology thinks possible (chosen and alternatives) */
+  cases: Set<string>;
   punct: boolean;
 }
 
@@ -39,6 +42,11 @@ interface Men {
   t0: number;
   t1: number;
   case: string | null;
+  /** the head word may be nominative (Nom/Acc homonymy of inanimate nouns) */
+  maybeNom: boolean;
+  cases: Set<string>;
+  /** a news outlet or a work: never a party */
+  outlet: boolean;
   dropped: boolean;
   /** what introduces it: a preposition, a trigger it directly follows, a conjunction, nothing */
   lead: { kind: 'prep'; prep: string; at: number } | { kind: 'trigger'; at: number } | { kind: 'none' };
@@ -63,6 +71,7 @@ interface Cand {
 }
 
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
+const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
 const SUBORD = new Set(['что', 'чтобы', 'будто', 'що', 'щоб', 'нібито', 'that', 'который', 'которая', 'которое', 'которые', 'которую', 'котором', 'которой', 'якій', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'which', 'who']);
 const RELATIVE = new Set(['который', 'которая', 'которое', 'которые', 'которую', 'которого', 'которой', 'котором', 'которым', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'якій', 'яким', 'which', 'that', 'who']);
@@ -88,11 +97,12 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
     lemma: norm(t.lemma ?? t.text),
     pos: t.pos ?? '',
     tags: t.tags ?? {},
+    cases: new Set([t.tags?.Case, ...(t.alts ?? []).map((x) => x.tags.Case)].filter((c): c is string => !!c)),
     punct: t.kind === 'punct' || t.kind === 'symbol',
   }));
   const entities = doc.layers.entities ?? [];
   const entById = new Map(entities.map((e) => [e.id, e]));
-  const mens = buildMentions(doc, toks, entities);
+  const mens = buildMentions(doc, toks, entities, kb ?? null);
   const sents = sentenceTokenRanges(doc, toks);
   const paraOf = paragraphIndex(doc);
   const cands: Cand[] = [];
@@ -149,29 +159,32 @@ function infoScore(e: DiplomaticEvent): number {
   return (e.when ? 3 : 0) + (e.place ? 1 : 0) + (e.level ? 1 : 0) + e.actors.length * 0.5;
 }
 
+const GENERIC_MODES = new Set(['channel', 'talks', 'other']);
+
 function dedupe(cands: Cand[], kb: KnowledgeBase | null): Cand[] {
-  const key = (e: DiplomaticEvent) => {
-    const side = e.actors.map((a) => (kb?.countryOf(a) ?? a)).sort();
-    return `${e.type}|${e.mode ?? ''}|${[...new Set(side)].join('+')}`;
-  };
+  const sides = (e: DiplomaticEvent) => [...new Set(e.actors.map((a) => kb?.countryOf(a) ?? a))].sort().join('+');
+  const sameHappening = (o: DiplomaticEvent, c: DiplomaticEvent) =>
+    o.type === c.type &&
+    sides(o) === sides(c) &&
+    (o.mode === c.mode ||
+      (o.type === 'CONSULT' &&
+        (GENERIC_MODES.has(o.mode ?? 'other') || GENERIC_MODES.has(c.mode ?? 'other')) &&
+        ((o.status === 'none' && c.status === 'none') || (!!o.level && o.level === c.level)))) &&
+    statusGroup(o.status) === statusGroup(c.status) &&
+    (!o.level || !c.level || o.level === c.level) &&
+    (!o.when || !c.when || o.when.value === c.when.value);
   const out: Cand[] = [];
   for (const c of cands) {
-    const k = key(c.ev);
-    const prev = out.find(
-      (o) =>
-        key(o.ev) === k &&
-        statusGroup(o.ev.status) === statusGroup(c.ev.status) &&
-        (!o.ev.level || !c.ev.level || o.ev.level === c.ev.level) &&
-        (!o.ev.when || !c.ev.when || o.ev.when.value === c.ev.when.value),
-    );
+    const prev = out.find((o) => sameHappening(o.ev, c.ev));
     if (!prev) {
       out.push(c);
       continue;
     }
-    // keep the better evidence, merge the rest
-    if (infoScore(c.ev) > infoScore(prev.ev) + 0.01 && c.hasOwnActors) {
+    const specific = (e: DiplomaticEvent) => !GENERIC_MODES.has(e.mode ?? 'other');
+    // keep the better evidence (a specific mode, a date, a place), merge the rest
+    const better = (specific(c.ev) && !specific(prev.ev)) || (specific(c.ev) === specific(prev.ev) && infoScore(c.ev) > infoScore(prev.ev) + 0.01 && c.hasOwnActors);
+    if (better) {
       mergeInto(c.ev, prev.ev);
-      if (prev.ev.actors.length > c.ev.actors.length) c.ev.actors = prev.ev.actors;
       prev.ev = c.ev;
     } else mergeInto(prev.ev, c.ev);
   }
@@ -207,10 +220,42 @@ function sentenceTokenRanges(doc: Doc, toks: Tok[]): [number, number][] {
   return sentences(doc).map((s) => [tokIndexAt(toks, s.start), tokIndexAt(toks, s.end)]);
 }
 
-function buildMentions(doc: Doc, toks: Tok[], entities: Entity[]): Men[] {
+const PAIR = /^(\p{Lu}[\p{L}'’ʼ]+)\s?[-–—]\s?(\p{Lu}[\p{L}'’ʼ]+)$/u;
+
+function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeBase | null): Men[] {
   const all: Men[] = [];
   for (const e of entities) {
     for (const m of e.mentions) {
+      // `саміт Путін-Трамп`: two people joined by a hyphen read as one name
+      const pair = e.id.startsWith('new:') && kb ? PAIR.exec(m.text) : null;
+      if (pair) {
+        const ids = [pair[1], pair[2]].map((n) => kb!.lookup(n, doc.lang).find((x) => x.by !== 'part' || true)?.id);
+        if (ids[0] && ids[1] && ids[0] !== ids[1]) {
+          const t0 = tokIndexAt(toks, m.start);
+          let t1 = tokIndexAt(toks, m.end);
+          if (t1 < toks.length && toks[t1].start < m.end) t1++;
+          const cut = m.start + pair[1].length;
+          for (const [k, id] of ids.entries()) {
+            const ent = { id: id!, type: kb!.byId(id!)?.type ?? e.type };
+            all.push({
+              start: k ? cut + 1 : m.start,
+              end: k ? m.end : cut,
+              id: ent.id,
+              type: ent.type,
+              t0,
+              t1: Math.max(t0 + 1, t1),
+              case: null,
+              maybeNom: true,
+              cases: new Set(),
+              outlet: false,
+              dropped: false,
+              lead: { kind: 'none' },
+              conj: k === 1,
+            });
+          }
+          continue;
+        }
+      }
       const t0 = tokIndexAt(toks, m.start);
       let t1 = tokIndexAt(toks, m.end);
       if (t1 < toks.length && toks[t1].start < m.end) t1++;
@@ -225,6 +270,9 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[]): Men[] {
         t0,
         t1,
         case: toks[head].tags.Case ?? null,
+        maybeNom: !toks[head].tags.Case || toks[head].cases.has('Nom'),
+        cases: toks[head].cases,
+        outlet: e.type === 'PRO' || isOutletEntity(e),
         dropped: false,
         lead: { kind: 'none' },
         conj: false,
@@ -266,7 +314,12 @@ class Extractor {
     const T = this.toks;
     const taken = new Set<number>();
     for (let i = a; i < b; i++) {
-      if (this.menAt.has(i)) continue;
+      for (const seq of this.lx.notTriggers) {
+        if (seq.every((w, k) => i + k < b && (T[i + k].lemma === w || T[i + k].norm === w))) for (let k = 0; k < seq.length; k++) taken.add(i + k);
+      }
+    }
+    for (let i = a; i < b; i++) {
+      if (this.menAt.has(i) || taken.has(i)) continue;
       for (const m of this.lx.multi) {
         if (i + m.seq.length > b) continue;
         let ok = true;
@@ -317,6 +370,7 @@ class Extractor {
 
   private isBreak(k: number): boolean {
     const t = this.toks[k];
+    if (t.punct && QUOTE_MARKS.has(t.text) && (this.menAt.has(k + 1) || this.menAt.has(k - 1))) return false;
     if (t.punct && CLAUSE_PUNCT.has(t.text)) return true;
     if (t.punct && t.text === '-' && this.toks[k - 1] && this.toks[k].start > this.toks[k - 1].end) {
       const next = this.toks[k + 1];
@@ -337,7 +391,7 @@ class Extractor {
     let steps = 0;
     for (let j = m.t0 - 1; j >= a && steps < 7; j--, steps++) {
       const t = this.toks[j];
-      if (this.menAt.has(j)) continue;
+      if (this.menAt.has(j) || (t.punct && QUOTE_MARKS.has(t.text))) continue;
       if (this.trigAt.has(j)) return { kind: 'trigger', at: j };
       const L = this.lx;
       if (L.conj.has(t.norm) || (t.punct && (t.text === ',' || t.text === '-' || t.text === '–'))) {
@@ -363,6 +417,7 @@ class Extractor {
     const ms = this.mens.filter((m) => m.t0 >= a && m.t1 <= b);
     for (let k = ms.length - 2; k >= 0; k--) {
       const x = ms[k], y = ms[k + 1];
+      if (y.t0 < x.t1) continue; // one token split in two names (`Путін-Трамп`)
       let clean = y.t0 - x.t1 <= 4;
       for (let j = x.t1; j < y.t0 && clean; j++) {
         const t = this.toks[j];
@@ -386,21 +441,41 @@ class Extractor {
 
   event(tr: Trig, a: number, b: number, si: number, prior: Cand[]): { ev: DiplomaticEvent; score: number; own: boolean } | null {
     const L = this.lx;
+    const T = this.toks;
+    const consult = tr.type === 'CONSULT';
+    // a non-contact act in the infinitive is no happening (`переконати Вашингтон відмовитися`)
+    if (!consult && tr.verb && T[tr.t].tags.VerbForm === 'Inf') return null;
     const [ca, cb] = this.clause(tr.t, a, b);
+    // `диалог с РФ важен`: contacts in general, not one
+    if (consult && this.window(ca, cb).some((k) => k !== tr.t && this.has(k, L.generic))) return null;
+    // `эта встреча`, `цієї розмови`: the event already reported
+    if (this.anaphoric(tr, ca)) {
+      const p = [...prior].reverse().find((c) => si - c.sent <= 5 && c.ev.type === tr.type && (!consult || c.ev.mode === tr.mode));
+      if (p) {
+        const rb = this.reporters(tr);
+        for (const r of rb) if (!p.ev.reportedBy!.includes(r)) p.ev.reportedBy!.push(r);
+        return null;
+      }
+    }
     const ms = this.markQualifiers(a, b);
-    const inClause = ms.filter((m) => m.t0 >= ca && m.t1 <= cb);
+    const inClause = ms.filter((m) => m.t0 >= ca && m.t1 <= cb && !m.outlet && this.named(m));
     const subjects: string[] = [];
     const parties: string[] = [];
     let place: string | null = null;
     const english = L.lang === 'en';
+    const withOk = consult || tr.type === 'AGREE' || tr.type === 'COOPERATE';
 
     for (const m of inClause) {
       const after = m.t0 > tr.t;
       const ld = m.lead;
       if (ld.kind === 'prep') {
         const p = ld.prep;
-        if (L.withPreps.has(p) || L.betweenPreps.has(p) || L.againstPreps.has(p)) {
-          if (after || ld.at > tr.t || L.betweenPreps.has(p) || L.withPreps.has(p)) parties.push(m.id);
+        if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || m.cases.has('Ins')))) {
+          if (withOk && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) parties.push(m.id);
+          continue;
+        }
+        if (L.againstPreps.has(p)) {
+          if (!consult && after) parties.push(m.id);
           continue;
         }
         if (L.placePreps.has(p) || L.destPreps.has(p)) {
@@ -408,10 +483,9 @@ class Extractor {
           if (tr.mode === 'visit' && (acc || (english && p === 'to')) && after) {
             parties.push(m.id);
             place ??= m.type === 'LOC' || m.type === 'ORG' ? m.id : null;
-          } else if (m.type === 'LOC' || m.type === 'ORG') {
-            if (m.case !== 'Acc' || english) place ??= m.id;
+          } else if ((m.type === 'LOC' || m.type === 'ORG') && (m.case !== 'Acc' || english) && consult) {
+            place ??= m.id;
           }
-          continue;
         }
         continue;
       }
@@ -419,76 +493,139 @@ class Extractor {
         if (tr.verb) {
           if (m.case === 'Nom') subjects.push(m.id);
           else parties.push(m.id);
-        } else if (m.case !== 'Loc') parties.push(m.id);
+        } else if (m.case !== 'Loc' && m.case !== 'Ins') parties.push(m.id);
         continue;
       }
       if (ld.kind === 'trigger' && ld.at !== tr.t) continue; // belongs to another trigger
       // no introducer
       if (!after) {
-        if (this.nominative(m)) subjects.push(m.id);
-        else if (m.case === 'Acc' && tr.mode === 'visit') {
+        if (m.case === null || m.case === 'Nom' || (m.maybeNom && !this.finiteBefore(m.t0, ca))) subjects.push(m.id);
+        else if (m.case === 'Acc' && (tr.mode === 'visit' || (!consult && tr.verb))) {
           parties.push(m.id);
-          place ??= m.type === 'LOC' ? m.id : null;
+          if (tr.mode === 'visit') place ??= m.type === 'LOC' ? m.id : null;
         }
       } else if (tr.verb && m.case === 'Nom') subjects.push(m.id);
-      else if (tr.verb && english && !subjects.includes(m.id)) parties.push(m.id);
-      else if (!tr.verb && m.case === 'Dat') parties.push(m.id);
+      else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) parties.push(m.id);
+      else if (!tr.verb && m.case === 'Dat' && !consult) parties.push(m.id);
     }
-    // only the subject nearest the trigger group counts (`Макрон заявил, что Франция ...` is cut by the clause)
-    let own = subjects.length + parties.length > 0;
+    const explicit = subjects.length + parties.length;
     const actors: string[] = [];
     const add = (id: string | null | undefined) => {
       if (id && !actors.includes(id)) actors.push(id);
     };
+    let blocked = false;
     if (!subjects.length) {
-      const s = this.implicitSubject(tr, a, ca, ms);
-      if (s) subjects.push(s);
+      const governedByNoun = !tr.verb && this.governedByNoun(tr.t, ca);
+      if (!(parties.length >= 2 && !tr.verb) && !governedByNoun) {
+        const s = this.implicitSubject(tr, a, ca, ms);
+        if (s === false) blocked = true;
+        else if (s) subjects.push(s);
+      } else blocked = true;
     }
+    if (!consult && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
     parties.forEach(add);
-    if (place && actors.length >= 2) {
-      // a place is also a party only when visited
-      if (!(tr.mode === 'visit')) {
-        const i = actors.indexOf(place);
-        if (i > 0 && actors.length > 2) actors.splice(i, 1);
-      }
-    }
-    // a contact without (enough) named parties continues the latest contact just before it
-    if (actors.length < 2 && tr.type === 'CONSULT') {
+    // a meeting or visit in the other side's seat is with that side (`встречался ... в Кремле`)
+    if (consult && place && actors.length === 1 && !this.sameSide(place, actors[0]) && (tr.mode === 'meeting' || tr.mode === 'visit')) add(place);
+    // a contact named without its parties continues the latest contact just before it
+    if (consult && actors.length < 2 && !parties.length && !blocked) {
       for (let k = prior.length - 1; k >= 0; k--) {
         const p = prior[k];
-        if (si - p.sent > 3 || p.ev.type !== 'CONSULT') break;
-        if (!actors.length || p.ev.actors.some((x) => actors.includes(x) || this.sameSide(x, actors[0]))) {
-          for (const x of p.ev.actors) if (!actors.some((y) => y === x || this.sameSide(x, y))) add(x);
+        if (si - p.sent > 3) break;
+        if (p.ev.type !== 'CONSULT') continue;
+        if (!actors.length || p.ev.actors.some((x) => this.sameSide(x, actors[0]))) {
+          for (const x of p.ev.actors) if (!actors.some((y) => this.sameSide(x, y))) add(x);
           break;
         }
       }
     }
-    if (new Set(actors.map((x) => this.side(x))).size < 2) return null;
-    if (actors.length < 2) return null;
-    own = own && actors.length >= 2;
+    if (actors.length < 2 || new Set(actors.map((x) => this.side(x))).size < 2) return null;
 
     const status = this.status(tr, ca, cb, a, b);
     const level = this.level(tr, a, b, actors);
     const when = this.when(tr, a, b);
     const reportedBy = this.reporters(tr);
-    const s0 = this.toks[a].start, s1 = this.toks[b - 1].end;
+    const s0 = T[a].start, s1 = T[b - 1].end;
+    const trig = { start: T[tr.t].start, end: T[tr.tEnd - 1].end };
     const ev: DiplomaticEvent = {
       start: s0,
       end: s1,
       type: tr.type,
-      mode: tr.type === 'CONSULT' ? (tr.mode ?? 'other') : null,
+      mode: consult ? (tr.mode ?? 'other') : null,
       actors,
-      level: tr.type === 'CONSULT' ? level : null,
+      level: consult ? level : null,
       status,
       when,
       place,
       reportedBy,
       stances: [],
-      trigger: { start: this.toks[tr.t].start, end: this.toks[tr.tEnd - 1].end, text: this.doc.text.slice(this.toks[tr.t].start, this.toks[tr.tEnd - 1].end), lemma: tr.def.lemmas[0] },
+      trigger: { ...trig, text: this.doc.text.slice(trig.start, trig.end), lemma: tr.def.lemmas.length > 1 && tr.def.kind === 'any' ? tr.def.lemmas.join(' ') : tr.def.lemmas[0] },
     };
-    if (tr.def.lemmas.length > 1 && tr.def.kind === 'any' && tr.def.lemmas.join(' ') !== ev.trigger!.lemma) ev.trigger!.lemma = tr.def.lemmas.join(' ');
-    return { ev, score: infoScore(ev), own };
+    return { ev, score: infoScore(ev), own: explicit >= 1 };
+  }
+
+  /** A name is capitalised; a lower-case "mention" (`французский`) is an adjective, not a party. */
+  private named(m: Men): boolean {
+    const c = this.doc.text[m.start];
+    return c !== c.toLowerCase() || /\d/.test(c);
+  }
+
+  /** A verb strictly between token positions x and y (a `с X` after it is that verb's). */
+  private verbBetween(x: number, y: number): boolean {
+    for (let j = x + 1; j < y; j++) {
+      const t = this.toks[j];
+      if ((this.isVerb(t) || t.tags.VerbForm === 'Part') && !this.trigAt.has(j)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The span in which the trigger's clause states its subject: from the last complementiser or
+   * relative word before it (or the sentence start) to the trigger.
+   */
+  private subjectZone(t: number, a: number): number {
+    for (let j = t - 1; j >= a; j--) if (SUBORD.has(this.toks[j].norm) && !this.menAt.has(j)) return j + 1;
+    return a;
+  }
+
+  /** Does a preposition introduce the noun at j (over its adjectives)? */
+  private afterPrep(j: number): boolean {
+    for (let k = j - 1; k >= 0 && k >= j - 4; k--) {
+      const t = this.toks[k];
+      if (t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') continue;
+      return t.pos === 'ADP';
+    }
+    return false;
+  }
+
+  /** Is there a finite verb in [ca, k)? (a nominative-looking name after it is its object) */
+  private finiteBefore(k: number, ca: number): boolean {
+    for (let j = ca; j < k; j++) {
+      const t = this.toks[j];
+      if (this.isVerb(t) && (t.tags.VerbForm === 'Fin' || (!t.tags.VerbForm && t.tags.Tense))) return true;
+    }
+    return false;
+  }
+
+  /** `умови майбутнього саміту`: a genitive noun trigger depending on another noun. */
+  private governedByNoun(t: number, ca: number): boolean {
+    const T = this.toks;
+    if (T[t].tags.Case !== 'Gen') return false;
+    for (let j = t - 1; j >= ca; j--) {
+      const x = T[j];
+      if (x.pos === 'ADJ' || x.pos === 'DET' || this.has(j, this.lx.anaphoric)) continue;
+      return x.pos === 'NOUN' && !this.trigAt.has(j) && !this.has(j, this.lx.actionNouns) && !this.lx.roleNouns.has(x.lemma);
+    }
+    return false;
+  }
+
+  private anaphoric(tr: Trig, ca: number): boolean {
+    for (let j = tr.t - 1; j >= Math.max(ca, tr.t - 3); j--) {
+      const x = this.toks[j];
+      if (this.has(j, this.lx.anaphoric)) return true;
+      if (x.pos !== 'ADJ') return false;
+    }
+    return false;
   }
 
   private side(id: string): string {
@@ -499,11 +636,45 @@ class Extractor {
     return x === y || this.side(x) === this.side(y);
   }
 
-  /** The subject a clause without a named one implies. */
-  private implicitSubject(tr: Trig, a: number, ca: number, ms: Men[]): string | null {
+  /**
+   * The subject a clause without a named one implies; `false` when the clause has a subject of
+   * its own that is no name (`европейские столицы не демонстрируют ...`, a relative `которые`).
+   */
+  private implicitSubject(tr: Trig, a: number, ca: number, ms: Men[]): string | null | false {
     const T = this.toks;
+    if (RELATIVE.has(T[ca]?.norm ?? '') || (ca > a && RELATIVE.has(T[ca - 1]?.norm ?? ''))) return false;
+    const zs = this.subjectZone(tr.t, a);
+    if (zs > a && RELATIVE.has(T[zs - 1].norm)) return false;
+    // `В Кремле подтвердили ...`: an institution speaking through its seat, opening its clause
+    const seat = ms.find(
+      (m) =>
+        m.t0 >= zs &&
+        m.t0 <= tr.t &&
+        m.lead.kind === 'prep' &&
+        this.lx.placePreps.has(m.lead.prep) &&
+        !m.outlet &&
+        this.clause(m.lead.at, a, tr.t + 1)[0] === m.lead.at &&
+        T[m.t1] &&
+        this.isVerb(T[m.t1]) &&
+        T[m.t1].tags.Number === 'Plur',
+    );
+    if (seat) return seat.id;
+    let fin = -1;
+    for (let j = zs; j < tr.t; j++) if (this.isVerb(T[j]) && T[j].tags.VerbForm !== 'Inf' && T[j].tags.VerbForm !== 'Part') {
+      fin = j;
+      break;
+    }
+    // object control: `поощрять европейские страны возобновить диалог` (the object does it)
+    if (fin >= 0) {
+      let obj = false;
+      for (let j = fin + 1; j < tr.t; j++) {
+        const t = T[j];
+        if (t.pos === 'NOUN' && (t.cases.has('Acc') || t.cases.has('Dat')) && !this.lx.roleNouns.has(t.lemma) && !this.trigAt.has(j) && !this.afterPrep(j)) obj = true;
+        if (obj && this.isVerb(t) && t.tags.VerbForm === 'Inf') return false;
+      }
+    }
     // a role noun or pronoun as the clause's subject
-    for (let j = tr.t - 1; j >= ca; j--) {
+    for (let j = tr.t - 1; j >= Math.min(ca, zs); j--) {
       const t = T[j];
       if (this.menAt.has(j)) continue;
       if ((this.lx.roleNouns.has(t.lemma) || PRON_3.has(t.norm)) && (t.tags.Case === 'Nom' || !t.tags.Case)) {
@@ -511,12 +682,15 @@ class Extractor {
         if (r) return r;
       }
     }
+    // a common-noun subject before the finite verb: `европейские столицы ... не демонстрируют ...`
+    for (let j = zs; j < (fin < 0 ? tr.t : fin); j++) {
+      const t = T[j];
+      if (this.menAt.has(j) || this.trigAt.has(j) || this.lx.roleNouns.has(t.lemma)) continue;
+      if (t.pos === 'NOUN' && t.cases.has('Nom') && t.text[0] === t.text[0].toLowerCase() && !this.afterPrep(j)) return false;
+    }
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
-    const before = ms.filter((m) => m.t1 <= ca && m.lead.kind !== 'prep' && this.nominative(m));
+    const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !m.outlet && this.named(m) && (m.case === null || m.case === 'Nom'));
     if (before.length) return before[before.length - 1].id;
-    // `В Кремле подтвердили ...`: an institution speaking through its seat
-    const first = ms.find((m) => m.t0 <= tr.t && m.lead.kind === 'prep' && this.lx.placePreps.has(m.lead.prep) && m.lead.at === a);
-    if (first && T[first.t1] && this.isVerb(T[first.t1]) && T[first.t1].tags.Number === 'Plur') return first.id;
     // the speaker of the quotation that carries it
     const pos = T[tr.t].start;
     for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end) return q.speaker;
@@ -569,13 +743,12 @@ class Extractor {
   private status(tr: Trig, ca: number, cb: number, a: number, b: number): EventStatus {
     const S = this.lx.status;
     const T = this.toks;
-    let end = cb;
-    // a relative clause right after the trigger's phrase speaks of it: `зустріч ..., яку було скасовано`
-    if (end < b && T[end] && T[end].text === ',' && T[end + 1] && RELATIVE.has(T[end + 1].norm)) {
-      end++;
-      while (end < b && !(T[end].punct && CLAUSE_PUNCT.has(T[end].text))) end++;
+    const idx = this.window(ca, cb).filter((k) => k !== tr.t);
+    // a relative clause right after the trigger's phrase may cancel it: `зустріч ..., яку було скасовано`
+    const rel: number[] = [];
+    if (cb < b && T[cb] && T[cb].text === ',' && T[cb + 1] && RELATIVE.has(T[cb + 1].norm)) {
+      for (let k = cb + 1; k < b && !(T[k].punct && CLAUSE_PUNCT.has(T[k].text)); k++) rel.push(k);
     }
-    const idx = this.window(ca, end).filter((k) => k !== tr.t);
     const isClosedCue = (k: number) => {
       const t = T[k];
       // verbs, modal words and particles count anywhere in the clause; nouns and adjectives only
@@ -583,11 +756,21 @@ class Extractor {
       if (this.isVerb(t) || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'AUX' || t.tags.Variant === 'Short' || !t.pos) return true;
       return k < tr.t && tr.t - k <= 3;
     };
-    const hit = (name: keyof typeof S) =>
-      idx.some((k) => isClosedCue(k) && this.has(k, S[name])) || this.lx.statusSeq[name].some((seq) => idx.some((k) => this.seqAt(k, seq, end)));
-    if (hit('cancelled')) return 'cancelled';
+    const hitIn = (ks: number[], name: keyof typeof S) =>
+      ks.some((k) => isClosedCue(k) && this.has(k, S[name])) || this.lx.statusSeq[name].some((seq) => ks.some((k) => this.seqAt(k, seq, b)));
+    const hit = (name: keyof typeof S) => hitIn(idx, name);
+    if (hit('cancelled') || hitIn(rel, 'cancelled')) return 'cancelled';
     if (hit('notPlanned')) return 'none';
-    const neg = idx.some((k) => this.has(k, S.none)) || idx.some((k) => this.has(k, S.negation) && k + 1 < end && (this.isVerb(T[k + 1]) || k + 1 === tr.t || T[k + 1].pos === 'DET'));
+    const L = this.lx;
+    const negVerb = (k: number) => {
+      const n = k + 1;
+      if (n >= cb) return false;
+      return n === tr.t || this.has(n, L.existVerbs) || this.has(n, S.planned) || this.has(n, S.occurred) || this.has(n, S.ongoing);
+    };
+    const neg =
+      idx.some((k) => this.has(k, S.none) && T[k].pos !== 'NOUN') ||
+      this.window(Math.max(ca, tr.t - 3), tr.t).some((k) => this.has(k, L.negDet)) ||
+      idx.some((k) => this.has(k, S.negation) && negVerb(k));
     if (neg && !hit('possible')) return 'none';
     if (hit('possible')) return 'possible';
     if (hit('planned')) return 'planned';
@@ -653,7 +836,7 @@ class Extractor {
       const lo = Math.min(t.end, tp), hi = Math.max(t.start, tp);
       let crosses = false;
       for (let k = tokIndexAt(T, lo); k < T.length && T[k].start < hi; k++) {
-        if (SUBORD.has(T[k].norm) || (T[k].punct && (T[k].text === ';' || T[k].text === ':'))) crosses = true;
+        if (SUBORD.has(T[k].norm) || (T[k].punct && /^[;:—–-]$/.test(T[k].text))) crosses = true;
       }
       if (crosses) continue;
       const d = hi - lo;

@@ -38,6 +38,12 @@ interface LexiconFile {
   conj: string[];
   roleNouns: string[];
   demonyms: Record<string, string>;
+  generic: string[];
+  anaphoric: string[];
+  existVerbs: string[];
+  negDet: string[];
+  actionNouns: string[];
+  notTriggers: string[][];
 }
 
 export interface EventLexicon {
@@ -60,6 +66,16 @@ export interface EventLexicon {
   conj: Set<string>;
   roleNouns: Set<string>;
   demonyms: Map<string, string>;
+  /** evaluative predicates: `диалог ... важен` speaks of contacts in general, not of one */
+  generic: Set<string>;
+  /** `эта встреча`, `цієї розмови`: a re-mention of an event already reported */
+  anaphoric: Set<string>;
+  existVerbs: Set<string>;
+  negDet: Set<string>;
+  /** nouns of action whose complement a contact may be (`возобновление контактов`) */
+  actionNouns: Set<string>;
+  /** idioms whose trigger word states no event (`в консультации с`): lemma sequences */
+  notTriggers: string[][];
 }
 
 const cache = new Map<string, EventLexicon>();
@@ -104,6 +120,12 @@ export function eventLexicon(lang: string): EventLexicon | null {
     conj: new Set(f.conj.map(norm)),
     roleNouns: new Set(f.roleNouns.map(norm)),
     demonyms: new Map(Object.entries(f.demonyms).map(([k, v]) => [norm(k), v])),
+    generic: new Set(f.generic.map(norm)),
+    anaphoric: new Set(f.anaphoric.map(norm)),
+    existVerbs: new Set(f.existVerbs.map(norm)),
+    negDet: new Set(f.negDet.map(norm)),
+    actionNouns: new Set(f.actionNouns.map(norm)),
+    notTriggers: f.notTriggers.map((x) => x.map(norm)),
   };
   cache.set(lang, lx);
   return lx;
