@@ -13,12 +13,14 @@ import type { Attribution, Cue, Doc, Entity, Quote } from '../doc/model.js';
 import type { Lexicon } from './lexicon.js';
 import { pairQuotes, type QPair } from './marks.js';
 import { Resolver } from './resolve.js';
-import { DASHES, QUOTE_CHARS, findSubject, type Subj } from './subject.js';
+import { DASHES, QUOTE_CHARS, findSubject, setOutletLookup, type Subj } from './subject.js';
 import { buildView, tokenAt, type View } from './view.js';
 
 export interface ExtractServices {
   /** true when an entity is a news outlet or agency */
   isOutlet(ent: Entity): boolean;
+  /** an outlet named in the text that has no entity (`Фокус писал`), as an entity of its own */
+  outletByName?(name: string): Entity | null;
   kb?: import('../entities/kb/api.js').KnowledgeBase;
 }
 
@@ -42,6 +44,7 @@ const MIN_FREE_QUOTE_WORDS = 5;
 
 export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { quotes: Quote[]; attributions: Attribution[] } {
   const v = buildView(doc, lex);
+  setOutletLookup(svc.outletByName ?? null);
   const text = doc.text;
   const w = v.w;
   const pairs = pairQuotes(text);
@@ -135,8 +138,15 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       usedPair.add(p);
       continue;
     }
-    // before: `Он добавил: "…"`, `заявил: «…»`
+    // before: `Он добавил: "…"`, `заявил: «…»`, `Trump said, “…”`
     const bt = tokenAt(w, p.open) - 1;
+    if (bt >= 1 && w[bt].text === ',' && cueAt[bt - 1] && w[bt].para === v.paraOfChar(p.open) && !lex.comp.has(w[bt + 2]?.norm ?? '')) {
+      const c = bt - 1;
+      const subj = findSubject(v, c, lex, -1) ?? findSubject(v, c, lex, 1, { maxTokens: 1 });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+      usedPair.add(p);
+      continue;
+    }
     if (bt >= 0 && w[bt].text === ':' && w[bt].para === v.paraOfChar(p.open)) {
       let c = -1;
       for (let t = bt - 1, n = 0; t >= 0 && n < 12 && w[t].sent === w[bt].sent; t--, n++) {
@@ -204,7 +214,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     let needObj = lex.needsObject.get(lemma);
     let hasObj = !needObj;
     let about = false;
-    for (let t = c + 1, n = 0; t < sEnd && n < 12; t++, n++) {
+    for (let t = c + 1, n = 0; t < sEnd && n < (lex.lang === 'en' ? 0 : 12); t++, n++) {
       const tk = w[t];
       if (tk.word && needObj && needObj.has(tk.lemma)) hasObj = true;
       if (tk.word && lex.comp.has(tk.norm)) {
@@ -219,7 +229,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (tk.word && (tk.pos === 'VERB') && tk.tags?.VerbForm === 'Fin') break;
       if (tk.word && lex.aboutThat.some((ph) => matchPhrase(v, t, ph))) about = true;
     }
-    if (comp < 0 && lex.lang === 'en') comp = englishZeroThat(v, c, sEnd, lex);
+    if (comp < 0 && lex.lang === 'en') comp = englishZeroThat(v, c, sEnd, lex, insidePair);
     const quoteOnly = lex.quoteOnly.has(lemma);
     if (comp >= 0 && hasObj && !quoteOnly && comp + 1 < sEnd) {
       const subj = findSubject(v, c, lex, -1) ?? findSubject(v, c, lex, 1, { maxTokens: comp - c });
@@ -353,11 +363,13 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       atts.push({ start: c.start, end: c.end, source: r.outlet, cue: c.cue });
       continue;
     }
+    // `источники Reuters`, `Джерела Reuters`: the outlet is credited with the passage too
+    if (r.by === 'unnamed' && r.via) atts.push({ start: c.start, end: c.end, source: r.via, cue: c.cue });
     const q: Quote = { start: c.start, end: c.end, text: text.slice(c.start, c.end), kind: c.kind, speaker: r.id, speakerBy: r.by };
     if (c.cue) q.cue = c.cue;
     if (c.via) q.via = c.via.id;
     else if (r.via) q.via = r.via;
-    if (c.subj && r.id) (q as Quote & { speakerSpan?: { start: number; end: number } }).speakerSpan = { start: c.subj.start, end: c.subj.end };
+    if (c.subj) (q as Quote & { speakerSpan?: { start: number; end: number } }).speakerSpan = { start: c.subj.start, end: c.subj.end };
     quotes.push(q);
     res.record(q, c.cueIdx);
   }
@@ -418,7 +430,12 @@ function isCue(v: View, lex: Lexicon, i: number): boolean {
   if (!t.word || !lex.verbs.has(t.lemma)) return false;
   if (lex.exclude.has(t.norm)) return false;
   if (v.mentionAt[i] >= 0) return false;
-  if (t.pos && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADJ') return false;
+  if (t.pos && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADJ') {
+    // `The New York Times reports:` — a form the tagger read as a noun but that can be the verb
+    const p = v.w[i - 1];
+    const verbAlt = lex.lang === 'en' && t.pos === 'NOUN' && t.alts_verb && p && !['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'new'].includes(p.norm) && p.pos !== 'ADJ' && p.pos !== 'DET';
+    if (!verbAlt) return false;
+  }
   const tg = t.tags;
   if (tg) {
     if (tg.VerbForm === 'Inf') return false;
@@ -475,8 +492,13 @@ function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon): bool
 }
 
 /** English `said the talks…`, `told reporters he…`: a clause right after the verb without `that`. */
-function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon): number {
+function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insidePair: Int32Array): number {
   let t = c + 1;
+  // `,” said O'Neill, on …`: an inverted cue is followed by its subject, not a clause
+  const prev = v.w[c - 1];
+  const inverted = !prev || prev.sent !== v.w[c].sent || (!prev.word && (prev.text === ',' || QUOTE_CHARS.has(prev.text) || prev.text === '”'));
+  if (v.w[t] && v.w[t].norm === 'that') return t;
+  void insidePair;
   if (v.w[c].lemma === 'tell') {
     // indirect object
     let n = 0;
@@ -490,6 +512,7 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon): number
   const tk = v.w[t];
   if (!tk.word) return -1;
   if (lex.comp.has(tk.norm)) return t;
+  if (inverted) return -1;
   const subjStart = ['he', 'she', 'they', 'we', 'i', 'it', 'there', 'the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'those', 'these', 'no', 'nobody', 'everyone', 'trump', 'clinton'];
   if (subjStart.includes(tk.norm) || tk.pos === 'PROPN' || (tk.upper && tk.pos !== 'ADP')) {
     // not `said in`, `said on`, `said Tuesday`

@@ -15,6 +15,7 @@ export { lexiconFor } from './lexicon.js';
 
 /** A news outlet or agency: a known outlet name (any mention or the base name), or a PRO-typed name. */
 export function isOutletEntity(e: Entity): boolean {
+  if (e.id.startsWith('outlet:')) return true;
   if (findOutlet(e.name)) return true;
   for (const n of Object.values(e.names ?? {})) if (n && findOutlet(n)) return true;
   for (const m of e.mentions) if (findOutlet(m.text) || findOutlet(m.lemma)) return true;
@@ -38,6 +39,16 @@ export function runQuotes(doc: Doc, ctx?: Context): void {
       return r;
     },
     kb: ctx?.maybe('kb'),
+    outletByName: (name) => {
+      const o = findOutlet(name);
+      if (!o) return null;
+      // the entity of the article with that name, else the KB's, else the outlet's own name
+      for (const e of doc.layers.entities ?? []) if (cache.get(e) !== false && isOutletEntity(e) && findOutlet(e.name) === o) return e;
+      const kb = ctx?.maybe('kb');
+      const hit = kb?.lookup(o.name, lang)[0] ?? kb?.lookup(name, lang)[0];
+      const id = hit ? hit.id : `outlet:${o.name}`;
+      return { id, type: 'ORG', name: o.name, mentions: [] };
+    },
   };
   const { quotes, attributions } = extractQuotes(doc, lex, svc);
   doc.layers.quotes = quotes;

@@ -122,7 +122,8 @@ export function pairQuotes(text: string): QPair[] {
       }
     }
     if (canClose) {
-      const want: Family[] = c === '»' ? ['guil'] : c === '"' ? ['straight'] : c === '’' ? ['single'] : ['low', 'curly'];
+      // sloppy text mixes straight and curly marks (`"more hours”`): they close each other
+      const want: Family[] = c === '»' ? ['guil'] : c === '"' ? ['straight', 'curly', 'low'] : c === '’' ? ['single'] : ['low', 'curly', 'straight'];
       let k = stack.length - 1;
       while (k >= 0 && !want.includes(stack[k].fam)) k--;
       if (k >= 0) {

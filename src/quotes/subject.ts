@@ -26,6 +26,12 @@ export function caseOf(t: W): string | undefined {
 
 let PREPS: Set<string> = new Set();
 
+/** outlet names the recogniser may have missed (`Фокус писал`): set by the stage, per document */
+let OUTLET_LOOKUP: ((name: string) => Entity | null) | null = null;
+export function setOutletLookup(f: ((name: string) => Entity | null) | null): void {
+  OUTLET_LOOKUP = f;
+}
+
 function isAdp(t: W | undefined): boolean {
   if (!t || !t.word) return false;
   if (t.pos) return t.pos === 'ADP';
@@ -38,9 +44,11 @@ export function obliqueBefore(v: View, t0: number, lex: Lexicon, t1 = t0 + 1): b
   if (!p || !p.word) return false;
   PREPS = lex.preps;
   if (isAdp(p)) return true;
+  // `источники Reuters`, `Джерела Reuters`: the name depends on the unnamed source
+  if (lex.unnamed.has(p.lemma)) return true;
   if (mentionCaseOk(v, t0, t1) === 'nom') return false;
   // `интервью Süddeutsche Zeitung`, `советник Макрона`: a lower-case noun that is not a role noun
-  if (p.pos === 'NOUN' && !p.upper && !lex.roles.has(p.lemma) && !lex.media.has(p.lemma) && !lex.unnamed.has(p.lemma)) return true;
+  if (p.pos === 'NOUN' && !lex.roles.has(p.lemma) && !lex.media.has(p.lemma) && !lex.unnamed.has(p.lemma)) return true;
   return false;
 }
 
@@ -130,6 +138,8 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   const w = v.w;
   const t = w[i];
   const m = v.mentionAt[i];
+  // a lower-case "name" is an adjective the recogniser took for one (`французский`): not a subject
+  if (m >= 0 && /^\p{Ll}/u.test(v.w[v.mentions[m].t0].text)) return null;
   if (m >= 0) {
     const men = v.mentions[m];
     const cs = mentionCaseOk(v, men.t0, men.t1);
@@ -148,6 +158,14 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     return { s: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score, next };
   }
   if (!t.word) return null;
+  if (t.upper && OUTLET_LOOKUP && !isAdp(w[i - 1])) {
+    for (let n = 3; n >= 1; n--) {
+      if (i + n > w.length) continue;
+      const name = v.text.slice(t.start, w[i + n - 1].end);
+      const o = OUTLET_LOOKUP(name);
+      if (o) return { s: { k: 'entity', ent: o, start: t.start, end: w[i + n - 1].end, t0: i }, score: 2.5, next: opts.dir === 1 ? i + n : i - 1 };
+    }
+  }
   if (t.upper && (t.pos === 'PROPN' || !t.pos) && i > 0 && !isAdp(w[i - 1])) {
     // a surname the recogniser left out: the person of the article with that name
     const e = personBySurname(v, t.lemma, t.norm);
@@ -155,7 +173,8 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   }
   const g = lex.pronouns.get(t.norm);
   if (g && (caseOf(t) ?? 'Nom') === 'Nom') return { s: { k: 'pronoun', g, start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
-  if (lex.unnamed.has(t.lemma) && !t.upper && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
+  const initial = i === v.sStart[t.sent] || (i > 0 && !w[i - 1].word && !/[,]/.test(w[i - 1].text));
+  if (lex.unnamed.has(t.lemma) && (!t.upper || initial) && !isAdp(w[i - 1]) && ((caseOf(t) ?? 'Nom') === 'Nom' || t.nomAlt)) {
     return { s: { k: 'unnamed', via: outletAfter(v, i), start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
   }
   if (lex.media.has(t.lemma) && !isAdp(w[i - 1])) {

@@ -25,6 +25,8 @@ export interface W {
   upper: boolean;
   /** another analysis of the form is nominative */
   nomAlt?: boolean;
+  /** another analysis of the form is a verb */
+  alts_verb?: boolean;
 }
 
 export interface MentionRef {
@@ -112,6 +114,7 @@ export function buildView(doc: Doc, lex: Lexicon): View {
         word: isWord,
         upper: upperFirst(t.text),
         nomAlt: !!t.alts?.some((a) => a.tags?.Case === 'Nom'),
+        alts_verb: !!t.alts?.some((a) => a.pos === 'VERB'),
       });
     }
   } else {
