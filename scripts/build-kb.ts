@@ -132,8 +132,9 @@ for (const code of Object.keys(all.en)) {
       if (raw.includes(',')) continue;
       const m = /^(.*?)\s*\((.*)\)$/.exec(raw);
       if (m) {
+        // `КНР (Китайская Народная Республика)`: both; `Внешние малые острова (США)`: not the part in brackets
         addAlias(e, l, m[1]);
-        addAlias(e, l, m[2]);
+        if (/^\p{Lu}{2,}$/u.test(m[1])) addAlias(e, l, m[2]);
       } else addAlias(e, l, raw);
     }
   }
@@ -149,6 +150,12 @@ for (const p of pairs) {
   a.push(p);
 }
 const typeOk = (kbType: EntityType, t: EntityType) => (kbType === 'PER') === (t === 'PER');
+/** The existing entity a name denotes: its canonical name first, then the earliest added (curated, countries). */
+function pickTarget(lang: string, name: string, type: EntityType): KbEntity | undefined {
+  const ids = [...(nameIdx.get(`${lang}|${normKey(name)}`) ?? [])].map((id) => ents.get(id)!).filter((e) => typeOk(e.type, type));
+  if (!ids.length) return undefined;
+  return ids.find((e) => normKey(e.names[lang as KbLang] ?? '') === normKey(name)) ?? ids[0];
+}
 let merged = 0;
 let created = 0;
 for (const [xid, ps] of byXid) {
@@ -163,11 +170,7 @@ for (const [xid, ps] of byXid) {
   let target: KbEntity | undefined;
   for (const l of ['ru', 'uk'] as const) {
     for (const lem of [top(l)].filter((x): x is string => !!x)) {
-      const ids = nameIdx.get(`${l}|${normKey(lem)}`);
-      if (ids && ids.size === 1) {
-        const cand = ents.get([...ids][0])!;
-        if (typeOk(cand.type, type)) target = cand;
-      }
+      target = pickTarget(l, lem, type);
       if (target) break;
     }
     if (target) break;
@@ -222,11 +225,13 @@ let nerelAdded = 0;
 let nerelMerged = 0;
 for (const [q, r] of nerel) {
   if (r.surfaces.length < 2 || !/^\p{Lu}/u.test(r.label)) continue;
-  const ids = nameIdx.get(`ru|${normKey(r.label)}`);
-  let target: KbEntity | undefined;
-  if (ids && ids.size === 1) {
-    const cand = ents.get([...ids][0])!;
-    if (typeOk(cand.type, r.type)) target = cand;
+  let target: KbEntity | undefined = pickTarget('ru', r.label, r.type);
+  // or the name most of its mentions are written as (`США` for `Соединённые Штаты Америки`)
+  if (!target) {
+    const c = new Map<string, number>();
+    for (const s of r.surfaces) c.set(s, (c.get(s) ?? 0) + 1);
+    const top = [...c].sort((a, b) => b[1] - a[1])[0][0];
+    target = pickTarget('ru', top, r.type);
   }
   if (target) {
     target.wikidata ??= q;

@@ -114,7 +114,7 @@ const ORG_FORMS = /^(ПАО|ОАО|ЗАО|АО|ООО|НАК|ПАТ|ВАТ|ТО�
 function stripOrgWrapping(lemma: string): string {
   let s = lemma.replace(/[«»"“”„]/g, '').trim();
   for (let i = 0; i < 2; i++) s = s.replace(ORG_FORMS, '');
-  s = s.replace(/\s+(России|России|РФ|Украины|України|Росії|США|Германии|Німеччини|Франции|Франції)$/u, '');
+  s = s.replace(/\s+(России|РФ|Украины|України|Росії|США|Германии|Німеччини|Франции|Франції)$/u, '');
   return s.trim();
 }
 
@@ -125,10 +125,14 @@ function requote(surface: string, lemma: string): string {
   return m[1] + lemma + m[3];
 }
 
+/** The surname of a person's base form: the last word, initials dropped (`С.Міксер` -> `Міксер`). */
 function surnameOf(lemma: string): string {
   const w = lemma.trim().split(/\s+/);
-  return w[w.length - 1] ?? '';
+  const last = w[w.length - 1] ?? '';
+  return last.replace(/^(\p{Lu}\.\s*)+/u, '');
 }
+
+const LEGAL_SUFFIX = /\s+(AG|SE|SA|S\.A\.|B\.?V\.?|N\.V\.|Ltd\.?|GmbH|Inc\.?|PLC|LLC|Corp\.?|Co\.|АГ|АГ|СЕ|Б\.?В\.?|Лтд)$/iu;
 
 export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   const lang = doc.lang;
@@ -220,7 +224,10 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       if (e.affiliations?.length) ent.affiliations = [...e.affiliations];
       else if (e.type === 'LOC') ent.affiliations = [e.id];
     } else {
-      const key = isPer(type) ? translitKey(surnameOf(fullest)) : translitKey(fullest);
+      // persons by surname (the shortest spelling among the group's: inflected ones add endings)
+      const key = isPer(type)
+        ? g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean).sort((a, b) => a.length - b.length)[0] ?? ''
+        : translitKey(stripOrgWrapping(fullest).replace(LEGAL_SUFFIX, '') || fullest);
       id = `new:${type}:${key || normKey(fullest)}`;
     }
     ent.id = id;
