@@ -229,7 +229,15 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
       // `саміт Путін-Трамп`: two people joined by a hyphen read as one name
       const pair = e.id.startsWith('new:') && kb ? PAIR.exec(m.text) : null;
       if (pair) {
-        const ids = [pair[1], pair[2]].map((n) => kb!.lookup(n, doc.lang).find((x) => x.by !== 'part' || true)?.id);
+        const byName = (n: string): string | undefined => {
+          const low = norm(n);
+          for (const o of entities) {
+            if (o.type !== 'PER' || o === e) continue;
+            if (o.mentions.some((x) => norm(x.lemma) === low || norm(x.lemma).endsWith(' ' + low)) || norm(o.name).split(' ').includes(low)) return o.id;
+          }
+          return kb!.lookup(n, doc.lang)[0]?.id;
+        };
+        const ids = [pair[1], pair[2]].map(byName);
         if (ids[0] && ids[1] && ids[0] !== ids[1]) {
           const t0 = tokIndexAt(toks, m.start);
           let t1 = tokIndexAt(toks, m.end);

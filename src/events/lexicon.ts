@@ -44,6 +44,12 @@ interface LexiconFile {
   negDet: string[];
   actionNouns: string[];
   notTriggers: string[][];
+  plover: Record<string, string>;
+  intent: string[];
+  controlTypes: string[];
+  endVerbs: string[];
+  cooperative: string[];
+  conflictual: string[];
 }
 
 export interface EventLexicon {
@@ -76,6 +82,16 @@ export interface EventLexicon {
   actionNouns: Set<string>;
   /** idioms whose trigger word states no event (`в консультации с`): lemma sequences */
   notTriggers: string[][];
+  /** Parley type -> PLOVER category where they differ (ACCUSE is PLOVER DISAPPROVE) */
+  plover: Map<string, string>;
+  /** words of intent or future: an act announced is AGREE (cooperative) or THREATEN (hostile) */
+  intent: Set<string>;
+  /** types whose verbs govern a `to`-complement (`refused to lift`) */
+  controlTypes: Set<string>;
+  /** verbs ending a contact: `cancelled a visit` reduces relations (SANCTION) */
+  endVerbs: Set<string>;
+  cooperative: Set<string>;
+  conflictual: Set<string>;
 }
 
 const cache = new Map<string, EventLexicon>();
@@ -126,6 +142,12 @@ export function eventLexicon(lang: string): EventLexicon | null {
     negDet: new Set(f.negDet.map(norm)),
     actionNouns: new Set(f.actionNouns.map(norm)),
     notTriggers: f.notTriggers.map((x) => x.map(norm)),
+    plover: new Map(Object.entries(f.plover ?? {})),
+    intent: new Set((f.intent ?? []).map(norm)),
+    controlTypes: new Set(f.controlTypes ?? []),
+    endVerbs: new Set((f.endVerbs ?? []).map(norm)),
+    cooperative: new Set(f.cooperative ?? []),
+    conflictual: new Set(f.conflictual ?? []),
   };
   cache.set(lang, lx);
   return lx;
