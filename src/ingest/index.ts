@@ -8,8 +8,8 @@
  * input gives one `ok: false` item naming the input (and the line, for JSON Lines), and the rest of
  * the batch goes on.
  */
-import { createReadStream, type Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { extname, isAbsolute, join } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { RawArticle, Source } from '../doc/model.js';
@@ -355,56 +355,59 @@ export function readBuffer(buf: Buffer, name: string, opts: ReadOptions = {}): I
 // ---------------------------------------------------------------------------------------------
 // files, directories, globs, stdin
 
-async function readHead(path: string, n: number): Promise<Buffer> {
-  const fh = await open(path, 'r');
+function readHead(path: string, n: number): Buffer {
+  const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    const bytesRead = readSync(fd, buf, 0, n, 0);
     return buf.subarray(0, bytesRead);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
+/**
+ * One file. Files up to `max` bytes are read whole (synchronously: a batch reads one file after
+ * another, and a thread-pool hop per small file costs more than the read); a bigger file is
+ * streamed when it is JSON Lines and refused otherwise, without reading it.
+ */
 async function* readFile(path: string, st: Stats, max: number): AsyncGenerator<IngestItem> {
   if (st.size === 0) {
     yield fail(path, 'empty file');
     return;
   }
+  if (st.size <= max) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (e) {
+      yield fail(path, `cannot read (${errCode(e)})`);
+      return;
+    }
+    yield* readBuffer(buf, path, { maxBytes: max });
+    return;
+  }
   let head: Buffer;
   try {
-    head = await readHead(path, Math.min(st.size, 65536));
+    head = readHead(path, 65536);
   } catch (e) {
-    yield fail(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    yield fail(path, `cannot read (${errCode(e)})`);
     return;
   }
-  const format = sniff(head, path);
-  if (format === 'jsonl' && st.size > Math.min(max, 1024 * 1024)) {
-    // big JSON Lines files are streamed, never read whole
-    try {
-      yield* readJsonl(createReadStream(path, { highWaterMark: 1 << 20 }), path, max);
-    } catch (e) {
-      yield fail(path, `read error (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    return;
-  }
-  if (format !== 'jsonl' && st.size > max) {
+  if (sniff(head, path) !== 'jsonl') {
     yield fail(path, `file too large (${mib(st.size)} > ${mib(max)} limit)`);
     return;
   }
-  let buf: Buffer;
+  // big JSON Lines files are streamed line by line, never read whole
   try {
-    const fh = await open(path, 'r');
-    try {
-      buf = await fh.readFile();
-    } finally {
-      await fh.close();
-    }
+    yield* readJsonl(createReadStream(path, { highWaterMark: 1 << 20 }), path, max);
   } catch (e) {
-    yield fail(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return;
+    yield fail(path, `read error (${errCode(e)})`);
   }
-  yield* readBuffer(buf, path, { maxBytes: max });
 }
 
 /** Readable files under a directory, recursively, in name order (hidden entries skipped). */
@@ -491,7 +494,7 @@ export async function* readInputs(specs: string[], opts: ReadOptions = {}): Asyn
     }
     let st: Stats | null = null;
     try {
-      st = await stat(spec);
+      st = statSync(spec);
     } catch {
       st = null;
     }
@@ -505,7 +508,7 @@ export async function* readInputs(specs: string[], opts: ReadOptions = {}): Asyn
       for (const f of files) {
         let fst: Stats;
         try {
-          fst = await stat(f);
+          fst = statSync(f);
         } catch {
           continue;
         }
@@ -536,7 +539,7 @@ export async function* readInputs(specs: string[], opts: ReadOptions = {}): Asyn
       for (const f of files) {
         let fst: Stats;
         try {
-          fst = await stat(f);
+          fst = statSync(f);
         } catch {
           yield fail(f, 'no such file');
           continue;

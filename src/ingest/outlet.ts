@@ -31,6 +31,40 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+interface Trie {
+  next: Map<string, Trie>;
+  end: boolean;
+}
+
+/**
+ * One regex alternation for many literal names, factored as a trie (`Интерфакс(?:-Украин[аы])?`):
+ * the engine then checks a name in time of its length, not of the number of names; longer names
+ * are tried first.
+ */
+function trieRegex(words: string[]): string {
+  const root: Trie = { next: new Map(), end: false };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let c = n.next.get(ch);
+      if (!c) {
+        c = { next: new Map(), end: false };
+        n.next.set(ch, c);
+      }
+      n = c;
+    }
+    n.end = true;
+  }
+  const emit = (n: Trie): string => {
+    const alts = [...n.next.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, c]) => escapeRe(ch) + emit(c));
+    if (!alts.length) return '';
+    const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+    if (!n.end) return body;
+    return alts.length === 1 && [...n.next.values()][0].next.size === 0 && !/[?*+)]$/.test(body) && body.length <= 2 ? `${body}?` : `(?:${body})?`;
+  };
+  return emit(root);
+}
+
 function foldName(s: string): string {
   return s
     .toLowerCase()
@@ -55,7 +89,7 @@ function load(): OutletIndex {
     }
   }
   const uniq = [...new Set(aliases)].sort((a, b) => b.length - a.length);
-  index = { list: data.outlets, byHost, byAlias, alt: uniq.map(escapeRe).join('|') };
+  index = { list: data.outlets, byHost, byAlias, alt: trieRegex(uniq) };
   return index;
 }
 
@@ -95,14 +129,14 @@ function scriptOf(text: string): { script: Script; lang: string } {
   let lat = 0;
   let uk = 0;
   let ru = 0;
-  const n = Math.min(text.length, 20000);
+  const n = Math.min(text.length, 6000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x400 && c <= 0x4ff) {
       cyr++;
-      const ch = text[i].toLowerCase();
-      if (ch === 'і' || ch === 'ї' || ch === 'є' || ch === 'ґ') uk++;
-      else if (ch === 'ы' || ch === 'э' || ch === 'ъ' || ch === 'ё') ru++;
+      // і ї є ґ (and capitals) vs ы э ъ ё
+      if (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491 || c === 0x406 || c === 0x407 || c === 0x404 || c === 0x490) uk++;
+      else if (c === 0x44b || c === 0x44d || c === 0x44a || c === 0x451 || c === 0x42b || c === 0x42d || c === 0x401) ru++;
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) lat++;
   }
   if (cyr > lat) return { script: 'cyr', lang: uk > ru ? 'uk' : 'ru' };
@@ -140,6 +174,8 @@ interface Pattern {
    * taken only for an outlet whose first language is written in the text's script.
    */
   weak?: boolean;
+  /** a cheap regex the text must match before `re` is tried (speed) */
+  key?: string;
 }
 
 const Q_OPEN = '[«"“„]?';
@@ -155,53 +191,64 @@ const DASH = '[—–-]';
 /** Patterns in order of how surely they name the publisher. */
 const PATTERNS: Pattern[] = [
   // КИЕВ, 3 марта /ТАСС/.   WASHINGTON, Feb 5 (Reuters) -   LONDON (AP) —
-  { re: `(?:^|[\\s,.])\\/${OUT}\\/`, where: 'head' },
-  { re: `${PLACE}(?:,\\s*${DATE})?\\s*\\(${OUT}\\)\\s*${DASH}`, where: 'head' },
+  { re: `(?:^|[\\s,.])\\/${OUT}\\/`, where: 'head', key: '/' },
+  { re: `(?<=${PLACE}(?:,\\s*${DATE})?\\s*)\\(${OUT}\\)\\s*${DASH}`, where: 'head', key: '\\)\\s*[—–-]' },
   // МОСКВА, 5 фев — РИА Новости.   Москва. 10 февраля. INTERFAX.RU -   Київ, 5 лютого 2026 – Укрінформ
   { re: `(?:^|\\n)\\s*${PLACE}\\s*[,.]\\s*${DATE}\\s*[.,]?\\s*(?:${DASH}\\s*)?${OUT}\\s*(?:[.:,]|${DASH}|\\s)`, where: 'head' },
   // ТАСС, 24 ноября.   Укрінформ, 5 лютого —
   { re: `(?:^|\\n)\\s*${OUT}\\s*,\\s*${DATE}\\s*(?:[.,:]|${DASH})`, where: 'head' },
   // `, 12:16 REGNUM Судьи ...`   `10 февраля 2026, 13:05 Интерфакс -`
-  { re: `(?:^|\\n)[\\s,]*(?:${DATE}\\s*,?\\s*)?\\d{1,2}:\\d{2}\\s+${OUT}(?:\\s*[.:,]|\\s*${DASH}|\\s)`, where: 'head' },
+  { re: `(?:^|\\n)[\\s,]*(?:${DATE}\\s*,?\\s*)?\\d{1,2}:\\d{2}\\s+${OUT}(?:\\s*[.:,]|\\s*${DASH}|\\s)`, where: 'head', key: '\\d:\\d\\d' },
   // Как передает корреспондент УНИАН / повідомляє кореспондент Укрінформу / a Reuters correspondent
   {
     re: `(?:передает|передає|сообщает|повідомляє|информирует|інформує|передал|передав|сообщил|повідомив)\\s+(?:собственный\\s+|специальный\\s+|власний\\s+|спеціальний\\s+)?(?:корреспондент|кореспондент)(?:ка)?\\s+(?:(?:М?ИА|агентства|издания|видання|телеканала|газеты|газети|радио|радіо)\\s+)?${OUT}(?![\\p{L}\\-])`,
     where: 'any',
     weak: true,
+    key: 'орреспондент|ореспондент',
   },
-  { re: `\\b(?:told|said|reports?|according to)\\s+(?:an?\\s+)?(?<o2>ALT)\\s+correspondent\\b`, where: 'any', weak: true },
+  { re: `\\b(?:told|said|reports?|according to)\\s+(?:an?\\s+)?(?<o2>ALT)\\s+correspondent\\b`, where: 'any', weak: true, key: 'correspondent' },
   // Как сообщал УНИАН / Як повідомляв Укрінформ / Также Фокус писал / Нагадаємо, УНІАН писав
   {
     re: `(?:^|[\\s(])(?:[Кк]ак|[Яя]к)\\s+(?:ранее\\s+|раніше\\s+|уже\\s+|вже\\s+)?(?:сообщал|писал|информировал|рассказывал|повідомляв|писав|інформував|розповідав)(?:а|о)?\\s+${OUT}(?![\\p{L}\\-])`,
     where: 'any',
     weak: true,
+    key: '(?:[Кк]ак|[Яя]к)\\s+(?:\\S+\\s+)?(?:сообщал|писал|информировал|рассказывал|повідомляв|писав|інформував|розповідав)',
   },
   {
     re: `(?:^|[\\s(])(?:[Тт]акже|[Тт]акож|[Нн]апомним|[Нн]агадаємо|[Рр]анее|[Рр]аніше)[,]?\\s+(?:также\\s+|також\\s+)?${OUT}\\s+(?:писал|сообщал|рассказывал|информировал|писав|повідомляв|розповідав|інформував)(?![\\p{L}])`,
     where: 'any',
     weak: true,
+    key: 'писал|сообщал|рассказывал|информировал|писав|повідомляв|розповідав|інформував',
   },
   // the outlet's own footer: `©2000-2018, Українська правда. Використання матеріалів ...`,
   // `© АО Телекомпания НТВ, 1993-2018. Все права защищены`, `Новости от Корреспондент.net в Telegram`
-  { re: `©[^\\n]{0,40}?${OUT}[^\\n]{0,60}?(?:прав|rights|матеріал|материал)`, where: 'tail', weak: true },
-  { re: `(?:Использование|Використання|Перепечатка|Передрук|Копирование|Копіювання)\\s+(?:материалов|матеріалів|матерiалiв)\\s+(?:сайта\\s+|сайту\\s+)?${OUT}(?![\\p{L}\\-])`, where: 'tail', weak: true },
-  { re: `(?:Новости|Новини)\\s+(?:от|від)\\s+${OUT}\\s+(?:в|у)\\s`, where: 'tail', weak: true },
+  { re: `©[^\\n]{0,40}?${OUT}[^\\n]{0,60}?(?:прав|rights|матеріал|материал)`, where: 'tail', weak: true, key: '©' },
+  { re: `(?:Использование|Використання|Перепечатка|Передрук|Копирование|Копіювання)\\s+(?:материалов|матеріалів|матерiалiв)\\s+(?:сайта\\s+|сайту\\s+)?${OUT}(?![\\p{L}\\-])`, where: 'tail', weak: true, key: 'материалов|матеріалів|матерiалiв' },
+  { re: `(?:Новости|Новини)\\s+(?:от|від)\\s+${OUT}\\s+(?:в|у)\\s`, where: 'tail', weak: true, key: '(?:Новости|Новини)\\s+(?:от|від)' },
   { re: `(?:^|\\n)\\s*${OUT}\\s*(?:\\n|$)`, where: 'head', weak: true },
   // credit lines: `Источник: РБК`, `Джерело: Укрінформ`, `Source: Reuters`; `..., — пишет «Украинская правда».`
-  { re: `(?:^|\\n)\\s*(?:Источник|Джерело|Source|По материалам|За матеріалами)\\s*:?\\s*${OUT}\\s*\\.?\\s*$`, flags: 'm', where: 'tail', weak: true },
-  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'head', weak: true },
-  { re: `,?\\s*${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'tail', weak: true },
+  { re: `(?:^|\\n)\\s*(?:Источник|Джерело|Source|По материалам|За матеріалами)\\s*:?\\s*${OUT}\\s*\\.?\\s*$`, flags: 'm', where: 'tail', weak: true, key: 'Источник|Джерело|Source|По материалам|За матеріалами' },
+  { re: `${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'head', weak: true, key: 'пишет|пише|сообщает|повідомляє|передает|передає' },
+  { re: `${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'tail', weak: true, key: 'пишет|пише|сообщает|повідомляє|передает|передає' },
 ];
 
-let compiled: { re: RegExp; where: Pattern['where']; weak: boolean }[] | null = null;
+interface Compiled {
+  re: RegExp;
+  where: Pattern['where'];
+  weak: boolean;
+  key: RegExp | null;
+}
 
-function patterns(): { re: RegExp; where: Pattern['where']; weak: boolean }[] {
+let compiled: Compiled[] | null = null;
+
+function patterns(): Compiled[] {
   if (compiled) return compiled;
   const { alt } = load();
   compiled = PATTERNS.map((p) => ({
     re: new RegExp(p.re.replace(/ALT/g, alt), 'dgu' + (p.flags ?? '')),
     where: p.where,
     weak: !!p.weak,
+    key: p.key ? new RegExp(p.key, 'u') : null,
   }));
   return compiled;
 }
@@ -209,7 +256,7 @@ function patterns(): { re: RegExp; where: Pattern['where']; weak: boolean }[] {
 /** The first ~3 paragraphs (a dateline may follow a title and a menu word) and the last 2. */
 function regions(text: string): { head: string; tail: string } {
   const head = text.slice(0, 700);
-  const paras = text.replace(/\s+$/, '').split(/\n\s*\n|\n/);
+  const paras = text.slice(-1600).replace(/\s+$/, '').split(/\n\s*\n|\n/);
   const tail = paras.slice(-2).join('\n').slice(-800);
   return { head, tail };
 }
@@ -223,9 +270,12 @@ export function detectOutlet(text: string, url?: string | null): string | null {
   const fromUrl = outletFromUrl(url);
   if (fromUrl) return nameFor(fromUrl, lang);
   const { head, tail } = regions(text);
+  // credits in running text sit near the top or the bottom: bound the work on long texts
+  const body = text.length <= 6000 ? text : `${text.slice(0, 4000)}\n${text.slice(-2000)}`;
   const { byAlias } = load();
   for (const p of patterns()) {
-    const hay = p.where === 'head' ? head : p.where === 'tail' ? tail : text;
+    const hay = p.where === 'head' ? head : p.where === 'tail' ? tail : body;
+    if (p.key && !p.key.test(hay)) continue;
     p.re.lastIndex = 0;
     for (const m of hay.matchAll(p.re)) {
       const name = m.groups?.o ?? m.groups?.o2;
