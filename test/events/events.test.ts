@@ -1,0 +1,170 @@
+/**
+ * Diplomatic events on real news sentences (ru, uk): one test per status, stance, level and
+ * argument pattern, run through the full pipeline (entities, quotes and times included).
+ * Sentences come from the seed articles and from reports of the same kind (RIA Novosti,
+ * Interfax, TASS, UNIAN, TSN) about other contacts.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { DiplomaticEvent, Doc } from '../../src/doc/model.js';
+import { createPipeline } from '../../src/pipeline/index.js';
+
+const pipe = await createPipeline();
+
+function analyze(text: string, lang: string, published = '2026-02-05'): Doc {
+  return pipe.analyze({ source: { format: 'text' }, published, title: null, text, lang });
+}
+
+/** Names (any language, KB id) an entity id stands for, lower-cased, for matching. */
+function who(doc: Doc, id: string): string {
+  const e = doc.layers.entities?.find((x) => x.id === id);
+  return [id, e?.name ?? '', ...(e?.mentions.flatMap((m) => [m.lemma, m.text]) ?? [])].join(' ').toLowerCase();
+}
+
+function find(doc: Doc, type: string, ...parties: RegExp[]): DiplomaticEvent {
+  const evs = doc.layers.events ?? [];
+  const ev = evs.find((e) => e.type === type && parties.every((p) => e.actors.some((a) => p.test(who(doc, a)))));
+  assert.ok(ev, `no ${type} event with ${parties.join(', ')} in ${JSON.stringify(evs.map((e) => [e.type, e.mode, e.actors, e.status]))}`);
+  return ev;
+}
+
+const PUTIN = /putin|путин|путін/;
+const MACRON = /macron|макрон/;
+const LAVROV = /lavrov|лавров/;
+const RUBIO = /rubio|рубио|рубіо/;
+const TRUMP = /trump|трамп/;
+const FRANCE = /france|франц|elysee|елисейск|paris|париж/;
+const RUSSIA = /russia|росси|росія|kremlin|кремл|moscow|москв/;
+
+test('occurred: a past visit, with its date and the outlet that reported it', () => {
+  const doc = analyze(
+    'Накануне агентство Reuters сообщило, что во вторник Москву с целью наладить диалог посетил дипломатический советник Макрона Эммануэль Бонн. Кремль и Елисейский дворец не стали ни подтверждать, ни опровергать эту информацию.',
+    'ru',
+  );
+  const ev = find(doc, 'CONSULT', /bonne|бонн/, RUSSIA);
+  assert.equal(ev.mode, 'visit');
+  assert.equal(ev.status, 'occurred');
+  assert.equal(ev.when?.value, '2026-02-03');
+  // Макрона qualifies the adviser: he is no party of the visit
+  const macron = doc.layers.entities?.find((e) => MACRON.test(e.id) || /^(эммануэль )?макрон$/i.test(e.name));
+  assert.ok(!macron || !ev.actors.includes(macron.id));
+  // both sides declined to comment
+  assert.equal(ev.stances?.filter((s) => s.stance === 'no_comment').length, 2);
+});
+
+test('occurred (uk): a phone call with its date, level from the ministers', () => {
+  const doc = analyze('Як повідомлялося раніше, 21 жовтня Сергій Лавров провів телефонну розмову з держсекретарем США Марко Рубіо.', 'uk', '2025-11-09');
+  const ev = find(doc, 'CONSULT', LAVROV, RUBIO);
+  assert.equal(ev.mode, 'call');
+  assert.equal(ev.status, 'occurred');
+  assert.equal(ev.when?.value, '2025-10-21');
+  assert.equal(ev.level, 'ministerial');
+});
+
+test('ongoing: contacts under way, at the working level', () => {
+  const doc = analyze('"Россия и Франция действительно взаимодействуют на рабочем уровне, но никакого примечательного содержания эти контакты не имеют", — отметил Дмитрий Песков.', 'ru');
+  const ev = find(doc, 'CONSULT', RUSSIA, FRANCE);
+  assert.equal(ev.status, 'ongoing');
+  assert.equal(ev.level, 'working');
+  // the second mention (`эти контакты`) is the same happening
+  assert.equal((doc.layers.events ?? []).filter((e) => e.type === 'CONSULT').length, 1);
+});
+
+test('planned: a call being prepared, highest level from the presidents', () => {
+  const doc = analyze('В начале января Макрон заявил, что планирует провести разговор с президентом РФ Владимиром Путиным.', 'ru', '2026-02-10');
+  const ev = find(doc, 'CONSULT', MACRON, PUTIN);
+  assert.equal(ev.mode, 'call');
+  assert.equal(ev.status, 'planned');
+  assert.equal(ev.level, 'highest');
+  assert.ok(ev.reportedBy?.some((r) => MACRON.test(who(doc, r))));
+});
+
+test('planned (uk): a meeting being organised', () => {
+  const doc = analyze('Президент України Володимир Зеленський планує зустрітися з Дональдом Трампом у Вашингтоні.', 'uk');
+  const ev = find(doc, 'CONSULT', /zelensk|зеленськ/, TRUMP);
+  assert.equal(ev.mode, 'meeting');
+  assert.equal(ev.status, 'planned');
+});
+
+test('possible: may happen, readiness', () => {
+  const doc = analyze('В начале января Макрон заявил, что в ближайшие недели может провести разговор с Владимиром Путиным.', 'ru');
+  assert.equal(find(doc, 'CONSULT', MACRON, PUTIN).status, 'possible');
+  const doc2 = analyze('В Кремле отмечали, что Путин готов поговорить с Макроном.', 'ru');
+  assert.equal(find(doc2, 'CONSULT', PUTIN, MACRON).status, 'possible');
+  const doc3 = analyze('Лавров заявив, що зустріч із держсекретарем США Марко Рубіо все ще може відбутися.', 'uk', '2025-11-09');
+  assert.equal(find(doc3, 'CONSULT', LAVROV, RUBIO).status, 'possible');
+});
+
+test('cancelled (ru and uk)', () => {
+  const doc = analyze('Встреча Сергея Лаврова и Марко Рубио в Будапеште отменена.', 'ru', '2025-11-09');
+  assert.equal(find(doc, 'CONSULT', LAVROV, RUBIO).status, 'cancelled');
+  const doc2 = analyze('Особиста зустріч очільника МЗС РФ Сергія Лаврова та держсекретаря США Марко Рубіо, яку було скасовано Вашингтоном, все ще може відбутися.', 'uk', '2025-11-09');
+  const ev = find(doc2, 'CONSULT', LAVROV, RUBIO);
+  assert.ok(ev.status === 'cancelled' || ev.status === 'possible');
+  assert.equal(ev.mode, 'meeting');
+  assert.equal(ev.level, 'ministerial');
+});
+
+test('none: stated not to exist', () => {
+  const doc = analyze('Пресс-секретарь президента РФ Дмитрий Песков заявил, что контактов между Владимиром Путиным и Эммануэлем Макроном на высшем уровне сейчас нет.', 'ru');
+  const ev = find(doc, 'CONSULT', PUTIN, MACRON);
+  assert.equal(ev.status, 'none');
+  assert.equal(ev.level, 'highest');
+});
+
+test('confirm: an institution speaking through its seat confirms contacts at the technical level', () => {
+  const doc = analyze('В Кремле подтвердили возобновление контактов с Елисейским дворцом на техническом уровне.', 'ru', '2026-02-10');
+  const ev = find(doc, 'CONSULT', /kremlin|кремл/, FRANCE);
+  assert.equal(ev.level, 'technical');
+  assert.ok(ev.stances?.some((s) => s.stance === 'confirm' && /kremlin|кремл/.test(who(doc, s.by))));
+});
+
+test('deny: a denial of a reported meeting', () => {
+  const doc = analyze('Песков опроверг сообщения о встрече Владимира Путина и Дональда Трампа в Будапеште.', 'ru');
+  const ev = find(doc, 'CONSULT', PUTIN, TRUMP);
+  assert.ok(ev.stances?.some((s) => s.stance === 'deny'));
+});
+
+test('summit of two named leaders with its place (uk)', () => {
+  const doc = analyze('Лавров вважає, що основою угоди повинні стати домовленості, досягнуті під час саміту президента США Дональда Трампа і президента РФ Володимира Путіна на Алясці.', 'uk', '2025-11-09');
+  const ev = find(doc, 'CONSULT', TRUMP, PUTIN);
+  assert.equal(ev.mode, 'summit');
+  assert.equal(ev.level, 'highest');
+  assert.ok(ev.place && /alask|аляск/.test(who(doc, ev.place)));
+  // США and РФ only qualify the presidents; Лавров only holds the opinion
+  assert.ok(!ev.actors.some((a) => LAVROV.test(who(doc, a))));
+});
+
+test('sanctions against named companies (uk)', () => {
+  const doc = analyze('Ще одним наслідком цієї розмови називають запроваджені США санкції проти «Роснефти» і «Лукойла».', 'uk', '2025-11-09');
+  const ev = find(doc, 'SANCTION', /usa|сша/, /rosneft|роснефт/);
+  assert.equal(ev.status, 'occurred');
+});
+
+test('a contact mentioned twice is one event', () => {
+  const doc = analyze(
+    '21 жовтня Сергій Лавров провів телефонну розмову з Марко Рубіо. Після цієї розмови Рубіо порадив Трампу не поспішати. Сам Лавров після розмови з Рубіо знову заговорив про першопричини конфлікту.',
+    'uk',
+    '2025-11-09',
+  );
+  const calls = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT' && e.mode === 'call');
+  assert.equal(calls.length, 1, JSON.stringify(calls));
+  assert.equal(calls[0].when?.value, '2025-10-21');
+});
+
+test('talk about contacts in general is no event', () => {
+  const doc = analyze('Макрон подчеркнул, что диалог с РФ важен, так как эта страна останется соседом ЕС.', 'ru');
+  assert.equal((doc.layers.events ?? []).length, 0);
+  const doc2 = analyze('Песков также отметил, что европейские столицы, за исключением Парижа, не демонстрируют намерения возобновить диалог с Москвой.', 'ru');
+  assert.equal((doc2.layers.events ?? []).length, 0);
+});
+
+test('evidence and trigger spans point into the text', () => {
+  const text = 'Как сообщал УНИАН, недавно французский президент Макрон заявил, что Франция возобновила контакты с Россией на техническом уровне.';
+  const doc = analyze(text, 'ru', '2026-02-11');
+  const ev = find(doc, 'CONSULT', FRANCE, RUSSIA);
+  assert.equal(ev.status, 'occurred');
+  assert.equal(ev.level, 'technical');
+  assert.equal(text.slice(ev.trigger!.start, ev.trigger!.end), ev.trigger!.text);
+  assert.ok(ev.start <= ev.trigger!.start && ev.trigger!.end <= ev.end);
+});
