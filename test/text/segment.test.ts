@@ -143,6 +143,12 @@ test('dashes, URLs, e-mails, hyphenated and apostrophe words', () => {
   assert.deepEqual(tokenize('Москва. 10 февраля. INTERFAX.RU - В Кремле').filter((x) => x.kind === 'url').map((x) => x.text), ['INTERFAX.RU']);
 });
 
+test('soft hyphens and invisible joiners from web pages do not split words', () => {
+  const t = tokenize('Глава МИД провел пере\u00adговоры с коллегой\u200d.');
+  assert.deepEqual(t.map((x) => x.text), ['Глава', 'МИД', 'провел', 'пере\u00adговоры', 'с', 'коллегой', '.']);
+  assert.equal(t[3].norm, 'переговоры');
+});
+
 test('numbers with separators are one token', () => {
   const ru = 'Сегодня область ожидает очередную партию препарата — 12 100 доз. Встреча назначена на 10.02.2026 в 12:30.';
   const t = tokenize(ru);

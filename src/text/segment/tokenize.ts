@@ -12,7 +12,9 @@
  *   separated by a space (`12 100`, `1 000 000`); kind `number` (also `90-х`, `1-й`);
  * - every quote mark, bracket and dash is its own `punct` token; `...`, `?!`, `!!!` are one token;
  * - URLs (`https://...`, `www...`, `INTERFAX.RU`, `rbc.ru/...`) are `url`, e-mails `email`;
- * - `% $ € № + =` and other symbols are `symbol`.
+ * - `% $ € № + =` and other symbols are `symbol`;
+ * - `norm` is `fold(text)`, except that a soft hyphen or zero-width joiner inside a word is dropped
+ *   from it (`пере\u00adговоры` -> `переговоры`), so it may then be shorter than `text`.
  *
  * Sentences: a line break always ends a sentence (so a heading line is its own sentence); `. ! ? …`
  * end one when the next token starts a sentence (a capital letter, a digit, an opening quote or
@@ -117,6 +119,8 @@ function isRoman(s: string): boolean {
 
 /** characters `fold` changes beyond lower-casing (ё and the apostrophe variants) */
 const FOLD_MORE = /[ёЁʼ'`ʹ′‘]/;
+const INVISIBLE = /[\u00ad\u200c\u200d\u2060]/;
+const INVISIBLE_G = /[\u00ad\u200c\u200d\u2060]/g;
 
 function makeToken(text: string, start: number, end: number, kind: TokenKind, spaceBefore: boolean): Token {
   const t = text.slice(start, end);
@@ -124,6 +128,8 @@ function makeToken(text: string, start: number, end: number, kind: TokenKind, sp
   if (kind === 'punct' && t.length === 1 && !isApostrophe(t.charCodeAt(0))) norm = t;
   else if (FOLD_MORE.test(t)) norm = fold(t);
   else norm = t.toLowerCase(); // identical to fold(t) when no ё or apostrophe variant occurs
+  // soft hyphens / zero-width joiners inside a word (web text) are dropped from the matching form
+  if (kind === 'word' && INVISIBLE.test(norm)) norm = norm.replace(INVISIBLE_G, '');
   return { start, end, text: t, norm, kind, sent: 0, spaceBefore };
 }
 
@@ -141,7 +147,10 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
       i++;
       continue;
     }
-    const start = i;
+    if (c === 0xad || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfe0f || c === 0xfe0e) {
+      i++; // invisible format characters outside a word: no token
+      continue;
+    }
     // URLs starting with a scheme or www
     if (c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57 || c === 0x66) {
       URL_RE.lastIndex = i;
@@ -178,6 +187,11 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
         if (isHyphen(d)) {
           // 2020-2021: two numbers and a hyphen
           if (isDigit(e) && isDigit(text.charCodeAt(j - 1))) break;
+          j += 1;
+          continue;
+        }
+        if (d === 0xad || d === 0x200c || d === 0x200d || d === 0x2060) {
+          // soft hyphen and zero-width joiners inside a word (web text): part of the word
           j += 1;
           continue;
         }
@@ -342,7 +356,6 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
   const n = tokens.length;
   let para = 0;
   let sStart = 0; // token index of the current sentence's first token
-  let quoteDepth = 0;
   const close = (endTok: number): void => {
     // endTok is exclusive
     if (endTok <= sStart) return;
@@ -352,7 +365,6 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
     for (let k = sStart; k < endTok; k++) tokens[k].sent = idx;
     sentences.push({ start: first.start, end: last.end, tokenStart: sStart, tokenEnd: endTok, para });
     sStart = endTok;
-    quoteDepth = 0;
   };
   let noEnd1 = -1;
   let noEnd2 = -1;
@@ -371,8 +383,6 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
       }
     }
     const x = t.text;
-    if (x === '«' || x === '„') quoteDepth++;
-    else if (x === '»' && quoteDepth > 0) quoteDepth--;
     let isEnd = false;
     if (t.kind === 'punct' && ENDERS.test(x)) {
       isEnd = true;
