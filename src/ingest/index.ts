@@ -410,6 +410,15 @@ async function* readFile(path: string, st: Stats, max: number): AsyncGenerator<I
   }
 }
 
+/** A symbolic link to a regular file (links to directories are not followed: no cycles). */
+function isFileTarget(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Readable files under a directory, recursively, in name order (hidden entries skipped). */
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -424,7 +433,7 @@ async function walk(dir: string): Promise<string[]> {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile() && READABLE_EXT.has(extname(e.name).toLowerCase())) out.push(p);
+    else if ((e.isFile() || (e.isSymbolicLink() && isFileTarget(p))) && READABLE_EXT.has(extname(e.name).toLowerCase())) out.push(p);
   }
   return out;
 }

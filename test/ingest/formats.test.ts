@@ -250,3 +250,35 @@ test('globs, directories (recursive) and stdin', async (t) => {
   const fromJsonl = await collect(['-'], { stdin: lines });
   assert.deepEqual(fromJsonl.map((i) => (i.ok ? i.article.id : `err@${i.line}`)), ['s1', 's2', 'err@3']);
 });
+
+test('HTML and RSS in Windows-1251 are decoded by their declared charset', () => {
+  const para = seedBody('002_1be854b1e4aa8ebc.txt').split('\n\n').slice(0, 3);
+  const page =
+    '<!DOCTYPE html><html lang="ru"><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">' +
+    '<title>Франция готовит контакты с Россией</title><meta property="article:published_time" content="2026-02-04T10:00:00+02:00"></head>' +
+    `<body><article><h1>Франция готовит контакты с Россией</h1>${para.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const [h] = readBuffer(iconv.encode(page, 'windows-1251'), 'page-1251.html');
+  assert.ok(h.ok, h.ok ? '' : h.error);
+  assert.equal(h.article.text, para.join('\n\n'));
+  assert.equal(h.article.published, '2026-02-04');
+
+  const feed =
+    '<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Лента</title>' +
+    `<item><title>Песков о контактах с Францией</title><pubDate>Wed, 04 Feb 2026 10:00:00 +0200</pubDate><description>${para[1]}</description></item>` +
+    '</channel></rss>';
+  const [f] = readBuffer(iconv.encode(feed, 'windows-1251'), 'feed-1251.xml');
+  assert.ok(f.ok, f.ok ? '' : f.error);
+  assert.equal(f.article.text, para[1]);
+  assert.equal(f.article.title, 'Песков о контактах с Францией');
+});
+
+test('symbolic links to files are read in a directory walk; links to directories are not followed', async (t) => {
+  const { symlinkSync, mkdirSync } = await import('node:fs');
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'real.txt'), seed('000_9e8b478fa875f41d.txt'));
+  mkdirSync(join(dir, 'sub'));
+  symlinkSync(join(dir, 'real.txt'), join(dir, 'sub', 'link.txt'));
+  symlinkSync(dir, join(dir, 'sub', 'loop')); // a cycle, never entered
+  const items = await collect([dir]);
+  assert.deepEqual(items.map((i) => i.ok && i.input.slice(dir.length)), ['/real.txt', '/sub/link.txt']);
+});
