@@ -20,6 +20,7 @@ import type { KbEntity, KbLang, KbRole } from '../src/entities/kb/api.js';
 import { normKey } from '../src/entities/kb/keys.js';
 import { projectRoot } from '../src/pipeline/resources.js';
 import { learn, readSlavicner, type Pair } from './kb/build-lemma-model.js';
+import { ukNameForms } from './kb/uk-names.js';
 
 const require = createRequire(import.meta.url);
 const LANGS: KbLang[] = ['ru', 'uk', 'en'];
@@ -48,6 +49,8 @@ interface KbFile {
 }
 
 const ents = new Map<string, KbEntity>();
+/** ids created from annotated corpora (not curated, not countries) */
+const derived = new Set<string>();
 /** lang -> normKey(form) -> id -> lemma -> count */
 const forms: Record<string, Map<string, Map<string, Map<string, number>>>> = { ru: new Map(), uk: new Map(), en: new Map() };
 /** name index for merging: lang|normKey(name) -> ids */
@@ -142,6 +145,22 @@ for (const code of Object.keys(all.en)) {
 
 // 3. SlavicNER train topics
 const pairs: Pair[] = readSlavicner(SHARED);
+// a surface form used for several referents (`МИД` for the Foreign Office and for Russia's MFA) is
+// not a name of any one of them: such forms are not indexed
+const formXids = new Map<string, Map<string, number>>();
+for (const p of pairs) {
+  const k = `${p.lang}|${normKey(p.surface)}`;
+  let m = formXids.get(k);
+  if (!m) formXids.set(k, (m = new Map()));
+  m.set(p.id, (m.get(p.id) ?? 0) + 1);
+}
+const ambiguousForm = (lang: string, surface: string, xid: string): boolean => {
+  const m = formXids.get(`${lang}|${normKey(surface)}`);
+  if (!m || m.size < 2) return false;
+  let tot = 0;
+  for (const v of m.values()) tot += v;
+  return (m.get(xid) ?? 0) / tot < 0.8;
+};
 const byXid = new Map<string, Pair[]>();
 for (const p of pairs) {
   if (!p.id || p.id === 'null') continue;
@@ -169,7 +188,9 @@ for (const [xid, ps] of byXid) {
   // an existing entity with one of these names?
   let target: KbEntity | undefined;
   for (const l of ['ru', 'uk'] as const) {
-    for (const lem of [top(l)].filter((x): x is string => !!x)) {
+    // the most frequent lemma; for persons also any full name (`Дмитрий Песков` when `Песков` dominates)
+    const tries = [top(l), ...(type === 'PER' ? [...lemmas[l].keys()].filter((x) => /\s/.test(x)) : [])];
+    for (const lem of tries.filter((x): x is string => !!x)) {
       target = pickTarget(l, lem, type);
       if (target) break;
     }
@@ -186,12 +207,13 @@ for (const [xid, ps] of byXid) {
     let gender: 'm' | 'f' | undefined;
     if (type === 'PER' && names.ru) gender = /(ова|ева|ина|ая|ская)$/.test(names.ru) ? 'f' : /(ов|ев|ин|ий|ой)$/.test(names.ru) ? 'm' : undefined;
     target = put({ id, type: type === 'PER' ? 'PER' : type, names, gender });
+    derived.add(id);
     created++;
   }
   for (const l of ['ru', 'uk'] as const) {
-    for (const [lem, n] of lemmas[l]) if (n >= 2 && /^\p{Lu}/u.test(lem)) addAlias(target, l, lem);
+    for (const [lem, n] of lemmas[l]) if (n >= 2 && /^\p{Lu}/u.test(lem) && !ambiguousForm(l, lem, xid)) addAlias(target, l, lem);
   }
-  for (const p of ps) addForm(p.lang, p.surface, target.id, p.lemma);
+  for (const p of ps) if (!ambiguousForm(p.lang, p.surface, xid)) addForm(p.lang, p.surface, target.id, p.lemma);
 }
 console.log(`SlavicNER: ${byXid.size} cross-lingual ids, ${merged} merged into curated/countries, ${created} new entities`);
 
@@ -239,6 +261,7 @@ for (const [q, r] of nerel) {
   } else {
     const id = `wd-${q.toLowerCase()}`;
     target = put({ id, type: r.type, names: { ru: r.label }, wikidata: q });
+    derived.add(id);
     nerelAdded++;
   }
   // surfaces equal to the label, or single words of a person's label, are safe forms
@@ -269,6 +292,52 @@ for (const e of ents.values()) {
   }
 }
 console.log(`petrovich: ${pforms} case forms`);
+
+// 6. case forms of Ukrainian person names (declension classes, scripts/kb/uk-names.ts)
+let ukforms = 0;
+for (const e of ents.values()) {
+  if (e.type !== 'PER') continue;
+  for (const name of [e.names.uk, ...(e.aliases?.uk ?? [])]) {
+    if (!name || !/^\p{Lu}/u.test(name) || /[^\p{L}'’ʼ\s-]/u.test(name)) continue;
+    const words = name.split(' ');
+    const { full, last } = ukNameForms(name, e.gender);
+    for (const f of full) addForm('uk', f, e.id, name);
+    for (const f of last) addForm('uk', f, e.id, words[words.length - 1]);
+    ukforms += full.length + last.length;
+  }
+}
+console.log(`uk name declension: ${ukforms} case forms`);
+
+// generic heads: a form that begins the names of several other entities (`МИД` of `МИД России`,
+// `МИД Украины`...) names a kind of institution, not one of them
+const prefixOf = new Map<string, Set<string>>();
+for (const [k, ids] of nameIdx) {
+  const [lang, name] = [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|') + 1)];
+  const w = name.split(' ');
+  for (let i = 1; i < w.length; i++) {
+    const pk = `${lang}|${w.slice(0, i).join(' ')}`;
+    let s = prefixOf.get(pk);
+    if (!s) prefixOf.set(pk, (s = new Set()));
+    for (const id of ids) s.add(id);
+  }
+}
+let generic = 0;
+for (const l of LANGS) {
+  for (const [k, m] of forms[l]) {
+    const others = prefixOf.get(`${l}|${k}`);
+    if (!others) continue;
+    for (const id of [...m.keys()]) {
+      const e = ents.get(id)!;
+      const canonical = !derived.has(id) && LANGS.some((x) => normKey(e.names[x] ?? '') === k);
+      if (!canonical && [...others].filter((o) => o !== id).length >= 2) {
+        m.delete(id);
+        generic++;
+      }
+    }
+    if (!m.size) forms[l].delete(k);
+  }
+}
+console.log(`generic heads dropped from the form index: ${generic}`);
 
 // write
 const out: KbFile = { built: new Date().toISOString().slice(0, 10), entities: [...ents.values()], forms: {} };

@@ -195,6 +195,11 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     } else {
       const k = `x:${translitKey(r.lemma)}`;
       g = byKey.get(k);
+      // a short name of an organisation named in full earlier (`МИД России` ... `МИД`)
+      if (!g) {
+        const low = normKey(r.lemma);
+        g = groups.find((x) => x.items.some((it) => !isPer(it.m.type) && normKey(it.lemma).startsWith(low + ' ')));
+      }
       if (!g) {
         g = { key: k, items: [] };
         byKey.set(k, g);

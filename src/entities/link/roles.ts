@@ -25,15 +25,17 @@ interface Word {
   start: number;
   end: number;
   punct: boolean;
+  pos?: string;
 }
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’ʼ\-]*|[^\s\p{L}\p{N}]/gu;
 
-function words(s: string, offset: number): Word[] {
+function words(s: string, offset: number, pos?: Map<number, string>): Word[] {
   const out: Word[] = [];
   for (const m of s.matchAll(WORD_RE)) {
     const t = m[0];
-    out.push({ text: t, low: t.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ]/g, "'"), start: offset + m.index!, end: offset + m.index! + t.length, punct: !/[\p{L}\p{N}]/u.test(t) });
+    const start = offset + m.index!;
+    out.push({ text: t, low: t.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ]/g, "'"), start, end: start + t.length, punct: !/[\p{L}\p{N}]/u.test(t), pos: pos?.get(start) });
   }
   return out;
 }
@@ -84,6 +86,8 @@ class LangRoles {
   }
 
   genitiveLike(w: Word, prevAdj: boolean): boolean {
+    // the morphology's part of speech, when known, rules out verbs, pronouns, adverbs...
+    if (w.pos && !/^(NOUN|PROPN|ADJ|ADP|CCONJ|NUM|X)$/.test(w.pos)) return false;
     if (/^\p{Lu}/u.test(w.text)) return true; // names and abbreviations: `РФ`, `МИД`, `Франции`
     if (this.link.has(w.low)) return true;
     if (prevAdj) return true; // `иностранных дел`, `закордонних справ`
@@ -120,13 +124,13 @@ export class RoleFinder {
   }
 
   /** Titles given to the mention at [start, end) in `text`. */
-  find(text: string, lang: string, start: number, end: number): string[] {
+  find(text: string, lang: string, start: number, end: number, pos?: Map<number, string>): string[] {
     const lr = this.forLang(lang);
     if (!lr) return [];
     const out: string[] = [];
     // before: [modifiers] HEAD [dependents] NAME
     const left = text.slice(Math.max(0, start - 160), start);
-    const lw = words(left, start - left.length);
+    const lw = words(left, start - left.length, pos);
     let stop = lw.length;
     for (let i = lw.length - 1; i >= 0; i--) if (lw[i].punct && !/^[«»"“”„-]$/.test(lw[i].text)) { stop = i; break; }
     const from = stop === lw.length ? 0 : stop + 1;
@@ -152,7 +156,7 @@ export class RoleFinder {
     }
     // after: NAME, [modifiers] HEAD [dependents] (, | . | —)
     const right = text.slice(end, end + 160);
-    const rw = words(right, end);
+    const rw = words(right, end, pos);
     if (rw.length > 2 && rw[0].text === ',') {
       let k = 1;
       const a = k;
@@ -181,11 +185,13 @@ export class RoleFinder {
   }
 
   attach(doc: Doc, ents: Entity[]): void {
+    const pos = new Map<number, string>();
+    for (const t of doc.layers.tokens ?? []) if (t.pos) pos.set(t.start, t.pos);
     for (const e of ents) {
       if (e.type !== 'PER') continue;
       const roles: string[] = [];
       for (const m of e.mentions) {
-        for (const r of this.find(doc.text, doc.lang, m.start, m.end)) if (!roles.includes(r)) roles.push(r);
+        for (const r of this.find(doc.text, doc.lang, m.start, m.end, pos)) if (!roles.includes(r)) roles.push(r);
       }
       if (roles.length) e.roles = roles;
     }

@@ -1,0 +1,46 @@
+/** The knowledge-base service: look-ups in any case form and language, roles, countries. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Kb } from '../../src/entities/kb/kb.js';
+import { normKey, translitKey } from '../../src/entities/kb/keys.js';
+
+const kb = Kb.load();
+
+test('lookup finds names in any case form, capitalisation and language', () => {
+  assert.equal(kb.lookup('Путіна', 'uk')[0]?.id, 'putin');
+  assert.equal(kb.lookup('путіна', 'uk')[0]?.id, 'putin');
+  assert.equal(kb.lookup('Владимиром Путиным', 'ru')[0]?.id, 'putin');
+  assert.equal(kb.lookup('Владимиром Путиным', 'ru')[0]?.lemma, 'Владимир Путин');
+  assert.equal(kb.lookup('рф', 'uk')[0]?.id, 'russia');
+  assert.equal(kb.lookup('Росії', 'uk')[0]?.id, 'russia');
+  assert.equal(kb.lookup('Белый дом', 'ru')[0]?.id, 'white-house');
+  assert.equal(kb.lookup('«РИА Новости»', 'uk')[0]?.id, 'ria');
+  assert.equal(kb.lookup('Élysée', 'en')[0]?.id, 'elysee');
+  assert.deepEqual(kb.lookup('Неизвестный Человек', 'ru'), []);
+});
+
+test('holders of a role, countryOf, byId', () => {
+  assert.deepEqual(kb.holders('министр иностранных дел', 'ru', 'russia').map((e) => e.id), ['lavrov']);
+  assert.deepEqual(kb.holders('глава МИД', 'ru', 'russia').map((e) => e.id), ['lavrov']);
+  assert.deepEqual(kb.holders('міністр закордонних справ', 'uk', 'ukraine').map((e) => e.id), ['sybiha']);
+  assert.ok(kb.holders('пресс-секретарь', 'ru', 'kremlin').some((e) => e.id === 'peskov'));
+  assert.ok(kb.holders('генеральный секретарь', 'ru', 'nato').some((e) => e.id === 'rutte'));
+  assert.equal(kb.countryOf('peskov'), 'russia');
+  assert.equal(kb.countryOf('kyiv'), 'ukraine');
+  assert.equal(kb.countryOf('france'), 'france');
+  assert.equal(kb.byId('zelensky')?.names.uk, 'Володимир Зеленський');
+  assert.equal(kb.byId('zakharova')?.gender, 'f');
+  assert.equal(kb.nameOf('kremlin', 'uk'), 'Кремль');
+});
+
+test('translitKey folds ru, uk and Latin spellings to one key', () => {
+  assert.equal(translitKey('Песков'), translitKey('Пєсков'));
+  assert.equal(translitKey('Песков'), translitKey('Peskov'));
+  assert.equal(translitKey('Зеленский'), translitKey('Зеленський'));
+  assert.equal(translitKey('Зеленский'), translitKey('Zelenskyy'));
+  assert.equal(translitKey('Гренелл'), translitKey('Grenell'));
+  assert.equal(translitKey('Ричард'), translitKey('Річард'));
+  assert.equal(translitKey('Nord Stream 2'), 'nord-stream-2');
+  assert.equal(normKey('«Газпром»'), 'газпром');
+  assert.equal(normKey('Об’єднане  Королівство'), "об'єднане королівство");
+});

@@ -1,0 +1,160 @@
+/**
+ * The `entities` stage on real news sentences (ru, uk, en): normalisation of mentions to base forms,
+ * in-article coreference, linking to KB ids across languages, `new:` ids for unknown names, roles.
+ * Mentions are given (see link-helpers.ts); lang/tokens/morph are the real stages.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entityOf, idOf, lemmaOf, link } from './link-helpers.js';
+
+test('ru: multiword names inflect word by word with agreement; one entity per person', async () => {
+  const d = await link(
+    'В Кремле подтвердили, что Владимир Путин провел телефонный разговор с Эммануэлем Макроном. Ранее Макрон заявлял о готовности к диалогу, напомнили в Елисейском дворце.',
+    'ru',
+    [['Кремле', 'ORG'], ['Владимир Путин', 'PER'], ['Эммануэлем Макроном', 'PER'], ['Макрон', 'PER'], ['Елисейском дворце', 'ORG']],
+  );
+  assert.equal(lemmaOf(d, 'Эммануэлем Макроном'), 'Эммануэль Макрон');
+  assert.equal(lemmaOf(d, 'Елисейском дворце'), 'Елисейский дворец');
+  assert.equal(lemmaOf(d, 'Кремле'), 'Кремль');
+  assert.equal(idOf(d, 'Эммануэлем Макроном'), 'macron');
+  assert.equal(idOf(d, 'Макрон'), 'macron');
+  assert.equal(entityOf(d, 'Макрон')!.mentions.length, 2);
+  assert.equal(idOf(d, 'Елисейском дворце'), 'elysee');
+  assert.equal(idOf(d, 'Кремле'), 'kremlin');
+  assert.equal(entityOf(d, 'Владимир Путин')!.gender, 'm');
+  assert.deepEqual(entityOf(d, 'Владимир Путин')!.affiliations, ['russia']);
+});
+
+test('ru: only the head of an organisation phrase changes', async () => {
+  const d = await link('Вопрос обсуждался на заседании Совета безопасности РФ, сообщили в пресс-службе Минфина России.', 'ru', [
+    ['Совета безопасности РФ', 'ORG'],
+    ['Минфина России', 'ORG'],
+  ]);
+  assert.equal(lemmaOf(d, 'Совета безопасности РФ'), 'Совет безопасности РФ');
+  assert.equal(lemmaOf(d, 'Минфина России'), 'Минфин России');
+});
+
+test('ru: feminine surnames keep their gender; foreign names stay', async () => {
+  const d = await link(
+    'Официальный представитель МИД России Мария Захарова заявила, что позиция Москвы не изменилась. Слова Захаровой приводит ТАСС. Глава евродипломатии Кая Каллас встретилась с генеральным секретарем НАТО Марком Рютте.',
+    'ru',
+    [['МИД России', 'ORG'], ['Мария Захарова', 'PER'], ['Москвы', 'LOC'], ['Захаровой', 'PER'], ['ТАСС', 'ORG'], ['Кая Каллас', 'PER'], ['НАТО', 'ORG'], ['Марком Рютте', 'PER']],
+  );
+  assert.equal(lemmaOf(d, 'Захаровой'), 'Захарова');
+  assert.equal(idOf(d, 'Захаровой'), 'zakharova');
+  assert.equal(entityOf(d, 'Захаровой')!.gender, 'f');
+  assert.equal(lemmaOf(d, 'Кая Каллас'), 'Кая Каллас');
+  assert.equal(lemmaOf(d, 'Марком Рютте'), 'Марк Рютте');
+  assert.equal(idOf(d, 'Марком Рютте'), 'rutte');
+  assert.equal(lemmaOf(d, 'Москвы'), 'Москва');
+  assert.equal(idOf(d, 'ТАСС'), 'tass');
+});
+
+test('ru: РФ / Россия / России are one entity; roles in apposition', async () => {
+  const d = await link(
+    'Пресс-секретарь президента РФ Дмитрий Песков заявил журналистам, что Россия открыта к переговорам. Песков добавил, что в РФ ждут предложений. Глава МИД Сергей Лавров также прокомментировал ситуацию в России.',
+    'ru',
+    [['РФ', 'LOC'], ['Дмитрий Песков', 'PER'], ['Россия', 'LOC'], ['Песков', 'PER'], ['РФ', 'LOC'], ['МИД', 'ORG'], ['Сергей Лавров', 'PER'], ['России', 'LOC']],
+  );
+  const russia = entityOf(d, 'Россия')!;
+  assert.equal(russia.id, 'russia');
+  assert.equal(russia.mentions.length, 4);
+  assert.equal(lemmaOf(d, 'России'), 'Россия');
+  assert.equal(lemmaOf(d, 'РФ'), 'РФ');
+  const peskov = entityOf(d, 'Песков')!;
+  assert.equal(peskov.id, 'peskov');
+  assert.equal(peskov.mentions.length, 2);
+  assert.deepEqual(peskov.roles, ['пресс-секретарь президента РФ']);
+  assert.deepEqual(entityOf(d, 'Сергей Лавров')!.roles, ['глава МИД']);
+});
+
+test('ru: "генеральный секретарь НАТО" and "президент Франции" are recorded as roles', async () => {
+  const d = await link('Генеральный секретарь НАТО Марк Рютте и президент Франции Эммануэль Макрон обсудили поддержку Украины.', 'ru', [
+    ['НАТО', 'ORG'],
+    ['Марк Рютте', 'PER'],
+    ['Франции', 'LOC'],
+    ['Эммануэль Макрон', 'PER'],
+    ['Украины', 'LOC'],
+  ]);
+  assert.deepEqual(entityOf(d, 'Марк Рютте')!.roles, ['генеральный секретарь НАТО']);
+  assert.deepEqual(entityOf(d, 'Эммануэль Макрон')!.roles, ['президент Франции']);
+  assert.equal(lemmaOf(d, 'Украины'), 'Украина');
+});
+
+test('uk: lower-case росія / путін normalise and link; очільник МЗС РФ is a role', async () => {
+  const d = await link(
+    'Очільник МЗС РФ Сергій Лавров заявив, що росія не відмовиться від своїх вимог. Речник Кремля Дмитро Пєсков повторив позицію путіна.',
+    'uk',
+    [['МЗС РФ', 'ORG'], ['Сергій Лавров', 'PER'], ['росія', 'LOC'], ['Кремля', 'ORG'], ['Дмитро Пєсков', 'PER'], ['путіна', 'PER']],
+  );
+  assert.equal(idOf(d, 'росія'), 'russia');
+  assert.equal(lemmaOf(d, 'росія'), 'росія');
+  assert.equal(idOf(d, 'путіна'), 'putin');
+  assert.equal(lemmaOf(d, 'путіна'), 'путін');
+  assert.equal(idOf(d, 'Дмитро Пєсков'), 'peskov');
+  assert.equal(lemmaOf(d, 'Кремля'), 'Кремль');
+  assert.deepEqual(entityOf(d, 'Сергій Лавров')!.roles, ['очільник МЗС РФ']);
+  assert.equal(idOf(d, 'МЗС РФ'), 'mfa-russia');
+});
+
+test('uk: indeclinable names stay, declined ones normalise; one entity per person', async () => {
+  const d = await link(
+    'Міністр закордонних справ України Андрій Сибіга провів розмову з державним секретарем США Марко Рубіо. Президент Франції Емманюель Макрон зустрівся з Володимиром Зеленським у Парижі. Зеленський подякував Макрону за підтримку.',
+    'uk',
+    [['України', 'LOC'], ['Андрій Сибіга', 'PER'], ['США', 'LOC'], ['Марко Рубіо', 'PER'], ['Франції', 'LOC'], ['Емманюель Макрон', 'PER'], ['Володимиром Зеленським', 'PER'], ['Парижі', 'LOC'], ['Зеленський', 'PER'], ['Макрону', 'PER']],
+  );
+  assert.equal(lemmaOf(d, 'Марко Рубіо'), 'Марко Рубіо');
+  assert.equal(idOf(d, 'Марко Рубіо'), 'rubio');
+  assert.equal(lemmaOf(d, 'Володимиром Зеленським'), 'Володимир Зеленський');
+  assert.equal(entityOf(d, 'Зеленський')!.mentions.length, 2);
+  assert.equal(idOf(d, 'Зеленський'), 'zelensky');
+  assert.equal(lemmaOf(d, 'Макрону'), 'Макрон');
+  assert.equal(idOf(d, 'Макрону'), 'macron');
+  assert.equal(lemmaOf(d, 'Парижі'), 'Париж');
+  assert.equal(lemmaOf(d, 'України'), 'Україна');
+  assert.deepEqual(entityOf(d, 'Андрій Сибіга')!.roles, ['міністр закордонних справ України']);
+  assert.deepEqual(entityOf(d, 'Марко Рубіо')!.roles, ['державний секретар США']);
+  assert.equal(entityOf(d, 'Зеленський')!.roles, undefined);
+});
+
+test('one id across languages: Путин = Путін = Putin, Песков = Пєсков = Peskov', async () => {
+  const ru = await link('Песков сообщил, что Путин готов к контактам.', 'ru', [['Песков', 'PER'], ['Путин', 'PER']]);
+  const uk = await link('Пєсков повідомив, що Путін готовий до контактів.', 'uk', [['Пєсков', 'PER'], ['Путін', 'PER']]);
+  const en = await link('Peskov said Putin was ready for contacts.', 'en', [['Peskov', 'PER'], ['Putin', 'PER']]);
+  for (const d of [ru, uk, en]) {
+    assert.equal(d.layers.entities!.find((e) => e.mentions[0].text.match(/^(Песков|Пєсков|Peskov)$/))!.id, 'peskov');
+    assert.equal(d.layers.entities!.find((e) => e.mentions[0].text.match(/^(Путин|Путін|Putin)$/))!.id, 'putin');
+  }
+});
+
+test('a name outside the KB gets the same new: id in ru, uk and Latin spelling', async () => {
+  const ru = await link('Как сообщает Reuters, Ричард Гренелл встретился с представителями Nord Stream 2 AG. Гренелла поддержали в Берлине.', 'ru', [
+    ['Reuters', 'ORG'],
+    ['Ричард Гренелл', 'PER'],
+    ['Nord Stream 2 AG', 'ORG'],
+    ['Гренелла', 'PER'],
+    ['Берлине', 'LOC'],
+  ]);
+  const uk = await link('Як повідомляє Reuters, Річард Гренелл зустрівся з представниками Nord Stream 2. Гренелла підтримали в Берліні.', 'uk', [
+    ['Reuters', 'ORG'],
+    ['Річард Гренелл', 'PER'],
+    ['Nord Stream 2', 'ORG'],
+    ['Гренелла', 'PER'],
+    ['Берліні', 'LOC'],
+  ]);
+  const en = await link('Richard Grenell met Nord Stream 2 AG representatives in Berlin.', 'en', [
+    ['Richard Grenell', 'PER'],
+    ['Nord Stream 2 AG', 'ORG'],
+    ['Berlin', 'LOC'],
+  ]);
+  const g = idOf(ru, 'Ричард Гренелл')!;
+  assert.match(g, /^new:PER:/);
+  assert.equal(idOf(uk, 'Річард Гренелл'), g);
+  assert.equal(idOf(en, 'Richard Grenell'), g);
+  assert.equal(entityOf(ru, 'Гренелла')!.mentions.length, 2);
+  assert.equal(idOf(ru, 'Nord Stream 2 AG'), idOf(uk, 'Nord Stream 2'));
+  assert.equal(idOf(ru, 'Берлине'), 'berlin');
+  assert.equal(idOf(uk, 'Берліні'), 'berlin');
+  assert.equal(idOf(en, 'Berlin'), 'berlin');
+  assert.equal(lemmaOf(uk, 'Берліні'), 'Берлін');
+});
