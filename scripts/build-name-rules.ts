@@ -23,6 +23,26 @@ const MAX_KEY = 5;
 const UNKNOWN_WEIGHT = 40;
 const KNOWN_WEIGHT = 4;
 const SILVER_WEIGHT = 1;
+const DICT_WEIGHT = 0.05;
+
+/** form -> base form of every flagged proper name in the Ukrainian lemma table */
+function ukDictionaryPairs(): string[] {
+  const pj = JSON.parse(readFileSync(join(root, 'src/text/morph/data/uk-paradigms.json'), 'utf8')) as {
+    paradigms: [string, string, [string, number][]][];
+  };
+  const out: string[] = [];
+  for (const line of readFileSync(join(root, 'src/text/morph/data/uk-stems.txt'), 'utf8').split('\n')) {
+    if (!line || !/^\p{Lu}/u.test(line)) continue;
+    const [stem, ids] = line.split('\t');
+    for (const id of ids.split(',').map(Number)) {
+      const [pos, lemmaEnd, forms] = pj.paradigms[id];
+      if (pos !== 'PROPN') continue;
+      const lemma = stem + lemmaEnd;
+      for (const [end] of forms) out.push(`${norm(stem + end)}\t${norm(lemma)}`);
+    }
+  }
+  return out;
+}
 const norm = (s: string): string => s.replace(/['ʼ`‘]/g, '\u2019').toLowerCase().replace(/ё/g, 'е');
 
 export function trainingPairs(lang: string, topics = TRAIN): Map<string, string> {
@@ -107,6 +127,9 @@ function learn(lang: string): void {
   let unknown = 0;
   const silver = silverPairs(lang, dict);
   const all = new Map<string, number>();
+  // uk: every inflected proper name of the Hunspell table, at a small weight (the table lists
+  // each name once whatever its frequency)
+  if (lang === 'uk') for (const key of ukDictionaryPairs()) all.set(key, DICT_WEIGHT);
   for (const key of silver.keys()) all.set(key, SILVER_WEIGHT);
   for (const key of pairs.keys()) {
     const [s] = key.split('\t');
@@ -145,7 +168,7 @@ function learn(lang: string): void {
   }
   const out = join(root, `src/text/morph/data/name-rules.${lang}.json`);
   writeFileSync(out, JSON.stringify({ maxKey: MAX_KEY, source: 'SlavicNER train topics ' + TRAIN.join(','), pairs: pairs.size, silver: silver.size, rules }));
-  console.log(`${lang}: ${pairs.size} gold name pairs (${unknown} unknown to the dictionary), ${silver.size} silver -> ${n} endings -> ${out}`);
+  console.log(`${lang}: ${all.size} pairs in all; ${pairs.size} gold name pairs (${unknown} unknown to the dictionary), ${silver.size} silver -> ${n} endings -> ${out}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,7 +11,7 @@ import type { Context } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { MorphologyService } from './morphology.js';
 import { capitalizeLike, isCapitalized, isUpper } from './names.js';
-import { governedCases, nameCases, NO_PREP_CASES } from './name-case.js';
+import { governedCases, nameCases, nameGender, NO_PREP_CASES } from './name-case.js';
 
 export type { Morphology } from './api.js';
 export { MorphologyService } from './morphology.js';
@@ -57,8 +57,10 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       if (k > 0) as = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
       else if (k < 0 && as[0].pos === 'NOUN' && as[0].source === 'dict') {
         // a dictionary common noun written as a name inside a sentence (Макроном, Мэй): a name
+        // a name in the plural keeps the plural (Соединённых Штатов -> Штаты, Сполучені Штати)
         const a = as[0];
-        as = [{ ...a, pos: 'PROPN', lemma: capitalizeLike(a.lemma, text), source: a.source }, ...as];
+        const plural = a.tags.Number === 'Plur' ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
+        as = [{ ...a, pos: 'PROPN', lemma: capitalizeLike(plural ?? a.lemma, text), source: a.source }, ...as];
       }
     }
     chosen[i] = as;
@@ -71,6 +73,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       if (!as || as[0].source !== 'name' || as.length < 2) continue;
       let expected: string[] = NO_PREP_CASES;
       let strong = false;
+      let gender: string | undefined;
       const prev = i > 0 ? tokens[i - 1] : null;
       const pa = prev && prev.kind === 'word' && prev.sent === tokens[i].sent ? chosen[i - 1]?.[0] : undefined;
       if (pa) {
@@ -83,6 +86,22 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
         } else if (pa.pos === 'PROPN' && pa.tags.NameType === 'Giv' && pa.tags.Case && pa.source === 'dict') {
           expected = [pa.tags.Case];
           strong = true;
+        } else if (chosen[i - 1]!.some((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case)) {
+          // an adjective before the name agrees with it: російську Усть-Лугу
+          const adj = chosen[i - 1]!.filter((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case);
+          expected = [...new Set(adj.map((a) => a.tags.Case))];
+          strong = true;
+          const gs = new Set(adj.filter((a) => a.tags.Number !== 'Plur').map((a) => a.tags.Gender));
+          if (gs.size === 1 && [...gs][0]) gender = [...gs][0];
+        } else if (pa.pos === 'NOUN' && pa.source === 'dict') {
+          // after a common noun a name is in apposition (same case) or a genitive attribute:
+          // заборгованості Мінська, президентові Макрону
+          const cs = new Set<string>(['Gen']);
+          for (const a of chosen[i - 1]!) if (a.pos === 'NOUN' && a.lemma === pa.lemma && a.tags.Case) cs.add(a.tags.Case);
+          if (cs.size > 1) {
+            expected = [...cs];
+            strong = true;
+          }
         }
       }
       let best = 0;
@@ -90,7 +109,8 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       for (let k = 0; k < as.length; k++) {
         const a = as[k];
         if (a.source !== 'name') continue;
-        const fits = nameCases(tokens[i].text, a.lemma, lang).some((c) => expected.includes(c));
+        const g = gender ? nameGender(a.lemma) : null;
+        const fits = nameCases(tokens[i].text, a.lemma, lang).some((c) => expected.includes(c)) && (!g || g === gender || nameCases(tokens[i].text, a.lemma, lang).length === 6);
         const s = (a.score ?? 0.1) * (fits ? 1 : strong ? 0.1 : 0.3);
         if (s > bestScore) {
           bestScore = s;
@@ -98,6 +118,19 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
         }
       }
       if (best > 0) chosen[i] = [as[best], ...as.slice(0, best), ...as.slice(best + 1)];
+    }
+  }
+  // a capitalised word inside a sentence that the dictionary knows only as a lower-case adjective
+  // (Мінська) is a name unless a noun it agrees with follows (Північної Кореї, Елисейским дворцом)
+  if (lang !== 'en') {
+    for (let i = 0; i < tokens.length; i++) {
+      const as = chosen[i];
+      if (!as || as[0].pos !== 'ADJ' || !isCapitalized(tokens[i].text) || isCapitalized(as[0].lemma)) continue;
+      const k = as.findIndex((a) => a.source === 'name');
+      if (k < 0 || sentenceInitial(tokens, i)) continue;
+      const next = chosen[i + 1];
+      if (next && tokens[i + 1].sent === tokens[i].sent && as.some((a) => a.pos === 'ADJ' && next.some((n) => (NOMINAL.has(n.pos) || n.pos === 'ADJ') && agrees(a, n)))) continue;
+      chosen[i] = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
     }
   }
   // agreement: an adjective / determiner / participle before a noun takes the agreeing reading

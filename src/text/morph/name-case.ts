@@ -42,6 +42,14 @@ function ruCases(form: string, lemma: string): string[] {
   return [];
 }
 
+/** the gender a guessed base form implies (null: cannot tell) */
+export function nameGender(lemma: string): string | null {
+  const l = lemma.toLowerCase();
+  if (/[ая]$/.test(l)) return 'Fem';
+  if (/[бвгґджзклмнпрстфхцчшщй]$/.test(l)) return 'Masc';
+  return null;
+}
+
 /** the cases a form can be in under a guessed base form */
 export function nameCases(form: string, lemma: string, lang: string): string[] {
   const f = form.toLowerCase().replace(/ё/g, 'е');

@@ -83,7 +83,8 @@ const NOUN_ENDS: Record<Decl, [RegExp, string[]][]> = {
     [/(ах|ях)$/u, ['Case=Loc,Number=Plur']],
     [/[ая]$/u, ['Case=Gen,Number=Sing', 'Case=Acc,Number=Sing,Animacy=Anim']],
     [/[ую]$/u, ['Case=Gen,Number=Sing', 'Case=Dat,Number=Sing', 'Case=Loc,Number=Sing', 'Case=Voc,Number=Sing']],
-    [/[иії]$/u, ['Case=Loc,Number=Sing', 'Case=Nom,Number=Plur', 'Case=Acc,Number=Plur']],
+    [/и$/u, ['Case=Nom,Number=Plur', 'Case=Acc,Number=Plur']],
+    [/[ії]$/u, ['Case=Loc,Number=Sing', 'Case=Nom,Number=Plur', 'Case=Acc,Number=Plur']],
     [/[еє]$/u, ['Case=Voc,Number=Sing']],
   ],
   III: [

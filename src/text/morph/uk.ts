@@ -187,7 +187,14 @@ export class UkMorph {
     for (const a of ex) if (a.source === 'dict') add(a, 2);
     for (const a of lowerA) add(a, 1);
     const listed = new Set(ex.filter((a) => a.source === 'rule').map((a) => a.lemma));
-    for (const c of this.names.candidates(w)) {
+    // of the candidates listed in the dictionary (a name listed form by form: Путін, Путіна,
+    // Путіну), the shortest is the base form the other forms grow from
+    const cands = this.names.candidates(w);
+    let shortest = '';
+    for (const c of cands) {
+      if ((!shortest || c.lemma.length < shortest.length) && this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) shortest = c.lemma;
+    }
+    for (const c of cands) {
       const k = c.lemma.toLowerCase();
       const g = groups.get(k);
       if (g) {
@@ -197,7 +204,7 @@ export class UkMorph {
       let score = c.share;
       if (listed.size || this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) {
         // a name listed form by form (Путін, Путіна, Путіну): forms listed in the dictionary first
-        if (this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) score += 0.5 + (w.toLowerCase().startsWith(k) ? 0.2 : 0);
+        if (this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) score += 0.5 + (c.lemma === shortest ? 0.5 : 0);
       }
       const readings = ukFormTags('PROPN', c.lemma, w);
       if (readings.length) for (const r of readings) add({ lemma: c.lemma, pos: 'PROPN', tags: parseReading(r), source: 'name' }, score);
