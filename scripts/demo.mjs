@@ -24,7 +24,8 @@ mkdirSync(dir, { recursive: true });
 for (const f of [db, db + '-wal', db + '-shm']) rmSync(f, { force: true });
 
 function parley(title, args, { allow = [0] } = {}) {
-  console.log(`\n\x1b[1m== ${title}\x1b[22m   $ parley ${args.join(' ')}`);
+  const b = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['', ''];
+  console.log(`\n${b[0]}== ${title}${b[1]}   $ parley ${args.join(' ')}`);
   const r = spawnSync(process.execPath, [cli, ...args, ...(args[0] === 'ingest' || args[0] === 'analyze' ? [] : ['--db', db])], {
     stdio: 'inherit',
     cwd: root,

@@ -218,6 +218,7 @@ export class SqliteStore implements Store {
       const hit: SearchHit = {
         id: r.id,
         title: r.title,
+        lead: leadOf(r.text),
         published: r.published,
         lang: r.lang,
         outlet: r.outlet,
@@ -444,6 +445,14 @@ interface TokenLike {
   kind?: string;
   pos?: string;
   alts?: { lemma: string; source?: string }[];
+}
+
+/** The first line of a text, cut at a word boundary near 120 characters. */
+function leadOf(text: string): string {
+  const first = text.trimStart().split('\n', 1)[0].trim();
+  if (first.length <= 120) return first;
+  const cut = first.lastIndexOf(' ', 120);
+  return first.slice(0, cut > 60 ? cut : 120) + ' …';
 }
 
 function isDoc(a: Doc | ArticleJson): a is Doc {

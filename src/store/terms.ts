@@ -4,11 +4,17 @@
  * (lower case, ё→е), with every character that is not a letter or digit removed (apostrophes,
  * hyphens), so that one word is always exactly one FTS5 token.
  */
-import { fold } from '../doc/normalize.js';
 import type { Lemmatizer } from './types.js';
 
+const NON_WORD = /[^\p{L}\p{N}]/u;
+const NON_WORD_G = /[^\p{L}\p{N}]+/gu;
+
+/** The index term of a word (input already NFC, as `Doc.text` and query words are). */
 export function termOf(s: string): string {
-  return fold(s.normalize('NFC')).replace(/[^\p{L}\p{N}]+/gu, '');
+  let t = s.toLowerCase();
+  if (t.includes('ё')) t = t.replace(/ё/g, 'е');
+  if (NON_WORD.test(t)) t = t.replace(NON_WORD_G, '');
+  return t;
 }
 
 /** A word with internal apostrophes or hyphens: `п’ятий`, `пресс-секретарь`, `O'Brien`. */
@@ -48,7 +54,7 @@ export interface QueryWord {
 /** Split a query into words and expand each with its lemmas in every plausible language. */
 export function expandQuery(text: string, lemmatizer?: Lemmatizer, lang?: string): QueryWord[] {
   const out: QueryWord[] = [];
-  for (const w of words(text)) {
+  for (const w of words(text.normalize('NFC'))) {
     const form = termOf(w.text);
     if (!form) continue;
     const lemmas = new Set<string>([form]);

@@ -42,6 +42,8 @@ export interface SearchQuery extends DateRange {
 export interface SearchHit {
   id: string;
   title: string | null;
+  /** the first words of the text (for articles without a title) */
+  lead: string;
   published: string | null;
   lang: string;
   outlet: string | null;

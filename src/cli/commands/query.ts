@@ -15,9 +15,12 @@ function checkDates(o: { from?: string; to?: string }): void {
 
 /** The morphology of the analysis pipeline, to lemmatise query words the way articles were. */
 async function queryLemmatizer(): Promise<Lemmatizer | undefined> {
-  const { createPipeline } = await import('../../pipeline/index.js');
-  const p = await createPipeline({ upTo: 'morph' });
-  const morph = p.ctx.maybe('morph');
+  // only the morphology stage's resources, not the whole pipeline
+  const { defaultStages, Context } = await import('../../pipeline/index.js');
+  const stage = (await defaultStages('morph')).find((s) => s.name === 'morph');
+  const ctx = new Context();
+  await stage?.load?.(ctx);
+  const morph = ctx.maybe('morph');
   if (!morph) {
     process.stderr.write('parley: morphology not available; matching surface forms only\n');
     return undefined;
@@ -58,7 +61,7 @@ export async function searchCommand(words: string[], o: SearchOptions): Promise<
     let i = 0;
     for (const h of r.hits) {
       i++;
-      await line(`\n${i}. ${bold(shorten(h.title ?? '(untitled)', 100))}`);
+      await line(`\n${i}. ${bold(shorten(h.title ?? h.lead, 100))}`);
       await line(dim(`   ${[h.lang, h.published ?? 'no date', h.outlet].filter(Boolean).join(' · ')} · ${h.id}${h.path || h.url ? ` · ${h.url ?? h.path}` : ''}`));
       await line(`   ${h.snippet}`);
     }
