@@ -41,6 +41,7 @@ interface Result {
   articlesPerSec: number;
   articlesPerCpuSec: number;
   tokensPerSec: number;
+  tokensPerCpuSec: number;
   stageMs: Record<string, number>;
   maxRssMb: number;
   firstError?: string;
@@ -136,6 +137,7 @@ async function child(config: string): Promise<Result> {
     articlesPerSec: articles.length / (totalMs / 1000),
     articlesPerCpuSec: articles.length / (cpuMs / 1000),
     tokensPerSec: tokens / (totalMs / 1000),
+    tokensPerCpuSec: tokens / (cpuMs / 1000),
     stageMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     firstError,
@@ -215,7 +217,7 @@ async function main(): Promise<void> {
   }
   console.log('');
   const rows: string[][] = [
-    ['config', 'stages', 'load ms', 'total ms', 'art/s', 'art/cpu-s', 'tokens/s', 'peak RSS MB', 'errors'],
+    ['config', 'stages', 'load ms', 'total ms', 'art/s', 'art/cpu-s', 'tokens/s', 'tok/cpu-s', 'peak RSS MB', 'errors'],
   ];
   for (const r of ok) {
     rows.push([
@@ -226,11 +228,13 @@ async function main(): Promise<void> {
       fmt(r.articlesPerSec),
       fmt(r.articlesPerCpuSec),
       fmt(r.tokensPerSec),
+      fmt(r.tokensPerCpuSec),
       fmt(r.maxRssMb),
       String(r.errors),
     ]);
   }
   console.log(table(rows));
+  console.log('art/s, tokens/s: wall clock of the timed pass; art/cpu-s, tok/cpu-s: per second of CPU time = per core');
   for (const r of results) if ('failed' in r) console.log(`\n${r.config}: FAILED\n${r.failed}`);
   for (const r of ok) {
     const parts = Object.entries(r.stageMs).map(([s, ms]) => `${s} ${fmt((1000 * ms) / r.articles, 0)} µs`);
