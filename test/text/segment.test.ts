@@ -48,6 +48,8 @@ test('abbreviations are one token with their period and end a sentence only when
   // conjunction-like abbreviations never end a sentence: `т. е. Россия`, `т.к. Москва`, `и.о. Министра`
   assert.equal(sents('Решение отложено, т. е. Россия пока не ответила.').length, 1);
   assert.equal(sents('Встреча не состоялась, т.к. Москва отказалась.').length, 1);
+  // factRuEval: a domain zone written with a leading period is not a sentence end
+  assert.equal(sents('Первая заявка на регистрацию сайта в доменной зоне .РФ поступила в полночь.').length, 1);
   const d = 'Бюджет проекта составит 5 млрд руб. Об этом сообщил министр. Офис находится в г. Москве на ул. Тверской.';
   assert.deepEqual(sents(d), ['Бюджет проекта составит 5 млрд руб.', 'Об этом сообщил министр.', 'Офис находится в г. Москве на ул. Тверской.']);
   const e = 'Переговоры прошли в 2019 г. В следующем году они возобновились. В 1990-2000 гг. отношения были лучше.';

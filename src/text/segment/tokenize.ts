@@ -388,6 +388,8 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
       isEnd = true;
       // a list marker `1.` at the start of a sentence is not a sentence
       if (x === '.' && k === sStart + 1 && tokens[sStart].kind === 'number' && !t.spaceBefore) isEnd = false;
+      // ` .РФ`, ` .NET`: a period with a space before and a word glued after is part of a name
+      if (x === '.' && t.spaceBefore && k + 1 < n && !tokens[k + 1].spaceBefore && tokens[k + 1].kind === 'word') isEnd = false;
     } else if (t.kind === 'word' && x.charCodeAt(x.length - 1) === 0x2e) {
       isEnd = abbrEnds(tokens, k, sStart, abbr);
     }
