@@ -170,6 +170,15 @@ test('numbers with separators are one token', () => {
   assert.deepEqual(toks('1 000 000 долларов'), ['1 000 000', 'долларов']);
 });
 
+test('list bullets inside a paragraph start items (factRuEval)', () => {
+  assert.deepEqual(sents('Судьи: • Грэм Полл (Англия) • Франк Де Блекере (Бельгия) • Маркус Мерк (Германия)'), [
+    'Судьи:',
+    '• Грэм Полл (Англия)',
+    '• Франк Де Блекере (Бельгия)',
+    '• Маркус Мерк (Германия)',
+  ]);
+});
+
 test('line breaks end sentences; a heading is its own sentence; paragraphs are counted', () => {
   // seed 001 layout: a heading line without a period, a blank line, the dateline paragraph
   const text = normalizeBody(

@@ -315,6 +315,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
 const OPEN_QUOTES = new Set(['«', '„', '“', '‘', '‹', '‚']);
 const CLOSE_AFTER_END = new Set(['»', '“', '”', '"', '’', "'", ')', ']', '›', '‘']);
 const DASHES = new Set(['—', '–', '-', '--', '―', '‒']);
+const BULLETS = new Set(['•', '▪', '●', '◦', '►', '▶', '■', '‣', '⁃', '◆', '◾', '▸']);
 const ENDERS = /^(?:[.!?…]+|\.{2,}|[!?][!?.…]*)$/;
 
 function hasNewlineBetween(text: string, from: number, to: number): boolean {
@@ -335,7 +336,7 @@ function opensSentence(tokens: Token[], k: number): boolean {
   if (!t) return true;
   if (t.kind === 'number') return true;
   if (t.kind === 'word' || t.kind === 'url' || t.kind === 'email') return isUpperAt(t.text, 0);
-  if (OPEN_QUOTES.has(t.text) || t.text === '(' || t.text === '[') return true;
+  if (OPEN_QUOTES.has(t.text) || t.text === '(' || t.text === '[' || t.text === '*' || BULLETS.has(t.text)) return true;
   if (t.text === '"' || t.text === "'") return t.spaceBefore || k === 0;
   if (DASHES.has(t.text)) {
     const u = tokens[k + 1];
@@ -383,6 +384,8 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
       }
     }
     const x = t.text;
+    // a list bullet inside a paragraph (`• Грэм Полл (Англия) • Франк Де Блекере ...`) starts an item
+    if (BULLETS.has(x) && k > sStart && !BULLETS.has(tokens[k - 1].text)) close(k);
     let isEnd = false;
     if (t.kind === 'punct' && ENDERS.test(x)) {
       isEnd = true;
