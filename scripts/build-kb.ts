@@ -105,7 +105,7 @@ for (const r of curated.entities) {
     for (const l of LANGS) if (x[l]) title[l] = x[l];
     return { title, of: x.of, from: x.from, to: x.to };
   });
-  put({ id: r.id, type: r.type, names, aliases: r.alias, gender: r.g, roles, affiliations: r.aff, wikidata: r.wd });
+  put({ id: r.id, type: r.type, names, aliases: r.alias, gender: r.g, roles, affiliations: r.aff, wikidata: r.wd, src: 'curated' });
 }
 
 // 2. countries
@@ -125,7 +125,7 @@ for (const code of Object.keys(all.en)) {
   if (!e) {
     const names: Partial<Record<KbLang, string>> = {};
     for (const l of LANGS) names[l] = o?.[l]?.[0] ?? dn[l];
-    e = put({ id, type: 'LOC', names, wikidata: undefined });
+    e = put({ id, type: 'LOC', names, src: 'countries' });
   }
   for (const l of LANGS) {
     for (const n of o?.[l] ?? []) addAlias(e, l, n);
@@ -206,7 +206,7 @@ for (const [xid, ps] of byXid) {
     names.en = xid.replace(/^(PER|ORG|LOC|GPE|EVT|PRO)-/, '').replace(/-/g, ' ');
     let gender: 'm' | 'f' | undefined;
     if (type === 'PER' && names.ru) gender = /(ова|ева|ина|ая|ская)$/.test(names.ru) ? 'f' : /(ов|ев|ин|ий|ой)$/.test(names.ru) ? 'm' : undefined;
-    target = put({ id, type: type === 'PER' ? 'PER' : type, names, gender });
+    target = put({ id, type: type === 'PER' ? 'PER' : type, names, gender, src: 'slavicner' });
     derived.add(id);
     created++;
   }
@@ -260,7 +260,7 @@ for (const [q, r] of nerel) {
     nerelMerged++;
   } else {
     const id = `wd-${q.toLowerCase()}`;
-    target = put({ id, type: r.type, names: { ru: r.label }, wikidata: q });
+    target = put({ id, type: r.type, names: { ru: r.label }, wikidata: q, src: 'nerel' });
     derived.add(id);
     nerelAdded++;
   }

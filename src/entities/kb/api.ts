@@ -34,6 +34,8 @@ export interface KbEntity {
   affiliations?: string[];
   /** Wikidata id where known */
   wikidata?: string;
+  /** where the entry comes from: curated file, country list, or an annotated corpus (SlavicNER, NEREL) */
+  src?: 'curated' | 'countries' | 'slavicner' | 'nerel';
 }
 
 export interface KbMatch {

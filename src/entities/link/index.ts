@@ -213,7 +213,16 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   for (const g of groups) {
     const tc = new Map<EntityType, number>();
     for (const r of g.items) tc.set(r.m.type, (tc.get(r.m.type) ?? 0) + 1);
-    const type = [...tc].sort((a, b) => b[1] - a[1])[0][0];
+    let type = [...tc].sort((a, b) => b[1] - a[1])[0][0];
+    // a KB entity has its own type (`Газпром` is an organisation even where the recogniser said LOC);
+    // outlets stay PRO where the text treats them as titles
+    if (g.id) {
+      const ke = L.kb.byId(g.id)!;
+      // countries are places; a curated entity keeps its type unless the text uses an institution as
+      // a place (`в Кремле`: the recogniser's LOC stands) or an outlet as a title (PRO)
+      if (ke.src === 'countries') type = 'LOC';
+      else if (ke.src === 'curated' && !(ke.type === 'ORG' && (type === 'PRO' || type === 'LOC'))) type = ke.type;
+    }
     // the fullest base form written in the article
     const lemmas = g.items.map((r) => r.lemma);
     const fullest = lemmas.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length || (b.split(/\s+/).length === a.split(/\s+/).length && /^\p{Lu}/u.test(b) && !/^\p{Lu}/u.test(a)) ? b : a), lemmas[0]);
