@@ -66,7 +66,7 @@ export default async function run(): Promise<void> {
     for (const q of doc.layers.quotes ?? []) {
       pred.Content.push([q.start, q.end]);
       if (q.cue) pred.Cue.push([q.cue.start, q.cue.end]);
-      const ss = (q as { speakerSpan?: { start: number; end: number } }).speakerSpan;
+      const ss = q.speakerSpan;
       if (ss) pred.Source.push([ss.start, ss.end]);
     }
     for (const a of doc.layers.attributions ?? []) {

@@ -117,6 +117,8 @@ export interface Quote extends TextSpan {
   via?: string | null;
   /** how the speaker was found: name, pronoun, role, continuation, institution */
   speakerBy?: string;
+  /** the words that name the speaker at the cue (`он`, `пресс-секретарь президента`, `Лавров`) */
+  speakerSpan?: Span;
 }
 
 export interface Timex extends TextSpan {

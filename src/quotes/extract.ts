@@ -369,7 +369,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (c.cue) q.cue = c.cue;
     if (c.via) q.via = c.via.id;
     else if (r.via) q.via = r.via;
-    if (c.subj) (q as Quote & { speakerSpan?: { start: number; end: number } }).speakerSpan = { start: c.subj.start, end: c.subj.end };
+    if (c.subj) q.speakerSpan = { start: c.subj.start, end: c.subj.end };
     quotes.push(q);
     res.record(q, c.cueIdx);
   }
