@@ -1,6 +1,6 @@
 /**
  * Language-id accuracy on every ru and uk document of ../shared/data/slavicner/raw (the language
- * is the folder name), through the real `lang` stage. Also reports the same on each document's
+ * is the folder name), and on the English PolNeAR dev texts, through the real `lang` stage. Also reports the same on each document's
  * first line (the headline) and on its first 60 characters, as a check on short texts.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -38,6 +38,13 @@ export default async function langidEval(): Promise<void> {
     return;
   }
   const items = readCorpus(root);
+  // English check: PolNeAR dev texts (all English)
+  const en = join(projectRoot, '..', 'shared', 'data', 'polnear', 'dev', 'text');
+  if (existsSync(en)) {
+    for (const f of readdirSync(en).sort()) {
+      if (f.endsWith('.txt')) items.push({ lang: 'en', file: `polnear/dev/${f}`, text: readFileSync(join(en, f), 'utf8') });
+    }
+  }
   const stage = createLangStage();
   const ctx = new Context();
   const t0 = performance.now();

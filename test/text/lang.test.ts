@@ -60,6 +60,11 @@ test('a Ukrainian outlet writing in Russian is Russian (Ukrainian names and a Uk
 
 test('English and other languages', () => {
   assert.equal(detect('Russian Foreign Minister Sergei Lavrov said Moscow was ready to meet Secretary of State Marco Rubio.').lang, 'en');
+  // English apostrophes are not Ukrainian evidence (PolNeAR, Politico)
+  assert.equal(
+    detect("\u201cHe's absolutely right. There's a severe disconnect between this White House and frankly the president and our military,\u201d Flynn said. \u201cI mean, there's a lot of frustration within the ranks.\u201d").lang,
+    'en',
+  );
   assert.equal(detect('Der russische Außenminister Sergej Lawrow traf sich am Montag mit dem amerikanischen Außenminister in Genf.').lang, 'de');
   assert.equal(detect('Руският външен министър Сергей Лавров заяви, че Москва е готова за среща със САЩ в Женева.').lang, 'bg');
   assert.equal(detect('Міністр замежных спраў Расіі заявіў, што Масква гатовая да сустрэчы ў Жэневе.').lang, 'be');

@@ -54,6 +54,8 @@ export function wordEvidence(sample: string, words: WordEvidence): { ru: number;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(sample); m; m = WORD_RE.exec(sample)) {
     const w = m[0].toLowerCase();
+    const c0 = w.charCodeAt(0);
+    if (c0 < 0x400 || c0 > 0x4ff) continue; // Cyrillic words only (English `He's` is not evidence)
     if (words.ru.has(w)) ru++;
     else if (words.uk.has(w)) uk++;
     else if (w.length > 4) {
