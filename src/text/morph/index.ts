@@ -39,38 +39,78 @@ function agrees(a: MorphAnalysis, n: MorphAnalysis): boolean {
   return true;
 }
 
+type Analyses = readonly MorphAnalysis[];
+
+// The analyses of a form are shared (cached, frozen); so are their re-orderings and tails, so
+// a token costs no allocation once its form has been seen.
+const promoted = new WeakMap<Analyses, Map<number, Analyses>>();
+const tails = new WeakMap<Analyses, MorphAnalysis[]>();
+const asName = new WeakMap<Analyses, Analyses>();
+const EMPTY: MorphAnalysis[] = Object.freeze([]) as unknown as MorphAnalysis[];
+
+/** `as` with its k-th analysis first */
+function promote(as: Analyses, k: number): Analyses {
+  if (k <= 0) return as;
+  let m = promoted.get(as);
+  if (!m) promoted.set(as, (m = new Map()));
+  let r = m.get(k);
+  if (!r) m.set(k, (r = Object.freeze([as[k], ...as.slice(0, k), ...as.slice(k + 1)])));
+  return r;
+}
+
+function tail(as: Analyses): MorphAnalysis[] {
+  if (as.length < 2) return EMPTY;
+  let r = tails.get(as);
+  if (!r) tails.set(as, (r = Object.freeze(as.slice(1)) as MorphAnalysis[]));
+  return r;
+}
+
 export function runMorph(doc: Doc, morph: MorphologyService): void {
   const tokens = doc.layers.tokens;
   if (!tokens) return;
   const lang = doc.lang;
   if (lang !== 'ru' && lang !== 'uk' && lang !== 'en') return;
-  const chosen: (readonly MorphAnalysis[] | null)[] = new Array(tokens.length).fill(null);
+  const chosen: (Analyses | null)[] = new Array(tokens.length).fill(null);
+  const named: number[] = []; // tokens whose best reading is a guessed name
+  const capAdj: number[] = []; // capitalised tokens inside a sentence read as an adjective
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
     const text = t.text;
     let as = morph.analyzeCached(text, lang);
-    const cap = isCapitalized(text) && !isUpper(text);
-    if (cap && !sentenceInitial(tokens, i)) {
+    if (isCapitalized(text) && !isUpper(text) && !sentenceInitial(tokens, i)) {
       // a dictionary name reading goes first (guessed ones are already ranked by the analyser)
-      const k = as.findIndex((a) => a.pos === 'PROPN' && a.source === 'dict');
-      if (k > 0) as = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
+      let k = -1;
+      for (let j = 0; j < as.length; j++) {
+        if (as[j].pos === 'PROPN' && as[j].source === 'dict') {
+          k = j;
+          break;
+        }
+      }
+      if (k > 0) as = promote(as, k);
       else if (k < 0 && as[0].pos === 'NOUN' && as[0].source === 'dict') {
         // a dictionary common noun written as a name inside a sentence (Макроном, Мэй): a name
         // a name in the plural keeps the plural (Соединённых Штатов -> Штаты, Сполучені Штати)
-        const a = as[0];
-        const plural = a.tags.Number === 'Plur' ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
-        as = [{ ...a, pos: 'PROPN', lemma: capitalizeLike(plural ?? a.lemma, text), source: a.source }, ...as];
+        let nameFirst = asName.get(as);
+        if (!nameFirst) {
+          const a = as[0];
+          const plural = a.tags.Number === 'Plur' ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
+          const n: MorphAnalysis = Object.freeze({ ...a, pos: 'PROPN', lemma: capitalizeLike(plural ?? a.lemma, text), source: a.source });
+          nameFirst = Object.freeze([n, ...as]);
+          asName.set(as, nameFirst);
+        }
+        as = nameFirst;
       }
+      if (as[0].pos === 'ADJ') capAdj.push(i);
     }
+    if (as[0].source === 'name' && as.length > 1) named.push(i);
     chosen[i] = as;
   }
   // a guessed name: the candidate whose case fits the context (preposition, given name, no
   // preposition -> no locative) wins over a slightly more frequent ending change
   if (lang !== 'en') {
-    for (let i = 0; i < tokens.length; i++) {
-      const as = chosen[i];
-      if (!as || as[0].source !== 'name' || as.length < 2) continue;
+    for (const i of named) {
+      const as = chosen[i]!;
       let expected: string[] = NO_PREP_CASES;
       let strong = false;
       let gender: string | undefined;
@@ -117,20 +157,20 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
           best = k;
         }
       }
-      if (best > 0) chosen[i] = [as[best], ...as.slice(0, best), ...as.slice(best + 1)];
+      if (best > 0) chosen[i] = promote(as, best);
     }
   }
   // a capitalised word inside a sentence that the dictionary knows only as a lower-case adjective
   // (Мінська) is a name unless a noun it agrees with follows (Північної Кореї, Елисейским дворцом)
   if (lang !== 'en') {
-    for (let i = 0; i < tokens.length; i++) {
-      const as = chosen[i];
-      if (!as || as[0].pos !== 'ADJ' || !isCapitalized(tokens[i].text) || isCapitalized(as[0].lemma)) continue;
+    for (const i of capAdj) {
+      const as = chosen[i]!;
+      if (as[0].pos !== 'ADJ' || isCapitalized(as[0].lemma)) continue;
       const k = as.findIndex((a) => a.source === 'name');
-      if (k < 0 || sentenceInitial(tokens, i)) continue;
+      if (k < 0) continue;
       const next = chosen[i + 1];
       if (next && tokens[i + 1].sent === tokens[i].sent && as.some((a) => a.pos === 'ADJ' && next.some((n) => (NOMINAL.has(n.pos) || n.pos === 'ADJ') && agrees(a, n)))) continue;
-      chosen[i] = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
+      chosen[i] = promote(as, k);
     }
   }
   // agreement: an adjective / determiner / participle before a noun takes the agreeing reading
@@ -145,7 +185,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && a0.tags.VerbForm === 'Part')) continue;
       if (agrees(a0, head)) continue;
       const k = as.findIndex((a) => a.pos === a0.pos && agrees(a, head));
-      if (k > 0) chosen[i] = [as[k], ...as.slice(0, k), ...as.slice(k + 1)];
+      if (k > 0) chosen[i] = promote(as, k);
     }
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -156,7 +196,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
     t.lemma = best.lemma;
     t.pos = best.pos;
     t.tags = best.tags;
-    t.alts = as.length > 1 ? (as.slice(1) as MorphAnalysis[]) : [];
+    t.alts = tail(as);
   }
 }
 

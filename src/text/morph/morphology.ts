@@ -19,7 +19,7 @@ const CACHE_MAX = 200_000;
 
 export class MorphologyService implements Morphology {
   private readonly impls = new Map<string, LangMorph>();
-  private readonly cache = new Map<string, readonly MorphAnalysis[]>();
+  private readonly caches = new Map<string, Map<string, readonly MorphAnalysis[]>>();
   /** load time per language in ms (for reports) */
   readonly loadMs: Record<string, number> = {};
 
@@ -43,8 +43,9 @@ export class MorphologyService implements Morphology {
 
   /** analyses of a word, shared and frozen (the stage's fast path) */
   analyzeCached(word: string, lang: Lang): readonly MorphAnalysis[] {
-    const key = `${lang}\u0001${word}`;
-    const hit = this.cache.get(key);
+    let cache = this.caches.get(lang);
+    if (!cache) this.caches.set(lang, (cache = new Map()));
+    const hit = cache.get(word);
     if (hit) return hit;
     const m = this.impl(lang);
     let out: MorphAnalysis[];
@@ -59,8 +60,8 @@ export class MorphologyService implements Morphology {
       Object.freeze(a);
     }
     Object.freeze(out);
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(key, out);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(word, out);
     return out;
   }
 

@@ -15,7 +15,14 @@ export interface NameRules {
 }
 
 export function isCapitalized(w: string): boolean {
-  return /^\p{Lu}/u.test(w);
+  const c = w.charCodeAt(0);
+  if (c >= 0x410 && c <= 0x42f) return true; // А-Я
+  if (c >= 0x430 && c <= 0x45f) return false; // а-я, ѐ-џ
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c >= 0x61 && c <= 0x7a) return false;
+  if (c !== c) return false; // empty
+  const ch = w.charAt(0);
+  return ch !== ch.toLowerCase();
 }
 
 export function isUpper(w: string): boolean {

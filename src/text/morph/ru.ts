@@ -123,14 +123,17 @@ function udTag(t: AzTag): UdTag {
   return m;
 }
 
-/** Map one Az parse to a UD analysis (lemma lower-case, as Az gives it). */
-function toUd(p: AzParse, surface?: string): MorphAnalysis {
-  const ut = udTag(p.tag);
+/** UD pos and features of an Az tag (memoised: Az shares its tag objects between words) */
+const posMemo = new WeakMap<AzTag, { pos: string; tags: Readonly<Record<string, string>> }>();
+
+function udOf(t: AzTag): { pos: string; tags: Readonly<Record<string, string>> } {
+  let m = posMemo.get(t);
+  if (m) return m;
+  const ut = udTag(t);
   const gs = ut.gs;
   const oc = ut.oc;
   const tags: Record<string, string> = { ...ut.tags };
   const nameType = ut.nameType;
-  let lemma: string = (p.normalize()?.word ?? p.word ?? '').toString();
   let pos: string;
   switch (oc) {
     case 'NOUN':
@@ -184,7 +187,7 @@ function toUd(p: AzParse, surface?: string): MorphAnalysis {
       pos = 'ADP';
       break;
     case 'CONJ':
-      pos = CCONJ.has(lemma) ? 'CCONJ' : 'SCONJ';
+      pos = 'CONJ';
       break;
     case 'PRCL':
       pos = 'PART';
@@ -198,6 +201,18 @@ function toUd(p: AzParse, surface?: string): MorphAnalysis {
     default:
       pos = 'X';
   }
+  m = { pos, tags: Object.freeze(tags) };
+  posMemo.set(t, m);
+  return m;
+}
+
+/** Map one Az parse to a UD analysis (lemma lower-case, as Az gives it). */
+function toUd(p: AzParse, surface?: string): MorphAnalysis {
+  const u = udOf(p.tag);
+  let lemma: string = (p.normalize()?.word ?? p.word ?? '').toString();
+  let pos = u.pos;
+  let tags = u.tags as Record<string, string>;
+  if (pos === 'CONJ') pos = CCONJ.has(lemma) ? 'CCONJ' : 'SCONJ';
   if (pos === 'VERB' && AUX.has(lemma)) pos = 'AUX';
   // a female surname's base form is the feminine nominative (Захаровой -> Захарова)
   if (tags.NameType === 'Sur' && tags.Gender === 'Fem') {
@@ -325,13 +340,24 @@ function sameTags(a: Record<string, string>, b: Record<string, string>): boolean
 }
 
 function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
-  const seen = new Set<string>();
+  if (list.length < 2) return list;
   const out: MorphAnalysis[] = [];
   for (const a of list) {
-    const k = `${a.lemma}|${a.pos}|${Object.entries(a.tags).map(([x, y]) => `${x}=${y}`).join(',')}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(a);
+    let dup = false;
+    for (const b of out) {
+      if (b.lemma === a.lemma && b.pos === a.pos && (b.tags === a.tags || sameFeatures(a.tags, b.tags))) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) out.push(a);
   }
   return out;
+}
+
+function sameFeatures(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
 }
