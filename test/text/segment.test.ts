@@ -170,6 +170,17 @@ test('numbers with separators are one token', () => {
   assert.deepEqual(toks('1 000 000 долларов'), ['1 000 000', 'долларов']);
 });
 
+test('glued forms from NEREL (Wikinews): `1933г.`, `Ж.-К.Трише`, `№` after a date', () => {
+  assert.deepEqual(sents('Первая передача шла с разложением на 240 строк. С 1933г. В.Зворыкин неоднократно бывал в СССР.'), [
+    'Первая передача шла с разложением на 240 строк.',
+    'С 1933г. В.Зворыкин неоднократно бывал в СССР.',
+  ]);
+  assert.deepEqual(toks('С 1933г. В.Зворыкин').slice(1, 4), ['1933', 'г.', 'В.']);
+  assert.equal(sents('Сам Ж.-К.Трише отказался комментировать слухи.').length, 1);
+  assert.equal(sents('Согласно Федеральному закону от 6 июля 2016 г. № 374-ФЗ срок продлен.').length, 1);
+  assert.equal(sents('Он преподает в университете в Эванстоне (шт. Иллинойс) с 1970-х годов.').length, 1);
+});
+
 test('list bullets inside a paragraph start items (factRuEval)', () => {
   assert.deepEqual(sents('Судьи: • Грэм Полл (Англия) • Франк Де Блекере (Бельгия) • Маркус Мерк (Германия)'), [
     'Судьи:',

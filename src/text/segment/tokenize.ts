@@ -103,6 +103,14 @@ export interface TokenizeOptions {
   lang?: string;
 }
 
+/** letters at j followed by a period form a known abbreviation (`г.`, `тыс.`, `км.`) */
+function gluedAbbr(text: string, j: number, abbr: AbbrTable): boolean {
+  let l = j;
+  while (l < text.length && l - j < 6 && isLetterCode(text.charCodeAt(l), text, l)) l++;
+  if (text.charCodeAt(l) !== 0x2e || l - j >= 6) return false;
+  return abbr.single.get(text.slice(j, l + 1).toLowerCase()) !== undefined;
+}
+
 /** `’s` after a Latin letter at a word end (`Trump’s`, `NATO's`): the English possessive clitic */
 function isEnglishPossessive(text: string, j: number): boolean {
   const p = text.charCodeAt(j - 1);
@@ -168,6 +176,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
       let j = i;
       let hasLetter = false;
       let hasDigit = false;
+      let splitGlued = false;
       for (;;) {
         while (j < n) {
           const d = text.charCodeAt(j);
@@ -175,11 +184,16 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
             hasDigit = true;
             j++;
           } else if (isLetterCode(d, text, j)) {
+            // `2019г.`, `10км.`, `2,5тыс.`: a number glued to a known abbreviation is two tokens
+            if (!hasLetter && hasDigit && j > i && isDigit(text.charCodeAt(j - 1)) && gluedAbbr(text, j, abbr)) {
+              splitGlued = true;
+              break;
+            }
             hasLetter = true;
             j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
           } else break;
         }
-        if (j + 1 >= n) break;
+        if (splitGlued || j + 1 >= n) break;
         const d = text.charCodeAt(j);
         const e = text.charCodeAt(j + 1);
         const eAlnum = isDigit(e) || isLetterCode(e, text, j + 1);
@@ -342,7 +356,7 @@ function opensSentence(tokens: Token[], k: number): boolean {
     const u = tokens[k + 1];
     return u === undefined || (u.kind === 'word' ? isUpperAt(u.text, 0) : u.kind !== 'punct');
   }
-  if (t.kind === 'symbol') return t.text === '№' || t.text === '#' || t.text === '@' || t.text === '$' || t.text === '€';
+  if (t.kind === 'symbol') return t.text === '@' || t.text === '$' || t.text === '€';
   return false;
 }
 
@@ -448,6 +462,8 @@ function abbrEnds(tokens: Token[], k: number, sStart: number, abbr: AbbrTable): 
   const cls = initial ? undefined : abbr.single.get(low);
   if (cls === undefined) {
     if (abbr.multiFirst.has(low)) return false;
+    // glued to what follows (`Ж.-К.Трише`, `В.Зворыкин`, `I.S.P.A.-Engineering`): inside a name
+    if (next !== undefined && !next.spaceBefore) return false;
     // an initial: ends only when what follows is not a capitalised word (`В. В. Путин`)
     return next !== undefined && !startsUpperWord(next);
   }
