@@ -179,6 +179,8 @@ test('glued forms from NEREL (Wikinews): `1933г.`, `Ж.-К.Трише`, `№` a
   assert.equal(sents('Сам Ж.-К.Трише отказался комментировать слухи.').length, 1);
   assert.equal(sents('Согласно Федеральному закону от 6 июля 2016 г. № 374-ФЗ срок продлен.').length, 1);
   assert.equal(sents('Он преподает в университете в Эванстоне (шт. Иллинойс) с 1970-х годов.').length, 1);
+  // NER-UK: an abbreviation then a bracket opening on a lower-case word
+  assert.equal(sents('Укладено угод на загальну суму 1,018 млрд грн. (що складає третину від усіх опублікованих).', 'uk').length, 1);
 });
 
 test('list bullets inside a paragraph start items (factRuEval)', () => {

@@ -350,7 +350,12 @@ function opensSentence(tokens: Token[], k: number): boolean {
   if (!t) return true;
   if (t.kind === 'number') return true;
   if (t.kind === 'word' || t.kind === 'url' || t.kind === 'email') return isUpperAt(t.text, 0);
-  if (OPEN_QUOTES.has(t.text) || t.text === '(' || t.text === '[' || t.text === '*' || BULLETS.has(t.text)) return true;
+  if (OPEN_QUOTES.has(t.text) || t.text === '(' || t.text === '[') {
+    // `млрд грн. (що складає ...)`: a bracket or quote opening on a lower-case word continues
+    const u = tokens[k + 1];
+    return !(u && u.kind === 'word' && !isUpperAt(u.text, 0));
+  }
+  if (t.text === '*' || BULLETS.has(t.text)) return true;
   if (t.text === '"' || t.text === "'") return t.spaceBefore || k === 0;
   if (DASHES.has(t.text)) {
     const u = tokens[k + 1];
