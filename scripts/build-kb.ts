@@ -20,7 +20,7 @@ import type { KbEntity, KbLang, KbRole } from '../src/entities/kb/api.js';
 import { normKey } from '../src/entities/kb/keys.js';
 import { projectRoot } from '../src/pipeline/resources.js';
 import { learn, readSlavicner, type Pair } from './kb/build-lemma-model.js';
-import { ukNameForms } from './kb/uk-names.js';
+import { ukNameForms } from '../src/entities/link/declension.js';
 
 const require = createRequire(import.meta.url);
 const LANGS: KbLang[] = ['ru', 'uk', 'en'];
@@ -293,7 +293,7 @@ for (const e of ents.values()) {
 }
 console.log(`petrovich: ${pforms} case forms`);
 
-// 6. case forms of Ukrainian person names (declension classes, scripts/kb/uk-names.ts)
+// 6. case forms of Ukrainian person names (declension classes, src/entities/link/declension.ts)
 let ukforms = 0;
 for (const e of ents.values()) {
   if (e.type !== 'PER') continue;

@@ -8,8 +8,24 @@
 const QUOTE_RE = /["«»“”„‟]/g;
 const APOS_RE = /[’ʼ`´‘]/g;
 
+const memoN = new Map<string, string>();
+const memoT = new Map<string, string>();
+function memo(m: Map<string, string>, k: string, f: (s: string) => string): string {
+  let v = m.get(k);
+  if (v === undefined) {
+    if (m.size > 50000) m.clear();
+    v = f(k);
+    m.set(k, v);
+  }
+  return v;
+}
+
 /** Lower case, ё->е, apostrophes unified, quote marks dropped, dashes/space runs unified. */
 export function normKey(s: string): string {
+  return memo(memoN, s, normKey0);
+}
+
+function normKey0(s: string): string {
   return s
     .normalize('NFC')
     .toLowerCase()
@@ -39,6 +55,10 @@ const CYR: Record<string, string> = {
  * `Zelensky` -> `zelenski`.
  */
 export function translitKey(s: string): string {
+  return memo(memoT, s, translitKey0);
+}
+
+function translitKey0(s: string): string {
   const t0 = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(APOS_RE, "'");
   // Latin digraphs first (before single letters are folded)
   const lat = t0

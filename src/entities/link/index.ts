@@ -14,6 +14,7 @@ import { normKey, translitKey } from '../kb/keys.js';
 import { Lemmatizer, adaptCase, type LemmaModel } from './lemmatize.js';
 import { RoleFinder } from './roles.js';
 import { normalizeMention } from './normalize.js';
+import { baseCandidates } from './declension.js';
 import type { Morphology } from '../../text/morph/api.js';
 
 export interface EntityLinker {
@@ -90,24 +91,6 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   return { lemma };
 }
 
-const CASE_ENDINGS = ['ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'іми', 'ом', 'ем', 'єм', 'им', 'ім', 'ою', 'ею', 'єю', 'ой', 'ей', 'ах', 'ях', 'ам', 'ям', 'ов', 'ів', 'а', 'я', 'у', 'ю', 'е', 'є', 'і', 'и', 'ы', ''];
-const NOM_ENDINGS = ['', 'а', 'я', 'ь', 'й', 'ий', 'ій', 'о', 'е', 'и', 'і', 'ы'];
-
-/** Possible base forms of an inflected name word, longest ending first (validated by the KB). */
-export function baseCandidates(word: string): string[] {
-  const out: string[] = [];
-  const low = word.toLowerCase();
-  for (const e of CASE_ENDINGS) {
-    if (!low.endsWith(e) || low.length - e.length < 3) continue;
-    const stem = word.slice(0, word.length - e.length);
-    for (const n of NOM_ENDINGS) {
-      const c = stem + n;
-      if (c !== word && !out.includes(c)) out.push(c);
-    }
-  }
-  return out;
-}
-
 const ORG_FORMS = /^(ПАО|ОАО|ЗАО|АО|ООО|НАК|ПАТ|ВАТ|ТОВ|АТ|ПрАТ|ГК|госкорпорация|держкорпорація|компания|компанія|концерн|корпорация|корпорація|группа|група|холдинг|агентство|агентства|издание|видання|телеканал|газета|газети|газеты|журнал|радиостанция|радіостанція|информагентство|інформагентство)\s+/iu;
 
 /** The name inside an organisation phrase: legal form / kind word and a trailing country dropped. */
@@ -137,8 +120,11 @@ const LEGAL_SUFFIX = /\s+(AG|SE|SA|S\.A\.|B\.?V\.?|N\.V\.|Ltd\.?|GmbH|Inc\.?|PLC
 export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   const lang = doc.lang;
   const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const cache = new Map<string, { lemma: string; id?: string }>();
   const res: Resolved[] = mentions.map((m) => {
-    const r = resolveMention(L, m.text, m.type, lang);
+    const ck = `${m.type}|${m.text}`;
+    let r = cache.get(ck);
+    if (!r) cache.set(ck, (r = resolveMention(L, m.text, m.type, lang)));
     return { m: { ...m, lemma: r.lemma }, lemma: r.lemma, id: r.id };
   });
 
@@ -197,8 +183,8 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       g = byKey.get(k);
       // a short name of an organisation named in full earlier (`МИД России` ... `МИД`)
       if (!g) {
-        const low = normKey(r.lemma);
-        g = groups.find((x) => x.items.some((it) => !isPer(it.m.type) && normKey(it.lemma).startsWith(low + ' ')));
+        const low = normKey(r.lemma) + ' ';
+        g = groups.find((x) => x.items.some((it) => !isPer(it.m.type) && it.lemma.length > low.length && normKey(it.lemma).startsWith(low)));
       }
       if (!g) {
         g = { key: k, items: [] };

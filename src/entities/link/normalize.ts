@@ -12,6 +12,7 @@
 import type { EntityType, MorphAnalysis } from '../../doc/model.js';
 import type { Morphology } from '../../text/morph/api.js';
 import { Lemmatizer, applyRule, contexts, frozen, joinWords, splitWords } from './lemmatize.js';
+import { baseCandidates, baseFromParadigm } from './declension.js';
 
 const QUOTE_SPLIT = /^(["«»“”„'’]*)(.*?)(["«»“”„'’]*)$/su;
 
@@ -69,7 +70,19 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
       const G = agree.size ? analyses[i].filter((a) => nounish(a) && agree.has(`${a.tags.Case}|${a.tags.Gender}`)) : [];
       if (G.length) {
         out[i] = G[0].tags.Case === 'Nom' ? p.core : (morph.inflect(p.core, lang, { Case: 'Nom' }, G[0]) ?? lemmaOf(p.core, G[0]));
-      } else out[i] = fallback(i);
+        continue;
+      }
+      // the known words are oblique: find the base form whose declension gives this word
+      const oblique = [...agree].filter((x) => !x.startsWith('Nom|'));
+      if (oblique.length && ![...agree].some((x) => x.startsWith('Nom|'))) {
+        const g = oblique.some((x) => x.endsWith('|Fem')) ? 'f' : 'm';
+        const base = baseFromParadigm(p.core, lang, g, baseCandidates(p.core), i === parts.length - 1);
+        if (base) {
+          out[i] = base;
+          continue;
+        }
+      }
+      out[i] = fallback(i);
     }
   } else {
     // the head: first word the dictionary knows as a noun (not read first as an adjective)

@@ -69,3 +69,59 @@ export function ukNameForms(name: string, gender: Gender): { full: string[]; las
   for (const a of [first, ...fF]) for (const b of [last, ...lF]) if (a !== first || b !== last) full.push([a, mid, b].filter(Boolean).join(' '));
   return { full: [...new Set(full)], last: lF };
 }
+
+/** Oblique case forms of one Russian name word (the common classes; petrovich covers the rest at build time). */
+export function ruWordForms(word: string, gender: Gender, surname = false): string[] {
+  const w = word;
+  const low = w.toLowerCase();
+  const out: string[] = [];
+  const add = (cut: number, ...ends: string[]) => {
+    const stem = w.slice(0, w.length - cut);
+    for (const e of ends) out.push(stem + e);
+  };
+  if (gender === 'f') {
+    if (surname && /(ова|ева|ёва|ина|ына)$/.test(low)) add(1, 'ой', 'у');
+    else if (/(ская|цкая)$/.test(low)) add(2, 'ой', 'ую');
+    else if (/[гкхжчшщ]а$/.test(low)) add(1, 'и', 'е', 'у', 'ой');
+    else if (/[^аеёиоуыэюя]а$/.test(low)) add(1, 'ы', 'е', 'у', 'ой');
+    else if (/ия$/.test(low)) add(1, 'и', 'ю', 'ей');
+    else if (/я$/.test(low)) add(1, 'и', 'е', 'ю', 'ей');
+    return out;
+  }
+  if (surname && /(ов|ев|ёв|ин|ын)$/.test(low)) add(0, 'а', 'у', 'ым', 'е');
+  else if (/(ский|цкий)$/.test(low)) add(2, 'ого', 'ому', 'им', 'ом');
+  else if (/ий$/.test(low)) add(1, 'я', 'ю', 'ем', 'и');
+  else if (/[^аеёиоуыэюя]а$/.test(low)) add(1, /[гкхжчшщ]а$/.test(low) ? 'и' : 'ы', 'е', 'у', 'ой');
+  else if (/ь$/.test(low)) add(1, 'я', 'ю', 'ем', 'е');
+  else if (/й$/.test(low)) add(1, 'я', 'ю', 'ем', 'е');
+  else if (/[жчшщц]$/.test(low)) add(0, 'а', 'у', 'ем', 'е');
+  else if (/[бвгдзклмнпрстфх]$/.test(low)) add(0, 'а', 'у', 'ом', 'е');
+  return out;
+}
+
+/** The base form of an inflected name word among `candidates` whose paradigm produces it, or null. */
+export function baseFromParadigm(word: string, lang: string, gender: Gender, candidates: string[], surname: boolean): string | null {
+  const gen = lang === 'uk' ? ukWordForms : lang === 'ru' ? ruWordForms : null;
+  if (!gen) return null;
+  for (const c of candidates) if (gen(c, gender, surname).includes(word)) return c;
+  return null;
+}
+
+const CASE_ENDINGS = ['ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'іми', 'ом', 'ем', 'єм', 'им', 'ім', 'ою', 'ею', 'єю', 'ой', 'ей', 'ах', 'ях', 'ам', 'ям', 'ов', 'ів', 'а', 'я', 'у', 'ю', 'е', 'є', 'і', 'и', 'ы', ''];
+const NOM_ENDINGS = ['', 'а', 'я', 'ь', 'й', 'ий', 'ій', 'о', 'е', 'и', 'і', 'ы'];
+
+/** Possible base forms of an inflected name word, longest ending first (validated by the KB). */
+export function baseCandidates(word: string): string[] {
+  const out: string[] = [];
+  const low = word.toLowerCase();
+  for (const e of CASE_ENDINGS) {
+    if (!low.endsWith(e) || low.length - e.length < 3) continue;
+    const stem = word.slice(0, word.length - e.length);
+    for (const n of NOM_ENDINGS) {
+      const c = stem + n;
+      if (c !== word && !out.includes(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
