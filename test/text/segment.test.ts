@@ -69,6 +69,11 @@ test('abbreviations are one token with their period and end a sentence only when
   const en = 'Mr. Trump told the U.S. Congress that talks would go on. Officials did not comment.';
   assert.deepEqual(sents(en, 'en'), ['Mr. Trump told the U.S. Congress that talks would go on.', 'Officials did not comment.']);
   assert.ok(toks(en, 'en').includes('U.S.') && toks(en, 'en').includes('Mr.'));
+  // PolNeAR: an attribution after a question in quotes continues the sentence
+  assert.deepEqual(sents('\u201cHow many times do we have to see this in our country?\u201d Clinton said. The crowd cheered.', 'en'), [
+    '\u201cHow many times do we have to see this in our country?\u201d Clinton said.',
+    'The crowd cheered.',
+  ]);
 });
 
 test('datelines, `т. н.`, and initials written without a space (SlavicNER)', () => {

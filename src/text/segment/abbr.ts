@@ -19,6 +19,7 @@ interface AbbrFile {
   initials: string[];
   timeLead?: string[];
   multiPrefix?: string[];
+  speechVerbs?: string[];
 }
 
 export interface AbbrTable {
@@ -35,6 +36,8 @@ export interface AbbrTable {
   initials: Set<string>;
   /** lower-cased words that may precede a year at a sentence start (`в`, `у`, `травні`) */
   timeLead: Set<string>;
+  /** English speech verbs that continue a sentence after `?"` / `!"` (`"...?" Vitter demanded.`) */
+  speechVerbs: Set<string>;
 }
 
 export const ABBR_LANGS = ['ru', 'uk', 'en'] as const;
@@ -75,6 +78,7 @@ function addFile(t: AbbrTable, f: AbbrFile, override: boolean): void {
   }
   for (const i of f.initials) t.initials.add(i);
   for (const w of f.timeLead ?? []) t.timeLead.add(w);
+  for (const w of f.speechVerbs ?? []) t.speechVerbs.add(w);
 }
 
 /** The table for a document language (`und` and unknown languages get the Russian-first union). */
@@ -82,7 +86,7 @@ export function abbrTable(lang: string): AbbrTable {
   const key = (ABBR_LANGS as readonly string[]).includes(lang) ? lang : 'ru';
   let t = tables.get(key);
   if (t) return t;
-  t = { single: new Map(), multi: new Map(), multiFirst: new Set(), initials: new Set(), timeLead: new Set() };
+  t = { single: new Map(), multi: new Map(), multiFirst: new Set(), initials: new Set(), timeLead: new Set(), speechVerbs: new Set() };
   addFile(t, file(key), true);
   for (const l of ABBR_LANGS) if (l !== key) addFile(t, file(l), false);
   tables.set(key, t);

@@ -426,6 +426,11 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
       k = m - 1;
       continue; // the line break closes it
     }
+    // English `"...?" Vitter demanded.` / `"...!" Mr. Trump said.`: the attribution continues it
+    if (m > k + 1 && x !== '.' && speechFollows(tokens, m, abbr)) {
+      k = m - 1;
+      continue;
+    }
     if (opensSentence(tokens, m)) {
       close(m);
       k = m - 1;
@@ -433,6 +438,17 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
   }
   close(n);
   return sentences;
+}
+
+function speechFollows(tokens: Token[], m: number, abbr: AbbrTable): boolean {
+  if (!abbr.speechVerbs.size) return false;
+  const a = tokens[m];
+  if (!a || a.kind !== 'word' || !isUpperAt(a.text, 0)) return false;
+  for (let q = m + 1; q <= m + 2 && q < tokens.length; q++) {
+    if (abbr.speechVerbs.has(tokens[q].norm)) return true;
+    if (tokens[q].kind !== 'word' || !isUpperAt(tokens[q].text, 0)) return false;
+  }
+  return false;
 }
 
 /** `City . <day> <month> .` at a paragraph start (the month is a lower-case word) */
