@@ -287,7 +287,16 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   // ---------- phrases: `По словам X, …`, `По информации ТАСС, …`, `According to X, …`
   for (let i = 0; i < w.length; i++) {
     if (!w[i].word || insidePair[i] >= 0) continue;
-    const acc = lex.according.find((ph) => matchPhrase(v, i, ph));
+    let acc = lex.according.find((ph) => matchPhrase(v, i, ph));
+    // `По его словам`, `За його словами`: a possessive between the preposition and the noun
+    let poss: Subj | null = null;
+    if (!acc && w[i + 1] && lex.possessives.has(w[i + 1].norm)) {
+      const ph2 = lex.according.find((ph) => ph.length === 2 && matchPhrase(v, i, [ph[0]]) && matchPhrase(v, i + 2, [ph[1]]));
+      if (ph2) {
+        acc = [ph2[0], w[i + 1].norm, ph2[1]];
+        poss = { k: 'pronoun', g: lex.possessives.get(w[i + 1].norm)!, start: w[i + 1].start, end: w[i + 1].end, t0: i + 1 };
+      }
+    }
     const att = acc ? undefined : lex.attribution.find((ph) => matchPhrase(v, i, ph));
     const ph = acc ?? att;
     if (!ph) continue;
@@ -305,9 +314,10 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (!w[t].word && (SENT_PUNCT.has(w[t].text) || w[t].text === ':')) break;
     }
     const srcEnd = comma > 0 ? comma : Math.min(sEnd, after + 6);
-    const src = sourceIn(v, after, srcEnd, lex);
+    const src = poss ?? sourceIn(v, after, srcEnd, lex);
     if (!src) continue;
-    const cue: Cue = { start: w[i].start, end: w[after - 1].end, text: text.slice(w[i].start, w[after - 1].end), lemma: ph.join(' ') };
+    const cueLemma = poss ? [ph[0], ph[2]].join(' ') : ph.join(' ');
+    const cue: Cue = { start: w[i].start, end: w[after - 1].end, text: text.slice(w[i].start, w[after - 1].end), lemma: cueLemma };
     const st = sentStartTok(s);
     let a: number;
     let b: number;
@@ -497,7 +507,10 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   // `,” said O'Neill, on …`: an inverted cue is followed by its subject, not a clause
   const prev = v.w[c - 1];
   const inverted = !prev || prev.sent !== v.w[c].sent || (!prev.word && (prev.text === ',' || QUOTE_CHARS.has(prev.text) || prev.text === '”'));
+  // `said Monday that`, `said on Tuesday that`, `said again that`
+  while (t < sEnd && t < c + 4 && v.w[t].word && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|again|also|on|repeatedly|publicly|privately|recently)$/.test(v.w[t].norm)) t++;
   if (v.w[t] && v.w[t].norm === 'that') return t;
+  t = c + 1;
   void insidePair;
   if (v.w[c].lemma === 'tell') {
     // indirect object
@@ -556,6 +569,13 @@ function sourceIn(v: View, a: number, b: number, lex: Lexicon): Subj | null {
       return { k: 'media', start: tk.start, end: tk.end, t0: t };
     }
     if (lex.roles.has(tk.lemma)) {
+      for (let u = t + 1; u < b; u++) {
+        const mm = v.mentionAt[u];
+        if (mm >= 0 && v.mentions[mm].type === 'PER') {
+          const p = v.mentions[mm];
+          return { k: 'entity', ent: p.entity, start: p.start, end: p.end, t0: p.t0 };
+        }
+      }
       const of: string[] = [];
       for (let u = t + 1; u < b; u++) if (v.mentionAt[u] >= 0) of.push(v.mentions[v.mentionAt[u]].entity.id);
       const adjs: string[] = [];

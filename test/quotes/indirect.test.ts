@@ -1,0 +1,104 @@
+// Indirect and mixed quotes: `X заявил, что …`, `Він вважає, що …`, `По словам X, …`, `За словами X, …`,
+// `По его мнению, …`, `According to X, …`, `X said (that) …`, inverted `…, сказал X`, `об этом заявил X`.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, quoteStarting, speakerName } from './helpers.js';
+
+test('ru: X заявил, что … — the clause after что to the end of the sentence, without the period', async () => {
+  const d = await analyze('В начале января Эммануэль Макрон заявил, что в ближайшие недели может провести разговор с Владимиром Путиным.');
+  const q = quoteStarting(d, 'в ближайшие недели');
+  assert.ok(q);
+  assert.equal(q.text, 'в ближайшие недели может провести разговор с Владимиром Путиным');
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.cue?.lemma, 'заявить');
+  assert.match(speakerName(d, q) ?? '', /Макрон/);
+});
+
+test('ru: сообщил телеканалу France 2, что "…" — a quote filling the clause is direct', async () => {
+  const d = await analyze(
+    'В начале января Макрон заявил, что планирует провести разговор с президентом РФ Владимиром Путиным. Он сообщил телеканалу France 2, что "идет работа по возобновлению этого контакта, который будет организован в ближайшие недели".',
+  );
+  const q = quoteStarting(d, 'идет работа');
+  assert.ok(q);
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.text, 'идет работа по возобновлению этого контакта, который будет организован в ближайшие недели');
+  assert.match(speakerName(d, q) ?? '', /Макрон/);
+});
+
+test('ru: mixed — a reported clause holding the speaker’s own quoted words', async () => {
+  const d = await analyze('Макрон подчеркнул, что диалог с РФ важен, так как эта страна останется соседом ЕС, "нравится нам это или нет".');
+  const q = quoteStarting(d, 'диалог с РФ');
+  assert.ok(q);
+  assert.equal(q.kind, 'mixed');
+  assert.equal(q.text, 'диалог с РФ важен, так как эта страна останется соседом ЕС, "нравится нам это или нет"');
+});
+
+test('uk: Він вважає, що … / Лавров вважає, що …', async () => {
+  const d = await analyze(
+    'Президент Франції Емманюель Макрон виступив у Парижі. Він вважає, що європейські країни мають активно брати участь у мирному процесі.',
+  );
+  const q = quoteStarting(d, 'європейські країни');
+  assert.ok(q);
+  assert.equal(q.cue?.lemma, 'вважати');
+  assert.match(speakerName(d, q) ?? '', /Макрон/);
+});
+
+test('ru: По словам X, … (real SlavicNER brexit sentence)', async () => {
+  const d = await analyze('Министр по делам Brexit Дэвид Дэвис подал в отставку. По словам Дэвиса, кабинет в переговорах с Евросоюзом идет на слишком большое число уступок.');
+  const q = quoteStarting(d, 'кабинет в переговорах');
+  assert.ok(q);
+  assert.equal(q.text, 'кабинет в переговорах с Евросоюзом идет на слишком большое число уступок');
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.cue?.lemma, 'по слово');
+  assert.match(speakerName(d, q) ?? '', /Дэвис/);
+});
+
+test('ru: По мнению президента Франции, … — a role resolved through the KB holders', async () => {
+  const d = await analyze(
+    'Ранее Эммануэль Макрон в интервью ряду газет заявил, что предложил европейским коллегам подготовить возобновление диалога с Россией.\n\nПо мнению президента Франции, если европейские страны не возьмут на себя такие контакты с Москвой, то делегируют эту работу США.',
+  );
+  const q = quoteStarting(d, 'если европейские страны');
+  assert.ok(q);
+  assert.match(speakerName(d, q) ?? '', /Макрон/);
+});
+
+test('uk: За словами X, … and По его мнению-style possessive', async () => {
+  const d = await analyze('Очільник МЗС України Андрій Сибіга прибув до Брюсселя. За його словами, партнери готові посилити тиск на Москву.');
+  const q = quoteStarting(d, 'партнери готові');
+  assert.ok(q);
+  assert.match(speakerName(d, q) ?? '', /Сибіг/);
+});
+
+test('ru: inverted cue at the end: …, рассказал глава МИД Сергей Лавров', async () => {
+  const d = await analyze('Россия сохраняет контакты с некоторыми европейскими странами, но их лидеры не предлагают ничего нового, рассказал глава МИД Сергей Лавров.');
+  const q = quoteStarting(d, 'Россия сохраняет');
+  assert.ok(q);
+  assert.equal(q.text, 'Россия сохраняет контакты с некоторыми европейскими странами, но их лидеры не предлагают ничего нового');
+  assert.match(speakerName(d, q) ?? '', /Лавров/);
+});
+
+test('ru: Как отметил X, … ; об этом заявил X credits the sentence before', async () => {
+  const d = await analyze(
+    'Инициативы, которые могут помочь положить конец войне, должны поощряться. Об этом генеральный секретарь НАТО Марк Рютте заявил на пресс-конференции в Брюсселе.\n\nКак отметил Рютте, не он должен давать советы союзникам по этому поводу.',
+  );
+  const a = quoteStarting(d, 'Инициативы, которые');
+  assert.ok(a);
+  assert.match(speakerName(d, a) ?? '', /Рютте/);
+  const b = quoteStarting(d, 'не он должен');
+  assert.ok(b);
+  assert.match(speakerName(d, b) ?? '', /Рютте/);
+});
+
+test('en: X said (that) …, According to X, …', async () => {
+  const d = await analyze(
+    'White House spokesman Josh Earnest said Monday that President Barack Obama has long argued for tax reform. The device went off around 8:30 p.m., according to NYPD Commissioner James O’Neill.',
+    'en',
+  );
+  const a = quoteStarting(d, 'President Barack Obama has');
+  assert.ok(a);
+  assert.equal(a.kind, 'indirect');
+  assert.match(speakerName(d, a) ?? '', /Earnest/);
+  const b = quoteStarting(d, 'The device went off');
+  assert.ok(b);
+  assert.equal(b.cue?.lemma, 'according to');
+});
