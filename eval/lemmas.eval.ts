@@ -97,7 +97,7 @@ export default async function main(): Promise<void> {
             }
             n++;
             if (key(t.lemma ?? t.text) === key(it.gold)) ok++;
-            else if (showErrors && label === 'dev') errors.push(`${it.surface} -> ${t.lemma} (gold ${it.gold}) ${t.pos}`);
+            else if (showErrors && label === (process.env.LEMMA_ERRORS === 'train' ? 'train' : 'dev')) errors.push(`${it.surface} -> ${t.lemma} (gold ${it.gold}) ${t.pos}`);
           }
         }
       }

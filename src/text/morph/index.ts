@@ -17,6 +17,7 @@ export type { Morphology } from './api.js';
 export { MorphologyService } from './morphology.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
+const NON_NAME = new Set(['VERB', 'AUX']);
 const OPENERS = new Set(['«', '"', '“', '„', '(', '[', '—', '–', '-', '‘', '\'', ':', '•', '*']);
 
 /** true when the token starts its sentence (only openers and punctuation before it) */
@@ -88,14 +89,20 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
         }
       }
       if (k > 0) as = promote(as, k);
-      else if (k < 0 && as[0].pos === 'NOUN' && as[0].source === 'dict') {
+      else if (k < 0 && NON_NAME.has(as[0].pos)) {
+        // known only as a verb, adverb...: a name here (Туск, not тускнуть)
+        const n = as.findIndex((a) => a.source === 'name');
+        if (n > 0) as = promote(as, n);
+      } else if (k < 0 && as[0].source === 'dict' && (as[0].pos === 'NOUN' || ((as[0].pos === 'ADV' || as[0].pos === 'X') && as[0].lemma === t.norm))) {
         // a dictionary common noun written as a name inside a sentence (Макроном, Мэй): a name
         // a name in the plural keeps the plural (Соединённых Штатов -> Штаты, Сполучені Штати)
         let nameFirst = asName.get(as);
         if (!nameFirst) {
           const a = as[0];
-          const plural = a.tags.Number === 'Plur' ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
-          const n: MorphAnalysis = Object.freeze({ ...a, pos: 'PROPN', lemma: capitalizeLike(plural ?? a.lemma, text), source: a.source });
+          // (a Russian surname in the nominative read as a genitive plural: Мясников stays)
+          const surname = lang === 'ru' && a.tags.Case === 'Gen' && a.tags.Number === 'Plur' && /(ов|ев|ёв|ин|ын)$/u.test(text);
+          const plural = a.tags.Number === 'Plur' && !surname ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
+          const n: MorphAnalysis = Object.freeze({ ...a, pos: 'PROPN', lemma: capitalizeLike(surname ? text : plural ?? a.lemma, text), source: a.source });
           nameFirst = Object.freeze([n, ...as]);
           asName.set(as, nameFirst);
         }
@@ -114,6 +121,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       let expected: string[] = NO_PREP_CASES;
       let strong = false;
       let gender: string | undefined;
+      let byPrep = false;
       const prev = i > 0 ? tokens[i - 1] : null;
       const pa = prev && prev.kind === 'word' && prev.sent === tokens[i].sent ? chosen[i - 1]?.[0] : undefined;
       if (pa) {
@@ -122,6 +130,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
           if (g) {
             expected = g;
             strong = true;
+            byPrep = true;
           }
         } else if (pa.pos === 'PROPN' && pa.tags.NameType === 'Giv' && pa.tags.Case && pa.source === 'dict') {
           expected = [pa.tags.Case];
@@ -151,7 +160,10 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
         if (a.source !== 'name') continue;
         const g = gender ? nameGender(a.lemma) : null;
         const fits = nameCases(tokens[i].text, a.lemma, lang).some((c) => expected.includes(c)) && (!g || g === gender || nameCases(tokens[i].text, a.lemma, lang).length === 6);
-        const s = (a.score ?? 0.1) * (fits ? 1 : strong ? 0.1 : 0.3);
+        let s = (a.score ?? 0.1) * (fits ? 1 : strong ? 0.1 : 0.3);
+        // after a preposition an unchanged form (an indeclinable reading) is less likely than a
+        // declined one that fits: в Лахоре -> Лахор
+        if (byPrep && a.lemma.toLowerCase() === tokens[i].text.toLowerCase()) s *= 0.5;
         if (s > bestScore) {
           bestScore = s;
           best = k;

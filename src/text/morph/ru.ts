@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MorphAnalysis } from '../../doc/model.js';
-import { capitalizeLike, isCapitalized, type NameGuesser } from './names.js';
+import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
+
+const NOMINAL_LIKE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PRON', 'NUM']);
 
 // Az is a CommonJS module with no types
 interface AzTag {
@@ -251,11 +253,22 @@ export class RuMorph {
     const known = parses.filter((p) => p.parser === 'Dictionary');
     const cap = isCapitalized(word);
     let out: MorphAnalysis[];
+    if (isUpper(word) && word.length <= 5 && /^[А-ЯЁ]+$/.test(word)) {
+      // an acronym (НАТО, ГРУ, ЕС): its own dictionary entry, else itself
+      const abbr = known.map((p) => toUd(p, word)).filter((a) => a.tags.Abbr);
+      const self: MorphAnalysis = { lemma: word, pos: 'PROPN', tags: { Abbr: 'Yes' }, source: 'rule' };
+      out = abbr.length ? abbr : [self, ...known.map((p) => toUd(p, word))];
+      for (const a of out) if (a.pos === 'PROPN') a.lemma = a.lemma.toUpperCase();
+      return dedupe(out);
+    }
     if (known.length) {
       out = known.map((p) => toUd(p, word));
       // Az matches a capitalised word against lower-case entries too; keep the name readings
       // first for a capitalised word (its context decides later)
       if (cap) out = [...out.filter((a) => a.pos === 'PROPN'), ...out.filter((a) => a.pos !== 'PROPN')];
+      // a capitalised word the dictionary knows only as a verb, adverb... (Туск): name readings
+      // at the end, for the stage to take inside a sentence
+      if (cap && !out.some((a) => NOMINAL_LIKE.has(a.pos))) out = out.concat(this.nameFirst(word, []).filter((a) => a.source === 'name'));
     } else {
       const guessed = parses.map((p) => toUd(p, word));
       if (cap || guessed.length === 0 || /^[\p{L}-]+$/u.test(word) === false) {

@@ -27,6 +27,8 @@ export class UkMorph {
   private readonly paradigms: Paradigm[];
   private readonly tagSets: Record<string, string>[][];
   private readonly maxEnd: number;
+  /** every form ending of every paradigm (a split whose ending is not here cannot match) */
+  private readonly endSet = new Set<string>();
 
   constructor(private readonly names: NameGuesser) {
     const pj = JSON.parse(readFileSync(resourcePath('src/text/morph/data/uk-paradigms.json'), 'utf8')) as {
@@ -39,6 +41,7 @@ export class UkMorph {
       const ends = new Map<string, number>();
       for (const [e, t] of forms) {
         ends.set(e, t);
+        this.endSet.add(e);
         if (e.length > maxEnd) maxEnd = e.length;
       }
       return { pos, lemmaEnd, ends, forms };
@@ -106,9 +109,10 @@ export class UkMorph {
     const out: MorphAnalysis[] = [];
     const n = w.length;
     for (let k = 0; k <= Math.min(this.maxEnd, n - 1); k++) {
+      const end = w.slice(n - k);
+      if (!this.endSet.has(end)) continue;
       const ids = this.stemIds(w.slice(0, n - k));
       if (!ids) continue;
-      const end = w.slice(n - k);
       for (const id of ids) {
         const p = this.paradigms[id];
         const t = p.ends.get(end);
