@@ -5,6 +5,7 @@
  * Exit codes: 0 all good, 1 some inputs rejected, 2 usage error, 3 nothing readable / fatal.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { CliError, EXIT } from './exit.js';
 
 const dbDefault = (): string => (process.env.PARLEY_DB && process.env.PARLEY_DB.trim() ? process.env.PARLEY_DB : 'parley.db');
@@ -48,6 +49,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
     .option('--json', 'print one parley/article@1 object per article (JSON Lines)')
     .option('--tokens', 'include every token with lemma, UD part of speech and features (implies --json)')
+    .option('--jobs <n>', 'analyse on N worker threads (output keeps the input order)', positiveInt, 1)
     .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
     .action(async (inputs: string[], o) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
@@ -60,6 +62,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
     .option('--db <path>', 'SQLite database file', dbDefault())
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
+    .option('--jobs <n>', `analyse on N worker threads (this machine has ${availableParallelism()} cores)`, positiveInt, 1)
     .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
     .action(async (inputs: string[], o) => {
       const { ingestCommand } = await import('./commands/ingest.js');

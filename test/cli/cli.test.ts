@@ -45,6 +45,11 @@ test('analyze --json: one valid parley/article@1 per seed article, JSON Lines', 
     published.add(a.published);
   }
   assert.deepEqual([...published].sort(), ['2025-11-09', '2026-02-04', '2026-02-05', '2026-02-10', '2026-02-11']);
+
+  // on worker threads: the same objects, in the same (input) order
+  const par = parley(['analyze', ...seedFiles, '--json', '--jobs', '2']);
+  assert.equal(par.code, 0, par.err);
+  assert.deepEqual(par.out.trim().split('\n').map((l) => JSON.parse(l)), lines.map((l) => JSON.parse(l)));
 });
 
 test('analyze --tokens: every token with lemma and UD pos, offsets into text', () => {

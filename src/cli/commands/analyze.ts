@@ -2,27 +2,33 @@ import { toArticleJson } from '../../contract/article.js';
 import type { Doc } from '../../doc/model.js';
 import { EXIT } from '../exit.js';
 import { bold, dim, line, shorten, write } from '../output.js';
-import { analyzed, describe, loadPipeline, type Rejection } from './inputs.js';
+import { analyzed, describe, loadEngine, type Rejection } from './inputs.js';
 
 export interface AnalyzeOptions {
   json?: boolean;
   tokens?: boolean;
   maxBytes?: number;
+  /** worker threads for the analysis (1: in this thread) */
+  jobs?: number;
 }
 
 /** `parley analyze FILES...`: one parley/article@1 per article (JSON Lines) or a readable summary. */
 export async function analyzeCommand(files: string[], opts: AnalyzeOptions): Promise<number> {
-  const pipeline = await loadPipeline();
+  const engine = await loadEngine(opts.jobs ?? 1);
   const rejected: Rejection[] = [];
   let n = 0;
   const onReject = (r: Rejection) => {
     rejected.push(r);
     process.stderr.write(`parley: rejected ${describe(r)}\n`);
   };
-  for await (const doc of analyzed(files, pipeline, onReject, { maxBytes: opts.maxBytes })) {
-    n++;
-    if (opts.json || opts.tokens) await write(process.stdout, JSON.stringify(toArticleJson(doc, { tokens: !!opts.tokens })) + '\n');
-    else await summary(doc, n);
+  try {
+    for await (const doc of analyzed(files, engine, onReject, { maxBytes: opts.maxBytes })) {
+      n++;
+      if (opts.json || opts.tokens) await write(process.stdout, JSON.stringify(toArticleJson(doc, { tokens: !!opts.tokens })) + '\n');
+      else await summary(doc, n);
+    }
+  } finally {
+    await engine.close();
   }
   if (!opts.json && !opts.tokens) await line(dim(`${n} article${n === 1 ? '' : 's'} analysed, ${rejected.length} input${rejected.length === 1 ? '' : 's'} rejected`));
   if (n === 0) return EXIT.FATAL;

@@ -1,17 +1,19 @@
 import { EXIT } from '../exit.js';
 import { isTTY, line } from '../output.js';
-import { analyzed, describe, loadPipeline, type Rejection } from './inputs.js';
+import { analyzed, describe, loadEngine, type Rejection } from './inputs.js';
 import { openForWrite } from './db.js';
 
 export interface IngestOptions {
   db: string;
   maxBytes?: number;
+  /** worker threads for the analysis (1: in this thread) */
+  jobs?: number;
   progress?: boolean;
 }
 
 /** `parley ingest FILES... [--db PATH]`: analyse and store; a summary of what was read. */
 export async function ingestCommand(files: string[], opts: IngestOptions): Promise<number> {
-  const pipeline = await loadPipeline();
+  const engine = await loadEngine(opts.jobs ?? 1);
   const store = openForWrite(opts.db);
   const tty = opts.progress !== false && isTTY(process.stderr);
   const rejected: Rejection[] = [];
@@ -33,7 +35,7 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
     if (!bar) process.stderr.write(`parley: rejected ${describe(r)}\n`);
   };
   try {
-    for await (const doc of analyzed(files, pipeline, onReject, { maxBytes: opts.maxBytes })) {
+    for await (const doc of analyzed(files, engine, onReject, { maxBytes: opts.maxBytes })) {
       read++;
       try {
         const r = store.putSync(doc);
@@ -52,6 +54,7 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
     }
   } finally {
     bar?.stop();
+    await engine.close();
     await store.close();
   }
   const secs = (Date.now() - started) / 1000;

@@ -1,11 +1,12 @@
 /**
  * The shared read loop of `analyze` and `ingest`: inputs (files, directories, globs, `-`) through
- * the ingest readers and the analysis pipeline. A rejected input or an article the pipeline fails
- * on is reported with the input's name (and line) and the batch goes on.
+ * the ingest readers and the analysis pipeline (in this thread, or on `jobs` worker threads with
+ * the input order kept). A rejected input or an article the pipeline fails on is reported with
+ * the input's name (and line) and the batch goes on.
  */
-import type { Doc } from '../../doc/model.js';
-import type { Pipeline } from '../../pipeline/pipeline.js';
+import type { Doc, RawArticle } from '../../doc/model.js';
 import { readInputs } from '../../ingest/index.js';
+import type { PoolResult } from './pool.js';
 
 export interface Rejection {
   input: string;
@@ -19,31 +20,64 @@ export function describe(r: Rejection): string {
   return r.error.startsWith(r.input) ? r.error : `${where}: ${r.error}`;
 }
 
-export async function loadPipeline(): Promise<Pipeline> {
-  const { createPipeline } = await import('../../pipeline/index.js');
-  return createPipeline();
+/** Analyses raw articles: in this thread (jobs = 1) or on a pool of worker threads. */
+export interface Engine {
+  analyze(raw: RawArticle): Promise<PoolResult>;
+  /** articles in flight at most */
+  window: number;
+  close(): Promise<void>;
 }
 
-/** Analysed documents of every readable article; rejections go to `onReject`. */
+export async function loadEngine(jobs = 1): Promise<Engine> {
+  if (jobs > 1) {
+    const { AnalysisPool } = await import('./pool.js');
+    const pool = await AnalysisPool.start(jobs);
+    return { analyze: (raw) => pool.analyze(raw), window: jobs * 16, close: () => pool.close() };
+  }
+  const { createPipeline } = await import('../../pipeline/index.js');
+  const pipeline = await createPipeline();
+  return {
+    analyze: async (raw) => {
+      try {
+        return { ok: true, doc: pipeline.analyze(raw) };
+      } catch (e) {
+        const err = e as Error;
+        return { ok: false, error: process.env.PARLEY_DEBUG ? String(err.stack) : err.message };
+      }
+    },
+    window: 1,
+    close: async () => {},
+  };
+}
+
+/** Analysed documents of every readable article, in input order; rejections go to `onReject`. */
 export async function* analyzed(
   specs: string[],
-  pipeline: Pipeline,
+  engine: Engine,
   onReject: (r: Rejection) => void,
   opts: { maxBytes?: number } = {},
 ): AsyncGenerator<Doc> {
+  const queue: { input: string; line?: number; result: Promise<PoolResult> }[] = [];
+  const settle = async (): Promise<Doc | null> => {
+    const head = queue.shift()!;
+    const r = await head.result;
+    if (r.ok) return r.doc;
+    onReject({ input: head.input, line: head.line, error: `analysis failed: ${r.error}` });
+    return null;
+  };
   for await (const item of readInputs(specs, { stdin: process.stdin, maxBytes: opts.maxBytes })) {
     if (!item.ok) {
       onReject({ input: item.input, line: item.line, error: item.error });
       continue;
     }
-    let doc: Doc;
-    try {
-      doc = pipeline.analyze(item.article);
-    } catch (e) {
-      const where = item.article.source.item;
-      onReject({ input: item.input, line: where, error: `analysis failed: ${process.env.PARLEY_DEBUG ? (e as Error).stack : (e as Error).message}` });
-      continue;
+    queue.push({ input: item.input, line: item.article.source.item, result: engine.analyze(item.article) });
+    while (queue.length >= engine.window) {
+      const doc = await settle();
+      if (doc) yield doc;
     }
-    yield doc;
+  }
+  while (queue.length) {
+    const doc = await settle();
+    if (doc) yield doc;
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * A worker thread of `analyze`/`ingest --jobs N`: loads the pipeline once, then analyses the raw
+ * articles it is sent. Stages are pure functions of (doc, ctx), so workers share nothing.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { RawArticle } from '../../doc/model.js';
+import { createPipeline } from '../../pipeline/index.js';
+
+export type WorkerRequest = { seq: number; raw: RawArticle };
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'fatal'; error: string }
+  | { seq: number; ok: true; doc: import('../../doc/model.js').Doc }
+  | { seq: number; ok: false; error: string };
+
+const port = parentPort!;
+createPipeline().then(
+  (pipeline) => {
+    port.on('message', (m: WorkerRequest) => {
+      try {
+        port.postMessage({ seq: m.seq, ok: true, doc: pipeline.analyze(m.raw) } satisfies WorkerReply);
+      } catch (e) {
+        const err = e as Error;
+        port.postMessage({ seq: m.seq, ok: false, error: process.env.PARLEY_DEBUG ? String(err.stack) : err.message } satisfies WorkerReply);
+      }
+    });
+    port.postMessage({ type: 'ready' } satisfies WorkerReply);
+  },
+  (e) => port.postMessage({ type: 'fatal', error: String((e as Error)?.stack ?? e) } satisfies WorkerReply),
+);
