@@ -49,40 +49,67 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
   const analyses = parts.map((p) => (p.core && !frozen(p.core) ? morph.analyze(p.core, lang) : []));
 
   if (type === 'PER') {
-    // case and gender the dictionary-known name words agree on (`Ричарда` -> Gen/Acc Masc)
-    const agree = new Set<string>();
-    for (const A of analyses) for (const a of A) if (known(a) && nounish(a) && a.tags.Case) agree.add(`${a.tags.Case}|${a.tags.Gender}`);
+    // one reading for the whole name: nominative or oblique, masculine or feminine, chosen by the
+    // words' analyses (dictionary readings weigh 2, name-model and paradigm readings 1)
+    const real = parts.map((p) => !!p.core && !frozen(p.core));
+    const paradigm = parts.map((p, i) => {
+      const r: Record<'m' | 'f', string | null> = { m: null, f: null };
+      if (!real[i]) return r;
+      for (const g of ['m', 'f'] as const) r[g] = baseFromParadigm(p.core, lang, g, baseCandidates(p.core), i === parts.length - 1 && parts.length > 1);
+      return r;
+    });
+    const score = (obl: boolean, g: 'm' | 'f', dictOnly = false): number => {
+      let sc = 0;
+      for (let i = 0; i < parts.length; i++) {
+        if (!real[i]) continue;
+        let best = 0;
+        for (const a of analyses[i]) {
+          if (!nounish(a) || !a.tags.Case || a.tags.Number === 'Plur') continue;
+          const ag = a.tags.Gender === 'Fem' ? 'f' : a.tags.Gender === 'Masc' ? 'm' : null;
+          if ((a.tags.Case !== 'Nom') !== obl || (ag && ag !== g)) continue;
+          if (!dictOnly || known(a)) best = Math.max(best, known(a) ? 2 : 1);
+        }
+        if (obl && paradigm[i][g] && !dictOnly) best = Math.max(best, 1);
+        sc += best;
+      }
+      return sc;
+    };
+    const opts = [
+      { obl: false, g: 'm' as const },
+      { obl: false, g: 'f' as const },
+      { obl: true, g: 'm' as const },
+      { obl: true, g: 'f' as const },
+    ].map((o) => ({ ...o, s: score(o.obl, o.g), d: score(o.obl, o.g, true) }));
+    let top = Math.max(...opts.map((o) => o.s));
+    let best = opts.filter((o) => o.s === top);
+    if (best.length > 1) {
+      const td = Math.max(...best.map((o) => o.d));
+      best = best.filter((o) => o.d === td);
+      // still undecided between a nominative and an oblique reading: the learned rules decide
+      if (best.some((o) => o.obl) && best.some((o) => !o.obl)) top = 0;
+    }
+    const pick = best[0];
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
-      if (!p.core || frozen(p.core)) continue;
+      if (!real[i]) continue;
       const exact = lz.exactRule(lang, type, ctxs[i], p.core);
       if (exact !== null) {
         out[i] = applyRule(p.core, exact);
         continue;
       }
-      const A = analyses[i].filter((a) => known(a) && nounish(a));
-      if (A.length) {
-        if (A.some((a) => a.tags.Case === 'Nom')) continue;
-        out[i] = morph.inflect(p.core, lang, { Case: 'Nom' }, A[0]) ?? lemmaOf(p.core, A[0]);
+      if (top === 0) {
+        out[i] = fallback(i);
         continue;
       }
-      // unknown word next to known ones: the reading that agrees with them
-      const G = agree.size ? analyses[i].filter((a) => nounish(a) && agree.has(`${a.tags.Case}|${a.tags.Gender}`)) : [];
-      if (G.length) {
-        out[i] = G[0].tags.Case === 'Nom' ? p.core : (morph.inflect(p.core, lang, { Case: 'Nom' }, G[0]) ?? lemmaOf(p.core, G[0]));
-        continue;
-      }
-      // the known words are oblique: find the base form whose declension gives this word
-      const oblique = [...agree].filter((x) => !x.startsWith('Nom|'));
-      if (oblique.length && ![...agree].some((x) => x.startsWith('Nom|'))) {
-        const g = oblique.some((x) => x.endsWith('|Fem')) ? 'f' : 'm';
-        const base = baseFromParadigm(p.core, lang, g, baseCandidates(p.core), i === parts.length - 1);
-        if (base) {
-          out[i] = base;
-          continue;
-        }
-      }
-      out[i] = fallback(i);
+      if (!pick.obl) continue;
+      const gName = pick.g === 'f' ? 'Fem' : 'Masc';
+      const A = analyses[i].filter((a) => nounish(a) && a.tags.Case && a.tags.Case !== 'Nom' && (!a.tags.Gender || a.tags.Gender === gName));
+      const Ak = A.filter(known);
+      const a0 = Ak[0] ?? A[0];
+      if (a0 && (Ak.length || !paradigm[i][pick.g])) {
+        out[i] = morph.inflect(p.core, lang, { Case: 'Nom' }, a0) ?? lemmaOf(p.core, a0);
+      } else if (paradigm[i][pick.g]) out[i] = paradigm[i][pick.g]!;
+      else out[i] = fallback(i);
     }
   } else {
     // the head: first word the dictionary knows as a noun (not read first as an adjective)
