@@ -4,8 +4,10 @@
  * over the tokens to place sentence boundaries.
  *
  * Token conventions (what later stages can rely on):
- * - words keep inner hyphens and apostrophes (`пресс-секретарь`, `Нью-Йорк`, `п’ятий`, `O'Neill`,
- *   `COVID-19`, `Су-57`, `1-й`); a hyphen between two numbers is its own token (`2020`, `-`, `2021`);
+ * - words keep inner hyphens, apostrophes and underscores (`пресс-секретарь`, `Нью-Йорк`, `п’ятий`,
+ *   `O'Neill`, `COVID-19`, `Су-57`, `1-й`, `EP_President`); a hyphen between two numbers is its own
+ *   token (`2020`, `-`, `2021`); the English possessive is split off (`Trump`, `’s`);
+ * - a number glued to a known abbreviation is two tokens (`1933г.` -> `1933`, `г.`);
  * - an abbreviation or an initial is one token WITH its period (`г.`, `руб.`, `т.`, `е.`, `В.`,
  *   `Дж.`, `U.S.`, `т.д.`); its `kind` is `word`;
  * - numbers keep separators between digits (`10.02.2026`, `3,5`, `12:30`) and thousands groups
@@ -19,7 +21,11 @@
  * Sentences: a line break always ends a sentence (so a heading line is its own sentence); `. ! ? …`
  * end one when the next token starts a sentence (a capital letter, a digit, an opening quote or
  * bracket, a dash followed by a capital); closing quotes and brackets right after the final mark
- * stay in the sentence (`?»`, `."`); initials and abbreviations of the `prefix` class never end one.
+ * stay in the sentence (`?»`, `."`); initials and abbreviations of the `prefix` class never end one;
+ * `numeric` abbreviations (`г.`, `р.`) end one only after a number that does not open the sentence;
+ * `?»` / `!"` followed by a dash and a lower-case word (`— сказал он`), or in English by a name and a
+ * speech verb, continue it; a dateline `Москва. 10 февраля.` is not split; a list bullet starts an item.
+ * Sentences inside quotes are split only where the quoted text itself has a sentence end.
  */
 import type { Sentence, Token, TokenKind } from '../../doc/model.js';
 import { fold } from '../../doc/normalize.js';
