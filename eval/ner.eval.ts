@@ -5,7 +5,7 @@
  * `entities` stage is not in the pipeline, every mention becomes its own entity for scoring.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArticleJson } from '../src/contract/article.js';
@@ -60,7 +60,7 @@ export default async function run(): Promise<void> {
   const only = join(dir, 'gold');
   for (const part of ['raw', 'ner']) {
     mkdirSync(join(only, part), { recursive: true });
-    symlinkSync(join(ROOT, part, TOPIC), join(only, part, TOPIC));
+    cpSync(join(ROOT, part, TOPIC), join(only, part, TOPIC), { recursive: true });
   }
   const r = spawnSync('python3', [join(projectRoot, '..', 'shared', 'eval', 'slavicner_score.py'), out, only, '--json'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`scorer failed: ${r.stderr}`);

@@ -11,12 +11,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Gazetteer, TYPES } from '../src/entities/ner/gazetteer.js';
-import { FEATURE_VERSION } from '../src/entities/ner/features.js';
+import { FEATURE_VERSION, type FeatureConfig, setFeatureConfig } from '../src/entities/ner/features.js';
 import { labelSpans, makeLabels, NerModel, type Scheme, spansToLabels, transitionMask } from '../src/entities/ner/model.js';
 import { sentenceFeatureStrings, sentenceRanges } from '../src/entities/ner/tagger.js';
 import type { EntityType } from '../src/doc/model.js';
 import { defaultStages, Pipeline, projectRoot } from '../src/pipeline/index.js';
-import { readFactRuEval, readNERUK, readNEREL, readSlavicNER, type TrainDoc } from './ner/data.js';
+import { lowercaseCopies, metonymyToOrg, readFactRuEval, readNERUK, readNEREL, readSlavicNER, type TrainDoc } from './ner/data.js';
+import { kbForms, kbGazetteer } from './ner/kb.js';
+import { simpleTokenize } from '../src/entities/ner/tokenize.js';
 import { mulberry32, Perceptron, type Seq } from './ner/perceptron.js';
 import { prepare, type PreparedDoc } from './ner/prepare.js';
 
@@ -28,13 +30,22 @@ function opt(name: string, def: string): string {
 const flag = (name: string) => args.includes('--' + name);
 
 const DATA = resolve(opt('data', join(projectRoot, '..', 'shared', 'data')));
-const SOURCES = opt('sources', 'slavicner').split(',').filter(Boolean);
-const EPOCHS = +opt('epochs', '10');
+const SOURCES = opt('sources', 'slavicner,nerel,factrueval,ner-uk').split(',').filter(Boolean);
+const EPOCHS = +opt('epochs', '4');
 const SCHEME = opt('scheme', 'BIO') as Scheme;
 const MIN_COUNT = +opt('min-count', '2');
 const SEED = +opt('seed', '13');
 const DEV = flag('dev');
+const UPTO = opt('upto', 'morph');
+const HOLDOUT = opt('holdout', '');
+const USE_KB = !flag('no-kb');
+const AUGMENT = !flag('no-augment');
+const FEATS: Partial<FeatureConfig> = JSON.parse(opt('features', '{}')) as Partial<FeatureConfig>;
+setFeatureConfig(FEATS);
+const DUMP = opt('dump', '');
 const OUT = resolve(opt('out', join(projectRoot, 'src/entities/ner/model/ner.bin.gz')));
+/** KB ids of institutions named by their seat (SlavicNER: ORG) */
+const METONYMY_ORGS = ['kremlin', 'white-house', 'elysee', 'downing-street', 'bankova', 'pentagon'];
 const TRAIN_TOPICS = ['asia_bibi', 'brexit', 'covid-19', 'ryanair'];
 const DEV_TOPIC = 'nord_stream';
 
@@ -44,7 +55,7 @@ const log = (...a: unknown[]) => console.log(`[${((Date.now() - t0) / 1000).toFi
 async function loadPipeline(): Promise<Pipeline | null> {
   try {
     // the stages before this one (up to `morph`), whatever of them is registered yet
-    const all = await defaultStages('morph');
+    const all = await defaultStages(UPTO);
     const cut = all.findIndex((s) => s.name === 'ner');
     const p = await new Pipeline(cut >= 0 ? all.slice(0, cut) : all).load();
     const names = p.stages.map((s) => s.name);
@@ -59,7 +70,7 @@ async function loadPipeline(): Promise<Pipeline | null> {
 function readSources(): TrainDoc[] {
   const docs: TrainDoc[] = [];
   for (const s of SOURCES) {
-    if (s === 'slavicner') docs.push(...readSlavicNER(join(DATA, 'slavicner'), TRAIN_TOPICS));
+    if (s === 'slavicner') docs.push(...readSlavicNER(join(DATA, 'slavicner'), TRAIN_TOPICS.filter((t) => t !== HOLDOUT)));
     else if (s === 'nerel') docs.push(...readNEREL(join(DATA, 'nerel')));
     else if (s === 'ner-uk') docs.push(...readNERUK(join(DATA, 'ner-uk')));
     else if (s === 'ner-uk-all') docs.push(...readNERUK(join(DATA, 'ner-uk'), true));
@@ -136,11 +147,13 @@ function intern(strs: string[], grow: boolean): number[] {
   return out;
 }
 
+let KB: Gazetteer | null = null;
+
 function toSeqs(d: PreparedDoc, gaz: Gazetteer, labels: string[], grow: boolean): Seq[] {
   const out: Seq[] = [];
   const goldAll = spansToLabels(SCHEME, labels, d.tokens.length, d.spans);
   for (const [lo, hi] of sentenceRanges(d.tokens)) {
-    const fs = sentenceFeatureStrings(d.tokens, lo, hi, d.doc.lang, gaz);
+    const fs = sentenceFeatureStrings(d.tokens, lo, hi, d.doc.lang, gaz, KB);
     const offs = new Int32Array(hi - lo + 1);
     const all: number[] = [];
     fs.forEach((f, i) => {
@@ -150,6 +163,11 @@ function toSeqs(d: PreparedDoc, gaz: Gazetteer, labels: string[], grow: boolean)
     out.push({ feats: Int32Array.from(all), offs, gold: goldAll.slice(lo, hi), lang: d.doc.lang });
   }
   return out;
+}
+
+const dumpLines: string[] = [];
+function ctx(t: string, s: number, e: number): string {
+  return (t.slice(Math.max(0, s - 40), s) + '[[' + t.slice(s, e) + ']]' + t.slice(e, e + 40)).replace(/\s+/g, ' ');
 }
 
 interface Score {
@@ -167,8 +185,9 @@ function f1(tp: number, sys: number, gold: number): number {
 function scoreDev(model: Perceptron, W: Float32Array, T: Float32Array, dev: { d: PreparedDoc; seqs: Seq[] }[], labels: string[]): string {
   const by = new Map<string, Score>();
   for (const { d, seqs } of dev) {
-    const sc = by.get(d.doc.lang) ?? { tp: 0, rtp: 0, sys: 0, gold: 0 };
-    by.set(d.doc.lang, sc);
+    const key = (d.doc.topic === DEV_TOPIC ? '' : d.doc.topic + ':') + d.doc.lang;
+    const sc = by.get(key) ?? { tp: 0, rtp: 0, sys: 0, gold: 0 };
+    by.set(key, sc);
     const pred: { start: number; end: number; type: string }[] = [];
     let base = 0;
     for (const s of seqs) {
@@ -177,6 +196,12 @@ function scoreDev(model: Perceptron, W: Float32Array, T: Float32Array, dev: { d:
         pred.push({ start: d.tokens[base + sp.s].start, end: d.tokens[base + sp.e - 1].end, type: sp.type });
       }
       base += s.gold.length;
+    }
+    if (DUMP) {
+      const gs = new Set(d.doc.mentions.map((m) => `${m.start}:${m.end}:${m.type}`));
+      const ps = new Set(pred.map((m) => `${m.start}:${m.end}:${m.type}`));
+      for (const m of d.doc.mentions) if (!ps.has(`${m.start}:${m.end}:${m.type}`)) dumpLines.push(`${d.doc.lang}\tMISS\t${m.type}\t${d.text.slice(m.start, m.end)}\t${ctx(d.text, m.start, m.end)}`);
+      for (const m of pred) if (!gs.has(`${m.start}:${m.end}:${m.type}`)) dumpLines.push(`${d.doc.lang}\tFP\t${m.type}\t${d.text.slice(m.start, m.end)}\t${ctx(d.text, m.start, m.end)}`);
     }
     sc.sys += pred.length;
     sc.gold += d.doc.mentions.length;
@@ -205,6 +230,21 @@ async function main(): Promise<void> {
   const labels = makeLabels(SCHEME, TYPES);
   const raw = readSources();
   log(`read ${raw.length} training documents from ${SOURCES.join(', ')}`);
+  if (AUGMENT) {
+    const extra = lowercaseCopies(raw, kbForms(projectRoot, ['russia', 'putin'], 'uk'));
+    raw.push(...extra);
+    log(`+ ${extra.length} Ukrainian documents with Russia/Putin lower-cased`);
+  }
+  const orgForms = new Set([...kbForms(projectRoot, METONYMY_ORGS, 'ru'), ...kbForms(projectRoot, METONYMY_ORGS, 'uk')]);
+  log(`${metonymyToOrg(raw, orgForms)} LOC mentions of other corpora retyped ORG (institutions by metonymy)`);
+  if (USE_KB) {
+    const tok = (s: string) => (pipe ? pipe.analyze({ source: {}, published: null, title: null, text: s, lang: 'ru' }).layers.tokens : undefined) ?? simpleTokenize(s);
+    const k = kbGazetteer(projectRoot, tok);
+    if (k) {
+      KB = k.gaz;
+      log(`knowledge-base gazetteer: ${k.entities} entities, ${k.forms} forms`);
+    } else log('no knowledge base found: training without the KB gazetteer');
+  }
   const docs = raw.map((d) => prepare(pipe, d));
   const ntok = docs.reduce((a, d) => a + d.tokens.length, 0);
   const nm = docs.reduce((a, d) => a + d.spans.length, 0);
@@ -243,7 +283,7 @@ async function main(): Promise<void> {
 
   let dev: { d: PreparedDoc; seqs: Seq[] }[] = [];
   if (DEV) {
-    dev = readSlavicNER(join(DATA, 'slavicner'), [DEV_TOPIC])
+    dev = readSlavicNER(join(DATA, 'slavicner'), HOLDOUT ? [DEV_TOPIC, HOLDOUT] : [DEV_TOPIC])
       .map((d) => prepare(pipe, d))
       .map((d) => ({ d, seqs: toSeqs(d, fullGaz, labels, false) }));
     log(`dev: ${dev.length} documents of ${DEV_TOPIC}`);
@@ -266,21 +306,30 @@ async function main(): Promise<void> {
     log(msg);
   }
   const { W, T } = P.averaged();
+  if (DUMP) {
+    dumpLines.length = 0;
+    scoreDev(P, W, T, dev, labels);
+    writeFileSync(DUMP, dumpLines.join('\n') + '\n');
+  }
   if (!flag('no-write')) {
     const buf = NerModel.encode(
       {
         format: 'parley-ner@1',
         featureVersion: FEATURE_VERSION,
+        features: FEATS,
         scheme: SCHEME,
         labels,
         trans: Array.from(T, (x) => Math.round(x * 1000) / 1000),
         gazetteer: fullGaz.toData(),
+        kb: KB ? KB.toData() : undefined,
         meta: {
           sources: SOURCES,
           slavicnerTopics: TRAIN_TOPICS,
           epochs: EPOCHS,
           minCount: MIN_COUNT,
           seed: SEED,
+          kb: !!KB,
+          augment: AUGMENT,
           documents: docs.length,
           tokens: ntok,
           mentions: nm,

@@ -10,6 +10,8 @@ export interface GoldMention {
   start: number;
   end: number;
   type: EntityType;
+  /** SlavicNER cross-lingual id */
+  xid?: string;
 }
 
 export interface TrainDoc {
@@ -52,7 +54,7 @@ export function readSlavicNER(root: string, topics: readonly string[], langs: re
             const p = line.split('\t');
             if (p.length < 6 || !TYPES.has(p[4])) continue;
             // offsets are code points; convert to UTF-16 indices
-            ms.push({ start: cpToUnit(text, +p[0]), end: cpToUnit(text, +p[1]), type: p[4] as EntityType });
+            ms.push({ start: cpToUnit(text, +p[0]), end: cpToUnit(text, +p[1]), type: p[4] as EntityType, xid: p[5] });
           }
         }
         out.push({ source: 'slavicner', topic, lang: lang as 'ru' | 'uk', id: f.replace(/\.txt$/, ''), text, mentions: flatten(ms) });
@@ -95,7 +97,8 @@ function readBrat(dir: string, map: Record<string, EntityType>, source: string, 
       if (!line.startsWith('T')) continue;
       const p = line.split('\t');
       if (p.length < 3) continue;
-      const [type, ...rest] = p[1].split(' ');
+      // `T1<TAB>TYPE s e<TAB>text` (brat) or `T1<TAB>TYPE<TAB>s<TAB>e<TAB>text` (NER-UK)
+      const [type, ...rest] = p[1].includes(' ') ? p[1].split(' ') : [p[1], p[2], p[3]];
       const t = map[type];
       if (!t) continue;
       const frags = rest.join(' ').split(';');
@@ -164,4 +167,47 @@ export function readFactRuEval(root: string): TrainDoc[] {
     out.push({ source: 'factrueval', topic: 'factrueval', lang: 'ru', id: base, text, mentions: flatten(ms) });
   }
   return out;
+}
+
+/**
+ * Ukrainian outlets write the names of Russia and its president in lower case on purpose
+ * (`росія`, `рф`, `путін`), a spelling the annotated topics hardly show. For every Ukrainian
+ * document that mentions them (SlavicNER ids, or any form of the KB entities `russia`/`putin`),
+ * add a copy with those mentions lower-cased (same offsets), so the tagger learns that such words
+ * are still mentions.
+ */
+export const LOWERCASED_IN_UK = new Set(['GPE-Russia', 'PER-Vladimir-Putin']);
+
+export function lowercaseCopies(docs: readonly TrainDoc[], forms: ReadonlySet<string> = new Set()): TrainDoc[] {
+  const out: TrainDoc[] = [];
+  for (const d of docs) {
+    if (d.lang !== 'uk') continue;
+    const ms = d.mentions.filter(
+      (m) => (m.xid && LOWERCASED_IN_UK.has(m.xid)) || ((m.type === 'LOC' || m.type === 'PER') && forms.has(d.text.slice(m.start, m.end).toLowerCase())),
+    );
+    if (!ms.length) continue;
+    let text = d.text;
+    for (const m of ms) text = text.slice(0, m.start) + text.slice(m.start, m.end).toLowerCase() + text.slice(m.end);
+    out.push({ ...d, id: d.id + '#lc', text });
+  }
+  return out;
+}
+
+/**
+ * SlavicNER types an institution named by its seat as ORG (`Кремль`, `Білий дім`); other corpora
+ * call it a place. Retype a LOC mention of another corpus to ORG when its text is a known form of
+ * an organisation of the knowledge base (and of no place there).
+ */
+export function metonymyToOrg(docs: TrainDoc[], orgForms: ReadonlySet<string>): number {
+  let n = 0;
+  for (const d of docs) {
+    if (d.source === 'slavicner') continue;
+    for (const m of d.mentions) {
+      if (m.type === 'LOC' && orgForms.has(d.text.slice(m.start, m.end).toLowerCase())) {
+        m.type = 'ORG';
+        n++;
+      }
+    }
+  }
+  return n;
 }

@@ -11,6 +11,21 @@ import { type Gazetteer, maskTypes, stem } from './gazetteer.js';
 
 export const FEATURE_VERSION = 1;
 
+/** Feature groups that can be switched off (recorded in the model file, so training and run agree). */
+export interface FeatureConfig {
+  morph: boolean;
+  lemma: boolean;
+  bigrams: boolean;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = { morph: true, lemma: true, bigrams: true };
+
+let config: FeatureConfig = { ...DEFAULT_FEATURES };
+
+export function setFeatureConfig(c: Partial<FeatureConfig>): void {
+  config = { ...DEFAULT_FEATURES, ...c };
+}
+
 export function shapeOf(s: string): string {
   let out = '';
   let last = '';
@@ -39,7 +54,7 @@ export function isQuote(s: string): boolean {
 }
 
 /** Features of a word on its own (shared part and language-prefixed part). */
-export function wordFeatures(text: string, norm: string, lang: string, gaz: Gazetteer | null): string[] {
+export function wordFeatures(text: string, norm: string, lang: string, gaz: Gazetteer | null, kb: Gazetteer | null = null): string[] {
   const f: string[] = [];
   const lex: string[] = [];
   const cap = capClass(text);
@@ -63,6 +78,10 @@ export function wordFeatures(text: string, norm: string, lang: string, gaz: Gaze
       if (ms) for (const t of maskTypes(ms)) lex.push('gs=' + t);
     }
   }
+  if (kb) {
+    const m = kb.token.get(norm) ?? kb.stems.get(stem(norm));
+    if (m) for (const t of maskTypes(m)) lex.push('kt=' + t);
+  }
   for (const x of lex) {
     f.push(x);
     f.push(lang + '|' + x);
@@ -81,7 +100,15 @@ export function contextWordFeatures(text: string, norm: string, lang: string, d:
 }
 
 /** Context- and morphology-dependent features of token i. */
-export function tokenFeatures(toks: readonly Token[], i: number, lo: number, hi: number, lang: string, spans: readonly string[] | null): string[] {
+export function tokenFeatures(
+  toks: readonly Token[],
+  i: number,
+  lo: number,
+  hi: number,
+  lang: string,
+  spans: readonly string[] | null,
+  kbSpans: readonly string[] | null = null,
+): string[] {
   const f: string[] = ['bias', 'L=' + lang];
   const t = toks[i];
   const prev = i > lo ? toks[i - 1] : null;
@@ -92,23 +119,25 @@ export function tokenFeatures(toks: readonly Token[], i: number, lo: number, hi:
   if (prev && isQuote(prev.text)) f.push('qL');
   if (next && isQuote(next.text)) f.push('qR');
   if (prev && next && isQuote(prev.text) && isQuote(next.text)) f.push('qLR');
-  if (prev) f.push('bg=' + prev.norm + '|' + t.norm);
-  else f.push('bg=<s>|' + t.norm);
-  if (next) f.push('bg+=' + t.norm + '|' + next.norm);
+  if (config.bigrams) {
+    if (prev) f.push('bg=' + prev.norm + '|' + t.norm);
+    else f.push('bg=<s>|' + t.norm);
+    if (next) f.push('bg+=' + t.norm + '|' + next.norm);
+  }
   if (!t.spaceBefore && prev) f.push('nospace');
   // capitalisation pattern of the neighbourhood
   const cp = prev ? (/^\p{Lu}/u.test(prev.text) ? 'C' : 'c') : '^';
   const cn = next ? (/^\p{Lu}/u.test(next.text) ? 'C' : 'c') : '$';
   f.push('cc=' + cp + (cap ? 'C' : 'c') + cn);
   // morphology from the `morph` stage
-  if (t.pos) {
+  if (t.pos && config.morph) {
     f.push('pos=' + t.pos);
     const tags = t.tags ?? {};
     if (tags.Case) f.push('case=' + tags.Case, 'pos|case=' + t.pos + tags.Case);
     if (tags.Animacy) f.push('anim=' + tags.Animacy);
     if (tags.NameType) f.push('nt=' + tags.NameType);
     if (tags.Number) f.push('num=' + tags.Number);
-    if (t.lemma) {
+    if (t.lemma && config.lemma) {
       const lem = t.lemma.toLowerCase();
       f.push('lem=' + lem, lang + '|lem=' + lem);
     }
@@ -126,6 +155,11 @@ export function tokenFeatures(toks: readonly Token[], i: number, lo: number, hi:
     if (s) f.push('gp=' + s);
     f.push('gp-1=' + (i > lo ? spans[i - 1] : '^') + '|' + s);
     if (i + 1 < hi && spans[i + 1]) f.push('gp+1=' + spans[i + 1]);
+  }
+  if (kbSpans) {
+    const s = kbSpans[i];
+    if (s) f.push('kb=' + s, 'kb|gp=' + s + '|' + (spans ? spans[i] : ''));
+    if (i + 1 < hi && kbSpans[i + 1]) f.push('kb+1=' + kbSpans[i + 1]);
   }
   return f;
 }

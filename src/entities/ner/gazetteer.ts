@@ -41,18 +41,37 @@ export class Gazetteer {
     return g;
   }
 
+  /** first token -> longest phrase starting with it (exact and stemmed) */
+  private readonly first = new Map<string, number>();
+  private readonly stemFirst = new Map<string, number>();
+  private readonly stemCache = new Map<string, string>();
+
+  stemOf(norm: string): string {
+    let s = this.stemCache.get(norm);
+    if (s === undefined) {
+      if (this.stemCache.size > 100_000) this.stemCache.clear();
+      s = stem(norm);
+      this.stemCache.set(norm, s);
+    }
+    return s;
+  }
+
   addPhrase(toks: string[], type: EntityType): void {
+    if (!toks.length || toks.length > 8) return;
     const key = toks.join(' ');
     if (!this.phrase.has(key)) this.phrase.set(key, type);
-    const skey = toks.map(stem).join(' ');
+    const st = toks.map((t) => this.stemOf(t));
+    const skey = st.join(' ');
     if (!this.stemPhrase.has(skey)) this.stemPhrase.set(skey, type);
-    if (toks.length > this.maxLen) this.maxLen = Math.min(toks.length, 8);
+    if (toks.length > this.maxLen) this.maxLen = toks.length;
+    this.first.set(toks[0], Math.max(this.first.get(toks[0]) ?? 0, toks.length));
+    this.stemFirst.set(st[0], Math.max(this.stemFirst.get(st[0]) ?? 0, toks.length));
     const bit = 1 << TYPES.indexOf(type);
-    for (const t of toks) {
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
       if (!/[\p{L}\d]/u.test(t)) continue;
       this.token.set(t, (this.token.get(t) ?? 0) | bit);
-      const s = stem(t);
-      this.stems.set(s, (this.stems.get(s) ?? 0) | bit);
+      this.stems.set(st[k], (this.stems.get(st[k]) ?? 0) | bit);
     }
   }
 
@@ -65,26 +84,33 @@ export class Gazetteer {
    * ''. Exact phrases are preferred; ending-stripped phrases are marked with a `~` prefix.
    */
   matchSpans(norms: readonly string[]): string[] {
-    const out = new Array<string>(norms.length).fill('');
-    let i = 0;
     const n = norms.length;
+    const out = new Array<string>(n).fill('');
+    let i = 0;
     while (i < n) {
       let found = 0;
       let tag = '';
-      for (let len = Math.min(this.maxLen, n - i); len >= 1 && !found; len--) {
-        if (!/[\p{L}\d]/u.test(norms[i]) || !/[\p{L}\d"«»“”]/u.test(norms[i + len - 1])) continue;
-        const slice = norms.slice(i, i + len);
-        const t = this.phrase.get(slice.join(' '));
+      const maxExact = Math.min(this.first.get(norms[i]) ?? 0, n - i);
+      for (let len = maxExact; len >= 1; len--) {
+        const t = this.phrase.get(len === 1 ? norms[i] : norms.slice(i, i + len).join(' '));
         if (t) {
           found = len;
           tag = t;
           break;
         }
-        const ts = this.stemPhrase.get(slice.map(stem).join(' '));
-        if (ts) {
-          found = len;
-          tag = '~' + ts;
-          break;
+      }
+      if (!found) {
+        const s0 = this.stemOf(norms[i]);
+        const maxStem = Math.min(this.stemFirst.get(s0) ?? 0, n - i);
+        for (let len = maxStem; len >= 1; len--) {
+          let key = s0;
+          for (let k = 1; k < len; k++) key += ' ' + this.stemOf(norms[i + k]);
+          const t = this.stemPhrase.get(key);
+          if (t) {
+            found = len;
+            tag = '~' + t;
+            break;
+          }
         }
       }
       if (found) {
@@ -95,6 +121,7 @@ export class Gazetteer {
     }
     return out;
   }
+
 }
 
 /** Fold a surface form the way tokens are folded. */

@@ -4,6 +4,7 @@
  * (`gzip( u32 header length | header JSON | feature strings joined by \n | Int16 weights )`).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FeatureConfig } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 
 export type Scheme = 'BIO' | 'BILOU';
@@ -139,12 +140,15 @@ export function spansToLabels(scheme: Scheme, labels: readonly string[], n: numb
 export interface ModelHeader {
   format: 'parley-ner@1';
   featureVersion: number;
+  features?: Partial<FeatureConfig>;
   scheme: Scheme;
   labels: string[];
   /** weight = int16 * scale */
   scale: number;
   trans: number[];
   gazetteer: GazetteerData;
+  /** names of a knowledge base independent of the training annotations (curated people, bodies, countries) */
+  kb?: GazetteerData;
   meta: Record<string, unknown>;
 }
 
@@ -153,6 +157,7 @@ export class NerModel {
   readonly allowed: Uint8Array;
   readonly endOk: Uint8Array;
   readonly trans: Float32Array;
+  readonly kb: Gazetteer | null;
 
   constructor(
     readonly header: ModelHeader,
@@ -167,6 +172,7 @@ export class NerModel {
     this.allowed = m.allowed;
     this.endOk = m.endOk;
     this.trans = Float32Array.from(header.trans);
+    this.kb = header.kb ? Gazetteer.fromData(header.kb) : null;
   }
 
   static decode(buf: Buffer): NerModel {

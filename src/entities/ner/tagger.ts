@@ -3,7 +3,7 @@
  * emission scores, Viterbi per sentence, spans back to character offsets.
  */
 import type { EntityType, Mention, Token } from '../../doc/model.js';
-import { contextWordFeatures, tokenFeatures, wordFeatures } from './features.js';
+import { contextWordFeatures, setFeatureConfig, tokenFeatures, wordFeatures } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { labelSpans, type NerModel, viterbi } from './model.js';
 
@@ -25,34 +25,39 @@ export function sentenceRanges(toks: readonly Token[]): [number, number][] {
 }
 
 /** All feature strings of each token of a sentence (used by training; the tagger caches). */
-export function sentenceFeatureStrings(toks: readonly Token[], lo: number, hi: number, lang: string, gaz: Gazetteer | null): string[][] {
-  const spans = gaz ? gaz.matchSpans(toks.slice(lo, hi).map((t) => t.norm)) : null;
+export function sentenceFeatureStrings(toks: readonly Token[], lo: number, hi: number, lang: string, gaz: Gazetteer | null, kb: Gazetteer | null): string[][] {
+  const norms = toks.slice(lo, hi).map((t) => t.norm);
+  const spans = gaz ? gaz.matchSpans(norms) : null;
   const full = spans ? new Array<string>(lo).concat(spans) : null;
+  const kbFull = kb ? new Array<string>(lo).concat(kb.matchSpans(norms)) : null;
   const out: string[][] = [];
   for (let i = lo; i < hi; i++) {
     const t = toks[i];
-    const f = wordFeatures(t.text, t.norm, lang, gaz);
+    const f = wordFeatures(t.text, t.norm, lang, gaz, kb);
     for (const d of CONTEXT_OFFSETS) {
       const j = i + d;
       const w = j < lo ? BOS : j >= hi ? EOS : toks[j];
       for (const x of contextWordFeatures(w.text, w.norm, lang, d)) f.push(x);
     }
-    for (const x of tokenFeatures(toks, i, lo, hi, lang, full)) f.push(x);
+    for (const x of tokenFeatures(toks, i, lo, hi, lang, full, kbFull)) f.push(x);
     out.push(f);
   }
   return out;
 }
 
+/** Summed weights of a word's own features and of what its neighbours see of it. */
 interface WordEntry {
-  own: Int32Array;
-  ctx: Int32Array[];
+  own: Float32Array;
+  ctx: Float32Array[];
 }
 
 export class Tagger {
   private cache = new Map<string, WordEntry>();
   private em = new Float32Array(0);
 
-  constructor(readonly model: NerModel) {}
+  constructor(readonly model: NerModel) {
+    setFeatureConfig(model.header.features ?? {});
+  }
 
   private ids(strs: readonly string[]): Int32Array {
     const f = this.model.features;
@@ -64,20 +69,39 @@ export class Tagger {
     return Int32Array.from(tmp);
   }
 
+  private sum(strs: readonly string[]): Float32Array {
+    const L = this.model.L;
+    const W = this.model.W;
+    const v = new Float32Array(L);
+    const f = this.model.features;
+    for (const s of strs) {
+      const j = f.get(s);
+      if (j === undefined) continue;
+      const r = j * L;
+      for (let l = 0; l < L; l++) v[l] += W[r + l];
+    }
+    return v;
+  }
+
   private word(text: string, norm: string, lang: string): WordEntry {
     const key = lang + '\u0001' + text;
     let e = this.cache.get(key);
     if (!e) {
-      if (this.cache.size > 200_000) this.cache.clear();
+      if (this.cache.size > 60_000) this.cache.clear();
       const g = this.model.gazetteer;
-      e = { own: this.ids(wordFeatures(text, norm, lang, g)), ctx: CONTEXT_OFFSETS.map((d) => this.ids(contextWordFeatures(text, norm, lang, d))) };
+      e = { own: this.sum(wordFeatures(text, norm, lang, g, this.model.kb)), ctx: CONTEXT_OFFSETS.map((d) => this.sum(contextWordFeatures(text, norm, lang, d))) };
       this.cache.set(key, e);
     }
     return e;
   }
 
   /** Mentions found in `toks` (character offsets into `text`). */
-  tag(toks: readonly Token[], text: string, lang: string): Mention[] {
+  tag(toks: readonly Token[], text: string, lang: string, opts: { propagate?: boolean } = {}): Mention[] {
+    const ms = this.tagSentences(toks, text, lang);
+    return opts.propagate === false ? ms : propagate(toks, text, ms);
+  }
+
+  private tagSentences(toks: readonly Token[], text: string, lang: string): Mention[] {
     const model = this.model;
     const L = model.L;
     const W = model.W;
@@ -88,27 +112,27 @@ export class Tagger {
       if (this.em.length < n * L) this.em = new Float32Array(n * L * 2);
       const em = this.em;
       em.fill(0, 0, n * L);
-      const spans = gaz.matchSpans(toks.slice(lo, hi).map((t) => t.norm));
-      const full = new Array<string>(lo).concat(spans);
+      const norms = toks.slice(lo, hi).map((t) => t.norm);
+      const full = new Array<string>(lo).concat(gaz.matchSpans(norms));
+      const kbFull = model.kb ? new Array<string>(lo).concat(model.kb.matchSpans(norms)) : null;
       const entries = new Array<WordEntry>(n);
       for (let i = lo; i < hi; i++) entries[i - lo] = this.word(toks[i].text, toks[i].norm, lang);
       const bos = this.word(BOS.text, BOS.norm, lang);
       const eos = this.word(EOS.text, EOS.norm, lang);
-      const add = (ids: Int32Array, o: number) => {
+      for (let i = lo; i < hi; i++) {
+        const o = (i - lo) * L;
+        const own = entries[i - lo].own;
+        for (let l = 0; l < L; l++) em[o + l] = own[l];
+        for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
+          const j = i + CONTEXT_OFFSETS[c];
+          const v = (j < lo ? bos : j >= hi ? eos : entries[j - lo]).ctx[c];
+          for (let l = 0; l < L; l++) em[o + l] += v[l];
+        }
+        const ids = this.ids(tokenFeatures(toks, i, lo, hi, lang, full, kbFull));
         for (let k = 0; k < ids.length; k++) {
           const r = ids[k] * L;
           for (let l = 0; l < L; l++) em[o + l] += W[r + l];
         }
-      };
-      for (let i = lo; i < hi; i++) {
-        const o = (i - lo) * L;
-        add(entries[i - lo].own, o);
-        for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
-          const j = i + CONTEXT_OFFSETS[c];
-          const e = j < lo ? bos : j >= hi ? eos : entries[j - lo];
-          add(e.ctx[c], o);
-        }
-        add(this.ids(tokenFeatures(toks, i, lo, hi, lang, full)), o);
       }
       const seq = viterbi(em, n, L, model.trans, model.allowed, model.endOk);
       for (const sp of labelSpans(model.header.labels, seq, n)) {
@@ -139,4 +163,72 @@ export class Tagger {
     }
     return out;
   }
+}
+
+const isUpper = (s: string) => s !== s.toLowerCase();
+
+/**
+ * One sense per document: a name the tagger recognised somewhere (capitalised, confident) is a
+ * mention wherever else the same token sequence occurs in the document with the same
+ * capitalisation, unless it overlaps a mention already found there.
+ */
+export function propagate(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  const known = new Map<string, { type: Mention['type']; n: number; len: number }>();
+  const votes = new Map<string, Map<string, number>>();
+  for (const m of ms) {
+    if (m.tokenStart === undefined || m.tokenEnd === undefined || (m.score ?? 0) < 0.6) continue;
+    const first = toks[m.tokenStart];
+    if (!isUpper(first.text[0] ?? '') || first.kind !== 'word') continue;
+    const key = toks
+      .slice(m.tokenStart, m.tokenEnd)
+      .map((t) => t.text)
+      .join(' ');
+    const v = votes.get(key) ?? new Map<string, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(key, v);
+  }
+  for (const [key, v] of votes) {
+    const best = [...v.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best[1] * 2 > [...v.values()].reduce((a, b) => a + b, 0)) known.set(key, { type: best[0] as Mention['type'], n: best[1], len: key.split(' ').length });
+  }
+  if (!known.size) return ms;
+  // the same name typed differently in one document: the clear majority wins
+  for (const m of ms) {
+    if (m.tokenStart === undefined || m.tokenEnd === undefined) continue;
+    const key = toks
+      .slice(m.tokenStart, m.tokenEnd)
+      .map((t) => t.text)
+      .join(' ');
+    const k = known.get(key);
+    if (k && k.type !== m.type && k.n >= 2) {
+      const total = [...(votes.get(key)?.values() ?? [])].reduce((a, b) => a + b, 0);
+      if (k.n * 3 >= total * 2) m.type = k.type;
+    }
+  }
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const maxLen = Math.max(...[...known.values()].map((k) => k.len));
+  const added: Mention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (taken[i] || !isUpper(toks[i].text[0] ?? '')) continue;
+    for (let len = Math.min(maxLen, toks.length - i); len >= 1; len--) {
+      let key = toks[i].text;
+      let free = true;
+      for (let k = 1; k < len; k++) {
+        key += ' ' + toks[i + k].text;
+        if (taken[i + k] || toks[i + k].sent !== toks[i].sent) free = false;
+      }
+      const hit = free ? known.get(key) : undefined;
+      if (!hit) continue;
+      const a = toks[i];
+      const b = toks[i + len - 1];
+      const mt = text.slice(a.start, b.end);
+      added.push({ start: a.start, end: b.end, text: mt, lemma: mt, type: hit.type, tokenStart: i, tokenEnd: i + len, score: 0.5 });
+      for (let k = 0; k < len; k++) taken[i + k] = 1;
+      i += len - 1;
+      break;
+    }
+  }
+  if (!added.length) return ms;
+  return [...ms, ...added].sort((x, y) => x.start - y.start);
 }
