@@ -88,13 +88,15 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   const raw = doc.layers.tokens;
   if (!lx || !raw || !raw.length) return [];
   const kb = ctx?.maybe('kb');
+  // most articles state no event: look for a trigger word before building anything
+  if (!raw.some((t) => t.kind === 'word' && (lx.firstWords.has(t.norm) || (!!t.lemma && lx.firstWords.has(norm(t.lemma)))))) return [];
   const toks: Tok[] = raw.map((t: Token, i) => ({
     i,
     start: t.start,
     end: t.end,
     text: t.text,
-    norm: norm(t.text),
-    lemma: norm(t.lemma ?? t.text),
+    norm: t.norm,
+    lemma: t.lemma ? norm(t.lemma) : t.norm,
     pos: t.pos ?? '',
     tags: t.tags ?? {},
     cases: new Set([t.tags?.Case, ...(t.alts ?? []).map((x) => x.tags.Case)].filter((c): c is string => !!c)),
@@ -225,6 +227,7 @@ const PAIR = /^(\p{Lu}[\p{L}'’ʼ]+)\s?[-–—]\s?(\p{Lu}[\p{L}'’ʼ]+)$/u;
 function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeBase | null): Men[] {
   const all: Men[] = [];
   for (const e of entities) {
+    const outlet = e.type === 'PRO' || isOutletEntity(e);
     for (const m of e.mentions) {
       // `саміт Путін-Трамп`: two people joined by a hyphen read as one name
       const pair = e.id.startsWith('new:') && kb ? PAIR.exec(m.text) : null;
@@ -280,7 +283,7 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
         case: toks[head].tags.Case ?? null,
         maybeNom: !toks[head].tags.Case || toks[head].cases.has('Nom'),
         cases: toks[head].cases,
-        outlet: e.type === 'PRO' || isOutletEntity(e),
+        outlet,
         dropped: false,
         lead: { kind: 'none' },
         conj: false,
@@ -328,7 +331,9 @@ class Extractor {
     }
     for (let i = a; i < b; i++) {
       if (this.menAt.has(i) || taken.has(i)) continue;
-      for (const m of this.lx.multi) {
+      const cand = this.lx.multiByFirst.get(T[i].lemma) ?? this.lx.multiByFirst.get(T[i].norm);
+      if (!cand) continue;
+      for (const m of cand) {
         if (i + m.seq.length > b) continue;
         let ok = true;
         for (let k = 0; k < m.seq.length && ok; k++) ok = T[i + k].lemma === m.seq[k] || T[i + k].norm === m.seq[k];
@@ -420,8 +425,18 @@ class Extractor {
     return { kind: 'none' };
   }
 
-  /** Names that only qualify the following name are no parties. */
+  private readonly qualified = new Map<number, Men[]>();
+
+  /** Names that only qualify the following name are no parties (computed once per sentence). */
   private markQualifiers(a: number, b: number): Men[] {
+    const got = this.qualified.get(a);
+    if (got) return got;
+    const r = this.markQualifiersOnce(a, b);
+    this.qualified.set(a, r);
+    return r;
+  }
+
+  private markQualifiersOnce(a: number, b: number): Men[] {
     const ms = this.mens.filter((m) => m.t0 >= a && m.t1 <= b);
     for (let k = ms.length - 2; k >= 0; k--) {
       const x = ms[k], y = ms[k + 1];
@@ -530,6 +545,7 @@ class Extractor {
         else if (s) subjects.push(s);
       } else blocked = true;
     }
+    if (!parties.length && this.unnamedParties(tr, cb)) blocked = true;
     if (!consult && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
     parties.forEach(add);
@@ -578,6 +594,13 @@ class Extractor {
     return c !== c.toLowerCase() || /\d/.test(c);
   }
 
+  /** An entity named by a capitalised name somewhere (not only by an adjective). */
+  private namedEntity(id: string): boolean {
+    const e = this.entById.get(id);
+    if (!e) return true;
+    return e.mentions.some((m) => m.text[0] !== m.text[0].toLowerCase());
+  }
+
   /** A verb strictly between token positions x and y (a `с X` after it is that verb's). */
   private verbBetween(x: number, y: number): boolean {
     for (let j = x + 1; j < y; j++) {
@@ -615,14 +638,39 @@ class Extractor {
     return false;
   }
 
-  /** `умови майбутнього саміту`: a genitive noun trigger depending on another noun. */
+  /**
+   * `умови майбутнього саміту`, `готовности к переговорам`: a noun trigger depending on another
+   * noun (not an action noun such as `возобновление`, `подготовка`) has no subject of its own.
+   */
   private governedByNoun(t: number, ca: number): boolean {
     const T = this.toks;
-    if (T[t].tags.Case !== 'Gen') return false;
+    let prep = false;
     for (let j = t - 1; j >= ca; j--) {
       const x = T[j];
-      if (x.pos === 'ADJ' || x.pos === 'DET' || this.has(j, this.lx.anaphoric)) continue;
+      if (x.pos === 'ADJ' || x.pos === 'DET' || x.pos === 'NUM' || this.has(j, this.lx.anaphoric)) continue;
+      if (x.pos === 'ADP' && !prep) {
+        prep = true;
+        continue;
+      }
+      if (!prep && T[t].tags.Case !== 'Gen') return false;
       return x.pos === 'NOUN' && !this.trigAt.has(j) && !this.has(j, this.lx.actionNouns) && !this.lx.roleNouns.has(x.lemma);
+    }
+    return false;
+  }
+
+  /** `контакты между лидерами`, `контакты с некоторыми странами`: parties given, but unnamed. */
+  private unnamedParties(tr: Trig, cb: number): boolean {
+    const T = this.toks;
+    const L = this.lx;
+    for (let j = tr.tEnd; j < Math.min(cb, tr.tEnd + 4); j++) {
+      if (!(L.withPreps.has(T[j].norm) || L.betweenPreps.has(T[j].norm))) continue;
+      for (let k = j + 1; k < Math.min(cb, j + 5); k++) {
+        const x = T[k];
+        const men = this.menAt.get(k);
+        if (men && this.named(men)) return false;
+        if (x.pos === 'ADJ' || x.pos === 'DET' || x.pos === 'NUM') continue;
+        return x.pos === 'NOUN' || x.pos === 'PRON';
+      }
     }
     return false;
   }
@@ -681,6 +729,10 @@ class Extractor {
         if (obj && this.isVerb(t) && t.tags.VerbForm === 'Inf') return false;
       }
     }
+    // a named subject earlier in the same subordinate clause, before a participial phrase:
+    // `что недавно Эммануэль Бонн, возглавляющий ..., встречался ...`
+    const inZone = ms.filter((m) => m.t0 >= zs && m.t1 <= ca && m.lead.kind === 'none' && !m.outlet && this.named(m) && (m.case === null || m.case === 'Nom'));
+    if (inZone.length) return inZone[inZone.length - 1].id;
     // a role noun or pronoun as the clause's subject
     for (let j = tr.t - 1; j >= Math.min(ca, zs); j--) {
       const t = T[j];
@@ -693,7 +745,8 @@ class Extractor {
     // a common-noun subject before the finite verb: `европейские столицы ... не демонстрируют ...`
     for (let j = zs; j < (fin < 0 ? tr.t : fin); j++) {
       const t = T[j];
-      if (this.menAt.has(j) || this.trigAt.has(j) || this.lx.roleNouns.has(t.lemma)) continue;
+      const men = this.menAt.get(j);
+      if ((men && this.named(men)) || this.trigAt.has(j) || this.lx.roleNouns.has(t.lemma)) continue;
       if (t.pos === 'NOUN' && t.cases.has('Nom') && t.text[0] === t.text[0].toLowerCase() && !this.afterPrep(j)) return false;
     }
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
@@ -701,7 +754,7 @@ class Extractor {
     if (before.length) return before[before.length - 1].id;
     // the speaker of the quotation that carries it
     const pos = T[tr.t].start;
-    for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end) return q.speaker;
+    for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end && this.namedEntity(q.speaker)) return q.speaker;
     // a role noun or pronoun subject of the matrix clause
     for (let j = ca - 1; j >= a; j--) {
       const t = T[j];

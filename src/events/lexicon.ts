@@ -21,7 +21,7 @@ export interface TriggerDef {
   needsVerb?: string[];
 }
 
-interface MultiDef {
+export interface MultiDef {
   seq: string[];
   type: string;
   mode?: Mode;
@@ -92,6 +92,10 @@ export interface EventLexicon {
   endVerbs: Set<string>;
   cooperative: Set<string>;
   conflictual: Set<string>;
+  /** every lemma that can start a trigger (single or first of a sequence), for a quick pre-check */
+  firstWords: Set<string>;
+  /** lemma sequences by their first lemma */
+  multiByFirst: Map<string, MultiDef[]>;
 }
 
 const cache = new Map<string, EventLexicon>();
@@ -148,11 +152,21 @@ export function eventLexicon(lang: string): EventLexicon | null {
     endVerbs: new Set((f.endVerbs ?? []).map(norm)),
     cooperative: new Set(f.cooperative ?? []),
     conflictual: new Set(f.conflictual ?? []),
+    firstWords: new Set([...single.keys(), ...f.multi.map((m) => norm(m.seq[0]))]),
+    multiByFirst: new Map(),
   };
+  for (const m of lx.multi) {
+    const list = lx.multiByFirst.get(m.seq[0]) ?? [];
+    list.push(m);
+    lx.multiByFirst.set(m.seq[0], list);
+  }
   cache.set(lang, lx);
   return lx;
 }
 
+const ODD = /[ёЁ’ʼ`]/;
+
 export function norm(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ`]/g, "'");
+  const low = s.toLowerCase();
+  return ODD.test(low) ? low.replace(/ё/g, 'е').replace(/[’ʼ`]/g, "'") : low;
 }

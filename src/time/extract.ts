@@ -23,7 +23,7 @@ import {
   weekday,
   type Ymd,
 } from './calendar.js';
-import { clauseDirection, normWord, sentenceAt, wordsIn, type Direction } from './clause.js';
+import { clauseDirection, normWord, sentenceAt, sentences, wordsIn, type Direction } from './clause.js';
 import { LB, RB, alternation, timeLexicon, type TimeLang, type TimeLexicon } from './lexicon.js';
 import { TAG, chronoFor } from './parsers.js';
 
@@ -43,6 +43,25 @@ interface Placed {
   start: number;
   day: Ymd | null;
   main: boolean;
+}
+
+const cueCache = new Map<string, RegExp>();
+function cueRegex(lx: TimeLexicon): RegExp {
+  let r = cueCache.get(lx.lang);
+  if (!r) {
+    const words = [
+      ...Object.keys(lx.months),
+      ...Object.keys(lx.weekdays),
+      ...Object.keys(lx.relativeDays).map((k) => k.split(' ')[0]),
+      ...Object.keys(lx.relativePeriods).flatMap((k) => k.split(' ')),
+      ...lx.today,
+      ...lx.cueStems,
+      ...Object.values(lx.periodParts).flat().map((k) => k.split(' ').pop()!),
+    ].filter((w) => w.length > 1);
+    r = new RegExp(`\\d|${LB}(?:${alternation(words)})`, 'iu');
+    cueCache.set(lx.lang, r);
+  }
+  return r;
 }
 
 const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp }>();
@@ -73,7 +92,24 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
   const rx = regexes(lx);
   const pub = parseIsoDate(doc.published);
   const ref = pub ? toUtc(pub) : new Date(Date.UTC(2000, 0, 1, 12));
-  const results = chronoFor(lang, lx).parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+  // chrono runs only over sentences that may hold a date (a digit or a temporal word): most do not
+  const cue = cueRegex(lx);
+  const chr = chronoFor(lang, lx);
+  // the candidate sentences are parsed in one call, joined by blank lines (offsets mapped back)
+  const pieces: { at: number; start: number; len: number }[] = [];
+  let joined = '';
+  for (const s of sentences(doc)) {
+    const piece = text.slice(s.start, s.end);
+    if (!cue.test(piece)) continue;
+    pieces.push({ at: joined.length, start: s.start, len: piece.length });
+    joined += piece + '\n\n';
+  }
+  const results = joined ? chr.parse(joined, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
+  for (const r of results) {
+    let lo = 0;
+    while (lo + 1 < pieces.length && pieces[lo + 1].at <= r.index) lo++;
+    (r as { index: number }).index += pieces[lo].start - pieces[lo].at;
+  }
 
   const skips: [number, number][] = [];
   rx.skip.lastIndex = 0;

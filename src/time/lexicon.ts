@@ -36,6 +36,8 @@ export interface TimeLexicon {
   pastSuffix: string;
   pastStop: string[];
   pastWords: string[];
+  /** word starts that may open a temporal expression besides month, weekday and relative words: a sentence without any (and without a digit) is not parsed */
+  cueStems: string[];
 }
 
 export const TIME_LANGS = ['ru', 'uk', 'en'] as const;
