@@ -264,7 +264,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     }
     // inverted: `…, рассказал глава МИД Сергей Лавров.` / `…, пишет Politico.` / `…, he said.`
     let q = c - 1;
-    while (q >= 0 && w[q].word && w[q].sent === s && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || lex.roles.has(w[q].lemma)) && c - q <= 4 && lex.lang === 'en') q--;
+    // English puts the subject first: `…, a source said.`, `…, Sen. Lindsey Graham told HuffPost.`
+    while (q >= 0 && w[q].word && w[q].sent === s && c - q <= 5 && lex.lang === 'en' && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(w[q].pos ?? '') || w[q].upper)) q--;
     const sep = w[q];
     if (sep && !sep.word && (sep.text === ',' || DASHES.has(sep.text)) && sep.sent === s && insidePair[q] < 0) {
       let a0 = q;
@@ -277,7 +278,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       let a = st;
       // skip an opening `По словам X,`-like phrase or a dateline
       if (a0 - a >= 4 && restIsSubjectOnly(v, c, sEnd, lex)) {
-        const subj = findSubject(v, c, lex, 1, { maxTokens: 10 });
+        const subj = (c - q > 1 ? findSubject(v, c, lex, -1, { maxTokens: c - q - 1 }) : null) ?? findSubject(v, c, lex, 1, { maxTokens: 10 });
         pushClause(w[a].start, w[a0 - 1].end, c, subj);
       }
       continue;
@@ -526,8 +527,9 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   if (!tk.word) return -1;
   if (lex.comp.has(tk.norm)) return t;
   if (inverted) return -1;
-  const subjStart = ['he', 'she', 'they', 'we', 'i', 'it', 'there', 'the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'those', 'these', 'no', 'nobody', 'everyone', 'trump', 'clinton'];
-  if (subjStart.includes(tk.norm) || tk.pos === 'PROPN' || (tk.upper && tk.pos !== 'ADP')) {
+  const subjStart = ['he', 'she', 'they', 'we', 'i', 'it', 'there', 'the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'those', 'these', 'no', 'nobody', 'everyone'];
+  const clauseStart = tk.pos === 'PROPN' || tk.pos === 'NOUN' || tk.pos === 'ADJ' || tk.pos === 'NUM' || tk.pos === 'DET';
+  if (subjStart.includes(tk.norm) || clauseStart || (tk.upper && tk.pos !== 'ADP' && tk.pos !== 'ADV')) {
     // not `said in`, `said on`, `said Tuesday`
     if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at)$/.test(tk.norm)) return -1;
     return t;
@@ -629,8 +631,14 @@ function dedupe(qs: Quote[]): Quote[] {
       continue;
     }
     const o = out[clash];
-    // keep a direct quote over a clause; between clauses keep the inner (nested cue) one
-    const better = (x: Quote, y: Quote) => (x.kind === 'direct' && y.kind !== 'direct') || (x.kind === y.kind && x.end - x.start < y.end - y.start && !(x.kind === 'direct'));
+    // keep a direct quote over a clause; between clauses keep the inner (nested cue) one, unless the
+    // inner one only restates the outer speaker (`Clinton said she thinks …`: `she` inside the clause)
+    const restates = (inner: Quote, outer: Quote) =>
+      inner.speakerBy === 'pronoun' && !!inner.speakerSpan && inner.speakerSpan.start >= outer.start && inner.speakerSpan.end <= outer.end && inner.speakerSpan.start - outer.start < 4;
+    const better = (x: Quote, y: Quote) =>
+      (x.kind === 'direct' && y.kind !== 'direct') ||
+      (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start < y.end - y.start && !restates(x, y)) ||
+      (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start > y.end - y.start && restates(y, x));
     if (better(q, o)) out[clash] = q;
   }
   return out.sort((a, b) => a.start - b.start);

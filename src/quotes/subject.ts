@@ -190,7 +190,15 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     const o = outletAfter(v, i);
     if (o) return { s: { k: 'institution', ent: o, start: t.start, end: t.end, t0: i }, score: 2, next: i + opts.dir };
   }
-  if (t.pos === 'NOUN' && caseOf(t) === 'Nom' && !t.upper && !lex.possessives.has(t.norm)) {
+  // a name nobody recognised: somebody speaks, but not one of the article's entities
+  if (t.upper && t.pos === 'PROPN' && v.mentionAt[i] < 0 && !isAdp(w[i - 1]) && ((caseOf(t) ?? 'Nom') === 'Nom' || t.nomAlt)) {
+    let s0 = i;
+    let e0 = i;
+    while (s0 - 1 >= 0 && w[s0 - 1].upper && w[s0 - 1].pos === 'PROPN' && w[s0 - 1].sent === t.sent) s0--;
+    while (e0 + 1 < w.length && w[e0 + 1].upper && w[e0 + 1].pos === 'PROPN' && w[e0 + 1].sent === t.sent) e0++;
+    return { s: { k: 'other', start: w[s0].start, end: w[e0].end, t0: s0 }, score: 1, next: opts.dir === 1 ? e0 + 1 : s0 - 1 };
+  }
+  if (t.pos === 'NOUN' && (caseOf(t) === 'Nom' || (lex.lang === 'en' && !caseOf(t))) && !t.upper && !lex.possessives.has(t.norm)) {
     return { s: { k: 'other', start: t.start, end: t.end, t0: i }, score: 0.5, next: i + opts.dir };
   }
   return null;
