@@ -158,3 +158,18 @@ test('a name outside the KB gets the same new: id in ru, uk and Latin spelling',
   assert.equal(idOf(en, 'Berlin'), 'berlin');
   assert.equal(lemmaOf(uk, 'Берліні'), 'Берлін');
 });
+
+test('ru: a title with a genitive name belongs to the following name; coordination gives no junk role', async () => {
+  const d = await link(
+    'Москву во вторник посетил дипломатический советник Макрона Эммануэль Бонн. Франция готовит контакты между президентами Эмманюэлем Макроном и Владимиром Путиным.',
+    'ru',
+    [['Москву', 'LOC'], ['Макрона', 'PER'], ['Эммануэль Бонн', 'PER'], ['Франция', 'LOC'], ['Эмманюэлем Макроном', 'PER'], ['Владимиром Путиным', 'PER']],
+  );
+  assert.deepEqual(entityOf(d, 'Эммануэль Бонн')!.roles, ['дипломатический советник Макрона']);
+  assert.equal(entityOf(d, 'Макрона')!.roles, undefined);
+  assert.equal(entityOf(d, 'Владимиром Путиным')!.roles, undefined);
+  assert.equal(lemmaOf(d, 'Москву'), 'Москва');
+  assert.equal(lemmaOf(d, 'Владимиром Путиным'), 'Владимир Путин');
+  assert.equal(idOf(d, 'Эмманюэлем Макроном'), 'macron');
+  assert.equal(idOf(d, 'Макрона'), 'macron');
+});

@@ -124,7 +124,7 @@ export class RoleFinder {
   }
 
   /** Titles given to the mention at [start, end) in `text`. */
-  find(text: string, lang: string, start: number, end: number, pos?: Map<number, string>): string[] {
+  find(text: string, lang: string, start: number, end: number, pos?: Map<number, string>, persons: { start: number; end: number }[] = []): string[] {
     const lr = this.forLang(lang);
     if (!lr) return [];
     const out: string[] = [];
@@ -136,9 +136,21 @@ export class RoleFinder {
     const from = stop === lw.length ? 0 : stop + 1;
     // scan left over the chain of dependents; the leftmost title head in it starts the role
     let best: { h: number; lemma: string; n: number } | null = null;
+    const inPerson = (w: Word) => persons.find((p) => w.start >= p.start && w.end <= p.end && !(p.start === start && p.end === end));
     for (let k = lw.length - 1, n = 0; k >= from && n < 8; k--) {
       if (lw[k].punct) continue;
       n++;
+      // another person's name inside the chain: only as the title's own complement (`советник Макрона`)
+      const other = inPerson(lw[k]);
+      if (other) {
+        let j = k;
+        while (j - 1 >= from && lw[j - 1].start >= other.start) j--;
+        if (j - 1 >= from && lr.headAt(lw, j - 1) && /^\s{1,2}$/.test(text.slice(other.end, start))) {
+          k = j;
+          continue;
+        }
+        break;
+      }
       const head = lr.headAt(lw, k);
       if (head && k - head.n + 1 >= from) {
         best = { h: k, lemma: head.lemma, n: head.n };
@@ -187,11 +199,15 @@ export class RoleFinder {
   attach(doc: Doc, ents: Entity[]): void {
     const pos = new Map<number, string>();
     for (const t of doc.layers.tokens ?? []) if (t.pos) pos.set(t.start, t.pos);
+    const persons = ents.filter((e) => e.type === 'PER').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
     for (const e of ents) {
       if (e.type !== 'PER') continue;
       const roles: string[] = [];
       for (const m of e.mentions) {
-        for (const r of this.find(doc.text, doc.lang, m.start, m.end, pos)) if (!roles.includes(r)) roles.push(r);
+        // `советник Макрона Эммануэль Бонн`: the title belongs to the name that follows
+        const next = persons.find((p) => p.start >= m.end);
+        if (next && /^\s{1,2}$/.test(doc.text.slice(m.end, next.start))) continue;
+        for (const r of this.find(doc.text, doc.lang, m.start, m.end, pos, persons)) if (!roles.includes(r)) roles.push(r);
       }
       if (roles.length) e.roles = roles;
     }
