@@ -166,7 +166,8 @@ test('ru: a title with a genitive name belongs to the following name; coordinati
     [['Москву', 'LOC'], ['Макрона', 'PER'], ['Эммануэль Бонн', 'PER'], ['Франция', 'LOC'], ['Эмманюэлем Макроном', 'PER'], ['Владимиром Путиным', 'PER']],
   );
   assert.deepEqual(entityOf(d, 'Эммануэль Бонн')!.roles, ['дипломатический советник Макрона']);
-  assert.equal(entityOf(d, 'Макрона')!.roles, undefined);
+  // `президентами Эмманюэлем Макроном и ...`: Macron is a president, never the adviser
+  assert.ok(!(entityOf(d, 'Макрона')!.roles ?? []).some((r) => r.includes('советник')));
   assert.equal(entityOf(d, 'Владимиром Путиным')!.roles, undefined);
   assert.equal(lemmaOf(d, 'Москву'), 'Москва');
   assert.equal(lemmaOf(d, 'Владимиром Путиным'), 'Владимир Путин');
