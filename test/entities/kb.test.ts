@@ -44,3 +44,12 @@ test('translitKey folds ru, uk and Latin spellings to one key', () => {
   assert.equal(normKey('«Газпром»'), 'газпром');
   assert.equal(normKey('Об’єднане  Королівство'), "об'єднане королівство");
 });
+
+test('role synonyms resolve to holders (ru and uk)', () => {
+  assert.ok(kb.holders('представитель Кремля', 'ru').some((e) => e.id === 'peskov'));
+  assert.ok(kb.holders('речник Кремля', 'uk').some((e) => e.id === 'peskov'));
+  assert.deepEqual(kb.holders('очільник МЗС', 'uk', 'russia').map((e) => e.id), ['lavrov']);
+  assert.ok(kb.holders('госсекретарь', 'ru', 'usa').some((e) => e.id === 'rubio'));
+  assert.ok(kb.holders('генсек НАТО', 'ru').some((e) => e.id === 'rutte'));
+  assert.ok(kb.holders('глава евродипломатии', 'ru').some((e) => e.id === 'kallas'));
+});

@@ -174,3 +174,16 @@ test('ru: a title with a genitive name belongs to the following name; coordinati
   assert.equal(idOf(d, 'Эмманюэлем Макроном'), 'macron');
   assert.equal(idOf(d, 'Макрона'), 'macron');
 });
+
+test('odd mentions (punctuation, digits, mixed scripts, very long) never crash and keep their text', async () => {
+  const long = 'Северного потока '.repeat(200).trim();
+  const text = `«» — 2025 Nord-Stream-2 AG, МИД-РФ и ${long}.`;
+  const d = await link(text, 'ru', [['«»', 'ORG'], ['2025', 'EVT'], ['Nord-Stream-2 AG', 'ORG'], ['МИД-РФ', 'ORG'], [long, 'PRO']]);
+  const ents = d.layers.entities!;
+  assert.equal(ents.reduce((n, e) => n + e.mentions.length, 0), 5);
+  for (const e of ents) {
+    assert.ok(e.id.length > 0);
+    for (const m of e.mentions) assert.equal(d.text.slice(m.start, m.end), m.text);
+  }
+  assert.equal(lemmaOf(d, 'МИД-РФ'), 'МИД-РФ');
+});
