@@ -131,8 +131,8 @@ function isRoman(s: string): boolean {
   return /^[IVXLCDM]+$/.test(s);
 }
 
-/** characters `fold` changes beyond lower-casing (ё and the apostrophe variants) */
-const FOLD_MORE = /[ёЁʼ'`ʹ′‘]/;
+/** characters that need more than lower-casing in `norm`: ё, apostrophe variants, invisible joiners */
+const SPECIAL = /[ёЁʼ'`ʹ′‘\u00ad\u200c\u200d\u2060]/;
 const INVISIBLE = /[\u00ad\u200c\u200d\u2060]/;
 const INVISIBLE_G = /[\u00ad\u200c\u200d\u2060]/g;
 
@@ -140,10 +140,12 @@ function makeToken(text: string, start: number, end: number, kind: TokenKind, sp
   const t = text.slice(start, end);
   let norm: string;
   if (kind === 'punct' && t.length === 1 && !isApostrophe(t.charCodeAt(0))) norm = t;
-  else if (FOLD_MORE.test(t)) norm = fold(t);
-  else norm = t.toLowerCase(); // identical to fold(t) when no ё or apostrophe variant occurs
-  // soft hyphens / zero-width joiners inside a word (web text) are dropped from the matching form
-  if (kind === 'word' && INVISIBLE.test(norm)) norm = norm.replace(INVISIBLE_G, '');
+  else if (!SPECIAL.test(t)) norm = t.toLowerCase(); // identical to fold(t) without ё or apostrophe variants
+  else {
+    norm = fold(t);
+    // soft hyphens / zero-width joiners inside a word (web text) are dropped from the matching form
+    if (kind === 'word' && INVISIBLE.test(norm)) norm = norm.replace(INVISIBLE_G, '');
+  }
   return { start, end, text: t, norm, kind, sent: 0, spaceBefore };
 }
 
