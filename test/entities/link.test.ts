@@ -187,3 +187,16 @@ test('odd mentions (punctuation, digits, mixed scripts, very long) never crash a
   }
   assert.equal(lemmaOf(d, 'МИД-РФ'), 'МИД-РФ');
 });
+
+test('uk: a name and its abbreviation in brackets are one entity; a first name alone joins its person', async () => {
+  const d = await link(
+    'Національна акціонерна компанія (НАК) «Нафтогаз України» подала позов. Голова правління Андрій Коболєв заявив, що НАК не відступить. Андрій також нагадав про арбітраж.',
+    'uk',
+    [['Національна акціонерна компанія', 'ORG'], ['НАК', 'ORG'], ['Нафтогаз України', 'ORG'], ['Андрій Коболєв', 'PER'], ['НАК', 'ORG'], ['Андрій', 'PER']],
+  );
+  const nak = entityOf(d, 'Національна акціонерна компанія')!;
+  assert.equal(nak.mentions.length, 3);
+  assert.equal(idOf(d, 'Нафтогаз України'), 'naftogaz');
+  assert.equal(entityOf(d, 'Андрій')!.mentions.length, 2);
+  assert.equal(lemmaOf(d, 'Національна акціонерна компанія'), 'Національна акціонерна компанія');
+});

@@ -172,6 +172,11 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       }
       const cands = perBySurname.get(sk) ?? [];
       g = cands.find((c) => !first || !c.first || c.first === first);
+      // a first name alone (`Эммануэль`) joins the one person of the article with that first name
+      if (!g && words.length === 1) {
+        const byFirst = groups.filter((x) => x.items.some((it) => isPer(it.m.type) && it.lemma.trim().split(/\s+/).length > 1 && translitKey(it.lemma.trim().split(/\s+/)[0]) === sk));
+        if (byFirst.length === 1) g = byFirst[0];
+      }
       if (!g) {
         g = { key: `per:${sk}:${first ?? ''}`, items: [], first };
         groups.push(g);
@@ -195,8 +200,29 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     g.items.push(r);
   }
 
+  // `Национальная акционерная компания (НАК)`: a name and its abbreviation in brackets are one referent
+  const groupOf = new Map<Resolved, Group>();
+  for (const g of groups) for (const it of g.items) groupOf.set(it, g);
+  for (let i = 0; i + 1 < res.length; i++) {
+    const a = res[i];
+    const b = res[i + 1];
+    if (!/^\s*\(\s*$/.test(doc.text.slice(a.m.end, b.m.start)) || !/^\s*\)/.test(doc.text.slice(b.m.end, b.m.end + 3))) continue;
+    if (isPer(a.m.type) !== isPer(b.m.type)) continue;
+    const ga = groupOf.get(a)!;
+    const gb = groupOf.get(b)!;
+    if (ga === gb || (ga.id && gb.id && ga.id !== gb.id)) continue;
+    if (!ga.id && gb.id) ga.id = gb.id;
+    for (const it of gb.items) {
+      ga.items.push(it);
+      groupOf.set(it, ga);
+    }
+    gb.items = [];
+  }
+  for (const g of groups) g.items.sort((x, y) => x.m.start - y.m.start);
+
   const out: Entity[] = [];
   for (const g of groups) {
+    if (!g.items.length) continue;
     const tc = new Map<EntityType, number>();
     for (const r of g.items) tc.set(r.m.type, (tc.get(r.m.type) ?? 0) + 1);
     let type = [...tc].sort((a, b) => b[1] - a[1])[0][0];
@@ -229,6 +255,7 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
         ? g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean).sort((a, b) => a.length - b.length)[0] ?? ''
         : translitKey(stripOrgWrapping(fullest).replace(LEGAL_SUFFIX, '') || fullest);
       id = `new:${type}:${key || normKey(fullest)}`;
+      if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };
     }
     ent.id = id;
     ent.name = name;
