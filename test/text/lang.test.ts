@@ -49,11 +49,14 @@ test('short Russian and Ukrainian headlines (SlavicNER) come out right', () => {
 });
 
 test('a Ukrainian outlet writing in Russian is Russian (Ukrainian names and a Ukrainian declared language do not flip it)', () => {
+  // seed 003: UNIAN's Russian edition
   const r = detect(
-    'УНИАН (ИА): Министр иностранных дел Украины Андрей Сибига провел переговоры с госсекретарем США Марко Рубио в Киеве. Стороны обсудили гарантии безопасности для Украины и подготовку встречи президентов.',
+    'Инициативы, которые могут помочь положить конец полномасштабной войне России против Украины, должны поощряться. Как передает корреспондент УНИАН, об этом генеральный секретарь НАТО Марк Рютте заявил на пресс-конференции в Брюсселе накануне заседания министров обороны стран-членов Альянса.',
     'uk',
   );
   assert.equal(r.lang, 'ru');
+  // SlavicNER brexit: a UNIAN headline in Russian
+  assert.equal(detect('УНИАН (ИА): Джереми Хант сменил Бориса Джонсона на посту главы МИД Великобритании', 'uk').lang, 'ru');
   const r2 = detect('Зеленский встретился с Трампом в Нью-Йорке', 'uk');
   assert.equal(r2.lang, 'ru');
 });
