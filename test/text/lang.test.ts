@@ -61,6 +61,13 @@ test('a Ukrainian outlet writing in Russian is Russian (Ukrainian names and a Uk
   assert.equal(r2.lang, 'ru');
 });
 
+test('a Ukrainian article that opens with a Russian quote is Ukrainian', () => {
+  const r = detect(
+    '«Мы готовы к переговорам, но условия должны учитывать интересы России», — заявил Лавров. Про це очільник МЗС РФ сказав в інтерв’ю російським ЗМІ. Лавров також традиційно звинуватив країни ЄС та Британію у перешкоджанні діалогу Росії та США. Він вважає, що основою для потенційної угоди повинні стати домовленості, досягнуті під час саміту на Алясці.',
+  );
+  assert.equal(r.lang, 'uk');
+});
+
 test('English and other languages', () => {
   assert.equal(detect('Russian Foreign Minister Sergei Lavrov said Moscow was ready to meet Secretary of State Marco Rubio.').lang, 'en');
   // English apostrophes are not Ukrainian evidence (PolNeAR, Politico)

@@ -187,10 +187,11 @@ export function detectLanguage(
   // ru / uk / en: model log-probabilities plus letter evidence plus the declared prior
   const s: Record<string, number> = {};
   for (const l of CORE) s[l] = Math.log((raw.get(l) ?? 0) + 1e-4);
-  s.ru += LETTER_WEIGHT * Math.min(sampleLetters.ru, LETTER_CAP);
-  s.uk += LETTER_WEIGHT * Math.min(sampleLetters.uk, LETTER_CAP);
-  s.ru += WORD_WEIGHT * Math.min(we.ru, LETTER_CAP);
-  s.uk += WORD_WEIGHT * Math.min(we.uk, LETTER_CAP);
+  // the difference counts (a Ukrainian text quoting Russian has both kinds of letters), capped
+  const dl = Math.max(-LETTER_CAP, Math.min(LETTER_CAP, sampleLetters.uk - sampleLetters.ru));
+  const dw = Math.max(-LETTER_CAP, Math.min(LETTER_CAP, we.uk - we.ru));
+  s.uk += LETTER_WEIGHT * Math.max(dl, 0) + WORD_WEIGHT * Math.max(dw, 0);
+  s.ru += LETTER_WEIGHT * Math.max(-dl, 0) + WORD_WEIGHT * Math.max(-dw, 0);
   if (sampleLetters.cyr > sampleLetters.lat) s.en -= 5;
   else if (sampleLetters.lat > 4 * sampleLetters.cyr) {
     s.ru -= 5;
