@@ -173,6 +173,7 @@ test('numbers with separators are one token', () => {
   // a year followed by a number is not a thousands group; 1 000 000 is
   assert.deepEqual(toks('в 2020 100 человек'), ['в', '2020', '100', 'человек']);
   assert.deepEqual(toks('1 000 000 долларов'), ['1 000 000', 'долларов']);
+  assert.deepEqual(toks('опубликовано 2026-02-05, в 2020-2021 гг.'), ['опубликовано', '2026-02-05', ',', 'в', '2020', '-', '2021', 'гг.']);
 });
 
 test('glued forms from NEREL (Wikinews): `1933г.`, `Ж.-К.Трише`, `№` after a date', () => {

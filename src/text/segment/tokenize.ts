@@ -10,7 +10,7 @@
  * - a number glued to a known abbreviation is two tokens (`1933г.` -> `1933`, `г.`);
  * - an abbreviation or an initial is one token WITH its period (`г.`, `руб.`, `т.`, `е.`, `В.`,
  *   `Дж.`, `U.S.`, `т.д.`); its `kind` is `word`;
- * - numbers keep separators between digits (`10.02.2026`, `3,5`, `12:30`) and thousands groups
+ * - numbers keep separators between digits (`10.02.2026`, `2026-02-05`, `3,5`, `12:30`) and thousands groups
  *   separated by a space (`12 100`, `1 000 000`); kind `number` (also `90-х`, `1-й`);
  * - every quote mark, bracket and dash is its own `punct` token; `...`, `?!`, `!!!` are one token;
  * - URLs (`https://...`, `www...`, `INTERFAX.RU`, `rbc.ru/...`) are `url`, e-mails `email`;
@@ -107,6 +107,14 @@ function trimUrlEnd(text: string, start: number, end: number): number {
 export interface TokenizeOptions {
   /** document language: chooses whose abbreviation classification wins */
   lang?: string;
+}
+
+/** `-MM-DD` at j (after a 4-digit year), not followed by another digit */
+function isIsoDateTail(text: string, j: number): boolean {
+  return (
+    isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isHyphen(text.charCodeAt(j + 3)) &&
+    isDigit(text.charCodeAt(j + 4)) && isDigit(text.charCodeAt(j + 5)) && !isDigit(text.charCodeAt(j + 6))
+  );
 }
 
 /** letters at j followed by a period form a known abbreviation (`г.`, `тыс.`, `км.`) */
@@ -207,8 +215,14 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
         const eAlnum = isDigit(e) || isLetterCode(e, text, j + 1);
         if (!eAlnum) break;
         if (isHyphen(d)) {
-          // 2020-2021: two numbers and a hyphen
-          if (isDigit(e) && isDigit(text.charCodeAt(j - 1))) break;
+          // 2020-2021: two numbers and a hyphen; but an ISO date 2026-02-05 is one number
+          if (isDigit(e) && isDigit(text.charCodeAt(j - 1))) {
+            if (j - i === 4 && !hasLetter && isIsoDateTail(text, j)) {
+              j += 6;
+              continue;
+            }
+            break;
+          }
           j += 1;
           continue;
         }
