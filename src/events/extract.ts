@@ -75,6 +75,7 @@ const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
 const SUBORD = new Set(['что', 'чтобы', 'будто', 'що', 'щоб', 'нібито', 'that', 'который', 'которая', 'которое', 'которые', 'которую', 'котором', 'которой', 'якій', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'which', 'who']);
 const RELATIVE = new Set(['который', 'которая', 'которое', 'которые', 'которую', 'которого', 'которой', 'котором', 'которым', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'якій', 'яким', 'which', 'that', 'who']);
+const FIRST_PERSON = new Set(['мы', 'я', 'ми', 'we', 'i', 'нам', 'нас', 'us']);
 const PRON_3 = new Set(['он', 'она', 'они', 'він', 'вона', 'вони', 'he', 'she', 'they']);
 const HEAD_TITLES = ['президент', 'премьер', "прем'єр", 'канцлер', 'король', 'president', 'prime minister', 'chancellor', 'king', 'глава государства', 'голова держави'];
 const MINISTER_TITLES = ['министр', 'міністр', 'госсекретарь', 'держсекретар', 'secretary of state', 'minister', 'глава мид', 'очільник мзс'];
@@ -417,6 +418,8 @@ class Extractor {
         return { kind: 'none' };
       }
       if (t.pos === 'ADP' || L.withPreps.has(t.norm) || L.betweenPreps.has(t.norm) || L.placePreps.has(t.norm) || L.destPreps.has(t.norm) || L.againstPreps.has(t.norm)) {
+        // no preposition governs a nominative: `Напередодні Зеленський зустрівся ...`
+        if (m.case === 'Nom' && !m.conj && j === m.t0 - 1 && !L.betweenPreps.has(t.norm) && !L.withPreps.has(t.norm)) return { kind: 'none' };
         return { kind: 'prep', prep: t.norm, at: j };
       }
       if (this.skippable(t)) continue;
@@ -531,6 +534,9 @@ class Extractor {
       else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) parties.push(m.id);
       else if (!tr.verb && m.case === 'Dat' && !consult) parties.push(m.id);
     }
+    // a noun naming its participants (`встреча Трампа и Пезешкиана`) leaves the clause's subject out:
+    // `Белый дом не стал комментировать сообщения о встрече ...`
+    if (consult && !tr.verb && parties.length >= 2 && subjects.length) subjects.length = 0;
     const explicit = subjects.length + parties.length;
     const actors: string[] = [];
     const add = (id: string | null | undefined) => {
@@ -592,6 +598,24 @@ class Extractor {
   private named(m: Men): boolean {
     const c = this.doc.text[m.start];
     return c !== c.toLowerCase() || /\d/.test(c);
+  }
+
+  /**
+   * Is the quoted speaker a party of a subjectless contact? When the clause speaks in the first
+   * person (`мы взаимодействуем`, `спілкуємося телефоном`) or impersonally of the speaker's own
+   * work (`обсуждения ... ведутся`, a reflexive predicate); not for a third party's event
+   * (`следующий саммит может пройти в Москве`).
+   */
+  private speaksForSelf(tr: Trig, ca: number): boolean {
+    const T = this.toks;
+    const end = Math.min(T.length, tr.t + 8);
+    for (let j = ca; j < end; j++) {
+      const t = T[j];
+      if (t.tags.Person === '1' || FIRST_PERSON.has(t.norm)) return true;
+      if (j > tr.t && this.isVerb(t) && t.tags.VerbForm !== 'Inf' && /(?:ся|сь|ться)$/.test(t.norm) && !this.trigAt.has(j)) return true;
+      if (t.punct && CLAUSE_PUNCT.has(t.text) && j > tr.t) break;
+    }
+    return false;
   }
 
   /** An entity named by a capitalised name somewhere (not only by an adjective). */
@@ -754,7 +778,9 @@ class Extractor {
     if (before.length) return before[before.length - 1].id;
     // the speaker of the quotation that carries it
     const pos = T[tr.t].start;
-    for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end && this.namedEntity(q.speaker)) return q.speaker;
+    if (this.speaksForSelf(tr, ca)) {
+      for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end && this.namedEntity(q.speaker)) return q.speaker;
+    }
     // a role noun or pronoun subject of the matrix clause
     for (let j = ca - 1; j >= a; j--) {
       const t = T[j];
@@ -815,6 +841,8 @@ class Extractor {
       // verbs, modal words and particles count anywhere in the clause; nouns and adjectives only
       // when they govern or qualify the trigger (just before it)
       if (this.isVerb(t) || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'AUX' || t.tags.Variant === 'Short' || !t.pos) return true;
+      // a predicative adjective after the trigger: `зустріч ... можлива`
+      if (t.pos === 'ADJ' && k > tr.t && !(T[k + 1] && (T[k + 1].pos === 'NOUN' || T[k + 1].pos === 'ADJ'))) return true;
       return k < tr.t && tr.t - k <= 3;
     };
     const hitIn = (ks: number[], name: keyof typeof S) =>

@@ -113,6 +113,19 @@ function ownParsers(lx: TimeLexicon): Parser[] {
       : new RegExp(`${LB}(?:${alternation(lx.yearPrep)})\\s+((?:19|20)\\d{2})${RB}(?![\\s,]*\\d)`, 'iu');
     ps.push(parser(re, (ctx, m) => result(ctx, m, { year: +m[1] }, [TAG.year])));
   }
+  // weekdays from the lexicon (apostrophe variants included: `у п’ятницю`), with their preposition
+  // and a `last` / `next` modifier
+  const wdAlt = alternation(Object.keys(lx.weekdays));
+  const prepAlt = alternation(lx.weekdayPrep);
+  const modAlt = alternation([...lx.weekdayPrev, ...lx.weekdayNext]);
+  ps.push(
+    parser(new RegExp(`${LB}(?:(?:${prepAlt})\\s+)?(?:(?:${modAlt})\\s+)?(${wdAlt})${RB}`, 'iu'), (ctx, m) => {
+      const key = m[1].toLowerCase().replace(/[’ʼ]/g, "'");
+      const wd = lx.weekdays[key];
+      if (wd === undefined) return null;
+      return result(ctx, m, { weekday: wd }, []);
+    }),
+  );
   // `15 числа`, `15-го числа`
   if (lx.dayOfMonth.length) {
     ps.push(
