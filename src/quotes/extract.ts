@@ -41,6 +41,7 @@ interface Cand {
 
 const SENT_PUNCT = new Set(['.', '!', '?', '…']);
 const MIN_FREE_QUOTE_WORDS = 5;
+const MAX_CLAUSE_TOKENS = 400;
 
 export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { quotes: Quote[]; attributions: Attribution[] } {
   const v = buildView(doc, lex);
@@ -72,13 +73,14 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
 
   /** end (char) of the reported clause starting at token `from` in sentence `s`, without final punctuation */
   const clauseEnd = (from: number, s: number): number => {
-    let endTok = sentEndTok(s);
+    // a run-on "sentence" (no punctuation in a huge input) is cut: a reported clause is never that long
+    let endTok = Math.min(sentEndTok(s), from + MAX_CLAUSE_TOKENS);
     // a quote opened inside the clause that closes after the sentence end carries it on
     for (let t = from; t < endTok; t++) {
       const k = insidePair[t];
       if (k >= 0 && top[k].open >= w[from].start && top[k].close >= w[endTok - 1].end) {
         const ct = tokenAt(w, top[k].close);
-        if (ct >= 0) endTok = Math.max(endTok, sentEndTok(sentOf(ct)));
+        if (ct >= 0) endTok = Math.min(Math.max(endTok, sentEndTok(sentOf(ct))), from + 2 * MAX_CLAUSE_TOKENS);
       }
     }
     let e = endTok - 1;
@@ -87,7 +89,19 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     return w[e].end;
   };
 
-  const pairsWithin = (a: number, b: number) => top.filter((p) => p.open >= a && p.close < b);
+  // top-level pairs do not overlap and are sorted by position: binary search
+  const pairsWithin = (a: number, b: number): QPair[] => {
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (top[mid].open < a) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: QPair[] = [];
+    for (let k = lo; k < top.length && top[k].open < b; k++) if (top[k].close < b) out.push(top[k]);
+    return out;
+  };
 
   // ---------- direct quotes
   for (let k = 0; k < top.length; k++) {
@@ -190,7 +204,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const subj = findSubject(v, c, lex, 1, { maxTokens: 10 });
       // find the comma closing the `как …` phrase
       let comma = -1;
-      for (let t = c + 1; t < sEnd; t++) {
+      for (let t = c + 1; t < sEnd && t < c + 40; t++) {
         if (w[t].text === ',') {
           comma = t;
           break;
@@ -349,9 +363,23 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   }
 
   // ---------- free-standing quotes: the split half (`"A", — сказал он. "B"`) and paragraphs of quotation
+  const spans = cands.map((c) => [c.start, c.end] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const maxEnd: number[] = [];
+  spans.forEach((sp, k) => maxEnd.push(Math.max(sp[1], k ? maxEnd[k - 1] : -1)));
+  const covered = (a: number, b: number): boolean => {
+    // some candidate starting at or before `a` reaches `b`
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] >= b;
+  };
   for (const p of top) {
     if (usedPair.has(p)) continue;
-    if (cands.some((c) => c.start <= p.open && c.end >= p.close)) continue;
+    if (covered(p.open, p.close)) continue;
     const inner = text.slice(p.start, p.end);
     if (countWords(inner) < MIN_FREE_QUOTE_WORDS) continue;
     if (!/^[\p{Lu}\d[(…]/u.test(inner.trimStart()) && !/^\.\.\./.test(inner.trimStart())) continue;
@@ -385,10 +413,18 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     res.record(q, c.cueIdx);
   }
   // quotes relayed inside a credited passage carry the outlet
-  for (const q of quotes) {
-    if (q.via) continue;
-    const a = atts.find((x) => x.start <= q.start && x.end >= q.end);
-    if (a) q.via = a.source;
+  if (atts.length) {
+    const sorted = [...atts].sort((x, y) => x.start - y.start);
+    for (const q of quotes) {
+      if (q.via) continue;
+      for (const a of sorted) {
+        if (a.start > q.start) break;
+        if (a.end >= q.end) {
+          q.via = a.source;
+          break;
+        }
+      }
+    }
   }
   return { quotes: dedupe(quotes), attributions: dedupeAtt(atts) };
 
@@ -419,9 +455,15 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   }
 }
 
-function countWords(s: string): number {
-  const m = s.match(/[\p{L}\p{N}]+/gu);
-  return m ? m.length : 0;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** number of words in `s`, counting no further than `cap` (the callers only compare with small numbers) */
+function countWords(s: string, cap = 8): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < cap && WORD.exec(s)) n++;
+  WORD.lastIndex = 0;
+  return n;
 }
 
 /**
@@ -489,7 +531,7 @@ function anaphoricBefore(v: View, c: number, lex: Lexicon): number {
 /** After an inverted cue only its subject (and adverbials) follow: `, — сказал Рютте.`, `, said Mr. X.` */
 function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon): boolean {
   let words = 0;
-  for (let t = c + 1; t < sEnd; t++) {
+  for (let t = c + 1; t < sEnd && t < c + 40; t++) {
     const tk = v.w[t];
     if (!tk.word) {
       if (SENT_PUNCT.has(tk.text)) break;
@@ -625,7 +667,8 @@ function dedupe(qs: Quote[]): Quote[] {
   qs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Quote[] = [];
   for (const q of qs) {
-    const clash = out.findIndex((o) => o.start < q.end && q.start < o.end);
+    // `out` is sorted and free of overlaps: only its last quote can overlap the next one
+    const clash = out.length && out[out.length - 1].end > q.start ? out.length - 1 : -1;
     if (clash < 0) {
       out.push(q);
       continue;

@@ -60,6 +60,8 @@ export interface Lexicon {
   preps: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
+  /** stems by their first three letters */
+  stemIndex: Map<string, [string, string][]>;
   endings: Set<string>;
 }
 
@@ -115,6 +117,11 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     instPreps: low(f.institutionPreps),
     preps: low(f.prepositions),
     stems,
+    stemIndex: stems.reduce((m, st) => {
+      const k = st[0].slice(0, 3);
+      m.set(k, [...(m.get(k) ?? []), st]);
+      return m;
+    }, new Map<string, [string, string][]>()),
     endings: new Set(ENDINGS[lang] ?? []),
   };
 }
@@ -132,7 +139,9 @@ export function fallbackVerbLemma(lex: Lexicon, norm: string): string | null {
   const irr = lex.irregular.get(norm);
   if (irr) return irr;
   if (lex.verbs.has(norm)) return norm;
-  for (const [stem, lemma] of lex.stems) {
+  const bucket = lex.stemIndex.get(norm.slice(0, 3));
+  if (!bucket) return null;
+  for (const [stem, lemma] of bucket) {
     if (norm.length > stem.length && norm.startsWith(stem)) {
       let rest = norm.slice(stem.length);
       if (lex.lang === 'en' && lemma.endsWith('e') && rest.startsWith('d')) rest = 'ed';

@@ -133,7 +133,11 @@ export function pairQuotes(text: string): QPair[] {
       }
       if (!canOpen || c !== '“') continue;
     }
-    if (canOpen) stack.push({ pos: i, fam, para, crossed: 0 });
+    if (canOpen) {
+      // hostile input (thousands of unclosed marks) must not make closing quadratic
+      if (stack.length >= 32) stack.shift();
+      stack.push({ pos: i, fam, para, crossed: 0 });
+    }
   }
   return nest(raw);
 }

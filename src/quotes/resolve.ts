@@ -41,14 +41,18 @@ export class Resolver {
     private readonly svc: ExtractServices,
     pairs: QPair[],
   ) {
-    this.quoteSpans = pairs.map((p) => ({ start: p.open, end: p.close }));
+    this.quoteSpans = pairs.filter((p) => p.depth === 0).map((p) => ({ start: p.open, end: p.close }));
     for (const m of v.mentions) this.entById.set(m.entity.id, m.entity);
   }
+
+  private lastPer: Said | undefined;
+  private readonly speakers = new Set<string>();
 
   record(q: Quote, cueIdx: number): void {
     if (!q.speaker) return;
     const e = this.entById.get(q.speaker);
     const at = cueIdx >= 0 ? this.v.w[cueIdx] : null;
+    this.speakers.add(q.speaker);
     this.history.push({
       id: q.speaker,
       type: e?.type ?? 'PER',
@@ -57,6 +61,7 @@ export class Resolver {
       para: this.v.paraOfChar(Math.max(q.end, at?.end ?? q.end) - 1),
       sent: at?.sent ?? this.v.w[Math.max(0, this.tokAt(q.end - 1))].sent,
     });
+    if ((e?.type ?? 'PER') === 'PER') this.lastPer = this.history[this.history.length - 1];
   }
 
   private tokAt(pos: number): number {
@@ -71,9 +76,17 @@ export class Resolver {
     return lo;
   }
 
-  private inQuote(pos: number, exclude?: { start: number; end: number }): boolean {
-    for (const s of this.quoteSpans) if (pos > s.start && pos < s.end && !(exclude && s.start === exclude.start)) return true;
-    return false;
+  /** inside a top-level quotation (they do not overlap and are sorted: binary search) */
+  private inQuote(pos: number): boolean {
+    const qs = this.quoteSpans;
+    let lo = 0;
+    let hi = qs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (qs[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && qs[lo - 1].end > pos;
   }
 
   private last(): Said | undefined {
@@ -154,12 +167,35 @@ export class Resolver {
       if (eg && eg !== g) return { id: null };
     }
     // a person named since the last quote as a subject breaks the chain
-    for (const m of this.v.mentions) {
-      if (m.start <= l.end || m.start >= pos) continue;
+    const ms = this.v.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start <= l.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ms.length && ms[k].start < pos; k++) {
+      const m = ms[k];
       if (m.type !== 'PER' || m.entity.id === l.id || this.inQuote(m.start)) continue;
       if (caseOf(this.v.w[m.t0]) === 'Nom' && !obliqueBefore(this.v, m.t0, this.lex)) return { id: null };
     }
     return { id: l.id, by: 'continuation' };
+  }
+
+  private firstPer: Map<number, number> | null = null;
+
+  /** start of the first person mention (outside quotations) of each sentence */
+  private firstPerInSentence(): Map<number, number> {
+    if (this.firstPer) return this.firstPer;
+    const out = new Map<number, number>();
+    for (const m of this.v.mentions) {
+      if (m.type !== 'PER' || this.inQuote(m.start)) continue;
+      const s = this.v.w[m.t0].sent;
+      if (!out.has(s)) out.set(s, m.start);
+    }
+    this.firstPer = out;
+    return out;
   }
 
   private pronoun(g: string, pos: number, pair: QPair | undefined, cg?: string): Resolved {
@@ -177,13 +213,15 @@ export class Resolver {
     // candidates: persons named in the last few sentences outside quotations; a subject (nominative,
     // not after a preposition or a governing noun) and the speaker the text is on score higher
     let best: { id: string; score: number } | null = null;
-    const firstInSent = new Map<number, number>();
-    for (const m of v.mentions) {
-      if (m.type !== 'PER' || this.inQuote(m.start)) continue;
-      const s = v.w[m.t0].sent;
-      if (!firstInSent.has(s)) firstInSent.set(s, m.start);
+    const firstInSent = this.firstPerInSentence();
+    let lo = 0;
+    let hi = v.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v.mentions[mid].start < pos) lo = mid + 1;
+      else hi = mid;
     }
-    for (let k = v.mentions.length - 1; k >= 0; k--) {
+    for (let k = lo - 1; k >= 0; k--) {
       const m = v.mentions[k];
       if (m.start >= pos) continue;
       if (m.type !== 'PER') continue;
@@ -238,8 +276,8 @@ export class Resolver {
     }
     const adjCountry = subj.adjs.length ? subj.adjs : [];
     const order = [...seen.values()].sort((a, b) => b.last - a.last);
-    const lastSaid = [...this.history].reverse().find((h) => h.type === 'PER');
-    const speakers = new Set(this.history.map((h) => h.id));
+    const lastSaid = this.lastPer;
+    const speakers = this.speakers;
     let best: { id: string; score: number } | null = null;
     order.forEach(({ e }, rank) => {
       const eg = this.genderOf(e);
