@@ -99,9 +99,11 @@ for (let i = 1; i < lines.length; i++) {
     stem = stem.slice(0, k);
   }
   const pos = ukLemmaPos(lemma, flags.length > 0);
+  // a noun declining like an adjective (Біле, Білого, Білому)
+  const adjectival = (pos === 'NOUN' || pos === 'PROPN') && all.some((f) => /(ого|ього)$/u.test(f)) && all.some((f) => /(ому|ьому)$/u.test(f));
   const ends: [string, number][] = [];
   for (const f of all) {
-    const tags = ukFormTags(pos, lemma, f);
+    const tags = ukFormTags(pos, lemma, f, adjectival);
     ends.push([f.slice(stem.length), tagId(tags.join('|'))]);
   }
   ends.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));

@@ -105,9 +105,28 @@ test('inflect: base forms of multiword names with agreement (ru, uk)', () => {
   assert.equal(morph.inflect('Північної', 'uk', nom), 'Північна');
   assert.equal(morph.inflect('Кореї', 'uk', nom), 'Корея');
   assert.equal(morph.inflect('Зеленського', 'uk', nom), 'Зеленський');
+  assert.equal(morph.inflect('Государственной', 'ru', nom), 'Государственная');
+  assert.equal(morph.inflect('Соединенных', 'ru', nom), 'Соединенные');
+  assert.equal(morph.inflect('Верховної', 'uk', nom), 'Верховна');
+  assert.equal(morph.inflect('Ради', 'uk', nom), 'Рада');
+  assert.equal(morph.inflect('Захаровою', 'uk', nom), 'Захарова');
+  assert.equal(morph.inflect('Макрона', 'ru', { Case: 'Dat' }), 'Макрону');
   // a chosen analysis as the hint: the plural stays plural
   const ru = morph.analyze('переговорах', 'ru')[0];
   assert.equal(morph.inflect('переговорах', 'ru', nom, ru), 'переговоры');
+});
+
+test('context: the analysis chosen in the sentence is the hint for inflect (uk: Білого дому)', () => {
+  const ts = analyse('Речник Білого дому заявив, що Сполучені Штати готові до переговорів у Стамбулі.', 'uk');
+  const b = tok(ts, 'Білого');
+  assert.equal(b.lemma, 'Білий');
+  assert.equal(b.tags?.Gender, 'Masc');
+  const morph = ctx.get('morph');
+  assert.equal(morph.inflect('Білого', 'uk', { Case: 'Nom' }, { lemma: b.lemma!, pos: b.pos!, tags: b.tags!, source: 'dict' }), 'Білий');
+  assert.equal(tok(ts, 'Штати').lemma, 'Штати');
+  assert.equal(tok(ts, 'Стамбулі').lemma, 'Стамбул');
+  const ru = analyse('Представитель Соединенных Штатов прибыл в Стамбул на переговоры.', 'ru');
+  assert.equal(tok(ru, 'Штатов').lemma, 'Штаты');
 });
 
 test('analyze never returns nothing and marks the source', () => {

@@ -18,6 +18,7 @@ export { MorphologyService } from './morphology.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const NON_NAME = new Set(['VERB', 'AUX']);
+const ADJ_LIKE = /(ий|ій|їй|ый|ой)$/iu;
 const OPENERS = new Set(['«', '"', '“', '„', '(', '[', '—', '–', '-', '‘', '\'', ':', '•', '*']);
 
 /** true when the token starts its sentence (only openers and punctuation before it) */
@@ -89,7 +90,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
         }
       }
       if (k > 0) as = promote(as, k);
-      else if (k < 0 && NON_NAME.has(as[0].pos)) {
+      else if (k < 0 && NON_NAME.has(as[0].pos) && as[0].tags.VerbForm !== 'Part') {
         // known only as a verb, adverb...: a name here (Туск, not тускнуть)
         const n = as.findIndex((a) => a.source === 'name');
         if (n > 0) as = promote(as, n);
@@ -100,7 +101,9 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
         if (!nameFirst) {
           const a = as[0];
           // (a Russian surname in the nominative read as a genitive plural: Мясников stays)
-          const surname = lang === 'ru' && a.tags.Case === 'Gen' && a.tags.Number === 'Plur' && /(ов|ев|ёв|ин|ын)$/u.test(text);
+          // (unless an adjective in the genitive plural comes before: Соединенных Штатов)
+          const adjBefore = i > 0 && !!chosen[i - 1]?.some((b) => (b.pos === 'ADJ' || b.tags.VerbForm === 'Part') && b.tags.Number === 'Plur');
+          const surname = lang === 'ru' && !adjBefore && a.tags.Case === 'Gen' && a.tags.Number === 'Plur' && /(ов|ев|ёв|ин|ын)$/u.test(text);
           const plural = a.tags.Number === 'Plur' && !surname ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
           const n: MorphAnalysis = Object.freeze({ ...a, pos: 'PROPN', lemma: capitalizeLike(surname ? text : plural ?? a.lemma, text), source: a.source });
           nameFirst = Object.freeze([n, ...as]);
@@ -194,6 +197,13 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       const head = ns[0];
       if (!NOMINAL.has(head.pos) || !head.tags.Case) continue;
       const a0 = as[0];
+      if (a0.pos === 'PROPN') {
+        // a name before a noun: an adjectival reading that agrees (Білого дому: Білий, not Біле)
+        if (agrees(a0, head) && ADJ_LIKE.test(a0.lemma)) continue;
+        const k = as.findIndex((a) => (a.pos === 'PROPN' || a.pos === 'ADJ') && ADJ_LIKE.test(a.lemma) && a.tags.Gender !== undefined && agrees(a, head));
+        if (k > 0) chosen[i] = promote(as, k);
+        continue;
+      }
       if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && a0.tags.VerbForm === 'Part')) continue;
       if (agrees(a0, head)) continue;
       const k = as.findIndex((a) => a.pos === a0.pos && agrees(a, head));

@@ -321,29 +321,47 @@ export class RuMorph {
   /** The form of `word` with the features in `want` changed (other features kept from the analysis). */
   inflect(word: string, want: Record<string, string>, hint?: MorphAnalysis): string | null {
     const parses = this.parses(word);
-    if (!parses.length) return null;
-    let p = parses[0];
-    if (hint) {
-      const hl = hint.lemma.toLowerCase();
-      const m = parses.find((q) => {
-        const u = toUd(q);
-        return u.lemma.toLowerCase() === hl && u.pos === hint.pos && sameTags(u.tags, hint.tags);
-      }) ?? parses.find((q) => toUd(q).lemma.toLowerCase() === hl);
-      if (m) p = m;
-      else if (hint.source === 'name') return null;
+    const h = hint ?? this.analyze(word)[0];
+    let p: AzParse | undefined = parses[0];
+    if (h) {
+      const hl = h.lemma.toLowerCase().replace(/ё/g, 'е');
+      p =
+        parses.find((q) => {
+          const u = toUd(q);
+          return u.lemma.toLowerCase() === hl && u.pos === h.pos && sameTags(u.tags, h.tags);
+        }) ?? parses.find((q) => toUd(q).lemma.toLowerCase() === hl);
+      if (!p && h.source === 'dict') p = parses[0];
+    }
+    if (!p) {
+      // a guessed name or an acronym: its base form is the nominative singular
+      if (h && (want.Case ?? 'Nom') === 'Nom' && (want.Number ?? 'Sing') !== 'Plur') return capitalizeLike(h.lemma, word);
+      return null;
     }
     const cur = toUd(p);
     const gs: string[] = [];
     const c = want.Case ?? cur.tags.Case;
     if (c && UD_CASE_TO_OC[c]) gs.push(UD_CASE_TO_OC[c]);
+    if (cur.tags.VerbForm === 'Part') {
+      // a participle stays a participle of the same voice (соединенных -> соединенные)
+      gs.push(cur.tags.Variant === 'Short' ? 'PRTS' : 'PRTF');
+      if (cur.tags.Voice) gs.push(cur.tags.Voice === 'Pass' ? 'pssv' : 'actv');
+    }
     for (const k of ['Number', 'Gender', 'Tense', 'Person', 'Mood']) {
       const v = want[k] ?? (k === 'Gender' && (want.Number ?? cur.tags.Number) === 'Plur' ? undefined : cur.tags[k]);
       const g = v ? UD_TO_OC[k]?.[v] : undefined;
       if (g) gs.push(g);
     }
-    const f = p.inflect(gs) || (gs.length > 1 ? p.inflect(gs.slice(0, 1)) : false);
-    if (!f) return null;
-    return capitalizeLike(f.word.replace(/ё/g, /ё/.test(word) ? 'ё' : 'е'), word);
+    // Az's inflection can leave the paradigm (соединенных -> соединившие): the form must
+    // analyse back to the same base form, else the next reading with that base form is tried
+    const lemma = cur.lemma;
+    const tries = [p, ...parses.filter((q) => q !== p && toUd(q).lemma === lemma)];
+    for (const q of tries) {
+      const f = q.inflect(gs) || (gs.length > 1 ? q.inflect(gs.slice(0, 1)) : false);
+      if (!f) continue;
+      if (!this.parses(capitalizeLike(f.word, word)).some((r) => toUd(r).lemma === lemma)) continue;
+      return capitalizeLike(f.word.replace(/ё/g, /ё/.test(word) ? 'ё' : 'е'), word);
+    }
+    return null;
   }
 }
 

@@ -9,6 +9,8 @@
 
 const VERB_INF = /(ти|тися|тись|чи|чися)$/u;
 const ADJ_LEMMA = /(ий|ій|їй)$/u;
+/** possessive-type surnames: Захаров, Путін, Шевчуків */
+export const SURNAME_OV = /\p{Lu}.*(ов|ев|єв|ін|ин|їн)$/u;
 
 /** POS of a dictionary entry from its lemma shape: VERB, ADJ, NOUN, PROPN, or '' (unflagged). */
 export function ukLemmaPos(lemma: string, flagged: boolean): string {
@@ -140,11 +142,40 @@ const VERB_ENDS: [RegExp, string][] = [
   [/(но|то)$/u, 'VerbForm=Fin,Voice=Pass,Tense=Past'],
 ];
 
-/** The readings of `form` of an entry with lemma `lemma` and POS `pos`. */
-export function ukFormTags(pos: string, lemma: string, form: string): string[] {
-  if (pos === 'ADJ' || (pos === 'PROPN' && ADJ_LEMMA.test(lemma))) {
-    for (const [re, rs] of ADJ_ENDS) if (re.test(form)) return rs;
+/**
+ * The readings of `form` of an entry with lemma `lemma` and POS `pos`; `adjectival` when the
+ * entry declines like an adjective whatever its lemma (Біле, Білого, Білому: a place name).
+ */
+export function ukFormTags(pos: string, lemma: string, form: string, adjectival = false): string[] {
+  if (pos === 'ADJ' || ((pos === 'PROPN' || pos === 'NOUN') && (ADJ_LEMMA.test(lemma) || adjectival))) {
+    // a noun declining like an adjective keeps the gender of its lemma (Біле: neuter)
+    const g = pos === 'ADJ' ? null : /[еє]$/u.test(lemma) ? 'Neut' : /[ая]$/u.test(lemma) ? 'Fem' : null;
+    for (const [re, rs] of ADJ_ENDS) {
+      if (!re.test(form)) continue;
+      return g ? rs.filter((x) => !/Gender=/.test(x) || x.includes(`Gender=${g}`)) : rs;
+    }
     return [];
+  }
+  if (pos === 'PROPN' && SURNAME_OV.test(lemma) && form !== lemma && form.startsWith(lemma)) {
+    // possessive-type surnames (Захаров, Путін) decline as nouns in the masculine and as
+    // adjectives in the feminine: Захарова, Захарової, Захаровій, Захарову, Захаровою
+    const x = form.slice(lemma.length);
+    const fem: Record<string, string[]> = {
+      а: ['Case=Gen,Number=Sing,Gender=Masc', 'Case=Acc,Number=Sing,Gender=Masc', 'Case=Nom,Number=Sing,Gender=Fem'],
+      ої: ['Case=Gen,Number=Sing,Gender=Fem'],
+      ій: ['Case=Dat,Number=Sing,Gender=Fem', 'Case=Loc,Number=Sing,Gender=Fem'],
+      у: ['Case=Dat,Number=Sing,Gender=Masc', 'Case=Loc,Number=Sing,Gender=Masc', 'Case=Acc,Number=Sing,Gender=Fem'],
+      ою: ['Case=Ins,Number=Sing,Gender=Fem'],
+      им: ['Case=Ins,Number=Sing,Gender=Masc'],
+      ові: ['Case=Dat,Number=Sing,Gender=Masc', 'Case=Loc,Number=Sing,Gender=Masc'],
+      і: ['Case=Loc,Number=Sing,Gender=Masc', 'Case=Nom,Number=Plur'],
+      и: ['Case=Nom,Number=Plur'],
+      их: ['Case=Gen,Number=Plur', 'Case=Loc,Number=Plur', 'Case=Acc,Number=Plur'],
+      ими: ['Case=Ins,Number=Plur'],
+      ом: ['Case=Ins,Number=Sing,Gender=Masc'],
+      е: ['Case=Voc,Number=Sing,Gender=Masc'],
+    };
+    if (fem[x]) return fem[x];
   }
   if (pos === 'NOUN' || pos === 'PROPN') {
     const d = nounDecl(lemma);

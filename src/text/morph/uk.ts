@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { MorphAnalysis } from '../../doc/model.js';
 import { resourcePath } from '../../pipeline/resources.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
-import { parseReading, ukFormTags } from './uk-tags.js';
+import { parseReading, SURNAME_OV, ukFormTags } from './uk-tags.js';
 import { UK_CLOSED } from './uk-closed.js';
 
 interface Paradigm {
@@ -136,6 +136,7 @@ export class UkMorph {
           let l = lemma;
           // a feminine adjectival surname has a feminine base form (Зеленської -> Зеленська)
           if (pos === 'PROPN' && tags.Gender === 'Fem' && ADJ_LEMMA.test(lemma)) l = lemma.slice(0, -2) + (lemma.endsWith('ій') && !/[цчшщж]ій$/u.test(lemma) ? 'я' : 'а');
+          else if (pos === 'PROPN' && tags.Gender === 'Fem' && SURNAME_OV.test(lemma)) l = lemma + 'а';
           out.push({ lemma: l, pos, tags: { ...tags, ...(tags.Number === 'Ptan' ? { Number: 'Plur' } : {}) }, source: 'dict' });
         }
       }
@@ -245,8 +246,13 @@ export class UkMorph {
 
   inflect(word: string, want: Record<string, string>, hint?: MorphAnalysis): string | null {
     const as = this.analyze(word);
-    const a = hint ?? as[0];
+    let a = hint ?? as[0];
     if (!a) return null;
+    if (!hint && a.tags.Gender && a.tags.Gender !== 'Masc') {
+      // an ambiguous ending (Білого: masculine or neuter): the masculine reading of the same lemma
+      const m = as.find((x) => x.lemma === a.lemma && x.tags.Gender === 'Masc' && x.tags.Case === a.tags.Case);
+      if (m) a = m;
+    }
     const lemma = a.lemma;
     // the lemma's paradigm: look the lemma up and take its forms
     const entries = this.paradigmsOf(lemma) ?? this.paradigmsOf(lemma.toLowerCase());
