@@ -26,12 +26,26 @@ export class Kb implements KnowledgeBase {
   /** normKey(title) in any language -> holders */
   private readonly byRole = new Map<string, { e: KbEntity; of?: string }[]>();
   readonly size: number;
+  /** lang -> lower-case first name -> gender (from the KB's people with a known gender) */
+  private readonly firsts = new Map<string, Map<string, 'm' | 'f' | 'x'>>();
 
   constructor(file: KbFile) {
     this.forms = file.forms;
     for (const e of file.entities) this.ents.set(e.id, e);
     this.size = file.entities.length;
     for (const e of file.entities) {
+      if (e.type === 'PER' && e.gender) {
+        for (const l of LANGS) {
+          const n = e.names[l];
+          const w = n?.split(/\s+/);
+          if (!w || w.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(w[0])) continue;
+          let m = this.firsts.get(l);
+          if (!m) this.firsts.set(l, (m = new Map()));
+          const k = w[0].toLowerCase();
+          const had = m.get(k);
+          m.set(k, had && had !== e.gender ? 'x' : e.gender);
+        }
+      }
       if (e.type === 'PER') {
         for (const l of LANGS) {
           const names = [e.names[l], ...(e.aliases?.[l] ?? [])].filter(Boolean) as string[];
@@ -70,6 +84,12 @@ export class Kb implements KnowledgeBase {
     const a = m.get(k) ?? [];
     if (!a.includes(id)) a.push(id);
     m.set(k, a);
+  }
+
+  /** Gender of a first name as the KB's people carry it (`Андрій` -> m, `Марія` -> f), if unambiguous. */
+  firstNameGender(word: string, lang: string): 'm' | 'f' | undefined {
+    const g = this.firsts.get(lang)?.get(word.toLowerCase());
+    return g === 'm' || g === 'f' ? g : undefined;
   }
 
   byId(id: string): KbEntity | undefined {

@@ -100,11 +100,14 @@ export function ruWordForms(word: string, gender: Gender, surname = false): stri
 }
 
 /** The base form of an inflected name word among `candidates` whose paradigm produces it, or null. */
-export function baseFromParadigm(word: string, lang: string, gender: Gender, candidates: string[], surname: boolean): string | null {
+export function baseFromParadigm(word: string, lang: string, gender: Gender, candidates: string[], surname: boolean, prefer?: (c: string) => boolean): string | null {
   const gen = lang === 'uk' ? ukWordForms : lang === 'ru' ? ruWordForms : null;
   if (!gen) return null;
-  for (const c of candidates) if (gen(c, gender, surname).includes(word)) return c;
-  return null;
+  // impossible spellings out: a soft sign or й-ending stem after a vowel (`Андріь`, `Андріий`)
+  const ok = candidates.filter((c) => !/[аеєиіїоуюяыэё](ь|ий|ій|ы|и|і|а|я|о|е)$/iu.test(c) || /(ія|ея|ая|оя|уя|ия)$/iu.test(c));
+  const hits = ok.filter((c) => gen(c, gender, surname).includes(word));
+  if (!hits.length) return null;
+  return (prefer && hits.find(prefer)) || hits[0];
 }
 
 const CASE_ENDINGS = ['ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'іми', 'ом', 'ем', 'єм', 'им', 'ім', 'ою', 'ею', 'єю', 'ой', 'ей', 'ах', 'ях', 'ам', 'ям', 'ов', 'ів', 'а', 'я', 'у', 'ю', 'е', 'є', 'і', 'и', 'ы', ''];

@@ -57,7 +57,7 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     return { lemma: requote(text, adaptCase(text, h.lemma)), id: named.length && !named.some((x) => x.id === h.id) ? named[0].id : h.id };
   }
   // 2. the lemmatiser (with the morphology), then the KB on the base form
-  const lemma = normalizeMention(L.lemmatizer, text, lang, type, L.morph);
+  const lemma = normalizeMention(L.lemmatizer, text, lang, type, L.morph, (w, l) => kb.firstNameGender(w, l));
   const byLemma = kb.lookup(lemma, lang).filter((h) => compatible(h.id));
   if (byLemma.length) return { lemma, id: byLemma[0].id };
   // 3. a person named by the surname alone
@@ -206,8 +206,11 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   for (let i = 0; i + 1 < res.length; i++) {
     const a = res[i];
     const b = res[i + 1];
-    if (!/^\s*\(\s*$/.test(doc.text.slice(a.m.end, b.m.start)) || !/^\s*\)/.test(doc.text.slice(b.m.end, b.m.end + 3))) continue;
-    if (isPer(a.m.type) !== isPer(b.m.type)) continue;
+    const bracketed = /^\s*\(\s*$/.test(doc.text.slice(a.m.end, b.m.start)) && /^\s*\)/.test(doc.text.slice(b.m.end, b.m.end + 3));
+    // `НАК «Нафтогаз України»`, `ПАО "Газпром"`: a legal-form acronym before a quoted name
+    const legal = /^\s{1,2}$/.test(doc.text.slice(a.m.end, b.m.start)) && /^\p{Lu}{2,5}$/u.test(a.m.text) && /^["«„“]/.test(doc.text.slice(b.m.start, b.m.start + 1) || doc.text.slice(a.m.end).trimStart());
+    if (!bracketed && !legal) continue;
+    if (a.m.type !== b.m.type) continue;
     const ga = groupOf.get(a)!;
     const gb = groupOf.get(b)!;
     if (ga === gb || (ga.id && gb.id && ga.id !== gb.id)) continue;

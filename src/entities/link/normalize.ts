@@ -29,7 +29,10 @@ function lemmaOf(word: string, a: MorphAnalysis): string {
   return l.charAt(0).toLowerCase() + l.slice(1);
 }
 
-export function normalizeMention(lz: Lemmatizer, text: string, lang: string, type: EntityType, morph?: Morphology): string {
+/** Gender of a known first name (from the knowledge base), for choosing a person name's reading. */
+export type FirstNames = (word: string, lang: string) => 'm' | 'f' | undefined;
+
+export function normalizeMention(lz: Lemmatizer, text: string, lang: string, type: EntityType, morph?: Morphology, firstNames?: FirstNames): string {
   const phr = lz.phrase(text, lang);
   if (phr !== undefined) return phr;
   if (!morph || (lang !== 'ru' && lang !== 'uk')) return lz.lemma(text, lang, type);
@@ -52,10 +55,12 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
     // one reading for the whole name: nominative or oblique, masculine or feminine, chosen by the
     // words' analyses (dictionary readings weigh 2, name-model and paradigm readings 1)
     const real = parts.map((p) => !!p.core && !frozen(p.core));
+    const p0 = (i: number) => parts[i].core;
     const paradigm = parts.map((p, i) => {
       const r: Record<'m' | 'f', string | null> = { m: null, f: null };
       if (!real[i]) return r;
-      for (const g of ['m', 'f'] as const) r[g] = baseFromParadigm(p.core, lang, g, baseCandidates(p.core), i === parts.length - 1 && parts.length > 1);
+      for (const g of ['m', 'f'] as const)
+        r[g] = baseFromParadigm(p.core, lang, g, baseCandidates(p.core), i === parts.length - 1 && parts.length > 1, firstNames && i === 0 ? (c) => firstNames(c, lang) === g : undefined);
       return r;
     });
     const score = (obl: boolean, g: 'm' | 'f', dictOnly = false): number => {
@@ -70,6 +75,11 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
           if (!dictOnly || known(a)) best = Math.max(best, known(a) ? 2 : 1);
         }
         if (obl && paradigm[i][g] && !dictOnly) best = Math.max(best, 1);
+        // a first name the KB knows, as written or as the base of this form, is strong evidence
+        if (firstNames && i === 0 && parts.length > 1) {
+          const base = obl ? paradigm[i][g] : p0(i);
+          if (base && firstNames(base, lang) === g) best = Math.max(best, 3);
+        }
         sc += best;
       }
       return sc;
