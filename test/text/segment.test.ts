@@ -240,3 +240,32 @@ test('empty and whitespace-only text give no tokens or sentences', () => {
   assert.deepEqual(segmentText(''), { tokens: [], sentences: [] });
   assert.deepEqual(segmentText(' \n\n\t '), { tokens: [], sentences: [] });
 });
+
+test('hostile input: random mixes of news fragments, quotes, surrogates and joiners keep every invariant', () => {
+  const parts = ['Путин', 'Рубіо', 'Trump', '1', '2026', '.', ',', '!', '?', '…', '«', '»', '"', '„', '“', '-', '—', "'", '’', ' ', '\n',
+    '\n\n', '\u00a0', '\u00ad', '\u200d', '@', '/', ':', 'https://', 'www.', '.ru', 'г.', 'т. е.', 'В. ', 'Mr.', 'U.S.', '(', ')',
+    '•', '😀', '\ud800', '\udc00', '_', '%', '№', '1 000', '2026-02-05'];
+  let seed = 20260205;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let it = 0; it < 3000; it++) {
+    let s = '';
+    const len = Math.floor(rnd() * 60);
+    for (let i = 0; i < len; i++) s += parts[Math.floor(rnd() * parts.length)];
+    const { tokens, sentences } = segmentText(s, { lang: ['ru', 'uk', 'en'][it % 3] });
+    let prev = 0;
+    for (const t of tokens) {
+      assert.ok(t.start >= prev && t.end > t.start, JSON.stringify(s));
+      assert.equal(s.slice(t.start, t.end), t.text);
+      prev = t.end;
+    }
+    let next = 0;
+    sentences.forEach((se, i) => {
+      assert.equal(se.tokenStart, next, JSON.stringify(s));
+      next = se.tokenEnd!;
+      const span = s.slice(se.start, se.end);
+      assert.equal(span, span.trim());
+      for (let k = se.tokenStart!; k < se.tokenEnd!; k++) assert.equal(tokens[k].sent, i);
+    });
+    assert.equal(next, tokens.length);
+  }
+});

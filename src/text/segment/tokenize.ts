@@ -206,7 +206,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
               break;
             }
             hasLetter = true;
-            j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+            j += d >= 0xd800 && d <= 0xdbff && j + 1 < n ? 2 : 1;
           } else break;
         }
         if (splitGlued || j + 1 >= n) break;
@@ -331,8 +331,10 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
     } else if (c === 0x21 || c === 0x3f) {
       while (end < n && (text.charCodeAt(end) === 0x21 || text.charCodeAt(end) === 0x3f || text.charCodeAt(end) === 0x2026)) end++; // ?! !!! ?..
       while (end < n && text.charCodeAt(end) === 0x2e) end++;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
-      end = i + 2;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // an astral character (emoji) is one symbol; a lone surrogate is a symbol of its own
+      const lo = text.charCodeAt(i + 1);
+      end = c <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff ? i + 2 : i + 1;
       kind = 'symbol';
     } else if (c === 0x2d && end < n && text.charCodeAt(end) === 0x2d) {
       while (end < n && text.charCodeAt(end) === 0x2d) end++; // -- as a dash
