@@ -15,6 +15,9 @@ const SKIP = new Set([
   'SELECT', 'OPTION', 'TEXTAREA', 'INPUT', 'HEAD', 'TITLE', 'META', 'LINK', 'MATH', 'AUDIO', 'VIDEO',
 ]);
 
+/** Page furniture left out when no article container was found by Readability. */
+const FURNITURE = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
+
 /** Elements that end a paragraph (a line break before and after). */
 const BLOCK = new Set([
   'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE',
@@ -34,7 +37,7 @@ interface DomNode {
  * The text of a DOM subtree with paragraph structure: blocks separated by `\n\n`, `<br>` as `\n`,
  * inline whitespace collapsed.
  */
-export function blockText(root: DomNode): string {
+export function blockText(root: DomNode, skipAlso?: Set<string>): string {
   const paras: string[] = [];
   let cur = '';
   const flush = (): void => {
@@ -45,32 +48,41 @@ export function blockText(root: DomNode): string {
     if (lines.length) paras.push(lines.join('\n'));
     cur = '';
   };
-  const walk = (n: DomNode): void => {
-    if (n.nodeType === 3) {
-      cur += (n.nodeValue ?? '').replace(/[\s]+/g, ' ');
-      return;
+  // iterative walk: a page nested a hundred thousand levels deep must not overflow the stack
+  const END = null;
+  const stack: (DomNode | null)[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === END) {
+      flush();
+      continue;
     }
-    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return; // comments, PIs
+    if (n.nodeType === 3) {
+      cur += (n.nodeValue ?? '').replace(/\s+/g, ' ');
+      continue;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue; // comments, PIs
     const tag = (n.nodeName || '').toUpperCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag) || skipAlso?.has(tag)) continue;
     if (tag === 'BR') {
       cur += '\n';
-      return;
+      continue;
     }
-    const block = BLOCK.has(tag);
-    if (block) flush();
+    if (BLOCK.has(tag)) {
+      flush();
+      stack.push(END);
+    }
     const kids = n.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i]);
-    if (block) flush();
-    else if (tag === 'TD' || tag === 'TH') cur += ' ';
-  };
-  walk(root);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
   flush();
   return paras.join('\n\n');
 }
 
 /** Plain text of an HTML fragment (RSS descriptions, JSON `html` fields). */
 export function htmlFragmentToText(html: string): string {
+  const depth = markupDepth(html);
+  if (depth > MAX_MARKUP_DEPTH) throw new Error(`markup nested ${depth} levels deep (limit ${MAX_MARKUP_DEPTH})`);
   const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   return blockText(document.body as unknown as DomNode);
 }
@@ -84,34 +96,103 @@ export interface HtmlArticle {
   lang: string | null;
 }
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+interface El extends DomNode {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
 
-function meta(doc: Doc, ...keys: string[]): string | null {
+/** What one walk over the page collects: metadata, candidate roots and the tree's shape. */
+interface PageInfo {
+  metas: Map<string, string>;
+  canonical: string | null;
+  ld: string[];
+  times: { datetime: string; published: boolean; inArticle: boolean }[];
+  h1: string | null;
+  title: string | null;
+  article: El | null;
+  main: El | null;
+  depth: number;
+  elements: number;
+}
+
+/**
+ * One iterative walk over the DOM (selectors would walk it once per query, and recursion would
+ * overflow on hostile nesting).
+ */
+function scanPage(root: El | null): PageInfo {
+  const info: PageInfo = {
+    metas: new Map(), canonical: null, ld: [], times: [], h1: null, title: null, article: null, main: null, depth: 0, elements: 0,
+  };
+  if (!root) return info;
+  const stack: [El, number, boolean][] = [[root, 1, false]];
+  while (stack.length) {
+    const [n, d, inArticle] = stack.pop()!;
+    info.elements++;
+    if (d > info.depth) info.depth = d;
+    const tag = (n.nodeName || '').toUpperCase();
+    let inArt = inArticle;
+    switch (tag) {
+      case 'META': {
+        const key = n.getAttribute('property') ?? n.getAttribute('name') ?? n.getAttribute('itemprop');
+        const content = n.getAttribute('content');
+        if (key && content && content.trim() && !info.metas.has(key.toLowerCase())) info.metas.set(key.toLowerCase(), content.trim());
+        break;
+      }
+      case 'LINK':
+        if (!info.canonical && (n.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) info.canonical = n.getAttribute('href');
+        break;
+      case 'SCRIPT':
+        if ((n.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) info.ld.push(n.textContent ?? '');
+        continue; // nothing inside a script is markup
+      case 'TIME': {
+        const dt = n.getAttribute('datetime');
+        if (dt) info.times.push({ datetime: dt, published: n.getAttribute('itemprop') === 'datePublished' || n.getAttribute('pubdate') != null, inArticle });
+        break;
+      }
+      case 'H1':
+        info.h1 ??= n.textContent;
+        break;
+      case 'TITLE':
+        info.title ??= n.textContent;
+        break;
+      case 'ARTICLE':
+        info.article ??= n;
+        inArt = true;
+        break;
+      case 'MAIN':
+        info.main ??= n;
+        break;
+      default:
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push([kids[i] as El, d + 1, inArt]);
+  }
+  return info;
+}
+
+function meta(info: PageInfo, ...keys: string[]): string | null {
   for (const k of keys) {
-    const el =
-      doc.querySelector(`meta[property="${k}"]`) ||
-      doc.querySelector(`meta[name="${k}"]`) ||
-      doc.querySelector(`meta[itemprop="${k}"]`);
-    const v = el?.getAttribute('content');
-    if (v && v.trim()) return v.trim();
+    const v = info.metas.get(k.toLowerCase());
+    if (v) return v;
   }
   return null;
 }
 
 /** Every JSON-LD object on the page, flattened through @graph and arrays. */
-function jsonLd(doc: Doc): Record<string, unknown>[] {
+function jsonLd(info: PageInfo): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  const add = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(add);
+  const add = (v: unknown, depth: number): void => {
+    if (depth > 6) return;
+    if (Array.isArray(v)) v.forEach((x) => add(x, depth + 1));
     else if (v && typeof v === 'object') {
       out.push(v as Record<string, unknown>);
       const g = (v as Record<string, unknown>)['@graph'];
-      if (g) add(g);
+      if (g) add(g, depth + 1);
     }
   };
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const s of info.ld) {
     try {
-      add(JSON.parse(s.textContent ?? ''));
+      add(JSON.parse(s), 0);
     } catch {
       /* broken JSON-LD is common; ignore it */
     }
@@ -130,17 +211,16 @@ function ldValue(items: Record<string, unknown>[], key: string): string | null {
   return null;
 }
 
-function pageDate(doc: Doc, ld: Record<string, unknown>[]): string | null {
+function pageDate(info: PageInfo, ld: Record<string, unknown>[]): string | null {
   const candidates: (string | null | undefined)[] = [
-    meta(doc, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
+    meta(info, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
       'publish-date', 'date', 'DC.date.issued', 'dc.date', 'DC.date', 'sailthru.date', 'parsely-pub-date'),
     ldValue(ld, 'datePublished'),
-    doc.querySelector('time[itemprop="datePublished"]')?.getAttribute('datetime'),
-    doc.querySelector('time[pubdate]')?.getAttribute('datetime'),
-    doc.querySelector('article time[datetime]')?.getAttribute('datetime'),
-    doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+    info.times.find((t) => t.published)?.datetime,
+    info.times.find((t) => t.inArticle)?.datetime,
+    info.times[0]?.datetime,
     ldValue(ld, 'dateCreated'),
-    meta(doc, 'article:modified_time', 'og:updated_time'),
+    meta(info, 'article:modified_time', 'og:updated_time'),
     ldValue(ld, 'dateModified'),
   ];
   for (const c of candidates) {
@@ -175,6 +255,15 @@ export function hasArticleText(s: string): boolean {
   return s.split(/\n+/).some((p) => (p.match(/\p{L}[\p{L}\p{M}’'-]*/gu)?.length ?? 0) >= 8);
 }
 
+/**
+ * Readability over linkedom slows down with size and depth (measured here: 0.4 s for a news page
+ * with 9,000 elements; 5 s for 10,000 elements nested 100 deep, or for 22,000 elements whose
+ * content is so short that it retries). Past these bounds a page gets the plain block walk.
+ */
+const READABILITY_BUDGET = 400_000; // elements x depth
+const MAX_READABILITY_ELEMENTS = 15_000;
+const MAX_READABILITY_DEPTH = 200;
+
 /** A paragraph that is only a date and/or time: digits, at most two words (a month, a weekday). */
 function isDateLine(p: string): boolean {
   const s = p.trim();
@@ -183,6 +272,30 @@ function isDateLine(p: string): boolean {
   return words.length <= 3 && /^[\p{L}\d\s.,:/|\-–—]+$/u.test(s) && words.every((w) => w.length >= 2 || /^[грp]$/u.test(w));
 }
 
+/** Elements without an end tag, or whose end tag is optional (they do not nest in practice). */
+const NO_NEST = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt',
+  'rp', 'html', 'head', 'body', '!doctype',
+]);
+
+/** How deep the markup nests, estimated from the tags alone (before any parsing). */
+export function markupDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  const re = /<(\/?)([a-zA-Z][\w:-]*|!doctype)\b[^>]*?(\/?)>/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const tag = m[2].toLowerCase();
+    if (NO_NEST.has(tag) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+/** Deeper than any real page: the DOM library's parser slows down more than linearly past this. */
+export const MAX_MARKUP_DEPTH = 1500;
+
 /**
  * Extract the article from an HTML page. Returns null when the page holds no article text
  * (no running prose once menus and scripts are gone).
@@ -190,46 +303,43 @@ function isDateLine(p: string): boolean {
 export function extractHtml(source: string): HtmlArticle | null {
   // linkedom builds no <body> for a bare fragment: give it the page around it
   const html = /<(html|body)[\s>]/i.test(source) ? source : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`;
+  const depth = markupDepth(html);
+  if (depth > MAX_MARKUP_DEPTH) throw new Error(`markup nested ${depth} levels deep (limit ${MAX_MARKUP_DEPTH})`);
   const { document } = parseHTML(html);
-  const ld = jsonLd(document);
-  const published = pageDate(document, ld);
-  const url =
-    absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
-    absoluteUrl(meta(document, 'og:url')) ??
-    absoluteUrl(ldValue(ld, 'url'));
-  const siteName = meta(document, 'og:site_name', 'application-name') ?? null;
-  const lang = (document.documentElement?.getAttribute('lang') || meta(document, 'og:locale') || '')
-    .slice(0, 2)
-    .toLowerCase() || null;
-  const metaTitle =
-    meta(document, 'og:title', 'twitter:title') ?? ldValue(ld, 'headline') ?? null;
-  const h1 = document.querySelector('h1')?.textContent ?? null;
-  const docTitle = document.querySelector('title')?.textContent ?? null;
+  const info = scanPage(document.documentElement as unknown as El);
+  const ld = jsonLd(info);
+  const published = pageDate(info, ld);
+  const url = absoluteUrl(info.canonical) ?? absoluteUrl(meta(info, 'og:url')) ?? absoluteUrl(ldValue(ld, 'url'));
+  const siteName = meta(info, 'og:site_name', 'application-name') ?? null;
+  const lang = (document.documentElement?.getAttribute('lang') || meta(info, 'og:locale') || '').slice(0, 2).toLowerCase() || null;
+  const metaTitle = meta(info, 'og:title', 'twitter:title') ?? ldValue(ld, 'headline') ?? null;
 
   let text = '';
   let rTitle: string | null = null;
-  try {
-    // Readability edits the DOM it is given: hand it its own copy.
-    const { document: copy } = parseHTML(html);
-    const art = new Readability<DomNode>(copy as unknown as Document, {
-      serializer: (n) => n as unknown as DomNode,
-      charThreshold: 200,
-    }).parse();
-    if (art?.content) text = blockText(art.content);
-    rTitle = art?.title ?? null;
-  } catch {
-    text = '';
-  }
-  if (!hasArticleText(text)) {
-    // Fallback: paragraphs of the <article>/<main>, else of the body.
-    const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body ?? document.documentElement;
-    if (root) {
-      for (const el of root.querySelectorAll('nav, header, footer, aside, form, script, style, noscript')) el.remove();
-      text = blockText(root as unknown as DomNode);
+  // Readability's work grows with element count times depth (over linkedom): a hostile page
+  // nested thousands of levels deep would take minutes. Such pages get the plain block walk.
+  if (info.depth <= MAX_READABILITY_DEPTH && info.elements <= MAX_READABILITY_ELEMENTS && info.elements * info.depth <= READABILITY_BUDGET) {
+    try {
+      const art = new Readability<DomNode>(document as unknown as Document, {
+        serializer: (n) => n as unknown as DomNode,
+        charThreshold: 200,
+      }).parse();
+      if (art?.content) text = blockText(art.content);
+      rTitle = art?.title ?? null;
+    } catch {
+      text = '';
     }
   }
+  if (!hasArticleText(text)) {
+    // Fallback: the blocks of the <article>/<main>, else of the body, without page furniture.
+    // Readability edits the DOM it reads: walk a fresh one.
+    const fresh = parseHTML(html).document;
+    const again = scanPage(fresh.documentElement as unknown as El);
+    const root = again.article ?? again.main ?? (fresh.body as unknown as El | null) ?? (fresh.documentElement as unknown as El | null);
+    if (root) text = blockText(root, FURNITURE);
+  }
   if (!hasArticleText(text)) return null;
-  const title = cleanTitle(metaTitle) ?? cleanTitle(rTitle) ?? cleanTitle(h1) ?? cleanTitle(docTitle);
+  const title = cleanTitle(metaTitle) ?? cleanTitle(rTitle) ?? cleanTitle(info.h1) ?? cleanTitle(info.title);
   // Readability keeps the headline inside the content on some pages: do not repeat it as body.
   if (title && text.startsWith(title + '\n')) text = text.slice(title.length).replace(/^\n+/, '');
   // nor a date line of the page's metadata (`1 июля 2025`, `10.02.2026 13:05`) before or after the text

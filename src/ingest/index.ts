@@ -184,16 +184,20 @@ function jsonRecord(o: unknown, input: string, line: number, format: 'jsonl' | '
   let published = normalizeDate(r.published ?? r.date ?? r.published_at ?? r.pubDate ?? r.datePublished);
   let siteName: string | null = null;
   if (!text.trim() && html.trim()) {
-    if (/<(html|body|head|article|main)[\s>]/i.test(html)) {
-      const a = extractHtml(html);
-      if (!a) return fail(input, `${what}"html" holds no article text`, lineNo);
-      text = a.text;
-      title ??= a.title;
-      url ??= a.url;
-      published ??= a.published;
-      siteName = a.siteName;
-    } else {
-      text = htmlFragmentToText(html);
+    try {
+      if (/<(html|body|head|article|main)[\s>]/i.test(html)) {
+        const a = extractHtml(html);
+        if (!a) return fail(input, `${what}"html" holds no article text`, lineNo);
+        text = a.text;
+        title ??= a.title;
+        url ??= a.url;
+        published ??= a.published;
+        siteName = a.siteName;
+      } else {
+        text = htmlFragmentToText(html);
+      }
+    } catch (e) {
+      return fail(input, `${what}unreadable "html" (${(e as Error).message})`, lineNo);
     }
   }
   text = body(text);

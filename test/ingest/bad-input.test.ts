@@ -177,3 +177,20 @@ test('malformed feeds and pages do not throw', () => {
   assert.ok(tagSoup.ok);
   assert.match(tagSoup.article.text, /^Лавров заявил/);
 });
+
+test('hostile nesting: a page 100,000 elements deep is refused quickly, a deep RSS description too', () => {
+  const n = 100_000;
+  const deep = '<!DOCTYPE html><html><body>' + '<div>'.repeat(n) + '<p>Лавров заявил, что Москва готова к переговорам.</p>' + '</div>'.repeat(n) + '</body></html>';
+  const t0 = Date.now();
+  const [it] = readBuffer(Buffer.from(deep), 'deep.html');
+  assert.ok(!it.ok);
+  assert.match(it.error, /deep\.html: unreadable HTML \(markup nested 100000 levels deep/);
+  assert.ok(Date.now() - t0 < 20_000);
+  const feed = `<?xml version="1.0"?><rss version="2.0"><channel><item><title>t</title><description>${'&lt;b&gt;'.repeat(5000)}Лавров заявил.</description></item></channel></rss>`;
+  const [f] = readBuffer(Buffer.from(feed), 'deep.rss');
+  assert.ok(!f.ok && /deep\.rss: .*nested/.test(f.error));
+  // nesting that real pages have is fine
+  const ok = '<html><body><article>' + '<div>'.repeat(200) + '<p>Лавров заявил, что Москва готова к переговорам с Вашингтоном по любым вопросам.</p>' + '</div>'.repeat(200) + '</article></body></html>';
+  const [o] = readBuffer(Buffer.from(ok), 'ok.html');
+  assert.ok(o.ok);
+});
