@@ -32,6 +32,8 @@ export interface LangResult {
 }
 
 export const SAMPLE_CHARS = 1000;
+/** letters are counted over at most this many characters (a huge input needs no more evidence) */
+export const LETTER_SCAN = 200_000;
 
 /** exclusive function words per language (data file `words.json` beside the stage) */
 export interface WordEvidence {
@@ -148,7 +150,7 @@ export function detectLanguage(
   declared?: string | null,
   words?: WordEvidence,
 ): LangResult {
-  const letters = letterEvidence(text);
+  const letters = letterEvidence(text, LETTER_SCAN);
   const decl = declared ? declared.toLowerCase().slice(0, 2) : null;
   const quick = lettersDecide(letters);
   if (quick) {
