@@ -152,4 +152,9 @@ test('en: lemmas and POS', () => {
   assert.equal(tok(ts, 'Brussels').pos, 'PROPN');
   assert.equal(tok(ts, 'Brussels').lemma, 'Brussels');
   assert.equal(tok(ts, 'The').pos, 'DET');
+  const ts2 = analyse("Russia's delegation met behind closed doors, and Rubio plans to visit Kyiv.", 'en');
+  assert.equal(tok(ts2, 'closed').tags?.VerbForm, 'Part');
+  assert.equal(tok(ts2, 'plans').pos, 'VERB');
+  assert.equal(tok(ts2, 'visit').tags?.VerbForm, 'Inf');
+  assert.equal(tok(ts2, 'met').lemma, 'meet');
 });

@@ -104,8 +104,9 @@ export class EnMorph {
   }
 
   analyze(word: string): MorphAnalysis[] {
-    const lower = word.toLowerCase();
-    const tags = this.lex[lower] ?? this.lex[word];
+    // the lexicon writes clitics with an ASCII apostrophe ('s, n't); the text has U+2019
+    const lower = word.toLowerCase().replace(/\u2019/g, "'");
+    const tags = this.lex[lower] ?? this.lex[word.replace(/\u2019/g, "'")];
     const cap = isCapitalized(word);
     if (/^\d+([.,]\d+)*$/.test(word)) return [{ lemma: word, pos: 'NUM', tags: {}, source: 'rule' }];
     if (tags && tags.length) {

@@ -67,6 +67,41 @@ function tail(as: Analyses): MorphAnalysis[] {
   return r;
 }
 
+/**
+ * English: a few contextual choices over the lexicon's readings (most frequent first): after a
+ * determiner, possessive or adjective a noun or adjective reading; after `to` or a modal the
+ * base form of a verb; before a noun an adjective (or participle) reading.
+ */
+function englishContext(tokens: Token[], chosen: (Analyses | null)[]): void {
+  const pick = (i: number, ok: (a: MorphAnalysis) => boolean): void => {
+    const as = chosen[i];
+    if (!as || ok(as[0])) return;
+    const k = as.findIndex(ok);
+    if (k > 0) chosen[i] = promote(as, k);
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const p = chosen[i - 1]?.[0];
+    if (!p || !chosen[i] || tokens[i - 1].sent !== tokens[i].sent) continue;
+    const pl = tokens[i - 1].norm;
+    if (pl === 'to' || (p.pos === 'AUX' && p.tags.VerbForm === 'Fin' && !['be', 'have'].includes(p.lemma))) {
+      pick(i, (a) => (a.pos === 'VERB' || a.pos === 'AUX') && a.tags.VerbForm === 'Inf');
+    } else if (p.pos === 'DET' || (p.pos === 'PRON' && p.tags.Poss === 'Yes') || tokens[i - 1].norm === '’s') {
+      const next = chosen[i + 1]?.[0];
+      if (next && (next.pos === 'NOUN' || next.pos === 'PROPN')) pick(i, (a) => a.pos === 'ADJ' || a.pos === 'NOUN' || a.pos === 'PROPN' || a.tags.VerbForm === 'Part');
+      else pick(i, (a) => a.pos === 'NOUN' || a.pos === 'PROPN' || a.pos === 'ADJ');
+    } else if ((p.pos === 'PROPN' || (p.pos === 'PRON' && p.tags.Poss !== 'Yes')) && chosen[i]![0].pos === 'NOUN') {
+      // a subject then a finite verb: Rubio plans, he visits
+      pick(i, (a) => (a.pos === 'VERB' || a.pos === 'AUX') && a.tags.VerbForm === 'Fin');
+    }
+    const cur = chosen[i]![0];
+    const next = chosen[i + 1]?.[0];
+    if (cur.pos === 'VERB' && cur.tags.Tense === 'Past' && cur.tags.VerbForm === 'Fin' && next?.pos === 'NOUN' && p.pos !== 'PROPN' && p.pos !== 'PRON' && p.pos !== 'NOUN') {
+      // behind closed doors: a past form before a noun is a participle used as an adjective
+      pick(i, (a) => a.pos === 'ADJ' || a.tags.VerbForm === 'Part');
+    }
+  }
+}
+
 export function runMorph(doc: Doc, morph: MorphologyService): void {
   const tokens = doc.layers.tokens;
   if (!tokens) return;
@@ -210,6 +245,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       if (k > 0) chosen[i] = promote(as, k);
     }
   }
+  if (lang === 'en') englishContext(tokens, chosen);
   for (let i = 0; i < tokens.length; i++) {
     const as = chosen[i];
     if (!as) continue;
