@@ -177,12 +177,14 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         usedPair.add(p);
         continue;
       }
-      // `Песков: «…»` — a name alone before the colon
+      // `Песков: «…»`, `Глава МИД Сергей Лавров на пресс-конференции: «…»` — a speaker and no verb before the colon
       const s0 = sentStartTok(w[bt].sent);
-      if (bt - s0 <= 4 && bt - 1 >= 0 && v.mentionAt[bt - 1] >= 0 && nWords >= 3) {
-        const men = v.mentions[v.mentionAt[bt - 1]];
-        if (men.type === 'PER' || men.type === 'ORG') {
-          cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, mode: 'cue', order: p.start, pair: p });
+      let verb = false;
+      for (let t = s0; t < bt; t++) if (w[t].pos === 'VERB' || w[t].pos === 'AUX') verb = true;
+      if (!verb && bt - s0 <= 10 && nWords >= 3) {
+        const subj = findSubject(v, bt, lex, -1, { maxTokens: bt - s0 });
+        if (subj && (subj.k === 'entity' || subj.k === 'role')) {
+          cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj, mode: 'cue', order: p.start, pair: p });
           usedPair.add(p);
           continue;
         }
@@ -359,7 +361,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (isAttr && src.k !== 'entity' && src.k !== 'role' && src.k !== 'pronoun') continue;
     const within = pairsWithin(a, b);
     within.forEach((p) => usedPair.add(p));
-    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start });
+    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start });
   }
 
   // ---------- free-standing quotes: the split half (`"A", — сказал он. "B"`) and paragraphs of quotation
@@ -450,7 +452,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       return;
     }
     within.forEach((p) => usedPair.add(p));
-    const kind: Quote['kind'] = within.length && isSpeechFragment(text, within) ? 'mixed' : 'indirect';
+    const kind: Quote['kind'] = within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect';
     cands.push({ start: a, end: b, kind, cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start });
   }
 }
@@ -467,15 +469,19 @@ function countWords(s: string, cap = 8): number {
 }
 
 /**
- * Whether the quoted fragments inside a reported clause are the speaker's own words (mixed
- * quotation) rather than names and titles (`«Роснефть»`, `"ТАСС"`): a fragment that starts
- * lower-case, or runs to three words or more.
+ * Whether a reported clause is mixed: the speaker's own quoted words (not names and titles such as
+ * `«Роснефть»`, `"ТАСС"`: a fragment of three words or more, or starting lower-case) make up a
+ * substantial part of it (a third of its characters or more). A clause with a word or two in
+ * quotation marks (`«домовленості»`) stays indirect.
  */
-function isSpeechFragment(text: string, ps: QPair[]): boolean {
-  return ps.some((p) => {
+function isSpeechFragment(text: string, ps: QPair[], clauseLen = 0): boolean {
+  let quoted = 0;
+  for (const p of ps) {
     const s = text.slice(p.start, p.end).trim();
-    return countWords(s) >= 3 || /^\p{Ll}/u.test(s);
-  });
+    if (countWords(s) >= 3 || /^\p{Ll}/u.test(s)) quoted += p.end - p.start;
+  }
+  if (!quoted) return false;
+  return !clauseLen || quoted * 3 >= clauseLen;
 }
 
 function isCue(v: View, lex: Lexicon, i: number): boolean {

@@ -25,12 +25,22 @@ test('ru: сообщил телеканалу France 2, что "…" — a quote
   assert.match(speakerName(d, q) ?? '', /Макрон/);
 });
 
-test('ru: mixed — a reported clause holding the speaker’s own quoted words', async () => {
-  const d = await analyze('Макрон подчеркнул, что диалог с РФ важен, так как эта страна останется соседом ЕС, "нравится нам это или нет".');
-  const q = quoteStarting(d, 'диалог с РФ');
+test('ru: mixed — a reported clause made largely of the speaker’s own quoted words', async () => {
+  const d = await analyze('Песков подчеркнул, что Россия "всегда была сторонницей поддержания диалога с европейскими столицами".');
+  const q = quoteStarting(d, 'Россия "всегда');
   assert.ok(q);
   assert.equal(q.kind, 'mixed');
-  assert.equal(q.text, 'диалог с РФ важен, так как эта страна останется соседом ЕС, "нравится нам это или нет"');
+  assert.equal(q.text, 'Россия "всегда была сторонницей поддержания диалога с европейскими столицами"');
+});
+
+test('uk: a word or two in quotation marks leaves the clause indirect', async () => {
+  const d = await analyze(
+    'Лавров вважає, що основою для потенційної угоди про припинення агресії проти України повинні стати «домовленості», досягнуті під час саміту на Алясці.',
+  );
+  const q = quoteStarting(d, 'основою для потенційної');
+  assert.ok(q);
+  assert.equal(q.kind, 'indirect');
+  assert.match(q.text, /«домовленості», досягнуті під час саміту на Алясці$/);
 });
 
 test('uk: Він вважає, що … / Лавров вважає, що …', async () => {
