@@ -174,7 +174,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
           expected = [pa.tags.Case];
           strong = true;
         } else if (chosen[i - 1]!.some((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case)) {
-          // an adjective before the name agrees with it: російську Усть-Лугу
+          // an adjective before the name agrees with it: далеку Тасманію
           const adj = chosen[i - 1]!.filter((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case);
           expected = [...new Set(adj.map((a) => a.tags.Case))];
           strong = true;

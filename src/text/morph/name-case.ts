@@ -2,8 +2,8 @@
  * Which cases a guessed name form can be in, given its guessed base form (from the ending
  * change), and which cases the context asks for (the preposition before it, a given name it
  * agrees with, or no preposition: no locative). The morph stage uses both to choose between the
- * name guesser's candidates: `в Бюхеле` (locative: Бюхель) vs `Марк Рютте заявил` (nominative:
- * Рютте stays), `глава Нафтогаза` (genitive: Нафтогаз).
+ * name guesser's candidates: `в Кведлинбурге` (locative: Кведлинбург) vs `Марк Рютте заявил` (nominative:
+ * Рютте stays), `далеку Тасманію` (accusative feminine: Тасманія).
  */
 import { ukFormTags, parseReading } from './uk-tags.js';
 
