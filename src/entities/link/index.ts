@@ -208,7 +208,7 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     const b = res[i + 1];
     const bracketed = /^\s*\(\s*$/.test(doc.text.slice(a.m.end, b.m.start)) && /^\s*\)/.test(doc.text.slice(b.m.end, b.m.end + 3));
     // `НАК «Нафтогаз України»`, `ПАО "Газпром"`: a legal-form acronym before a quoted name
-    const legal = /^\s{1,2}$/.test(doc.text.slice(a.m.end, b.m.start)) && /^\p{Lu}{2,5}$/u.test(a.m.text) && /^["«„“]/.test(doc.text.slice(b.m.start, b.m.start + 1) || doc.text.slice(a.m.end).trimStart());
+    const legal = /^\s{1,2}["«„“]?$/.test(doc.text.slice(a.m.end, b.m.start)) && /^\p{Lu}{2,5}$/u.test(a.m.text) && /^\s*["«„“]/.test(doc.text.slice(a.m.end, b.m.start + 1));
     if (!bracketed && !legal) continue;
     if (a.m.type !== b.m.type) continue;
     const ga = groupOf.get(a)!;
