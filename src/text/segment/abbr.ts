@@ -20,6 +20,7 @@ interface AbbrFile {
   timeLead?: string[];
   multiPrefix?: string[];
   speechVerbs?: string[];
+  continuedBy?: Record<string, string[]>;
 }
 
 export interface AbbrTable {
@@ -38,6 +39,8 @@ export interface AbbrTable {
   timeLead: Set<string>;
   /** English speech verbs that continue a sentence after `?"` / `!"` (`"...?" Vitter demanded.`) */
   speechVerbs: Set<string>;
+  /** abbreviation -> lower-cased words that continue it (`дол. США`): then it never ends a sentence */
+  continuedBy: Map<string, Set<string>>;
 }
 
 export const ABBR_LANGS = ['ru', 'uk', 'en'] as const;
@@ -79,6 +82,11 @@ function addFile(t: AbbrTable, f: AbbrFile, override: boolean): void {
   for (const i of f.initials) t.initials.add(i);
   for (const w of f.timeLead ?? []) t.timeLead.add(w);
   for (const w of f.speechVerbs ?? []) t.speechVerbs.add(w);
+  for (const [a, ws] of Object.entries(f.continuedBy ?? {})) {
+    const set = t.continuedBy.get(a) ?? new Set<string>();
+    for (const w of ws) set.add(w);
+    t.continuedBy.set(a, set);
+  }
 }
 
 /** The table for a document language (`und` and unknown languages get the Russian-first union). */
@@ -86,7 +94,7 @@ export function abbrTable(lang: string): AbbrTable {
   const key = (ABBR_LANGS as readonly string[]).includes(lang) ? lang : 'ru';
   let t = tables.get(key);
   if (t) return t;
-  t = { single: new Map(), multi: new Map(), multiFirst: new Set(), initials: new Set(), timeLead: new Set(), speechVerbs: new Set() };
+  t = { single: new Map(), multi: new Map(), multiFirst: new Set(), initials: new Set(), timeLead: new Set(), speechVerbs: new Set(), continuedBy: new Map() };
   addFile(t, file(key), true);
   for (const l of ABBR_LANGS) if (l !== key) addFile(t, file(l), false);
   tables.set(key, t);

@@ -443,7 +443,11 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
     if (!isEnd) continue;
     // absorb closing quotes / brackets written right after the final mark (and a further mark: `».`)
     let m = k + 1;
-    while (m < n && !tokens[m].spaceBefore && CLOSE_AFTER_END.has(tokens[m].text)) m++;
+    for (;;) {
+      if (m < n && !tokens[m].spaceBefore && CLOSE_AFTER_END.has(tokens[m].text)) m++;
+      else if (m + 2 < n && isFootnote(tokens, m)) m += 3; // `...акцій.[12]`
+      else break;
+    }
     if (m < n && m > k + 1 && !tokens[m].spaceBefore && tokens[m].kind === 'punct' && ENDERS.test(tokens[m].text)) m++;
     if (m >= n) break;
     if (hasNewlineBetween(text, tokens[m - 1].end, tokens[m].start)) {
@@ -462,6 +466,14 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
   }
   close(n);
   return sentences;
+}
+
+/** `[12]` glued to the preceding token: a footnote reference */
+function isFootnote(tokens: Token[], m: number): boolean {
+  return (
+    tokens[m].text === '[' && !tokens[m].spaceBefore && tokens[m + 1].kind === 'number' && !tokens[m + 1].spaceBefore &&
+    tokens[m + 2].text === ']' && !tokens[m + 2].spaceBefore
+  );
 }
 
 function speechFollows(tokens: Token[], m: number, abbr: AbbrTable): boolean {
@@ -513,6 +525,7 @@ function abbrEnds(tokens: Token[], k: number, sStart: number, abbr: AbbrTable): 
     return next !== undefined && !startsUpperWord(next);
   }
   if (cls === 'prefix') return false;
+  if (next && abbr.continuedBy.get(low)?.has(next.norm)) return false; // `1 млрд дол. США`
   if (cls === 'numeric') {
     const afterNumber = prev !== undefined && ((prev.kind === 'number' && /^[\d\s.,:]+$/.test(prev.text)) || isRoman(prev.text));
     if (!afterNumber) return false;
