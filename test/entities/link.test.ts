@@ -200,3 +200,15 @@ test('uk: a name and its abbreviation in brackets are one entity; a first name a
   assert.equal(entityOf(d, 'Андрій')!.mentions.length, 2);
   assert.equal(lemmaOf(d, 'Національна акціонерна компанія'), 'Національна акціонерна компанія');
 });
+
+test('ru: hyphenated place names decline only their last part', async () => {
+  const d = await link('Газ пойдет через порт Усть-Луги, а переговоры пройдут в Санкт-Петербурге и Нью-Йорке.', 'ru', [
+    ['Усть-Луги', 'LOC'],
+    ['Санкт-Петербурге', 'LOC'],
+    ['Нью-Йорке', 'LOC'],
+  ]);
+  assert.equal(lemmaOf(d, 'Усть-Луги'), 'Усть-Луга');
+  assert.equal(lemmaOf(d, 'Санкт-Петербурге'), 'Санкт-Петербург');
+  assert.equal(lemmaOf(d, 'Нью-Йорке'), 'Нью-Йорк');
+  assert.equal(idOf(d, 'Нью-Йорке'), 'new-york');
+});

@@ -68,6 +68,28 @@ export function joinWords(words: string[], seps: string[]): string {
   return s;
 }
 
+/**
+ * Words that stay in a hyphenated place or organisation name: every Cyrillic segment but the last
+ * (`Усть-Луги` -> `Усть-Луга`, `Санкт-Петербурге` -> `Санкт-Петербург`), except around `на`/`над`
+ * (`Ростова-на-Дону`, where the first segment declines and the rest stays).
+ */
+export function hyphenFixed(words: string[], seps: string[], type: EntityType): boolean[] {
+  const out = words.map(() => false);
+  if (type === 'PER') return out;
+  const cyr = (w: string) => /^[\p{Script=Cyrillic}’']+$/u.test(w);
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (seps[i] !== '-' || !cyr(words[i]) || !cyr(words[i + 1])) continue;
+    const chain: number[] = [i];
+    let j = i;
+    while (j + 1 < words.length && seps[j] === '-' && cyr(words[j + 1])) chain.push(++j);
+    const na = chain.findIndex((k) => /^(на|над|в|у)$/i.test(words[k]));
+    if (na > 0) for (const k of chain.slice(na)) out[k] = true;
+    else for (const k of chain.slice(0, -1)) out[k] = true;
+    i = j;
+  }
+  return out;
+}
+
 /** The contexts of each word of a phrase (from the surface words). */
 export function contexts(words: string[]): Ctx[] {
   const out: Ctx[] = [];
@@ -164,9 +186,10 @@ export class Lemmatizer {
     if (phr !== undefined) return adaptCase(surface, phr);
     const { words, seps } = splitWords(surface);
     const ctxs = contexts(words);
+    const fixed = hyphenFixed(words, seps, type);
     const out = words.map((w, i) => {
       const [q1, core, q2] = unquote(w);
-      if (!core || frozen(core)) return w;
+      if (!core || frozen(core) || fixed[i]) return w;
       const rule = this.wordRule(lang, type, ctxs[i], core);
       let res = rule ? applyRule(core, rule) : core;
       // the morphology knows the word and says it is already nominative: keep it

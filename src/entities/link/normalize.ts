@@ -11,7 +11,7 @@
  */
 import type { EntityType, MorphAnalysis } from '../../doc/model.js';
 import type { Morphology } from '../../text/morph/api.js';
-import { Lemmatizer, applyRule, contexts, frozen, joinWords, splitWords } from './lemmatize.js';
+import { Lemmatizer, applyRule, contexts, frozen, hyphenFixed, joinWords, splitWords } from './lemmatize.js';
 import { baseCandidates, baseFromParadigm } from './declension.js';
 
 const QUOTE_SPLIT = /^(["«»“”„'’]*)(.*?)(["«»“”„'’]*)$/su;
@@ -49,7 +49,8 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
     const r = lz.wordRule(lang, type, ctxs[i], p.core);
     return r ? applyRule(p.core, r) : p.core;
   };
-  const analyses = parts.map((p) => (p.core && !frozen(p.core) ? morph.analyze(p.core, lang) : []));
+  const fixed = hyphenFixed(words, seps, type);
+  const analyses = parts.map((p, i) => (p.core && !frozen(p.core) && !fixed[i] ? morph.analyze(p.core, lang) : []));
 
   if (type === 'PER') {
     // one reading for the whole name: nominative or oblique, masculine or feminine, chosen by the
@@ -127,6 +128,7 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
     for (let i = 0; i < parts.length; i++) {
       const A = analyses[i];
       if (!parts[i].core) continue;
+      if (fixed[i]) continue;
       if (frozen(parts[i].core)) {
         // an acronym or Latin word heads the phrase: `МИД Польши`, `ООН`; nothing inflects after it
         if (/\p{L}/u.test(parts[i].core)) return lz.phrase(text, lang) ?? text;
@@ -169,7 +171,7 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
     const changed = out[head] !== parts[head].core;
     for (let i = 0; i < head; i++) {
       const p = parts[i];
-      if (!p.core || frozen(p.core)) continue;
+      if (!p.core || frozen(p.core) || fixed[i]) continue;
       const adj = analyses[i].filter((a) => known(a) && a.pos === 'ADJ');
       if (!adj.length) {
         out[i] = fallback(i);
