@@ -40,6 +40,8 @@ const READABLE_EXT = new Set([
   '.txt', '.text', '.jsonl', '.ndjson', '.json', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '',
 ]);
 
+const JSON_EXT = new Set(['.jsonl', '.ndjson', '.json', '.jsonlines']);
+
 type Format = 'seed' | 'text' | 'jsonl' | 'json' | 'html' | 'feed';
 
 const SEED_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n|$)/;
@@ -325,8 +327,10 @@ export function readBuffer(buf: Buffer, name: string, opts: ReadOptions = {}): I
                 JSON.parse(dec.text.replace(/^\uFEFF/, ''));
                 return readJsonArray(dec.text, name);
               } catch {
-                /* JSON Lines with a bad first line */
+                /* JSON Lines with a bad first line, or a text that starts with `{` */
               }
+              const ext = extname(name).toLowerCase();
+              if (!JSON_EXT.has(ext) && name !== '-') return [readText(dec.text, name)];
             }
           }
         }

@@ -282,3 +282,14 @@ test('symbolic links to files are read in a directory walk; links to directories
   const items = await collect([dir]);
   assert.deepEqual(items.map((i) => i.ok && i.input.slice(dir.length)), ['/real.txt', '/sub/link.txt']);
 });
+
+test('a .txt that merely starts with a brace is plain text; a .jsonl with a bad first line stays JSON Lines', () => {
+  const text = '{Фото} Лавров и Рубио провели телефонный разговор, сообщили в МИД России.\n\nСтороны обсудили подготовку встречи.';
+  const [t1] = readBuffer(Buffer.from(text), 'caption.txt');
+  assert.ok(t1.ok);
+  assert.equal(t1.article.source.format, 'text');
+  assert.equal(t1.article.text, text);
+  const jl = '{broken\n{"text": "Стороны обсудили подготовку встречи."}\n';
+  const items = readBuffer(Buffer.from(jl), 'x.jsonl');
+  assert.deepEqual(items.map((i) => i.ok), [false, true]);
+});
