@@ -64,6 +64,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .option('--jobs <n>', `analyse on N worker threads (this machine has ${availableParallelism()} cores)`, positiveInt, 1)
     .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
+    .option('--json', 'print the summary as one JSON object')
     .action(async (inputs: string[], o) => {
       const { ingestCommand } = await import('./commands/ingest.js');
       done(await ingestCommand(inputs, o));
@@ -85,6 +86,17 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .action(async (words: string[], o) => {
       const { searchCommand } = await import('./commands/query.js');
       done(await searchCommand(words, o));
+    });
+
+  program
+    .command('show')
+    .description('print stored articles (parley/article@1 JSON) by id')
+    .argument('<ids...>', 'article ids (as search and the other commands print them)')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--pretty', 'indented JSON')
+    .action(async (ids: string[], o) => {
+      const { showCommand } = await import('./commands/query.js');
+      done(await showCommand(ids, o));
     });
 
   program

@@ -124,6 +124,9 @@ test('ingest: summary, idempotent re-ingest, then search/stats/entities/quotes/e
   assert.equal(again.code, 0, again.err);
   assert.match(again.out, /5 articles read, 0 new, 5 duplicates, 0 rejected/);
 
+  const summary = JSON.parse(parley(['ingest', seedFiles[0], '--db', db, '--json']).out);
+  assert.deepEqual([summary.read, summary.new, summary.duplicates, summary.rejected], [1, 0, 1, []]);
+
   const stats = parley(['stats', '--db', db, '--json']);
   assert.equal(stats.code, 0, stats.err);
   const s = JSON.parse(stats.out);
@@ -148,6 +151,12 @@ test('ingest: summary, idempotent re-ingest, then search/stats/entities/quotes/e
     assert.equal(r.code, 0, `${c}: ${r.err}`);
     for (const l of r.out.split('\n').filter(Boolean)) JSON.parse(l);
   }
+  const id = hits(['Рубіо'])[0].id;
+  const shown = parley(['show', id, '--db', db]);
+  assert.equal(shown.code, 0, shown.err);
+  assert.ok(validate(JSON.parse(shown.out)), JSON.stringify(validate.errors));
+  assert.equal(parley(['show', 'no-such-article', '--db', db]).code, 3);
+
   const plover = parley(['events', '--db', db, '--format', 'plover']);
   assert.equal(plover.code, 0, plover.err);
   assert.ok(Array.isArray(JSON.parse(plover.out)));

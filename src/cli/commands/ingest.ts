@@ -9,6 +9,8 @@ export interface IngestOptions {
   /** worker threads for the analysis (1: in this thread) */
   jobs?: number;
   progress?: boolean;
+  /** print the summary as one JSON object */
+  json?: boolean;
 }
 
 /** `parley ingest FILES... [--db PATH]`: analyse and store; a summary of what was read. */
@@ -59,11 +61,14 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
   }
   const secs = (Date.now() - started) / 1000;
   if (bar) for (const r of [...rejected, ...failed]) process.stderr.write(`parley: rejected ${describe(r)}\n`);
-  await line(
+  if (opts.json) {
+    const all = [...rejected, ...failed].map((r) => ({ input: r.input, line: r.line ?? null, error: describe(r) }));
+    await line(JSON.stringify({ db: opts.db, read, new: fresh, duplicates: dup, rejected: all, seconds: Number(secs.toFixed(2)) }));
+  } else await line(
     `${opts.db}: ${read} article${read === 1 ? '' : 's'} read, ${fresh} new, ${dup} duplicate${dup === 1 ? '' : 's'}, ` +
       `${rejected.length + failed.length} rejected (${secs.toFixed(1)} s)`,
   );
-  if (rejected.length + failed.length) {
+  if (!opts.json && rejected.length + failed.length) {
     await line('rejected:');
     for (const r of [...rejected, ...failed]) await line(`  ${describe(r)}`);
   }

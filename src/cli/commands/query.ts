@@ -197,3 +197,22 @@ export async function eventsCommand(o: EventsOptions): Promise<number> {
     await store.close();
   }
 }
+
+export async function showCommand(ids: string[], o: { db: string; pretty?: boolean }): Promise<number> {
+  const store = openForRead(o.db);
+  try {
+    let missing = 0;
+    for (const id of ids) {
+      const a = await store.getArticle(id);
+      if (!a) {
+        process.stderr.write(`parley: no article ${id} in ${o.db}\n`);
+        missing++;
+        continue;
+      }
+      await line(JSON.stringify(a, null, o.pretty ? 2 : undefined));
+    }
+    return missing === 0 ? EXIT.OK : missing < ids.length ? EXIT.SOME_REJECTED : EXIT.FATAL;
+  } finally {
+    await store.close();
+  }
+}
