@@ -38,8 +38,16 @@ interface DomNode {
  * inline whitespace collapsed.
  */
 export function blockText(root: DomNode, skipAlso?: Set<string>): string {
+  return walkBlocks(root, skipAlso).text;
+}
+
+/** The block text of a subtree, with how many of its letters sit inside links. */
+function walkBlocks(root: DomNode, skipAlso?: Set<string>): { text: string; letters: number; linkLetters: number } {
   const paras: string[] = [];
   let cur = '';
+  let letters = 0;
+  let linkLetters = 0;
+  let inLink = 0;
   const flush = (): void => {
     const lines = cur
       .split('\n')
@@ -49,16 +57,25 @@ export function blockText(root: DomNode, skipAlso?: Set<string>): string {
     cur = '';
   };
   // iterative walk: a page nested a hundred thousand levels deep must not overflow the stack
-  const END = null;
-  const stack: (DomNode | null)[] = [root];
+  const END = 0;
+  const LINK_END = 1;
+  const stack: (DomNode | 0 | 1)[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
     if (n === END) {
       flush();
       continue;
     }
+    if (n === LINK_END) {
+      inLink--;
+      continue;
+    }
     if (n.nodeType === 3) {
-      cur += (n.nodeValue ?? '').replace(/\s+/g, ' ');
+      const t = (n.nodeValue ?? '').replace(/\s+/g, ' ');
+      cur += t;
+      const l = t.match(/\p{L}/gu)?.length ?? 0;
+      letters += l;
+      if (inLink) linkLetters += l;
       continue;
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue; // comments, PIs
@@ -72,11 +89,20 @@ export function blockText(root: DomNode, skipAlso?: Set<string>): string {
       flush();
       stack.push(END);
     }
+    if (tag === 'A') {
+      inLink++;
+      stack.push(LINK_END);
+    }
     const kids = n.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   flush();
-  return paras.join('\n\n');
+  return { text: paras.join('\n\n'), letters, linkLetters };
+}
+
+/** Most of the letters are link texts: a list of headlines or a menu, not an article. */
+function mostlyLinks(w: { letters: number; linkLetters: number }): boolean {
+  return w.letters > 0 && w.linkLetters / w.letters > 0.5;
 }
 
 /** Plain text of an HTML fragment (RSS descriptions, JSON `html` fields). */
@@ -324,7 +350,10 @@ export function extractHtml(source: string): HtmlArticle | null {
         serializer: (n) => n as unknown as DomNode,
         charThreshold: 200,
       }).parse();
-      if (art?.content) text = blockText(art.content);
+      if (art?.content) {
+        const w = walkBlocks(art.content);
+        text = mostlyLinks(w) ? '' : w.text;
+      }
       rTitle = art?.title ?? null;
     } catch {
       text = '';
@@ -336,7 +365,10 @@ export function extractHtml(source: string): HtmlArticle | null {
     const fresh = parseHTML(html).document;
     const again = scanPage(fresh.documentElement as unknown as El);
     const root = again.article ?? again.main ?? (fresh.body as unknown as El | null) ?? (fresh.documentElement as unknown as El | null);
-    if (root) text = blockText(root, FURNITURE);
+    if (root) {
+      const w = walkBlocks(root, FURNITURE);
+      text = mostlyLinks(w) ? '' : w.text;
+    }
   }
   if (!hasArticleText(text)) return null;
   const title = cleanTitle(metaTitle) ?? cleanTitle(rTitle) ?? cleanTitle(info.h1) ?? cleanTitle(info.title);

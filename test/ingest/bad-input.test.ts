@@ -52,6 +52,12 @@ test('each bad input gives one error naming it, and the batch goes on', async (t
   assert.equal(b.text, seedBody('004_91384393e7f4fdf8.txt'));
 });
 
+test('a page of headline links is not an article', async () => {
+  const [it] = await collect([join(fixtures, 'headline-index.html')]);
+  assert.ok(!it.ok);
+  assert.match(it.error, /headline-index\.html: HTML page with no article text/);
+});
+
 test('binary data is refused: NUL bytes, control characters, random bytes', () => {
   const [nul] = readBuffer(Buffer.from('Лавров\u0000\u0000заявил', 'utf8'), 'nul.txt');
   assert.ok(!nul.ok && /nul\.txt: binary data \(NUL bytes\)/.test(nul.error));
