@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { EntityType } from '../src/doc/model.js';
 import type { KbEntity, KbLang, KbRole } from '../src/entities/kb/api.js';
-import { normKey } from '../src/entities/kb/keys.js';
+import { normKey, translitKey } from '../src/entities/kb/keys.js';
 import { projectRoot } from '../src/pipeline/resources.js';
 import { learn, readSlavicner, type Pair } from './kb/build-lemma-model.js';
 import { ukNameForms } from '../src/entities/link/declension.js';
@@ -56,14 +56,15 @@ const forms: Record<string, Map<string, Map<string, Map<string, number>>>> = { r
 /** name index for merging: lang|normKey(name) -> ids */
 const nameIdx = new Map<string, Set<string>>();
 
-function addForm(lang: string, form: string, id: string, lemma: string): void {
+/** weight: corpus forms count once per occurrence; names and generated case forms of curated/known names weigh 100 */
+function addForm(lang: string, form: string, id: string, lemma: string, weight = 1): void {
   const k = normKey(form);
   if (!k || !/^[\p{L}\p{N}\s'’ʼ.,«»"“”„&+\-–—()/№]+$/u.test(lemma)) return;
   let m = forms[lang].get(k);
   if (!m) forms[lang].set(k, (m = new Map()));
   let c = m.get(id);
   if (!c) m.set(id, (c = new Map()));
-  c.set(lemma, (c.get(lemma) ?? 0) + 1);
+  c.set(lemma, (c.get(lemma) ?? 0) + weight);
 }
 
 function indexName(lang: string, name: string, id: string): void {
@@ -71,7 +72,7 @@ function indexName(lang: string, name: string, id: string): void {
   let s = nameIdx.get(k);
   if (!s) nameIdx.set(k, (s = new Set()));
   s.add(id);
-  addForm(lang, name, id, name);
+  addForm(lang, name, id, name, 100);
 }
 
 function addAlias(e: KbEntity, lang: KbLang, name: string): void {
@@ -211,7 +212,17 @@ for (const [xid, ps] of byXid) {
     created++;
   }
   for (const l of ['ru', 'uk'] as const) {
-    for (const [lem, n] of lemmas[l]) if (n >= 2 && /^\p{Lu}/u.test(lem) && !ambiguousForm(l, lem, xid)) addAlias(target, l, lem);
+    for (const [lem, n] of lemmas[l]) {
+      if (n < 2 || !/^\p{Lu}/u.test(lem) || ambiguousForm(l, lem, xid)) continue;
+      // a person's alias must share the surname of one of the person's names (annotation slips out)
+      if (target.type === 'PER') {
+        const sur = (x: string) => translitKey(x.split(/[\s.]+/).filter(Boolean).pop() ?? '');
+        const known = LANGS.flatMap((x) => [target!.names[x], ...(target!.aliases?.[x] ?? [])]).filter((x): x is string => !!x).map(sur);
+        const a = sur(lem);
+        if (!known.some((k) => k.length >= 3 && (a.startsWith(k.slice(0, Math.max(3, k.length - 2))) || k.startsWith(a.slice(0, Math.max(3, a.length - 2)))))) continue;
+      }
+      addAlias(target, l, lem);
+    }
   }
   for (const p of ps) if (!ambiguousForm(p.lang, p.surface, xid)) addForm(p.lang, p.surface, target.id, p.lemma);
 }
@@ -282,8 +293,8 @@ for (const e of ents.values()) {
     try {
       const r = petrovich({ gender, first: words[0], last: words[1] }, c);
       if (r.first && r.last) {
-        addForm('ru', `${r.first} ${r.last}`, e.id, e.names.ru);
-        addForm('ru', r.last, e.id, words[1]);
+        addForm('ru', `${r.first} ${r.last}`, e.id, e.names.ru, 100);
+        addForm('ru', r.last, e.id, words[1], 100);
         pforms++;
       }
     } catch {
@@ -301,8 +312,8 @@ for (const e of ents.values()) {
     if (!name || !/^\p{Lu}/u.test(name) || /[^\p{L}'’ʼ\s-]/u.test(name)) continue;
     const words = name.split(' ');
     const { full, last } = ukNameForms(name, e.gender);
-    for (const f of full) addForm('uk', f, e.id, name);
-    for (const f of last) addForm('uk', f, e.id, words[words.length - 1]);
+    for (const f of full) addForm('uk', f, e.id, name, 100);
+    for (const f of last) addForm('uk', f, e.id, words[words.length - 1], 100);
     ukforms += full.length + last.length;
   }
 }

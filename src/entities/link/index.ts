@@ -57,7 +57,11 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     return { lemma: requote(text, adaptCase(text, h.lemma)), id: named.length && !named.some((x) => x.id === h.id) ? named[0].id : h.id };
   }
   // 2. the lemmatiser (with the morphology), then the KB on the base form
-  const lemma = normalizeMention(L.lemmatizer, text, lang, type, L.morph, (w, l) => kb.firstNameGender(w, l));
+  // a person or place written in lower case (`путіна`, `хілларі клінтон`) is analysed as a name
+  const lowerName = (type === 'PER' || type === 'LOC') && text === text.toLowerCase() && text !== text.toUpperCase();
+  const asName = lowerName ? text.replace(/(^|[\s-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()) : text;
+  const lemma0 = normalizeMention(L.lemmatizer, asName, lang, type, L.morph, (w, l) => kb.firstNameGender(w, l));
+  const lemma = lowerName ? lemma0.toLowerCase() : lemma0;
   const byLemma = kb.lookup(lemma, lang).filter((h) => compatible(h.id));
   if (byLemma.length) return { lemma, id: byLemma[0].id };
   // 3. a person named by the surname alone
