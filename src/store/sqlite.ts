@@ -202,12 +202,18 @@ export class SqliteStore implements Store {
     result.total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as Row).n;
     const limit = clampInt(q.limit, 20, 1, 10000);
     const offset = clampInt(q.offset, 0, 0, 1e9);
+    // rank first on the index alone, then fetch text and offsets for the page of hits only
     const rows = this.db
       .prepare(
-        `SELECT a.rowid AS rid, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
-                bm25(article_fts, 5.0, 1.0, 0.5, 0.5) AS score, article_fts.lemmas, article_fts.forms, s.offsets, s.alts
-         ${from.replace('WHERE', 'LEFT JOIN search_offsets s ON s.article = a.rowid WHERE')}
-         ORDER BY score, a.published DESC LIMIT @limit OFFSET @offset`,
+        `WITH top AS (
+           SELECT a.rowid AS rid, bm25(article_fts, 5.0, 1.0, 0.5, 0.5) AS score, a.published AS pub
+           ${from} ORDER BY score, pub DESC LIMIT @limit OFFSET @offset)
+         SELECT top.rid, top.score, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
+                f.lemmas, f.forms, s.offsets, s.alts
+         FROM top JOIN articles a ON a.rowid = top.rid
+         JOIN article_fts f ON f.rowid = top.rid
+         LEFT JOIN search_offsets s ON s.article = top.rid
+         ORDER BY top.score, top.pub DESC`,
       )
       .all({ ...params, limit, offset }) as Row[];
     const mark = q.mark ?? ['«', '»'];
