@@ -17,6 +17,7 @@ import type { Context } from '../pipeline/context.js';
 import type { DiplomaticEvent, Doc, Entity, EventStatus, Stance, Timex, Token } from '../doc/model.js';
 import type { KnowledgeBase } from '../entities/kb/api.js';
 import { isOutletEntity } from '../quotes/index.js';
+import { isoWeek, parseIsoDate } from '../time/calendar.js';
 import { sentences } from '../time/clause.js';
 import { eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
 
@@ -80,6 +81,11 @@ const PRON_3 = new Set(['он', 'она', 'они', 'він', 'вона', 'во�
 const HEAD_TITLES = ['президент', 'премьер', "прем'єр", 'канцлер', 'король', 'president', 'prime minister', 'chancellor', 'king', 'глава государства', 'голова держави'];
 const MINISTER_TITLES = ['министр', 'міністр', 'госсекретарь', 'держсекретар', 'secretary of state', 'minister', 'глава мид', 'очільник мзс'];
 
+function isoWeekOf(iso: string): string {
+  const d = parseIsoDate(iso);
+  return d ? isoWeek(d) : '';
+}
+
 function statusGroup(s: EventStatus): string {
   return s === 'occurred' || s === 'ongoing' ? 'real' : s === 'planned' || s === 'possible' ? 'irrealis' : s;
 }
@@ -137,7 +143,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
     }
   }
   x.stances(sents, cands);
-  return dedupe(cands, kb ?? null).map((c) => c.ev);
+  return dedupe(cands, kb ?? null, doc.text).map((c) => c.ev);
 }
 
 function sameActors(a: string[], b: string[]): boolean {
@@ -164,7 +170,7 @@ function infoScore(e: DiplomaticEvent): number {
 
 const GENERIC_MODES = new Set(['channel', 'talks', 'other']);
 
-function dedupe(cands: Cand[], kb: KnowledgeBase | null): Cand[] {
+function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
   const sides = (e: DiplomaticEvent) => [...new Set(e.actors.map((a) => kb?.countryOf(a) ?? a))].sort().join('+');
   const sameHappening = (o: DiplomaticEvent, c: DiplomaticEvent) =>
     o.type === c.type &&
@@ -172,7 +178,7 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null): Cand[] {
     (o.mode === c.mode ||
       (o.type === 'CONSULT' &&
         (GENERIC_MODES.has(o.mode ?? 'other') || GENERIC_MODES.has(c.mode ?? 'other')) &&
-        ((o.status === 'none' && c.status === 'none') || (!!o.level && o.level === c.level)))) &&
+        ((o.status === 'none' && c.status === 'none') || ((o.level === 'technical' || o.level === 'working') && o.level === c.level)))) &&
     statusGroup(o.status) === statusGroup(c.status) &&
     (!o.level || !c.level || o.level === c.level) &&
     (!o.when || !c.when || o.when.value === c.when.value);
@@ -185,7 +191,13 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null): Cand[] {
     }
     const specific = (e: DiplomaticEvent) => !GENERIC_MODES.has(e.mode ?? 'other');
     // keep the better evidence (a specific mode, a date, a place), merge the rest
-    const better = (specific(c.ev) && !specific(prev.ev)) || (specific(c.ev) === specific(prev.ev) && infoScore(c.ev) > infoScore(prev.ev) + 0.01 && c.hasOwnActors);
+    // a headline (no closing punctuation) gives way to the body sentence that tells the same
+    const headline = (e: DiplomaticEvent) => !/[.!?…"»”]\s*$/.test(text.slice(e.start, e.end));
+    const better =
+      (specific(c.ev) && !specific(prev.ev)) ||
+      (specific(c.ev) === specific(prev.ev) &&
+        c.hasOwnActors &&
+        (infoScore(c.ev) > infoScore(prev.ev) + 0.01 || (Math.abs(infoScore(c.ev) - infoScore(prev.ev)) <= 0.01 && headline(prev.ev) && !headline(c.ev))));
     if (better) {
       mergeInto(c.ev, prev.ev);
       prev.ev = c.ev;
@@ -403,9 +415,20 @@ class Extractor {
   /** What introduces mention m: walk back over qualifying words and other names. */
   private lead(m: Men, a: number): Men['lead'] & { conj?: boolean } {
     let steps = 0;
-    for (let j = m.t0 - 1; j >= a && steps < 7; j--, steps++) {
+    let oblique = false;
+    for (let j = m.t0 - 1; j >= a && steps < 9; j--, steps++) {
       const t = this.toks[j];
-      if (this.menAt.has(j) || (t.punct && QUOTE_MARKS.has(t.text))) continue;
+      const other = this.menAt.get(j);
+      if (other) {
+        // `принял в Кремле премьер-министра ...`: a place with its own preposition lies between
+        if (other.case === 'Loc' || other.case === 'Ins') oblique = true;
+        continue;
+      }
+      if (t.punct && QUOTE_MARKS.has(t.text)) continue;
+      if (oblique && t.pos === 'ADP') {
+        oblique = false;
+        continue;
+      }
       if (this.trigAt.has(j)) return { kind: 'trigger', at: j };
       const L = this.lx;
       if (L.conj.has(t.norm) || (t.punct && (t.text === ',' || t.text === '-' || t.text === '–'))) {
@@ -423,6 +446,8 @@ class Extractor {
         return { kind: 'prep', prep: t.norm, at: j };
       }
       if (this.skippable(t)) continue;
+      // an appositive head noun in the name's case: `с турецким коллегой Хаканом Фиданом`
+      if (t.pos === 'NOUN' && m.case && t.tags.Case === m.case && m.case !== 'Nom' && t.tags.Animacy === 'Anim' && j === m.t0 - 1) continue;
       return { kind: 'none' };
     }
     return { kind: 'none' };
@@ -476,7 +501,10 @@ class Extractor {
     if (consult && this.window(ca, cb).some((k) => k !== tr.t && this.has(k, L.generic))) return null;
     // `эта встреча`, `цієї розмови`: the event already reported
     if (this.anaphoric(tr, ca)) {
-      const p = [...prior].reverse().find((c) => si - c.sent <= 5 && c.ev.type === tr.type && (!consult || c.ev.mode === tr.mode));
+      const sides = this.has(ca, L.sides);
+      const p = [...prior]
+        .reverse()
+        .find((c) => si - c.sent <= (sides ? 2 : 5) && c.ev.type === tr.type && (!consult || sides || c.ev.mode === tr.mode));
       if (p) {
         const rb = this.reporters(tr);
         for (const r of rb) if (!p.ev.reportedBy!.includes(r)) p.ev.reportedBy!.push(r);
@@ -531,8 +559,20 @@ class Extractor {
           if (tr.mode === 'visit') place ??= m.type === 'LOC' ? m.id : null;
         }
       } else if (tr.verb && m.case === 'Nom') subjects.push(m.id);
+      else if (!consult && tr.verb && m.case === 'Gen' && m.t0 - tr.tEnd <= 3 && this.onlyNominals(tr.tEnd, m.t0)) parties.push(m.id);
       else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) parties.push(m.id);
       else if (!tr.verb && m.case === 'Dat' && !consult) parties.push(m.id);
+    }
+    // after the verb, a second "subject" is its object when one precedes it (`Путин принял ... Фицо`)
+    if (tr.verb && subjects.length > 1) {
+      const early = subjects.filter((id) => inClause.some((m) => m.id === id && m.t0 < tr.t));
+      if (early.length) for (const id of subjects.filter((x) => !early.includes(x))) if (!parties.includes(id)) parties.push(id);
+      if (early.length) subjects.splice(0, subjects.length, ...early);
+    }
+    // named countries of a role-noun subject (`Министры ... Франции, Германии и Великобритании`)
+    if (consult) {
+      const rg = this.roleGenitiveSubjects(tr, this.subjectZone(tr.t, a), ms).filter((id) => !parties.includes(id));
+      if (rg.length) subjects.splice(0, subjects.length, ...rg);
     }
     // a noun naming its participants (`встреча Трампа и Пезешкиана`) leaves the clause's subject out:
     // `Белый дом не стал комментировать сообщения о встрече ...`
@@ -551,6 +591,7 @@ class Extractor {
         else if (s) subjects.push(s);
       } else blocked = true;
     }
+    if (tr.def.needsNamedObject && !parties.length) return null;
     if (!parties.length && this.unnamedParties(tr, cb)) blocked = true;
     if (!consult && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
@@ -571,17 +612,22 @@ class Extractor {
     }
     if (actors.length < 2 || new Set(actors.map((x) => this.side(x))).size < 2) return null;
 
-    const status = this.status(tr, ca, cb, a, b);
+    // `обсудили по телефону`: a contact by phone is a call
+    let mode: Mode | null = tr.mode;
+    if (consult && mode !== 'call' && mode !== 'summit' && this.window(ca, cb).some((k) => L.phoneCues.some((seq) => this.seqAt(k, seq, cb)))) mode = 'call';
+    let status = this.status(tr, ca, cb, a, b);
     const level = this.level(tr, a, b, actors);
     const when = this.when(tr, a, b);
     const reportedBy = this.reporters(tr);
+    if ((status === 'occurred' || status === 'ongoing') && when && this.doc.published && when.value.slice(0, 10) > this.doc.published.slice(0, 10) && /^\d{4}-\d{2}-\d{2}$/.test(when.value)) status = 'planned';
+    if (status === 'occurred' && when && /W\d{2}$/.test(when.value) && this.doc.published && when.value > isoWeekOf(this.doc.published)) status = 'planned';
     const s0 = T[a].start, s1 = T[b - 1].end;
     const trig = { start: T[tr.t].start, end: T[tr.tEnd - 1].end };
     const ev: DiplomaticEvent = {
       start: s0,
       end: s1,
       type: tr.type,
-      mode: consult ? (tr.mode ?? 'other') : null,
+      mode: consult ? (mode ?? 'other') : null,
       actors,
       level: consult ? level : null,
       status,
@@ -616,6 +662,36 @@ class Extractor {
       if (t.punct && CLAUSE_PUNCT.has(t.text) && j > tr.t) break;
     }
     return false;
+  }
+
+  /** Only nouns and adjectives in [x, y) (`отверг предложение США`: США qualifies the object). */
+  private onlyNominals(x: number, y: number): boolean {
+    for (let j = x; j < y; j++) {
+      const p = this.toks[j].pos;
+      if (p !== 'NOUN' && p !== 'ADJ' && p !== 'DET') return false;
+    }
+    return y > x;
+  }
+
+  /** `Министры иностранных дел Франции, Германии и Великобритании встретились`: the countries. */
+  private roleGenitiveSubjects(tr: Trig, zs: number, ms: Men[]): string[] {
+    const T = this.toks;
+    for (let j = zs; j < tr.t; j++) {
+      const t = T[j];
+      if (!this.lx.roleNouns.has(t.lemma) || !(t.tags.Case === 'Nom' || t.cases.has('Nom')) || this.menAt.has(j)) continue;
+      const out: string[] = [];
+      for (const m of ms) {
+        if (m.t0 <= j || m.t0 >= tr.t || !this.named(m)) continue;
+        if (m.case !== 'Gen' && m.case !== null) {
+          // `министр иностранных дел России Сергей Лавров`: the role is the named person's
+          if (m.type === 'PER') return [];
+          break;
+        }
+        out.push(m.id);
+      }
+      if (out.length) return out;
+    }
+    return [];
   }
 
   /** An entity named by a capitalised name somewhere (not only by an adjective). */
@@ -700,6 +776,8 @@ class Extractor {
   }
 
   private anaphoric(tr: Trig, ca: number): boolean {
+    // `Стороны обсудили ...`: the sides of the contact just reported
+    if (this.toks[ca] && this.has(ca, this.lx.sides) && !this.trigAt.has(ca)) return true;
     for (let j = tr.t - 1; j >= Math.max(ca, tr.t - 3); j--) {
       const x = this.toks[j];
       if (this.has(j, this.lx.anaphoric)) return true;
@@ -776,6 +854,11 @@ class Extractor {
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
     const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !m.outlet && this.named(m) && (m.case === null || m.case === 'Nom'));
     if (before.length) return before[before.length - 1].id;
+    // `у Кремлі заявили, що переговори ... не заплановані`: the seat speaking in the matrix clause
+    const matrixSeat = ms.find(
+      (m) => m.t1 <= zs && m.lead.kind === 'prep' && this.lx.placePreps.has(m.lead.prep) && !m.outlet && T[m.t1] && this.isVerb(T[m.t1]) && T[m.t1].tags.Number === 'Plur',
+    );
+    if (matrixSeat) return matrixSeat.id;
     // the speaker of the quotation that carries it
     const pos = T[tr.t].start;
     if (this.speaksForSelf(tr, ca)) {

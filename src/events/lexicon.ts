@@ -19,6 +19,8 @@ export interface TriggerDef {
   needsDest?: boolean;
   needsObject?: string[];
   needsVerb?: string[];
+  /** only with a named object: `принял в Кремле премьера Словакии` (not `принял решение`) */
+  needsNamedObject?: boolean;
 }
 
 export interface MultiDef {
@@ -45,6 +47,8 @@ interface LexiconFile {
   actionNouns: string[];
   notTriggers: string[][];
   plover: Record<string, string>;
+  phoneCues: string[][];
+  sides: string[];
   intent: string[];
   controlTypes: string[];
   endVerbs: string[];
@@ -82,6 +86,10 @@ export interface EventLexicon {
   actionNouns: Set<string>;
   /** idioms whose trigger word states no event (`в консультации с`): lemma sequences */
   notTriggers: string[][];
+  /** `Стороны обсудили ...`: the parties of the contact just reported */
+  sides: Set<string>;
+  /** `по телефону`: a contact said to be by phone is a call */
+  phoneCues: string[][];
   /** Parley type -> PLOVER category where they differ (ACCUSE is PLOVER DISAPPROVE) */
   plover: Map<string, string>;
   /** words of intent or future: an act announced is AGREE (cooperative) or THREATEN (hostile) */
@@ -147,6 +155,8 @@ export function eventLexicon(lang: string): EventLexicon | null {
     actionNouns: new Set(f.actionNouns.map(norm)),
     notTriggers: f.notTriggers.map((x) => x.map(norm)),
     plover: new Map(Object.entries(f.plover ?? {})),
+    phoneCues: (f.phoneCues ?? []).map((x) => x.map(norm)),
+    sides: new Set((f.sides ?? []).map(norm)),
     intent: new Set((f.intent ?? []).map(norm)),
     controlTypes: new Set(f.controlTypes ?? []),
     endVerbs: new Set((f.endVerbs ?? []).map(norm)),
