@@ -268,7 +268,9 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
     const ana = anaphoricBefore(v, c, lex);
     if (ana >= 0 && s > 0) {
-      const ps = s - 1;
+      let ps = s - 1;
+      // `… . Про це повідомляє УНН. Про цю ідею Барньє повідомив …`: skip a sentence that is itself a credit line
+      if (ps > 0 && anaphoricBefore(v, Math.min(sentStartTok(ps) + 6, sentEndTok(ps) - 1), lex) === sentStartTok(ps)) ps--;
       const a = sentStartTok(ps);
       const b = sentEndTok(ps);
       if (b > a && insidePair[a] < 0) {

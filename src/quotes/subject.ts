@@ -47,20 +47,23 @@ export function obliqueBefore(v: View, t0: number, lex: Lexicon, t1 = t0 + 1): b
   // `источники Reuters`, `Джерела Reuters`: the name depends on the unnamed source
   if (lex.unnamed.has(p.lemma)) return true;
   if (mentionCaseOk(v, t0, t1) === 'nom') return false;
+  // the rest of a name in an oblique case (`Терезы | Мэй`)
+  if (p.pos === 'PROPN' && p.upper && caseOf(p) && caseOf(p) !== 'Nom' && !p.nomAlt) return true;
   // `интервью Süddeutsche Zeitung`, `советник Макрона`: a lower-case noun that is not a role noun
   if (p.pos === 'NOUN' && !lex.roles.has(p.lemma) && !lex.media.has(p.lemma) && !lex.unnamed.has(p.lemma)) return true;
   return false;
 }
 
+/** 'other' when some word of the name is definitely not nominative (`Девидом Кэмероном`), 'nom' when one is. */
 function mentionCaseOk(v: View, t0: number, t1: number): 'nom' | 'other' | 'unknown' {
-  let seen = false;
+  let nom = false;
   for (let t = t0; t < t1; t++) {
     const c = caseOf(v.w[t]);
     if (!c) continue;
-    seen = true;
-    if (c === 'Nom' || v.w[t].nomAlt) return 'nom';
+    if (c === 'Nom' || v.w[t].nomAlt) nom = true;
+    else return 'other';
   }
-  return seen ? 'other' : 'unknown';
+  return nom ? 'nom' : 'unknown';
 }
 
 function isRoleWord(v: View, i: number, lex: Lexicon): boolean {
@@ -134,7 +137,7 @@ function outletAfter(v: View, i: number): Entity | null {
   return null;
 }
 
-function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean; dir: 1 | -1 }): { s: Subj; score: number; next: number } | null {
+function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean; dir: 1 | -1; cue?: number }): { s: Subj; score: number; next: number } | null {
   const w = v.w;
   const t = w[i];
   const m = v.mentionAt[i];
@@ -143,7 +146,9 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   if (m >= 0) {
     const men = v.mentions[m];
     const cs = mentionCaseOk(v, men.t0, men.t1);
-    const obl = obliqueBefore(v, men.t0, lex, men.t1);
+    // right before the cue (`Мэй объявила`, `Макрон заявил`) only a preposition makes a name oblique
+    const adjacent = opts.dir === -1 && opts.cue !== undefined && men.t1 === opts.cue;
+    const obl = adjacent ? isAdp(w[men.t0 - 1]) : obliqueBefore(v, men.t0, lex, men.t1);
     const next = opts.dir === 1 ? men.t1 : men.t0 - 1;
     // `В Кремле отмечали`: an institution in the locative
     const prev = w[men.t0 - 1];
@@ -239,7 +244,7 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
       break;
     }
     if (i !== c && (t.pos === 'VERB' || t.pos === 'AUX') && t.tags?.VerbForm === 'Fin' && dir === 1) break;
-    const r = subjAt(v, i, lex, { allowOblique: !!opts.allowOblique, dir });
+    const r = subjAt(v, i, lex, { allowOblique: !!opts.allowOblique, dir, cue: c });
     if (r) {
       if (r.s.k === 'institution') {
         // `В Кремле отмечали`, `заявили в МИД`: next to a plural cue

@@ -113,7 +113,8 @@ export function buildView(doc: Doc, lex: Lexicon): View {
         para: paraOfChar(t.start),
         word: isWord,
         upper: upperFirst(t.text),
-        nomAlt: !!t.alts?.some((a) => a.tags?.Case === 'Nom'),
+        // a nominative reading of the same number (`Рютте` Loc/Nom sg), not `Терезы` Gen sg / Nom pl
+        nomAlt: !!t.alts?.some((a) => a.tags?.Case === 'Nom' && (a.tags?.Number ?? t.tags?.Number) === t.tags?.Number),
         alts_verb: !!t.alts?.some((a) => a.pos === 'VERB'),
       });
     }
