@@ -129,6 +129,18 @@ test('context: the analysis chosen in the sentence is the hint for inflect (uk: 
   assert.equal(tok(ru, 'Штатов').lemma, 'Штаты');
 });
 
+test('one reading per article for a guessed name; function words at a sentence start', () => {
+  const ts = analyse(
+    'Об этом генеральный секретарь НАТО Марк Рютте заявил на пресс-конференции в Брюсселе. Как отметил Рютте, не он должен давать советы союзникам. Пока решения нет.',
+    'ru',
+  );
+  for (const t of ts.filter((x) => x.text === 'Рютте')) assert.equal(t.lemma, 'Рютте');
+  assert.equal(tok(ts, 'Пока').pos, 'ADV');
+  const uk = analyse('Ми погодились на регулярне спілкування… Тому і спілкуємося телефоном, сказав Сергій Лавров. Пізніше слова Лаврова підтвердили в МЗС.', 'uk');
+  assert.notEqual(tok(uk, 'Тому').pos, 'PROPN');
+  assert.equal(tok(uk, 'Лаврова').lemma, 'Лавров');
+});
+
 test('analyze never returns nothing and marks the source', () => {
   const morph = ctx.get('morph');
   for (const [w, l] of [['Байден', 'ru'], ['Шольцу', 'uk'], ['ываывпа', 'ru'], ['Xiaomi', 'uk']] as const) {

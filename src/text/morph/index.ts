@@ -9,6 +9,7 @@
 import type { Doc, MorphAnalysis, Token } from '../../doc/model.js';
 import type { Context } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
+import { fold } from '../../doc/normalize.js';
 import { MorphologyService } from './morphology.js';
 import { capitalizeLike, isCapitalized, isUpper } from './names.js';
 import { governedCases, nameCases, nameGender, NO_PREP_CASES } from './name-case.js';
@@ -18,7 +19,9 @@ export { MorphologyService } from './morphology.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const NON_NAME = new Set(['VERB', 'AUX']);
+const FUNCTION_POS = new Set(['ADV', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'DET', 'AUX', 'NUM', 'INTJ']);
 const ADJ_LIKE = /(ий|ій|їй|ый|ой)$/iu;
+const ENDS = new Set(['.', '…', '!', '?', '...', '?!', '!?']);
 const OPENERS = new Set(['«', '"', '“', '„', '(', '[', '—', '–', '-', '‘', '\'', ':', '•', '*']);
 
 /** true when the token starts its sentence (only openers and punctuation before it) */
@@ -27,6 +30,8 @@ function sentenceInitial(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && tokens[j].sent === s; j--) {
     const t = tokens[j];
     if (t.kind === 'word' || t.kind === 'number') return false;
+    // after an end mark the segmenter kept inside the sentence (…, or a period before a quote)
+    if (ENDS.has(t.text)) return true;
     if (!OPENERS.has(t.text)) return false;
   }
   return true;
@@ -109,13 +114,19 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
   if (lang !== 'ru' && lang !== 'uk' && lang !== 'en') return;
   const chosen: (Analyses | null)[] = new Array(tokens.length).fill(null);
   const named: number[] = []; // tokens whose best reading is a guessed name
+  const initial: number[] = []; // capitalised tokens at a sentence start
+  const midCaps = new Set<string>(); // forms written capitalised inside a sentence
   const capAdj: number[] = []; // capitalised tokens inside a sentence read as an adjective
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
     const text = t.text;
     let as = morph.analyzeCached(text, lang);
-    if (isCapitalized(text) && !isUpper(text) && !sentenceInitial(tokens, i)) {
+    const initialCap = isCapitalized(text) && !isUpper(text) && sentenceInitial(tokens, i);
+    if (initialCap) {
+      initial.push(i);
+    } else if (isCapitalized(text) && !isUpper(text)) {
+      midCaps.add(t.norm);
       // a dictionary name reading goes first (guessed ones are already ranked by the analyser)
       let k = -1;
       for (let j = 0; j < as.length; j++) {
@@ -154,6 +165,9 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
   // a guessed name: the candidate whose case fits the context (preposition, given name, no
   // preposition -> no locative) wins over a slightly more frequent ending change
   if (lang !== 'en') {
+    const decided = new Set<number>();
+    const strongByForm = new Map<string, string>();
+    const strongLemmas = new Set<string>();
     for (const i of named) {
       const as = chosen[i]!;
       let expected: string[] = NO_PREP_CASES;
@@ -193,6 +207,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       }
       let best = 0;
       let bestScore = -1;
+      let bestFits = false;
       for (let k = 0; k < as.length; k++) {
         const a = as[k];
         if (a.source !== 'name') continue;
@@ -205,9 +220,53 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
         if (s > bestScore) {
           bestScore = s;
           best = k;
+          bestFits = fits;
         }
       }
       if (best > 0) chosen[i] = promote(as, best);
+      if (strong && bestFits) {
+        decided.add(i);
+        const l = fold(chosen[i]![0].lemma);
+        strongByForm.set(tokens[i].norm, l);
+        strongLemmas.add(l);
+      }
+    }
+    // a capitalised word at a sentence start that is also a lower-case function word (Тому,
+    // Пока, Сами) is that word unless the article writes it capitalised inside a sentence
+    for (const i of initial) {
+      const as = chosen[i]!;
+      if (as[0].pos !== 'PROPN' || as[0].source === 'name' && as.length < 2) continue;
+      if (midCaps.has(tokens[i].norm) || midCaps.has(fold(as[0].lemma))) continue;
+      const k = as.findIndex((a) => FUNCTION_POS.has(a.pos) && a.source === 'dict' && !isCapitalized(a.lemma));
+      if (k > 0) chosen[i] = promote(as, k);
+    }
+    // one name per article: a form read on strong evidence somewhere (Марк Рютте) is read the
+    // same way where the context says nothing (заявил Рютте); else a base form the article
+    // itself uses (Лаврова -> Лавров when `Лавров` occurs) wins
+    // forms the article uses as their own base form (Лавров, not Трампа)
+    const surfaces = new Set<string>();
+    for (let j = 0; j < tokens.length; j++) {
+      const t = tokens[j];
+      if (t.kind === 'word' && chosen[j] && isCapitalized(t.text) && fold(chosen[j]![0].lemma) === t.norm) surfaces.add(t.norm);
+    }
+    const otherBase = (a: MorphAnalysis, form: string): boolean => {
+      const l = fold(a.lemma);
+      return l !== form && surfaces.has(l);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const as = chosen[i];
+      if (!as || decided.has(i) || !isCapitalized(tokens[i].text) || as.length < 2) continue;
+      const form = tokens[i].norm;
+      if (as[0].source === 'name') {
+        const target = strongByForm.get(form);
+        let k = target ? as.findIndex((a) => a.source === 'name' && fold(a.lemma) === target) : -1;
+        if (k < 0) k = as.findIndex((a) => a.source === 'name' && strongLemmas.has(fold(a.lemma)));
+        if (k < 0 && !otherBase(as[0], form)) k = as.findIndex((a) => a.source === 'name' && otherBase(a, form));
+        if (k > 0) chosen[i] = promote(as, k);
+      } else if (as[0].pos === 'PROPN' && !otherBase(as[0], form) && fold(as[0].lemma) !== form) {
+        const k = as.findIndex((a) => a.pos === 'PROPN' && otherBase(a, form));
+        if (k > 0) chosen[i] = promote(as, k);
+      }
     }
   }
   // a capitalised word inside a sentence that the dictionary knows only as a lower-case adjective

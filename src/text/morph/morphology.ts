@@ -16,6 +16,7 @@ interface LangMorph {
 }
 
 const CACHE_MAX = 200_000;
+const MAX_WORD = 64;
 
 export class MorphologyService implements Morphology {
   private readonly impls = new Map<string, LangMorph>();
@@ -49,7 +50,8 @@ export class MorphologyService implements Morphology {
     if (hit) return hit;
     const m = this.impl(lang);
     let out: MorphAnalysis[];
-    if (!m || !word) {
+    // no word of these languages is this long (hostile or broken input: no dictionary search)
+    if (!m || !word || word.length > MAX_WORD) {
       out = [{ lemma: word.toLowerCase(), pos: 'X', tags: {}, source: 'guess' }];
     } else {
       out = m.analyze(word);
@@ -67,7 +69,7 @@ export class MorphologyService implements Morphology {
 
   inflect(word: string, lang: Lang, want: Record<string, string>, hint?: MorphAnalysis): string | null {
     const m = this.impl(lang);
-    if (!m || !word) return null;
+    if (!m || !word || word.length > MAX_WORD) return null;
     try {
       return m.inflect(word, want, hint);
     } catch {
