@@ -223,6 +223,15 @@ test('line breaks end sentences; a heading is its own sentence; paragraphs are c
   );
 });
 
+test('a hard-wrapped plain-text sentence is not cut at its line breaks', () => {
+  const text = normalizeBody(
+    'В Кремле подтвердили возобновление контактов с Елисейским дворцом на\nтехническом уровне, которые при желании и необходимости могут помочь\nоперативно наладить диалог.\nПесков напомнил об этом.',
+  );
+  const { sentences } = segmentText(text, { lang: 'ru' });
+  assert.equal(sentences.length, 2);
+  assert.ok(text.slice(sentences[0].start, sentences[0].end).endsWith('наладить диалог.'));
+});
+
 test('spans, offsets, norm and sentence indexes are consistent on a real article', () => {
   const text = normalizeBody(
     '  Очільник МЗС РФ Сергій Лавров та держсекретар США Марко Рубіо / © Associated Press\n\nОсобиста зустріч очільника МЗС РФ Сергія Лаврова та держсекретаря США Марко Рубіо, яку було скасовано Вашингтоном, для обговорення мирного врегулювання війни в Україні все ще може відбутися.  \n\nПро свою готовність до таких переговорів Лавров заявив пропагандистам російського «РИА Новости». ',

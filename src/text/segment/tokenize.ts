@@ -18,7 +18,8 @@
  * - `norm` is `fold(text)`, except that a soft hyphen or zero-width joiner inside a word is dropped
  *   from it (`пере\u00adговоры` -> `переговоры`), so it may then be shorter than `text`.
  *
- * Sentences: a line break always ends a sentence (so a heading line is its own sentence); `. ! ? …`
+ * Sentences: a line break ends a sentence (so a heading line is its own sentence), except a single
+ * break inside a hard-wrapped sentence (a word or comma, then a lower-case word); `. ! ? …`
  * end one when the next token starts a sentence (a capital letter, a digit, an opening quote or
  * bracket, a dash followed by a capital); closing quotes and brackets right after the final mark
  * stay in the sentence (`?»`, `."`); initials and abbreviations of the `prefix` class never end one;
@@ -414,7 +415,7 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
   let noEnd2 = -1;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
-    const paraStart = k === 0 || (t.spaceBefore && hasNewlineBetween(text, tokens[k - 1].end, t.start));
+    const paraStart = k === 0 || (t.spaceBefore && hasNewlineBetween(text, tokens[k - 1].end, t.start) && !isWrappedLine(text, tokens, k));
     if (paraStart) {
       if (k > 0) {
         close(k);
@@ -450,7 +451,7 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
     }
     if (m < n && m > k + 1 && !tokens[m].spaceBefore && tokens[m].kind === 'punct' && ENDERS.test(tokens[m].text)) m++;
     if (m >= n) break;
-    if (hasNewlineBetween(text, tokens[m - 1].end, tokens[m].start)) {
+    if (hasNewlineBetween(text, tokens[m - 1].end, tokens[m].start) && !isWrappedLine(text, tokens, m)) {
       k = m - 1;
       continue; // the line break closes it
     }
@@ -466,6 +467,22 @@ export function segment(text: string, tokens: Token[], opts: TokenizeOptions = {
   }
   close(n);
   return sentences;
+}
+
+/**
+ * A hard-wrapped line (plain-text wire copy): one line break, no blank line, between a word or a
+ * comma and a lower-case word (`...переговоры\nс Францией`). A heading is followed by a capital
+ * and a paragraph ends with a mark, so every other line break still ends the sentence.
+ */
+function isWrappedLine(text: string, tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  const t = tokens[k];
+  if (t.kind !== 'word' || isUpperAt(t.text, 0)) return false;
+  if (!(prev.kind === 'word' || prev.kind === 'number' || prev.text === ',')) return false;
+  if (prev.kind === 'word' && prev.text.endsWith('.')) return false;
+  let breaks = 0;
+  for (let q = prev.end; q < t.start; q++) if (text.charCodeAt(q) === 0x0a) breaks++;
+  return breaks === 1;
 }
 
 /** `[12]` glued to the preceding token: a footnote reference */
