@@ -160,6 +160,9 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
     } else if (H.length > 1 && H[0].pos === 'PROPN' && H[0].tags.Case !== 'Nom') {
       // a proper name alone: its first (singular) reading beats a plural nominative
       H = H.filter((h) => h.tags.Number === H[0].tags.Number);
+    } else if (H.some((h) => h.tags.Number === 'Sing') && H.some((h) => h.tags.Number === 'Plur')) {
+      // an institution is one: `Комісії`, `судом ЄС` read as singular
+      H = H.filter((h) => h.tags.Number === 'Sing');
     }
     let hint = H[0];
     const exact = lz.exactRule(lang, type, ctxs[head], parts[head].core);
