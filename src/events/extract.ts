@@ -129,8 +129,14 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
     }
     // one contact per set of parties per sentence: keep the most specific mode
     for (const c of local) {
+      // (a call about preparing a summit states two contacts: different specific modes stay apart)
+      const generic = (m: DiplomaticEvent['mode']) => m === 'talks' || m === 'channel' || m === 'other' || !m;
       const same = cands.find(
-        (d) => d.sent === si && d.ev.type === c.ev.type && sameActors(d.ev.actors, c.ev.actors) && (c.ev.type !== 'CONSULT' || true),
+        (d) =>
+          d.sent === si &&
+          d.ev.type === c.ev.type &&
+          sameActors(d.ev.actors, c.ev.actors) &&
+          (d.ev.mode === c.ev.mode || generic(d.ev.mode) || generic(c.ev.mode)),
       );
       if (same) {
         if ((MODE_RANK[c.ev.mode ?? 'other'] ?? 0) > (MODE_RANK[same.ev.mode ?? 'other'] ?? 0)) {

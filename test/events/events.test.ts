@@ -170,3 +170,31 @@ test('evidence and trigger spans point into the text', () => {
   assert.equal(text.slice(ev.trigger!.start, ev.trigger!.end), ev.trigger!.text);
   assert.ok(ev.start <= ev.trigger!.start && ev.trigger!.end <= ev.end);
 });
+
+test('hosting a visitor, and "the sides" continue the same contact', () => {
+  const doc = analyze('Президент России Владимир Путин принял в Кремле премьер-министра Словакии Роберта Фицо. Стороны обсудили энергетическое сотрудничество.', 'ru', '2025-10-03');
+  const ev = find(doc, 'CONSULT', PUTIN, /fico|фицо/);
+  assert.equal(ev.status, 'occurred');
+  assert.equal((doc.layers.events ?? []).filter((e) => e.type === 'CONSULT').length, 1);
+  // `принял решение` is no contact
+  const doc2 = analyze('Президент России Владимир Путин принял решение о проведении учений.', 'ru', '2025-10-03');
+  assert.equal((doc2.layers.events ?? []).length, 0);
+});
+
+test('talks with a counterpart named in apposition; a contact by phone is a call', () => {
+  const doc = analyze('Накануне министр иностранных дел России Сергей Лавров провел переговоры со своим турецким коллегой Хаканом Фиданом.', 'ru', '2025-10-03');
+  const ev = find(doc, 'CONSULT', LAVROV, /fidan|фидан/);
+  assert.equal(ev.mode, 'talks');
+  assert.equal(ev.when?.value, '2025-10-02');
+  const doc2 = analyze('Зеленский и Макрон обсудили по телефону подготовку к саммиту в Лондоне.', 'ru', '2025-10-03');
+  assert.equal(find(doc2, 'CONSULT', /zelensk|зеленск/, MACRON).mode, 'call');
+});
+
+test('a visit dated after the article is planned (uk), and a denial of a prepared meeting', () => {
+  const doc = analyze('Президент Володимир Зеленський наступного тижня відвідає Вашингтон. Речник Кремля Дмитро Пєсков спростував інформацію про підготовку зустрічі Путіна і Зеленського.', 'uk', '2025-09-20');
+  const visit = find(doc, 'CONSULT', /zelensk|зеленськ/, /washington|вашингтон|usa|сша/);
+  assert.equal(visit.mode, 'visit');
+  assert.equal(visit.status, 'planned');
+  const meet = find(doc, 'CONSULT', PUTIN, /zelensk|зеленськ/);
+  assert.ok(meet.stances?.some((s) => s.stance === 'deny'));
+});
