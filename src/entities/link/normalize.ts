@@ -55,7 +55,9 @@ export function normalizeMention(lz: Lemmatizer, text: string, lang: string, typ
   if (type === 'PER') {
     // one reading for the whole name: nominative or oblique, masculine or feminine, chosen by the
     // words' analyses (dictionary readings weigh 2, name-model and paradigm readings 1)
-    const real = parts.map((p) => !!p.core && !frozen(p.core));
+    // name particles do not decline: `аль-Файеда` -> `аль-Файед`, `фон дер Ляйен`
+    const PARTICLE = /^(аль|ал|эль|ель|ибн|бен|бін|бин|фон|ван|дер|де|ди|да|дос|дель|ла|ле|аш|ас|ад|ат|ан|эд|ед)$/iu;
+    const real = parts.map((p) => !!p.core && !frozen(p.core) && !PARTICLE.test(p.core));
     const p0 = (i: number) => parts[i].core;
     const paradigm = parts.map((p, i) => {
       const r: Record<'m' | 'f', string | null> = { m: null, f: null };
