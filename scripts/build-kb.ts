@@ -214,6 +214,9 @@ for (const [xid, ps] of byXid) {
   for (const l of ['ru', 'uk'] as const) {
     for (const [lem, n] of lemmas[l]) {
       if (n < 2 || !/^\p{Lu}/u.test(lem) || ambiguousForm(l, lem, xid)) continue;
+      // the name of another entity (`Гонконг` annotated with China's id) is not an alias
+      const other = pickTarget(l, lem, target.type);
+      if (other && other.id !== target.id) continue;
       // a person's alias must share the surname of one of the person's names (annotation slips out)
       if (target.type === 'PER') {
         const sur = (x: string) => translitKey(x.split(/[\s.]+/).filter(Boolean).pop() ?? '');
