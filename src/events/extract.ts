@@ -605,6 +605,7 @@ class Extractor {
     // a meeting or visit in the other side's seat is with that side (`встречался ... в Кремле`)
     if (consult && place && actors.length === 1 && !this.sameSide(place, actors[0]) && (tr.mode === 'meeting' || tr.mode === 'visit')) add(place);
     // a contact named without its parties continues the latest contact just before it
+    let source: Cand | null = null;
     if (consult && actors.length < 2 && !parties.length && !blocked) {
       for (let k = prior.length - 1; k >= 0; k--) {
         const p = prior[k];
@@ -612,6 +613,7 @@ class Extractor {
         if (p.ev.type !== 'CONSULT') continue;
         if (!actors.length || p.ev.actors.some((x) => this.sameSide(x, actors[0]))) {
           for (const x of p.ev.actors) if (!actors.some((y) => this.sameSide(x, y))) add(x);
+          if (!explicit && !subjects.length) source = p;
           break;
         }
       }
@@ -625,6 +627,15 @@ class Extractor {
     const level = this.level(tr, a, b, actors);
     const when = this.when(tr, a, b);
     const reportedBy = this.reporters(tr);
+    // nothing of its own named: a re-mention of that contact (`Встреча ... продолжалась три часа`)
+    // when it says nothing new about its status or level; it may name its mode more precisely
+    if (source && statusGroup(source.ev.status) === statusGroup(status) && (!level || !source.ev.level || level === source.ev.level)) {
+      const se = source.ev;
+      if (mode && mode !== 'other' && GENERIC_MODES.has(se.mode ?? 'other') && !GENERIC_MODES.has(mode)) se.mode = mode;
+      se.when ??= this.when(tr, a, b);
+      for (const r of reportedBy) if (!se.reportedBy!.includes(r)) se.reportedBy!.push(r);
+      return null;
+    }
     if ((status === 'occurred' || status === 'ongoing') && when && this.doc.published && when.value.slice(0, 10) > this.doc.published.slice(0, 10) && /^\d{4}-\d{2}-\d{2}$/.test(when.value)) status = 'planned';
     if (status === 'occurred' && when && /W\d{2}$/.test(when.value) && this.doc.published && when.value > isoWeekOf(this.doc.published)) status = 'planned';
     const s0 = T[a].start, s1 = T[b - 1].end;
