@@ -126,8 +126,16 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     const dashed = j > 0 && j - 1 < w.length && DASHES.has(w[j - 1]?.text ?? '');
     let cue = -1;
     if (j >= 0 && j < w.length && w[j].word && w[j].para === v.paraOfChar(p.close) && (sawSep || lex.lang === 'en') && (!dotted || dashed)) {
-      for (let t = j, n = 0; t < w.length && n < 4; t++) {
-        if (!w[t].word) break;
+      const maxWords = lex.lang === 'en' ? 7 : 4;
+      let paren = 0;
+      for (let t = j, n = 0; t < w.length && n < maxWords; t++) {
+        if (!w[t].word) {
+          // `Rep. Gwen Moore (D-Wis.) said`: abbreviation dots and a parenthesis inside the subject
+          if (w[t].text === '(') paren++;
+          else if (w[t].text === ')' && paren > 0) paren--;
+          else if (!(lex.lang === 'en' && (w[t].text === '.' || w[t].text === '-' || paren > 0))) break;
+          continue;
+        }
         if (cueAt[t]) {
           cue = t;
           break;
@@ -543,7 +551,7 @@ function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon): bool
     const tk = v.w[t];
     if (!tk.word) {
       if (SENT_PUNCT.has(tk.text)) break;
-      if (tk.text === ',' && words > 0) break;
+      if (tk.text === ',') break;
       continue;
     }
     if (lex.comp.has(tk.norm)) return false;
@@ -557,10 +565,18 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   let t = c + 1;
   // `,” said O'Neill, on …`: an inverted cue is followed by its subject, not a clause
   const prev = v.w[c - 1];
-  const inverted = !prev || prev.sent !== v.w[c].sent || (!prev.word && (prev.text === ',' || QUOTE_CHARS.has(prev.text) || prev.text === '”'));
+  const inverted = !prev || (!prev.word && (prev.text === ',' || QUOTE_CHARS.has(prev.text) || prev.text === '”'));
   // `said Monday that`, `said on Tuesday that`, `said again that`
   while (t < sEnd && t < c + 4 && v.w[t].word && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|again|also|on|repeatedly|publicly|privately|recently)$/.test(v.w[t].norm)) t++;
   if (v.w[t] && v.w[t].norm === 'that') return t;
+  // `said in the letter that`, `said via email that`: a short prepositional phrase before `that`
+  if (v.w[t] && (v.w[t].pos === 'ADP' || lex.preps.has(v.w[t].norm)) && v.w[t].norm !== 'that') {
+    for (let u = t + 1; u < sEnd && u <= t + 6; u++) {
+      const x = v.w[u];
+      if (x.norm === 'that' && x.word) return u;
+      if (!x.word || x.pos === 'VERB' || x.pos === 'AUX') break;
+    }
+  }
   t = c + 1;
   void insidePair;
   if (v.w[c].lemma === 'tell') {
@@ -582,7 +598,9 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   if (subjStart.includes(tk.norm) || clauseStart || (tk.upper && tk.pos !== 'ADP' && tk.pos !== 'ADV')) {
     // not `said in`, `said on`, `said Tuesday`
     if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at)$/.test(tk.norm)) return -1;
-    return t;
+    // a clause has a verb of its own (`shows the explosion` is an object, not a report)
+    for (let u = t + 1; u < sEnd && u < t + 15; u++) if (v.w[u].pos === 'VERB' || v.w[u].pos === 'AUX') return t;
+    return -1;
   }
   return -1;
 }
