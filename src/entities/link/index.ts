@@ -121,12 +121,17 @@ function surnameOf(lemma: string): string {
 
 const LEGAL_SUFFIX = /\s+(AG|SE|SA|S\.A\.|B\.?V\.?|N\.V\.|Ltd\.?|GmbH|Inc\.?|PLC|LLC|Corp\.?|Co\.|АГ|АГ|СЕ|Б\.?В\.?|Лтд)$/iu;
 
+const MEMO_MORPH = new Map<string, { lemma: string; id?: string }>();
+const MEMO_PLAIN = new Map<string, { lemma: string; id?: string }>();
+
 export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   const lang = doc.lang;
   const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
-  const cache = new Map<string, { lemma: string; id?: string }>();
+  // resolution is a pure function of (text, type, language) and the loaded resources: memoised
+  const cache = L.morph ? MEMO_MORPH : MEMO_PLAIN;
+  if (cache.size > 100000) cache.clear();
   const res: Resolved[] = mentions.map((m) => {
-    const ck = `${m.type}|${m.text}`;
+    const ck = `${lang}|${m.type}|${m.text}`;
     let r = cache.get(ck);
     if (!r) cache.set(ck, (r = resolveMention(L, m.text, m.type, lang)));
     return { m: { ...m, lemma: r.lemma }, lemma: r.lemma, id: r.id };
