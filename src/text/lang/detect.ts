@@ -170,17 +170,16 @@ export function detectLanguage(
   let top = '';
   let topP = 0;
   for (const [k, v] of raw) if (v > topP) [top, topP] = [k, v];
-  const sampleLetters = letters;
-  const we = words ? wordEvidence(sample, words) : { ru: 0, uk: 0 };
-  // another language, clearly: the model is sure and the letters do not point to ru/uk (a short
-  // Russian text without ы э ё often looks Bulgarian to the model; Bulgarian writes ъ before consonants)
-  // letters of another Cyrillic alphabet in some number: not ru/uk, whatever the model's confidence
-  const foreignScript = sampleLetters.foreignCyr >= 2 && sampleLetters.foreignCyr * 50 >= sampleLetters.cyr;
+    const we = words ? wordEvidence(sample, words) : { ru: 0, uk: 0 };
+  // Another language when the model is sure of it, or when the text has letters of another
+  // Cyrillic alphabet in some number (then whatever the model's confidence).
+  const foreignScript = letters.foreignCyr >= 2 && letters.foreignCyr * 50 >= letters.cyr;
   if (top && !(CORE as readonly string[]).includes(top) && (topP >= 0.6 || foreignScript)) {
-    // a Cyrillic text with none of the other alphabets' letters is ru/uk whatever Cyrillic
-    // language the model names (bg, be, mk, sr, kk, rue, sah ...), unless it writes Bulgarian ъ
-    const looksRuUk = sampleLetters.foreignCyr === 0 && (top !== 'bg' || sampleLetters.bgHard === 0);
-    if (!(looksRuUk && sampleLetters.cyr > sampleLetters.lat)) {
+    // But a Cyrillic text with none of the other alphabets' letters is ru/uk whatever Cyrillic
+    // language the model names (a short Russian text without ы э ё often looks Bulgarian to it),
+    // unless it writes ъ before a consonant, as only Bulgarian does.
+    const looksRuUk = letters.foreignCyr === 0 && (top !== 'bg' || letters.bgHard === 0);
+    if (!(looksRuUk && letters.cyr > letters.lat)) {
       const scores: Record<string, number> = {};
       for (const [k, v] of raw) scores[k] = round(v);
       return { lang: top, by: 'model', scores, letters, words: we, declared: declared ?? null };
@@ -190,12 +189,12 @@ export function detectLanguage(
   const s: Record<string, number> = {};
   for (const l of CORE) s[l] = Math.log((raw.get(l) ?? 0) + 1e-4);
   // the difference counts (a Ukrainian text quoting Russian has both kinds of letters), capped
-  const dl = Math.max(-LETTER_CAP, Math.min(LETTER_CAP, sampleLetters.uk - sampleLetters.ru));
+  const dl = Math.max(-LETTER_CAP, Math.min(LETTER_CAP, letters.uk - letters.ru));
   const dw = Math.max(-LETTER_CAP, Math.min(LETTER_CAP, we.uk - we.ru));
   s.uk += LETTER_WEIGHT * Math.max(dl, 0) + WORD_WEIGHT * Math.max(dw, 0);
   s.ru += LETTER_WEIGHT * Math.max(-dl, 0) + WORD_WEIGHT * Math.max(-dw, 0);
-  if (sampleLetters.cyr > sampleLetters.lat) s.en -= 5;
-  else if (sampleLetters.lat > 4 * sampleLetters.cyr) {
+  if (letters.cyr > letters.lat) s.en -= 5;
+  else if (letters.lat > 4 * letters.cyr) {
     s.ru -= 5;
     s.uk -= 5;
   }
