@@ -58,7 +58,8 @@ function cueRegex(lx: TimeLexicon): RegExp {
       ...lx.cueStems,
       ...Object.values(lx.periodParts).flat().map((k) => k.split(' ').pop()!),
     ].filter((w) => w.length > 1);
-    r = new RegExp(`\\d|${LB}(?:${alternation(words)})`, 'iu');
+    // a number alone is no cue (`30-денне`, `1000 на 1000`): a year, a numeric date or `N числа` is
+    r = new RegExp(`${LB}(?:(?:19|20)\\d{2}${RB}|\\d{1,2}[./]\\d{1,2}|\\d{1,2}(?:-?го)?\\s+числа|${alternation(words)})`, 'iu');
     cueCache.set(lx.lang, r);
   }
   return r;
