@@ -121,6 +121,16 @@ function surnameOf(lemma: string): string {
 
 const LEGAL_SUFFIX = /\s+(AG|SE|SA|S\.A\.|B\.?V\.?|N\.V\.|Ltd\.?|GmbH|Inc\.?|PLC|LLC|Corp\.?|Co\.|АГ|АГ|СЕ|Б\.?В\.?|Лтд)$/iu;
 
+/**
+ * The name a non-person entity's `new:` key is made from: a Latin-script spelling when the article
+ * gives one (`«Північний потік-2» (Nord Stream 2)`: the language-neutral form), else the fullest.
+ */
+function keySource(lemmas: string[], fullest: string): string {
+  const latin = lemmas.filter((l) => /[A-Za-z]/.test(l) && !/[\u0400-\u04FF]/.test(l));
+  if (!latin.length || latin.length === lemmas.length) return fullest;
+  return latin.reduce((a, b) => (b.length > a.length ? b : a), latin[0]);
+}
+
 const MEMO_MORPH = new Map<string, { lemma: string; id?: string }>();
 const MEMO_PLAIN = new Map<string, { lemma: string; id?: string }>();
 
@@ -265,7 +275,7 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       // persons by surname (the shortest spelling among the group's: inflected ones add endings)
       const key = isPer(type)
         ? g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean).sort((a, b) => a.length - b.length)[0] ?? ''
-        : translitKey(stripOrgWrapping(fullest).replace(LEGAL_SUFFIX, '') || fullest);
+        : translitKey(stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest);
       id = `new:${type}:${key || normKey(fullest)}`;
       if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };
     }
