@@ -54,6 +54,8 @@ export function titleCase(s: string): string {
 }
 
 const PRIOR = 3;
+const MAX_CANDIDATES = 8;
+const MIN_SHARE = 0.003;
 
 export class NameGuesser {
   constructor(private readonly model: NameRules) {}
@@ -99,7 +101,10 @@ export class NameGuesser {
       out.push({ lemma: capitalizeLike(base, word), count: support, share: p });
     }
     out.sort((a, b) => b.share - a.share);
-    return out;
+    // the long tail of rare ending changes is noise: keep the likely few
+    let keep = 1;
+    while (keep < out.length && keep < MAX_CANDIDATES && out[keep].share >= MIN_SHARE) keep++;
+    return out.slice(0, keep);
   }
 
   /** the best base form of a name */

@@ -196,7 +196,11 @@ export function ukFormTags(pos: string, lemma: string, form: string, adjectival 
   return [];
 }
 
-/** Parse an encoded reading. */
+const readingMemo = new Map<string, Readonly<Reading>>();
+
+/** Parse an encoded reading (shared, frozen: do not edit). */
 export function parseReading(s: string): Reading {
-  return r(s);
+  let o = readingMemo.get(s);
+  if (!o) readingMemo.set(s, (o = Object.freeze(r(s))));
+  return o as Reading;
 }

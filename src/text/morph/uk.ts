@@ -35,7 +35,14 @@ export class UkMorph {
       tags: string[];
       paradigms: [string, string, [string, number][]][];
     };
-    this.tagSets = pj.tags.map((t) => (t ? t.split('|').map(parseReading) : []));
+    // readings as shared frozen objects (a plurale tantum is reported as Number=Plur)
+    this.tagSets = pj.tags.map((t) =>
+      t ? t.split('|').map((r) => {
+        const o = { ...parseReading(r) };
+        if (o.Number === 'Ptan') o.Number = 'Plur';
+        return Object.freeze(o);
+      }) : [],
+    );
     let maxEnd = 0;
     this.paradigms = pj.paradigms.map(([pos, lemmaEnd, forms]) => {
       const ends = new Map<string, number>();
@@ -137,7 +144,7 @@ export class UkMorph {
           // a feminine adjectival surname has a feminine base form (Зеленської -> Зеленська)
           if (pos === 'PROPN' && tags.Gender === 'Fem' && ADJ_LEMMA.test(lemma)) l = lemma.slice(0, -2) + (lemma.endsWith('ій') && !/[цчшщж]ій$/u.test(lemma) ? 'я' : 'а');
           else if (pos === 'PROPN' && tags.Gender === 'Fem' && SURNAME_OV.test(lemma)) l = lemma + 'а';
-          out.push({ lemma: l, pos, tags: { ...tags, ...(tags.Number === 'Ptan' ? { Number: 'Plur' } : {}) }, source: 'dict' });
+          out.push({ lemma: l, pos, tags, source: 'dict' });
         }
       }
     }
@@ -195,9 +202,11 @@ export class UkMorph {
     // of the candidates listed in the dictionary (a name listed form by form: Путін, Путіна,
     // Путіну), the shortest is the base form the other forms grow from
     const cands = this.names.candidates(w);
+    const isListed = new Map<string, boolean>();
+    for (const c of cands) if (!isListed.has(c.lemma)) isListed.set(c.lemma, this.lookup(c.lemma).some((a) => a.lemma === c.lemma));
     let shortest = '';
     for (const c of cands) {
-      if ((!shortest || c.lemma.length < shortest.length) && this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) shortest = c.lemma;
+      if ((!shortest || c.lemma.length < shortest.length) && isListed.get(c.lemma)) shortest = c.lemma;
     }
     for (const c of cands) {
       const k = c.lemma.toLowerCase();
@@ -207,10 +216,8 @@ export class UkMorph {
         continue;
       }
       let score = c.share;
-      if (listed.size || this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) {
-        // a name listed form by form (Путін, Путіна, Путіну): forms listed in the dictionary first
-        if (this.lookup(c.lemma).some((a) => a.lemma === c.lemma)) score += 0.5 + (c.lemma === shortest ? 0.5 : 0);
-      }
+      // a name listed form by form (Путін, Путіна, Путіну): forms listed in the dictionary first
+      if (isListed.get(c.lemma)) score += 0.5 + (c.lemma === shortest ? 0.5 : 0);
       const readings = ukFormTags('PROPN', c.lemma, w);
       if (readings.length) for (const r of readings) add({ lemma: c.lemma, pos: 'PROPN', tags: parseReading(r), source: 'name' }, score);
       else add({ lemma: c.lemma, pos: 'PROPN', tags: {}, source: 'name' }, score);
@@ -311,21 +318,25 @@ export class UkMorph {
  * whose lemma keeps more of the word (Києві: Київ before Кий), then content words.
  */
 function rank(list: MorphAnalysis[], word: string): MorphAnalysis[] {
+  if (list.length < 2) {
+    if (list.length === 1 && list[0].score !== undefined) list[0] = { lemma: list[0].lemma, pos: list[0].pos, tags: list[0].tags, source: list[0].source };
+    return list;
+  }
   const w = word.toLowerCase();
-  const keep = (a: MorphAnalysis): number => {
-    const l = a.lemma.toLowerCase();
+  const n = list.length;
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = list[i];
+    const l = a.lemma;
     let p = 0;
-    while (p < l.length && p < w.length && l[p] === w[p]) p++;
-    return p;
-  };
-  return list
-    .map((a, i) => ({ a, i, s: (a.score ?? 1) * 10 + keep(a) * 0.5 + (a.source === 'dict' ? 1 : 0) }))
-    .sort((x, y) => y.s - x.s || x.i - y.i)
-    .map((x) => ({ ...x.a, score: undefined }))
-    .map((a) => {
-      delete a.score;
-      return a;
-    });
+    while (p < l.length && p < w.length && (l[p] === w[p] || l[p].toLowerCase() === w[p])) p++;
+    score[i] = (a.score ?? 1) * 10 + p * 0.5 + (a.source === 'dict' ? 1 : 0);
+  }
+  const idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => score[y] - score[x] || x - y);
+  return idx.map((i) => {
+    const a = list[i];
+    return a.score === undefined ? a : { lemma: a.lemma, pos: a.pos, tags: a.tags, source: a.source };
+  });
 }
 
 /** put back the ґ of the word into a lemma looked up with г */
@@ -339,15 +350,26 @@ function restoreG(lemma: string, word: string): string {
 }
 
 function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
-  const seen = new Set<string>();
+  if (list.length < 2) return list;
   const out: MorphAnalysis[] = [];
   for (const a of list) {
-    const k = `${a.lemma}|${a.pos}|${Object.entries(a.tags).map(([x, y]) => `${x}=${y}`).join(',')}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(a);
+    let dup = false;
+    for (const b of out) {
+      if (b.lemma === a.lemma && b.pos === a.pos && (b.tags === a.tags || sameFeatures(a.tags, b.tags))) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) out.push(a);
   }
   return out;
+}
+
+function sameFeatures(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 export { ukFormTags };
