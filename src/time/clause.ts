@@ -124,6 +124,21 @@ export function clauseAt(doc: Doc, start: number, end: number): Span {
 
 export type Direction = 'past' | 'future' | 'none';
 
+const cueCache = new Map<string, { pastRe: RegExp; fut: Set<string>; pastW: Set<string>; stop: Set<string> }>();
+function cues(lx: TimeLexicon) {
+  let c = cueCache.get(lx.lang);
+  if (!c) {
+    c = {
+      pastRe: new RegExp(lx.pastSuffix, 'u'),
+      fut: new Set(lx.futureWords.map(normWord)),
+      pastW: new Set(lx.pastWords.map(normWord)),
+      stop: new Set(lx.pastStop.map(normWord)),
+    };
+    cueCache.set(lx.lang, c);
+  }
+  return c;
+}
+
 /**
  * Which way the clause around [start, end) points in time: the nearest finite verb (or future /
  * modality cue) decides. Uses the morphology's Tense when tokens carry it, else suffix cues.
@@ -132,10 +147,7 @@ export function clauseDirection(doc: Doc, lx: TimeLexicon, start: number, end: n
   const cl = clauseAt(doc, start, end);
   const words = wordsIn(doc, cl.start, cl.end).filter((w) => w.end <= start || w.start >= end);
   let best: { dist: number; dir: Direction } | null = null;
-  const pastRe = new RegExp(lx.pastSuffix, 'u');
-  const fut = new Set(lx.futureWords.map(normWord));
-  const pastW = new Set(lx.pastWords.map(normWord));
-  const stop = new Set(lx.pastStop.map(normWord));
+  const { pastRe, fut, pastW, stop } = cues(lx);
   for (const w of words) {
     const dir = wordDirection(w, pastRe, fut, pastW, stop);
     if (dir === 'none') continue;

@@ -148,7 +148,8 @@ export function chronoFor(lang: TimeLang, lx: TimeLexicon): Chrono {
     const base = lang === 'ru' ? chrono.ru.casual : lang === 'uk' ? chrono.uk.casual : chrono.en.casual;
     c = base.clone();
     // times of day and `within N days` spans are not dates of events: their parsers only cost time
-    c.parsers = c.parsers.filter((p) => !/TimeExpression|CasualTime|TimeUnitWithin|ISOFormat|Slash(?!Date)/.test(p.constructor.name));
+    // weekdays and `на прошлой неделе` are Parley's own parsers (with apostrophe variants and ISO weeks)
+    c.parsers = c.parsers.filter((p) => !/TimeExpression|CasualTime|TimeUnitWithin|ISOFormat|Slash(?!Date)|WeekdayParser|RelativeDateFormat/.test(p.constructor.name));
     // own parsers first: on equal spans the overlap refiner keeps the earlier result
     c.parsers.unshift(...ownParsers(lx));
     cache.set(lang, c);
