@@ -449,7 +449,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   }
   function pushClause(a: number, b: number, c: number, subj: Subj | null, mode: 'cue' = 'cue') {
     // trim spaces and a leading dash
-    while (a < b && /[\s—–-]/.test(text[a])) a++;
+    while (a < b && /[\s—–\-,;:]/.test(text[a])) a++;
     while (b > a && /\s/.test(text[b - 1])) b--;
     if (countWords(text.slice(a, b)) < 2) return;
     const within = pairsWithin(a - 1, b + 1);

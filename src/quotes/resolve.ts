@@ -287,9 +287,11 @@ export class Resolver {
       if (roles.some((r) => r.includes(subj.head) || subj.phrase.includes(r))) score += 4;
       if (holders.has(e.id)) score += 4;
       const country = kb?.countryOf(e.id);
-      const affs = new Set([...(e.affiliations ?? []), ...(country ? [country] : [])]);
+      const affs = new Set([...(e.affiliations ?? []), ...(kb?.byId(e.id)?.affiliations ?? []), ...(country ? [country] : [])]);
       if (subj.of.some((o) => affs.has(o) || (kb && kb.countryOf(o) && kb.countryOf(o) === country))) score += 2;
       if (adjCountry.some((a) => [...affs].some((c) => adjMatches(a, c, kb)))) score += 2;
+      // a role of a named body (`керівник МОЗ`, `глава МИД`) needs evidence beyond recency
+      if (subj.of.length && score === 0) return;
       if (lastSaid && lastSaid.id === e.id && v.paraOfChar(pos) - lastSaid.para <= 2) score += 3;
       else if (speakers.has(e.id)) score += 1.5;
       if (rank === 0) score += 1;

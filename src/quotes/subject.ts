@@ -49,6 +49,9 @@ export function obliqueBefore(v: View, t0: number, lex: Lexicon, t1 = t0 + 1): b
   if (mentionCaseOk(v, t0, t1) === 'nom') return false;
   // the rest of a name in an oblique case (`Терезы | Мэй`)
   if (p.pos === 'PROPN' && p.upper && caseOf(p) && caseOf(p) !== 'Nom' && !p.nomAlt) return true;
+  // `глава МИД`, `представитель Кремля`, `Керівник МОЗ`: a body after a role noun is what the role is of
+  const men = v.mentionAt[t0] >= 0 ? v.mentions[v.mentionAt[t0]] : null;
+  if (men && men.type !== 'PER' && lex.roles.has(p.lemma)) return true;
   // `интервью Süddeutsche Zeitung`, `советник Макрона`: a lower-case noun that is not a role noun
   if (p.pos === 'NOUN' && !lex.roles.has(p.lemma) && !lex.media.has(p.lemma) && !lex.unnamed.has(p.lemma)) return true;
   return false;
@@ -86,9 +89,16 @@ function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
   const of: string[] = [];
   const phrase: string[] = [w[i].lemma];
   let e = i + 1;
-  for (let k = i + 1; k < w.length && k <= i + 6; k++) {
+  let apposed = false;
+  for (let k = i + 1; k < w.length && k <= i + 14; k++) {
     const t = w[k];
+    // `заступник міністра охорони здоров’я, головний державний санітарний лікар Віктор Ляшко`
+    if (!t.word && t.text === ',' && k + 1 < w.length && w[k + 1].word && !w[k + 1].upper && (w[k + 1].pos === 'ADJ' || lex.roles.has(w[k + 1].lemma))) {
+      apposed = true;
+      continue;
+    }
     if (!t.word || t.sent !== w[i].sent) break;
+    if (k > i + 6 && v.mentionAt[k] < 0 && t.pos !== 'ADJ' && t.pos !== 'NOUN') break;
     const m = v.mentionAt[k];
     if (m >= 0) {
       const men = v.mentions[m];
@@ -102,7 +112,7 @@ function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
       e = men.t1;
       continue;
     }
-    if (lex.roles.has(t.lemma) || (t.pos === 'NOUN' && caseOf(t) === 'Gen') || (t.pos === 'ADJ' && caseOf(t) === 'Gen') || (!t.pos && !t.upper && /(а|я|ы|и|у|ого|его|ої|ого|ів|их)$/u.test(t.norm) && k === e)) {
+    if (lex.roles.has(t.lemma) || (apposed && !t.upper && (t.pos === 'ADJ' || t.pos === 'NOUN')) || (t.pos === 'NOUN' && caseOf(t) === 'Gen') || (t.pos === 'ADJ' && caseOf(t) === 'Gen') || (!t.pos && !t.upper && /(а|я|ы|и|у|ого|его|ої|ого|ів|их)$/u.test(t.norm) && k === e)) {
       if (t.pos === 'VERB') break;
       phrase.push(t.norm);
       e = k + 1;
@@ -147,8 +157,9 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     const men = v.mentions[m];
     const cs = mentionCaseOk(v, men.t0, men.t1);
     // right before the cue (`Мэй объявила`, `Макрон заявил`) only a preposition makes a name oblique
+    const prev0 = w[men.t0 - 1];
     const adjacent = opts.dir === -1 && opts.cue !== undefined && men.t1 === opts.cue;
-    const obl = adjacent ? isAdp(w[men.t0 - 1]) : obliqueBefore(v, men.t0, lex, men.t1);
+    const obl = adjacent ? isAdp(prev0) || (men.type !== 'PER' && !!prev0 && lex.roles.has(prev0.lemma)) : obliqueBefore(v, men.t0, lex, men.t1);
     const next = opts.dir === 1 ? men.t1 : men.t0 - 1;
     // `В Кремле отмечали`: an institution in the locative
     const prev = w[men.t0 - 1];
