@@ -53,6 +53,13 @@ type Analyses = readonly MorphAnalysis[];
 const promoted = new WeakMap<Analyses, Map<number, Analyses>>();
 const tails = new WeakMap<Analyses, MorphAnalysis[]>();
 const asName = new WeakMap<Analyses, Analyses>();
+const folded = new WeakMap<MorphAnalysis, string>();
+/** the matching form of an analysis's lemma (memoised: analyses are shared) */
+function foldLemma(a: MorphAnalysis): string {
+  let f = folded.get(a);
+  if (f === undefined) folded.set(a, (f = fold(a.lemma)));
+  return f;
+}
 const EMPTY: MorphAnalysis[] = Object.freeze([]) as unknown as MorphAnalysis[];
 
 /** `as` with its k-th analysis first */
@@ -226,7 +233,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       if (best > 0) chosen[i] = promote(as, best);
       if (strong && bestFits) {
         decided.add(i);
-        const l = fold(chosen[i]![0].lemma);
+        const l = foldLemma(chosen[i]![0]);
         strongByForm.set(tokens[i].norm, l);
         strongLemmas.add(l);
       }
@@ -236,7 +243,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
     for (const i of initial) {
       const as = chosen[i]!;
       if (as[0].pos !== 'PROPN' || as[0].source === 'name' && as.length < 2) continue;
-      if (midCaps.has(tokens[i].norm) || midCaps.has(fold(as[0].lemma))) continue;
+      if (midCaps.has(tokens[i].norm) || midCaps.has(foldLemma(as[0]))) continue;
       const k = as.findIndex((a) => FUNCTION_POS.has(a.pos) && a.source === 'dict' && !isCapitalized(a.lemma));
       if (k > 0) chosen[i] = promote(as, k);
     }
@@ -247,10 +254,10 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
     const surfaces = new Set<string>();
     for (let j = 0; j < tokens.length; j++) {
       const t = tokens[j];
-      if (t.kind === 'word' && chosen[j] && isCapitalized(t.text) && fold(chosen[j]![0].lemma) === t.norm) surfaces.add(t.norm);
+      if (t.kind === 'word' && chosen[j] && isCapitalized(t.text) && foldLemma(chosen[j]![0]) === t.norm) surfaces.add(t.norm);
     }
     const otherBase = (a: MorphAnalysis, form: string): boolean => {
-      const l = fold(a.lemma);
+      const l = foldLemma(a);
       return l !== form && surfaces.has(l);
     };
     for (let i = 0; i < tokens.length; i++) {
@@ -259,11 +266,11 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
       const form = tokens[i].norm;
       if (as[0].source === 'name') {
         const target = strongByForm.get(form);
-        let k = target ? as.findIndex((a) => a.source === 'name' && fold(a.lemma) === target) : -1;
-        if (k < 0) k = as.findIndex((a) => a.source === 'name' && strongLemmas.has(fold(a.lemma)));
+        let k = target ? as.findIndex((a) => a.source === 'name' && foldLemma(a) === target) : -1;
+        if (k < 0) k = as.findIndex((a) => a.source === 'name' && strongLemmas.has(foldLemma(a)));
         if (k < 0 && !otherBase(as[0], form)) k = as.findIndex((a) => a.source === 'name' && otherBase(a, form));
         if (k > 0) chosen[i] = promote(as, k);
-      } else if (as[0].pos === 'PROPN' && !otherBase(as[0], form) && fold(as[0].lemma) !== form) {
+      } else if (as[0].pos === 'PROPN' && !otherBase(as[0], form) && foldLemma(as[0]) !== form) {
         const k = as.findIndex((a) => a.pos === 'PROPN' && otherBase(a, form));
         if (k > 0) chosen[i] = promote(as, k);
       }

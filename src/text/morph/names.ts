@@ -26,7 +26,10 @@ export function isCapitalized(w: string): boolean {
 }
 
 export function isUpper(w: string): boolean {
-  return w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+  if (w.length < 2) return false;
+  const c = w.charCodeAt(1);
+  if ((c >= 0x430 && c <= 0x45f) || (c >= 0x61 && c <= 0x7a)) return false; // a lower-case second letter
+  return w === w.toUpperCase() && w !== w.toLowerCase();
 }
 
 /**
