@@ -45,6 +45,14 @@ const MAX_CLAUSE_TOKENS = 400;
 
 export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { quotes: Quote[]; attributions: Attribution[] } {
   const v = buildView(doc, lex);
+  // a name right after `телеканал`, `издание`, `агентство` is an outlet even when no list knows it
+  const mediaNamed = new Set<string>();
+  for (const m of v.mentions) {
+    const p = v.w[m.t0 - 1];
+    if (p && p.word && lex.media.has(p.lemma) && m.type !== 'PER') mediaNamed.add(m.entity.id);
+  }
+  const baseIsOutlet = svc.isOutlet;
+  svc = { ...svc, isOutlet: (e) => mediaNamed.has(e.id) || baseIsOutlet(e) };
   setOutletLookup(svc.outletByName ?? null);
   const text = doc.text;
   const w = v.w;
@@ -408,7 +416,9 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   const res = new Resolver(v, lex, svc, top);
   const quotes: Quote[] = [];
   for (const c of cands) {
-    const r = res.resolve(c.subj, c.cueIdx, c.mode, c.start, c.end, c.pair);
+    let r = res.resolve(c.subj, c.cueIdx, c.mode, c.start, c.end, c.pair);
+    // `Об этом информирует Derbyshire Live`, `…, передає N-TV`: a body doing what outlets do
+    if (r.id && !r.outlet && c.cueIdx >= 0 && lex.outletVerbs.has(w[c.cueIdx].lemma) && c.subj?.k === 'entity' && c.subj.ent.type !== 'PER') r = { id: null, outlet: r.id };
     if (r.outlet) {
       // an outlet as the speaker: a credited passage, not a quote
       atts.push({ start: c.start, end: c.end, source: r.outlet, cue: c.cue });

@@ -31,6 +31,7 @@ export interface LexiconFile {
   mediaNouns: string[];
   institutionPreps: string[];
   prepositions?: string[];
+  outletVerbs?: string[];
 }
 
 export interface Lexicon {
@@ -58,6 +59,8 @@ export interface Lexicon {
   media: Set<string>;
   instPreps: Set<string>;
   preps: Set<string>;
+  /** what only an outlet does (`передает`, `пишет`): a body as their subject is a news outlet */
+  outletVerbs: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -116,6 +119,7 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     media: low(f.mediaNouns),
     instPreps: low(f.institutionPreps),
     preps: low(f.prepositions),
+    outletVerbs: low(f.outletVerbs),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);
