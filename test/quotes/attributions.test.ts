@@ -53,3 +53,9 @@ test('en: as reported by / according to an outlet', async () => {
   const d = await analyze('Clinton’s team avoided taking her to the emergency room, according to The New York Times.', 'en');
   assert.match(credited(d, 'Clinton’s team').join(' '), /New York Times/);
 });
+
+test('ru: an outlet the lists do not know is still an outlet after `телеканал` or with `передает`', async () => {
+  const d = await analyze('55 тысяч европейцев пострадают от забастовки пилотов ирландской авиакомпании Ryanair, передает телеканал N-TV.');
+  assert.equal((d.layers.quotes ?? []).length, 0, 'no quote from an outlet');
+  assert.ok((d.layers.attributions ?? []).some((a) => d.text.slice(a.start, a.end).startsWith('55 тысяч')));
+});
