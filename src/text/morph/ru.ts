@@ -263,6 +263,19 @@ export class RuMorph {
     }
     if (known.length) {
       out = known.map((p) => toUd(p, word));
+      // a full participle also reads as an adjective (соединенных -> соединенный), the way a
+      // name's adjective is used: Соединенные Штаты, Объединенные Арабские Эмираты
+      const asAdj: MorphAnalysis[] = [];
+      for (let j = 0; j < known.length; j++) {
+        const a = out[j];
+        if (a.pos !== 'VERB' || a.tags.VerbForm !== 'Part' || a.tags.Variant === 'Short' || !a.tags.Case) continue;
+        const base = known[j].inflect(['PRTF', 'nomn', 'sing', 'masc'] .concat(a.tags.Voice === 'Pass' ? ['pssv'] : ['actv']));
+        if (!base) continue;
+        const tags: Record<string, string> = {};
+        for (const k of ['Case', 'Number', 'Gender', 'Animacy']) if (a.tags[k]) tags[k] = a.tags[k];
+        asAdj.push({ lemma: base.word.replace(/ё/g, 'е'), pos: 'ADJ', tags, source: 'dict', score: a.score });
+      }
+      if (asAdj.length) out = out.concat(asAdj);
       // Az matches a capitalised word against lower-case entries too; keep the name readings
       // first for a capitalised word (its context decides later)
       if (cap) out = [...out.filter((a) => a.pos === 'PROPN'), ...out.filter((a) => a.pos !== 'PROPN')];
