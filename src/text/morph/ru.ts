@@ -29,6 +29,7 @@ interface AzModule {
   load: (url: string, type: string, cb: (err: unknown, data?: unknown) => void) => void;
   Morph: ((word: string, config?: object) => AzParse[]) & {
     init: (path: string, cb: (err: unknown) => void) => void;
+    setDefaults: (config: object) => void;
   };
 }
 
@@ -63,6 +64,21 @@ function loadAz(): AzModule {
   while (pending.length) pending.shift()!();
   Az.load = origLoad;
   if (error || !done) throw new Error(`morph: cannot load the Az.js dictionaries from ${dicts}: ${String(error)}`);
+  // Az's defaults without stutter correction (it copies a per-call config on every call)
+  Az.Morph.setDefaults({
+    ignoreCase: false,
+    replacements: { е: 'ё' },
+    stutter: 0,
+    typos: 0,
+    parsers: [
+      'Dictionary?', 'AbbrName?', 'AbbrPatronymic',
+      'IntNumber', 'RealNumber', 'Punctuation', 'RomanNumber?', 'Latin',
+      'HyphenParticle', 'HyphenAdverb', 'HyphenWords',
+      'PrefixKnown', 'PrefixUnknown?', 'SuffixKnown?', 'Abbr',
+    ],
+    forceParse: false,
+    normalizeScore: true,
+  });
   az = Az;
   return Az;
 }
@@ -233,14 +249,13 @@ function toUd(p: AzParse, surface?: string): MorphAnalysis {
 
 export class RuMorph {
   private readonly Az: AzModule;
-  private readonly cfg = { stutter: 0, typos: 0 };
 
   constructor(private readonly names: NameGuesser) {
     this.Az = loadAz();
   }
 
   private parses(word: string): AzParse[] {
-    return this.Az.Morph(word, this.cfg);
+    return this.Az.Morph(word);
   }
 
   /** true when the dictionary knows the word (the name guesser is not asked) */
