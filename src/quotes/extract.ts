@@ -32,7 +32,7 @@ interface Cand {
   cueIdx: number;
   subj: Subj | null;
   /** how the subject was looked for: a direct quote continuing, or a cue with a clause */
-  mode: 'cue' | 'continuation';
+  mode: 'cue' | 'continuation' | 'unknown';
   via?: Entity | null;
   /** position used to order speaker resolution */
   order: number;
@@ -407,7 +407,10 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     let b = p.open - 1;
     while (b >= 0 && /[ \t\u00a0]/.test(text[b])) b--;
     if (b >= 0 && !/[\n.!?…:]/.test(text[b])) continue;
-    cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: null, mode: 'continuation', order: p.start, pair: p });
+    // `"…", - йдеться у заяві`: a dash after the quote introduces a cue the lexicon does not hold — no guess
+    const after = text.slice(p.close + 1, p.close + 5);
+    const mode = /^[,.]?\s*[—–-]/.test(after) ? 'unknown' : 'continuation';
+    cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: null, mode, order: p.start, pair: p });
     usedPair.add(p);
   }
 

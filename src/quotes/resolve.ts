@@ -10,7 +10,7 @@ import type { Entity, Quote } from '../doc/model.js';
 import type { ExtractServices } from './extract.js';
 import type { Lexicon } from './lexicon.js';
 import type { QPair } from './marks.js';
-import { caseOf, obliqueBefore, type Subj } from './subject.js';
+import { caseOf, mentionCaseOk, obliqueBefore, type Subj } from './subject.js';
 import type { View } from './view.js';
 
 export interface Resolved {
@@ -119,11 +119,12 @@ export class Resolver {
     return undefined;
   }
 
-  resolve(subj: Subj | null, cueIdx: number, mode: 'cue' | 'continuation', start: number, end: number, pair?: QPair): Resolved {
+  resolve(subj: Subj | null, cueIdx: number, mode: 'cue' | 'continuation' | 'unknown', start: number, end: number, pair?: QPair): Resolved {
     const v = this.v;
     const at = cueIdx >= 0 ? v.w[cueIdx].start : start;
     const cg = this.cueGender(cueIdx);
     if (mode === 'continuation') return this.continuation(start, 1);
+    if (mode === 'unknown') return { id: null };
     if (!subj) {
       // no subject: the previous speaker goes on (`добавил, что …`, `— добавил.`)
       if (cg === 'p') return { id: null };
@@ -232,11 +233,11 @@ export class Resolver {
       if (dist > 5) break;
       const eg = this.genderOf(m.entity);
       if (gender && eg && eg !== gender) continue;
-      const c = caseOf(v.w[m.t1 - 1]);
-      const obl = obliqueBefore(v, m.t0, this.lex);
+      const cs = mentionCaseOk(v, m.t0, m.t1);
+      const obl = obliqueBefore(v, m.t0, this.lex, m.t1);
       let score = -0.6 * dist;
-      if (!obl && c === 'Nom') score += 2;
-      else if (!obl && c === undefined) score += firstInSent.get(sent) === m.start ? 1.5 : 0.7;
+      if (!obl && cs === 'nom') score += 2;
+      else if (!obl) score += firstInSent.get(sent) === m.start ? 1.5 : 0.7;
       if (l && l.id === m.entity.id && v.paraOfChar(pos) - l.para <= 1) score += 1.5;
       if (!best || score > best.score) best = { id: m.entity.id, score };
     }

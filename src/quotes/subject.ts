@@ -58,7 +58,7 @@ export function obliqueBefore(v: View, t0: number, lex: Lexicon, t1 = t0 + 1): b
 }
 
 /** 'other' when some word of the name is definitely not nominative (`Девидом Кэмероном`), 'nom' when one is. */
-function mentionCaseOk(v: View, t0: number, t1: number): 'nom' | 'other' | 'unknown' {
+export function mentionCaseOk(v: View, t0: number, t1: number): 'nom' | 'other' | 'unknown' {
   let nom = false;
   for (let t = t0; t < t1; t++) {
     const c = caseOf(v.w[t]);
