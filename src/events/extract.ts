@@ -382,8 +382,16 @@ class Extractor {
       out.push({ t: i, tEnd: i + 1, def, type: def.type, mode: def.mode ?? null, verb });
     }
     out.sort((x, y) => x.t - y.t);
-    for (const tr of out) this.trigAt.set(tr.t, tr);
-    return out;
+    // a light verb before its noun (`imposed new sanctions`, `провел переговоры`): the noun tells
+    const kept = out.filter((v, k) => {
+      if (!v.verb) return true;
+      const n = out[k + 1];
+      if (!n || n.verb || n.t - v.tEnd > 3) return true;
+      for (let j = v.tEnd; j < n.t; j++) if (!['ADJ', 'DET', 'NUM'].includes(T[j].pos)) return true;
+      return false;
+    });
+    for (const tr of kept) this.trigAt.set(tr.t, tr);
+    return kept;
   }
 
   private window(a: number, b: number): number[] {
@@ -427,7 +435,7 @@ class Extractor {
       const other = this.menAt.get(j);
       if (other) {
         // `принял в Кремле премьер-министра ...`: a place with its own preposition lies between
-        if (other.case === 'Loc' || other.case === 'Ins') oblique = true;
+        if (other.case === 'Loc' || other.case === 'Ins' || this.lx.lang === 'en') oblique = true;
         continue;
       }
       if (t.punct && QUOTE_MARKS.has(t.text)) continue;
@@ -1045,7 +1053,8 @@ class Extractor {
       }
     }
     for (const at of this.doc.layers.attributions ?? []) if (at.start <= pos && pos < at.end && !out.includes(at.source)) out.push(at.source);
-    return out;
+    // only entities of this article (the contract's ids)
+    return out.filter((id) => this.entById.has(id));
   }
 
   /** Confirm / deny / no-comment statements, attached to the event they speak of. */
@@ -1078,6 +1087,16 @@ class Extractor {
         // what: an event stated after the cue in this sentence, else the latest before it
         const pos = T[k].start;
         let target = cands.find((c) => c.sent === si && (c.ev.trigger?.start ?? 0) > pos);
+        // `declined to comment on the call`: the latest contact of the mode named after the cue
+        if (!target) {
+          let mode: string | undefined;
+          for (let j = k + 1; j < b && !mode; j++) {
+            const defs = this.lx.single.get(T[j].lemma) ?? this.lx.single.get(T[j].norm);
+            const modes = (defs ?? []).filter((d) => d.type === 'CONSULT' && d.mode).map((d) => d.mode);
+            if (modes.length) mode = this.trigAt.get(j)?.mode ?? modes[modes.length - 1];
+          }
+          if (mode) target = [...cands].reverse().find((c) => (c.ev.trigger?.start ?? 0) < pos && c.ev.mode === mode && si - c.sent <= 3);
+        }
         if (!target) target = [...cands].reverse().find((c) => (c.ev.trigger?.start ?? 0) < pos && si - c.sent <= 2);
         if (!target) continue;
         const st = target.ev.stances ?? (target.ev.stances = []);

@@ -198,3 +198,16 @@ test('a visit dated after the article is planned (uk), and a denial of a prepare
   const meet = find(doc, 'CONSULT', PUTIN, /zelensk|зеленськ/);
   assert.ok(meet.stances?.some((s) => s.stance === 'deny'));
 });
+
+test('English wire copy: a call by phone with its date and a no-comment on it; a light verb before sanctions', () => {
+  const doc = analyze(
+    'WASHINGTON, Feb 3 (Reuters) - Secretary of State Marco Rubio spoke by phone with Russian Foreign Minister Sergei Lavrov on Tuesday, the State Department said. The Kremlin declined to comment on the call. The European Union imposed new sanctions on Russia last month.',
+    'en',
+  );
+  const call = find(doc, 'CONSULT', RUBIO, LAVROV);
+  assert.equal(call.mode, 'call');
+  assert.equal(call.status, 'occurred');
+  assert.equal(call.when?.value, '2026-02-03');
+  const sanctions = (doc.layers.events ?? []).filter((e) => e.actors.some((a) => /russia/.test(who(doc, a))) && e.type !== 'CONSULT');
+  assert.deepEqual(sanctions.map((e) => e.type), ['SANCTION']);
+});
