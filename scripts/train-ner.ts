@@ -148,6 +148,8 @@ function intern(strs: string[], grow: boolean): number[] {
 }
 
 let KB: Gazetteer | null = null;
+const LOWER: [string, string][] = [];
+const METONYMY: string[] = [];
 
 function toSeqs(d: PreparedDoc, gaz: Gazetteer, labels: string[], grow: boolean): Seq[] {
   const out: Seq[] = [];
@@ -236,16 +238,56 @@ async function main(): Promise<void> {
     log(`+ ${extra.length} Ukrainian documents with Russia/Putin lower-cased`);
   }
   const orgForms = new Set([...kbForms(projectRoot, METONYMY_ORGS, 'ru'), ...kbForms(projectRoot, METONYMY_ORGS, 'uk')]);
+  for (const f of [...orgForms].sort()) {
+    const norms = (pipe ? pipe.analyze({ source: {}, published: null, title: null, text: f, lang: 'ru' }).layers.tokens : undefined) ?? simpleTokenize(f);
+    METONYMY.push(norms.map((t) => t.norm).join(' '));
+  }
   log(`${metonymyToOrg(raw, orgForms)} LOC mentions of other corpora retyped ORG (institutions by metonymy)`);
+  const docs = raw.map((d) => prepare(pipe, d));
   if (USE_KB) {
+    // single words that the training text mostly uses as ordinary words (`и`, `us`, `мир`) are
+    // left out of the KB gazetteer whatever the KB says
+    const inside = new Map<string, number>();
+    const total = new Map<string, number>();
+    for (const d of docs) {
+      const inM = new Uint8Array(d.tokens.length);
+      for (const sp of d.spans) for (let i = sp.s; i < sp.e; i++) inM[i] = 1;
+      d.tokens.forEach((t, i) => {
+        total.set(t.norm, (total.get(t.norm) ?? 0) + 1);
+        if (inM[i]) inside.set(t.norm, (inside.get(t.norm) ?? 0) + 1);
+      });
+    }
+    const common = (n: string) => n.length < 2 || ((total.get(n) ?? 0) >= 10 && (inside.get(n) ?? 0) < 0.1 * (total.get(n) ?? 0));
     const tok = (s: string) => (pipe ? pipe.analyze({ source: {}, published: null, title: null, text: s, lang: 'ru' }).layers.tokens : undefined) ?? simpleTokenize(s);
-    const k = kbGazetteer(projectRoot, tok);
+    const k = kbGazetteer(projectRoot, tok, (norms) => norms.length === 1 && common(norms[0]));
     if (k) {
       KB = k.gaz;
-      log(`knowledge-base gazetteer: ${k.entities} entities, ${k.forms} forms`);
+      // names (KB and training mentions) whose words never occur outside a mention in the
+      // training text, in any case: read as names wherever they occur, even in lower case
+      // (Cyrillic only: the deliberate lower case is a Russian/Ukrainian practice; a word must be
+      // seen capitalised inside mentions at least 5 times for its absence in lower case to mean anything)
+      const lowerOutside = new Set<string>();
+      const capInside = new Map<string, number>();
+      for (const d of docs) {
+        const inM = new Uint8Array(d.tokens.length);
+        for (const sp of d.spans) for (let i = sp.s; i < sp.e; i++) inM[i] = 1;
+        d.tokens.forEach((t, i) => {
+          if (!inM[i]) lowerOutside.add(t.norm);
+          if (inM[i] && t.text !== t.text.toLowerCase()) capInside.set(t.norm, (capInside.get(t.norm) ?? 0) + 1);
+        });
+      }
+      const fullNames = buildGazetteer(phraseCounts(docs), null);
+      const cands = new Map<string, string>([...fullNames.phrase, ...KB.phrase]);
+      for (const [phrase, type] of cands) {
+        const ws = phrase.split(' ');
+        if (ws.some((w) => !/^[\p{Script=Cyrillic}][\p{Script=Cyrillic}’-]+$/u.test(w) || lowerOutside.has(w) || (capInside.get(w) ?? 0) < 5)) continue;
+        LOWER.push([phrase, type]);
+      }
+      LOWER.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      log(`${LOWER.length} KB names that are always names`);
+      log(`knowledge-base gazetteer: ${k.entities} entities, ${k.forms} forms (${k.skipped} common single words left out)`);
     } else log('no knowledge base found: training without the KB gazetteer');
   }
-  const docs = raw.map((d) => prepare(pipe, d));
   const ntok = docs.reduce((a, d) => a + d.tokens.length, 0);
   const nm = docs.reduce((a, d) => a + d.spans.length, 0);
   const mis = docs.reduce((a, d) => a + d.misaligned, 0);
@@ -322,6 +364,8 @@ async function main(): Promise<void> {
         trans: Array.from(T, (x) => Math.round(x * 1000) / 1000),
         gazetteer: fullGaz.toData(),
         kb: KB ? KB.toData() : undefined,
+        lowercase: LOWER,
+        metonymy: METONYMY,
         meta: {
           sources: SOURCES,
           slavicnerTopics: TRAIN_TOPICS,

@@ -15,7 +15,11 @@ interface KbFile {
   forms: Record<string, Record<string, [string, string][]>>;
 }
 
-export function kbGazetteer(root: string, tokenize: (s: string) => Token[]): { gaz: Gazetteer; entities: number; forms: number } | null {
+export function kbGazetteer(
+  root: string,
+  tokenize: (s: string) => Token[],
+  skip: (norms: string[]) => boolean = () => false,
+): { gaz: Gazetteer; entities: number; forms: number; skipped: number } | null {
   const kbPath = join(root, 'src/entities/kb/data/kb.json');
   const curPath = join(root, 'src/entities/kb/curated.json');
   if (!existsSync(kbPath) || !existsSync(curPath)) return null;
@@ -31,9 +35,14 @@ export function kbGazetteer(root: string, tokenize: (s: string) => Token[]): { g
   const type = new Map(kb.entities.filter((e) => ids.has(e.id)).map((e) => [e.id, e.type]));
   const gaz = new Gazetteer();
   let forms = 0;
+  let skipped = 0;
   const add = (form: string, t: EntityType) => {
     const norms = tokenize(form).map((x) => x.norm);
     if (!norms.length || norms.length > 8) return;
+    if (skip(norms)) {
+      skipped++;
+      return;
+    }
     gaz.addPhrase(norms, t);
     forms++;
   };
@@ -55,7 +64,7 @@ export function kbGazetteer(root: string, tokenize: (s: string) => Token[]): { g
       }
     }
   }
-  return { gaz, entities: type.size, forms };
+  return { gaz, entities: type.size, forms, skipped };
 }
 
 /** Lower-cased known forms (names, aliases, case forms) of the given KB entities in one language. */

@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureConfig } from './features.js';
-import { Gazetteer, type GazetteerData } from './gazetteer.js';
+import { Gazetteer, type GazetteerData, stem } from './gazetteer.js';
 
 export type Scheme = 'BIO' | 'BILOU';
 
@@ -149,7 +149,22 @@ export interface ModelHeader {
   gazetteer: GazetteerData;
   /** names of a knowledge base independent of the training annotations (curated people, bodies, countries) */
   kb?: GazetteerData;
+  /**
+   * KB names (folded token sequences) that the training text never uses as ordinary words: they
+   * are mentions wherever they occur, also in lower case (`росія`, `путін`, `рф`)
+   */
+  lowercase?: [string, string][];
+  /** forms of institutions named by their seat (`кремль`, `белый дом`): ORG, never LOC */
+  metonymy?: string[];
   meta: Record<string, unknown>;
+}
+
+/** A folded phrase with every word ending-stripped. */
+export function stemKey(phrase: string): string {
+  return phrase
+    .split(' ')
+    .map((w) => stem(w))
+    .join(' ');
 }
 
 export class NerModel {
@@ -158,6 +173,11 @@ export class NerModel {
   readonly endOk: Uint8Array;
   readonly trans: Float32Array;
   readonly kb: Gazetteer | null;
+  /** lower-case-safe KB names: folded phrase -> type, and the longest phrase length */
+  readonly lowercase: Map<string, string>;
+  /** first (stemmed) word of those names -> longest name length */
+  readonly lowercaseFirst: Map<string, number>;
+  readonly metonymy: Set<string>;
 
   constructor(
     readonly header: ModelHeader,
@@ -173,6 +193,14 @@ export class NerModel {
     this.endOk = m.endOk;
     this.trans = Float32Array.from(header.trans);
     this.kb = header.kb ? Gazetteer.fromData(header.kb) : null;
+    // keyed by ending-stripped words, so every case form matches (`кремлі` ~ `кремль`)
+    this.lowercase = new Map((header.lowercase ?? []).map(([p, t]) => [stemKey(p), t]));
+    this.metonymy = new Set((header.metonymy ?? []).map(stemKey));
+    this.lowercaseFirst = new Map();
+    for (const k of this.lowercase.keys()) {
+      const ws = k.split(' ');
+      this.lowercaseFirst.set(ws[0], Math.max(this.lowercaseFirst.get(ws[0]) ?? 0, ws.length));
+    }
   }
 
   static decode(buf: Buffer): NerModel {

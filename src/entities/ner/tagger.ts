@@ -4,8 +4,11 @@
  */
 import type { EntityType, Mention, Token } from '../../doc/model.js';
 import { contextWordFeatures, setFeatureConfig, tokenFeatures, wordFeatures } from './features.js';
-import type { Gazetteer } from './gazetteer.js';
+import { type Gazetteer, stem } from './gazetteer.js';
 import { labelSpans, type NerModel, viterbi } from './model.js';
+
+/** emission-score margin that maps to a confidence of 0.73 (perceptron weights are unscaled) */
+const MARGIN_SCALE = 20;
 
 export const CONTEXT_OFFSETS = [-2, -1, 1, 2] as const;
 const BOS = { text: '<s>', norm: '<s>' };
@@ -97,7 +100,7 @@ export class Tagger {
 
   /** Mentions found in `toks` (character offsets into `text`). */
   tag(toks: readonly Token[], text: string, lang: string, opts: { propagate?: boolean } = {}): Mention[] {
-    const ms = this.tagSentences(toks, text, lang);
+    const ms = lowercaseNames(this.model, toks, text, this.tagSentences(toks, text, lang));
     return opts.propagate === false ? ms : propagate(toks, text, ms);
   }
 
@@ -138,15 +141,14 @@ export class Tagger {
       for (const sp of labelSpans(model.header.labels, seq, n)) {
         const a = toks[lo + sp.s];
         const b = toks[lo + sp.e - 1];
-        // confidence: mean softmax probability of the chosen label per token
+        // confidence: mean over the tokens of a logistic of the margin between the chosen label's
+        // emission score and the best other label's
         let conf = 0;
         for (let i = sp.s; i < sp.e; i++) {
           const o = i * L;
-          let mx = -Infinity;
-          for (let l = 0; l < L; l++) mx = Math.max(mx, em[o + l]);
-          let z = 0;
-          for (let l = 0; l < L; l++) z += Math.exp(em[o + l] - mx);
-          conf += Math.exp(em[o + seq[i]] - mx) / z;
+          let other = -Infinity;
+          for (let l = 0; l < L; l++) if (l !== seq[i] && em[o + l] > other) other = em[o + l];
+          conf += 1 / (1 + Math.exp(-(em[o + seq[i]] - other) / MARGIN_SCALE));
         }
         const mt = text.slice(a.start, b.end);
         out.push({
@@ -157,7 +159,7 @@ export class Tagger {
           type: sp.type as EntityType,
           tokenStart: lo + sp.s,
           tokenEnd: lo + sp.e,
-          score: Math.round((conf / (sp.e - sp.s)) * 1000) / 1000,
+          score: Math.min(1, Math.max(0.001, Math.round((conf / (sp.e - sp.s)) * 1000) / 1000)),
         });
       }
     }
@@ -231,4 +233,51 @@ export function propagate(toks: readonly Token[], text: string, ms: Mention[]): 
   }
   if (!added.length) return ms;
   return [...ms, ...added].sort((x, y) => x.start - y.start);
+}
+
+/**
+ * KB names that the training text never uses as ordinary words are mentions wherever the tagger
+ * missed them: written in lower case on purpose (`росія`, `рф`, `путін` in Ukrainian outlets) or
+ * in an unusual position (`Кремль и ...` opening a sentence). A place reading of such a name that
+ * the KB knows as an institution (`Кремлі`) becomes ORG, the SlavicNER convention.
+ */
+export function lowercaseNames(model: NerModel, toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  if (!model.lowercase.size && !model.metonymy.size) return ms;
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const added: Mention[] = [];
+  // an institution named by its seat that the tagger read as a place
+  for (const m of ms) {
+    if (m.type !== 'LOC' || m.tokenStart === undefined || m.tokenEnd === undefined) continue;
+    const key = toks
+      .slice(m.tokenStart, m.tokenEnd)
+      .map((t) => stem(t.norm))
+      .join(' ');
+    if (model.metonymy.has(key)) m.type = 'ORG';
+  }
+  const st = new Array<string>(toks.length);
+  const stemAt = (i: number) => st[i] ?? (st[i] = stem(toks[i].norm));
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (taken[i] || t.kind !== 'word') continue;
+    const max = model.lowercaseFirst.get(stemAt(i));
+    if (!max) continue;
+    for (let len = Math.min(max, toks.length - i); len >= 1; len--) {
+      let key = stemAt(i);
+      let ok = true;
+      for (let k = 1; k < len && ok; k++) {
+        const u = toks[i + k];
+        if (taken[i + k] || u.sent !== t.sent) ok = false;
+        key += ' ' + stemAt(i + k);
+      }
+      const type = ok ? model.lowercase.get(key) : undefined;
+      if (!type) continue;
+      const b = toks[i + len - 1];
+      const mt = text.slice(t.start, b.end);
+      added.push({ start: t.start, end: b.end, text: mt, lemma: mt, type: type as Mention['type'], tokenStart: i, tokenEnd: i + len, score: 0.5 });
+      i += len - 1;
+      break;
+    }
+  }
+  return added.length ? [...ms, ...added].sort((x, y) => x.start - y.start) : ms;
 }
