@@ -8,6 +8,8 @@ export const EXIT = {
   USAGE: 2,
   /** nothing readable, or a fatal error (database cannot be opened, ...) */
   FATAL: 3,
+  /** stopped by Ctrl-C (SIGINT); what was stored stays */
+  INTERRUPTED: 130,
 } as const;
 
 /** An error that ends the command with a message and an exit code (no stack trace). */

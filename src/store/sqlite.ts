@@ -4,7 +4,7 @@
  * parameterised.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
@@ -47,7 +47,7 @@ export class SqliteStore implements Store {
   private readonly putTx: (a: ArticleJson, tokens: TokenLike[] | null) => PutResult;
 
   constructor(readonly path: string, opts: SqliteStoreOptions = {}) {
-    if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && !existsSync(dirname(path))) throw new Error(`directory ${dirname(path)} does not exist`);
     this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
     this.lemmatizer = opts.lemmatizer;
     if (!opts.readonly) this.db.pragma('journal_mode = WAL');

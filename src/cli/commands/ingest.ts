@@ -15,8 +15,8 @@ export interface IngestOptions {
 
 /** `parley ingest FILES... [--db PATH]`: analyse and store; a summary of what was read. */
 export async function ingestCommand(files: string[], opts: IngestOptions): Promise<number> {
+  const store = openForWrite(opts.db); // fail fast, before the pipeline loads
   const engine = await loadEngine(opts.jobs ?? 1);
-  const store = openForWrite(opts.db);
   const tty = opts.progress !== false && isTTY(process.stderr);
   const rejected: Rejection[] = [];
   const failed: Rejection[] = [];
@@ -31,6 +31,13 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
     );
     bar.start(0, 0, { rate: 0, fresh: 0, dup: 0, rej: 0, input: '' });
   }
+  // Ctrl-C: stop after the article being stored (everything stored so far stays); twice: quit now
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(EXIT.INTERRUPTED);
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
   const started = Date.now();
   const onReject = (r: Rejection) => {
     rejected.push(r);
@@ -38,6 +45,7 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
   };
   try {
     for await (const doc of analyzed(files, engine, onReject, { maxBytes: opts.maxBytes })) {
+      if (interrupted) break;
       read++;
       try {
         const r = store.putSync(doc);
@@ -56,6 +64,7 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
     }
   } finally {
     bar?.stop();
+    process.off('SIGINT', onSigint);
     await engine.close();
     await store.close();
   }
@@ -63,15 +72,16 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
   if (bar) for (const r of [...rejected, ...failed]) process.stderr.write(`parley: rejected ${describe(r)}\n`);
   if (opts.json) {
     const all = [...rejected, ...failed].map((r) => ({ input: r.input, line: r.line ?? null, error: describe(r) }));
-    await line(JSON.stringify({ db: opts.db, read, new: fresh, duplicates: dup, rejected: all, seconds: Number(secs.toFixed(2)) }));
+    await line(JSON.stringify({ db: opts.db, read, new: fresh, duplicates: dup, rejected: all, seconds: Number(secs.toFixed(2)), interrupted }));
   } else await line(
     `${opts.db}: ${read} article${read === 1 ? '' : 's'} read, ${fresh} new, ${dup} duplicate${dup === 1 ? '' : 's'}, ` +
-      `${rejected.length + failed.length} rejected (${secs.toFixed(1)} s)`,
+      `${rejected.length + failed.length} rejected (${secs.toFixed(1)} s)${interrupted ? ' — interrupted' : ''}`,
   );
   if (!opts.json && rejected.length + failed.length) {
     await line('rejected:');
     for (const r of [...rejected, ...failed]) await line(`  ${describe(r)}`);
   }
+  if (interrupted) return EXIT.INTERRUPTED;
   if (read === 0 || fresh + dup === 0) return EXIT.FATAL;
   return rejected.length + failed.length ? EXIT.SOME_REJECTED : EXIT.OK;
 }
