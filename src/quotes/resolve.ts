@@ -236,8 +236,10 @@ export class Resolver {
       const cs = mentionCaseOk(v, m.t0, m.t1);
       const obl = obliqueBefore(v, m.t0, this.lex, m.t1);
       let score = -0.6 * dist;
-      if (!obl && cs === 'nom') score += 2;
-      else if (!obl) score += firstInSent.get(sent) === m.start ? 1.5 : 0.7;
+      const first = firstInSent.get(sent) === m.start;
+      // the subject of its sentence: nominative, and (Slavic word order) usually its first name
+      if (!obl && cs === 'nom') score += first ? 2.3 : 2;
+      else if (!obl) score += first ? 1.5 : 0.7;
       if (l && l.id === m.entity.id && v.paraOfChar(pos) - l.para <= 1) score += 1.5;
       if (!best || score > best.score) best = { id: m.entity.id, score };
     }
