@@ -7,7 +7,10 @@
 import { seedScores } from './time.eval.js';
 
 export default async function run(): Promise<void> {
-  const { report } = await seedScores();
+  const { report, stageMs } = await seedScores();
   console.log(`  events         ${JSON.stringify(report.events)}`);
   console.log(`  event_attr_acc ${JSON.stringify(report.event_attr_acc)}`);
+  const mine = (stageMs.get('time') ?? 0) + (stageMs.get('events') ?? 0);
+  const rest = [...stageMs].filter(([k]) => k !== 'time' && k !== 'events').reduce((a, [, v]) => a + v, 0);
+  if (rest > 0) console.log(`  time+events add ${((100 * mine) / rest).toFixed(1)}% to the other stages (one cold pass over the seeds)`);
 }

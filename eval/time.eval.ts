@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArticleJson } from '../src/contract/article.js';
+import { createDoc } from '../src/doc/create.js';
 import { readInputs } from '../src/ingest/index.js';
 import { createPipeline, projectRoot } from '../src/pipeline/index.js';
 
@@ -19,6 +20,8 @@ export interface SeedRun {
   jsonl: string;
   msPerArticle: number;
   stages: string[];
+  /** total ms per stage over the seeds (one cold pass: indicative only; `npm run bench` measures speed) */
+  stageMs: Map<string, number>;
 }
 
 let cached: Promise<SeedRun> | null = null;
@@ -30,9 +33,17 @@ export function seedScores(): Promise<SeedRun> {
     const lines: string[] = [];
     let n = 0;
     const t0 = Date.now();
+    const stageMs = new Map<string, number>();
     for await (const item of readInputs([join(SHARED, 'seeds')])) {
       if (!item.ok) throw new Error(`${item.input}: ${item.error}`);
-      lines.push(JSON.stringify(toArticleJson(pipe.analyze(item.article))));
+      // the stages one by one (what Pipeline.analyze does), timed each
+      const doc = createDoc(item.article);
+      for (const s of pipe.stages) {
+        const t = performance.now();
+        s.run(doc, pipe.ctx);
+        stageMs.set(s.name, (stageMs.get(s.name) ?? 0) + performance.now() - t);
+      }
+      lines.push(JSON.stringify(toArticleJson(doc)));
       n++;
     }
     const ms = (Date.now() - t0) / Math.max(1, n);
@@ -41,7 +52,7 @@ export function seedScores(): Promise<SeedRun> {
     writeFileSync(jsonl, lines.join('\n') + '\n');
     const r = spawnSync('python3', [join(SHARED, 'eval', 'score.py'), jsonl, join(SHARED, 'eval', 'gold'), '--json'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`scorer failed: ${r.stderr}`);
-    return { report: JSON.parse(r.stdout) as Record<string, unknown>, jsonl, msPerArticle: ms, stages: pipe.stages.map((s) => s.name) };
+    return { report: JSON.parse(r.stdout) as Record<string, unknown>, jsonl, msPerArticle: ms, stages: pipe.stages.map((s) => s.name), stageMs };
   })();
   return cached;
 }

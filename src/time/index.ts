@@ -6,6 +6,9 @@
 import type { Stage } from '../pipeline/stage.js';
 import { extractTimes } from './extract.js';
 import { isTimeLang, timeLexicon, TIME_LANGS } from './lexicon.js';
+import { chronoFor } from './parsers.js';
+
+const WARM = { ru: 'во вторник, 5 февраля 2026 года', uk: 'у вівторок, 5 лютого 2026 року', en: 'on Tuesday, February 5, 2026' } as const;
 
 export { extractTimes } from './extract.js';
 export { clauseAt, clauseDirection, sentenceAt, sentences, wordsIn, normWord } from './clause.js';
@@ -15,7 +18,8 @@ export const timeStage: Stage = {
   name: 'time',
   needs: ['tokens'],
   load() {
-    for (const l of TIME_LANGS) timeLexicon(l);
+    // build each language's parser set once (chrono compiles its patterns on first use)
+    for (const l of TIME_LANGS) chronoFor(l, timeLexicon(l)).parse(WARM[l], new Date(Date.UTC(2026, 1, 5)));
   },
   run(doc) {
     const lang = isTimeLang(doc.lang) ? doc.lang : null;
