@@ -45,6 +45,8 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
   };
   try {
     for await (const doc of analyzed(files, engine, onReject, { maxBytes: opts.maxBytes })) {
+      // let the event loop run (signals, progress redraws): readers and analysis may not yield
+      if (read % 4 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (interrupted) break;
       read++;
       try {
