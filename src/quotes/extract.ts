@@ -289,6 +289,15 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (ps > 0 && anaphoricBefore(v, Math.min(sentStartTok(ps) + 6, sentEndTok(ps) - 1), lex) === sentStartTok(ps)) ps--;
       const a = sentStartTok(ps);
       const b = sentEndTok(ps);
+      // `"…". Об этом заявил Песков.` / `«…». Так прокоментував ситуацію Зеленський.`: the quote before
+      const qk = b > a ? insidePair[a] >= 0 ? insidePair[a] : a + 1 < b ? insidePair[a + 1] : -1 : -1;
+      if (qk >= 0 && !usedPair.has(top[qk]) && top[qk].open <= w[a].start + 1) {
+        const p = top[qk];
+        const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+        usedPair.add(p);
+        continue;
+      }
       if (b > a && insidePair[a] < 0) {
         const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
         const endChar = clauseEnd(a, ps);

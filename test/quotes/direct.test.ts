@@ -99,3 +99,15 @@ test('a short quoted name or title without a speech cue is not a quote', async (
   assert.equal(quoteStarting(d, 'Роснефть'), undefined);
   assert.equal(quoteStarting(d, 'тупика'), undefined);
 });
+
+test('ru/uk: a quote credited in the next sentence — Об этом заявил X / Так прокоментував X', async () => {
+  const d = await analyze('Глава МИД России Сергей Лавров провел переговоры. "Мы не видим смысла в продолжении этих контактов". Об этом заявил пресс-секретарь президента РФ Дмитрий Песков.');
+  const q = quoteStarting(d, 'Мы не видим');
+  assert.ok(q);
+  assert.equal(q.cue?.lemma, 'заявить');
+  assert.match(speakerName(d, q) ?? '', /Песков/);
+  const u = await analyze('Президент України Володимир Зеленський провів зустріч з партнерами. «Ми готові до діалогу, але не ціною нашої землі». Так прокоментував ситуацію Зеленський.');
+  const p = quoteStarting(u, 'Ми готові');
+  assert.ok(p);
+  assert.match(speakerName(u, p) ?? '', /Зеленськ/);
+});
