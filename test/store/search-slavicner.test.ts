@@ -14,7 +14,7 @@ import { morphLemmatizer } from '../../src/store/lemmatizer.js';
 const S = join(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'data', 'slavicner');
 
 async function recall(topic: string, lang: 'ru' | 'uk', n: number) {
-  const p = await createPipeline();
+  const p = await createPipeline({ upTo: 'morph' });
   const store = new SqliteStore(':memory:', { lemmatizer: morphLemmatizer(p.ctx.get('morph')) });
   const dir = join(S, 'raw', topic, lang);
   const files = readdirSync(dir).sort().slice(0, n);

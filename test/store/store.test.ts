@@ -193,7 +193,7 @@ test('schema migrations are recorded in user_version and WAL is on', async () =>
 
 // Morphological search: the morphology stage lemmatises the articles and the query alike.
 test('search finds articles by inflected forms in Russian and Ukrainian', async () => {
-  const pipeline = await createPipeline();
+  const pipeline = await createPipeline({ upTo: 'morph' });
   assert.ok(pipeline.ctx.has('morph'), 'the morph stage must be in the default pipeline');
   const { morphLemmatizer } = await import('../../src/store/lemmatizer.js');
   const db = tmpDb();
@@ -231,7 +231,7 @@ test('search finds articles by inflected forms in Russian and Ukrainian', async 
 });
 
 test('a Doc from the pipeline stores as its contract object', async () => {
-  const pipeline = await createPipeline();
+  const pipeline = await createPipeline({ upTo: 'morph' });
   const db = tmpDb();
   const store = new SqliteStore(db.path);
   try {
