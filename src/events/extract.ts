@@ -18,7 +18,7 @@ import type { DiplomaticEvent, Doc, Entity, EventStatus, Stance, Timex, Token } 
 import type { KnowledgeBase } from '../entities/kb/api.js';
 import { isOutletEntity } from '../quotes/index.js';
 import { isoWeek, parseIsoDate } from '../time/calendar.js';
-import { sentences } from '../time/clause.js';
+import { sentences, verbTense } from '../time/clause.js';
 import { eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
 
 interface Tok {
@@ -971,6 +971,8 @@ class Extractor {
     if (neg && !hit('possible')) return 'none';
     if (hit('possible')) return 'possible';
     if (hit('planned')) return 'planned';
+    // a past participle qualifying the trigger: `запроваджені США санкції`, `досягнуті під час саміту`
+    for (let k = Math.max(ca, tr.t - 3); k < tr.t; k++) if (this.has(k, S.occurred) && (T[k].pos === 'ADJ' || T[k].tags.VerbForm === 'Part')) return 'occurred';
     // the finite verb nearest the trigger decides
     let best: { d: number; s: EventStatus } | null = null;
     for (const k of [tr.t, ...idx]) {
@@ -978,9 +980,10 @@ class Extractor {
       if (!this.isVerb(t) && !(t.tags.VerbForm === 'Part')) continue;
       let s: EventStatus | null = null;
       if (t.tags.VerbForm === 'Inf') continue;
-      if (t.tags.Tense === 'Past') s = 'occurred';
-      else if (t.tags.Tense === 'Fut' || (t.tags.Tense === 'Pres' && t.tags.Aspect === 'Perf')) s = 'planned';
-      else if (t.tags.Tense === 'Pres') s = 'ongoing';
+      const tense = verbTense(this.doc.layers.tokens![k], this.lx.lang);
+      if (tense === 'Past') s = 'occurred';
+      else if (tense === 'Fut') s = 'planned';
+      else if (tense === 'Pres') s = 'ongoing';
       if (!s) continue;
       const d = Math.abs(k - tr.t);
       if (!best || d < best.d) best = { d, s };

@@ -124,6 +124,28 @@ export function clauseAt(doc: Doc, start: number, end: number): Span {
 
 export type Direction = 'past' | 'future' | 'none';
 
+const UK_PF_PREFIX = /^(?!взаємо)(?:від|віді|за|зі|з|с|по|про|при|роз|ви|на|об|о|у|пере|під|до|над)(?=[а-яіїєґ']{4})/;
+const UK_IMPF = /(?:ува|юва|ва|ча|ля|жа|ша|ща|ідж|одж|оджу)(?:ти|тися|тись)$|(?:ходити|водити|носити|возити)(?:ся)?$/;
+
+/**
+ * Aspect of a Ukrainian verb lemma when the morphology gives none (its non-past forms carry no
+ * Tense): a prefixed verb without an imperfective suffix is perfective, so its non-past form is
+ * a future (`відвідає`, `проведе`, `зустрінеться`); `взаємодіють`, `спілкуємося` stay present.
+ */
+export function ukPerfective(lemma: string): boolean {
+  const l = lemma.toLowerCase();
+  return UK_PF_PREFIX.test(l) && !UK_IMPF.test(l);
+}
+
+/** Tense of a finite verb token: the morphology's, or for Ukrainian non-past forms the aspect's. */
+export function verbTense(t: Token, lang: string): 'Past' | 'Pres' | 'Fut' | null {
+  const tags = t.tags ?? {};
+  if (tags.Tense === 'Past' || tags.Tense === 'Fut') return tags.Tense;
+  if (tags.Tense === 'Pres') return tags.Aspect === 'Perf' ? 'Fut' : 'Pres';
+  if (lang === 'uk' && tags.VerbForm === 'Fin' && tags.Person && t.lemma) return ukPerfective(t.lemma) ? 'Fut' : 'Pres';
+  return null;
+}
+
 const cueCache = new Map<string, { pastRe: RegExp; fut: Set<string>; pastW: Set<string>; stop: Set<string> }>();
 function cues(lx: TimeLexicon) {
   let c = cueCache.get(lx.lang);
@@ -149,7 +171,7 @@ export function clauseDirection(doc: Doc, lx: TimeLexicon, start: number, end: n
   let best: { dist: number; dir: Direction } | null = null;
   const { pastRe, fut, pastW, stop } = cues(lx);
   for (const w of words) {
-    const dir = wordDirection(w, pastRe, fut, pastW, stop);
+    const dir = wordDirection(w, pastRe, fut, pastW, stop, lx.lang);
     if (dir === 'none') continue;
     const dist = w.start >= end ? w.start - end : start - w.end;
     // a future/modal cue beats a past form at a similar distance (`может провести`, `должен был` excepted)
@@ -158,15 +180,15 @@ export function clauseDirection(doc: Doc, lx: TimeLexicon, start: number, end: n
   return best ? best.dir : 'none';
 }
 
-function wordDirection(w: Word, pastRe: RegExp, fut: Set<string>, pastW: Set<string>, stop: Set<string>): Direction {
+function wordDirection(w: Word, pastRe: RegExp, fut: Set<string>, pastW: Set<string>, stop: Set<string>, lang: string): Direction {
   const t = w.tok;
   if (fut.has(w.norm)) return 'future';
   if (t && t.pos) {
     const tags = t.tags ?? {};
     if ((t.pos === 'VERB' || t.pos === 'AUX') && (!tags.VerbForm || tags.VerbForm === 'Fin')) {
-      if (tags.Tense === 'Past') return 'past';
-      if (tags.Tense === 'Fut') return 'future';
-      if (tags.Tense === 'Pres' && tags.Aspect === 'Perf') return 'future';
+      const tense = verbTense(t, lang);
+      if (tense === 'Past') return 'past';
+      if (tense === 'Fut') return 'future';
       return 'none';
     }
     if (t.pos === 'VERB' && tags.VerbForm === 'Part' && tags.Tense === 'Past' && tags.Voice === 'Pass') return 'past';
