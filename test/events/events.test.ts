@@ -211,3 +211,12 @@ test('English wire copy: a call by phone with its date and a no-comment on it; a
   const sanctions = (doc.layers.events ?? []).filter((e) => e.actors.some((a) => /russia/.test(who(doc, a))) && e.type !== 'CONSULT');
   assert.deepEqual(sanctions.map((e) => e.type), ['SANCTION']);
 });
+
+test('Ukrainian tense without morphology tags: perfective future is planned, imperfective present ongoing', () => {
+  const doc = analyze('Делегації України та Росії проведуть переговори в Стамбулі.', 'uk', '2025-05-17');
+  assert.equal(find(doc, 'CONSULT', /ukrain|україн/, RUSSIA).status, 'planned');
+  const doc2 = analyze('Україна і Польща взаємодіють на робочому рівні.', 'uk', '2025-09-20');
+  const ev = find(doc2, 'CONSULT', /ukrain|україн/, /poland|польщ/);
+  assert.equal(ev.status, 'ongoing');
+  assert.equal(ev.level, 'working');
+});

@@ -38,6 +38,8 @@ test('weekdays point the way the verb does', () => {
   // future: the next one
   assert.equal(one('В четверг Путин проведет переговоры с Макроном в Кремле.', '2026-02-09', 'ru', 'четверг').value, '2026-02-12');
   assert.equal(one('У четвер у Брюсселі відбудеться зустріч міністрів оборони НАТО.', '2026-02-09', 'uk', 'четвер').value, '2026-02-12');
+  // a Ukrainian perfective non-past (no Tense from the morphology) is a future
+  assert.equal(one('У четвер міністри зустрінуться в Брюсселі.', '2026-02-09', 'uk', 'четвер').value, '2026-02-12');
   // an explicit modifier wins
   assert.equal(one('В следующий четверг пройдет новый раунд переговоров.', '2026-02-05', 'ru', 'четверг').value, '2026-02-12');
 });
