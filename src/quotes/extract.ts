@@ -261,7 +261,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (tk.word && (tk.pos === 'VERB') && tk.tags?.VerbForm === 'Fin') break;
       if (tk.word && lex.aboutThat.some((ph) => matchPhrase(v, t, ph))) about = true;
     }
-    if (comp < 0 && lex.lang === 'en') comp = englishZeroThat(v, c, sEnd, lex, insidePair);
+    if (comp < 0 && lex.lang === 'en' && !lex.thatOnly.has(lemma)) comp = englishZeroThat(v, c, sEnd, lex, insidePair);
+    else if (comp >= 0 && lex.thatOnly.has(lemma) && w[comp].norm !== 'that') comp = -1;
     const quoteOnly = lex.quoteOnly.has(lemma);
     if (comp >= 0 && hasObj && !quoteOnly && comp + 1 < sEnd) {
       const subj = findSubject(v, c, lex, -1) ?? findSubject(v, c, lex, 1, { maxTokens: comp - c });
@@ -310,6 +311,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     // English puts the subject first: `…, a source said.`, `…, Sen. Lindsey Graham told HuffPost.`
     while (q >= 0 && w[q].word && w[q].sent === s && c - q <= 5 && lex.lang === 'en' && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(w[q].pos ?? '') || w[q].upper)) q--;
     const sep = w[q];
+    if (lex.notInverted.has(lemma)) continue;
     if (sep && !sep.word && (sep.text === ',' || DASHES.has(sep.text)) && sep.sent === s && insidePair[q] < 0) {
       let a0 = q;
       if (DASHES.has(sep.text) && w[q - 1] && w[q - 1].text === ',') a0 = q - 1;
@@ -537,6 +539,8 @@ function isCue(v: View, lex: Lexicon, i: number): boolean {
   if (lex.lang === 'en') {
     const p = v.w[i - 1];
     if (p && p.norm === 'to') return false;
+    // `knowing`, `speaking`: not reports; `, saying that` is
+    if (t.norm.endsWith('ing') && (lex.notInverted.has(t.lemma) || lex.thatOnly.has(t.lemma) || (p && (p.pos === 'DET' || p.pos === 'ADP')))) return false;
     if (t.pos === 'ADJ' || t.pos === 'NOUN') return false;
     const part = lex.particle.get(t.lemma);
     if (part) {

@@ -32,6 +32,8 @@ export interface LexiconFile {
   institutionPreps: string[];
   prepositions?: string[];
   outletVerbs?: string[];
+  thatOnlyVerbs?: string[];
+  notInvertedVerbs?: string[];
 }
 
 export interface Lexicon {
@@ -61,6 +63,10 @@ export interface Lexicon {
   preps: Set<string>;
   /** what only an outlet does (`передает`, `пишет`): a body as their subject is a news outlet */
   outletVerbs: Set<string>;
+  /** report a clause only with an explicit complementizer (`found that`, not `shown the world`) */
+  thatOnly: Set<string>;
+  /** never an inverted cue after the clause (`…, Laura spoke.`) */
+  notInverted: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -120,6 +126,8 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     instPreps: low(f.institutionPreps),
     preps: low(f.prepositions),
     outletVerbs: low(f.outletVerbs),
+    thatOnly: low(f.thatOnlyVerbs),
+    notInverted: low(f.notInvertedVerbs),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);
