@@ -31,7 +31,7 @@ interface Tok {
   pos: string;
   tags: Record<string, string>;
   /** every Case the morphology thinks possible (chosen and alternatives) */
-  cases: Set<string>;
+  cases: ReadonlySet<string>;
   punct: boolean;
 }
 
@@ -45,7 +45,7 @@ interface Men {
   case: string | null;
   /** the head word may be nominative (Nom/Acc homonymy of inanimate nouns) */
   maybeNom: boolean;
-  cases: Set<string>;
+  cases: ReadonlySet<string>;
   /** a news outlet or a work: never a party */
   outlet: boolean;
   dropped: boolean;
@@ -106,7 +106,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
     lemma: t.lemma ? norm(t.lemma) : t.norm,
     pos: t.pos ?? '',
     tags: t.tags ?? {},
-    cases: new Set([t.tags?.Case, ...(t.alts ?? []).map((x) => x.tags.Case)].filter((c): c is string => !!c)),
+    cases: caseSet(t),
     punct: t.kind === 'punct' || t.kind === 'symbol',
   }));
   const entities = doc.layers.entities ?? [];
@@ -150,6 +150,18 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   }
   x.stances(sents, cands);
   return dedupe(cands, kb ?? null, doc.text).map((c) => c.ev);
+}
+
+const NO_CASES: ReadonlySet<string> = new Set();
+
+/** Every Case the morphology thinks possible for a token (built only when it has alternatives). */
+function caseSet(t: Token): ReadonlySet<string> {
+  if (!t.alts || !t.alts.length) return t.tags?.Case ? new Set([t.tags.Case]) : NO_CASES;
+  return new Set([t.tags?.Case, ...t.alts.map((x) => x.tags.Case)].filter((c): c is string => !!c));
+}
+
+function isOutlet(e: Entity): boolean {
+  return e.type === 'PRO' || isOutletEntity(e);
 }
 
 function sameActors(a: string[], b: string[]): boolean {
@@ -246,7 +258,7 @@ const PAIR = /^(\p{Lu}[\p{L}'’ʼ]+)\s?[-–—]\s?(\p{Lu}[\p{L}'’ʼ]+)$/u;
 function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeBase | null): Men[] {
   const all: Men[] = [];
   for (const e of entities) {
-    const outlet = e.type === 'PRO' || isOutletEntity(e);
+    const outlet = isOutlet(e);
     for (const m of e.mentions) {
       // `саміт Путін-Трамп`: two people joined by a hyphen read as one name
       const pair = e.id.startsWith('new:') && kb ? PAIR.exec(m.text) : null;
@@ -276,7 +288,7 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
               t1: Math.max(t0 + 1, t1),
               case: null,
               maybeNom: true,
-              cases: new Set(),
+              cases: NO_CASES,
               outlet: false,
               dropped: false,
               lead: { kind: 'none' },
