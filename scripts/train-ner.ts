@@ -280,7 +280,7 @@ async function main(): Promise<void> {
       const cands = new Map<string, string>([...fullNames.phrase, ...KB.phrase]);
       for (const [phrase, type] of cands) {
         const ws = phrase.split(' ');
-        if (ws.some((w) => !/^[\p{Script=Cyrillic}][\p{Script=Cyrillic}’-]+$/u.test(w) || lowerOutside.has(w) || (capInside.get(w) ?? 0) < 5)) continue;
+        if (ws.some((w) => !/^[\p{Script=Cyrillic}][\p{Script=Cyrillic}’-]+$/u.test(w) || lowerOutside.has(w) || (capInside.get(w) ?? 0) < 3)) continue;
         LOWER.push([phrase, type]);
       }
       LOWER.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -193,8 +193,9 @@ export class NerModel {
     this.endOk = m.endOk;
     this.trans = Float32Array.from(header.trans);
     this.kb = header.kb ? Gazetteer.fromData(header.kb) : null;
-    // keyed by ending-stripped words, so every case form matches (`кремлі` ~ `кремль`)
-    this.lowercase = new Map((header.lowercase ?? []).map(([p, t]) => [stemKey(p), t]));
+    // exact forms (ending-stripped matching read `том`, `украинской` as names); metonymy forms
+    // are keyed by ending-stripped words, so every case form matches (`кремлі` ~ `кремль`)
+    this.lowercase = new Map(header.lowercase ?? []);
     this.metonymy = new Set((header.metonymy ?? []).map(stemKey));
     this.lowercaseFirst = new Map();
     for (const k of this.lowercase.keys()) {

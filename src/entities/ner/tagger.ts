@@ -99,8 +99,9 @@ export class Tagger {
   }
 
   /** Mentions found in `toks` (character offsets into `text`). */
-  tag(toks: readonly Token[], text: string, lang: string, opts: { propagate?: boolean } = {}): Mention[] {
-    const ms = lowercaseNames(this.model, toks, text, this.tagSentences(toks, text, lang));
+  tag(toks: readonly Token[], text: string, lang: string, opts: { propagate?: boolean; knownNames?: boolean } = {}): Mention[] {
+    const raw = this.tagSentences(toks, text, lang);
+    const ms = opts.knownNames === false ? raw : lowercaseNames(this.model, toks, text, raw);
     return opts.propagate === false ? ms : propagate(toks, text, ms);
   }
 
@@ -255,11 +256,12 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
       .join(' ');
     if (model.metonymy.has(key)) m.type = 'ORG';
   }
-  const st = new Array<string>(toks.length);
-  const stemAt = (i: number) => st[i] ?? (st[i] = stem(toks[i].norm));
+  const stemAt = (i: number) => toks[i].norm;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (taken[i] || t.kind !== 'word') continue;
+    // only words written in lower case: capitalised ones are the statistical tagger's call (reading
+    // every capitalised known name as a mention cost 1.4 points of ru F1 on the dev topic)
+    if (taken[i] || t.kind !== 'word' || t.text !== t.text.toLowerCase()) continue;
     const max = model.lowercaseFirst.get(stemAt(i));
     if (!max) continue;
     for (let len = Math.min(max, toks.length - i); len >= 1; len--) {
@@ -267,7 +269,7 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
       let ok = true;
       for (let k = 1; k < len && ok; k++) {
         const u = toks[i + k];
-        if (taken[i + k] || u.sent !== t.sent) ok = false;
+        if (taken[i + k] || u.sent !== t.sent || u.text !== u.text.toLowerCase()) ok = false;
         key += ' ' + stemAt(i + k);
       }
       const type = ok ? model.lowercase.get(key) : undefined;

@@ -1,0 +1,109 @@
+/**
+ * The trained mention tagger on real news sentences (ru from the seed articles and SlavicNER-style
+ * news, uk in the style of Ukrainian outlets that write `росія`, `путін` in lower case).
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Mention } from '../../src/doc/model.js';
+import { loadTagger, recognize } from '../../src/entities/ner/index.js';
+import { NerModel } from '../../src/entities/ner/model.js';
+import { defaultStages, Pipeline } from '../../src/pipeline/index.js';
+
+let pipe: Pipeline;
+
+before(async () => {
+  pipe = await new Pipeline(await defaultStages('ner')).load();
+});
+
+function mentions(text: string): Mention[] {
+  const doc = pipe.analyze({ source: {}, published: null, title: null, text });
+  return doc.layers.mentions ?? [];
+}
+
+function has(ms: Mention[], text: string, type: string): boolean {
+  return ms.some((m) => m.text === text && m.type === type);
+}
+
+function show(ms: Mention[]): string {
+  return ms.map((m) => `${m.text}/${m.type}`).join(', ');
+}
+
+describe('ner: Russian', () => {
+  it('institutions by metonymy are ORG: Кремль, Елисейский дворец', () => {
+    const ms = mentions(
+      'В Кремле подтвердили возобновление контактов с Елисейским дворцом на техническом уровне, которые могут помочь наладить диалог между президентами РФ и Франции.',
+    );
+    assert.ok(has(ms, 'Кремле', 'ORG'), show(ms));
+    assert.ok(ms.some((m) => m.type === 'ORG' && m.text.startsWith('Елисейским')), show(ms));
+    assert.ok(has(ms, 'Франции', 'LOC'), show(ms));
+    const ms2 = mentions('Кремль и Елисейский дворец не стали ни подтверждать, ни опровергать эту информацию.');
+    assert.ok(has(ms2, 'Елисейский дворец', 'ORG'), show(ms2));
+  });
+
+  it('inflected full names are one PER mention: Эммануэлем Макроном, Владимиром Путиным', () => {
+    const ms = mentions(
+      'Франция начала подготовку к возможным контактам между президентами Эммануэлем Макроном и Владимиром Путиным на техническом уровне.',
+    );
+    assert.ok(has(ms, 'Эммануэлем Макроном', 'PER'), show(ms));
+    assert.ok(has(ms, 'Владимиром Путиным', 'PER'), show(ms));
+    assert.ok(has(ms, 'Франция', 'LOC'), show(ms));
+  });
+
+  it('places in oblique cases are LOC: Москву', () => {
+    const ms = mentions('Министр иностранных дел Венгрии Петер Сийярто на следующей неделе посетит Москву, сообщили в МИД страны.');
+    assert.ok(has(ms, 'Москву', 'LOC'), show(ms));
+    assert.ok(has(ms, 'Петер Сийярто', 'PER'), show(ms));
+    assert.ok(has(ms, 'Венгрии', 'LOC'), show(ms));
+  });
+
+  it('a news agency and a multiword organisation', () => {
+    const ms = mentions('Об этом сообщает РИА Новости со ссылкой на пресс-службу Министерства иностранных дел России.');
+    assert.ok(ms.some((m) => m.text === 'РИА Новости' && (m.type === 'ORG' || m.type === 'PRO')), show(ms));
+    // SlavicNER includes a press service in the ORG span (`пресс-службе ведомства`): either boundary
+    assert.ok(ms.some((m) => m.type === 'ORG' && /^(пресс-службу )?Министерства иностранных дел России$/.test(m.text)), show(ms));
+  });
+});
+
+describe('ner: Ukrainian', () => {
+  it('lower-case росія is a mention', () => {
+    const ms = mentions('Президент України Володимир Зеленський заявив, що росія не хоче миру, а путін готується до нового наступу.');
+    assert.ok(has(ms, 'Володимир Зеленський', 'PER'), show(ms));
+    assert.ok(has(ms, 'України', 'LOC'), show(ms));
+    assert.ok(has(ms, 'росія', 'LOC'), show(ms));
+    // lower-case `путін` is still missed (too few Ukrainian `Путін` mentions in the training data)
+  });
+
+  it('a multiword organisation and a media name', () => {
+    const ms = mentions('Про це повідомляє Укрінформ з посиланням на Міністерство закордонних справ України.');
+    assert.ok(ms.some((m) => m.text === 'Укрінформ' && (m.type === 'ORG' || m.type === 'PRO')), show(ms));
+    assert.ok(ms.some((m) => m.type === 'ORG' && m.text.startsWith('Міністерство закордонних справ')), show(ms));
+  });
+
+  it('Кремль as ORG and a foreign minister as PER in Ukrainian', () => {
+    const ms = mentions('У Кремлі заявили, що очільник МЗС РФ Сергій Лавров зустрінеться з держсекретарем США Марко Рубіо.');
+    assert.ok(has(ms, 'Кремлі', 'ORG'), show(ms));
+    assert.ok(has(ms, 'Сергій Лавров', 'PER'), show(ms));
+    assert.ok(has(ms, 'Марко Рубіо', 'PER'), show(ms));
+    assert.ok(has(ms, 'США', 'LOC'), show(ms));
+  });
+});
+
+describe('ner: model and stage', () => {
+  it('the shipped model loads and offsets point at the text', () => {
+    const t = loadTagger();
+    assert.ok(t.model instanceof NerModel);
+    assert.ok(t.model.features.size > 10_000);
+    const text = 'Глава МИД России Сергей Лавров провел переговоры с госсекретарем США Марко Рубио в Эр-Рияде.';
+    const ms = recognize(t, { lang: 'ru', text, layers: {} });
+    assert.ok(ms.length >= 3, show(ms));
+    for (const m of ms) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      assert.ok(m.score !== undefined && m.score > 0 && m.score <= 1);
+    }
+  });
+
+  it('empty and punctuation-only input gives no mentions', () => {
+    assert.deepEqual(mentions(''), []);
+    assert.deepEqual(mentions('... — !!!'), []);
+  });
+});
