@@ -14,13 +14,16 @@ export { extractTimes } from './extract.js';
 export { clauseAt, clauseDirection, sentenceAt, sentences, wordsIn, normWord } from './clause.js';
 export type { Word, Direction } from './clause.js';
 
+/** Load and compile every language's parsers now instead of on first use. */
+export function warmTime(): void {
+  for (const l of TIME_LANGS) chronoFor(l, timeLexicon(l)).parse(WARM[l], new Date(Date.UTC(2026, 1, 5)));
+}
+
 export const timeStage: Stage = {
   name: 'time',
   needs: ['tokens'],
-  load() {
-    // build each language's parser set once (chrono compiles its patterns on first use)
-    for (const l of TIME_LANGS) chronoFor(l, timeLexicon(l)).parse(WARM[l], new Date(Date.UTC(2026, 1, 5)));
-  },
+  // chrono's locale is loaded and its patterns compiled on the first document of each language
+  // (warm(): used by long-running processes that prefer to pay it up front)
   run(doc) {
     const lang = isTimeLang(doc.lang) ? doc.lang : null;
     doc.layers.times = lang ? extractTimes(doc, lang) : [];
