@@ -3,7 +3,8 @@
  * HTML in descriptions and content is turned into plain text with paragraph breaks; entity
  * declarations in a DOCTYPE are dropped before parsing (no entity expansion attacks).
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { X2jOptions, XMLParser as XMLParserType } from 'fast-xml-parser';
 import { normalizeDate } from './dates.js';
 import { htmlFragmentToText } from './html.js';
 
@@ -26,7 +27,18 @@ export interface Feed {
   items: FeedItem[];
 }
 
-const parser = new XMLParser({
+// fast-xml-parser is loaded on the first feed (synchronously, through its CommonJS build): a run that
+// reads no feed does not pay its import time
+const requireCjs = createRequire(import.meta.url);
+let parserInstance: XMLParserType | null = null;
+function feedParser(): XMLParserType {
+  if (parserInstance) return parserInstance;
+  const { XMLParser } = requireCjs('fast-xml-parser') as { XMLParser: typeof XMLParserType };
+  parserInstance = new XMLParser(PARSER_OPTIONS);
+  return parserInstance;
+}
+
+const PARSER_OPTIONS: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   textNodeName: '#text',
@@ -36,8 +48,8 @@ const parser = new XMLParser({
   trimValues: true,
   parseTagValue: false,
   parseAttributeValue: false,
-  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
-});
+  isArray: (name: string) => name === 'item' || name === 'entry' || name === 'link',
+};
 
 function arr<T>(v: T | T[] | undefined | null): T[] {
   return v == null ? [] : Array.isArray(v) ? v : [v];
@@ -103,7 +115,7 @@ export function parseFeed(xml: string): Feed {
   const safe = xml.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, '');
   let doc: Record<string, any>;
   try {
-    doc = parser.parse(safe, true) as Record<string, any>;
+    doc = feedParser().parse(safe, true) as Record<string, any>;
   } catch (e) {
     throw new Error(`malformed XML feed: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -5,9 +5,24 @@
  * `<h2>Макроном</h2><p>Президент` together). Title, date and URL come from the page's metadata.
  * Only text nodes are ever emitted: scripts, styles, attributes and comments cannot leak.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityType } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import { normalizeDate } from './dates.js';
+
+// linkedom (~0.2 s to import) and Readability are loaded on the first HTML input, synchronously
+// through their CommonJS builds, so runs over plain text or JSON Lines start faster
+const requireCjs = createRequire(import.meta.url);
+let linkedom: { parseHTML: typeof ParseHTML } | null = null;
+function parseHTML(html: string): ReturnType<typeof ParseHTML> {
+  linkedom ??= requireCjs('linkedom') as { parseHTML: typeof ParseHTML };
+  return linkedom.parseHTML(html);
+}
+let readabilityCtor: typeof ReadabilityType | null = null;
+function readability(): typeof ReadabilityType {
+  readabilityCtor ??= (requireCjs('@mozilla/readability') as { Readability: typeof ReadabilityType }).Readability;
+  return readabilityCtor;
+}
 
 /** Elements whose text is never article text. */
 const SKIP = new Set([
@@ -346,7 +361,7 @@ export function extractHtml(source: string): HtmlArticle | null {
   // nested thousands of levels deep would take minutes. Such pages get the plain block walk.
   if (info.depth <= MAX_READABILITY_DEPTH && info.elements <= MAX_READABILITY_ELEMENTS && info.elements * info.depth <= READABILITY_BUDGET) {
     try {
-      const art = new Readability<DomNode>(document as unknown as Document, {
+      const art = new (readability())<DomNode>(document as unknown as Document, {
         serializer: (n) => n as unknown as DomNode,
         charThreshold: 200,
       }).parse();
