@@ -49,6 +49,12 @@ function capClass(s: string): string {
   return 'mixed';
 }
 
+/** first character is an upper-case letter */
+function capFirst(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== c.toLowerCase();
+}
+
 export function isQuote(s: string): boolean {
   return s.length === 1 && '"«»“”„\'‘’'.includes(s);
 }
@@ -113,7 +119,7 @@ export function tokenFeatures(
   const t = toks[i];
   const prev = i > lo ? toks[i - 1] : null;
   const next = i + 1 < hi ? toks[i + 1] : null;
-  const cap = /^\p{Lu}/u.test(t.text);
+  const cap = capFirst(t.text);
   if (i === lo) f.push('first', 'first|' + (cap ? 'C' : 'c'));
   else if (prev && /^[.!?:…—–-]$/.test(prev.text)) f.push('afterpunct|' + (cap ? 'C' : 'c'));
   if (prev && isQuote(prev.text)) f.push('qL');
@@ -126,8 +132,8 @@ export function tokenFeatures(
   }
   if (!t.spaceBefore && prev) f.push('nospace');
   // capitalisation pattern of the neighbourhood
-  const cp = prev ? (/^\p{Lu}/u.test(prev.text) ? 'C' : 'c') : '^';
-  const cn = next ? (/^\p{Lu}/u.test(next.text) ? 'C' : 'c') : '$';
+  const cp = prev ? (capFirst(prev.text) ? 'C' : 'c') : '^';
+  const cn = next ? (capFirst(next.text) ? 'C' : 'c') : '$';
   f.push('cc=' + cp + (cap ? 'C' : 'c') + cn);
   // morphology from the `morph` stage
   if (t.pos && config.morph) {

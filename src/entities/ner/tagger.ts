@@ -48,11 +48,11 @@ export function sentenceFeatureStrings(toks: readonly Token[], lo: number, hi: n
   return out;
 }
 
-/** Summed weights of a word's own features and of what its neighbours see of it. */
-interface WordEntry {
-  own: Float32Array;
-  ctx: Float32Array[];
-}
+/**
+ * Summed weights of a word's own features (offset 0) and of what its neighbours at each context
+ * offset see of it (offset (c + 1) * L), in one array.
+ */
+type WordEntry = Float32Array;
 
 export class Tagger {
   private cache = new Map<string, WordEntry>();
@@ -72,27 +72,28 @@ export class Tagger {
     return Int32Array.from(tmp);
   }
 
-  private sum(strs: readonly string[]): Float32Array {
+  private sum(strs: readonly string[], v: Float32Array, o: number): void {
     const L = this.model.L;
     const W = this.model.W;
-    const v = new Float32Array(L);
     const f = this.model.features;
     for (const s of strs) {
       const j = f.get(s);
       if (j === undefined) continue;
       const r = j * L;
-      for (let l = 0; l < L; l++) v[l] += W[r + l];
+      for (let l = 0; l < L; l++) v[o + l] += W[r + l];
     }
-    return v;
   }
 
   private word(text: string, norm: string, lang: string): WordEntry {
     const key = lang + '\u0001' + text;
     let e = this.cache.get(key);
     if (!e) {
-      if (this.cache.size > 60_000) this.cache.clear();
-      const g = this.model.gazetteer;
-      e = { own: this.sum(wordFeatures(text, norm, lang, g, this.model.kb)), ctx: CONTEXT_OFFSETS.map((d) => this.sum(contextWordFeatures(text, norm, lang, d))) };
+      // ~300 bytes an entry: 150k distinct words stay well under the memory budget
+      if (this.cache.size > 150_000) this.cache.clear();
+      const L = this.model.L;
+      e = new Float32Array(L * (1 + CONTEXT_OFFSETS.length));
+      this.sum(wordFeatures(text, norm, lang, this.model.gazetteer, this.model.kb), e, 0);
+      for (let c = 0; c < CONTEXT_OFFSETS.length; c++) this.sum(contextWordFeatures(text, norm, lang, CONTEXT_OFFSETS[c]), e, (c + 1) * L);
       this.cache.set(key, e);
     }
     return e;
@@ -125,12 +126,13 @@ export class Tagger {
       const eos = this.word(EOS.text, EOS.norm, lang);
       for (let i = lo; i < hi; i++) {
         const o = (i - lo) * L;
-        const own = entries[i - lo].own;
+        const own = entries[i - lo];
         for (let l = 0; l < L; l++) em[o + l] = own[l];
         for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
           const j = i + CONTEXT_OFFSETS[c];
-          const v = (j < lo ? bos : j >= hi ? eos : entries[j - lo]).ctx[c];
-          for (let l = 0; l < L; l++) em[o + l] += v[l];
+          const v = j < lo ? bos : j >= hi ? eos : entries[j - lo];
+          const vo = (c + 1) * L;
+          for (let l = 0; l < L; l++) em[o + l] += v[vo + l];
         }
         const ids = this.ids(tokenFeatures(toks, i, lo, hi, lang, full, kbFull));
         for (let k = 0; k < ids.length; k++) {
