@@ -62,16 +62,6 @@ export class Tagger {
     setFeatureConfig(model.header.features ?? {});
   }
 
-  private ids(strs: readonly string[]): Int32Array {
-    const f = this.model.features;
-    const tmp: number[] = [];
-    for (const s of strs) {
-      const j = f.get(s);
-      if (j !== undefined) tmp.push(j);
-    }
-    return Int32Array.from(tmp);
-  }
-
   private sum(strs: readonly string[], v: Float32Array, o: number): void {
     const L = this.model.L;
     const W = this.model.W;
@@ -134,9 +124,11 @@ export class Tagger {
           const vo = (c + 1) * L;
           for (let l = 0; l < L; l++) em[o + l] += v[vo + l];
         }
-        const ids = this.ids(tokenFeatures(toks, i, lo, hi, lang, full, kbFull));
-        for (let k = 0; k < ids.length; k++) {
-          const r = ids[k] * L;
+        const fmap = model.features;
+        for (const fs of tokenFeatures(toks, i, lo, hi, lang, full, kbFull)) {
+          const j = fmap.get(fs);
+          if (j === undefined) continue;
+          const r = j * L;
           for (let l = 0; l < L; l++) em[o + l] += W[r + l];
         }
       }
