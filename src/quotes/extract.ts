@@ -20,7 +20,8 @@ export interface ExtractServices {
   /** true when an entity is a news outlet or agency */
   isOutlet(ent: Entity): boolean;
   /** an outlet named in the text that has no entity (`Фокус писал`), as an entity of its own */
-  outletByName?(name: string): Entity | null;
+  /** an outlet named at [start, end) that the recogniser missed (`Фокус писал`) */
+  outletByName?(name: string, start: number, end: number): Entity | null;
   kb?: import('../entities/kb/api.js').KnowledgeBase;
 }
 

@@ -39,7 +39,7 @@ export function runQuotes(doc: Doc, ctx?: Context): void {
       return r;
     },
     kb: ctx?.maybe('kb'),
-    outletByName: (name) => {
+    outletByName: (name, start, end) => {
       const o = findOutlet(name);
       if (!o) return null;
       // the entity of the article with that name, else the KB's, else the outlet's own name
@@ -47,12 +47,27 @@ export function runQuotes(doc: Doc, ctx?: Context): void {
       const kb = ctx?.maybe('kb');
       const hit = kb?.lookup(o.name, lang)[0] ?? kb?.lookup(name, lang)[0];
       const id = hit ? hit.id : `outlet:${o.name}`;
-      return { id, type: 'ORG', name: o.name, mentions: [] };
+      const found = missed.get(id);
+      if (found) return found;
+      const ent: Entity = { id, type: 'ORG', name: o.name, mentions: [{ start, end, text: doc.text.slice(start, end), lemma: o.name, type: 'ORG' }] };
+      missed.set(id, ent);
+      return ent;
     },
   };
+  const missed = new Map<string, Entity>();
   const { quotes, attributions } = extractQuotes(doc, lex, svc);
   doc.layers.quotes = quotes;
   doc.layers.attributions = attributions;
+  // An outlet credited by name that the recogniser missed (`«Фокус» писал`) becomes an entity of the
+  // article, with the credit's name as its mention, so that every source id points at evidence.
+  const used = new Set<string>();
+  for (const a of attributions) used.add(a.source);
+  for (const q of quotes) {
+    if (q.via) used.add(q.via);
+    if (q.speaker) used.add(q.speaker);
+  }
+  const known = new Set((doc.layers.entities ?? []).map((e) => e.id));
+  for (const [id, e] of missed) if (used.has(id) && !known.has(id)) (doc.layers.entities ??= []).push(e);
 }
 
 export const quotesStage: Stage = {

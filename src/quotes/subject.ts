@@ -27,8 +27,8 @@ export function caseOf(t: W): string | undefined {
 let PREPS: Set<string> = new Set();
 
 /** outlet names the recogniser may have missed (`Фокус писал`): set by the stage, per document */
-let OUTLET_LOOKUP: ((name: string) => Entity | null) | null = null;
-export function setOutletLookup(f: ((name: string) => Entity | null) | null): void {
+let OUTLET_LOOKUP: ((name: string, start: number, end: number) => Entity | null) | null = null;
+export function setOutletLookup(f: ((name: string, start: number, end: number) => Entity | null) | null): void {
   OUTLET_LOOKUP = f;
 }
 
@@ -178,7 +178,7 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     for (let n = 3; n >= 1; n--) {
       if (i + n > w.length) continue;
       const name = v.text.slice(t.start, w[i + n - 1].end);
-      const o = OUTLET_LOOKUP(name);
+      const o = OUTLET_LOOKUP(name, t.start, w[i + n - 1].end);
       if (o) return { s: { k: 'entity', ent: o, start: t.start, end: w[i + n - 1].end, t0: i }, score: 2.5, next: opts.dir === 1 ? i + n : i - 1 };
     }
   }
