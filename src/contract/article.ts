@@ -58,7 +58,7 @@ export function toArticleJson(doc: Doc, opts: ArticleJsonOptions = {}): Record<s
         trigger: e.trigger ? { ...tspan(e.trigger), lemma: e.trigger.lemma } : undefined,
       }),
     ),
-    times: (L.times ?? []).map((t) => clean({ ...tspan(t), value: t.value, mod: t.mod, anchor: t.anchor })),
+    times: (L.times ?? []).map((t) => clean({ ...tspan(t), value: t.value, to: t.to, mod: t.mod, anchor: t.anchor })),
     attributions: (L.attributions ?? []).map((a) =>
       clean({ ...span(a), source: a.source, cue: a.cue ? { ...tspan(a.cue), lemma: a.cue.lemma } : undefined }),
     ),

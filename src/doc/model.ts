@@ -124,6 +124,8 @@ export interface Quote extends TextSpan {
 export interface Timex extends TextSpan {
   value: string;
   mod?: 'START' | 'MID' | 'END' | 'APPROX';
+  /** for a range (`с 8 по 24 января`): the ISO value where it ends; `value` is where it starts */
+  to?: string;
   /** what the value was resolved against: `published`, or the offset of an earlier timex */
   anchor?: string;
 }

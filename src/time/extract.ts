@@ -86,6 +86,9 @@ function known(c: { isCertain(k: string): boolean; get(k: string): number | null
   return out;
 }
 
+/** what a Timex value may be: year, month, ISO week or day, year ≥ 1000 */
+const ISO_VALUE = /^[1-9]\d{3}(-(0[1-9]|1[0-2]|W[0-5]\d)(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
 export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
   const text = doc.text;
   if (!text) return [];
@@ -320,13 +323,17 @@ function resolve(
   };
   const a = one(k);
   if (!a) return null;
-  let value = a.value;
+  const value = a.value;
+  // a range (`с 8 по 24 января`): `value` is where it starts, `to` where it ends
+  let to: string | undefined;
   if (f.endKnown && (f.endKnown.day !== undefined || f.endKnown.month !== undefined)) {
     const b = one({ ...k, ...f.endKnown });
-    if (b && b.value !== a.value) value = `${a.value}/${b.value}`;
+    if (b && b.value !== a.value && ISO_VALUE.test(b.value)) to = b.value;
   }
-  place(value.includes('/') ? null : a.day);
+  if (!ISO_VALUE.test(value)) return null; // never emit a value that is not an ISO date (year 0, etc.)
+  place(to ? null : a.day);
   const tx: Timex = { ...base, value };
+  if (to) tx.to = to;
   if (mod) tx.mod = mod;
   if (k.year === undefined) tx.anchor = 'published';
   return tx;
