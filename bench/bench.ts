@@ -4,13 +4,15 @@
  *
  * Each configuration runs in a fresh child process (so peak RSS is its own), in one thread:
  *   tokens   the tokenize-only baseline: createPipeline({ upTo: 'tokens' })
+ *   morph    the text layers (language, tokens, morphology): createPipeline({ upTo: 'morph' })
+ *   entities up to recognised, normalised and linked entities: createPipeline({ upTo: 'entities' })
  *   full     the default pipeline with every registered stage
  * A child loads the pipeline (timed), reads the articles through the real ingest readers, makes one
  * warm-up pass, then one timed pass, and reports articles/s, articles per CPU-second (= per core),
  * tokens/s, per-stage time and peak RSS (process.resourceUsage().maxRSS). Then the cold start of
  * `node dist/src/cli/main.js analyze <seed> --json` is timed (when that file exists).
  *
- *   node dist/bench/bench.js                  both configurations + cold start
+ *   node dist/bench/bench.js                  every configuration + cold start
  *   node dist/bench/bench.js --only tokens    one configuration
  *   node dist/bench/bench.js --json           machine-readable results
  */
@@ -66,7 +68,7 @@ function inputFiles(): string[] {
 async function child(config: string): Promise<Result> {
   const t0 = performance.now();
   const { createPipeline } = await import('../src/pipeline/index.js');
-  const pipeline = await createPipeline(config === 'tokens' ? { upTo: 'tokens' } : {});
+  const pipeline = await createPipeline(config === 'full' ? {} : { upTo: config });
   const loadMs = performance.now() - t0;
 
   const t1 = performance.now();
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
     return;
   }
   const oi = args.indexOf('--only');
-  const configs = oi >= 0 ? [args[oi + 1]] : ['tokens', 'full'];
+  const configs = oi >= 0 ? [args[oi + 1]] : ['tokens', 'morph', 'entities', 'full'];
   const results = configs.map(runChild);
   const cold = oi >= 0 ? null : coldStart();
   if (args.includes('--json')) {
