@@ -35,6 +35,8 @@ interface AzModule {
 
 const require = createRequire(import.meta.url);
 let az: AzModule | null = null;
+/** stands in for the ext gramtab: any index reads as an empty tag string */
+const EMPTY_EXT: unknown = new Proxy([], { get: (t, k) => (k === 'length' ? 0 : typeof k === 'string' && /^\d+$/.test(k) ? '' : Reflect.get(t, k)) });
 
 /** Loads Az.js synchronously (its loader is callback-based; callbacks are run after init returns). */
 function loadAz(): AzModule {
@@ -45,6 +47,12 @@ function loadAz(): AzModule {
   const origLoad = Az.load;
   Az.load = (url, type, cb) => {
     let data: unknown;
+    // the Russian-notation copy of every tag (tag.ext) serves only Az's debug printing: skip
+    // parsing it and give every tag an empty copy (saves a JSON parse and thousands of objects)
+    if (/gramtab-opencorpora-ext\.json$/.test(url)) {
+      pending.push(() => cb(null, EMPTY_EXT));
+      return;
+    }
     try {
       const buf = readFileSync(url);
       if (type === 'json') data = JSON.parse(buf.toString('utf8'));
