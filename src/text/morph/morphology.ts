@@ -1,6 +1,6 @@
 /**
  * The `Morphology` service: one analyser per language, each loaded on first use (ru: Az.js,
- * uk: the Hunspell lemma table, en: wink), with a bounded cache of analyses per (lang, form).
+ * uk: the Hunspell lemma table, en: wink), with a bounded (two-generation) cache of analyses per (lang, form).
  * Cached analyses are frozen: callers read them, never edit them.
  */
 import type { Lang, MorphAnalysis } from '../../doc/model.js';
@@ -15,12 +15,18 @@ interface LangMorph {
   inflect(word: string, want: Record<string, string>, hint?: MorphAnalysis): string | null;
 }
 
-const CACHE_MAX = 200_000;
+/**
+ * Analyses are cached in two generations per language: a form is looked up in the young map, then
+ * in the old one (and moved to the young); when the young map holds GENERATION forms it becomes the
+ * old one and the previous old one is dropped. At most 2 x GENERATION forms per language stay in
+ * memory (about 650 bytes each with their analyses), and the frequent forms always survive.
+ */
+const GENERATION = 20_000;
 const MAX_WORD = 64;
 
 export class MorphologyService implements Morphology {
   private readonly impls = new Map<string, LangMorph>();
-  private readonly caches = new Map<string, Map<string, readonly MorphAnalysis[]>>();
+  private readonly caches = new Map<string, { young: Map<string, readonly MorphAnalysis[]>; old: Map<string, readonly MorphAnalysis[]> }>();
   /** load time per language in ms (for reports) */
   readonly loadMs: Record<string, number> = {};
 
@@ -45,9 +51,14 @@ export class MorphologyService implements Morphology {
   /** analyses of a word, shared and frozen (the stage's fast path) */
   analyzeCached(word: string, lang: Lang): readonly MorphAnalysis[] {
     let cache = this.caches.get(lang);
-    if (!cache) this.caches.set(lang, (cache = new Map()));
-    const hit = cache.get(word);
+    if (!cache) this.caches.set(lang, (cache = { young: new Map(), old: new Map() }));
+    let hit = cache.young.get(word);
     if (hit) return hit;
+    hit = cache.old.get(word);
+    if (hit) {
+      this.remember(cache, word, hit);
+      return hit;
+    }
     const m = this.impl(lang);
     let out: MorphAnalysis[];
     // no word of these languages is this long (hostile or broken input: no dictionary search)
@@ -62,9 +73,16 @@ export class MorphologyService implements Morphology {
       Object.freeze(a);
     }
     Object.freeze(out);
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(word, out);
+    this.remember(cache, word, out);
     return out;
+  }
+
+  private remember(cache: { young: Map<string, readonly MorphAnalysis[]>; old: Map<string, readonly MorphAnalysis[]> }, word: string, as: readonly MorphAnalysis[]): void {
+    if (cache.young.size >= GENERATION) {
+      cache.old = cache.young;
+      cache.young = new Map();
+    }
+    cache.young.set(word, as);
   }
 
   inflect(word: string, lang: Lang, want: Record<string, string>, hint?: MorphAnalysis): string | null {
