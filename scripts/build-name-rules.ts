@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { NameGuesser } from '../src/text/morph/names.js';
 import { RuMorph } from '../src/text/morph/ru.js';
 import { UkMorph } from '../src/text/morph/uk.js';
+import { UkStems } from '../src/text/morph/uk-stems.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const data = join(root, '../shared/data/slavicner/ner');
@@ -31,10 +32,9 @@ function ukDictionaryPairs(): string[] {
     paradigms: [string, string, [string, number][]][];
   };
   const out: string[] = [];
-  for (const line of readFileSync(join(root, 'src/text/morph/data/uk-stems.txt'), 'utf8').split('\n')) {
-    if (!line || !/^\p{Lu}/u.test(line)) continue;
-    const [stem, ids] = line.split('\t');
-    for (const id of ids.split(',').map(Number)) {
+  for (const [stem, ids] of new UkStems(readFileSync(join(root, 'src/text/morph/data/uk-stems.bin'))).rows()) {
+    if (!/^\p{Lu}/u.test(stem)) continue;
+    for (const id of ids) {
       const [pos, lemmaEnd, forms] = pj.paradigms[id];
       if (pos !== 'PROPN') continue;
       const lemma = stem + lemmaEnd;

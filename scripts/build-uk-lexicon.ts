@@ -17,13 +17,14 @@
  *    VerbForm/Tense/Number/Gender/Person (-в/-ла/-ло/-ли past, -ти inf, -ють/-ить present ...).
  *    Several readings of an ambiguous ending are all kept (one form can carry several tag sets).
  *
- * Output (src/text/morph/data/): uk-paradigms.json, uk-stems.txt (sorted `stem<TAB>paradigm ids`). Run:
+ * Output (src/text/morph/data/): uk-paradigms.json, uk-stems.bin (sorted stems with their paradigm ids; layout in src/text/morph/uk-stems.ts). Run:
  *   npx tsx scripts/build-uk-lexicon.ts
  */
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ukFormTags, ukLemmaPos } from '../src/text/morph/uk-tags.js';
+import { encodeStems } from '../src/text/morph/uk-stems.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dictDir = join(root, 'node_modules/dictionary-uk');
@@ -122,15 +123,13 @@ for (let i = 1; i < lines.length; i++) {
 const outDir = join(root, 'src/text/morph/data');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'uk-paradigms.json'), JSON.stringify({ tags: tagList, paradigms }));
-// sorted by UTF-16 code units: the runtime binary-searches the file without building a map
-const stemText =
-  [...stemLines]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([s, ids]) => `${s}\t${ids.join(',')}`)
-    .join('\n') + '\n';
-writeFileSync(join(outDir, 'uk-stems.txt'), stemText);
+// sorted by UTF-16 code units: the runtime binary-searches the table in place (uk-stems.ts)
+const stemRows = [...stemLines].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const stemBin = encodeStems(stemRows);
+writeFileSync(join(outDir, 'uk-stems.bin'), stemBin);
+rmSync(join(outDir, 'uk-stems.txt'), { force: true });
 rmSync(join(outDir, 'uk-stems.txt.gz'), { force: true });
 console.log(
   `entries ${entries}, forms ${forms}, paradigms ${paradigms.length}, tag sets ${tagList.length}, ` +
-    `stems ${stemLines.size}; stems file ${(Buffer.byteLength(stemText) / 1e6).toFixed(2)} MB`,
+    `stems ${stemLines.size}; stems file ${(stemBin.length / 1e6).toFixed(2)} MB`,
 );

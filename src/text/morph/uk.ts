@@ -9,6 +9,7 @@ import { resourcePath } from '../../pipeline/resources.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
 import { parseReading, SURNAME_OV, ukFormTags } from './uk-tags.js';
 import { UK_CLOSED } from './uk-closed.js';
+import { UkStems } from './uk-stems.js';
 
 interface Paradigm {
   pos: string;
@@ -20,10 +21,8 @@ interface Paradigm {
 const ADJ_LEMMA = /(ий|ій|їй)$/u;
 
 export class UkMorph {
-  /** `stem<TAB>ids` lines sorted by stem; `lineStart`/`tabAt` index them for binary search */
-  private readonly text: string;
-  private readonly lineStart: Int32Array;
-  private readonly tabAt: Int32Array;
+  /** stem -> paradigm ids (data/uk-stems.bin, searched in place) */
+  private readonly stems: UkStems;
   private readonly paradigms: Paradigm[];
   private readonly tagSets: Record<string, string>[][];
   private readonly maxEnd: number;
@@ -54,61 +53,12 @@ export class UkMorph {
       return { pos, lemmaEnd, ends, forms };
     });
     this.maxEnd = maxEnd;
-    const text = readFileSync(resourcePath('src/text/morph/data/uk-stems.txt'), 'utf8');
-    let lines = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-    const starts = new Int32Array(lines);
-    const tabs = new Int32Array(lines);
-    let pos = 0;
-    for (let l = 0; l < lines; l++) {
-      starts[l] = pos;
-      const tab = text.indexOf('\t', pos);
-      tabs[l] = tab;
-      pos = text.indexOf('\n', tab) + 1;
-    }
-    this.text = text;
-    this.lineStart = starts;
-    this.tabAt = tabs;
+    this.stems = new UkStems(readFileSync(resourcePath('src/text/morph/data/uk-stems.bin')));
   }
 
   /** paradigm ids of a stem (binary search over the sorted stem lines) */
   private stemIds(stem: string): number[] | undefined {
-    const text = this.text;
-    let lo = 0;
-    let hi = this.lineStart.length - 1;
-    const n = stem.length;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const a = this.lineStart[mid];
-      const len = this.tabAt[mid] - a;
-      let c = 0;
-      const m = len < n ? len : n;
-      for (let j = 0; j < m; j++) {
-        const d = text.charCodeAt(a + j) - stem.charCodeAt(j);
-        if (d !== 0) {
-          c = d;
-          break;
-        }
-      }
-      if (c === 0) c = len - n;
-      if (c === 0) {
-        const ids: number[] = [];
-        let v = 0;
-        for (let j = this.tabAt[mid] + 1; ; j++) {
-          const ch = text.charCodeAt(j);
-          if (ch === 10 || Number.isNaN(ch)) break;
-          if (ch === 44) {
-            ids.push(v);
-            v = 0;
-          } else v = v * 10 + (ch - 48);
-        }
-        ids.push(v);
-        return ids;
-      }
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    return this.stems.ids(stem);
   }
 
   /** dictionary analyses of exactly this spelling */
