@@ -26,6 +26,11 @@ export function setFeatureConfig(c: Partial<FeatureConfig>): void {
   config = { ...DEFAULT_FEATURES, ...c };
 }
 
+/** The feature groups in force. */
+export function featureConfig(): Readonly<FeatureConfig> {
+  return config;
+}
+
 export function shapeOf(s: string): string {
   let out = '';
   let last = '';
@@ -50,7 +55,7 @@ function capClass(s: string): string {
 }
 
 /** first character is an upper-case letter */
-function capFirst(s: string): boolean {
+export function capFirst(s: string): boolean {
   const c = s.charAt(0);
   return c !== c.toLowerCase();
 }

@@ -79,6 +79,59 @@ export class Gazetteer {
     return { phrases: [...this.phrase.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
   }
 
+  /** Longest exact phrase starting with this folded form (0 = none). */
+  firstLen(norm: string): number {
+    return this.first.get(norm) ?? 0;
+  }
+
+  /** Longest ending-stripped phrase starting with this stem (0 = none). */
+  stemFirstLen(st: string): number {
+    return this.stemFirst.get(st) ?? 0;
+  }
+
+  /**
+   * `matchSpans` with the per-word look-ups done by the caller (cached per word): `stems[i]` is
+   * `stemOf(norms[i])`, `firstLens[i]` is `firstLen(norms[i])`, `stemFirstLens[i]` is
+   * `stemFirstLen(stems[i])`. Same result as `matchSpans(norms)`.
+   */
+  matchSpansWith(norms: readonly string[], stems: readonly string[], firstLens: ArrayLike<number>, stemFirstLens: ArrayLike<number>): string[] {
+    const n = norms.length;
+    const out = new Array<string>(n).fill('');
+    let i = 0;
+    while (i < n) {
+      let found = 0;
+      let tag = '';
+      const maxExact = Math.min(firstLens[i], n - i);
+      for (let len = maxExact; len >= 1; len--) {
+        const t = this.phrase.get(len === 1 ? norms[i] : norms.slice(i, i + len).join(' '));
+        if (t) {
+          found = len;
+          tag = t;
+          break;
+        }
+      }
+      if (!found) {
+        const maxStem = Math.min(stemFirstLens[i], n - i);
+        for (let len = maxStem; len >= 1; len--) {
+          let key = stems[i];
+          for (let k = 1; k < len; k++) key += ' ' + stems[i + k];
+          const t = this.stemPhrase.get(key);
+          if (t) {
+            found = len;
+            tag = '~' + t;
+            break;
+          }
+        }
+      }
+      if (found) {
+        out[i] = 'B-' + tag;
+        for (let k = 1; k < found; k++) out[i + k] = 'I-' + tag;
+        i += found;
+      } else i++;
+    }
+    return out;
+  }
+
   /**
    * Longest phrase matches over a token sequence (folded forms): per token 'B-TYPE' / 'I-TYPE' or
    * ''. Exact phrases are preferred; ending-stripped phrases are marked with a `~` prefix.

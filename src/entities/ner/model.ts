@@ -6,6 +6,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureConfig } from './features.js';
 import { Gazetteer, type GazetteerData, stem } from './gazetteer.js';
+import { FeatureTable } from './hash.js';
 
 export type Scheme = 'BIO' | 'BILOU';
 
@@ -181,8 +182,8 @@ export class NerModel {
 
   constructor(
     readonly header: ModelHeader,
-    /** feature string -> row index */
-    readonly features: Map<string, number>,
+    /** feature string (hashed) -> row index */
+    readonly features: FeatureTable,
     /** rows * L weights, already scaled */
     readonly W: Float32Array,
     readonly gazetteer: Gazetteer,
@@ -210,15 +211,17 @@ export class NerModel {
     const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as ModelHeader;
     if (header.format !== 'parley-ner@1') throw new Error(`unknown NER model format '${String(header.format)}'`);
     const flen = raw.readUInt32LE(4 + hlen);
-    const ftext = raw.subarray(8 + hlen, 8 + hlen + flen).toString('utf8');
-    const names = ftext.length ? ftext.split('\n') : [];
-    const features = new Map<string, number>();
-    for (let i = 0; i < names.length; i++) features.set(names[i], i);
+    // feature names are hashed straight from their bytes (no 230k strings, no Map)
+    const { table: features, count } = FeatureTable.fromUtf8Lines(raw.subarray(8 + hlen, 8 + hlen + flen));
     const L = header.labels.length;
     const off = 8 + hlen + flen;
-    const n = names.length * L;
+    const n = count * L;
+    if (raw.length < off + 2 * n) throw new Error('NER model file is truncated');
+    // int16 weights (copied to an aligned buffer when the offset is odd), scaled to float32
+    const q = (raw.byteOffset + off) % 2 === 0 ? new Int16Array(raw.buffer, raw.byteOffset + off, n) : new Int16Array(raw.buffer.slice(raw.byteOffset + off, raw.byteOffset + off + 2 * n));
     const W = new Float32Array(n);
-    for (let i = 0; i < n; i++) W[i] = raw.readInt16LE(off + 2 * i) * header.scale;
+    const scale = header.scale;
+    for (let i = 0; i < n; i++) W[i] = q[i] * scale;
     return new NerModel(header, features, W, Gazetteer.fromData(header.gazetteer));
   }
 

@@ -3,7 +3,8 @@
  * emission scores, Viterbi per sentence, spans back to character offsets.
  */
 import type { EntityType, Mention, Token } from '../../doc/model.js';
-import { contextWordFeatures, setFeatureConfig, tokenFeatures, wordFeatures } from './features.js';
+import { capFirst, contextWordFeatures, featureConfig, isQuote, setFeatureConfig, tokenFeatures, wordFeatures } from './features.js';
+import { begin, feed, feedCode } from './hash.js';
 import { type Gazetteer, stem } from './gazetteer.js';
 import { labelSpans, type NerModel, viterbi } from './model.js';
 
@@ -49,14 +50,48 @@ export function sentenceFeatureStrings(toks: readonly Token[], lo: number, hi: n
 }
 
 /**
- * Summed weights of a word's own features (offset 0) and of what its neighbours at each context
- * offset see of it (offset (c + 1) * L), in one array.
+ * What the tagger keeps per distinct word: the summed weights of its own features (offset 0) and
+ * of what its neighbours at each context offset see of it (offset (c + 1) * L), in one array;
+ * and its gazetteer look-ups (longest phrase starting with the form / with its stem).
  */
-type WordEntry = Float32Array;
+interface WordEntry {
+  v: Float32Array;
+  norm: string;
+  stem: string;
+  /** gazetteer: longest exact phrase / stemmed phrase starting here; same for the KB */
+  gx: number;
+  gs: number;
+  kx: number;
+  ks: number;
+}
+
+const C = 67; // 'C'
+const c_ = 99; // 'c'
+const BAR = 124; // '|'
+
+/** rows of the constant features for one language */
+interface Consts {
+  bias: number;
+  lang: number;
+  first: number;
+  firstC: number;
+  firstc: number;
+  afterC: number;
+  afterc: number;
+  qL: number;
+  qR: number;
+  qLR: number;
+  nospace: number;
+  apropn: number;
+}
+
+/** `/^[.!?:…—–-]$/` without a regular expression */
+const isSentPunct = (s: string) => s.length === 1 && '.!?:…—–-'.includes(s);
 
 export class Tagger {
   private cache = new Map<string, WordEntry>();
   private em = new Float32Array(0);
+  private consts = new Map<string, Consts>();
 
   constructor(readonly model: NerModel) {
     setFeatureConfig(model.header.features ?? {});
@@ -68,25 +103,56 @@ export class Tagger {
     const f = this.model.features;
     for (const s of strs) {
       const j = f.get(s);
-      if (j === undefined) continue;
+      if (j < 0) continue;
       const r = j * L;
       for (let l = 0; l < L; l++) v[o + l] += W[r + l];
     }
+  }
+
+  private constsFor(lang: string): Consts {
+    let k = this.consts.get(lang);
+    if (!k) {
+      const f = this.model.features;
+      k = {
+        bias: f.get('bias'),
+        lang: f.get('L=' + lang),
+        first: f.get('first'),
+        firstC: f.get('first|C'),
+        firstc: f.get('first|c'),
+        afterC: f.get('afterpunct|C'),
+        afterc: f.get('afterpunct|c'),
+        qL: f.get('qL'),
+        qR: f.get('qR'),
+        qLR: f.get('qLR'),
+        nospace: f.get('nospace'),
+        apropn: f.get('apropn'),
+      };
+      this.consts.set(lang, k);
+    }
+    return k;
   }
 
   private word(text: string, norm: string, lang: string): WordEntry {
     const key = lang + '\u0001' + text;
     let e = this.cache.get(key);
     if (!e) {
-      // ~300 bytes an entry: 150k distinct words stay well under the memory budget
+      // ~400 bytes an entry: 150k distinct words stay well under the memory budget
       if (this.cache.size > 150_000) this.cache.clear();
       const L = this.model.L;
-      e = new Float32Array(L * (1 + CONTEXT_OFFSETS.length));
-      this.sum(wordFeatures(text, norm, lang, this.model.gazetteer, this.model.kb), e, 0);
-      for (let c = 0; c < CONTEXT_OFFSETS.length; c++) this.sum(contextWordFeatures(text, norm, lang, CONTEXT_OFFSETS[c]), e, (c + 1) * L);
+      const v = new Float32Array(L * (1 + CONTEXT_OFFSETS.length));
+      this.sum(wordFeatures(text, norm, lang, this.model.gazetteer, this.model.kb), v, 0);
+      for (let c = 0; c < CONTEXT_OFFSETS.length; c++) this.sum(contextWordFeatures(text, norm, lang, CONTEXT_OFFSETS[c]), v, (c + 1) * L);
+      e = this.gazInfo(v, norm);
       this.cache.set(key, e);
     }
     return e;
+  }
+
+  private gazInfo(v: Float32Array, norm: string): WordEntry {
+    const g = this.model.gazetteer;
+    const kb = this.model.kb;
+    const st = g.stemOf(norm);
+    return { v, norm, stem: st, gx: g.firstLen(norm), gs: g.stemFirstLen(st), kx: kb ? kb.firstLen(norm) : 0, ks: kb ? kb.stemFirstLen(st) : 0 };
   }
 
   /** Mentions found in `toks` (character offsets into `text`). */
@@ -99,38 +165,52 @@ export class Tagger {
   private tagSentences(toks: readonly Token[], text: string, lang: string): Mention[] {
     const model = this.model;
     const L = model.L;
-    const W = model.W;
     const out: Mention[] = [];
     const gaz = model.gazetteer;
+    const kb = model.kb;
+    const K = this.constsFor(lang);
+    const bos = this.word(BOS.text, BOS.norm, lang).v;
+    const eos = this.word(EOS.text, EOS.norm, lang).v;
     for (const [lo, hi] of sentenceRanges(toks)) {
       const n = hi - lo;
       if (this.em.length < n * L) this.em = new Float32Array(n * L * 2);
       const em = this.em;
       em.fill(0, 0, n * L);
-      const norms = toks.slice(lo, hi).map((t) => t.norm);
-      const full = new Array<string>(lo).concat(gaz.matchSpans(norms));
-      const kbFull = model.kb ? new Array<string>(lo).concat(model.kb.matchSpans(norms)) : null;
       const entries = new Array<WordEntry>(n);
-      for (let i = lo; i < hi; i++) entries[i - lo] = this.word(toks[i].text, toks[i].norm, lang);
-      const bos = this.word(BOS.text, BOS.norm, lang);
-      const eos = this.word(EOS.text, EOS.norm, lang);
+      const norms = new Array<string>(n);
+      const stems = new Array<string>(n);
+      const gx = new Int32Array(n);
+      const gs = new Int32Array(n);
+      const kx = new Int32Array(n);
+      const ks = new Int32Array(n);
+      const caps = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const t = toks[lo + i];
+        let e = this.word(t.text, t.norm, lang);
+        // the weights are keyed by the text; the gazetteer look-ups by the folded form
+        if (e.norm !== t.norm) e = this.gazInfo(e.v, t.norm);
+        entries[i] = e;
+        norms[i] = t.norm;
+        stems[i] = e.stem;
+        gx[i] = e.gx;
+        gs[i] = e.gs;
+        kx[i] = e.kx;
+        ks[i] = e.ks;
+        caps[i] = capFirst(t.text) ? 1 : 0;
+      }
+      const spans = gaz.matchSpansWith(norms, stems, gx, gs);
+      const kbSpans = kb ? kb.matchSpansWith(norms, stems, kx, ks) : null;
       for (let i = lo; i < hi; i++) {
         const o = (i - lo) * L;
-        const own = entries[i - lo];
+        const own = entries[i - lo].v;
         for (let l = 0; l < L; l++) em[o + l] = own[l];
         for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
           const j = i + CONTEXT_OFFSETS[c];
-          const v = j < lo ? bos : j >= hi ? eos : entries[j - lo];
+          const v = j < lo ? bos : j >= hi ? eos : entries[j - lo].v;
           const vo = (c + 1) * L;
           for (let l = 0; l < L; l++) em[o + l] += v[vo + l];
         }
-        const fmap = model.features;
-        for (const fs of tokenFeatures(toks, i, lo, hi, lang, full, kbFull)) {
-          const j = fmap.get(fs);
-          if (j === undefined) continue;
-          const r = j * L;
-          for (let l = 0; l < L; l++) em[o + l] += W[r + l];
-        }
+        this.tokenEmission(toks, i, lo, hi, lang, spans, kbSpans, caps, K, em, o);
       }
       const seq = viterbi(em, n, L, model.trans, model.allowed, model.endOk);
       for (const sp of labelSpans(model.header.labels, seq, n)) {
@@ -159,6 +239,188 @@ export class Tagger {
       }
     }
     return out;
+  }
+
+  /**
+   * Adds the weights of `tokenFeatures(toks, i, ...)` to em[o..o+L), in the same order, hashing
+   * each feature from its parts instead of building its string. `spans`, `kbSpans` and `caps`
+   * are indexed from the sentence start `lo`.
+   */
+  private tokenEmission(
+    toks: readonly Token[],
+    i: number,
+    lo: number,
+    hi: number,
+    lang: string,
+    spans: readonly string[],
+    kbSpans: readonly string[] | null,
+    caps: Uint8Array,
+    K: Consts,
+    em: Float32Array,
+    o: number,
+  ): void {
+    const L = this.model.L;
+    const W = this.model.W;
+    const tab = this.model.features;
+    const add = (j: number) => {
+      if (j < 0) return;
+      const r = j * L;
+      for (let l = 0; l < L; l++) em[o + l] += W[r + l];
+    };
+    const cfg = featureConfig();
+    add(K.bias);
+    add(K.lang);
+    const t = toks[i];
+    const prev = i > lo ? toks[i - 1] : null;
+    const next = i + 1 < hi ? toks[i + 1] : null;
+    const cap = caps[i - lo] === 1;
+    if (i === lo) {
+      add(K.first);
+      add(cap ? K.firstC : K.firstc);
+    } else if (prev && isSentPunct(prev.text)) add(cap ? K.afterC : K.afterc);
+    const pq = prev !== null && isQuote(prev.text);
+    const nq = next !== null && isQuote(next.text);
+    if (pq) add(K.qL);
+    if (nq) add(K.qR);
+    if (pq && nq) add(K.qLR);
+    if (cfg.bigrams) {
+      begin();
+      feed('bg=');
+      feed(prev ? prev.norm : '<s>');
+      feedCode(BAR);
+      feed(t.norm);
+      add(tab.lookup());
+      if (next) {
+        begin();
+        feed('bg+=');
+        feed(t.norm);
+        feedCode(BAR);
+        feed(next.norm);
+        add(tab.lookup());
+      }
+    }
+    if (!t.spaceBefore && prev) add(K.nospace);
+    begin();
+    feed('cc=');
+    feedCode(prev ? (caps[i - 1 - lo] ? C : c_) : 94);
+    feedCode(cap ? C : c_);
+    feedCode(next ? (caps[i + 1 - lo] ? C : c_) : 36);
+    add(tab.lookup());
+    if (t.pos && cfg.morph) {
+      const pos = t.pos;
+      begin();
+      feed('pos=');
+      feed(pos);
+      add(tab.lookup());
+      const tags = t.tags ?? {};
+      if (tags.Case) {
+        begin();
+        feed('case=');
+        feed(tags.Case);
+        add(tab.lookup());
+        begin();
+        feed('pos|case=');
+        feed(pos);
+        feed(tags.Case);
+        add(tab.lookup());
+      }
+      if (tags.Animacy) {
+        begin();
+        feed('anim=');
+        feed(tags.Animacy);
+        add(tab.lookup());
+      }
+      if (tags.NameType) {
+        begin();
+        feed('nt=');
+        feed(tags.NameType);
+        add(tab.lookup());
+      }
+      if (tags.Number) {
+        begin();
+        feed('num=');
+        feed(tags.Number);
+        add(tab.lookup());
+      }
+      if (t.lemma && cfg.lemma) {
+        const lem = t.lemma.toLowerCase();
+        begin();
+        feed('lem=');
+        feed(lem);
+        add(tab.lookup());
+        begin();
+        feed(lang);
+        feed('|lem=');
+        feed(lem);
+        add(tab.lookup());
+      }
+      if (t.alts) {
+        for (const a of t.alts) {
+          if (a.tags.NameType) {
+            begin();
+            feed('ant=');
+            feed(a.tags.NameType);
+            add(tab.lookup());
+          }
+          if (a.pos === 'PROPN') add(K.apropn);
+        }
+      }
+      if (prev?.pos) {
+        begin();
+        feed('-1pos=');
+        feed(prev.pos);
+        if (prev.tags?.Case) feed(prev.tags.Case);
+        add(tab.lookup());
+      }
+      if (next?.pos) {
+        begin();
+        feed('+1pos=');
+        feed(next.pos);
+        if (next.tags?.Case) feed(next.tags.Case);
+        add(tab.lookup());
+      }
+    }
+    const k = i - lo;
+    const s = spans[k];
+    if (s) {
+      begin();
+      feed('gp=');
+      feed(s);
+      add(tab.lookup());
+    }
+    begin();
+    feed('gp-1=');
+    feed(i > lo ? spans[k - 1] : '^');
+    feedCode(BAR);
+    feed(s);
+    add(tab.lookup());
+    if (i + 1 < hi && spans[k + 1]) {
+      begin();
+      feed('gp+1=');
+      feed(spans[k + 1]);
+      add(tab.lookup());
+    }
+    if (kbSpans) {
+      const ks = kbSpans[k];
+      if (ks) {
+        begin();
+        feed('kb=');
+        feed(ks);
+        add(tab.lookup());
+        begin();
+        feed('kb|gp=');
+        feed(ks);
+        feedCode(BAR);
+        feed(s);
+        add(tab.lookup());
+      }
+      if (i + 1 < hi && kbSpans[k + 1]) {
+        begin();
+        feed('kb+1=');
+        feed(kbSpans[k + 1]);
+        add(tab.lookup());
+      }
+    }
   }
 }
 

@@ -1,0 +1,180 @@
+/**
+ * Feature-string interning without strings: a feature is identified by two independent 32-bit
+ * hashes of its UTF-16 code units, computed incrementally (`begin`, `feed`, `feedCode`) so the
+ * tagger never concatenates the parts of a feature. The model's feature names are hashed the same
+ * way once at load, straight from their UTF-8 bytes, into an open-addressing table over typed
+ * arrays (no Map of 230k strings). Two different names with the same 64-bit pair are refused at
+ * load; an unknown runtime feature meets a model pair by chance with probability ~ n / 2^64.
+ */
+
+let a = 0;
+let b = 0;
+
+/** Start hashing a new feature. */
+export function begin(): void {
+  a = 0x811c9dc5;
+  b = 0x9747b28c;
+}
+
+/** Feed one UTF-16 code unit. */
+export function feedCode(c: number): void {
+  a = Math.imul(a ^ c, 16777619);
+  b = Math.imul(b ^ c, 0x5bd1e995);
+  b ^= b >>> 15;
+}
+
+/** Feed the code units of a string. */
+export function feed(s: string): void {
+  let x = a;
+  let y = b;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    x = Math.imul(x ^ c, 16777619);
+    y = Math.imul(y ^ c, 0x5bd1e995);
+    y ^= y >>> 15;
+  }
+  a = x;
+  b = y;
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Feature name -> row, keyed by the hash pair. */
+export class FeatureTable {
+  private readonly k1: Int32Array;
+  private readonly k2: Int32Array;
+  /** row + 1 (0 = empty slot) */
+  private readonly v: Int32Array;
+  private readonly mask: number;
+  size = 0;
+
+  constructor(capacity: number) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.k1 = new Int32Array(cap);
+    this.k2 = new Int32Array(cap);
+    this.v = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** Insert the current hash state with `row` (a repeated name keeps the last row, like Map.set). */
+  private insert(row: number): boolean {
+    const x = a | 0;
+    const y = b | 0;
+    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+    for (;;) {
+      const r = this.v[i];
+      if (r === 0) {
+        this.k1[i] = x;
+        this.k2[i] = y;
+        this.v[i] = row + 1;
+        this.size++;
+        return true;
+      }
+      if (this.k1[i] === x && this.k2[i] === y) {
+        this.v[i] = row + 1;
+        return false;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Row of the feature hashed since `begin()`, or -1. */
+  lookup(): number {
+    const x = a | 0;
+    const y = b | 0;
+    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+    for (;;) {
+      const r = this.v[i];
+      if (r === 0) return -1;
+      if (this.k1[i] === x && this.k2[i] === y) return r - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Row of a whole feature string, or -1. */
+  get(s: string): number {
+    begin();
+    feed(s);
+    return this.lookup();
+  }
+
+  has(s: string): boolean {
+    return this.get(s) >= 0;
+  }
+
+  /**
+   * Table of `\n`-separated UTF-8 names (row = position), hashed over their UTF-16 code units
+   * as decoded from the bytes. Returns the table and the number of names.
+   */
+  static fromUtf8Lines(bytes: Uint8Array): { table: FeatureTable; count: number } {
+    let lines = bytes.length ? 1 : 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+    const t = new FeatureTable(lines);
+    if (!bytes.length) return { table: t, count: 0 };
+    let all: string[] | null = null;
+    let row = 0;
+    let start = 0;
+    begin();
+    let x = a;
+    let y = b;
+    const n = bytes.length;
+    let i = 0;
+    while (i <= n) {
+      if (i === n || bytes[i] === 10) {
+        a = x;
+        b = y;
+        if (!t.insert(row)) {
+          // same pair as an earlier name: a repeated name is fine, a different one is a collision
+          const name = Buffer.from(bytes.subarray(start, i)).toString('utf8');
+          all ??= Buffer.from(bytes).toString('utf8').split('\n');
+          if (all.indexOf(name) === row) throw new Error(`NER model: feature hash collision on '${name}'`);
+        }
+        row++;
+        i++;
+        start = i;
+        begin();
+        x = a;
+        y = b;
+        continue;
+      }
+      const c0 = bytes[i];
+      let cp: number;
+      if (c0 < 0x80) {
+        cp = c0;
+        i += 1;
+      } else if (c0 < 0xe0) {
+        cp = ((c0 & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+        i += 2;
+      } else if (c0 < 0xf0) {
+        cp = ((c0 & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+        i += 3;
+      } else {
+        cp = ((c0 & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+        i += 4;
+      }
+      if (cp >= 0x10000) {
+        const u = cp - 0x10000;
+        let c = 0xd800 + (u >> 10);
+        x = Math.imul(x ^ c, 16777619);
+        y = Math.imul(y ^ c, 0x5bd1e995);
+        y ^= y >>> 15;
+        c = 0xdc00 + (u & 0x3ff);
+        x = Math.imul(x ^ c, 16777619);
+        y = Math.imul(y ^ c, 0x5bd1e995);
+        y ^= y >>> 15;
+      } else {
+        x = Math.imul(x ^ cp, 16777619);
+        y = Math.imul(y ^ cp, 0x5bd1e995);
+        y ^= y >>> 15;
+      }
+    }
+    return { table: t, count: row };
+  }
+}
