@@ -1,10 +1,12 @@
 /**
  * English morphology: part of speech from the wink-lexicon word -> Penn tags lexicon (most
- * frequent tag first; MIT), lemmas from wink-lemmatizer (WordNet's morphy; MIT), and suffix rules
+ * frequent tag first; MIT), lemmas as wink-lemmatizer finds them (WordNet's morphy; MIT;
+ * en-lemma.ts over a compact data file), and suffix rules
  * for words the lexicon does not know. Penn tags are mapped to UD POS and features.
  */
 import { createRequire } from 'node:module';
 import type { MorphAnalysis } from '../../doc/model.js';
+import { EnLemmatizer } from './en-lemma.js';
 import { capitalizeLike, isCapitalized } from './names.js';
 
 interface Wink {
@@ -71,7 +73,7 @@ export class EnMorph {
 
   constructor() {
     this.lex = require('wink-lexicon/src/lexicon.js') as Record<string, string[]>;
-    this.wink = require('wink-lemmatizer') as Wink;
+    this.wink = new EnLemmatizer();
   }
 
   private lemma(word: string, pos: string, penn: string): string {
