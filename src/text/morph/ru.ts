@@ -56,7 +56,8 @@ function loadAz(): AzModule {
     try {
       const buf = readFileSync(url);
       if (type === 'json') data = JSON.parse(buf.toString('utf8'));
-      else data = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+      // a large file has its own ArrayBuffer (no copy); a small one sits in Node's shared pool
+      else data = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
     } catch (e) {
       pending.push(() => cb(e));
       return;
