@@ -11,10 +11,23 @@ export const TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'EVT', 'PRO'];
 const ENDING =
   /(ами|ями|ого|его|ому|ему|ими|ыми|ою|ею|ові|еві|ів|їв|ой|ей|ий|ій|ый|ом|ем|ам|ям|ах|ях|ов|ев|ую|юю|ая|яя|ые|ие|ых|их|ым|им|а|я|у|ю|е|є|і|ї|и|ы|о|ь|й)$/u;
 
+/** the alternatives of ENDING */
+const ENDINGS = new Set(ENDING.source.slice(1, ENDING.source.indexOf(')')).split('|'));
+
 /** The word without its inflectional ending (only for Cyrillic words long enough to have one). */
 export function stem(norm: string): string {
   if (norm.length < 4 || !/[а-яіїєґ]$/u.test(norm)) return norm;
-  const s = norm.replace(ENDING, '');
+  // the leftmost match of ENDING is the longest listed ending (all are 1-3 letters): look the
+  // suffixes up instead of running the regular expression
+  const n = norm.length;
+  let cut = 0;
+  for (let k = 3; k >= 1; k--) {
+    if (ENDINGS.has(norm.slice(n - k))) {
+      cut = k;
+      break;
+    }
+  }
+  const s = cut ? norm.slice(0, n - cut) : norm;
   return s.length >= 3 ? s : norm;
 }
 

@@ -3,6 +3,7 @@
  * weight-row table, transition weights, Viterbi decoding, and the compact binary file format
  * (`gzip( u32 header length | header JSON | feature strings joined by \n | Int16 weights )`).
  */
+import { endianness } from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureConfig } from './features.js';
 import { Gazetteer, type GazetteerData, stem } from './gazetteer.js';
@@ -184,8 +185,9 @@ export class NerModel {
     readonly header: ModelHeader,
     /** feature string (hashed) -> row index */
     readonly features: FeatureTable,
-    /** rows * L weights, already scaled */
-    readonly W: Float32Array,
+    /** rows * L quantised weights: a weight is Math.fround(Q[i] * scale) */
+    readonly Q: Int16Array,
+    readonly scale: number,
     readonly gazetteer: Gazetteer,
   ) {
     this.L = header.labels.length;
@@ -217,12 +219,11 @@ export class NerModel {
     const off = 8 + hlen + flen;
     const n = count * L;
     if (raw.length < off + 2 * n) throw new Error('NER model file is truncated');
-    // int16 weights (copied to an aligned buffer when the offset is odd), scaled to float32
-    const q = (raw.byteOffset + off) % 2 === 0 ? new Int16Array(raw.buffer, raw.byteOffset + off, n) : new Int16Array(raw.buffer.slice(raw.byteOffset + off, raw.byteOffset + off + 2 * n));
-    const W = new Float32Array(n);
-    const scale = header.scale;
-    for (let i = 0; i < n; i++) W[i] = q[i] * scale;
-    return new NerModel(header, features, W, Gazetteer.fromData(header.gazetteer));
+    // int16 weights, kept as they are (half the memory of float32, no conversion pass)
+    const Q = new Int16Array(n);
+    if (endianness() === 'LE') Buffer.from(Q.buffer).set(raw.subarray(off, off + 2 * n));
+    else for (let i = 0; i < n; i++) Q[i] = raw.readInt16LE(off + 2 * i);
+    return new NerModel(header, features, Q, header.scale, Gazetteer.fromData(header.gazetteer));
   }
 
   /** Serialise with weights quantised to int16 (features whose weights all round to 0 dropped). */

@@ -89,7 +89,9 @@ interface Consts {
 const isSentPunct = (s: string) => s.length === 1 && '.!?:…—–-'.includes(s);
 
 export class Tagger {
-  private cache = new Map<string, WordEntry>();
+  /** language -> word text -> entry (`cached` entries in all) */
+  private cache = new Map<string, Map<string, WordEntry>>();
+  private cached = 0;
   private em = new Float32Array(0);
   private consts = new Map<string, Consts>();
 
@@ -99,13 +101,14 @@ export class Tagger {
 
   private sum(strs: readonly string[], v: Float32Array, o: number): void {
     const L = this.model.L;
-    const W = this.model.W;
+    const Q = this.model.Q;
+    const scale = this.model.scale;
     const f = this.model.features;
     for (const s of strs) {
       const j = f.get(s);
       if (j < 0) continue;
       const r = j * L;
-      for (let l = 0; l < L; l++) v[o + l] += W[r + l];
+      for (let l = 0; l < L; l++) v[o + l] += Math.fround(Q[r + l] * scale);
     }
   }
 
@@ -133,17 +136,22 @@ export class Tagger {
   }
 
   private word(text: string, norm: string, lang: string): WordEntry {
-    const key = lang + '\u0001' + text;
-    let e = this.cache.get(key);
+    let byText = this.cache.get(lang);
+    if (!byText) this.cache.set(lang, (byText = new Map()));
+    let e = byText.get(text);
     if (!e) {
       // ~400 bytes an entry: 150k distinct words stay well under the memory budget
-      if (this.cache.size > 150_000) this.cache.clear();
+      if (this.cached > 150_000) {
+        for (const m of this.cache.values()) m.clear();
+        this.cached = 0;
+      }
       const L = this.model.L;
       const v = new Float32Array(L * (1 + CONTEXT_OFFSETS.length));
       this.sum(wordFeatures(text, norm, lang, this.model.gazetteer, this.model.kb), v, 0);
       for (let c = 0; c < CONTEXT_OFFSETS.length; c++) this.sum(contextWordFeatures(text, norm, lang, CONTEXT_OFFSETS[c]), v, (c + 1) * L);
       e = this.gazInfo(v, norm);
-      this.cache.set(key, e);
+      byText.set(text, e);
+      this.cached++;
     }
     return e;
   }
@@ -260,12 +268,14 @@ export class Tagger {
     o: number,
   ): void {
     const L = this.model.L;
-    const W = this.model.W;
+    const Q = this.model.Q;
+    const scale = this.model.scale;
     const tab = this.model.features;
     const add = (j: number) => {
       if (j < 0) return;
       const r = j * L;
-      for (let l = 0; l < L; l++) em[o + l] += W[r + l];
+      // the float32 weight the model stood for, exactly
+      for (let l = 0; l < L; l++) em[o + l] += Math.fround(Q[r + l] * scale);
     };
     const cfg = featureConfig();
     add(K.bias);
