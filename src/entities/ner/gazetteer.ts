@@ -11,6 +11,8 @@ export const TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'EVT', 'PRO'];
 const ENDING =
   /(ами|ями|ого|его|ому|ему|ими|ыми|ою|ею|ові|еві|ів|їв|ой|ей|ий|ій|ый|ом|ем|ам|ям|ах|ях|ов|ев|ую|юю|ая|яя|ые|ие|ых|их|ым|им|а|я|у|ю|е|є|і|ї|и|ы|о|ь|й)$/u;
 
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
 /** the alternatives of ENDING */
 const ENDINGS = new Set(ENDING.source.slice(1, ENDING.source.indexOf(')')).split('|'));
 
@@ -50,7 +52,10 @@ export class Gazetteer {
 
   static fromData(d: GazetteerData): Gazetteer {
     const g = new Gazetteer();
-    for (const [p, t] of d.phrases) g.addPhrase(p.split(' '), t as EntityType);
+    for (const [p, t] of d.phrases) {
+      const toks = p.split(' ');
+      if (toks.length && toks.length <= 8) g.add(p, toks, t as EntityType);
+    }
     return g;
   }
 
@@ -71,18 +76,29 @@ export class Gazetteer {
 
   addPhrase(toks: string[], type: EntityType): void {
     if (!toks.length || toks.length > 8) return;
-    const key = toks.join(' ');
-    if (!this.phrase.has(key)) this.phrase.set(key, type);
-    const st = toks.map((t) => this.stemOf(t));
-    const skey = st.join(' ');
-    if (!this.stemPhrase.has(skey)) this.stemPhrase.set(skey, type);
-    if (toks.length > this.maxLen) this.maxLen = toks.length;
-    this.first.set(toks[0], Math.max(this.first.get(toks[0]) ?? 0, toks.length));
-    this.stemFirst.set(st[0], Math.max(this.stemFirst.get(st[0]) ?? 0, toks.length));
+    this.add(toks.join(' '), toks, type);
+  }
+
+  /** `key` is `toks.join(' ')` */
+  private add(key: string, toks: readonly string[], type: EntityType): void {
+    const n = toks.length;
+    if (this.phrase.get(key) === undefined) this.phrase.set(key, type);
+    const st = new Array<string>(n);
+    let skey = '';
+    for (let k = 0; k < n; k++) {
+      st[k] = stem(toks[k]);
+      skey = k ? skey + ' ' + st[k] : st[k];
+    }
+    if (this.stemPhrase.get(skey) === undefined) this.stemPhrase.set(skey, type);
+    if (n > this.maxLen) this.maxLen = n;
+    const f = this.first.get(toks[0]);
+    if (f === undefined || f < n) this.first.set(toks[0], n);
+    const sf = this.stemFirst.get(st[0]);
+    if (sf === undefined || sf < n) this.stemFirst.set(st[0], n);
     const bit = 1 << TYPES.indexOf(type);
-    for (let k = 0; k < toks.length; k++) {
+    for (let k = 0; k < n; k++) {
       const t = toks[k];
-      if (!/[\p{L}\d]/u.test(t)) continue;
+      if (!LETTER_OR_DIGIT.test(t)) continue;
       this.token.set(t, (this.token.get(t) ?? 0) | bit);
       this.stems.set(st[k], (this.stems.get(st[k]) ?? 0) | bit);
     }
@@ -108,31 +124,49 @@ export class Gazetteer {
    * `stemFirstLen(stems[i])`. Same result as `matchSpans(norms)`.
    */
   matchSpansWith(norms: readonly string[], stems: readonly string[], firstLens: ArrayLike<number>, stemFirstLens: ArrayLike<number>): string[] {
+    const pre = this.prefixes();
     const n = norms.length;
     const out = new Array<string>(n).fill('');
     let i = 0;
     while (i < n) {
+      // the longest phrase: extend while the tokens read so far begin some phrase
       let found = 0;
       let tag = '';
       const maxExact = Math.min(firstLens[i], n - i);
-      for (let len = maxExact; len >= 1; len--) {
-        const t = this.phrase.get(len === 1 ? norms[i] : norms.slice(i, i + len).join(' '));
-        if (t) {
-          found = len;
-          tag = t;
-          break;
+      if (maxExact >= 1) {
+        let key = norms[i];
+        const t1 = this.phrase.get(key);
+        if (t1) {
+          found = 1;
+          tag = t1;
+        }
+        for (let len = 2; len <= maxExact; len++) {
+          key += ' ' + norms[i + len - 1];
+          if (!pre.exact.has(key)) break;
+          const t = this.phrase.get(key);
+          if (t) {
+            found = len;
+            tag = t;
+          }
         }
       }
       if (!found) {
         const maxStem = Math.min(stemFirstLens[i], n - i);
-        for (let len = maxStem; len >= 1; len--) {
+        if (maxStem >= 1) {
           let key = stems[i];
-          for (let k = 1; k < len; k++) key += ' ' + stems[i + k];
-          const t = this.stemPhrase.get(key);
-          if (t) {
-            found = len;
-            tag = '~' + t;
-            break;
+          const t1 = this.stemPhrase.get(key);
+          if (t1) {
+            found = 1;
+            tag = '~' + t1;
+          }
+          for (let len = 2; len <= maxStem; len++) {
+            key += ' ' + stems[i + len - 1];
+            if (!pre.stem.has(key)) break;
+            const t = this.stemPhrase.get(key);
+            if (t) {
+              found = len;
+              tag = '~' + t;
+            }
           }
         }
       }
@@ -143,6 +177,26 @@ export class Gazetteer {
       } else i++;
     }
     return out;
+  }
+
+  private pre: { exact: Set<string>; stem: Set<string> } | null = null;
+
+  /** every multi-word beginning of a phrase (exact and stemmed), built on first use */
+  private prefixes(): { exact: Set<string>; stem: Set<string> } {
+    if (!this.pre) {
+      const add = (set: Set<string>, key: string) => {
+        let j = key.indexOf(' ');
+        if (j < 0) return;
+        for (j = key.indexOf(' ', j + 1); j >= 0; j = key.indexOf(' ', j + 1)) set.add(key.slice(0, j));
+        set.add(key);
+      };
+      const exact = new Set<string>();
+      const st = new Set<string>();
+      for (const k of this.phrase.keys()) add(exact, k);
+      for (const k of this.stemPhrase.keys()) add(st, k);
+      this.pre = { exact, stem: st };
+    }
+    return this.pre;
   }
 
   /**

@@ -47,19 +47,15 @@ function fmix(h: number): number {
 
 /** Feature name -> row, keyed by the hash pair. */
 export class FeatureTable {
-  private readonly k1: Int32Array;
-  private readonly k2: Int32Array;
-  /** row + 1 (0 = empty slot) */
-  private readonly v: Int32Array;
+  /** slots of [hash 1, hash 2, row + 1 (0 = empty)], interleaved: one cache line per probe */
+  private readonly t: Int32Array;
   private readonly mask: number;
   size = 0;
 
   constructor(capacity: number) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.k1 = new Int32Array(cap);
-    this.k2 = new Int32Array(cap);
-    this.v = new Int32Array(cap);
+    this.t = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
 
@@ -67,18 +63,19 @@ export class FeatureTable {
   private insert(row: number): boolean {
     const x = a | 0;
     const y = b | 0;
+    const t = this.t;
     let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
     for (;;) {
-      const r = this.v[i];
-      if (r === 0) {
-        this.k1[i] = x;
-        this.k2[i] = y;
-        this.v[i] = row + 1;
+      const s = i << 2;
+      if (t[s + 2] === 0) {
+        t[s] = x;
+        t[s + 1] = y;
+        t[s + 2] = row + 1;
         this.size++;
         return true;
       }
-      if (this.k1[i] === x && this.k2[i] === y) {
-        this.v[i] = row + 1;
+      if (t[s] === x && t[s + 1] === y) {
+        t[s + 2] = row + 1;
         return false;
       }
       i = (i + 1) & this.mask;
@@ -89,11 +86,13 @@ export class FeatureTable {
   lookup(): number {
     const x = a | 0;
     const y = b | 0;
+    const t = this.t;
     let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
     for (;;) {
-      const r = this.v[i];
+      const s = i << 2;
+      const r = t[s + 2];
       if (r === 0) return -1;
-      if (this.k1[i] === x && this.k2[i] === y) return r - 1;
+      if (t[s] === x && t[s + 1] === y) return r - 1;
       i = (i + 1) & this.mask;
     }
   }
@@ -115,66 +114,62 @@ export class FeatureTable {
    */
   static fromUtf8Lines(bytes: Uint8Array): { table: FeatureTable; count: number } {
     let lines = bytes.length ? 1 : 0;
-    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
     const t = new FeatureTable(lines);
     if (!bytes.length) return { table: t, count: 0 };
     let all: string[] | null = null;
     let row = 0;
     let start = 0;
-    begin();
-    let x = a;
-    let y = b;
     const n = bytes.length;
-    let i = 0;
-    while (i <= n) {
-      if (i === n || bytes[i] === 10) {
-        a = x;
-        b = y;
-        if (!t.insert(row)) {
-          // same pair as an earlier name: a repeated name is fine, a different one is a collision
-          const name = Buffer.from(bytes.subarray(start, i)).toString('utf8');
-          all ??= Buffer.from(bytes).toString('utf8').split('\n');
-          if (all.indexOf(name) === row) throw new Error(`NER model: feature hash collision on '${name}'`);
-        }
-        row++;
-        i++;
-        start = i;
-        begin();
-        x = a;
-        y = b;
-        continue;
+    while (start <= n) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = n;
+      hashUtf8(bytes, start, end);
+      if (!t.insert(row)) {
+        // same pair as an earlier name: a repeated name is fine (Map.set keeps the last row), a
+        // different one is a collision
+        const name = Buffer.from(bytes.subarray(start, end)).toString('utf8');
+        all ??= Buffer.from(bytes).toString('utf8').split('\n');
+        if (all.indexOf(name) === row) throw new Error(`NER model: feature hash collision on '${name}'`);
       }
-      const c0 = bytes[i];
-      let cp: number;
-      if (c0 < 0x80) {
-        cp = c0;
-        i += 1;
-      } else if (c0 < 0xe0) {
-        cp = ((c0 & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
-        i += 2;
-      } else if (c0 < 0xf0) {
-        cp = ((c0 & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-        i += 3;
-      } else {
-        cp = ((c0 & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
-        i += 4;
-      }
-      if (cp >= 0x10000) {
-        const u = cp - 0x10000;
-        let c = 0xd800 + (u >> 10);
-        x = Math.imul(x ^ c, 16777619);
-        y = Math.imul(y ^ c, 0x5bd1e995);
-        y ^= y >>> 15;
-        c = 0xdc00 + (u & 0x3ff);
-        x = Math.imul(x ^ c, 16777619);
-        y = Math.imul(y ^ c, 0x5bd1e995);
-        y ^= y >>> 15;
-      } else {
-        x = Math.imul(x ^ cp, 16777619);
-        y = Math.imul(y ^ cp, 0x5bd1e995);
-        y ^= y >>> 15;
-      }
+      row++;
+      start = end + 1;
     }
     return { table: t, count: row };
   }
+}
+
+/** begin() and feed the UTF-16 code units of the UTF-8 bytes [start, end). */
+function hashUtf8(bytes: Uint8Array, start: number, end: number): void {
+  let x = 0x811c9dc5;
+  let y = 0x9747b28c;
+  let i = start;
+  while (i < end) {
+    const c0 = bytes[i];
+    let cp: number;
+    if (c0 < 0x80) {
+      cp = c0;
+      i += 1;
+    } else if (c0 < 0xe0) {
+      cp = ((c0 & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      i += 2;
+    } else if (c0 < 0xf0) {
+      cp = ((c0 & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      cp = ((c0 & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+      i += 4;
+      const u = cp - 0x10000;
+      const hi = 0xd800 + (u >> 10);
+      x = Math.imul(x ^ hi, 16777619);
+      y = Math.imul(y ^ hi, 0x5bd1e995);
+      y ^= y >>> 15;
+      cp = 0xdc00 + (u & 0x3ff);
+    }
+    x = Math.imul(x ^ cp, 16777619);
+    y = Math.imul(y ^ cp, 0x5bd1e995);
+    y ^= y >>> 15;
+  }
+  a = x;
+  b = y;
 }

@@ -210,13 +210,18 @@ export class Tagger {
       const kbSpans = kb ? kb.matchSpansWith(norms, stems, kx, ks) : null;
       for (let i = lo; i < hi; i++) {
         const o = (i - lo) * L;
+        // own weights, then what the words at -2, -1, +1, +2 contribute, added in that order with
+        // float32 rounding after each addition (as a Float32Array accumulator does)
         const own = entries[i - lo].v;
-        for (let l = 0; l < L; l++) em[o + l] = own[l];
-        for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
-          const j = i + CONTEXT_OFFSETS[c];
-          const v = j < lo ? bos : j >= hi ? eos : entries[j - lo].v;
-          const vo = (c + 1) * L;
-          for (let l = 0; l < L; l++) em[o + l] += v[vo + l];
+        const m2 = i - 2 < lo ? bos : entries[i - 2 - lo].v;
+        const m1 = i - 1 < lo ? bos : entries[i - 1 - lo].v;
+        const p1 = i + 1 >= hi ? eos : entries[i + 1 - lo].v;
+        const p2 = i + 2 >= hi ? eos : entries[i + 2 - lo].v;
+        for (let l = 0; l < L; l++) {
+          let x = Math.fround(own[l] + m2[L + l]);
+          x = Math.fround(x + m1[2 * L + l]);
+          x = Math.fround(x + p1[3 * L + l]);
+          em[o + l] = x + p2[4 * L + l];
         }
         this.tokenEmission(toks, i, lo, hi, lang, spans, kbSpans, caps, K, em, o);
       }
@@ -271,10 +276,10 @@ export class Tagger {
     const Q = this.model.Q;
     const scale = this.model.scale;
     const tab = this.model.features;
+    // the float32 weight the model stood for, exactly
     const add = (j: number) => {
       if (j < 0) return;
       const r = j * L;
-      // the float32 weight the model stood for, exactly
       for (let l = 0; l < L; l++) em[o + l] += Math.fround(Q[r + l] * scale);
     };
     const cfg = featureConfig();
