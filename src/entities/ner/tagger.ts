@@ -63,7 +63,13 @@ interface WordEntry {
   gs: number;
   kx: number;
   ks: number;
+  /** CAP | QUOTE | PUNCT of the text */
+  flags: number;
 }
+
+const CAP = 1;
+const QUOTE = 2;
+const PUNCT = 4;
 
 const C = 67; // 'C'
 const c_ = 99; // 'c'
@@ -149,18 +155,18 @@ export class Tagger {
       const v = new Float32Array(L * (1 + CONTEXT_OFFSETS.length));
       this.sum(wordFeatures(text, norm, lang, this.model.gazetteer, this.model.kb), v, 0);
       for (let c = 0; c < CONTEXT_OFFSETS.length; c++) this.sum(contextWordFeatures(text, norm, lang, CONTEXT_OFFSETS[c]), v, (c + 1) * L);
-      e = this.gazInfo(v, norm);
+      e = this.gazInfo(v, norm, (capFirst(text) ? CAP : 0) | (isQuote(text) ? QUOTE : 0) | (isSentPunct(text) ? PUNCT : 0));
       byText.set(text, e);
       this.cached++;
     }
     return e;
   }
 
-  private gazInfo(v: Float32Array, norm: string): WordEntry {
+  private gazInfo(v: Float32Array, norm: string, flags: number): WordEntry {
     const g = this.model.gazetteer;
     const kb = this.model.kb;
     const st = g.stemOf(norm);
-    return { v, norm, stem: st, gx: g.firstLen(norm), gs: g.stemFirstLen(st), kx: kb ? kb.firstLen(norm) : 0, ks: kb ? kb.stemFirstLen(st) : 0 };
+    return { v, norm, stem: st, gx: g.firstLen(norm), gs: g.stemFirstLen(st), kx: kb ? kb.firstLen(norm) : 0, ks: kb ? kb.stemFirstLen(st) : 0, flags };
   }
 
   /** Mentions found in `toks` (character offsets into `text`). */
@@ -196,7 +202,7 @@ export class Tagger {
         const t = toks[lo + i];
         let e = this.word(t.text, t.norm, lang);
         // the weights are keyed by the text; the gazetteer look-ups by the folded form
-        if (e.norm !== t.norm) e = this.gazInfo(e.v, t.norm);
+        if (e.norm !== t.norm) e = this.gazInfo(e.v, t.norm, e.flags);
         entries[i] = e;
         norms[i] = t.norm;
         stems[i] = e.stem;
@@ -204,7 +210,7 @@ export class Tagger {
         gs[i] = e.gs;
         kx[i] = e.kx;
         ks[i] = e.ks;
-        caps[i] = capFirst(t.text) ? 1 : 0;
+        caps[i] = e.flags;
       }
       const spans = gaz.matchSpansWith(norms, stems, gx, gs);
       const kbSpans = kb ? kb.matchSpansWith(norms, stems, kx, ks) : null;
@@ -288,13 +294,13 @@ export class Tagger {
     const t = toks[i];
     const prev = i > lo ? toks[i - 1] : null;
     const next = i + 1 < hi ? toks[i + 1] : null;
-    const cap = caps[i - lo] === 1;
+    const cap = (caps[i - lo] & CAP) !== 0;
     if (i === lo) {
       add(K.first);
       add(cap ? K.firstC : K.firstc);
-    } else if (prev && isSentPunct(prev.text)) add(cap ? K.afterC : K.afterc);
-    const pq = prev !== null && isQuote(prev.text);
-    const nq = next !== null && isQuote(next.text);
+    } else if (prev && caps[i - 1 - lo] & PUNCT) add(cap ? K.afterC : K.afterc);
+    const pq = prev !== null && (caps[i - 1 - lo] & QUOTE) !== 0;
+    const nq = next !== null && (caps[i + 1 - lo] & QUOTE) !== 0;
     if (pq) add(K.qL);
     if (nq) add(K.qR);
     if (pq && nq) add(K.qLR);
@@ -317,9 +323,9 @@ export class Tagger {
     if (!t.spaceBefore && prev) add(K.nospace);
     begin();
     feed('cc=');
-    feedCode(prev ? (caps[i - 1 - lo] ? C : c_) : 94);
+    feedCode(prev ? (caps[i - 1 - lo] & CAP ? C : c_) : 94);
     feedCode(cap ? C : c_);
-    feedCode(next ? (caps[i + 1 - lo] ? C : c_) : 36);
+    feedCode(next ? (caps[i + 1 - lo] & CAP ? C : c_) : 36);
     add(tab.lookup());
     if (t.pos && cfg.morph) {
       const pos = t.pos;
@@ -532,9 +538,9 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
     const t = toks[i];
     // only words written in lower case: capitalised ones are the statistical tagger's call (reading
     // every capitalised known name as a mention cost 1.4 points of ru F1 on the dev topic)
-    if (taken[i] || t.kind !== 'word' || t.text !== t.text.toLowerCase()) continue;
+    if (taken[i] || t.kind !== 'word') continue;
     const max = model.lowercaseFirst.get(stemAt(i));
-    if (!max) continue;
+    if (!max || t.text !== t.text.toLowerCase()) continue;
     for (let len = Math.min(max, toks.length - i); len >= 1; len--) {
       let key = stemAt(i);
       let ok = true;
