@@ -13,6 +13,18 @@ const ENDING =
 
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 
+/** `LETTER_OR_DIGIT.test(t)`, without the regular expression for ASCII and Cyrillic text */
+function hasLetterOrDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    } else if ((c >= 0x400 && c <= 0x481) || (c >= 0x48a && c <= 0x4ff)) return true;
+    else return LETTER_OR_DIGIT.test(t);
+  }
+  return false;
+}
+
 /** the alternatives of ENDING */
 const ENDINGS = new Set(ENDING.source.slice(1, ENDING.source.indexOf(')')).split('|'));
 
@@ -98,7 +110,7 @@ export class Gazetteer {
     const bit = 1 << TYPES.indexOf(type);
     for (let k = 0; k < n; k++) {
       const t = toks[k];
-      if (!LETTER_OR_DIGIT.test(t)) continue;
+      if (!hasLetterOrDigit(t)) continue;
       this.token.set(t, (this.token.get(t) ?? 0) | bit);
       this.stems.set(st[k], (this.stems.get(st[k]) ?? 0) | bit);
     }

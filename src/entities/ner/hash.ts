@@ -112,9 +112,12 @@ export class FeatureTable {
    * Table of `\n`-separated UTF-8 names (row = position), hashed over their UTF-16 code units
    * as decoded from the bytes. Returns the table and the number of names.
    */
-  static fromUtf8Lines(bytes: Uint8Array): { table: FeatureTable; count: number } {
-    let lines = bytes.length ? 1 : 0;
-    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  static fromUtf8Lines(bytes: Uint8Array, expected?: number): { table: FeatureTable; count: number } {
+    let lines = expected ?? 0;
+    if (expected === undefined) {
+      lines = bytes.length ? 1 : 0;
+      for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+    }
     const t = new FeatureTable(lines);
     if (!bytes.length) return { table: t, count: 0 };
     let all: string[] | null = null;
@@ -133,6 +136,7 @@ export class FeatureTable {
         if (all.indexOf(name) === row) throw new Error(`NER model: feature hash collision on '${name}'`);
       }
       row++;
+      if (row > lines) throw new Error(`NER model: more feature names than the ${lines} expected`);
       start = end + 1;
     }
     return { table: t, count: row };

@@ -214,11 +214,13 @@ export class NerModel {
     if (header.format !== 'parley-ner@1') throw new Error(`unknown NER model format '${String(header.format)}'`);
     const flen = raw.readUInt32LE(4 + hlen);
     // feature names are hashed straight from their bytes (no 230k strings, no Map)
-    const { table: features, count } = FeatureTable.fromUtf8Lines(raw.subarray(8 + hlen, 8 + hlen + flen));
     const L = header.labels.length;
     const off = 8 + hlen + flen;
+    // the int16 rows that follow the names tell how many names there are (sizes the table)
+    const rows = Math.floor((raw.length - off) / (2 * L));
+    const { table: features, count } = FeatureTable.fromUtf8Lines(raw.subarray(8 + hlen, 8 + hlen + flen), rows);
     const n = count * L;
-    if (raw.length < off + 2 * n) throw new Error('NER model file is truncated');
+    if (count !== rows || raw.length !== off + 2 * n) throw new Error(`NER model file is damaged: ${count} feature names, ${rows} weight rows`);
     // int16 weights, kept as they are (half the memory of float32, no conversion pass)
     const Q = new Int16Array(n);
     if (endianness() === 'LE') Buffer.from(Q.buffer).set(raw.subarray(off, off + 2 * n));
