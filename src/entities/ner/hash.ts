@@ -59,12 +59,14 @@ export class FeatureTable {
     this.mask = cap - 1;
   }
 
-  /** Insert the current hash state with `row` (a repeated name keeps the last row, like Map.set). */
-  private insert(row: number): boolean {
-    const x = a | 0;
-    const y = b | 0;
+  private home(x: number, y: number): number {
+    return fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+  }
+
+  /** Insert the pair with `row` (a repeated name keeps the last row, like Map.set). */
+  private insert(x: number, y: number, row: number): boolean {
     const t = this.t;
-    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+    let i = this.home(x, y);
     for (;;) {
       const s = i << 2;
       if (t[s + 2] === 0) {
@@ -120,24 +122,48 @@ export class FeatureTable {
     }
     const t = new FeatureTable(lines);
     if (!bytes.length) return { table: t, count: 0 };
-    let all: string[] | null = null;
+    // hash every name (one sequential pass), then insert in the order of the slots they hash to
+    // (a stable counting sort by table region): the table is written front to back instead of
+    // at random, which is what made building it slow
+    const h1 = new Int32Array(lines);
+    const h2 = new Int32Array(lines);
+    const starts = new Int32Array(lines + 1);
     let row = 0;
     let start = 0;
     const n = bytes.length;
     while (start <= n) {
+      if (row >= lines) throw new Error(`NER model: more feature names than the ${lines} expected`);
       let end = bytes.indexOf(10, start);
       if (end < 0) end = n;
       hashUtf8(bytes, start, end);
-      if (!t.insert(row)) {
-        // same pair as an earlier name: a repeated name is fine (Map.set keeps the last row), a
-        // different one is a collision
-        const name = Buffer.from(bytes.subarray(start, end)).toString('utf8');
-        all ??= Buffer.from(bytes).toString('utf8').split('\n');
-        if (all.indexOf(name) === row) throw new Error(`NER model: feature hash collision on '${name}'`);
-      }
+      h1[row] = a;
+      h2[row] = b;
+      starts[row] = start;
       row++;
-      if (row > lines) throw new Error(`NER model: more feature names than the ${lines} expected`);
       start = end + 1;
+    }
+    starts[row] = n + 1;
+    const shift = 10;
+    const buckets = (t.mask >>> shift) + 1;
+    const count = new Int32Array(buckets + 1);
+    const home = new Int32Array(row);
+    for (let r = 0; r < row; r++) {
+      home[r] = t.home(h1[r], h2[r]) >>> shift;
+      count[home[r] + 1]++;
+    }
+    for (let k = 0; k < buckets; k++) count[k + 1] += count[k];
+    const order = new Int32Array(row);
+    for (let r = 0; r < row; r++) order[count[home[r]]++] = r;
+    let all: string[] | null = null;
+    for (let k = 0; k < row; k++) {
+      const r = order[k];
+      if (!t.insert(h1[r], h2[r], r)) {
+        // same pair as an earlier name (rows of one slot stay in file order): a repeated name is
+        // fine (Map.set keeps the last row), a different one is a collision
+        const name = Buffer.from(bytes.subarray(starts[r], starts[r + 1] - 1)).toString('utf8');
+        all ??= Buffer.from(bytes).toString('utf8').split('\n');
+        if (all.indexOf(name) === r) throw new Error(`NER model: feature hash collision on '${name}'`);
+      }
     }
     return { table: t, count: row };
   }
