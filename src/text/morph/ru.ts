@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MorphAnalysis } from '../../doc/model.js';
+import { dedupe } from './analyses.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
 
 const NOMINAL_LIKE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PRON', 'NUM']);
@@ -407,25 +408,3 @@ function sameTags(a: Record<string, string>, b: Record<string, string>): boolean
   return true;
 }
 
-function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
-  if (list.length < 2) return list;
-  const out: MorphAnalysis[] = [];
-  for (const a of list) {
-    let dup = false;
-    for (const b of out) {
-      if (b.lemma === a.lemma && b.pos === a.pos && (b.tags === a.tags || sameFeatures(a.tags, b.tags))) {
-        dup = true;
-        break;
-      }
-    }
-    if (!dup) out.push(a);
-  }
-  return out;
-}
-
-function sameFeatures(a: Record<string, string>, b: Record<string, string>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (a[k] !== b[k]) return false;
-  return true;
-}

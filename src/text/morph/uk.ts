@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { MorphAnalysis } from '../../doc/model.js';
 import { resourcePath } from '../../pipeline/resources.js';
+import { dedupe } from './analyses.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
 import { parseReading, SURNAME_OV, ukFormTags } from './uk-tags.js';
 import { UK_CLOSED } from './uk-closed.js';
@@ -299,27 +300,5 @@ function restoreG(lemma: string, word: string): string {
   return out;
 }
 
-function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
-  if (list.length < 2) return list;
-  const out: MorphAnalysis[] = [];
-  for (const a of list) {
-    let dup = false;
-    for (const b of out) {
-      if (b.lemma === a.lemma && b.pos === a.pos && (b.tags === a.tags || sameFeatures(a.tags, b.tags))) {
-        dup = true;
-        break;
-      }
-    }
-    if (!dup) out.push(a);
-  }
-  return out;
-}
-
-function sameFeatures(a: Record<string, string>, b: Record<string, string>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (a[k] !== b[k]) return false;
-  return true;
-}
 
 export { ukFormTags };
