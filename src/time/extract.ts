@@ -89,6 +89,23 @@ function known(c: { isCertain(k: string): boolean; get(k: string): number | null
 /** what a Timex value may be: year, month, ISO week or day, year ≥ 1000 */
 const ISO_VALUE = /^[1-9]\d{3}(-(0[1-9]|1[0-2]|W[0-5]\d)(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** characters of context kept on each side of a temporal cue for the date parsers */
+const CUE_WINDOW = 48;
+
+/** the start of the word at or before `i - n` (never inside a word), clamped to the sentence */
+function wordStartBefore(s: string, i: number, n: number): number {
+  let a = Math.max(0, i - n);
+  while (a > 0 && /[\p{L}\p{N}’'-]/u.test(s[a - 1])) a--;
+  return a;
+}
+
+/** the end of the word at or after `i + n`, clamped to the sentence */
+function wordEndAfter(s: string, i: number, n: number): number {
+  let b = Math.min(s.length, i + n);
+  while (b < s.length && /[\p{L}\p{N}’'-]/u.test(s[b])) b++;
+  return b;
+}
+
 export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
   const text = doc.text;
   if (!text) return [];
@@ -99,20 +116,47 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
   // chrono runs only over sentences that may hold a date (a digit or a temporal word): most do not
   const cue = cueRegex(lx);
   const chr = chronoFor(lang, lx);
-  // the candidate sentences are parsed in one call, joined by blank lines (offsets mapped back)
+  // only windows around the cues of candidate sentences are parsed, in one call, joined by blank
+  // lines (offsets mapped back): chrono runs every parser's pattern over all it is given, and a date
+  // expression is a few words around its cue
   const pieces: { at: number; start: number; len: number }[] = [];
   let joined = '';
+  const cueG = new RegExp(cue.source, 'giu');
   for (const s of sentences(doc)) {
-    const piece = text.slice(s.start, s.end);
-    if (!cue.test(piece)) continue;
-    pieces.push({ at: joined.length, start: s.start, len: piece.length });
-    joined += piece + '\n\n';
+    const sentence = text.slice(s.start, s.end);
+    if (!cue.test(sentence)) continue;
+    let from = -1;
+    let to = -1;
+    const flush = () => {
+      if (from < 0) return;
+      pieces.push({ at: joined.length, start: s.start + from, len: to - from });
+      joined += sentence.slice(from, to) + '\n\n';
+    };
+    cueG.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = cueG.exec(sentence)); ) {
+      if (m[0].length === 0) cueG.lastIndex++;
+      const a = wordStartBefore(sentence, m.index, CUE_WINDOW);
+      const b = wordEndAfter(sentence, m.index + m[0].length, CUE_WINDOW);
+      if (from >= 0 && a <= to) to = Math.max(to, b);
+      else {
+        flush();
+        from = a;
+        to = b;
+      }
+    }
+    flush();
   }
   const results = joined ? chr.parse(joined, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
+  // a result's text may begin with the blank lines that join two pieces: map the offset of its first
+  // non-space character, so it is placed in its own piece (not the one before), and keep the span
+  const spanOf = new Map<(typeof results)[number], [number, number]>();
   for (const r of results) {
+    const lead = r.text.length - r.text.trimStart().length;
+    const at = r.index + lead;
     let lo = 0;
-    while (lo + 1 < pieces.length && pieces[lo + 1].at <= r.index) lo++;
-    (r as { index: number }).index += pieces[lo].start - pieces[lo].at;
+    while (lo + 1 < pieces.length && pieces[lo + 1].at <= at) lo++;
+    const start = at + pieces[lo].start - pieces[lo].at;
+    spanOf.set(r, [start, start + r.text.length - lead]);
   }
 
   const skips: [number, number][] = [];
@@ -121,7 +165,7 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
 
   const found: Found[] = [];
   for (const r of results) {
-    let s = r.index, e = r.index + r.text.length;
+    let [s, e] = spanOf.get(r)!;
     while (s < e && /[\s,.;:()—–-]/.test(text[s])) s++;
     while (e > s && /[\s,;:()—–-]/.test(text[e - 1])) e--;
     if (e > s && text[e - 1] === '.' && !/\d\.$|(?:г|р)\.$/u.test(text.slice(s, e))) e--;

@@ -102,3 +102,20 @@ test('spans point into the text', () => {
   const text = 'Накануне агентство Reuters сообщило, что во вторник Москву посетил Эммануэль Бонн.';
   for (const t of times(text, '2026-02-05', 'ru')) assert.equal(text.slice(t.start, t.end), t.text);
 });
+
+test('dates in later sentences keep their own spans (pieces joined for the parser are mapped back exactly)', () => {
+  // aif.ru, 2018-07-09 (SlavicNER brexit): a date after a paragraph break and a later `Сегодня`
+  const text =
+    'Министр иностранных дел Великобритании Борис Джонсон ушёл в отставку. Об этом сообщила канцелярия премьер-министра Терезы Мэй. ' +
+    'Премьер-министр Великобритании Тереза Мэй приняла отставку Бориса Джонсона и поблагодарила его за работу.\n\n\n\n' +
+    '8 июля в отставку подал министр по вопросам Brexit Дэвид Дэвис. Причиной стало его несогласие с планом Мэй. Сегодня в парламенте выступит премьер.';
+  const ts = times(text, '2018-07-09', 'ru');
+  for (const t of ts) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.deepEqual(
+    ts.map((t) => [t.text, t.value]),
+    [
+      ['8 июля', '2018-07-08'],
+      ['Сегодня', '2018-07-09'],
+    ],
+  );
+});
