@@ -217,42 +217,17 @@ export class Gazetteer {
    */
   matchSpans(norms: readonly string[]): string[] {
     const n = norms.length;
-    const out = new Array<string>(n).fill('');
-    let i = 0;
-    while (i < n) {
-      let found = 0;
-      let tag = '';
-      const maxExact = Math.min(this.first.get(norms[i]) ?? 0, n - i);
-      for (let len = maxExact; len >= 1; len--) {
-        const t = this.phrase.get(len === 1 ? norms[i] : norms.slice(i, i + len).join(' '));
-        if (t) {
-          found = len;
-          tag = t;
-          break;
-        }
-      }
-      if (!found) {
-        const s0 = this.stemOf(norms[i]);
-        const maxStem = Math.min(this.stemFirst.get(s0) ?? 0, n - i);
-        for (let len = maxStem; len >= 1; len--) {
-          let key = s0;
-          for (let k = 1; k < len; k++) key += ' ' + this.stemOf(norms[i + k]);
-          const t = this.stemPhrase.get(key);
-          if (t) {
-            found = len;
-            tag = '~' + t;
-            break;
-          }
-        }
-      }
-      if (found) {
-        out[i] = 'B-' + tag;
-        for (let k = 1; k < found; k++) out[i + k] = 'I-' + tag;
-        i += found;
-      } else i++;
+    const stems = new Array<string>(n);
+    const firstLens = new Int32Array(n);
+    const stemFirstLens = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      stems[i] = this.stemOf(norms[i]);
+      firstLens[i] = this.firstLen(norms[i]);
+      stemFirstLens[i] = this.stemFirstLen(stems[i]);
     }
-    return out;
+    return this.matchSpansWith(norms, stems, firstLens, stemFirstLens);
   }
+
 
 }
 
