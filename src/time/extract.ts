@@ -65,6 +65,17 @@ function cueRegex(lx: TimeLexicon): RegExp {
   return r;
 }
 
+const cueGlobalCache = new Map<string, RegExp>();
+/** the same cue pattern with the global flag, for walking every cue of a sentence */
+function cueRegexGlobal(lx: TimeLexicon): RegExp {
+  let r = cueGlobalCache.get(lx.lang);
+  if (!r) {
+    r = new RegExp(cueRegex(lx).source, 'giu');
+    cueGlobalCache.set(lx.lang, r);
+  }
+  return r;
+}
+
 const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp }>();
 function regexes(lx: TimeLexicon) {
   let r = reCache.get(lx.lang);
@@ -121,7 +132,7 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
   // expression is a few words around its cue
   const pieces: { at: number; start: number; len: number }[] = [];
   let joined = '';
-  const cueG = new RegExp(cue.source, 'giu');
+  const cueG = cueRegexGlobal(lx);
   for (const s of sentences(doc)) {
     const sentence = text.slice(s.start, s.end);
     if (!cue.test(sentence)) continue;
