@@ -39,6 +39,8 @@ interface CuratedRow {
   aff?: string[];
   roles?: ({ of?: string; from?: string; to?: string } & Partial<Record<KbLang, string>>)[];
   wd?: string;
+  /** `outlet`: a news outlet or agency */
+  kind?: 'outlet';
 }
 
 /** Output: entities plus a form index lang -> normKey(form) -> [[id, lemma], ...] */
@@ -106,7 +108,7 @@ for (const r of curated.entities) {
     for (const l of LANGS) if (x[l]) title[l] = x[l];
     return { title, of: x.of, from: x.from, to: x.to };
   });
-  put({ id: r.id, type: r.type, names, aliases: r.alias, gender: r.g, roles, affiliations: r.aff, wikidata: r.wd, src: 'curated' });
+  put({ id: r.id, type: r.type, names, aliases: r.alias, gender: r.g, roles, affiliations: r.aff, wikidata: r.wd, kind: r.kind, src: 'curated' });
 }
 
 // 2. countries
@@ -352,6 +354,22 @@ for (const l of LANGS) {
   }
 }
 console.log(`generic heads dropped from the form index: ${generic}`);
+
+// news outlets: curated rows say so; any other organisation named like an outlet of the ingest list
+// (src/ingest/outlets.json: names and aliases, the list the readers detect publishers with)
+const foldOutlet = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"“”„']/g, '').replace(/\s+/g, ' ').trim();
+const outletNames = new Set<string>();
+for (const o of (JSON.parse(readFileSync(join(projectRoot, 'src/ingest/outlets.json'), 'utf8')) as { outlets: { name: string; names: Record<string, string>; aliases: string[] }[] }).outlets)
+  for (const n of [o.name, ...Object.values(o.names), ...o.aliases]) if (n) outletNames.add(foldOutlet(n));
+let outlets = 0;
+for (const e of ents.values()) {
+  // an organisation by any of its names; a title (PRO: newspapers, but also `Спутник V`) by its canonical name
+  const named = (n: string | undefined) => !!n && outletNames.has(foldOutlet(n));
+  if (!e.kind && e.type === 'ORG' && LANGS.some((l) => named(e.names[l]) || (e.aliases?.[l] ?? []).some(named))) e.kind = 'outlet';
+  if (!e.kind && e.type === 'PRO' && LANGS.some((l) => named(e.names[l]))) e.kind = 'outlet';
+  if (e.kind === 'outlet') outlets++;
+}
+console.log(`outlets: ${outlets}`);
 
 // write
 const out: KbFile = { built: new Date().toISOString().slice(0, 10), entities: [...ents.values()], forms: {} };

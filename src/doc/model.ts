@@ -104,6 +104,8 @@ export interface Entity {
   gender?: 'm' | 'f';
   /** country / organisation the entity belongs to (KB ids), for actor resolution */
   affiliations?: string[];
+  /** set by the entities stage on a KB entity that is a news outlet or agency (`Reuters`, `ТАСС`, `УНІАН`) */
+  kind?: 'outlet';
 }
 
 export interface Cue extends TextSpan {

@@ -53,3 +53,9 @@ test('role synonyms resolve to holders (ru and uk)', () => {
   assert.ok(kb.holders('генсек НАТО', 'ru').some((e) => e.id === 'rutte'));
   assert.ok(kb.holders('глава евродипломатии', 'ru').some((e) => e.id === 'kallas'));
 });
+
+test('outlets are marked in the KB (curated rows and organisations named like an ingest-list outlet)', () => {
+  for (const id of ['reuters', 'tass', 'ria', 'unian', 'bbc']) assert.equal(kb.byId(id)?.kind, 'outlet', id);
+  assert.equal(kb.byId(kb.lookup('УНН', 'uk')[0]!.id)?.kind, 'outlet');
+  for (const id of ['kremlin', 'gazprom', 'nato', 'putin', 'russia']) assert.equal(kb.byId(id)?.kind, undefined, id);
+});

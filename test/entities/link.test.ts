@@ -212,3 +212,23 @@ test('ru: hyphenated place names decline only their last part', async () => {
   assert.equal(lemmaOf(d, 'Нью-Йорке'), 'Нью-Йорк');
   assert.equal(idOf(d, 'Нью-Йорке'), 'new-york');
 });
+
+test('ru, uk: outlets linked to the KB carry kind "outlet"; people, bodies and places do not', async () => {
+  const ru = await link(
+    'По информации российского агентства "ТАСС", пресс-секретарь президента РФ Дмитрий Песков сообщил, что две страны действительно ведут работу на рабочем уровне. Накануне агентство Reuters сообщило, что Москву посетил дипломатический советник Макрона.',
+    'ru',
+    [['ТАСС', 'ORG'], ['РФ', 'LOC'], ['Дмитрий Песков', 'PER'], ['Reuters', 'ORG'], ['Москву', 'LOC'], ['Макрона', 'PER']],
+  );
+  assert.equal(entityOf(ru, 'ТАСС')!.kind, 'outlet');
+  assert.equal(entityOf(ru, 'Reuters')!.kind, 'outlet');
+  for (const s of ['РФ', 'Дмитрий Песков', 'Москву', 'Макрона']) assert.equal(entityOf(ru, s)!.kind, undefined, s);
+  const uk = await link(
+    'Джерела Reuters, знайомі з ситуацією, розповідали, що причиною стала непримиренна позиція Кремля. Про це повідомляє УНІАН з посиланням на заяву Міністерства закордонних справ України.',
+    'uk',
+    [['Reuters', 'ORG'], ['Кремля', 'ORG'], ['УНІАН', 'ORG'], ['Міністерства закордонних справ України', 'ORG']],
+  );
+  assert.equal(entityOf(uk, 'Reuters')!.kind, 'outlet');
+  assert.equal(entityOf(uk, 'УНІАН')!.kind, 'outlet');
+  assert.equal(entityOf(uk, 'Кремля')!.kind, undefined);
+  assert.equal(entityOf(uk, 'Міністерства закордонних справ України')!.kind, undefined);
+});

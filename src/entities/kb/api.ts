@@ -34,6 +34,8 @@ export interface KbEntity {
   affiliations?: string[];
   /** Wikidata id where known */
   wikidata?: string;
+  /** `outlet`: a news outlet or agency (curated, or named like an outlet of the ingest list) */
+  kind?: 'outlet';
   /** where the entry comes from: curated file, country list, or an annotated corpus (SlavicNER, NEREL) */
   src?: 'curated' | 'countries' | 'slavicner' | 'nerel';
 }

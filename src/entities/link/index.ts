@@ -271,6 +271,7 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       if (e.gender) ent.gender = e.gender;
       if (e.affiliations?.length) ent.affiliations = [...e.affiliations];
       else if (e.type === 'LOC') ent.affiliations = [e.id];
+      if (e.kind === 'outlet') ent.kind = 'outlet';
     } else {
       // persons by surname (the shortest spelling among the group's: inflected ones add endings)
       const key = isPer(type)
