@@ -59,6 +59,15 @@ export function obliqueBefore(v: View, t0: number, lex: Lexicon, t1 = t0 + 1): b
 
 /** 'other' when some word of the name is definitely not nominative (`Девидом Кэмероном`), 'nom' when one is. */
 export function mentionCaseOk(v: View, t0: number, t1: number): 'nom' | 'other' | 'unknown' {
+  // a body or place named by a phrase takes its case from the head, the first word: the genitive
+  // dependents of `пресс-служба Кремля`, `Совет безопасности ООН`, `МЗС України` say nothing of it
+  const k = v.mentionAt[t0];
+  if (k >= 0 && v.mentions[k].type !== 'PER' && t1 - t0 > 1) {
+    const h = v.w[t0];
+    const c = caseOf(h);
+    if (!c) return 'unknown';
+    return c === 'Nom' || h.nomAlt ? 'nom' : 'other';
+  }
   let nom = false;
   for (let t = t0; t < t1; t++) {
     const c = caseOf(v.w[t]);
@@ -152,7 +161,11 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   const t = w[i];
   const m = v.mentionAt[i];
   // a lower-case "name" is an adjective the recogniser took for one (`французский`): not a subject
-  if (m >= 0 && /^\p{Ll}/u.test(v.w[v.mentions[m].t0].text)) return null;
+  // (a lower-case body, `пресс-служба Кремля`, starts with a noun and is one)
+  if (m >= 0 && /^\p{Ll}/u.test(v.w[v.mentions[m].t0].text)) {
+    const h = v.w[v.mentions[m].t0];
+    if (h.pos !== 'NOUN' || v.mentions[m].type === 'PER' || !lex.institutions.has(h.lemma)) return null;
+  }
   if (m >= 0) {
     const men = v.mentions[m];
     const cs = mentionCaseOk(v, men.t0, men.t1);
@@ -204,6 +217,10 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   }
   if (lex.institutions.has(t.lemma) && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
     const o = outletAfter(v, i);
+    // `повідомила пресслужба МЗС України`: a nominative service of a named body speaks for it
+    if (o && o.type !== 'PER' && (!t.upper || i === v.sStart[t.sent]) && (caseOf(t) === 'Nom' || t.nomAlt)) {
+      return { s: { k: 'entity', ent: o, start: t.start, end: t.end, t0: i }, score: 3, next: opts.dir === 1 ? i + 1 : i - 1 };
+    }
     if (o) return { s: { k: 'institution', ent: o, start: t.start, end: t.end, t0: i }, score: 2, next: i + opts.dir };
   }
   // a name nobody recognised: somebody speaks, but not one of the article's entities

@@ -77,3 +77,23 @@ test('ru: a feminine cue never goes to a man', async () => {
   assert.ok(q);
   assert.doesNotMatch(speakerName(d, q) ?? '', /Лавров/);
 });
+
+test('uk/ru: a press service or government of a named body speaks for that body', async () => {
+  const uk = await analyze(
+    'Міністр закордонних справ України Андрій Сибіга в четвер зустрівся в Анкарі з главою МЗС Туреччини Гаканом Фіданом. Сторони обговорили підготовку можливих мирних переговорів, повідомила пресслужба МЗС України.',
+  );
+  const q1 = quoteStarting(uk, 'Сторони обговорили');
+  assert.ok(q1);
+  assert.match(speakerName(uk, q1) ?? '', /МЗС України/);
+  const ru = await analyze('Правительство Венгрии заявило, что визит министра иностранных дел в Москву отложен.');
+  const q2 = quoteStarting(ru, 'визит министра');
+  assert.ok(q2);
+  assert.match(speakerName(ru, q2) ?? '', /Венгри/);
+});
+
+test('ru: a lower-case body recognised as one name (`пресс-служба Кремля`) is the speaker after the cue', async () => {
+  const d = await analyze('Стороны обсудили подготовку переговоров на высшем уровне, сообщила пресс-служба Кремля.');
+  const q = quoteStarting(d, 'Стороны обсудили');
+  assert.ok(q);
+  assert.match(speakerName(d, q) ?? '', /Кремл/);
+});
