@@ -13,9 +13,12 @@ import { lexiconFor } from './lexicon.js';
 export { extractQuotes } from './extract.js';
 export { lexiconFor } from './lexicon.js';
 
-/** A news outlet or agency: a known outlet name (any mention or the base name), or a PRO-typed name. */
+/**
+ * A news outlet or agency: flagged so by the entities stage (`kind: 'outlet'`), else a name on the
+ * ingest list of outlets (any mention or the base name) for outlets the knowledge base lacks.
+ */
 export function isOutletEntity(e: Entity): boolean {
-  if (e.id.startsWith('outlet:')) return true;
+  if (e.kind === 'outlet' || e.id.startsWith('outlet:')) return true;
   if (findOutlet(e.name)) return true;
   for (const n of Object.values(e.names ?? {})) if (n && findOutlet(n)) return true;
   for (const m of e.mentions) if (findOutlet(m.text) || findOutlet(m.lemma)) return true;
