@@ -129,10 +129,10 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
     if (t.kind !== 'word') continue;
     const text = t.text;
     let as = morph.analyzeCached(text, lang);
-    const initialCap = isCapitalized(text) && !isUpper(text) && sentenceInitial(tokens, i);
-    if (initialCap) {
+    const titleCase = isCapitalized(text) && !isUpper(text);
+    if (titleCase && sentenceInitial(tokens, i)) {
       initial.push(i);
-    } else if (isCapitalized(text) && !isUpper(text)) {
+    } else if (titleCase) {
       midCaps.add(t.norm);
       // a dictionary name reading goes first (guessed ones are already ranked by the analyser)
       let k = -1;

@@ -26,10 +26,19 @@ export function isCapitalized(w: string): boolean {
 }
 
 export function isUpper(w: string): boolean {
-  if (w.length < 2) return false;
+  const n = w.length;
+  if (n < 2) return false;
   const c = w.charCodeAt(1);
   if ((c >= 0x430 && c <= 0x45f) || (c >= 0x61 && c <= 0x7a)) return false; // a lower-case second letter
-  return w === w.toUpperCase() && w !== w.toLowerCase();
+  // no lower-case letter and at least one cased one (Cyrillic and ASCII without allocating)
+  let cased = false;
+  for (let i = 0; i < n; i++) {
+    const d = w.charCodeAt(i);
+    if ((d >= 0x430 && d <= 0x45f) || (d >= 0x61 && d <= 0x7a)) return false;
+    if ((d >= 0x400 && d <= 0x42f) || (d >= 0x41 && d <= 0x5a)) cased = true;
+    else if (d >= 0x80) return w === w.toUpperCase() && w !== w.toLowerCase();
+  }
+  return cased;
 }
 
 /**
