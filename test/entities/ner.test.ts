@@ -7,6 +7,7 @@ import { before, describe, it } from 'node:test';
 import type { Mention } from '../../src/doc/model.js';
 import { loadTagger, recognize } from '../../src/entities/ner/index.js';
 import { NerModel } from '../../src/entities/ner/model.js';
+import { sentenceFeatureStrings } from '../../src/entities/ner/tagger.js';
 import { defaultStages, Pipeline } from '../../src/pipeline/index.js';
 
 let pipe: Pipeline;
@@ -105,5 +106,35 @@ describe('ner: model and stage', () => {
   it('empty and punctuation-only input gives no mentions', () => {
     assert.deepEqual(mentions(''), []);
     assert.deepEqual(mentions('... — !!!'), []);
+  });
+
+  it('the cached emission scores equal the sum of the weights of the feature strings training uses', () => {
+    const t = loadTagger();
+    const m = t.model;
+    const L = m.L;
+    const texts: [string, string][] = [
+      ['ru', 'Министр иностранных дел Венгрии Петер Сийярто на следующей неделе посетит Москву, сообщили в МИД страны. «Газпром» и «Нафтогаз» не договорились.'],
+      ['uk', 'У Кремлі заявили, що очільник МЗС РФ Сергій Лавров зустрінеться з держсекретарем США Марко Рубіо. Про це повідомляє «Укрінформ».'],
+      // the same words again, in another reading and position (the per-word caches are reused)
+      ['ru', 'Москву посетит министр Петер Сийярто: МИД Венгрии сообщил об этом в «Телеграме».'],
+    ];
+    for (const [lang, text] of texts) {
+      const doc = pipe.analyze({ source: {}, published: null, title: null, text, lang } as never);
+      const toks = doc.layers.tokens ?? [];
+      assert.ok(toks.length > 10);
+      for (const { lo, hi, em } of t.sentenceEmissions(toks, lang)) {
+        const strs = sentenceFeatureStrings(toks, lo, hi, lang, m.gazetteer, m.kb);
+        for (let k = 0; k < hi - lo; k++) {
+          const want = new Float64Array(L);
+          for (const f of strs[k]) {
+            const j = m.features.get(f);
+            if (j >= 0) for (let l = 0; l < L; l++) want[l] += Math.fround(m.Q[j * L + l] * m.scale);
+          }
+          for (let l = 0; l < L; l++) {
+            assert.ok(Math.abs(em[k * L + l] - want[l]) <= 1e-3 * (1 + Math.abs(want[l])), `${toks[lo + k].text} label ${l}: ${em[k * L + l]} vs ${want[l]}`);
+          }
+        }
+      }
+    }
   });
 });

@@ -45,6 +45,21 @@ export function stem(norm: string): string {
   return s.length >= 3 ? s : norm;
 }
 
+/**
+ * Gazetteer span tags by code: 0 = '' (no match), then for each type `B-T`, `I-T`, and for
+ * ending-stripped matches `B-~T`, `I-~T`.
+ */
+export const SPAN_TAGS: readonly string[] = [''].concat(
+  ...[false, true].map((st) => TYPES.flatMap((t) => ['B-' + (st ? '~' : '') + t, 'I-' + (st ? '~' : '') + t])),
+);
+
+/** code of a span tag in SPAN_TAGS */
+export function spanCode(type: EntityType, stemmed: boolean, inside: boolean): number {
+  const k = TYPES.indexOf(type);
+  if (k < 0) throw new Error(`gazetteer: unknown type '${type}'`);
+  return 1 + ((stemmed ? TYPES.length : 0) + k) * 2 + (inside ? 1 : 0);
+}
+
 /** counts per type, indexed like TYPES */
 type Counts = number[];
 
@@ -136,14 +151,27 @@ export class Gazetteer {
    * `stemFirstLen(stems[i])`. Same result as `matchSpans(norms)`.
    */
   matchSpansWith(norms: readonly string[], stems: readonly string[], firstLens: ArrayLike<number>, stemFirstLens: ArrayLike<number>): string[] {
-    const pre = this.prefixes();
     const n = norms.length;
-    const out = new Array<string>(n).fill('');
+    const codes = new Uint8Array(n);
+    this.matchCodesWith(norms, stems, firstLens, stemFirstLens, n, codes);
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = SPAN_TAGS[codes[i]];
+    return out;
+  }
+
+  /**
+   * The matching algorithm of `matchSpansWith` over the first `n` entries, writing span codes
+   * (indices into `SPAN_TAGS`, 0 = no match) to `out` instead of strings.
+   */
+  matchCodesWith(norms: readonly string[], stems: readonly string[], firstLens: ArrayLike<number>, stemFirstLens: ArrayLike<number>, n: number, out: Uint8Array): void {
+    const pre = this.prefixes();
+    out.fill(0, 0, n);
     let i = 0;
     while (i < n) {
       // the longest phrase: extend while the tokens read so far begin some phrase
       let found = 0;
-      let tag = '';
+      let tag: EntityType | undefined;
+      let stemmed = 0;
       const maxExact = Math.min(firstLens[i], n - i);
       if (maxExact >= 1) {
         let key = norms[i];
@@ -169,7 +197,8 @@ export class Gazetteer {
           const t1 = this.stemPhrase.get(key);
           if (t1) {
             found = 1;
-            tag = '~' + t1;
+            tag = t1;
+            stemmed = 1;
           }
           for (let len = 2; len <= maxStem; len++) {
             key += ' ' + stems[i + len - 1];
@@ -177,18 +206,19 @@ export class Gazetteer {
             const t = this.stemPhrase.get(key);
             if (t) {
               found = len;
-              tag = '~' + t;
+              tag = t;
+              stemmed = 1;
             }
           }
         }
       }
-      if (found) {
-        out[i] = 'B-' + tag;
-        for (let k = 1; k < found; k++) out[i + k] = 'I-' + tag;
+      if (found && tag) {
+        const b = spanCode(tag, stemmed === 1, false);
+        out[i] = b;
+        for (let k = 1; k < found; k++) out[i + k] = b + 1;
         i += found;
       } else i++;
     }
-    return out;
   }
 
   private pre: { exact: Set<string>; stem: Set<string> } | null = null;

@@ -45,26 +45,43 @@ export function transitionMask(labels: readonly string[], scheme: Scheme): { all
   return { allowed, endOk };
 }
 
+/** Viterbi work arrays, reused across calls (single-threaded) */
+let vScore = new Float64Array(0);
+let vNext = new Float64Array(0);
+let vBack = new Int32Array(0);
+/** transition scores with the disallowed ones at -1e30 (refilled per call: training changes `trans`) */
+let vTrans = new Float64Array(0);
+
 /**
  * Best label sequence. `em` holds n*L emission scores, `trans` (L+1)*L transition scores (row L
- * is the start). Returns label indices.
+ * is the start). Returns label indices (in `out` when given; only the first n are meaningful).
  */
 export function viterbi(em: Float32Array, n: number, L: number, trans: Float32Array, allowed: Uint8Array, endOk: Uint8Array, out?: Int32Array): Int32Array {
   const res = out ?? new Int32Array(n);
   if (n === 0) return res;
   const NEG = -1e30;
-  let score = new Float64Array(L);
-  let nextScore = new Float64Array(L);
-  const back = new Int32Array(n * L);
+  // a disallowed transition scores -1e30: never above an allowed path (scores stay far smaller),
+  // so the max below picks the same label as skipping disallowed ones
+  const nT = (L + 1) * L;
+  if (vTrans.length < nT) vTrans = new Float64Array(nT);
+  const T = vTrans;
+  for (let k = 0; k < nT; k++) T[k] = allowed[k] ? trans[k] : NEG;
+  if (vScore.length < L) {
+    vScore = new Float64Array(L);
+    vNext = new Float64Array(L);
+  }
+  if (vBack.length < n * L) vBack = new Int32Array(Math.max(n * L, 2 * vBack.length));
+  let score = vScore;
+  let nextScore = vNext;
+  const back = vBack;
   for (let b = 0; b < L; b++) score[b] = allowed[L * L + b] ? trans[L * L + b] + em[b] : NEG;
   for (let i = 1; i < n; i++) {
     const eo = i * L;
     for (let b = 0; b < L; b++) {
       let best = NEG;
       let arg = 0;
-      for (let a = 0; a < L; a++) {
-        if (!allowed[a * L + b]) continue;
-        const s = score[a] + trans[a * L + b];
+      for (let a = 0, r = b; a < L; a++, r += L) {
+        const s = score[a] + T[r];
         if (s > best) {
           best = s;
           arg = a;

@@ -5,7 +5,7 @@
 import type { EntityType, Mention, Token } from '../../doc/model.js';
 import { capFirst, contextWordFeatures, featureConfig, isQuote, setFeatureConfig, tokenFeatures, wordFeatures } from './features.js';
 import { begin, feed, feedCode } from './hash.js';
-import { type Gazetteer, stem } from './gazetteer.js';
+import { type Gazetteer, SPAN_TAGS, stem } from './gazetteer.js';
 import { labelSpans, type NerModel, viterbi } from './model.js';
 
 /** emission-score margin that maps to a confidence of 0.73 (perceptron weights are unscaled) */
@@ -50,9 +50,12 @@ export function sentenceFeatureStrings(toks: readonly Token[], lo: number, hi: n
 }
 
 /**
- * What the tagger keeps per distinct word: the summed weights of its own features (offset 0) and
- * of what its neighbours at each context offset see of it (offset (c + 1) * L), in one array;
- * and its gazetteer look-ups (longest phrase starting with the form / with its stem).
+ * What the tagger keeps per distinct word (per language): in `v`, the summed weights of its own
+ * features (offset 0), of what its neighbours at each context offset see of it (offset
+ * (c + 1) * L), and of its morphology features for the reading it had when first seen (offset
+ * MORPH * L: its own `pos=`, `case=`, `lem=`, ... features; (MORPH + 1) * L: the `-1pos=` its
+ * right neighbour sees; (MORPH + 2) * L: the `+1pos=` its left neighbour sees); and its gazetteer
+ * look-ups (longest phrase starting with the form / with its stem).
  */
 interface WordEntry {
   v: Float32Array;
@@ -65,94 +68,172 @@ interface WordEntry {
   ks: number;
   /** CAP | QUOTE | PUNCT of the text */
   flags: number;
+  /** the morphology the morph part of `v` was computed for (`mset` false: not yet) */
+  mset: boolean;
+  mpos: string | undefined;
+  mlemma: string | undefined;
+  mtags: Token['tags'];
+  malts: Token['alts'];
 }
+
+const BAR = 124; // '|'
 
 const CAP = 1;
 const QUOTE = 2;
 const PUNCT = 4;
 
-const C = 67; // 'C'
-const c_ = 99; // 'c'
-const BAR = 124; // '|'
+/** slot of the morphology part in a word entry's vector (after own + 4 context slots) */
+const MORPH = 1 + CONTEXT_OFFSETS.length;
+const SLOTS = MORPH + 3;
 
-/** rows of the constant features for one language */
-interface Consts {
-  bias: number;
-  lang: number;
-  first: number;
-  firstC: number;
-  firstc: number;
-  afterC: number;
-  afterc: number;
-  qL: number;
-  qR: number;
-  qLR: number;
-  nospace: number;
-  apropn: number;
-}
+/** distinct words kept per process before the cache starts over (~0.5 kB each) */
+const CACHE_WORDS = 100_000;
 
 /** `/^[.!?:…—–-]$/` without a regular expression */
 const isSentPunct = (s: string) => s.length === 1 && '.!?:…—–-'.includes(s);
+
+/** same UD features as far as the tagger's features go */
+function sameTags(a: Token['tags'], b: Token['tags']): boolean {
+  if (a === b) return true;
+  const x = a ?? {};
+  const y = b ?? {};
+  return x.Case === y.Case && x.Animacy === y.Animacy && x.NameType === y.NameType && x.Number === y.Number;
+}
+
+/** same alternative analyses as far as the tagger's features go (`ant=`, `apropn`) */
+function sameAlts(a: Token['alts'], b: Token['alts']): boolean {
+  if (a === b) return true;
+  const n = a ? a.length : 0;
+  if (n !== (b ? b.length : 0)) return false;
+  for (let k = 0; k < n; k++) {
+    const p = a![k];
+    const q = b![k];
+    if (p.tags.NameType !== q.tags.NameType || (p.pos === 'PROPN') !== (q.pos === 'PROPN')) return false;
+  }
+  return true;
+}
+
+/** growable per-sentence work arrays (no allocation per sentence once grown) */
+class Scratch {
+  n = 0;
+  entries: WordEntry[] = [];
+  /** morph vectors per token (the entry's, or a fresh one when the reading differs) */
+  mv: Float32Array[] = [];
+  norms: string[] = [];
+  stems: string[] = [];
+  gx = new Int32Array(0);
+  gs = new Int32Array(0);
+  kx = new Int32Array(0);
+  ks = new Int32Array(0);
+  caps = new Uint8Array(0);
+  spans = new Uint8Array(0);
+  kbSpans = new Uint8Array(0);
+  em = new Float32Array(0);
+
+  ensure(n: number, L: number): void {
+    if (this.gx.length < n) {
+      const m = Math.max(n, this.gx.length * 2, 64);
+      this.gx = new Int32Array(m);
+      this.gs = new Int32Array(m);
+      this.kx = new Int32Array(m);
+      this.ks = new Int32Array(m);
+      this.caps = new Uint8Array(m);
+      this.spans = new Uint8Array(m);
+      this.kbSpans = new Uint8Array(m);
+      this.em = new Float32Array(m * L);
+    }
+    this.norms.length = n;
+    this.stems.length = n;
+    this.entries.length = n;
+    this.mv.length = n;
+  }
+}
 
 export class Tagger {
   /** language -> word text -> entry (`cached` entries in all) */
   private cache = new Map<string, Map<string, WordEntry>>();
   private cached = 0;
-  private em = new Float32Array(0);
-  private consts = new Map<string, Consts>();
+  private scratch = new Scratch();
+  /** feature sums of the few-valued per-token features, built on first use */
+  private memo = new Map<string, Float32Array | null>();
+  private langConst = new Map<string, Float32Array>();
+  private readonly NS = SPAN_TAGS.length;
+  /** gazetteer-span feature sums by span codes (undefined = not computed yet, null = no feature) */
+  private gpCur: (Float32Array | null | undefined)[];
+  private gpPrev: (Float32Array | null | undefined)[];
+  private gpNext: (Float32Array | null | undefined)[];
+  private kbCur: (Float32Array | null | undefined)[];
+  private kbNext: (Float32Array | null | undefined)[];
+  private ccVec: (Float32Array | null | undefined)[] = new Array(27);
+  private posVec: (Float32Array | null | undefined)[] = new Array(4);
+  private qVec: (Float32Array | null | undefined)[] = new Array(4);
+  private nospace: Float32Array | null;
+  private viterbiOut = new Int32Array(0);
 
   constructor(readonly model: NerModel) {
     setFeatureConfig(model.header.features ?? {});
+    const NS = this.NS;
+    this.gpCur = new Array(NS);
+    this.gpPrev = new Array((NS + 1) * NS);
+    this.gpNext = new Array(NS);
+    this.kbCur = new Array(NS * NS);
+    this.kbNext = new Array(NS);
+    this.nospace = this.vec(['nospace']);
   }
 
-  private sum(strs: readonly string[], v: Float32Array, o: number): void {
+  /** add the float32 weights of row j to v[o..o+L) */
+  private addRow(j: number, v: Float32Array, o: number): void {
+    if (j < 0) return;
     const L = this.model.L;
     const Q = this.model.Q;
     const scale = this.model.scale;
+    const r = j * L;
+    for (let l = 0; l < L; l++) v[o + l] += Math.fround(Q[r + l] * scale);
+  }
+
+  private sum(strs: readonly string[], v: Float32Array, o: number): void {
     const f = this.model.features;
+    for (const s of strs) this.addRow(f.get(s), v, o);
+  }
+
+  /** summed weights of some feature strings, or null when the model has none of them */
+  private vec(strs: readonly string[]): Float32Array | null {
+    const f = this.model.features;
+    let v: Float32Array | null = null;
     for (const s of strs) {
       const j = f.get(s);
       if (j < 0) continue;
-      const r = j * L;
-      for (let l = 0; l < L; l++) v[o + l] += Math.fround(Q[r + l] * scale);
+      v ??= new Float32Array(this.model.L);
+      this.addRow(j, v, 0);
     }
+    return v;
   }
 
-  private constsFor(lang: string): Consts {
-    let k = this.consts.get(lang);
-    if (!k) {
-      const f = this.model.features;
-      k = {
-        bias: f.get('bias'),
-        lang: f.get('L=' + lang),
-        first: f.get('first'),
-        firstC: f.get('first|C'),
-        firstc: f.get('first|c'),
-        afterC: f.get('afterpunct|C'),
-        afterc: f.get('afterpunct|c'),
-        qL: f.get('qL'),
-        qR: f.get('qR'),
-        qLR: f.get('qLR'),
-        nospace: f.get('nospace'),
-        apropn: f.get('apropn'),
-      };
-      this.consts.set(lang, k);
+  /** `bias` + `L=lang` */
+  private constFor(lang: string): Float32Array {
+    let v = this.langConst.get(lang);
+    if (!v) {
+      v = this.vec(['bias', 'L=' + lang]) ?? new Float32Array(this.model.L);
+      this.langConst.set(lang, v);
     }
-    return k;
+    return v;
   }
 
-  private word(text: string, norm: string, lang: string): WordEntry {
+  private wordsOf(lang: string): Map<string, WordEntry> {
     let byText = this.cache.get(lang);
     if (!byText) this.cache.set(lang, (byText = new Map()));
+    return byText;
+  }
+
+  private word(text: string, norm: string, lang: string, byText: Map<string, WordEntry> = this.wordsOf(lang)): WordEntry {
     let e = byText.get(text);
     if (!e) {
-      // ~400 bytes an entry: 150k distinct words stay well under the memory budget
-      if (this.cached > 150_000) {
+      if (this.cached >= CACHE_WORDS) {
         for (const m of this.cache.values()) m.clear();
         this.cached = 0;
       }
       const L = this.model.L;
-      const v = new Float32Array(L * (1 + CONTEXT_OFFSETS.length));
+      const v = new Float32Array(L * SLOTS);
       this.sum(wordFeatures(text, norm, lang, this.model.gazetteer, this.model.kb), v, 0);
       for (let c = 0; c < CONTEXT_OFFSETS.length; c++) this.sum(contextWordFeatures(text, norm, lang, CONTEXT_OFFSETS[c]), v, (c + 1) * L);
       e = this.gazInfo(v, norm, (capFirst(text) ? CAP : 0) | (isQuote(text) ? QUOTE : 0) | (isSentPunct(text) ? PUNCT : 0));
@@ -166,7 +247,133 @@ export class Tagger {
     const g = this.model.gazetteer;
     const kb = this.model.kb;
     const st = g.stemOf(norm);
-    return { v, norm, stem: st, gx: g.firstLen(norm), gs: g.stemFirstLen(st), kx: kb ? kb.firstLen(norm) : 0, ks: kb ? kb.stemFirstLen(st) : 0, flags };
+    return {
+      v,
+      norm,
+      stem: st,
+      gx: g.firstLen(norm),
+      gs: g.stemFirstLen(st),
+      kx: kb ? kb.firstLen(norm) : 0,
+      ks: kb ? kb.stemFirstLen(st) : 0,
+      flags,
+      mset: false,
+      mpos: undefined,
+      mlemma: undefined,
+      mtags: undefined,
+      malts: undefined,
+    };
+  }
+
+  /**
+   * The morphology part of token t's features into v at MORPH * L: its own features, the
+   * `-1pos=` its right neighbour sees and the `+1pos=` its left neighbour sees (the same strings
+   * as `tokenFeatures`).
+   */
+  private morphInto(t: Token, lang: string, v: Float32Array): void {
+    const L = this.model.L;
+    const o = MORPH * L;
+    v.fill(0, o, o + 3 * L);
+    const pos = t.pos;
+    if (!pos) return;
+    const tab = this.model.features;
+    const cfg = featureConfig();
+    const add = (j: number, k: number) => this.addRow(j, v, o + k * L);
+    begin();
+    feed('pos=');
+    feed(pos);
+    add(tab.lookup(), 0);
+    const tags = t.tags ?? {};
+    if (tags.Case) {
+      begin();
+      feed('case=');
+      feed(tags.Case);
+      add(tab.lookup(), 0);
+      begin();
+      feed('pos|case=');
+      feed(pos);
+      feed(tags.Case);
+      add(tab.lookup(), 0);
+    }
+    if (tags.Animacy) {
+      begin();
+      feed('anim=');
+      feed(tags.Animacy);
+      add(tab.lookup(), 0);
+    }
+    if (tags.NameType) {
+      begin();
+      feed('nt=');
+      feed(tags.NameType);
+      add(tab.lookup(), 0);
+    }
+    if (tags.Number) {
+      begin();
+      feed('num=');
+      feed(tags.Number);
+      add(tab.lookup(), 0);
+    }
+    if (t.lemma && cfg.lemma) {
+      const lem = t.lemma.toLowerCase();
+      begin();
+      feed('lem=');
+      feed(lem);
+      add(tab.lookup(), 0);
+      begin();
+      feed(lang);
+      feed('|lem=');
+      feed(lem);
+      add(tab.lookup(), 0);
+    }
+    if (t.alts) {
+      for (const a of t.alts) {
+        if (a.tags.NameType) {
+          begin();
+          feed('ant=');
+          feed(a.tags.NameType);
+          add(tab.lookup(), 0);
+        }
+        if (a.pos === 'PROPN') add(tab.get('apropn'), 0);
+      }
+    }
+    // what the neighbours see: `-1pos=` (for the token after this one), `+1pos=` (before)
+    begin();
+    feed('-1pos=');
+    feed(pos);
+    if (tags.Case) feed(tags.Case);
+    add(tab.lookup(), 1);
+    begin();
+    feed('+1pos=');
+    feed(pos);
+    if (tags.Case) feed(tags.Case);
+    add(tab.lookup(), 2);
+  }
+
+  /** the morphology vector of token t (its entry's when the reading is the cached one) */
+  private morphOf(e: WordEntry, t: Token, lang: string): Float32Array {
+    if (!e.mset) {
+      this.morphInto(t, lang, e.v);
+      e.mset = true;
+      e.mpos = t.pos;
+      e.mlemma = t.lemma;
+      e.mtags = t.tags;
+      e.malts = t.alts;
+      return e.v;
+    }
+    if (e.mpos === t.pos && e.mlemma === t.lemma && sameTags(e.mtags, t.tags) && sameAlts(e.malts, t.alts)) return e.v;
+    // another reading of the same word in this context: computed, not cached
+    const v = new Float32Array(this.model.L * SLOTS);
+    this.morphInto(t, lang, v);
+    return v;
+  }
+
+  /** feature sum of a few-valued feature (memoised by its string) */
+  private memoVec(key: string): Float32Array | null {
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      v = this.vec([key]);
+      this.memo.set(key, v);
+    }
+    return v;
   }
 
   /** Mentions found in `toks` (character offsets into `text`). */
@@ -176,62 +383,190 @@ export class Tagger {
     return opts.propagate === false ? ms : propagate(toks, text, ms);
   }
 
+  /**
+   * Emission scores of the tokens [lo, hi) of one sentence into the scratch `em` (n * L): the sum
+   * of the weights of the features `sentenceFeatureStrings` lists for each token.
+   */
+  private emissions(toks: readonly Token[], lo: number, hi: number, lang: string): Float32Array {
+    const model = this.model;
+    const L = model.L;
+    const gaz = model.gazetteer;
+    const kb = model.kb;
+    const n = hi - lo;
+    const S = this.scratch;
+    S.ensure(n, L);
+    const { entries, mv, norms, stems, gx, gs, kx, ks, caps, spans, kbSpans, em } = S;
+    const cfg = featureConfig();
+    const useMorph = cfg.morph;
+    const byText = this.wordsOf(lang);
+    for (let k = 0; k < n; k++) {
+      const t = toks[lo + k];
+      let e = byText.get(t.text) ?? this.word(t.text, t.norm, lang, byText);
+      // the weights are keyed by the text; the gazetteer look-ups by the folded form
+      if (e.norm !== t.norm) {
+        const f = this.gazInfo(e.v, t.norm, e.flags);
+        f.mset = e.mset;
+        f.mpos = e.mpos;
+        f.mlemma = e.mlemma;
+        f.mtags = e.mtags;
+        f.malts = e.malts;
+        if (!e.mset) {
+          // fill the shared vector's morph part through the cached entry
+          this.morphOf(e, t, lang);
+          f.mset = true;
+          f.mpos = e.mpos;
+          f.mlemma = e.mlemma;
+          f.mtags = e.mtags;
+          f.malts = e.malts;
+        }
+        e = f;
+      }
+      entries[k] = e;
+      mv[k] = useMorph && t.pos ? this.morphOf(e, t, lang) : e.v;
+      norms[k] = t.norm;
+      stems[k] = e.stem;
+      gx[k] = e.gx;
+      gs[k] = e.gs;
+      kx[k] = e.kx;
+      ks[k] = e.ks;
+      caps[k] = e.flags;
+    }
+    gaz.matchCodesWith(norms, stems, gx, gs, n, spans);
+    if (kb) kb.matchCodesWith(norms, stems, kx, ks, n, kbSpans);
+    const bos = this.word(BOS.text, BOS.norm, lang).v;
+    const eos = this.word(EOS.text, EOS.norm, lang).v;
+    const base = this.constFor(lang);
+    const Q = model.Q;
+    const scale = model.scale;
+    const tab = model.features;
+    const NS = this.NS;
+    const M = MORPH * L;
+    for (let k = 0; k < n; k++) {
+      const i = lo + k;
+      const o = k * L;
+      const own = entries[k].v;
+      const m2 = k < 2 ? bos : entries[k - 2].v;
+      const m1 = k < 1 ? bos : entries[k - 1].v;
+      const p1 = k + 1 >= n ? eos : entries[k + 1].v;
+      const p2 = k + 2 >= n ? eos : entries[k + 2].v;
+      for (let l = 0; l < L; l++) em[o + l] = own[l] + m2[L + l] + m1[2 * L + l] + p1[3 * L + l] + p2[4 * L + l] + base[l];
+      const t = toks[i];
+      const cap = (caps[k] & CAP) !== 0;
+      const hasPrev = k > 0;
+      const hasNext = k + 1 < n;
+      // position: sentence start, or after sentence punctuation
+      let pv = -1;
+      if (!hasPrev) pv = cap ? 0 : 1;
+      else if (caps[k - 1] & PUNCT) pv = cap ? 2 : 3;
+      if (pv >= 0) {
+        let v = this.posVec[pv];
+        if (v === undefined) v = this.posVec[pv] = this.vec(pv === 0 ? ['first', 'first|C'] : pv === 1 ? ['first', 'first|c'] : pv === 2 ? ['afterpunct|C'] : ['afterpunct|c']);
+        if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+      }
+      const pq = hasPrev && (caps[k - 1] & QUOTE) !== 0;
+      const nq = hasNext && (caps[k + 1] & QUOTE) !== 0;
+      if (pq || nq) {
+        const qi = (pq ? 1 : 0) | (nq ? 2 : 0);
+        let v = this.qVec[qi];
+        if (v === undefined) v = this.qVec[qi] = this.vec(qi === 1 ? ['qL'] : qi === 2 ? ['qR'] : ['qL', 'qR', 'qLR']);
+        if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+      }
+      if (cfg.bigrams) {
+        begin();
+        feed('bg=');
+        feed(hasPrev ? toks[i - 1].norm : '<s>');
+        feedCode(BAR);
+        feed(t.norm);
+        let j = tab.lookup();
+        if (j >= 0) for (let l = 0, r = j * L; l < L; l++) em[o + l] += Math.fround(Q[r + l] * scale);
+        if (hasNext) {
+          begin();
+          feed('bg+=');
+          feed(t.norm);
+          feedCode(BAR);
+          feed(toks[i + 1].norm);
+          j = tab.lookup();
+          if (j >= 0) for (let l = 0, r = j * L; l < L; l++) em[o + l] += Math.fround(Q[r + l] * scale);
+        }
+      }
+      if (!t.spaceBefore && hasPrev && this.nospace) {
+        const v = this.nospace;
+        for (let l = 0; l < L; l++) em[o + l] += v[l];
+      }
+      {
+        const cp = hasPrev ? (caps[k - 1] & CAP ? 1 : 2) : 0;
+        const cn = hasNext ? (caps[k + 1] & CAP ? 1 : 2) : 0;
+        const ci = cp * 9 + (cap ? 1 : 2) * 3 + cn;
+        let v = this.ccVec[ci];
+        if (v === undefined) v = this.ccVec[ci] = this.memoVec('cc=' + '^Cc'[cp] + (cap ? 'C' : 'c') + '$Cc'[cn]);
+        if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+      }
+      if (useMorph && t.pos) {
+        const v = mv[k];
+        for (let l = 0; l < L; l++) em[o + l] += v[M + l];
+        if (hasPrev && toks[i - 1].pos) {
+          const u = mv[k - 1];
+          for (let l = 0; l < L; l++) em[o + l] += u[M + L + l];
+        }
+        if (hasNext && toks[i + 1].pos) {
+          const u = mv[k + 1];
+          for (let l = 0; l < L; l++) em[o + l] += u[M + 2 * L + l];
+        }
+      }
+      // gazetteer spans: `gp=`, `gp-1=`, `gp+1=`, then the KB's
+      const s = spans[k];
+      if (s) {
+        let v = this.gpCur[s];
+        if (v === undefined) v = this.gpCur[s] = this.vec(['gp=' + SPAN_TAGS[s]]);
+        if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+      }
+      {
+        const sp = hasPrev ? spans[k - 1] : NS;
+        const gi = sp * NS + s;
+        let v = this.gpPrev[gi];
+        if (v === undefined) v = this.gpPrev[gi] = this.vec(['gp-1=' + (hasPrev ? SPAN_TAGS[sp] : '^') + '|' + SPAN_TAGS[s]]);
+        if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+      }
+      if (hasNext && spans[k + 1]) {
+        const sn = spans[k + 1];
+        let v = this.gpNext[sn];
+        if (v === undefined) v = this.gpNext[sn] = this.vec(['gp+1=' + SPAN_TAGS[sn]]);
+        if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+      }
+      if (kb) {
+        const q = kbSpans[k];
+        if (q) {
+          const ki = q * NS + s;
+          let v = this.kbCur[ki];
+          if (v === undefined) v = this.kbCur[ki] = this.vec(['kb=' + SPAN_TAGS[q], 'kb|gp=' + SPAN_TAGS[q] + '|' + SPAN_TAGS[s]]);
+          if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+        }
+        if (hasNext && kbSpans[k + 1]) {
+          const qn = kbSpans[k + 1];
+          let v = this.kbNext[qn];
+          if (v === undefined) v = this.kbNext[qn] = this.vec(['kb+1=' + SPAN_TAGS[qn]]);
+          if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
+        }
+      }
+    }
+    return em;
+  }
+
+  /** Emission scores of each sentence of `toks` (for tests and diagnostics): [lo, hi, n * L scores] */
+  sentenceEmissions(toks: readonly Token[], lang: string): { lo: number; hi: number; em: Float32Array }[] {
+    const L = this.model.L;
+    return sentenceRanges(toks).map(([lo, hi]) => ({ lo, hi, em: this.emissions(toks, lo, hi, lang).slice(0, (hi - lo) * L) }));
+  }
+
   private tagSentences(toks: readonly Token[], text: string, lang: string): Mention[] {
     const model = this.model;
     const L = model.L;
     const out: Mention[] = [];
-    const gaz = model.gazetteer;
-    const kb = model.kb;
-    const K = this.constsFor(lang);
-    const bos = this.word(BOS.text, BOS.norm, lang).v;
-    const eos = this.word(EOS.text, EOS.norm, lang).v;
     for (const [lo, hi] of sentenceRanges(toks)) {
       const n = hi - lo;
-      if (this.em.length < n * L) this.em = new Float32Array(n * L * 2);
-      const em = this.em;
-      em.fill(0, 0, n * L);
-      const entries = new Array<WordEntry>(n);
-      const norms = new Array<string>(n);
-      const stems = new Array<string>(n);
-      const gx = new Int32Array(n);
-      const gs = new Int32Array(n);
-      const kx = new Int32Array(n);
-      const ks = new Int32Array(n);
-      const caps = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const t = toks[lo + i];
-        let e = this.word(t.text, t.norm, lang);
-        // the weights are keyed by the text; the gazetteer look-ups by the folded form
-        if (e.norm !== t.norm) e = this.gazInfo(e.v, t.norm, e.flags);
-        entries[i] = e;
-        norms[i] = t.norm;
-        stems[i] = e.stem;
-        gx[i] = e.gx;
-        gs[i] = e.gs;
-        kx[i] = e.kx;
-        ks[i] = e.ks;
-        caps[i] = e.flags;
-      }
-      const spans = gaz.matchSpansWith(norms, stems, gx, gs);
-      const kbSpans = kb ? kb.matchSpansWith(norms, stems, kx, ks) : null;
-      for (let i = lo; i < hi; i++) {
-        const o = (i - lo) * L;
-        // own weights, then what the words at -2, -1, +1, +2 contribute, added in that order with
-        // float32 rounding after each addition (as a Float32Array accumulator does)
-        const own = entries[i - lo].v;
-        const m2 = i - 2 < lo ? bos : entries[i - 2 - lo].v;
-        const m1 = i - 1 < lo ? bos : entries[i - 1 - lo].v;
-        const p1 = i + 1 >= hi ? eos : entries[i + 1 - lo].v;
-        const p2 = i + 2 >= hi ? eos : entries[i + 2 - lo].v;
-        for (let l = 0; l < L; l++) {
-          let x = Math.fround(own[l] + m2[L + l]);
-          x = Math.fround(x + m1[2 * L + l]);
-          x = Math.fround(x + p1[3 * L + l]);
-          em[o + l] = x + p2[4 * L + l];
-        }
-        this.tokenEmission(toks, i, lo, hi, lang, spans, kbSpans, caps, K, em, o);
-      }
-      const seq = viterbi(em, n, L, model.trans, model.allowed, model.endOk);
+      const em = this.emissions(toks, lo, hi, lang);
+      if (this.viterbiOut.length < n) this.viterbiOut = new Int32Array(Math.max(n, 2 * this.viterbiOut.length));
+      const seq = viterbi(em, n, L, model.trans, model.allowed, model.endOk, this.viterbiOut);
       for (const sp of labelSpans(model.header.labels, seq, n)) {
         const a = toks[lo + sp.s];
         const b = toks[lo + sp.e - 1];
@@ -258,190 +593,6 @@ export class Tagger {
       }
     }
     return out;
-  }
-
-  /**
-   * Adds the weights of `tokenFeatures(toks, i, ...)` to em[o..o+L), in the same order, hashing
-   * each feature from its parts instead of building its string. `spans`, `kbSpans` and `caps`
-   * are indexed from the sentence start `lo`.
-   */
-  private tokenEmission(
-    toks: readonly Token[],
-    i: number,
-    lo: number,
-    hi: number,
-    lang: string,
-    spans: readonly string[],
-    kbSpans: readonly string[] | null,
-    caps: Uint8Array,
-    K: Consts,
-    em: Float32Array,
-    o: number,
-  ): void {
-    const L = this.model.L;
-    const Q = this.model.Q;
-    const scale = this.model.scale;
-    const tab = this.model.features;
-    // the float32 weight the model stood for, exactly
-    const add = (j: number) => {
-      if (j < 0) return;
-      const r = j * L;
-      for (let l = 0; l < L; l++) em[o + l] += Math.fround(Q[r + l] * scale);
-    };
-    const cfg = featureConfig();
-    add(K.bias);
-    add(K.lang);
-    const t = toks[i];
-    const prev = i > lo ? toks[i - 1] : null;
-    const next = i + 1 < hi ? toks[i + 1] : null;
-    const cap = (caps[i - lo] & CAP) !== 0;
-    if (i === lo) {
-      add(K.first);
-      add(cap ? K.firstC : K.firstc);
-    } else if (prev && caps[i - 1 - lo] & PUNCT) add(cap ? K.afterC : K.afterc);
-    const pq = prev !== null && (caps[i - 1 - lo] & QUOTE) !== 0;
-    const nq = next !== null && (caps[i + 1 - lo] & QUOTE) !== 0;
-    if (pq) add(K.qL);
-    if (nq) add(K.qR);
-    if (pq && nq) add(K.qLR);
-    if (cfg.bigrams) {
-      begin();
-      feed('bg=');
-      feed(prev ? prev.norm : '<s>');
-      feedCode(BAR);
-      feed(t.norm);
-      add(tab.lookup());
-      if (next) {
-        begin();
-        feed('bg+=');
-        feed(t.norm);
-        feedCode(BAR);
-        feed(next.norm);
-        add(tab.lookup());
-      }
-    }
-    if (!t.spaceBefore && prev) add(K.nospace);
-    begin();
-    feed('cc=');
-    feedCode(prev ? (caps[i - 1 - lo] & CAP ? C : c_) : 94);
-    feedCode(cap ? C : c_);
-    feedCode(next ? (caps[i + 1 - lo] & CAP ? C : c_) : 36);
-    add(tab.lookup());
-    if (t.pos && cfg.morph) {
-      const pos = t.pos;
-      begin();
-      feed('pos=');
-      feed(pos);
-      add(tab.lookup());
-      const tags = t.tags ?? {};
-      if (tags.Case) {
-        begin();
-        feed('case=');
-        feed(tags.Case);
-        add(tab.lookup());
-        begin();
-        feed('pos|case=');
-        feed(pos);
-        feed(tags.Case);
-        add(tab.lookup());
-      }
-      if (tags.Animacy) {
-        begin();
-        feed('anim=');
-        feed(tags.Animacy);
-        add(tab.lookup());
-      }
-      if (tags.NameType) {
-        begin();
-        feed('nt=');
-        feed(tags.NameType);
-        add(tab.lookup());
-      }
-      if (tags.Number) {
-        begin();
-        feed('num=');
-        feed(tags.Number);
-        add(tab.lookup());
-      }
-      if (t.lemma && cfg.lemma) {
-        const lem = t.lemma.toLowerCase();
-        begin();
-        feed('lem=');
-        feed(lem);
-        add(tab.lookup());
-        begin();
-        feed(lang);
-        feed('|lem=');
-        feed(lem);
-        add(tab.lookup());
-      }
-      if (t.alts) {
-        for (const a of t.alts) {
-          if (a.tags.NameType) {
-            begin();
-            feed('ant=');
-            feed(a.tags.NameType);
-            add(tab.lookup());
-          }
-          if (a.pos === 'PROPN') add(K.apropn);
-        }
-      }
-      if (prev?.pos) {
-        begin();
-        feed('-1pos=');
-        feed(prev.pos);
-        if (prev.tags?.Case) feed(prev.tags.Case);
-        add(tab.lookup());
-      }
-      if (next?.pos) {
-        begin();
-        feed('+1pos=');
-        feed(next.pos);
-        if (next.tags?.Case) feed(next.tags.Case);
-        add(tab.lookup());
-      }
-    }
-    const k = i - lo;
-    const s = spans[k];
-    if (s) {
-      begin();
-      feed('gp=');
-      feed(s);
-      add(tab.lookup());
-    }
-    begin();
-    feed('gp-1=');
-    feed(i > lo ? spans[k - 1] : '^');
-    feedCode(BAR);
-    feed(s);
-    add(tab.lookup());
-    if (i + 1 < hi && spans[k + 1]) {
-      begin();
-      feed('gp+1=');
-      feed(spans[k + 1]);
-      add(tab.lookup());
-    }
-    if (kbSpans) {
-      const ks = kbSpans[k];
-      if (ks) {
-        begin();
-        feed('kb=');
-        feed(ks);
-        add(tab.lookup());
-        begin();
-        feed('kb|gp=');
-        feed(ks);
-        feedCode(BAR);
-        feed(s);
-        add(tab.lookup());
-      }
-      if (i + 1 < hi && kbSpans[k + 1]) {
-        begin();
-        feed('kb+1=');
-        feed(kbSpans[k + 1]);
-        add(tab.lookup());
-      }
-    }
   }
 }
 
