@@ -10,6 +10,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import { NerModel } from './model.js';
 import { Tagger } from './tagger.js';
 import { simpleTokenize } from './tokenize.js';
+import { recognizeEnglish } from './en/stage.js';
 
 export const MODEL_PATH = 'src/entities/ner/model/ner.bin.gz';
 
@@ -51,7 +52,12 @@ export const nerStage: Stage = {
   load() {
     tagger = loadTagger();
   },
-  run(doc) {
+  run(doc, ctx) {
+    // English: the rule-based recogniser of ./en (the model has no English training data)
+    if (taggerLang(doc) === 'en' && doc.layers.tokens) {
+      doc.layers.mentions = recognizeEnglish(doc, ctx);
+      return;
+    }
     if (!tagger) tagger = loadTagger();
     doc.layers.mentions = recognize(tagger, doc);
   },

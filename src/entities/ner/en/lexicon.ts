@@ -1,0 +1,109 @@
+/**
+ * Word lists of the English recogniser (`data/lexicon.json`, lower case; see `data/SOURCE.md`),
+ * loaded once into sets.
+ */
+import { readJsonResource } from '../../../pipeline/resources.js';
+
+export const LEXICON_PATH = 'src/entities/ner/en/data/lexicon.json';
+
+interface LexiconFile {
+  titleHeads: string[];
+  titleModifiers: string[];
+  ofTitles: string[];
+  orgHeads: string[];
+  orgOfHeads: string[];
+  locHeads: string[];
+  locOfHeads: string[];
+  evtHeads: string[];
+  evtOfHeads: string[];
+  proHeads: string[];
+  weekdays: string[];
+  months: string[];
+  timeWords: string[];
+  demonyms: string[];
+  demonymPlurals: string[];
+  partyMembers: string[];
+  notNames: string[];
+  personHonorifics: string[];
+  nameParticles: string[];
+  arabicPrefixes: string[];
+  locPreps: string[];
+  speechVerbs: string[];
+  properHeads: string[];
+  hyphenSuffixes: string[];
+  placeAbbreviations: string[];
+  places: string[];
+  nameStarters: string[];
+}
+
+export class EnLexicon {
+  readonly titleHeads: Set<string>;
+  readonly titleModifiers: Set<string>;
+  /** multiword titles with `of` (`secretary of state`), as token arrays, longest first */
+  readonly ofTitles: string[][];
+  readonly orgHeads: Set<string>;
+  readonly orgOfHeads: Set<string>;
+  readonly locHeads: Set<string>;
+  readonly locOfHeads: Set<string>;
+  readonly evtHeads: Set<string>;
+  readonly evtOfHeads: Set<string>;
+  readonly proHeads: Set<string>;
+  /** weekdays, months, holidays and clock words: never part of a name */
+  readonly time: Set<string>;
+  readonly months: Set<string>;
+  readonly demonyms: Set<string>;
+  readonly partyMembers: Set<string>;
+  readonly notNames: Set<string>;
+  readonly honorifics: Set<string>;
+  readonly particles: Set<string>;
+  readonly arabicPrefixes: string[];
+  readonly locPreps: Set<string>;
+  readonly speechVerbs: Set<string>;
+  /** head words that are names on their own (`Kremlin`, `Pentagon`, `Congress`) */
+  readonly properHeads: Set<string>;
+  /** lower-case second parts that split a hyphenated word (`Kyiv-based`, `Russian-backed`) */
+  readonly hyphenSuffixes: Set<string>;
+  /** `U.S.`, `UK`, `UAE`: places written as abbreviations */
+  readonly placeAbbreviations: Set<string>;
+  /** places of English news the knowledge base may lack (US states, regions), lower case */
+  readonly places: Set<string>;
+  /** common words that begin place and organisation names (`New`, `North`, `San`) */
+  readonly nameStarters: Set<string>;
+  /** every head word (a name made of only such words is generic: `Ministry`, `Region`) */
+  readonly anyHead: Set<string>;
+
+  constructor(f: LexiconFile) {
+    const s = (a: string[]) => new Set(a.map((x) => x.toLowerCase()));
+    this.titleHeads = s(f.titleHeads);
+    this.titleModifiers = s(f.titleModifiers);
+    this.ofTitles = f.ofTitles.map((t) => t.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length);
+    this.orgHeads = s(f.orgHeads);
+    this.orgOfHeads = s(f.orgOfHeads);
+    this.locHeads = s(f.locHeads);
+    this.locOfHeads = s(f.locOfHeads);
+    this.evtHeads = s(f.evtHeads);
+    this.evtOfHeads = s(f.evtOfHeads);
+    this.proHeads = s(f.proHeads);
+    this.months = s(f.months);
+    this.time = s([...f.weekdays, ...f.months, ...f.timeWords]);
+    this.demonyms = s([...f.demonyms, ...f.demonymPlurals]);
+    this.partyMembers = s(f.partyMembers);
+    this.notNames = s(f.notNames);
+    this.honorifics = s(f.personHonorifics);
+    this.particles = s(f.nameParticles);
+    this.arabicPrefixes = f.arabicPrefixes.map((x) => x.toLowerCase());
+    this.locPreps = s(f.locPreps);
+    this.speechVerbs = s(f.speechVerbs);
+    this.properHeads = s(f.properHeads);
+    this.hyphenSuffixes = s(f.hyphenSuffixes);
+    this.placeAbbreviations = s(f.placeAbbreviations);
+    this.places = s(f.places);
+    this.nameStarters = s(f.nameStarters);
+    this.anyHead = new Set([...this.orgHeads, ...this.locHeads, ...this.evtHeads, ...this.proHeads]);
+    for (const p of this.properHeads) this.anyHead.delete(p);
+  }
+
+  static load(): EnLexicon {
+    return new EnLexicon(readJsonResource<LexiconFile>(LEXICON_PATH));
+  }
+}
