@@ -588,6 +588,10 @@ function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon): bool
 }
 
 /** English `said the talks…`, `told reporters he…`: a clause right after the verb without `that`. */
+/** who is told: `told reporters`, `told them` (the words a clause is not started by) */
+const DAY_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|again|also)$/;
+const TELL_OBJECTS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'supporters', 'senators', 'diplomats', 'officials', 'parliament', 'congress', 'viewers', 'listeners', 'readers', 'delegates', 'students', 'voters', 'colleagues', 'allies', 'members']);
+
 function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insidePair: Int32Array): number {
   let t = c + 1;
   // `,” said O'Neill, on …`: an inverted cue is followed by its subject, not a clause
@@ -606,14 +610,38 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   }
   t = c + 1;
   void insidePair;
-  if (v.w[c].lemma === 'tell') {
-    // indirect object
-    let n = 0;
-    while (t < sEnd && v.w[t].word && n < 3 && !lex.pronouns.has(v.w[t].norm)) {
-      t++;
-      n++;
+  // `said on Monday Russia was …`, `said in a statement the talks …`: a time or a channel, then the clause
+  const skipAdjuncts = () => {
+    for (let guard = 0; guard < 3 && t < sEnd && v.w[t].word; guard++) {
+      const n0 = v.w[t].norm;
+      if (DAY_WORDS.test(n0)) t++;
+      else if (n0 === 'on' && v.w[t + 1] && DAY_WORDS.test(v.w[t + 1].norm)) t += 2;
+      else if (n0 === 'in' && v.w[t + 1] && v.mentionAt[t + 1] >= 0) t = v.mentions[v.mentionAt[t + 1]].t1;
+      else if (n0 === 'in' && v.w[t + 1] && /^(an|a|the|his|her|their)$/.test(v.w[t + 1].norm)) {
+        // modifiers, then the noun that heads the phrase (`in a televised address`, `in a CNN interview`)
+        let u = t + 2;
+        while (u < sEnd && u < t + 5 && v.w[u].word && (v.w[u].pos === 'ADJ' || v.w[u].pos === 'PROPN')) u++;
+        if (!(u < sEnd && v.w[u].word && v.w[u].pos === 'NOUN')) break;
+        t = u + 1;
+      } else break;
     }
-    if (t < sEnd && v.w[t].word && ['him', 'her', 'them', 'us', 'me', 'reporters'].includes(v.w[t].norm)) t++;
+  };
+  if (v.w[c].lemma !== 'tell' && !inverted) skipAdjuncts();
+  if (v.w[c].lemma === 'tell') {
+    // the indirect object: a pronoun or audience noun (`told reporters`), a name (`told Reuters`,
+    // `told the BBC`), or a determiner and its noun (`told the newspaper`, `told a news conference`)
+    const x = v.w[t];
+    if (x && x.word) {
+      if (v.mentionAt[t] >= 0) t = v.mentions[v.mentionAt[t]].t1;
+      else if (TELL_OBJECTS.has(x.norm)) t++;
+      else if (/^(the|a|an|his|her|their|its)$/.test(x.norm)) {
+        let u = t + 1;
+        while (u < sEnd && u < t + 5 && v.w[u].word && (v.w[u].pos === 'ADJ' || v.w[u].pos === 'NOUN' || v.w[u].pos === 'PROPN' || v.w[u].upper)) u++;
+        if (u > t + 1) t = u;
+      }
+      // `told reporters on Monday`, `told CNN in an interview`, `told a news conference in Kyiv`
+      skipAdjuncts();
+    }
   }
   if (t >= sEnd) return -1;
   const tk = v.w[t];

@@ -112,3 +112,21 @@ test('en: X said (that) …, According to X, …', async () => {
   assert.ok(b);
   assert.equal(b.cue?.lemma, 'according to');
 });
+
+test('en: told reporters / told Reuters on Monday / said in a statement, with or without `that`', async () => {
+  const d = await analyze(
+    'Kremlin spokesman Dmitry Peskov told reporters the Kremlin had not received any proposals from Washington. ' +
+      'Russian Foreign Minister Sergei Lavrov said in a statement Russia was ready to resume talks with the United States. ' +
+      'Ukrainian President Volodymyr Zelensky told a news conference in Kyiv that he was ready to meet Putin.',
+    'en',
+  );
+  const a = quoteStarting(d, 'the Kremlin had not');
+  assert.ok(a, 'told reporters + clause without that');
+  assert.match(speakerName(d, a) ?? '', /Peskov/);
+  const b = quoteStarting(d, 'Russia was ready');
+  assert.ok(b, 'said in a statement + clause');
+  assert.match(speakerName(d, b) ?? '', /Lavrov/);
+  const c = quoteStarting(d, 'he was ready to meet');
+  assert.ok(c, 'told a news conference in Kyiv that');
+  assert.equal(c.text, 'he was ready to meet Putin');
+});
