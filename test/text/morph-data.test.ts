@@ -48,3 +48,32 @@ test('morphology cache: bounded, and a form analysed again after eviction gets t
   assert.ok(!c.young.has('переговорах') && !c.old.has('переговорах'), 'evicted');
   assert.deepEqual(m.analyzeCached('переговорах', 'ru'), first);
 });
+
+test('ru dictionary read directly: the same parses, scores and order as Az.Morph on news text', async () => {
+  const { RuMorph } = await import('../../src/text/morph/ru.js');
+  const { NameGuesser } = await import('../../src/text/morph/names.js');
+  const m = new RuMorph(NameGuesser.load('ru'));
+  const dict = (m as unknown as { dict: { parse(w: string): unknown[] | null } }).dict;
+  const text =
+    'Россия сохраняет контакты с некоторыми европейскими странами, но их лидеры не предлагают ничего нового, рассказал глава МИД Сергей Лавров. ' +
+    'В Кремле подтвердили возобновление контактов с Елисейским дворцом на техническом уровне, которые при желании и необходимости могут помочь оперативно наладить диалог между президентами РФ и Франции. ' +
+    'Её позиция ещё не изменилась, заявила Захарова; всё решится из-за ёлки по-русски Нью-Йорк НАТО Песков Ельцин';
+  const words = text.match(/[\p{L}-]+/gu)!;
+  const desc = (ps: unknown[]): string =>
+    (ps as { word: string; tag: object; score: number; parser: string; normalize(): { word: string } }[])
+      .map((p) => `${p.word}|${String(p.tag)}|${p.score}|${p.parser}|${p.normalize().word}`)
+      .join(';');
+  let direct = 0;
+  for (const w of [...words, ...words.map((x) => x.toLowerCase()), ...words.map((x) => x.toUpperCase())]) {
+    const d = dict.parse(w);
+    const az = m.azParses(w) as unknown[];
+    if (!d) {
+      // left to Az: one-letter words and words the dictionary does not know
+      assert.ok(w.length < 2 || !(az as { parser: string }[]).some((p) => p.parser === 'Dictionary'), w);
+      continue;
+    }
+    direct++;
+    assert.equal(desc(d), desc(az), w);
+  }
+  assert.ok(direct > 100);
+});

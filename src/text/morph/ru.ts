@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MorphAnalysis } from '../../doc/model.js';
 import { dedupe } from './analyses.js';
+import { RuDict, type AzDawg, type AzDictData } from './ru-dict.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
 
 const NOMINAL_LIKE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PRON', 'NUM']);
@@ -28,6 +29,7 @@ interface AzParse {
 }
 interface AzModule {
   load: (url: string, type: string, cb: (err: unknown, data?: unknown) => void) => void;
+  DAWG: { fromArrayBuffer(data: ArrayBuffer, format: string): AzDawg };
   Morph: ((word: string, config?: object) => AzParse[]) & {
     init: (path: string, cb: (err: unknown) => void) => void;
     setDefaults: (config: object) => void;
@@ -36,6 +38,8 @@ interface AzModule {
 
 const require = createRequire(import.meta.url);
 let az: AzModule | null = null;
+/** the dictionary files Az loaded, read directly by RuDict (the fast path for known words) */
+let azDict: RuDict | null = null;
 /** stands in for the ext gramtab: any index reads as an empty tag string */
 const EMPTY_EXT: unknown = new Proxy([], { get: (t, k) => (k === 'length' ? 0 : typeof k === 'string' && /^\d+$/.test(k) ? '' : Reflect.get(t, k)) });
 
@@ -45,6 +49,7 @@ function loadAz(): AzModule {
   const Az = require('az') as AzModule;
   const dicts = join(dirname(require.resolve('az')), '..', 'dicts');
   const pending: (() => void)[] = [];
+  const files = new Map<string, unknown>();
   const origLoad = Az.load;
   Az.load = (url, type, cb) => {
     let data: unknown;
@@ -63,6 +68,7 @@ function loadAz(): AzModule {
       pending.push(() => cb(e));
       return;
     }
+    files.set(url.slice(url.lastIndexOf('/') + 1), data);
     pending.push(() => cb(null, data));
   };
   let error: unknown = null;
@@ -88,6 +94,19 @@ function loadAz(): AzModule {
     ],
     forceParse: false,
     normalizeScore: true,
+  });
+  const file = <T>(name: string): T => {
+    const f = files.get(name);
+    if (f === undefined) throw new Error(`morph: Az.js did not load ${name} from ${dicts}`);
+    return f as T;
+  };
+  azDict = new RuDict({
+    words: Az.DAWG.fromArrayBuffer(file<ArrayBuffer>('words.dawg'), 'words'),
+    probabilities: Az.DAWG.fromArrayBuffer(file<ArrayBuffer>('p_t_given_w.intdawg'), 'int'),
+    paradigms: file<ArrayBuffer>('paradigms.array'),
+    tags: file<string[]>('gramtab-opencorpora-int.json'),
+    suffixes: file<string[]>('suffixes.json'),
+    grammemes: file<AzDictData['grammemes']>('grammemes.json'),
   });
   az = Az;
   return Az;
@@ -259,12 +278,20 @@ function toUd(p: AzParse, surface?: string): MorphAnalysis {
 
 export class RuMorph {
   private readonly Az: AzModule;
+  private readonly dict: RuDict;
 
   constructor(private readonly names: NameGuesser) {
     this.Az = loadAz();
+    this.dict = azDict!;
   }
 
+  /** Az's parses of a word: read from the dictionary directly when it knows the word */
   private parses(word: string): AzParse[] {
+    return this.dict.parse(word) ?? this.Az.Morph(word);
+  }
+
+  /** Az's own parses (no direct dictionary path), for checking the direct path against */
+  azParses(word: string): AzParse[] {
     return this.Az.Morph(word);
   }
 
