@@ -25,6 +25,7 @@ import {
 } from './calendar.js';
 import { clauseDirection, normWord, sentenceAt, sentences, wordsIn, type Direction } from './clause.js';
 import { LB, RB, alternation, timeLexicon, type TimeLang, type TimeLexicon } from './lexicon.js';
+import { cueIndex, cueSpans } from './cues.js';
 import { TAG, chronoFor } from './parsers.js';
 
 /** Not dates by themselves (the present moment of speech). */
@@ -43,37 +44,6 @@ interface Placed {
   start: number;
   day: Ymd | null;
   main: boolean;
-}
-
-const cueCache = new Map<string, RegExp>();
-function cueRegex(lx: TimeLexicon): RegExp {
-  let r = cueCache.get(lx.lang);
-  if (!r) {
-    const words = [
-      ...Object.keys(lx.months),
-      ...Object.keys(lx.weekdays),
-      ...Object.keys(lx.relativeDays).map((k) => k.split(' ')[0]),
-      ...Object.keys(lx.relativePeriods).flatMap((k) => k.split(' ')),
-      ...lx.today,
-      ...lx.cueStems,
-      ...Object.values(lx.periodParts).flat().map((k) => k.split(' ').pop()!),
-    ].filter((w) => w.length > 1);
-    // a number alone is no cue (`30-денне`, `1000 на 1000`): a year, a numeric date or `N числа` is
-    r = new RegExp(`${LB}(?:(?:19|20)\\d{2}${RB}|\\d{1,2}[./]\\d{1,2}|\\d{1,2}(?:-?го)?\\s+числа|${alternation(words)})`, 'iu');
-    cueCache.set(lx.lang, r);
-  }
-  return r;
-}
-
-const cueGlobalCache = new Map<string, RegExp>();
-/** the same cue pattern with the global flag, for walking every cue of a sentence */
-function cueRegexGlobal(lx: TimeLexicon): RegExp {
-  let r = cueGlobalCache.get(lx.lang);
-  if (!r) {
-    r = new RegExp(cueRegex(lx).source, 'giu');
-    cueGlobalCache.set(lx.lang, r);
-  }
-  return r;
 }
 
 const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp }>();
@@ -103,17 +73,21 @@ const ISO_VALUE = /^[1-9]\d{3}(-(0[1-9]|1[0-2]|W[0-5]\d)(-(0[1-9]|[12]\d|3[01]))
 /** characters of context kept on each side of a temporal cue for the date parsers */
 const CUE_WINDOW = 48;
 
-/** the start of the word at or before `i - n` (never inside a word), clamped to the sentence */
-function wordStartBefore(s: string, i: number, n: number): number {
-  let a = Math.max(0, i - n);
-  while (a > 0 && /[\p{L}\p{N}’'-]/u.test(s[a - 1])) a--;
+const PIECE_JOIN = '\n¶\n';
+
+const WORD_CHAR = /[\p{L}\p{N}’'-]/u;
+
+/** the start of the word at or before `i - n` (never inside a word), clamped to [lo, …) */
+function wordStartBefore(s: string, i: number, n: number, lo: number): number {
+  let a = Math.max(lo, i - n);
+  while (a > lo && WORD_CHAR.test(s[a - 1])) a--;
   return a;
 }
 
-/** the end of the word at or after `i + n`, clamped to the sentence */
-function wordEndAfter(s: string, i: number, n: number): number {
-  let b = Math.min(s.length, i + n);
-  while (b < s.length && /[\p{L}\p{N}’'-]/u.test(s[b])) b++;
+/** the end of the word at or after `i + n`, clamped to […, hi) */
+function wordEndAfter(s: string, i: number, n: number, hi: number): number {
+  let b = Math.min(hi, i + n);
+  while (b < hi && WORD_CHAR.test(s[b])) b++;
   return b;
 }
 
@@ -124,30 +98,36 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
   const rx = regexes(lx);
   const pub = parseIsoDate(doc.published);
   const ref = pub ? toUtc(pub) : new Date(Date.UTC(2000, 0, 1, 12));
-  // chrono runs only over sentences that may hold a date (a digit or a temporal word): most do not
-  const cue = cueRegex(lx);
+  // chrono runs only over windows around temporal cues (a month or weekday name, `сегодня`, a year,
+  // the head of a relative phrase): chrono runs every parser's pattern over all it is given, a date
+  // expression is a few words around its cue, and most sentences have none. The windows are parsed
+  // in one call, joined by a line holding a pilcrow (offsets mapped back): neither a space, a dash nor a
+  // letter, so no pattern or range refiner reads across two pieces (`31]\n\n30 грудня` is no range).
   const chr = chronoFor(lang, lx);
-  // only windows around the cues of candidate sentences are parsed, in one call, joined by blank
-  // lines (offsets mapped back): chrono runs every parser's pattern over all it is given, and a date
-  // expression is a few words around its cue
   const pieces: { at: number; start: number; len: number }[] = [];
   let joined = '';
-  const cueG = cueRegexGlobal(lx);
-  for (const s of sentences(doc)) {
-    const sentence = text.slice(s.start, s.end);
-    if (!cue.test(sentence)) continue;
+  const cues = cueSpans(doc, cueIndex(lx));
+  if (cues.length) {
+    const sents = sentences(doc);
+    let si = 0;
     let from = -1;
     let to = -1;
+    let sent: { start: number; end: number } | null = null;
     const flush = () => {
       if (from < 0) return;
-      pieces.push({ at: joined.length, start: s.start + from, len: to - from });
-      joined += sentence.slice(from, to) + '\n\n';
+      pieces.push({ at: joined.length, start: from, len: to - from });
+      joined += text.slice(from, to) + PIECE_JOIN;
+      from = -1;
     };
-    cueG.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = cueG.exec(sentence)); ) {
-      if (m[0].length === 0) cueG.lastIndex++;
-      const a = wordStartBefore(sentence, m.index, CUE_WINDOW);
-      const b = wordEndAfter(sentence, m.index + m[0].length, CUE_WINDOW);
+    for (const c of cues) {
+      while (si < sents.length && sents[si].end <= c.start) si++;
+      const s = si < sents.length && sents[si].start <= c.start ? sents[si] : { start: c.start, end: c.end };
+      if (s !== sent) {
+        flush();
+        sent = s;
+      }
+      const a = wordStartBefore(text, c.start, CUE_WINDOW, s.start);
+      const b = wordEndAfter(text, c.end, CUE_WINDOW, s.end);
       if (from >= 0 && a <= to) to = Math.max(to, b);
       else {
         flush();
@@ -158,13 +138,15 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
     flush();
   }
   const results = joined ? chr.parse(joined, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
-  // a result's text may begin with the blank lines that join two pieces: map the offset of its first
+  // a result's text may begin with the line breaks that join two pieces: map the offset of its first
   // non-space character, so it is placed in its own piece (not the one before), and keep the span
   const spanOf = new Map<(typeof results)[number], [number, number]>();
+  let lo = 0;
   for (const r of results) {
+    if (r.text.includes('¶')) continue; // across two pieces
     const lead = r.text.length - r.text.trimStart().length;
     const at = r.index + lead;
-    let lo = 0;
+    if (lo > 0 && pieces[lo].at > at) lo = 0;
     while (lo + 1 < pieces.length && pieces[lo + 1].at <= at) lo++;
     const start = at + pieces[lo].start - pieces[lo].at;
     spanOf.set(r, [start, start + r.text.length - lead]);
@@ -176,7 +158,9 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
 
   const found: Found[] = [];
   for (const r of results) {
-    let [s, e] = spanOf.get(r)!;
+    const span = spanOf.get(r);
+    if (!span) continue;
+    let [s, e] = span;
     while (s < e && /[\s,.;:()—–-]/.test(text[s])) s++;
     while (e > s && /[\s,;:()—–-]/.test(text[e - 1])) e--;
     if (e > s && text[e - 1] === '.' && !/\d\.$|(?:г|р)\.$/u.test(text.slice(s, e))) e--;

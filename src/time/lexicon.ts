@@ -38,6 +38,8 @@ export interface TimeLexicon {
   pastWords: string[];
   /** word starts that may open a temporal expression besides month, weekday and relative words: a sentence without any (and without a digit) is not parsed */
   cueStems: string[];
+  /** function words of the relative phrases (`на`, `прошлой`, `the`): the phrase's cue is its last other word */
+  cueStop?: string[];
 }
 
 export const TIME_LANGS = ['ru', 'uk', 'en'] as const;

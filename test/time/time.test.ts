@@ -119,3 +119,21 @@ test('dates in later sentences keep their own spans (pieces joined for the parse
     ],
   );
 });
+
+test('only temporal words are cues: adjectives of months are no dates, a year glued to its abbreviation is', () => {
+  // `апрельских событий`, `ноябрьских выборов`: no date, though the word starts like a month
+  assert.equal(times('Турция поддержала Азербайджан во время апрельских событий в Карабахе.', '2016-12-20', 'ru').length, 0);
+  assert.equal(times('Трамп провел встречу в своем доме вскоре после ноябрьских выборов.', '2016-12-20', 'ru').length, 0);
+  // `2005р.`, `в 1999г.`: the tokens split the year from its abbreviation
+  assert.equal(one('Угоду про співпрацю підписали у 2005р. у Києві.', '2017-03-15', 'uk', '2005').value, '2005');
+  assert.equal(one('Политический кризис разразился в 1999г., когда парламент отправил правительство в отставку.', '2017-03-15', 'ru', '1999').value, '1999');
+});
+
+test('two dates in neighbouring paragraphs are no range', () => {
+  // UNIAN-style chronicle: a dated paragraph after a footnote mark
+  const ts = times('Вакцинацію розпочали 29 грудня [31]\n\n30 грудня 2020 року Міністерство охорони здоров’я схвалило другу вакцину.', '2021-01-06', 'uk');
+  const d = ts.find((t) => t.text.startsWith('30 грудня'));
+  assert.ok(d, JSON.stringify(ts));
+  assert.equal(d.value, '2020-12-30');
+  assert.equal(d.to, undefined);
+});

@@ -1,0 +1,101 @@
+/**
+ * Temporal cues: the words without which no date expression of a language can be parsed (a month
+ * or weekday name, `сегодня`, the head word of a relative phrase such as `неделе` in `на прошлой
+ * неделе`, a year, a numeric date). Only a few words around each cue are handed to the parsers:
+ * most sentences of a news article carry no date at all.
+ *
+ * Cues are found on the tokens layer (a Set look-up per word, no regular expression over the
+ * text); without tokens, a plain word scan stands in.
+ */
+import type { Doc, Span } from '../doc/model.js';
+import type { TimeLexicon } from './lexicon.js';
+
+export interface CueIndex {
+  /** whole words (lower case, ё→е, apostrophes as ’) */
+  words: Set<string>;
+  /** word starts (`недел`, `месяц`): any word beginning so is a cue */
+  stems: Set<string>;
+  stemLengths: number[];
+}
+
+/** the token layer's folding: lower case, ё→е, every apostrophe as ’ */
+export function foldWord(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[ʼ'`ʹ′‘]/g, '\u2019');
+}
+
+const WORD_CHARS = /[\p{L}\p{N}’]+/gu;
+
+/** the word of a phrase that must occur for the phrase to occur: its last one that is no function word */
+function anchorOf(phrase: string, stop: Set<string>): string | null {
+  const ws = (foldWord(phrase).match(WORD_CHARS) ?? []).filter((w) => w.length > 1 && !stop.has(w));
+  return ws.length ? ws[ws.length - 1] : null;
+}
+
+const cache = new Map<string, CueIndex>();
+
+export function cueIndex(lx: TimeLexicon): CueIndex {
+  let c = cache.get(lx.lang);
+  if (c) return c;
+  const stop = new Set((lx.cueStop ?? []).map(foldWord));
+  const words = new Set<string>();
+  const add = (w: string | null) => {
+    if (w && w.length > 1) words.add(foldWord(w).replace(/\.$/, ''));
+  };
+  for (const w of Object.keys(lx.months)) add(w);
+  for (const w of Object.keys(lx.weekdays)) add(w);
+  for (const w of lx.today) add(w);
+  for (const p of [...Object.keys(lx.relativeDays), ...Object.keys(lx.relativePeriods), ...Object.keys(lx.yearRef)]) add(anchorOf(p, stop));
+  const stems = new Set(lx.cueStems.map(foldWord));
+  c = { words, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b) };
+  cache.set(lx.lang, c);
+  return c;
+}
+
+const YEAR = /^(?:19|20)\d{2}(?![\p{L}\p{N}])/u;
+const NUMERIC_DATE = /^\d{1,2}[./]\d{1,2}/;
+
+function isCueWord(w: string, ci: CueIndex): boolean {
+  if (ci.words.has(w)) return true;
+  for (const n of ci.stemLengths) {
+    if (n > w.length) break;
+    if (ci.stems.has(n === w.length ? w : w.slice(0, n))) return true;
+  }
+  return false;
+}
+
+/** Is the token text `norm` (folded) a temporal cue? Hyphenated words count by their parts (`mid-january`). */
+export function isCue(norm: string, ci: CueIndex): boolean {
+  const c = norm.charCodeAt(0);
+  if (c >= 48 && c <= 57) return YEAR.test(norm) || NUMERIC_DATE.test(norm);
+  if (isCueWord(norm, ci)) return true;
+  // an abbreviation keeps its dot in the token: `sept.`, `февр.`
+  if (norm.length > 2 && norm.charCodeAt(norm.length - 1) === 46 && isCueWord(norm.slice(0, -1), ci)) return true;
+  if (norm.includes('-')) {
+    for (const part of norm.split('-')) {
+      if (!part) continue;
+      const d = part.charCodeAt(0);
+      if (d >= 48 && d <= 57 ? YEAR.test(part) : isCueWord(part, ci)) return true;
+    }
+  }
+  return false;
+}
+
+const SCAN = /[\p{L}\p{N}][\p{L}\p{N}’'ʼ./-]*/gu;
+
+/** Spans of the cue words of a document, in text order. */
+export function cueSpans(doc: Doc, ci: CueIndex): Span[] {
+  const out: Span[] = [];
+  const toks = doc.layers.tokens;
+  if (toks && toks.length) {
+    for (const t of toks) {
+      if ((t.kind === 'word' || t.kind === 'number') && isCue(t.norm, ci)) out.push({ start: t.start, end: t.end });
+    }
+    return out;
+  }
+  SCAN.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = SCAN.exec(doc.text)); ) {
+    const w = foldWord(m[0]).replace(/[./-]+$/, '');
+    if (w && isCue(w, ci)) out.push({ start: m.index, end: m.index + w.length });
+  }
+  return out;
+}
