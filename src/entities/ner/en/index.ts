@@ -293,7 +293,7 @@ export class EnglishNer {
     const nameLike = (k: number): boolean => {
       const w = ws[k];
       if (!w.cap) return false;
-      if (w.low === 'i' || w.low.startsWith('i’') || w.low.startsWith("i'")) return false;
+      if (w.low === 'i' || /['’](ll|re|ve|d|m|s|t)$/.test(w.low)) return false;
       // in a headline only words that are no common words, or that the KB or a first name vouches for
       if (titleCase(k) && !w.upper && !w.seenAsName && !this.kbType(w.text) && !this.firstName(w) && !L.places.has(w.low)) return false;
       return true;
@@ -411,17 +411,22 @@ export class EnglishNer {
       const idx = runStart + from;
       const suspect = (titleCase || (from === 0 && startLike(idx))) && this.isCommon(w);
       if (!suspect) break;
+      // a title is cut off below anyway (`Secretary of State Marco Rubio`)
+      if (this.titleAt(run, from)) break;
       let keep = false;
       for (let m = Math.min(run.length, from + 4); m > from && !keep; m--) {
         const t = text.slice(w.start, run[m - 1].end);
         if (this.kbType(t)) keep = true;
       }
-      if (!keep && (this.firstName(w) || L.nameStarters.has(w.low)) && run[from + 1]?.cap && !run[from + 1].common) keep = true;
+      if (!keep && this.firstName(w) && run[from + 1]?.cap && !run[from + 1].common) keep = true;
       if (!keep && w.seenAsName && !titleCase && !L.notNames.has(w.low) && !L.time.has(w.low) && !L.demonyms.has(w.low) && !L.titleHeads.has(w.low) && !L.titleModifiers.has(w.low)) keep = true;
       // `Hunter Biden said`: a noun before a word the lexicon does not know is a first name
-      if (!keep && !titleCase && run[from + 1] && run[from + 1].cap && !run[from + 1].common && !L.anyHead.has(run[from + 1].low) && !L.titleHeads.has(w.low) && !L.titleModifiers.has(w.low) && !L.demonyms.has(w.low) && !L.time.has(w.low) && !L.notNames.has(w.low) && !L.anyHead.has(w.low) && w.low !== 'the') {
-        keep = /^\p{Lu}\p{Ll}+$/u.test(w.text) && w.pos === 'NOUN';
+      const nx = run[from + 1];
+      if (!keep && !titleCase && nx && nx.cap && !nx.common && !L.anyHead.has(nx.low) && !L.demonyms.has(nx.low) && !L.partyMembers.has(nx.low) && !L.titleHeads.has(w.low) && !L.titleModifiers.has(w.low) && !L.demonyms.has(w.low) && !L.time.has(w.low) && !L.notNames.has(w.low) && w.low !== 'the') {
+        keep = /^\p{Lu}\p{Ll}+$/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'VERB');
       }
+      if (!keep && L.nameStarters.has(w.low) && nx?.cap) keep = true;
+      if (!keep && nx && L.places.has(normKey(text.slice(w.start, nx.end)))) keep = true;
       if (keep) break;
       from++;
     }
