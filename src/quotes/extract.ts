@@ -40,6 +40,8 @@ interface Cand {
   pair?: QPair;
 }
 
+/** first-person plural pronouns: a place that says `we` is speaking */
+const FIRST_PERSON = /^(мы|нас|нам|наш|наша|наше|наши|ми|нас|нам|наш|наша|наше|наші|we|our|us)$/u;
 const SENT_PUNCT = new Set(['.', '!', '?', '…']);
 const MIN_FREE_QUOTE_WORDS = 5;
 const MAX_CLAUSE_TOKENS = 400;
@@ -392,6 +394,57 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     const within = pairsWithin(a, b);
     within.forEach((p) => usedPair.add(p));
     cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start });
+  }
+
+  // ---------- the headline form: `Песков: Путин готов к контактам с Макроном`, `Зеленський: Україна
+  // готова до переговорів`, `Trump: ‘I’m the worst thing…’` — a paragraph that opens with a name and a colon
+  for (let s = 0; s < v.sStart.length; s++) {
+    const a0 = v.sStart[s];
+    if (a0 === undefined || !w[a0]) continue;
+    const k = v.mentionAt[a0];
+    if (k < 0) continue;
+    const men = v.mentions[k];
+    const colon = w[men.t1];
+    if (men.t0 !== a0 || !colon || colon.word || colon.text !== ':' || colon.sent !== s) continue;
+    // at the start of a paragraph (a headline or a lead), not `…, сказал он: …` inside running text
+    const before = text.slice(Math.max(0, w[a0].start - 2), w[a0].start);
+    if (a0 > 0 && !/\n\s*$/.test(before) && !(w[a0 - 1].para !== w[a0].para)) continue;
+    if (!/^\p{Lu}/u.test(w[a0].text) || svc.isOutlet(men.entity)) continue;
+    const from = men.t1 + 1;
+    const e = Math.min(v.sEnd[s], from + MAX_CLAUSE_TOKENS);
+    if (from >= e) continue;
+    // `Германия: клубы закрыты`, `Лондон: В понедельник …` — a place before a colon is a topic or a
+    // dateline; it speaks only in the first person (`Польша: мы будем блокировать …`)
+    if (men.type !== 'PER' && men.type !== 'ORG') {
+      let first = false;
+      for (let t = from; t < e && !first; t++) if (FIRST_PERSON.test(w[t].norm)) first = true;
+      if (!first) continue;
+    }
+    // a statement, not a list (`Участники: Россия, Китай`): a verb, a short adjective (`готов`) or a quotation
+    let pred = false;
+    for (let t = from; t < e && !pred; t++) {
+      const x = w[t];
+      if (x.pos === 'VERB' || x.pos === 'AUX' || x.tags?.Variant === 'Short' || (!x.word && QUOTE_CHARS.has(x.text))) pred = true;
+      // `Україна готова до переговорів`: a subject and a predicate adjective
+      else if (x.pos === 'ADJ' && t > from && (w[t - 1].pos === 'PROPN' || w[t - 1].pos === 'NOUN') && (w[t + 1]?.pos === 'ADP' || w[t + 1]?.pos === 'PART')) pred = true;
+    }
+    if (!pred) continue;
+    const subj: Subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+    let a = w[from].start;
+    const b = clauseEnd(from, s);
+    while (a < b && /\s/.test(text[a])) a++;
+    if (b <= a || countWords(text.slice(a, b)) < 3) continue;
+    const within = pairsWithin(a - 1, b + 1);
+    if (within.length === 1 && within[0].open <= a && within[0].close >= b - 1) {
+      const p = within[0];
+      if (usedPair.has(p)) continue;
+      usedPair.add(p);
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj, mode: 'cue', order: w[a0].start, pair: p });
+      continue;
+    }
+    if (cands.some((c) => c.start < b && a < c.end)) continue;
+    within.forEach((p) => usedPair.add(p));
+    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cueIdx: -1, subj, mode: 'cue', order: w[a0].start });
   }
 
   // ---------- free-standing quotes: the split half (`"A", — сказал он. "B"`) and paragraphs of quotation

@@ -130,3 +130,18 @@ test('en: told reporters / told Reuters on Monday / said in a statement, with or
   assert.ok(c, 'told a news conference in Kyiv that');
   assert.equal(c.text, 'he was ready to meet Putin');
 });
+
+test('ru/uk: headline form `Name: statement` — a person or body before a colon at a paragraph start', async () => {
+  const ru = await analyze('МИД РФ: США оказывают серьезное давление на Европу\n\nОфициальный представитель МИД России заявила об этом на брифинге.');
+  const q = quoteStarting(ru, 'США оказывают');
+  assert.ok(q);
+  assert.equal(q.text, 'США оказывают серьезное давление на Европу');
+  assert.match(speakerName(ru, q) ?? '', /МИД/);
+  const uk = await analyze('Тереза Мей: Наступні сім днів будуть вирішальними для Великобританії\n\nПрем’єр-міністр звернулася до депутатів.');
+  const q2 = quoteStarting(uk, 'Наступні сім днів');
+  assert.ok(q2);
+  assert.match(speakerName(uk, q2) ?? '', /Мей/);
+  // a place before a colon is a topic or a dateline, not a speaker
+  const topic = await analyze('Германия: клубы и спортзалы закрыты, рестораны работают только навынос\n\nВ стране вводятся новые ограничения.');
+  assert.equal(quoteStarting(topic, 'клубы и спортзалы'), undefined);
+});
