@@ -76,4 +76,18 @@ test('ru dictionary read directly: the same parses, scores and order as Az.Morph
     assert.equal(desc(d), desc(az), w);
   }
   assert.ok(direct > 100);
+  // Az's guessers for unknown words run over the dictionary files directly: the same results
+  const ru = await import('../../src/text/morph/ru.js');
+  const unknown = ['Рютте', 'Шольцем', 'Мерца', 'газпромовский', 'евродепутаты', 'Bloomberg', 'Кведлинбурге', 'Санчесу', 'наиважнейший', 'Туск', 'ИГИЛ'];
+  for (const w of unknown) {
+    ru.useDirectParsers(true);
+    const a = desc(m.azParses(w) as unknown[]);
+    const aa = JSON.stringify(m.analyze(w));
+    ru.useDirectParsers(false);
+    const b = desc(m.azParses(w) as unknown[]);
+    const bb = JSON.stringify(m.analyze(w));
+    ru.useDirectParsers(true);
+    assert.equal(a, b, w);
+    assert.equal(aa, bb, w);
+  }
 });

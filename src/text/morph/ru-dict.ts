@@ -32,6 +32,8 @@ export interface AzDictData {
   suffixes: string[];
   /** grammemes.json: [internal, parent, external, full] */
   grammemes: [string, string | null, string, string][];
+  /** prediction-suffixes-0/1/2.dawg (format 'probs'), one per paradigm prefix */
+  predictionSuffixes: AzDawg[];
 }
 
 const MISSING = -1;
@@ -56,6 +58,10 @@ export class RuTag {
   /** `tag.toString()` as Az writes it (the key of the P(tag | word) table) */
   readonly str: string;
   private readonly has: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  /** Name, Surn, Patr, Geox or Init */
+  readonly capitalized: boolean;
+  /** not a closed class (Az's Tag.isProductive) */
+  readonly productive: boolean;
 
   constructor(str: string, parents: Map<string, string>) {
     const pair = str.split(' ');
@@ -72,6 +78,9 @@ export class RuTag {
       }
     }
     this.str = (this.stat.join(',') + ' ' + this.flex.join(',')).trim();
+    const h = this.has;
+    this.capitalized = !!(h.Name || h.Surn || h.Patr || h.Geox || h.Init);
+    this.productive = !(h.NUMR || h.NPRO || h.PRED || h.PREP || h.CONJ || h.PRCL || h.INTJ || h.Apro || h.NUMB || h.ROMN || h.LATN || h.PNCT || h.UNKN);
   }
 
   /** Az's Tag.matches(array): every grammeme present */
@@ -82,8 +91,12 @@ export class RuTag {
 
   /** Name, Surn, Patr, Geox or Init: written capitalised */
   isCapitalized(): boolean {
-    const h = this.has;
-    return !!(h.Name || h.Surn || h.Patr || h.Geox || h.Init);
+    return this.capitalized;
+  }
+
+  /** Az's Tag.isProductive: not a closed class (numeral, pronoun, preposition...) */
+  isProductive(): boolean {
+    return this.productive;
   }
 
   toString(): string {
@@ -93,7 +106,8 @@ export class RuTag {
 
 /** One dictionary parse (Az's DictionaryParse without prefix or suffix). */
 export class RuDictParse {
-  readonly parser = 'Dictionary';
+  /** the Az parser that produced it (Az's Morph sets it) */
+  parser = 'Dictionary';
   readonly tag: RuTag;
   /** index of the tag in the tag table */
   readonly tagIdx: number;
@@ -140,8 +154,11 @@ export class RuDictParse {
   }
 }
 
+const SUFFIX_COEFFS = [0, 0.2, 0.3, 0.4, 0.5, 0.6];
+
 export class RuDict {
   private readonly words: AzDawg;
+  private readonly predictionSuffixes: AzDawg[];
   private readonly probs: AzDawg;
   private readonly paradigms: Uint16Array[] = [];
   private readonly tagStrings: string[];
@@ -154,6 +171,7 @@ export class RuDict {
   constructor(data: AzDictData) {
     this.words = data.words;
     this.probs = data.probabilities;
+    this.predictionSuffixes = data.predictionSuffixes;
     const list = new Uint16Array(data.paradigms);
     const count = list[0];
     let pos = 1;
@@ -206,14 +224,14 @@ export class RuDict {
     const capitalized = word[0].toLowerCase() !== word[0] && rest.toUpperCase() !== rest;
     const lower = word.toLowerCase();
     const found: [string, number][] = [];
-    this.walk(lower, 0, 0, null, found);
+    this.walk(this.words, lower, 0, 0, null, found);
     if (!found.length) return null;
     const out: RuDictParse[] = [];
     for (const [w, index] of found) {
       const pairs = this.words.iterateAll(index);
       for (const [para, form] of pairs) {
-        const p = new RuDictParse(this, w, this.paradigms[para], form);
-        if (!p.tag.isCapitalized() || capitalized) out.push(p);
+        const paradigm = this.paradigms[para];
+        if (capitalized || !this.tag(paradigm[paradigm.length / 3 + form]).capitalized) out.push(new RuDictParse(this, w, paradigm, form));
       }
     }
     if (!out.length) return null;
@@ -251,12 +269,73 @@ export class RuDict {
     return index;
   }
 
+  /** true when the dictionary holds some spelling of the word (Az's Dictionary parser finds it) */
+  knows(word: string): boolean {
+    const found: [string, number][] = [];
+    this.walk(this.words, word.toLowerCase(), 0, 0, null, found);
+    return found.length > 0;
+  }
+
+  /**
+   * Az's SuffixKnown guesser (Morph.Parsers.SuffixKnown) over the same prediction DAWGs, with the
+   * same parses, scores and order: for each paradigm prefix ('', по, наи) the word's endings of 5
+   * letters down to 1 are looked up; the forms of the paradigms that end so are the guesses.
+   */
+  suffixKnown(word: string, config: { ignoreCase?: boolean }): RuDictParse[] {
+    if (word.length < 4) return [];
+    const rest = word.substring(1);
+    const capitalized = !config.ignoreCase && word[0].toLowerCase() !== word[0] && rest.toUpperCase() !== rest;
+    const lower = word.toLowerCase();
+    let parses: RuDictParse[] = [];
+    let minlen = 1;
+    const used = new Set<string>();
+    const found: [string, number][] = [];
+    for (let i = 0; i < PREFIXES.length; i++) {
+      const prefix = PREFIXES[i];
+      if (prefix.length && lower.substring(0, prefix.length) !== prefix) continue;
+      const base = lower.substring(prefix.length);
+      const dawg = this.predictionSuffixes[i];
+      for (let len = 5; len >= minlen; len--) {
+        if (len >= base.length) continue;
+        const left = base.substring(0, base.length - len);
+        const right = base.substring(base.length - len);
+        found.length = 0;
+        this.walk(dawg, right, 0, 0, null, found);
+        const p: RuDictParse[] = [];
+        let max = 1;
+        for (const [suffix, index] of found) {
+          const stats = dawg.iterateAll(index);
+          const w = prefix + left + suffix;
+          for (const st of stats) {
+            const paradigm = this.paradigms[st[1]];
+            const tag = this.tag(paradigm[paradigm.length / 3 + st[2]]);
+            if (!tag.productive) continue;
+            if (!config.ignoreCase && tag.capitalized && !capitalized) continue;
+            const key = w + ':' + st[1] + ':' + st[2];
+            if (used.has(key)) continue;
+            max = Math.max(max, st[0]);
+            const parse = new RuDictParse(this, w, paradigm, st[2]);
+            parse.score = st[0] * SUFFIX_COEFFS[len];
+            p.push(parse);
+            used.add(key);
+          }
+        }
+        if (p.length > 0) {
+          for (const q of p) q.score /= max;
+          parses = parses.concat(p);
+          // a shorter ending is looked up too, one letter shorter at most
+          minlen = Math.max(len - 1, 1);
+        }
+      }
+    }
+    return parses;
+  }
+
   /**
    * Az's DAWG.findAll(word, {е: 'ё'}): the spellings of `lower` the dictionary holds, an е read
    * as е first and then as ё (depth first, as Az does), each with the index of its payload.
    */
-  private walk(lower: string, pos: number, index: number, yo: number[] | null, found: [string, number][]): void {
-    const words = this.words;
+  private walk(words: AzDawg, lower: string, pos: number, index: number, yo: number[] | null, found: [string, number][]): void {
     for (let len = pos; len < lower.length; len++) {
       const c = lower.charCodeAt(len);
       const b = CP1251[c];
@@ -268,8 +347,8 @@ export class RuDict {
           y.push(len);
           // explore е first: recurse on it, then continue here with ё
           const next = b < 0 ? MISSING : words.followByte(b, index);
-          if (next !== MISSING) this.walk(lower, len + 1, next, yo, found);
-          this.walk(lower, len + 1, alt, y, found);
+          if (next !== MISSING) this.walk(words, lower, len + 1, next, yo, found);
+          this.walk(words, lower, len + 1, alt, y, found);
           return;
         }
       }

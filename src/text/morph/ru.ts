@@ -33,6 +33,7 @@ interface AzModule {
   Morph: ((word: string, config?: object) => AzParse[]) & {
     init: (path: string, cb: (err: unknown) => void) => void;
     setDefaults: (config: object) => void;
+    Parsers: Record<string, (word: string, config: { ignoreCase?: boolean }) => AzParse[]>;
   };
 }
 
@@ -107,9 +108,31 @@ function loadAz(): AzModule {
     tags: file<string[]>('gramtab-opencorpora-int.json'),
     suffixes: file<string[]>('suffixes.json'),
     grammemes: file<AzDictData['grammemes']>('grammemes.json'),
+    predictionSuffixes: [0, 1, 2].map((i) => Az.DAWG.fromArrayBuffer(file<ArrayBuffer>(`prediction-suffixes-${i}.dawg`), 'probs')),
   });
+  // Az's guessers for unknown words, with the same results: the dictionary parser (asked for
+  // every prefix-stripped rest of the word) answers a word the dictionary does not hold at once,
+  // and the suffix guesser runs over the dictionary files directly
+  const parsers = Az.Morph.Parsers;
+  const dict = azDict;
+  azParsers.Dictionary = parsers.Dictionary;
+  azParsers.SuffixKnown = parsers.SuffixKnown;
+  direct.Dictionary = (word, config) => (dict.knows(word) ? azParsers.Dictionary(word, config) : []);
+  direct.SuffixKnown = (word, config) => dict.suffixKnown(word, config) as unknown as AzParse[];
   az = Az;
+  useDirectParsers(true);
   return Az;
+}
+
+type AzParser = (word: string, config: { ignoreCase?: boolean }) => AzParse[];
+/** Az's own Dictionary and SuffixKnown parsers, and their direct replacements */
+const azParsers: Record<string, AzParser> = {};
+const direct: Record<string, AzParser> = {};
+
+/** switch Az between its own parsers and the direct ones (the same results; for tests) */
+export function useDirectParsers(on: boolean): void {
+  const parsers = loadAz().Morph.Parsers;
+  for (const name of Object.keys(direct)) parsers[name] = on ? direct[name] : azParsers[name];
 }
 
 const CASES: Record<string, string> = {
