@@ -171,7 +171,28 @@ export class SqliteStore implements Store {
       forms.push(form);
       offs.push(t.start, t.end);
     }
-    const titleTerms = a.title ? words(String(a.title)).map((w) => termOf(w.text)).filter(Boolean).join(' ') : '';
+    // the title: its folded words, and their lemmas — from the same word form in the body (a headline
+    // repeats the body's words), else from the store's lemmatizer when it has one
+    let titleTerms = '';
+    if (a.title) {
+      const lemmaOf = new Map<string, string>();
+      for (let k = 0; k < forms.length; k++) if (lemmas[k] !== forms[k] && !lemmaOf.has(forms[k])) lemmaOf.set(forms[k], lemmas[k]);
+      const terms = new Set<string>();
+      for (const tw of words(String(a.title))) {
+        const f = termOf(tw.text);
+        if (!f) continue;
+        terms.add(f);
+        const l = lemmaOf.get(f);
+        if (l) terms.add(l);
+        else if (this.lemmatizer && /^[\p{L}]/u.test(f)) {
+          for (const x of this.lemmatizer.lemmas(tw.text, str(a.lang) ?? undefined)) {
+            const t = termOf(x);
+            if (t) terms.add(t);
+          }
+        }
+      }
+      titleTerms = [...terms].join(' ');
+    }
     I.fts.run(rid, titleTerms, lemmas.join(' '), forms.join(' '), altTerms.join(' '));
     I.offsets.run(rid, Buffer.from(new Uint32Array(offs).buffer), alts.length ? JSON.stringify(alts) : null);
     return { id: a.id, status: 'new' };

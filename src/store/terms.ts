@@ -80,7 +80,7 @@ export function ftsExpression(q: QueryWord[]): string {
         ...w.lemmas.map((l) => `lemmas : ${quote(l)}`),
         ...w.lemmas.map((l) => `alts : ${quote(l)}`),
         ...w.forms.map((f) => `forms : ${quote(f)}`),
-        ...w.forms.map((f) => `title : ${quote(f)}`),
+        ...[...new Set([...w.forms, ...w.lemmas])].map((f) => `title : ${quote(f)}`),
       ];
       return `(${alts.join(' OR ')})`;
     })

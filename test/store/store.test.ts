@@ -245,3 +245,26 @@ test('a Doc from the pipeline stores as its contract object', async () => {
     db.done();
   }
 });
+
+test('titles are searchable by lemma: from the body’s analysis of the same form, else the lemmatizer', async () => {
+  const pipeline = await createPipeline({ upTo: 'morph' });
+  const { morphLemmatizer } = await import('../../src/store/lemmatizer.js');
+  const db = tmpDb();
+  const store = new SqliteStore(db.path, { lemmatizer: morphLemmatizer(pipeline.ctx.get('morph')) });
+  try {
+    // the body never says `Стамбул`; the headline has it in the locative
+    const doc = pipeline.analyze({
+      source: { path: 'ru.txt' },
+      published: '2025-05-16',
+      title: 'Переговоры России и Украины в Стамбуле завершились',
+      text: 'Делегации России и Украины провели первые за три года прямые переговоры. Встреча продлилась менее двух часов.',
+    });
+    await store.putArticle(doc);
+    assert.equal((await store.search({ text: 'Стамбул' })).total, 1);
+    assert.equal((await store.search({ text: 'завершиться' })).total, 1);
+    assert.equal((await store.search({ text: 'Анкара' })).total, 0);
+  } finally {
+    await store.close();
+    db.done();
+  }
+});
