@@ -51,14 +51,32 @@ export function capitalizeLike(lemma: string, surface: string): string {
     return surface.length <= 5 ? lemma.toUpperCase() : titleCase(lemma);
   }
   if (!isCapitalized(surface)) return lemma;
-  let out = '';
   let i = 0;
-  for (; i < lemma.length && i < surface.length; i++) {
-    if (lemma[i].toLowerCase() !== surface[i].toLowerCase()) break;
-    out += surface[i];
+  const n = Math.min(lemma.length, surface.length);
+  for (; i < n; i++) {
+    const a = lemma.charCodeAt(i);
+    const b = surface.charCodeAt(i);
+    if (a !== b && !sameLower(a, b)) break;
   }
-  out += lemma.slice(i).toLowerCase();
+  const out = surface.slice(0, i) + lemma.slice(i).toLowerCase();
   return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/** the lower-case form of a Cyrillic or ASCII code unit (-1: another script) */
+function lowerCode(c: number): number {
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
+  if (c < 0x80 || (c >= 0x430 && c <= 0x45f)) return c;
+  return -1;
+}
+
+/** two code units equal in lower case */
+function sameLower(a: number, b: number): boolean {
+  const x = lowerCode(a);
+  const y = lowerCode(b);
+  if (x >= 0 && y >= 0) return x === y;
+  return String.fromCharCode(a).toLowerCase() === String.fromCharCode(b).toLowerCase();
 }
 
 export function titleCase(s: string): string {
@@ -85,8 +103,9 @@ export class NameGuesser {
    */
   candidates(word: string): { lemma: string; count: number; share: number }[] {
     const lower = word.toLowerCase().replace(/ё/g, 'е').replace(/['ʼ`]/g, '\u2019');
-    let dist = new Map<string, number>();
-    dist.set('0\t', 1); // no evidence: the word is its own base form
+    // ending changes (cut letters, add) with their probability, in the order first proposed
+    const dist = new Map<string, { cut: number; add: string; p: number }>();
+    dist.set('0\t', { cut: 0, add: '', p: 1 }); // no evidence: the word is its own base form
     let support = 0;
     for (let k = 1; k <= Math.min(this.model.maxKey, lower.length - 1); k++) {
       const list = this.model.rules[lower.slice(-k)];
@@ -94,20 +113,19 @@ export class NameGuesser {
       let total = 0;
       for (const r of list) total += r[2];
       const lam = total / (total + PRIOR);
-      const next = new Map<string, number>();
-      for (const [key, p] of dist) next.set(key, (1 - lam) * p);
+      for (const e of dist.values()) e.p = (1 - lam) * e.p;
       for (const [cut, add, count] of list) {
         if (cut > lower.length - 1) continue;
-        const key = `${cut}\t${add}`;
-        next.set(key, (next.get(key) ?? 0) + (lam * count) / total);
+        const key = cut + '\t' + add;
+        const e = dist.get(key);
+        if (e) e.p = e.p + (lam * count) / total;
+        else dist.set(key, { cut, add, p: 0 + (lam * count) / total });
       }
-      dist = next;
       support = total;
     }
     const out: { lemma: string; count: number; share: number }[] = [];
-    for (const [key, p] of dist) {
-      const [cut, add] = key.split('\t');
-      const base = word.slice(0, word.length - Number(cut)) + add;
+    for (const { cut, add, p } of dist.values()) {
+      const base = word.slice(0, word.length - cut) + add;
       // й only after a vowel, ь never after one: such a base form cannot be a word
       if (/[^аеёиоуыэюяіїєa-z]й$|[аеёиоуыэюяіїє]ь$/iu.test(base)) continue;
       out.push({ lemma: capitalizeLike(base, word), count: support, share: p });

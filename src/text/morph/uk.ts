@@ -102,6 +102,20 @@ export class UkMorph {
     return out;
   }
 
+  /** memo of `listed` (bounded: cleared when full) */
+  private readonly listedMemo = new Map<string, boolean>();
+
+  /** true when the table lists this spelling as its own base form (a name listed form by form) */
+  private listed(lemma: string): boolean {
+    let r = this.listedMemo.get(lemma);
+    if (r === undefined) {
+      if (this.listedMemo.size >= 20_000) this.listedMemo.clear();
+      r = this.lookup(lemma).some((a) => a.lemma === lemma);
+      this.listedMemo.set(lemma, r);
+    }
+    return r;
+  }
+
   /** true when the lemma table knows the word as an inflected entry (the name guesser is not asked) */
   known(word: string): boolean {
     return this.lookup(word).some((a) => a.source === 'dict');
@@ -154,7 +168,7 @@ export class UkMorph {
     // Путіну), the shortest is the base form the other forms grow from
     const cands = this.names.candidates(w);
     const isListed = new Map<string, boolean>();
-    for (const c of cands) if (!isListed.has(c.lemma)) isListed.set(c.lemma, this.lookup(c.lemma).some((a) => a.lemma === c.lemma));
+    for (const c of cands) if (!isListed.has(c.lemma)) isListed.set(c.lemma, this.listed(c.lemma));
     let shortest = '';
     for (const c of cands) {
       if ((!shortest || c.lemma.length < shortest.length) && isListed.get(c.lemma)) shortest = c.lemma;
