@@ -64,6 +64,12 @@ interface Seg {
   nextLow: string;
   sentStart: boolean;
   dateline: boolean;
+  /** the state of a US lawmaker's party label: `D-Mo.`, `R-Ohio` */
+  partyState: boolean;
+  /** right after a comma or an opening bracket */
+  afterComma: boolean;
+  /** followed by `, <US state abbreviation>` (`Springfield, Va.`) */
+  nextState: boolean;
   type?: EntityType;
   /** 3 knowledge base, 2 internal evidence, 1 context, 0 default */
   strength: number;
@@ -81,6 +87,8 @@ const GENERIC_EN = /^(?:the|a|an)$/;
 
 export class EnglishNer {
   private docNames: Set<string> = new Set();
+  /** lower-case forms of capitalised words of this document (any position), for `PENCE:`-style labels */
+  private docSurnames: Set<string> = new Set();
   /** 1 for tokens of a title-case line or run-in head */
   private headTok: Uint8Array = new Uint8Array(0);
 
@@ -104,6 +112,7 @@ export class EnglishNer {
       if (tokens[i].sent !== tokens[i - 1].sent || doc.text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) l++;
       line[i] = l;
     }
+    const L = this.lex;
     const head = new Uint8Array(tokens.length);
     // every word of four letters or more capitalised, and some of them common words (`Meets`, `Talks`)
     const titleCased = (a: number, b: number, min: number): boolean => {
@@ -114,14 +123,16 @@ export class EnglishNer {
         if (t.kind !== 'word' || t.text.length < 4) continue;
         if (!CAP_RE.test(t.text)) return false;
         long++;
-        if (!UPPER_RE.test(t.text) && this.commonToken(t)) common++;
+        const low = t.text.toLowerCase();
+        if (!UPPER_RE.test(t.text) && !L.anyHead.has(low) && !L.titleHeads.has(low) && !L.titleModifiers.has(low) && !L.demonyms.has(low) && this.commonToken(t)) common++;
       }
-      return long >= min && common > 0;
+      return long >= min && common >= (min > 3 ? 2 : 1);
     };
     for (let a = 0; a < tokens.length; ) {
       let b = a;
       while (b < tokens.length && line[b] === line[a]) b++;
-      if (titleCased(a, b, 3)) head.fill(1, a, b);
+      // a short line ending in a full stop is more likely a sentence with many names than a headline
+      if (titleCased(a, b, tokens[b - 1].text === '.' ? 5 : 3)) head.fill(1, a, b);
       else {
         // a run-in head before a colon: `Veto Power Impedes Peace Efforts: Eliminating ...`
         for (let c = a; c < b && c < a + 12; c++) {
@@ -142,8 +153,11 @@ export class EnglishNer {
       if (t.kind !== 'word') continue;
       const c = t.text.charAt(0);
       if (c !== c.toUpperCase()) lower.add(t.text.toLowerCase());
-      else if (c !== c.toLowerCase() && !head[i] && i > 0 && tokens[i - 1].sent === t.sent && (tokens[i - 1].kind === 'word' || tokens[i - 1].text === ',')) mid.add(t.text.toLowerCase());
+      else if (c !== c.toLowerCase() && HAS_LOWER_RE.test(t.text) && !head[i] && i > 0 && tokens[i - 1].sent === t.sent && (tokens[i - 1].kind === 'word' || tokens[i - 1].text === ',')) mid.add(t.text.toLowerCase());
     }
+    const caps = new Set<string>();
+    for (const t of tokens) if (t.kind === 'word' && HAS_LOWER_RE.test(t.text) && CAP_RE.test(t.text)) caps.add(t.text.toLowerCase());
+    this.docSurnames = caps;
     for (const w of lower) mid.delete(w);
     this.docNames = mid;
     let s0 = 0;
@@ -212,6 +226,12 @@ export class EnglishNer {
         return { start, end, text, low, ti: i, cap, common, upper: cap && UPPER_RE.test(text) && !HAS_LOWER_RE.test(text), hyphen, word, pos, seenAsName: this.docNames.has(low) };
       };
       const h = word ? txt.indexOf('-') : -1;
+      if (h > 0 && h < txt.length - 1 && !CAP_RE.test(txt) && L.hyphenPrefixes.has(txt.slice(0, h).toLowerCase()) && CAP_RE.test(txt.slice(h + 1))) {
+        // `post-World War II`, `anti-NATO`: the prefix is no part of the name
+        out.push(mk(t.start, t.start + h, txt.slice(0, h), false, true));
+        out.push(mk(t.start + h + 1, t.end, txt.slice(h + 1), false, common));
+        continue;
+      }
       if (h > 0 && h < txt.length - 1 && CAP_RE.test(txt)) {
         const parts = txt.split('-');
         // a lower-case Arabic article keeps the token whole; so do words like `Co-operation`
@@ -270,7 +290,7 @@ export class EnglishNer {
   }
 
   private firstName(w: W): boolean {
-    return !!this.kb?.firstNameGender?.(w.text, 'en');
+    return this.lex.firstNames.has(w.low) || !!this.kb?.firstNameGender?.(w.text, 'en');
   }
 
   // ---------------------------------------------------------------- runs
@@ -295,6 +315,13 @@ export class EnglishNer {
       if (!w.cap) return false;
       if (w.low === 'i' || /['’](ll|re|ve|d|m|s|t)$/.test(w.low)) return false;
       // in a headline only words that are no common words, or that the KB or a first name vouches for
+      // ALL-CAPS words longer than an acronym: emphasis or a kicker (`QUESTIONABLE MEDICAL CLAIMS`) unless
+      // known as a name, a dateline place or a transcript speaker named elsewhere (`PENCE:`)
+      if (w.upper && w.text.length >= 4 && !/[.\d]/.test(w.text) && (w.text.length >= 5 || this.isCommon(w)) && !w.seenAsName && !this.kbType(w.text) && !L.places.has(w.low) && !(k <= 3 && ws[k + 1]?.text === ',')) {
+        if (!this.docSurnames.has(w.low)) return false;
+      }
+      // short common words in an ALL-CAPS kicker (`DON’T WANT TO`)
+      if (w.upper && k !== firstWord && (ws[k - 1]?.upper || ws[k + 1]?.upper) && this.isCommon(w) && !this.kbType(w.text)) return false;
       if (titleCase(k) && !w.upper && !w.seenAsName && !this.kbType(w.text) && !this.firstName(w) && !L.places.has(w.low)) return false;
       return true;
     };
@@ -346,7 +373,7 @@ export class EnglishNer {
           j++;
           continue;
         }
-        if ((w.low === 'and' || w.text === '&') && nxName && (hasOf || w.text === '&' || this.kbType(`${prev.text} ${w.text} ${nx.text}`))) {
+        if ((w.low === 'and' || w.text === '&') && nxName && (hasOf || w.text === '&' || this.kbType(`${prev.text} ${w.text} ${nx.text}`) || this.andHead(ws, j, prev))) {
           run.push(w);
           j++;
           continue;
@@ -361,6 +388,16 @@ export class EnglishNer {
       k = j;
       this.splitRun(text, ws, run, runStart, startLike, titleCase(runStart), atTextStart, segs);
     }
+  }
+
+  /** `Securities and Exchange Commission`: the words after `and` end in an organisation head */
+  private andHead(ws: W[], j: number, prev: W): boolean {
+    if (!prev.common || this.firstName(prev)) return false;
+    for (let i = j + 1; i < ws.length && i <= j + 3; i++) {
+      if (!ws[i].cap) return false;
+      if (this.lex.orgHeads.has(ws[i].low) && !(ws[i + 1]?.cap)) return true;
+    }
+    return false;
   }
 
   /** length of a multiword `of` title starting at word k (`Secretary of State`), else 0 */
@@ -426,6 +463,7 @@ export class EnglishNer {
         keep = /^\p{Lu}\p{Ll}+$/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'VERB');
       }
       if (!keep && L.nameStarters.has(w.low) && nx?.cap) keep = true;
+      if (!keep && w.upper && L.placeAbbreviations.has(w.low)) keep = true;
       if (!keep && nx && L.places.has(normKey(text.slice(w.start, nx.end)))) keep = true;
       if (keep) break;
       from++;
@@ -524,6 +562,9 @@ export class EnglishNer {
       nextLow,
       sentStart: startLike(startIdx),
       dateline: (atTextStart || startLike(startIdx)) && startIdx <= 3 && cur.every((w) => w.upper) && cur.some((w) => w.text.length > 3) && (ws[endIdx]?.text === ',' || ws[endIdx]?.text === '(' || ws[endIdx]?.text === '—'),
+      partyState: first.hyphen && startIdx > 0 && /^[DRI]$/.test(ws[startIdx - 1].text),
+      afterComma: startIdx > 0 && (ws[startIdx - 1].text === ',' || ws[startIdx - 1].text === '('),
+      nextState: ws[endIdx]?.text === ',' && !!ws[endIdx + 1] && L.usStates.has(ws[endIdx + 1].low) && ws[endIdx + 1].cap && (ws[endIdx + 2] === undefined || !ws[endIdx + 2].cap),
       strength: 0,
       key,
     };
@@ -555,6 +596,7 @@ export class EnglishNer {
       const w = first.low;
       if (L.demonyms.has(w) || L.notNames.has(w) || L.titleHeads.has(w) || L.titleModifiers.has(w) || L.time.has(w) || L.anyHead.has(w) || L.honorifics.has(w) || L.particles.has(w)) return;
       if (first.text.length === 1 || /^\p{Lu}\.$/u.test(first.text)) return;
+      if (first.low.includes('-') && first.low.split('-').every((p) => L.notNames.has(p))) return;
       if (!LETTER_RE.test(first.text)) return;
     } else if (cur.every((w) => !w.cap || L.anyHead.has(w.low) || L.demonyms.has(w.low) || L.titleModifiers.has(w.low) || L.notNames.has(w.low))) {
       // `National Security`, `Foreign Ministry` alone are still names when they end in a head; a run of
@@ -576,7 +618,11 @@ export class EnglishNer {
       g.type = t;
       g.strength = s;
     };
-    if (g.dateline) return set('LOC', 2);
+    if (g.dateline || g.partyState) return set('LOC', 2);
+    // `Sen. Ted Cruz (R-Tex.)`, `Springfield, Va.`: a state abbreviation after a comma or a bracket
+    if (ws.length === 1 && L.usStates.has(first.low) && (g.prevLow === '' || g.afterComma)) return set('LOC', 2);
+    // a town before `, Va.`
+    if (g.nextState) return set('LOC', 2);
     if (ws.length === 1 && L.placeAbbreviations.has(first.low)) return set('LOC', 2);
     // `Democrats`, `Republicans`: party members are ORG mentions
     if (ws.length === 1 && L.partyMembers.has(first.low)) return set('ORG', 2);
@@ -588,7 +634,7 @@ export class EnglishNer {
       if (L.locOfHeads.has(h)) return set('LOC', 2);
       if (L.evtOfHeads.has(h)) return set('EVT', 2);
     }
-    const hl = last.low;
+    const hl = ws.length > 1 && /^(?:[ivx]+|\d+)$/.test(last.low) ? ws[ws.length - 2].low : last.low;
     if (ws.length > 1 || L.properHeads.has(hl)) {
       if (L.orgHeads.has(hl)) return set('ORG', 2);
       if (L.evtHeads.has(hl)) return set('EVT', 2);
@@ -604,7 +650,11 @@ export class EnglishNer {
     }
     if (L.locPreps.has(g.prevLow)) return set('LOC', 1);
     if (L.speechVerbs.has(g.nextLow) && ws.length <= 3) return set('PER', 1);
-    if (ws.length >= 2 && ws.length <= 4 && ws.every((w) => w.cap)) return set('PER', 1);
+    if (ws.length >= 2 && ws.length <= 4 && ws.every((w) => w.cap)) {
+      // only common words (`Zero Hedge`, `Reclaim Our Schools`): a body or a product, not a person
+      if (ws.every((w) => this.isCommon(w) || L.particles.has(w.low))) return set('ORG', 0);
+      return set('PER', 1);
+    }
     if (ws.length > 4) return set('ORG', 0);
     if (ws.length === 1 && PLACE_END_RE.test(first.low)) return set('LOC', 0);
     if (ws.length === 1 && (g.prevLow === 'from' || g.prevLow === 'to' || g.prevLow === 'at')) return set('LOC', 0);
@@ -666,8 +716,11 @@ export class EnglishNer {
           if (ids.length === 1) {
             g.type = 'PER';
             g.strength = 2;
+            continue;
           }
         }
+        // a lone common word with no evidence at all (`Session`, `Amendment`, `Patriot`) is no name
+        if (g.strength === 0 && !g.ws[0].upper && this.isCommon(g.ws[0])) g.type = undefined;
       }
     }
   }

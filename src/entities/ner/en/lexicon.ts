@@ -2,9 +2,12 @@
  * Word lists of the English recogniser (`data/lexicon.json`, lower case; see `data/SOURCE.md`),
  * loaded once into sets.
  */
-import { readJsonResource } from '../../../pipeline/resources.js';
+import { readFileSync } from 'node:fs';
+import { readJsonResource, resourcePath } from '../../../pipeline/resources.js';
 
 export const LEXICON_PATH = 'src/entities/ner/en/data/lexicon.json';
+/** built by scripts/build-en-names.ts */
+export const FIRST_NAMES_PATH = 'src/entities/ner/en/data/first-names.txt';
 
 interface LexiconFile {
   titleHeads: string[];
@@ -34,6 +37,8 @@ interface LexiconFile {
   placeAbbreviations: string[];
   places: string[];
   nameStarters: string[];
+  usStateAbbreviations: string[];
+  hyphenPrefixes: string[];
 }
 
 export class EnLexicon {
@@ -69,10 +74,18 @@ export class EnLexicon {
   readonly places: Set<string>;
   /** common words that begin place and organisation names (`New`, `North`, `San`) */
   readonly nameStarters: Set<string>;
+  /** US state abbreviations of datelines and party labels (`Va.`, `R-Tex.`), lower case */
+  readonly usStates: Set<string>;
+  /** lower-case prefixes split off a hyphenated name (`pro-Russian`, `post-World War II`) */
+  readonly hyphenPrefixes: Set<string>;
   /** every head word (a name made of only such words is generic: `Ministry`, `Region`) */
   readonly anyHead: Set<string>;
 
-  constructor(f: LexiconFile) {
+  /** English given names, lower case (`tim`, `susan`) */
+  readonly firstNames: Set<string>;
+
+  constructor(f: LexiconFile, firstNames: string[] = []) {
+    this.firstNames = new Set(firstNames);
     const s = (a: string[]) => new Set(a.map((x) => x.toLowerCase()));
     this.titleHeads = s(f.titleHeads);
     this.titleModifiers = s(f.titleModifiers);
@@ -99,11 +112,14 @@ export class EnLexicon {
     this.placeAbbreviations = s(f.placeAbbreviations);
     this.places = s(f.places);
     this.nameStarters = s(f.nameStarters);
+    this.usStates = s(f.usStateAbbreviations);
+    this.hyphenPrefixes = s(f.hyphenPrefixes);
     this.anyHead = new Set([...this.orgHeads, ...this.locHeads, ...this.evtHeads, ...this.proHeads]);
     for (const p of this.properHeads) this.anyHead.delete(p);
   }
 
   static load(): EnLexicon {
-    return new EnLexicon(readJsonResource<LexiconFile>(LEXICON_PATH));
+    const names = readFileSync(resourcePath(FIRST_NAMES_PATH), 'utf8').split('\n').filter(Boolean);
+    return new EnLexicon(readJsonResource<LexiconFile>(LEXICON_PATH), names);
   }
 }
