@@ -19,20 +19,53 @@ import type { KnowledgeBase } from '../entities/kb/api.js';
 import { isOutletEntity } from '../quotes/index.js';
 import { isoWeek, parseIsoDate } from '../time/calendar.js';
 import { sentences, verbTense } from '../time/clause.js';
-import { eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
+import { WORD_NOT_TRIGGER, WORD_STANCE, WORD_TRIGGER, eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
 
-interface Tok {
-  i: number;
-  start: number;
-  end: number;
-  text: string;
-  norm: string;
-  lemma: string;
-  pos: string;
-  tags: Record<string, string>;
-  /** every Case the morphology thinks possible (chosen and alternatives) */
-  cases: ReadonlySet<string>;
-  punct: boolean;
+/** A token as the extractor reads it: folded lemma, part of speech, features; cases on demand. */
+class Tok {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly norm: string;
+  readonly pos: string;
+  readonly tags: Record<string, string>;
+  readonly punct: boolean;
+
+  constructor(
+    private readonly raw: Token,
+    readonly i: number,
+    readonly lemma: string,
+  ) {
+    this.start = raw.start;
+    this.end = raw.end;
+    this.text = raw.text;
+    this.norm = raw.norm;
+    this.pos = raw.pos ?? '';
+    this.tags = raw.tags ?? NO_TAGS;
+    this.punct = raw.kind === 'punct' || raw.kind === 'symbol';
+  }
+
+  /** may the morphology read the token in case `c` (its chosen analysis or an alternative)? */
+  hasCase(c: string): boolean {
+    if (this.tags.Case === c) return true;
+    const alts = this.raw.alts;
+    if (alts) for (const a of alts) if (a.tags.Case === c) return true;
+    return false;
+  }
+}
+
+const NO_TAGS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** folded lemmas by lemma (the morphology hands out the same lemma strings again and again) */
+const lemmaMemo = new Map<string, string>();
+function foldLemma(l: string): string {
+  let v = lemmaMemo.get(l);
+  if (v === undefined) {
+    if (lemmaMemo.size >= 50_000) lemmaMemo.clear();
+    v = norm(l);
+    lemmaMemo.set(l, v);
+  }
+  return v;
 }
 
 interface Men {
@@ -45,9 +78,10 @@ interface Men {
   case: string | null;
   /** the head word may be nominative (Nom/Acc homonymy of inanimate nouns) */
   maybeNom: boolean;
-  cases: ReadonlySet<string>;
+  /** the head word (none for a name split out of a hyphenated pair) */
+  head: Tok | null;
   /** a news outlet or a work: never a party */
-  outlet: boolean;
+  readonly outlet: boolean;
   dropped: boolean;
   /** what introduces it: a preposition, a trigger it directly follows, a conjunction, nothing */
   lead: { kind: 'prep'; prep: string; at: number } | { kind: 'trigger'; at: number } | { kind: 'none' };
@@ -96,26 +130,28 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   if (!lx || !raw || !raw.length) return [];
   const kb = ctx?.maybe('kb');
   // most articles state no event: look for a trigger word before building anything
-  if (!raw.some((t) => t.kind === 'word' && (lx.firstWords.has(t.norm) || (!!t.lemma && lx.firstWords.has(norm(t.lemma)))))) return [];
-  const toks: Tok[] = raw.map((t: Token, i) => ({
-    i,
-    start: t.start,
-    end: t.end,
-    text: t.text,
-    norm: t.norm,
-    lemma: t.lemma ? norm(t.lemma) : t.norm,
-    pos: t.pos ?? '',
-    tags: t.tags ?? {},
-    cases: caseSet(t),
-    punct: t.kind === 'punct' || t.kind === 'symbol',
-  }));
+  const lemmas: string[] = new Array(raw.length);
+  // which lexicon lists each word may start (one look-up for the lemma, one for the form)
+  const flags = new Uint8Array(raw.length);
+  const wf = lx.wordFlags;
+  let any = false;
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i];
+    const l = t.lemma ? (t.lemma === t.norm ? t.norm : foldLemma(t.lemma)) : t.norm;
+    lemmas[i] = l;
+    const f = (wf.get(l) ?? 0) | (l !== t.norm ? (wf.get(t.norm) ?? 0) : 0);
+    flags[i] = f;
+    if (f & WORD_TRIGGER && t.kind === 'word') any = true;
+  }
+  if (!any) return [];
+  const toks: Tok[] = raw.map((t: Token, i) => new Tok(t, i, lemmas[i]));
   const entities = doc.layers.entities ?? [];
   const entById = new Map(entities.map((e) => [e.id, e]));
   const mens = buildMentions(doc, toks, entities, kb ?? null);
   const sents = sentenceTokenRanges(doc, toks);
   const paraOf = paragraphIndex(doc);
   const cands: Cand[] = [];
-  const x = new Extractor(doc, lx, toks, mens, entById, kb);
+  const x = new Extractor(doc, lx, toks, flags, mens, entById, kb);
 
   for (let si = 0; si < sents.length; si++) {
     const [a, b] = sents[si];
@@ -150,14 +186,6 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   }
   x.stances(sents, cands);
   return dedupe(cands, kb ?? null, doc.text).map((c) => c.ev);
-}
-
-const NO_CASES: ReadonlySet<string> = new Set();
-
-/** Every Case the morphology thinks possible for a token (built only when it has alternatives). */
-function caseSet(t: Token): ReadonlySet<string> {
-  if (!t.alts || !t.alts.length) return t.tags?.Case ? new Set([t.tags.Case]) : NO_CASES;
-  return new Set([t.tags?.Case, ...t.alts.map((x) => x.tags.Case)].filter((c): c is string => !!c));
 }
 
 function isOutlet(e: Entity): boolean {
@@ -258,7 +286,9 @@ const PAIR = /^(\p{Lu}[\p{L}'’ʼ]+)\s?[-–—]\s?(\p{Lu}[\p{L}'’ʼ]+)$/u;
 function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeBase | null): Men[] {
   const all: Men[] = [];
   for (const e of entities) {
-    const outlet = isOutlet(e);
+    // (an outlet look-up folds every name of the entity: done only when a mention is weighed as a party)
+    let outletMemo: boolean | null = null;
+    const outletOf = () => (outletMemo ??= isOutlet(e));
     for (const m of e.mentions) {
       // `саміт Путін-Трамп`: two people joined by a hyphen read as one name
       const pair = e.id.startsWith('new:') && kb ? PAIR.exec(m.text) : null;
@@ -288,7 +318,7 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
               t1: Math.max(t0 + 1, t1),
               case: null,
               maybeNom: true,
-              cases: NO_CASES,
+              head: null,
               outlet: false,
               dropped: false,
               lead: { kind: 'none' },
@@ -312,9 +342,11 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
         t0,
         t1,
         case: toks[head].tags.Case ?? null,
-        maybeNom: !toks[head].tags.Case || toks[head].cases.has('Nom'),
-        cases: toks[head].cases,
-        outlet,
+        maybeNom: !toks[head].tags.Case || toks[head].hasCase('Nom'),
+        head: toks[head],
+        get outlet() {
+          return outletOf();
+        },
         dropped: false,
         lead: { kind: 'none' },
         conj: false,
@@ -335,6 +367,8 @@ class Extractor {
     private readonly doc: Doc,
     private readonly lx: EventLexicon,
     private readonly toks: Tok[],
+    /** WORD_* bits of each token (lexicon.ts) */
+    private readonly flags: Uint8Array,
     private readonly mens: Men[],
     private readonly entById: Map<string, Entity>,
     private readonly kb: KnowledgeBase | undefined,
@@ -355,13 +389,18 @@ class Extractor {
     const out: Trig[] = [];
     const T = this.toks;
     const taken = new Set<number>();
+    const nt = this.lx.notTriggersByFirst;
     for (let i = a; i < b; i++) {
-      for (const seq of this.lx.notTriggers) {
-        if (seq.every((w, k) => i + k < b && (T[i + k].lemma === w || T[i + k].norm === w))) for (let k = 0; k < seq.length; k++) taken.add(i + k);
+      if (!(this.flags[i] & WORD_NOT_TRIGGER)) continue;
+      const byLemma = nt.get(T[i].lemma);
+      const byNorm = T[i].norm !== T[i].lemma ? nt.get(T[i].norm) : undefined;
+      if (!byLemma && !byNorm) continue;
+      for (const seq of [...(byLemma ?? []), ...(byNorm ?? [])]) {
+        if (this.seqAt(i, seq, b)) for (let k = 0; k < seq.length; k++) taken.add(i + k);
       }
     }
     for (let i = a; i < b; i++) {
-      if (this.menAt.has(i) || taken.has(i)) continue;
+      if (!(this.flags[i] & WORD_TRIGGER) || this.menAt.has(i) || taken.has(i)) continue;
       const cand = this.lx.multiByFirst.get(T[i].lemma) ?? this.lx.multiByFirst.get(T[i].norm);
       if (!cand) continue;
       for (const m of cand) {
@@ -377,7 +416,7 @@ class Extractor {
       }
     }
     for (let i = a; i < b; i++) {
-      if (taken.has(i) || this.menAt.has(i)) continue;
+      if (!(this.flags[i] & WORD_TRIGGER) || taken.has(i) || this.menAt.has(i)) continue;
       const t = T[i];
       const defs = this.lx.single.get(t.lemma) ?? (t.lemma !== t.norm ? this.lx.single.get(t.norm) : undefined);
       if (!defs) continue;
@@ -550,7 +589,7 @@ class Extractor {
       const ld = m.lead;
       if (ld.kind === 'prep') {
         const p = ld.prep;
-        if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || m.cases.has('Ins')))) {
+        if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || !!m.head?.hasCase('Ins')))) {
           if (withOk && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) parties.push(m.id);
           continue;
         }
@@ -715,7 +754,7 @@ class Extractor {
     const T = this.toks;
     for (let j = zs; j < tr.t; j++) {
       const t = T[j];
-      if (!this.lx.roleNouns.has(t.lemma) || !(t.tags.Case === 'Nom' || t.cases.has('Nom')) || this.menAt.has(j)) continue;
+      if (!this.lx.roleNouns.has(t.lemma) || !(t.tags.Case === 'Nom' || t.hasCase('Nom')) || this.menAt.has(j)) continue;
       const out: string[] = [];
       for (const m of ms) {
         if (m.t0 <= j || m.t0 >= tr.t || !this.named(m)) continue;
@@ -864,7 +903,7 @@ class Extractor {
       let obj = false;
       for (let j = fin + 1; j < tr.t; j++) {
         const t = T[j];
-        if (t.pos === 'NOUN' && (t.cases.has('Acc') || t.cases.has('Dat')) && !this.lx.roleNouns.has(t.lemma) && !this.trigAt.has(j) && !this.afterPrep(j)) obj = true;
+        if (t.pos === 'NOUN' && (t.hasCase('Acc') || t.hasCase('Dat')) && !this.lx.roleNouns.has(t.lemma) && !this.trigAt.has(j) && !this.afterPrep(j)) obj = true;
         if (obj && this.isVerb(t) && t.tags.VerbForm === 'Inf') return false;
       }
     }
@@ -886,7 +925,7 @@ class Extractor {
       const t = T[j];
       const men = this.menAt.get(j);
       if ((men && this.named(men)) || this.trigAt.has(j) || this.lx.roleNouns.has(t.lemma)) continue;
-      if (t.pos === 'NOUN' && t.cases.has('Nom') && t.text[0] === t.text[0].toLowerCase() && !this.afterPrep(j)) return false;
+      if (t.pos === 'NOUN' && t.hasCase('Nom') && t.text[0] === t.text[0].toLowerCase() && !this.afterPrep(j)) return false;
     }
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
     const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !m.outlet && this.named(m) && (m.case === null || m.case === 'Nom'));
@@ -1079,6 +1118,7 @@ class Extractor {
     for (let si = 0; si < sents.length; si++) {
       const [a, b] = sents[si];
       for (let k = a; k < b; k++) {
+        if (!(this.flags[k] & WORD_STANCE)) continue;
         let stance: Stance | null = null;
         let len = 1;
         const nc = L.noComment.find((seq) => this.seqAt(k, seq, b));

@@ -104,7 +104,18 @@ export interface EventLexicon {
   firstWords: Set<string>;
   /** lemma sequences by their first lemma */
   multiByFirst: Map<string, MultiDef[]>;
+  /** `notTriggers` by their first lemma */
+  notTriggersByFirst: Map<string, string[][]>;
+  /** every lemma that can start a stance cue (confirm, deny, the first of a no-comment sequence) */
+  stanceFirst: Set<string>;
+  /** one look-up per word: which of the lists above it may start (WORD_* bits) */
+  wordFlags: Map<string, number>;
 }
+
+/** `wordFlags` bits */
+export const WORD_TRIGGER = 1;
+export const WORD_NOT_TRIGGER = 2;
+export const WORD_STANCE = 4;
 
 const cache = new Map<string, EventLexicon>();
 
@@ -164,12 +175,25 @@ export function eventLexicon(lang: string): EventLexicon | null {
     conflictual: new Set(f.conflictual ?? []),
     firstWords: new Set([...single.keys(), ...f.multi.map((m) => norm(m.seq[0]))]),
     multiByFirst: new Map(),
+    notTriggersByFirst: new Map(),
+    stanceFirst: new Set(),
+    wordFlags: new Map(),
   };
+  for (const seq of lx.notTriggers) {
+    const list = lx.notTriggersByFirst.get(seq[0]) ?? [];
+    list.push(seq);
+    lx.notTriggersByFirst.set(seq[0], list);
+  }
+  for (const w of [...lx.confirm, ...lx.deny, ...lx.noComment.map((q) => q[0])]) lx.stanceFirst.add(w);
   for (const m of lx.multi) {
     const list = lx.multiByFirst.get(m.seq[0]) ?? [];
     list.push(m);
     lx.multiByFirst.set(m.seq[0], list);
   }
+  const flag = (w: string, bit: number) => lx!.wordFlags.set(w, (lx!.wordFlags.get(w) ?? 0) | bit);
+  for (const w of lx.firstWords) flag(w, WORD_TRIGGER);
+  for (const w of lx.notTriggersByFirst.keys()) flag(w, WORD_NOT_TRIGGER);
+  for (const w of lx.stanceFirst) flag(w, WORD_STANCE);
   cache.set(lang, lx);
   return lx;
 }
