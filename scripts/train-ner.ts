@@ -16,7 +16,7 @@ import { labelSpans, makeLabels, NerModel, type Scheme, spansToLabels, transitio
 import { sentenceFeatureStrings, sentenceRanges } from '../src/entities/ner/tagger.js';
 import type { EntityType } from '../src/doc/model.js';
 import { defaultStages, Pipeline, projectRoot } from '../src/pipeline/index.js';
-import { lowercaseCopies, metonymyToOrg, readFactRuEval, readNERUK, readNEREL, readSlavicNER, type TrainDoc } from './ner/data.js';
+import { lowercaseCopies, metonymyToOrg, readBSNLP2017, readFactRuEval, readNERUK, readNEREL, readSlavicNER, type TrainDoc } from './ner/data.js';
 import { kbForms, kbGazetteer } from './ner/kb.js';
 import { simpleTokenize } from '../src/entities/ner/tokenize.js';
 import { mulberry32, Perceptron, type Seq } from './ner/perceptron.js';
@@ -75,6 +75,7 @@ function readSources(): TrainDoc[] {
     else if (s === 'ner-uk') docs.push(...readNERUK(join(DATA, 'ner-uk')));
     else if (s === 'ner-uk-all') docs.push(...readNERUK(join(DATA, 'ner-uk'), true));
     else if (s === 'factrueval') docs.push(...readFactRuEval(join(DATA, 'factrueval2016')));
+    else if (s === 'bsnlp2017') docs.push(...readBSNLP2017(join(DATA, 'bsnlp2017')));
     else throw new Error(`unknown source '${s}'`);
   }
   return docs;

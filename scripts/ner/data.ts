@@ -212,3 +212,68 @@ export function metonymyToOrg(docs: TrainDoc[], orgForms: ReadonlySet<string>): 
   }
   return n;
 }
+
+const WORDCH = /[\p{L}\p{N}]/u;
+
+/**
+ * BSNLP 2017 topics `ec` and `trump` (ru, uk), the same annotation conventions as SlavicNER but
+ * given per document as a list of distinct mention forms (lower-cased) with a type, not as spans.
+ * Every whole-word, case-insensitive occurrence of a listed form is a mention (longest form first,
+ * no overlaps). The 2017 task had no PRO/EVT, only MISC, which covers both: a paragraph holding a
+ * MISC form is left out entirely, so its product or event names are not taught as non-names.
+ */
+export function readBSNLP2017(root: string, topics: readonly string[] = ['ec', 'trump'], langs: readonly string[] = ['ru', 'uk']): TrainDoc[] {
+  const out: TrainDoc[] = [];
+  for (const topic of topics) {
+    for (const lang of langs) {
+      const rawDir = join(root, topic, 'raw', lang);
+      for (const f of sorted(rawDir)) {
+        if (!f.endsWith('.txt')) continue;
+        const id = f.replace(/^file_/, '').replace(/_[a-z]{2}\.txt$/, '').replace(/\.txt$/, '');
+        const ann = join(root, topic, 'annotated', lang, id + '.txt');
+        if (!existsSync(ann)) continue;
+        // four header lines (id, language, date, URL), then the text
+        const lines = readFileSync(join(rawDir, f), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+        const forms: { form: string; type: string }[] = [];
+        for (const line of readFileSync(ann, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1)) {
+          const p = line.split('\t');
+          if (p.length < 3 || !p[0].trim()) continue;
+          const type = p[2].trim();
+          if (type === 'MISC' || TYPES.has(type)) forms.push({ form: p[0].trim().toLowerCase(), type });
+        }
+        forms.sort((a, b) => b.form.length - a.form.length);
+        const misc = forms.filter((x) => x.type === 'MISC');
+        const kept = lines.slice(4).filter((l) => {
+          const low = l.toLowerCase();
+          return !misc.some((m) => findWord(low, m.form, 0) >= 0);
+        });
+        const text = kept.join('\n');
+        const low = text.toLowerCase();
+        const taken = new Uint8Array(text.length);
+        const ms: GoldMention[] = [];
+        for (const { form, type } of forms) {
+          if (type === 'MISC') continue;
+          for (let i = findWord(low, form, 0); i >= 0; i = findWord(low, form, i + form.length)) {
+            let free = true;
+            for (let k = i; k < i + form.length && free; k++) if (taken[k]) free = false;
+            if (!free) continue;
+            taken.fill(1, i, i + form.length);
+            ms.push({ start: i, end: i + form.length, type: type as EntityType });
+          }
+        }
+        out.push({ source: 'bsnlp2017', topic: 'bsnlp2017-' + topic, lang: lang as 'ru' | 'uk', id: `${topic}-${id}`, text, mentions: flatten(ms) });
+      }
+    }
+  }
+  return out;
+}
+
+/** next occurrence of `form` in `low` from `from` that is a whole word (no letter or digit around it) */
+function findWord(low: string, form: string, from: number): number {
+  for (let i = low.indexOf(form, from); i >= 0; i = low.indexOf(form, i + 1)) {
+    const before = i > 0 ? low[i - 1] : ' ';
+    const after = i + form.length < low.length ? low[i + form.length] : ' ';
+    if (!WORDCH.test(before) && !WORDCH.test(after)) return i;
+  }
+  return -1;
+}

@@ -82,15 +82,15 @@ export function wordFeatures(text: string, norm: string, lang: string, gaz: Gaze
   if (/\d/.test(norm) && /\p{L}/u.test(norm)) lex.push('alnum');
   if (/[a-z]/.test(norm)) lex.push('latin');
   if (gaz) {
-    const m = gaz.token.get(norm);
+    const m = gaz.tokenMask(norm);
     if (m) for (const t of maskTypes(m)) lex.push('gt=' + t);
     else {
-      const ms = gaz.stems.get(stem(norm));
+      const ms = gaz.stemMask(stem(norm));
       if (ms) for (const t of maskTypes(ms)) lex.push('gs=' + t);
     }
   }
   if (kb) {
-    const m = kb.token.get(norm) ?? kb.stems.get(stem(norm));
+    const m = kb.tokenMask(norm) || kb.stemMask(stem(norm));
     if (m) for (const t of maskTypes(m)) lex.push('kt=' + t);
   }
   for (const x of lex) {

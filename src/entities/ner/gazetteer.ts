@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../../doc/model.js';
 import { fold } from '../../doc/normalize.js';
+import { begin, feed, feedCode, HashIndex } from './hash.js';
 
 export const TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'EVT', 'PRO'];
 
@@ -68,17 +69,43 @@ export interface GazetteerData {
   phrases: [string, string][];
 }
 
+/** key spaces of the hashed index (fed as a first code unit before the key) */
+const NS_PHRASE = 1;
+const NS_STEM_PHRASE = 2;
+const NS_TOKEN = 3;
+const NS_STEM = 4;
+const NS_FIRST = 5;
+const NS_STEM_FIRST = 6;
+/** bit of a phrase value: the key is a beginning (of 2+ words) of some phrase */
+const PREFIX = 8;
+
+/** begin() a key of space `ns` */
+function key(ns: number, s: string): void {
+  begin();
+  feedCode(ns);
+  feed(s);
+}
+
+/**
+ * Phrases, their ending-stripped forms, per-word type masks and the longest phrase starting with
+ * a word, all in one hashed index over typed arrays (no Map of strings: loads fast, small).
+ */
 export class Gazetteer {
-  /** folded phrase (tokens joined by ' ') -> best type */
+  /**
+   * folded phrase (tokens joined by ' ') -> best type; kept only by gazetteers built with
+   * `addPhrase` (training), not by those read with `fromData`
+   */
   readonly phrase = new Map<string, EntityType>();
-  /** folded token -> types it was seen inside (bit mask over TYPES) */
-  readonly token = new Map<string, number>();
-  readonly stems = new Map<string, number>();
-  readonly stemPhrase = new Map<string, EntityType>();
+  private readonly index = new HashIndex(1024);
+  private readonly keepPhrases: boolean;
   maxLen = 1;
 
+  constructor(keepPhrases = true) {
+    this.keepPhrases = keepPhrases;
+  }
+
   static fromData(d: GazetteerData): Gazetteer {
-    const g = new Gazetteer();
+    const g = new Gazetteer(false);
     for (const [p, t] of d.phrases) {
       const toks = p.split(' ');
       if (toks.length && toks.length <= 8) g.add(p, toks, t as EntityType);
@@ -86,9 +113,6 @@ export class Gazetteer {
     return g;
   }
 
-  /** first token -> longest phrase starting with it (exact and stemmed) */
-  private readonly first = new Map<string, number>();
-  private readonly stemFirst = new Map<string, number>();
   private readonly stemCache = new Map<string, string>();
 
   stemOf(norm: string): string {
@@ -106,43 +130,87 @@ export class Gazetteer {
     this.add(toks.join(' '), toks, type);
   }
 
-  /** `key` is `toks.join(' ')` */
-  private add(key: string, toks: readonly string[], type: EntityType): void {
+  /** `phrase` is `toks.join(' ')` */
+  private add(phrase: string, toks: readonly string[], type: EntityType): void {
     const n = toks.length;
-    if (this.phrase.get(key) === undefined) this.phrase.set(key, type);
+    const ti = TYPES.indexOf(type) + 1;
+    if (this.keepPhrases && this.phrase.get(phrase) === undefined) this.phrase.set(phrase, type);
+    const ix = this.index;
+    // the phrase (first type wins) and, for 2+ words, each of its beginnings of 2+ words
+    const setType = (old: number) => (old < 0 ? ti : (old & 7) === 0 ? old | ti : old);
+    const setPrefix = (old: number) => (old < 0 ? PREFIX : old | PREFIX);
     const st = new Array<string>(n);
-    let skey = '';
-    for (let k = 0; k < n; k++) {
-      st[k] = stem(toks[k]);
-      skey = k ? skey + ' ' + st[k] : st[k];
+    for (let k = 0; k < n; k++) st[k] = stem(toks[k]);
+    for (const [ns, ws] of [
+      [NS_PHRASE, toks],
+      [NS_STEM_PHRASE, st],
+    ] as const) {
+      begin();
+      feedCode(ns);
+      for (let k = 0; k < n; k++) {
+        if (k) feedCode(32);
+        feed(ws[k]);
+        if (k >= 1) ix.update(setPrefix);
+      }
+      ix.update(setType);
     }
-    if (this.stemPhrase.get(skey) === undefined) this.stemPhrase.set(skey, type);
     if (n > this.maxLen) this.maxLen = n;
-    const f = this.first.get(toks[0]);
-    if (f === undefined || f < n) this.first.set(toks[0], n);
-    const sf = this.stemFirst.get(st[0]);
-    if (sf === undefined || sf < n) this.stemFirst.set(st[0], n);
-    const bit = 1 << TYPES.indexOf(type);
+    const longer = (old: number) => (old < n ? n : old);
+    key(NS_FIRST, toks[0]);
+    ix.update(longer);
+    key(NS_STEM_FIRST, st[0]);
+    ix.update(longer);
+    const bit = 1 << (ti - 1);
+    const or = (old: number) => (old < 0 ? bit : old | bit);
     for (let k = 0; k < n; k++) {
       const t = toks[k];
       if (!hasLetterOrDigit(t)) continue;
-      this.token.set(t, (this.token.get(t) ?? 0) | bit);
-      this.stems.set(st[k], (this.stems.get(st[k]) ?? 0) | bit);
+      key(NS_TOKEN, t);
+      ix.update(or);
+      key(NS_STEM, st[k]);
+      ix.update(or);
     }
   }
 
   toData(): GazetteerData {
+    if (!this.keepPhrases) throw new Error('gazetteer: toData() of a gazetteer read from a model file');
     return { phrases: [...this.phrase.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
+  }
+
+  /** Types a folded word was seen inside (bit mask over TYPES; 0 = none). */
+  tokenMask(norm: string): number {
+    key(NS_TOKEN, norm);
+    return Math.max(0, this.index.get());
+  }
+
+  /** Types an ending-stripped word was seen inside (bit mask over TYPES; 0 = none). */
+  stemMask(st: string): number {
+    key(NS_STEM, st);
+    return Math.max(0, this.index.get());
+  }
+
+  /** Type of a folded phrase (tokens joined by ' '), if it is one. */
+  typeOf(phrase: string): EntityType | undefined {
+    key(NS_PHRASE, phrase);
+    const v = this.index.get();
+    return v > 0 && v & 7 ? TYPES[(v & 7) - 1] : undefined;
   }
 
   /** Longest exact phrase starting with this folded form (0 = none). */
   firstLen(norm: string): number {
-    return this.first.get(norm) ?? 0;
+    key(NS_FIRST, norm);
+    return Math.max(0, this.index.get());
   }
 
   /** Longest ending-stripped phrase starting with this stem (0 = none). */
   stemFirstLen(st: string): number {
-    return this.stemFirst.get(st) ?? 0;
+    key(NS_STEM_FIRST, st);
+    return Math.max(0, this.index.get());
+  }
+
+  /** bytes of the index */
+  get bytes(): number {
+    return this.index.bytes;
   }
 
   /**
@@ -164,81 +232,68 @@ export class Gazetteer {
    * (indices into `SPAN_TAGS`, 0 = no match) to `out` instead of strings.
    */
   matchCodesWith(norms: readonly string[], stems: readonly string[], firstLens: ArrayLike<number>, stemFirstLens: ArrayLike<number>, n: number, out: Uint8Array): void {
-    const pre = this.prefixes();
+    const ix = this.index;
     out.fill(0, 0, n);
     let i = 0;
     while (i < n) {
-      // the longest phrase: extend while the tokens read so far begin some phrase
+      // the longest phrase: extend while the tokens read so far begin some phrase (the key is
+      // hashed word by word, never built)
       let found = 0;
-      let tag: EntityType | undefined;
+      let tag = 0;
       let stemmed = 0;
       const maxExact = Math.min(firstLens[i], n - i);
       if (maxExact >= 1) {
-        let key = norms[i];
-        const t1 = this.phrase.get(key);
-        if (t1) {
+        begin();
+        feedCode(NS_PHRASE);
+        feed(norms[i]);
+        const v = ix.get();
+        if (v > 0 && v & 7) {
           found = 1;
-          tag = t1;
+          tag = v & 7;
         }
         for (let len = 2; len <= maxExact; len++) {
-          key += ' ' + norms[i + len - 1];
-          if (!pre.exact.has(key)) break;
-          const t = this.phrase.get(key);
-          if (t) {
+          feedCode(32);
+          feed(norms[i + len - 1]);
+          const w = ix.get();
+          if (w < 0 || !(w & PREFIX)) break;
+          if (w & 7) {
             found = len;
-            tag = t;
+            tag = w & 7;
           }
         }
       }
       if (!found) {
         const maxStem = Math.min(stemFirstLens[i], n - i);
         if (maxStem >= 1) {
-          let key = stems[i];
-          const t1 = this.stemPhrase.get(key);
-          if (t1) {
+          begin();
+          feedCode(NS_STEM_PHRASE);
+          feed(stems[i]);
+          const v = ix.get();
+          if (v > 0 && v & 7) {
             found = 1;
-            tag = t1;
+            tag = v & 7;
             stemmed = 1;
           }
           for (let len = 2; len <= maxStem; len++) {
-            key += ' ' + stems[i + len - 1];
-            if (!pre.stem.has(key)) break;
-            const t = this.stemPhrase.get(key);
-            if (t) {
+            feedCode(32);
+            feed(stems[i + len - 1]);
+            const w = ix.get();
+            if (w < 0 || !(w & PREFIX)) break;
+            if (w & 7) {
               found = len;
-              tag = t;
+              tag = w & 7;
               stemmed = 1;
             }
           }
         }
       }
-      if (found && tag) {
-        const b = spanCode(tag, stemmed === 1, false);
+      if (found) {
+        const b = 1 + ((stemmed ? TYPES.length : 0) + tag - 1) * 2;
         out[i] = b;
         for (let k = 1; k < found; k++) out[i + k] = b + 1;
         i += found;
       } else i++;
     }
-  }
-
-  private pre: { exact: Set<string>; stem: Set<string> } | null = null;
-
-  /** every multi-word beginning of a phrase (exact and stemmed), built on first use */
-  private prefixes(): { exact: Set<string>; stem: Set<string> } {
-    if (!this.pre) {
-      const add = (set: Set<string>, key: string) => {
-        let j = key.indexOf(' ');
-        if (j < 0) return;
-        for (j = key.indexOf(' ', j + 1); j >= 0; j = key.indexOf(' ', j + 1)) set.add(key.slice(0, j));
-        set.add(key);
-      };
-      const exact = new Set<string>();
-      const st = new Set<string>();
-      for (const k of this.phrase.keys()) add(exact, k);
-      for (const k of this.stemPhrase.keys()) add(st, k);
-      this.pre = { exact, stem: st };
-    }
-    return this.pre;
   }
 
   /**

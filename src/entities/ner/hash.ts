@@ -203,3 +203,85 @@ function hashUtf8(bytes: Uint8Array, start: number, end: number): void {
   a = x;
   b = y;
 }
+
+/**
+ * A growable map from hashed keys (the pair hashed since `begin()`) to small non-negative integers,
+ * over one Int32Array of [hash 1, hash 2, value + 1] slots (0 = empty): no strings are kept. A
+ * key that is not in the map meets a stored pair by chance with probability ~ n / 2^64.
+ */
+export class HashIndex {
+  private t: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.t = new Int32Array(cap * 4);
+    this.mask = cap - 1;
+  }
+
+  /** value of the key hashed since `begin()`, or -1 */
+  get(): number {
+    const x = a | 0;
+    const y = b | 0;
+    const t = this.t;
+    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+    for (;;) {
+      const s = i << 2;
+      const r = t[s + 2];
+      if (r === 0) return -1;
+      if (t[s] === x && t[s + 1] === y) return r - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** set the value of the key hashed since `begin()` to f(old value or -1) */
+  update(f: (old: number) => number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const x = a | 0;
+    const y = b | 0;
+    const t = this.t;
+    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+    for (;;) {
+      const s = i << 2;
+      const r = t[s + 2];
+      if (r === 0) {
+        t[s] = x;
+        t[s + 1] = y;
+        t[s + 2] = f(-1) + 1;
+        this.size++;
+        return;
+      }
+      if (t[s] === x && t[s + 1] === y) {
+        t[s + 2] = f(r - 1) + 1;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.t;
+    const cap = (this.mask + 1) * 2;
+    this.t = new Int32Array(cap * 4);
+    this.mask = cap - 1;
+    const t = this.t;
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s + 2] === 0) continue;
+      const x = old[s];
+      const y = old[s + 1];
+      let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+      while (t[(i << 2) + 2] !== 0) i = (i + 1) & this.mask;
+      const d = i << 2;
+      t[d] = x;
+      t[d + 1] = y;
+      t[d + 2] = old[s + 2];
+    }
+  }
+
+  /** bytes held */
+  get bytes(): number {
+    return this.t.byteLength;
+  }
+}
