@@ -16,6 +16,8 @@ export interface CueIndex {
   /** word starts (`недел`, `месяц`): any word beginning so is a cue */
   stems: Set<string>;
   stemLengths: number[];
+  /** answers already given, by word (bounded) */
+  memo: Map<string, boolean>;
 }
 
 /** the token layer's folding: lower case, ё→е, every apostrophe as ’ */
@@ -46,7 +48,7 @@ export function cueIndex(lx: TimeLexicon): CueIndex {
   for (const w of lx.today) add(w);
   for (const p of [...Object.keys(lx.relativeDays), ...Object.keys(lx.relativePeriods), ...Object.keys(lx.yearRef)]) add(anchorOf(p, stop));
   const stems = new Set(lx.cueStems.map(foldWord));
-  c = { words, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b) };
+  c = { words, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b), memo: new Map() };
   cache.set(lx.lang, c);
   return c;
 }
@@ -65,6 +67,16 @@ function isCueWord(w: string, ci: CueIndex): boolean {
 
 /** Is the token text `norm` (folded) a temporal cue? Hyphenated words count by their parts (`mid-january`). */
 export function isCue(norm: string, ci: CueIndex): boolean {
+  let r = ci.memo.get(norm);
+  if (r === undefined) {
+    if (ci.memo.size >= 100_000) ci.memo.clear();
+    r = isCueOnce(norm, ci);
+    ci.memo.set(norm, r);
+  }
+  return r;
+}
+
+function isCueOnce(norm: string, ci: CueIndex): boolean {
   const c = norm.charCodeAt(0);
   if (c >= 48 && c <= 57) return YEAR.test(norm) || NUMERIC_DATE.test(norm);
   if (isCueWord(norm, ci)) return true;

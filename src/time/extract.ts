@@ -70,8 +70,10 @@ function known(c: { isCertain(k: string): boolean; get(k: string): number | null
 /** what a Timex value may be: year, month, ISO week or day, year ≥ 1000 */
 const ISO_VALUE = /^[1-9]\d{3}(-(0[1-9]|1[0-2]|W[0-5]\d)(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-/** characters of context kept on each side of a temporal cue for the date parsers */
-const CUE_WINDOW = 48;
+/** characters of context kept on each side of a temporal cue for the date parsers: the longest
+ * expressions reach about 20 characters from their cue (`с 8 по 24 января`, `в последних числах
+ * января`, `at the beginning of January`, `вечером в прошлый понедельник`) */
+const CUE_WINDOW = 32;
 
 const PIECE_JOIN = '\n¶\n';
 
