@@ -425,7 +425,9 @@ export class EnglishNer {
     if (!best) return 0;
     // part of an organisation's name: `General Assembly`, `Justice Department`, `Security Council`
     const after = run[i + best];
-    if (after && (L.anyHead.has(after.low) || L.properHeads.has(after.low) || after.low === 'of' || after.low === 'for')) return 0;
+    const follow = run[i + best + 1];
+    const afterEnds = !!after && (!follow?.cap || L.titleHeads.has(follow.low) || L.titleModifiers.has(follow.low));
+    if (after && (((L.anyHead.has(after.low) || L.properHeads.has(after.low)) && afterEnds) || after.low === 'of' || after.low === 'for')) return 0;
     // `Prime Minister's Office` etc. are cut by the possessive already
     return best;
   }
@@ -460,9 +462,16 @@ export class EnglishNer {
       // `Hunter Biden said`: a noun before a word the lexicon does not know is a first name
       const nx = run[from + 1];
       if (!keep && !titleCase && nx && nx.cap && !nx.common && !L.anyHead.has(nx.low) && !L.demonyms.has(nx.low) && !L.partyMembers.has(nx.low) && !L.titleHeads.has(w.low) && !L.titleModifiers.has(w.low) && !L.demonyms.has(w.low) && !L.time.has(w.low) && !L.notNames.has(w.low) && w.low !== 'the') {
-        keep = /^\p{Lu}\p{Ll}+$/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'VERB');
+        keep = /^\p{Lu}\p{Ll}+$/u.test(w.text) && w.pos === 'NOUN';
       }
       if (!keep && L.nameStarters.has(w.low) && nx?.cap) keep = true;
+      // `Security Council`, `Foreign Ministry` at a sentence start: the name ends in a head word
+      if (!keep && !titleCase && w.pos !== 'DET' && w.pos !== 'PRON' && w.pos !== 'ADP') {
+        for (let m = from + 1; m < run.length && !keep; m++) {
+          if (!run[m].cap || this.titleAt(run, m)) break;
+          if (L.orgHeads.has(run[m].low) || L.locHeads.has(run[m].low) || L.evtHeads.has(run[m].low)) keep = true;
+        }
+      }
       if (!keep && w.upper && L.placeAbbreviations.has(w.low)) keep = true;
       if (!keep && nx && L.places.has(normKey(text.slice(w.start, nx.end)))) keep = true;
       if (keep) break;
