@@ -1,6 +1,7 @@
 /**
  * `npm run train:ner`: trains the mention tagger (averaged structured perceptron, Viterbi) on the
- * SlavicNER train topics (ru + uk) and, as chosen, factRuEval-2016, NEREL and NER-UK mapped onto
+ * SlavicNER train topics (ru + uk) and, as chosen, factRuEval-2016, NEREL, NER-UK and the BSNLP 2017
+ * topics (ec, trump) mapped onto
  * PER/ORG/LOC/EVT/PRO, and writes `src/entities/ner/model/ner.bin.gz`.
  *
  * Options: --sources slavicner,nerel,... --epochs N --scheme BIO|BILOU --min-count N --seed N
@@ -30,7 +31,7 @@ function opt(name: string, def: string): string {
 const flag = (name: string) => args.includes('--' + name);
 
 const DATA = resolve(opt('data', join(projectRoot, '..', 'shared', 'data')));
-const SOURCES = opt('sources', 'slavicner,nerel,factrueval,ner-uk').split(',').filter(Boolean);
+const SOURCES = opt('sources', 'slavicner,nerel,factrueval,ner-uk,bsnlp2017').split(',').filter(Boolean);
 const EPOCHS = +opt('epochs', '4');
 const SCHEME = opt('scheme', 'BIO') as Scheme;
 const MIN_COUNT = +opt('min-count', '2');
