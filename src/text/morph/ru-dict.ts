@@ -83,6 +83,17 @@ export class RuTag {
     this.productive = !(h.NUMR || h.NPRO || h.PRED || h.PREP || h.CONJ || h.PRCL || h.INTJ || h.Apro || h.NUMB || h.ROMN || h.LATN || h.PNCT || h.UNKN);
   }
 
+  /** the value of a grammeme field as Az's Tag has it (true, a child grammeme, or undefined) */
+  field(g: string): unknown {
+    return this.has[g];
+  }
+
+  /** Az's Tag.matches(tag, grammemes): the same values of these grammeme fields */
+  matchesTag(other: RuTag, grammemes: readonly string[]): boolean {
+    for (const g of grammemes) if (other.has[g] != this.has[g]) return false;
+    return true;
+  }
+
   /** Az's Tag.matches(array): every grammeme present */
   matches(grammemes: readonly string[]): boolean {
     for (const g of grammemes) if (!this.has[g]) return false;
@@ -112,6 +123,9 @@ export class RuDictParse {
   /** index of the tag in the tag table */
   readonly tagIdx: number;
   score = 1;
+  /** letters before and after the dictionary word (a known or unknown prefix, a particle) */
+  prefix = '';
+  suffix = '';
 
   constructor(
     private readonly dict: RuDict,
@@ -133,7 +147,10 @@ export class RuDictParse {
   private form(formIdx: number): RuDictParse {
     const p = this.paradigm;
     const n = p.length / 3;
-    return new RuDictParse(this.dict, PREFIXES[p[2 * n + formIdx]] + this.base() + this.dict.suffixes[p[formIdx]], p, formIdx);
+    const f = new RuDictParse(this.dict, PREFIXES[p[2 * n + formIdx]] + this.base() + this.dict.suffixes[p[formIdx]], p, formIdx);
+    f.prefix = this.prefix;
+    f.suffix = this.suffix;
+    return f;
   }
 
   /** the first form of the paradigm (Az: normalize()) */
@@ -141,12 +158,47 @@ export class RuDictParse {
     return this.form(0);
   }
 
-  /** the first form of the paradigm with all these grammemes (Az: inflect(array)), or false */
-  inflect(grammemes: string[]): RuDictParse | false {
+  /** the first form of the paradigm with all these grammemes (Az: inflect(array)), or false; a number: that form */
+  inflect(grammemes: string[] | number): RuDictParse | false {
+    if (typeof grammemes === 'number') return this.form(grammemes);
     const p = this.paradigm;
     const n = p.length / 3;
     for (let f = 0; f < n; f++) if (this.dict.tag(p[n + f]).matches(grammemes)) return this.form(f);
     return false;
+  }
+
+  /** the first form whose tag has the same values of these grammemes as `tag` (Az: inflect(tag, grammemes)) */
+  inflectLike(tag: RuTag, grammemes: readonly string[]): RuDictParse | false {
+    const p = this.paradigm;
+    const n = p.length / 3;
+    for (let f = 0; f < n; f++) if (this.dict.tag(p[n + f]).matchesTag(tag, grammemes)) return this.form(f);
+    return false;
+  }
+
+  toString(): string {
+    if (this.prefix) {
+      const pref = PREFIXES[this.paradigm[(this.paradigm.length / 3) * 2 + this.formIdx]];
+      return pref + this.prefix + this.word.substr(pref.length) + this.suffix;
+    }
+    return this.word + this.suffix;
+  }
+}
+
+/** A parse of a fixed form (Az's Parse: numbers, punctuation, Latin, initials, abbreviations) */
+export class RuParse {
+  parser = '';
+  constructor(
+    readonly word: string,
+    readonly tag: RuTag,
+    public score = 0,
+  ) {}
+
+  normalize(): RuParse {
+    return this;
+  }
+
+  inflect(): RuParse {
+    return this;
   }
 
   toString(): string {
@@ -154,7 +206,87 @@ export class RuDictParse {
   }
 }
 
+const HYPHEN_AGREE = ['POST', 'NMbr', 'CAse', 'PErs', 'TEns'];
+
+/** Two dictionary words joined by a hyphen that agree (Az's CombinedParse: интернет-магазин) */
+export class RuCombinedParse {
+  parser = '';
+  readonly tag: RuTag;
+  score: number;
+  /** Az's CombinedParse has no word of its own */
+  readonly word: undefined = undefined;
+
+  constructor(
+    readonly left: RuDictParse,
+    readonly right: RuDictParse,
+  ) {
+    this.tag = right.tag;
+    this.score = left.score * right.score * 0.8;
+  }
+
+  normalize(): RuCombinedParse | false {
+    return this.inflect(0);
+  }
+
+  inflect(grammemes: string[] | number): RuCombinedParse | false {
+    const right = this.right.inflect(grammemes);
+    let left: RuDictParse | false;
+    if (typeof grammemes === 'number') {
+      if (!right) throw new TypeError('morph: no form of a hyphenated word');
+      left = this.left.inflectLike(right.tag, HYPHEN_AGREE);
+    } else {
+      left = this.left.inflect(grammemes);
+    }
+    return left && right ? new RuCombinedParse(left, right) : false;
+  }
+
+  toString(): string {
+    return this.left.word + '-' + this.right.word;
+  }
+}
+
+export type RuAnyParse = RuDictParse | RuParse | RuCombinedParse;
+
 const SUFFIX_COEFFS = [0, 0.2, 0.3, 0.4, 0.5, 0.6];
+const INITIALS = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ';
+const PARTICLES = ['-то', '-ка', '-таки', '-де', '-тко', '-тка', '-с', '-ста'];
+// prettier-ignore
+const KNOWN_PREFIXES = [
+  'авиа', 'авто', 'аква', 'анти', 'анти-', 'антропо', 'архи', 'арт', 'арт-', 'астро', 'аудио', 'аэро',
+  'без', 'бес', 'био', 'вело', 'взаимо', 'вне', 'внутри', 'видео', 'вице-', 'вперед', 'впереди',
+  'гекто', 'гелио', 'гео', 'гетеро', 'гига', 'гигро', 'гипер', 'гипо', 'гомо',
+  'дву', 'двух', 'де', 'дез', 'дека', 'деци', 'дис', 'до', 'евро', 'за', 'зоо', 'интер', 'инфра',
+  'квази', 'квази-', 'кило', 'кино', 'контр', 'контр-', 'космо', 'космо-', 'крипто', 'лейб-', 'лже', 'лже-',
+  'макро', 'макси', 'макси-', 'мало', 'меж', 'медиа', 'медиа-', 'мега', 'мета', 'мета-', 'метео', 'метро', 'микро',
+  'милли', 'мини', 'мини-', 'моно', 'мото', 'много', 'мульти',
+  'нано', 'нарко', 'не', 'небез', 'недо', 'нейро', 'нео', 'низко', 'обер-', 'обще', 'одно', 'около', 'орто',
+  'палео', 'пан', 'пара', 'пента', 'пере', 'пиро', 'поли', 'полу', 'после', 'пост', 'пост-',
+  'порно', 'пра', 'пра-', 'пред', 'пресс-', 'противо', 'противо-', 'прото', 'псевдо', 'псевдо-',
+  'радио', 'разно', 'ре', 'ретро', 'ретро-', 'само', 'санти', 'сверх', 'сверх-', 'спец', 'суб', 'супер', 'супер-', 'супра',
+  'теле', 'тетра', 'топ-', 'транс', 'транс-', 'ультра', 'унтер-', 'штаб-',
+  'экзо', 'эко', 'эндо', 'эконом-', 'экс', 'экс-', 'экстра', 'экстра-', 'электро', 'энерго', 'этно',
+];
+const REGEXP_PARSERS: [string, RegExp, string][] = [
+  ['IntNumber', /^[−-]?[0-9]+$/, 'NUMB,intg'],
+  ['RealNumber', /^[−-]?([0-9]*[.,][0-9]+)$/, 'NUMB,real'],
+  ['Punctuation', /^[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,\-.\/:;<=>?@\[\]^_`{|}~]+$/, 'PNCT'],
+  ['RomanNumber', /^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/, 'ROMN'],
+  ['Latin', /[A-Za-z\u00C0-\u00D6\u00D8-\u00f6\u00f8-\u024f]$/, 'LATN'],
+];
+/** Az's parser order (with its defaults): '?' marks a parser after which the next ones still run */
+const PARSERS = [
+  'Dictionary?', 'AbbrName?', 'AbbrPatronymic',
+  'IntNumber', 'RealNumber', 'Punctuation', 'RomanNumber?', 'Latin',
+  'HyphenParticle', 'HyphenAdverb', 'HyphenWords',
+  'PrefixKnown', 'PrefixUnknown?', 'SuffixKnown?', 'Abbr',
+];
+
+/** Az: capitalised = the first letter upper and some later letter lower */
+function azCapitalized(word: string): boolean {
+  if (!word.length) return false;
+  const rest = word.substring(1);
+  return word[0].toLowerCase() !== word[0] && rest.toUpperCase() !== rest;
+}
 
 export class RuDict {
   private readonly words: AzDawg;
@@ -190,7 +322,28 @@ export class RuDict {
         this.parents.set(external, parent);
       }
     }
+    const tag = (t: string): RuTag => new RuTag(t, this.parents);
+    this.abbrTags = [];
+    for (const g of ['masc', 'femn', 'neut']) {
+      for (const c of ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct']) {
+        for (const n of ['sing', 'plur']) this.abbrTags.push(tag(`NOUN,inan,${g},Fixd,Abbr ${n},${c}`));
+      }
+    }
+    this.initialsTags = [];
+    for (const g of ['masc', 'femn']) {
+      for (const c of ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct']) this.initialsTags.push(tag(`NOUN,anim,${g},Sgtm,Name,Fixd,Abbr,Init sing,${c}`));
+    }
+    // (Az gives these grammemes the parent POST once its own tags are built)
+    const withPost = new Map(this.parents);
+    for (const g of ['NUMB', 'ROMN', 'LATN', 'PNCT', 'UNKN']) withPost.set(g, 'POST');
+    this.regexpTags = REGEXP_PARSERS.map(([, , t]) => new RuTag(t, withPost));
+    this.advb = tag('ADVB');
   }
+
+  private readonly abbrTags: RuTag[];
+  private readonly initialsTags: RuTag[];
+  private readonly regexpTags: RuTag[];
+  private readonly advb: RuTag;
 
   tag(i: number): RuTag {
     let t = this.tags[i];
@@ -213,19 +366,11 @@ export class RuDict {
     return k;
   }
 
-  /**
-   * `Az.Morph(word)` when the dictionary knows the word (its parses, scored and ordered as Az
-   * does), else null (the caller asks Az: guessers, initials, numbers...).
-   */
-  parse(word: string): RuDictParse[] | null {
-    if (word.length < 2) return null;
-    // Az: capitalised = the first letter upper and some later letter lower
-    const rest = word.substring(1);
-    const capitalized = word[0].toLowerCase() !== word[0] && rest.toUpperCase() !== rest;
-    const lower = word.toLowerCase();
+  /** Az's Dictionary parser: the word's spellings in the dictionary (name readings only when capitalised) */
+  dictionary(word: string): RuDictParse[] {
+    const capitalized = azCapitalized(word);
     const found: [string, number][] = [];
-    this.walk(this.words, lower, 0, 0, null, found);
-    if (!found.length) return null;
+    this.walk(this.words, word.toLowerCase(), 0, 0, null, found);
     const out: RuDictParse[] = [];
     for (const [w, index] of found) {
       const pairs = this.words.iterateAll(index);
@@ -234,8 +379,11 @@ export class RuDict {
         if (capitalized || !this.tag(paradigm[paradigm.length / 3 + form]).capitalized) out.push(new RuDictParse(this, w, paradigm, form));
       }
     }
-    if (!out.length) return null;
-    // scores: P(tag | word) where the corpus has one, normalised over the word's parses
+    return out;
+  }
+
+  /** Az's scores of dictionary parses: P(tag | word) where the corpus has one, normalised over them */
+  private scoreDictionary(out: RuDictParse[]): void {
     let total = 0;
     let wordIndex = -2;
     let wordOf = '';
@@ -254,8 +402,205 @@ export class RuDict {
       total += p.score;
     }
     if (total > 0) for (const p of out) p.score /= total;
+  }
+
+  /**
+   * `Az.Morph(word)` when the dictionary knows the word (its parses, scored and ordered as Az
+   * does), else null.
+   */
+  parse(word: string): RuDictParse[] | null {
+    if (word.length < 2) return null;
+    const out = this.dictionary(word);
+    if (!out.length) return null;
+    for (const p of out) p.parser = 'Dictionary';
+    this.scoreDictionary(out);
     if (out.length > 1) out.sort((a, b) => b.score - a.score);
     return out;
+  }
+
+  /**
+   * `Az.Morph(word)` with the project's settings (no typo or stutter correction, case kept): the
+   * parsers in Az's order, a terminal one that found something ends the list; dictionary parses
+   * scored by P(tag | word), the others by their own weights, each group normalised; best first.
+   */
+  morph(word: string): RuAnyParse[] {
+    const fast = this.parse(word);
+    if (fast) return fast;
+    let parses: RuAnyParse[] = [];
+    let matched = false;
+    for (const entry of PARSERS) {
+      const terminal = !entry.endsWith('?');
+      const name = terminal ? entry : entry.slice(0, -1);
+      const vars = this.run(name, word);
+      for (const v of vars) {
+        v.parser = name;
+        matched = true;
+      }
+      if (vars.length) parses = parses.concat(vars);
+      if (matched && terminal) break;
+    }
+    const dict = parses.filter((p): p is RuDictParse => p.parser === 'Dictionary');
+    if (dict.length) this.scoreDictionary(dict);
+    let total = 0;
+    for (const p of parses) if (p.parser !== 'Dictionary') total += p.score;
+    if (total > 0) for (const p of parses) if (p.parser !== 'Dictionary') p.score /= total;
+    parses.sort((a, b) => b.score - a.score);
+    return parses;
+  }
+
+  private run(name: string, word: string): RuAnyParse[] {
+    switch (name) {
+      case 'Dictionary':
+        return this.dictionary(word);
+      case 'AbbrName':
+      case 'AbbrPatronymic':
+        if (word.length !== 1 || INITIALS.indexOf(word) === -1) return [];
+        return this.initialsTags.map((t) => new RuParse(word, t, 0.1));
+      case 'HyphenParticle':
+        return this.hyphenParticle(word);
+      case 'HyphenAdverb':
+        return this.hyphenAdverb(word);
+      case 'HyphenWords':
+        return this.hyphenWords(word);
+      case 'PrefixKnown':
+        return this.prefixKnown(word);
+      case 'PrefixUnknown':
+        return this.prefixUnknown(word);
+      case 'SuffixKnown':
+        return this.suffixKnown(word, {});
+      case 'Abbr':
+        return this.abbr(word);
+      default: {
+        const k = REGEXP_PARSERS.findIndex((r) => r[0] === name);
+        if (k < 0) throw new Error(`morph: no parser ${name}`);
+        return word.length && REGEXP_PARSERS[k][1].test(word) ? [new RuParse(word, this.regexpTags[k])] : [];
+      }
+    }
+  }
+
+  /** a dictionary word with a particle after a hyphen (смотри-ка) */
+  private hyphenParticle(word: string): RuDictParse[] {
+    const lower = word.toLowerCase();
+    const out: RuDictParse[] = [];
+    for (const particle of PARTICLES) {
+      if (lower.substr(lower.length - particle.length) !== particle) continue;
+      const found: [string, number][] = [];
+      this.walk(this.words, lower.slice(0, -particle.length), 0, 0, null, found);
+      for (const [w, index] of found) {
+        for (const [para, form] of this.words.iterateAll(index)) {
+          const p = new RuDictParse(this, w, this.paradigms[para], form);
+          p.score *= 0.9;
+          p.suffix = particle;
+          out.push(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** по- + an adjective in the dative (по-западному) */
+  private hyphenAdverb(word: string): RuParse[] {
+    const lower = word.toLowerCase();
+    if (lower.length < 5 || lower.substr(0, 3) !== 'по-') return [];
+    const found: [string, number][] = [];
+    this.walk(this.words, lower.substr(3), 0, 0, null, found);
+    const out: RuParse[] = [];
+    const used = new Set<string>();
+    for (const [w, index] of found) {
+      if (used.has(w)) continue;
+      for (const [para, form] of this.words.iterateAll(index)) {
+        const p = new RuDictParse(this, w, this.paradigms[para], form);
+        if (p.tag.matches(['ADJF', 'sing', 'datv'])) {
+          used.add(w);
+          out.push(new RuParse('по-' + w, this.advb, p.score * 0.9));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** two words joined by a hyphen (интернет-магазин, компания-производитель) */
+  private hyphenWords(word: string): RuAnyParse[] {
+    const lower = word.toLowerCase();
+    for (const p of KNOWN_PREFIXES) if (p[p.length - 1] === '-' && lower.substr(0, p.length) === p) return [];
+    const parts = lower.split('-');
+    const out: RuAnyParse[] = [];
+    if (parts.length !== 2 || !parts[0].length || !parts[1].length) {
+      if (parts.length > 2) {
+        const end = parts[parts.length - 1];
+        const right = this.dictionary(end);
+        for (const r of right) {
+          r.score *= 0.2;
+          r.prefix = lower.substr(0, lower.length - end.length - 1) + '-';
+          out.push(r);
+        }
+      }
+      return out;
+    }
+    const left = this.dictionary(parts[0]);
+    const right = this.dictionary(parts[1]);
+    for (const l of left) {
+      if (l.tag.field('Abbr')) continue;
+      for (const r of right) {
+        if (!l.tag.matchesTag(r.tag, HYPHEN_AGREE)) continue;
+        out.push(new RuCombinedParse(l, r));
+      }
+    }
+    for (const r of right) {
+      r.score *= 0.3;
+      r.prefix = parts[0] + '-';
+      out.push(r);
+    }
+    return out;
+  }
+
+  /** a known prefix before a dictionary word (антиамериканский) */
+  private prefixKnown(word: string): RuDictParse[] {
+    const capitalized = azCapitalized(word);
+    const lower = word.toLowerCase();
+    const out: RuDictParse[] = [];
+    for (const prefix of KNOWN_PREFIXES) {
+      if (lower.length - prefix.length < 3) continue;
+      if (lower.substr(0, prefix.length) !== prefix) continue;
+      for (const r of this.dictionary(lower.substr(prefix.length))) {
+        if (!r.tag.productive) continue;
+        if (r.tag.capitalized && !capitalized) continue;
+        r.score *= 0.7;
+        r.prefix = prefix;
+        out.push(r);
+      }
+    }
+    return out;
+  }
+
+  /** one to five unknown letters before a dictionary word */
+  private prefixUnknown(word: string): RuDictParse[] {
+    const capitalized = azCapitalized(word);
+    const lower = word.toLowerCase();
+    const out: RuDictParse[] = [];
+    for (let len = 1; len <= 5; len++) {
+      if (lower.length - len < 3) break;
+      for (const r of this.dictionary(lower.substr(len))) {
+        if (!r.tag.productive) continue;
+        if (r.tag.capitalized && !capitalized) continue;
+        r.score *= 0.3;
+        r.prefix = lower.substr(0, len);
+        out.push(r);
+      }
+    }
+    return out;
+  }
+
+  /** an indeclinable abbreviation in capitals (ВК, ССМО) */
+  private abbr(word: string): RuParse[] {
+    if (word.length < 2 || word.indexOf('-') > -1) return [];
+    if (INITIALS.indexOf(word[0]) > -1 && INITIALS.indexOf(word[word.length - 1]) > -1) {
+      let caps = 0;
+      for (let i = 0; i < word.length; i++) if (INITIALS.indexOf(word[i]) > -1) caps++;
+      if (caps <= 5) return this.abbrTags.map((t) => new RuParse(word, t, 0.5));
+    }
+    return [];
   }
 
   /** the DAWG index after `s` from `index`, or MISSING */

@@ -39,37 +39,71 @@ interface AzModule {
 
 const require = createRequire(import.meta.url);
 let az: AzModule | null = null;
-/** the dictionary files Az loaded, read directly by RuDict (the fast path for known words) */
-let azDict: RuDict | null = null;
+let ruDict: RuDict | null = null;
 /** stands in for the ext gramtab: any index reads as an empty tag string */
 const EMPTY_EXT: unknown = new Proxy([], { get: (t, k) => (k === 'length' ? 0 : typeof k === 'string' && /^\d+$/.test(k) ? '' : Reflect.get(t, k)) });
 
-/** Loads Az.js synchronously (its loader is callback-based; callbacks are run after init returns). */
+/** the folder of Az.js's OpenCorpora dictionaries (npm package `az`) */
+function azDicts(): string {
+  return join(dirname(require.resolve('az')), '..', 'dicts');
+}
+
+/** a file's bytes as an ArrayBuffer of its own (a large file's read buffer is not copied) */
+function readBuffer(path: string): ArrayBuffer {
+  const buf = readFileSync(path);
+  return buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+}
+
+/**
+ * The OpenCorpora dictionary of Az.js, read directly (RuDict does what Az.Morph does with it, with
+ * the same results): Az's own start-up (a tag object for each of its tags, frozen deeply) is not
+ * needed. Only Az's DAWG reader is used.
+ */
+function loadRuDict(): RuDict {
+  if (ruDict) return ruDict;
+  const Az = require('az') as AzModule;
+  const dicts = azDicts();
+  try {
+    const json = <T>(name: string): T => JSON.parse(readFileSync(join(dicts, name), 'utf8')) as T;
+    const dawg = (name: string, format: string): AzDawg => Az.DAWG.fromArrayBuffer(readBuffer(join(dicts, name)), format);
+    ruDict = new RuDict({
+      words: dawg('words.dawg', 'words'),
+      probabilities: dawg('p_t_given_w.intdawg', 'int'),
+      paradigms: readBuffer(join(dicts, 'paradigms.array')),
+      tags: json<string[]>('gramtab-opencorpora-int.json'),
+      suffixes: json<string[]>('suffixes.json'),
+      grammemes: json<AzDictData['grammemes']>('grammemes.json'),
+      predictionSuffixes: [0, 1, 2].map((i) => dawg(`prediction-suffixes-${i}.dawg`, 'probs')),
+    });
+  } catch (e) {
+    throw new Error(`morph: cannot load the Az.js dictionaries from ${dicts}: ${(e as Error).message}`);
+  }
+  return ruDict;
+}
+
+/**
+ * Az.js's own analyser, started synchronously (its loader is callback-based; callbacks are run after
+ * init returns). Not used for analysis: tests check RuDict against it.
+ */
 function loadAz(): AzModule {
   if (az) return az;
   const Az = require('az') as AzModule;
-  const dicts = join(dirname(require.resolve('az')), '..', 'dicts');
+  const dicts = azDicts();
   const pending: (() => void)[] = [];
-  const files = new Map<string, unknown>();
   const origLoad = Az.load;
   Az.load = (url, type, cb) => {
     let data: unknown;
-    // the Russian-notation copy of every tag (tag.ext) serves only Az's debug printing: skip
-    // parsing it and give every tag an empty copy (saves a JSON parse and thousands of objects)
+    // the Russian-notation copy of every tag serves only Az's debug printing
     if (/gramtab-opencorpora-ext\.json$/.test(url)) {
       pending.push(() => cb(null, EMPTY_EXT));
       return;
     }
     try {
-      const buf = readFileSync(url);
-      if (type === 'json') data = JSON.parse(buf.toString('utf8'));
-      // a large file has its own ArrayBuffer (no copy); a small one sits in Node's shared pool
-      else data = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+      data = type === 'json' ? JSON.parse(readFileSync(url, 'utf8')) : readBuffer(url);
     } catch (e) {
       pending.push(() => cb(e));
       return;
     }
-    files.set(url.slice(url.lastIndexOf('/') + 1), data);
     pending.push(() => cb(null, data));
   };
   let error: unknown = null;
@@ -81,7 +115,7 @@ function loadAz(): AzModule {
   while (pending.length) pending.shift()!();
   Az.load = origLoad;
   if (error || !done) throw new Error(`morph: cannot load the Az.js dictionaries from ${dicts}: ${String(error)}`);
-  // Az's defaults without stutter correction (it copies a per-call config on every call)
+  // the settings RuDict follows: no typo or stutter correction, case kept
   Az.Morph.setDefaults({
     ignoreCase: false,
     replacements: { е: 'ё' },
@@ -96,43 +130,8 @@ function loadAz(): AzModule {
     forceParse: false,
     normalizeScore: true,
   });
-  const file = <T>(name: string): T => {
-    const f = files.get(name);
-    if (f === undefined) throw new Error(`morph: Az.js did not load ${name} from ${dicts}`);
-    return f as T;
-  };
-  azDict = new RuDict({
-    words: Az.DAWG.fromArrayBuffer(file<ArrayBuffer>('words.dawg'), 'words'),
-    probabilities: Az.DAWG.fromArrayBuffer(file<ArrayBuffer>('p_t_given_w.intdawg'), 'int'),
-    paradigms: file<ArrayBuffer>('paradigms.array'),
-    tags: file<string[]>('gramtab-opencorpora-int.json'),
-    suffixes: file<string[]>('suffixes.json'),
-    grammemes: file<AzDictData['grammemes']>('grammemes.json'),
-    predictionSuffixes: [0, 1, 2].map((i) => Az.DAWG.fromArrayBuffer(file<ArrayBuffer>(`prediction-suffixes-${i}.dawg`), 'probs')),
-  });
-  // Az's guessers for unknown words, with the same results: the dictionary parser (asked for
-  // every prefix-stripped rest of the word) answers a word the dictionary does not hold at once,
-  // and the suffix guesser runs over the dictionary files directly
-  const parsers = Az.Morph.Parsers;
-  const dict = azDict;
-  azParsers.Dictionary = parsers.Dictionary;
-  azParsers.SuffixKnown = parsers.SuffixKnown;
-  direct.Dictionary = (word, config) => (dict.knows(word) ? azParsers.Dictionary(word, config) : []);
-  direct.SuffixKnown = (word, config) => dict.suffixKnown(word, config) as unknown as AzParse[];
   az = Az;
-  useDirectParsers(true);
   return Az;
-}
-
-type AzParser = (word: string, config: { ignoreCase?: boolean }) => AzParse[];
-/** Az's own Dictionary and SuffixKnown parsers, and their direct replacements */
-const azParsers: Record<string, AzParser> = {};
-const direct: Record<string, AzParser> = {};
-
-/** switch Az between its own parsers and the direct ones (the same results; for tests) */
-export function useDirectParsers(on: boolean): void {
-  const parsers = loadAz().Morph.Parsers;
-  for (const name of Object.keys(direct)) parsers[name] = on ? direct[name] : azParsers[name];
 }
 
 const CASES: Record<string, string> = {
@@ -300,22 +299,20 @@ function toUd(p: AzParse, surface?: string): MorphAnalysis {
 }
 
 export class RuMorph {
-  private readonly Az: AzModule;
   private readonly dict: RuDict;
 
   constructor(private readonly names: NameGuesser) {
-    this.Az = loadAz();
-    this.dict = azDict!;
+    this.dict = loadRuDict();
   }
 
-  /** Az's parses of a word: read from the dictionary directly when it knows the word */
+  /** the parses of a word as Az.Morph gives them */
   private parses(word: string): AzParse[] {
-    return this.dict.parse(word) ?? this.Az.Morph(word);
+    return this.dict.morph(word) as AzParse[];
   }
 
-  /** Az's own parses (no direct dictionary path), for checking the direct path against */
+  /** Az.js's own parses (its analyser started on first use), to check RuDict against */
   azParses(word: string): AzParse[] {
-    return this.Az.Morph(word);
+    return loadAz().Morph(word);
   }
 
   /** true when the dictionary knows the word (the name guesser is not asked) */
