@@ -414,6 +414,8 @@ export class EnglishNer {
   /** A person title starting at run[i]: its length, or 0. */
   private titleAt(run: W[], i: number): number {
     const L = this.lex;
+    // `Department of Justice`: after `of`/`for`/`and` a title word belongs to the name
+    if (i > 0 && !run[i - 1].cap) return 0;
     const of = this.ofTitleAt(run, i);
     if (of) return of;
     let best = 0;
@@ -606,6 +608,8 @@ export class EnglishNer {
       if (L.demonyms.has(w) || L.notNames.has(w) || L.titleHeads.has(w) || L.titleModifiers.has(w) || L.time.has(w) || L.anyHead.has(w) || L.honorifics.has(w) || L.particles.has(w)) return;
       if (first.text.length === 1 || /^\p{Lu}\.$/u.test(first.text)) return;
       if (first.low.includes('-') && first.low.split('-').every((p) => L.notNames.has(p))) return;
+      // `God-given`: a hyphenated word ending in a lower-case part is a compound adjective
+      if (/-\p{Ll}+$/u.test(first.text) && !L.arabicPrefixes.some((p) => first.low.startsWith(p))) return;
       if (!LETTER_RE.test(first.text)) return;
     } else if (cur.every((w) => !w.cap || L.anyHead.has(w.low) || L.demonyms.has(w.low) || L.titleModifiers.has(w.low) || L.notNames.has(w.low))) {
       // `National Security`, `Foreign Ministry` alone are still names when they end in a head; a run of
@@ -671,6 +675,7 @@ export class EnglishNer {
   }
 
   private oneSensePerDocument(segs: Seg[]): void {
+    const L = this.lex;
     // best-evidence type of each name, and the surnames of the people named in full
     const best = new Map<string, Seg>();
     const surnames = new Map<string, Seg>();
@@ -697,8 +702,17 @@ export class EnglishNer {
       if (g.strength >= 3) {
         // `Jim Jordan` ... `Jordan`: the person named earlier, not the country
         const s = g.ws.length === 1 && g.type !== 'PER' ? surnames.get(g.ws[0].low) : undefined;
-        if (s && s.strength >= 2 && s.ws[0].start < g.ws[0].start) g.type = 'PER';
+        if (s && s.strength >= 2 && s.ws[0].start < g.ws[0].start && !L.locPreps.has(g.prevLow)) g.type = 'PER';
         continue;
+      }
+      // a lone surname of a person named in full in this document
+      if (g.ws.length === 1 && g.strength <= 1) {
+        const s = surnames.get(g.ws[0].low);
+        if (s && s.strength >= 2) {
+          g.type = 'PER';
+          g.strength = 2;
+          continue;
+        }
       }
       const b = best.get(g.key);
       if (b && b !== g && b.strength > g.strength) {
@@ -728,8 +742,10 @@ export class EnglishNer {
             continue;
           }
         }
-        // a lone common word with no evidence at all (`Session`, `Amendment`, `Patriot`) is no name
-        if (g.strength === 0 && !g.ws[0].upper && this.isCommon(g.ws[0])) g.type = undefined;
+        // a lone common word with no evidence at all (`Session`, `Amendment`, `Patriot`) is no name, nor is
+        // an adjective of a place or a person (`Virginian`, `Orwellian`)
+        const w0 = g.ws[0];
+        if (g.strength === 0 && !w0.upper && (this.isCommon(w0) || (/(?:ian|ean|ese|esque)$/.test(w0.low) && !L.firstNames.has(w0.low)))) g.type = undefined;
       }
     }
   }
