@@ -325,7 +325,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const st = sentStartTok(s);
       let a = st;
       // skip an opening `По словам X,`-like phrase or a dateline
-      if (a0 - a >= 4 && restIsSubjectOnly(v, c, sEnd, lex)) {
+      if (a0 - a >= 4 && restIsSubjectOnly(v, c, sEnd, lex, c - q > 1)) {
         const subj = (c - q > 1 ? findSubject(v, c, lex, -1, { maxTokens: c - q - 1 }) : null) ?? findSubject(v, c, lex, 1, { maxTokens: 10 });
         pushClause(w[a].start, w[a0 - 1].end, c, subj);
       }
@@ -625,7 +625,7 @@ function anaphoricBefore(v: View, c: number, lex: Lexicon): number {
 }
 
 /** After an inverted cue only its subject (and adverbials) follow: `, — сказал Рютте.`, `, said Mr. X.` */
-function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon): boolean {
+function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon, subjectBefore = false): boolean {
   let words = 0;
   for (let t = c + 1; t < sEnd && t < c + 40; t++) {
     const tk = v.w[t];
@@ -635,16 +635,21 @@ function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon): bool
       continue;
     }
     if (lex.comp.has(tk.norm)) return false;
+    // `…, says the actions wouldn’t have prevented …`: a verb of its own makes the rest a clause
+    if (lex.lang === 'en' && (tk.pos === 'VERB' || tk.pos === 'AUX') && words > 0) return false;
     words++;
   }
+  // `X, at a later press gaggle, said, “…”`: nothing after the cue and no subject before it — not inverted
+  if (!words && !subjectBefore) return false;
   return words <= 12;
 }
 
-/** English `said the talks…`, `told reporters he…`: a clause right after the verb without `that`. */
-/** who is told: `told reporters`, `told them` (the words a clause is not started by) */
+/** time words that may stand between a cue and its clause: `said Monday`, `told reporters on Tuesday` */
 const DAY_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|again|also)$/;
+/** who is told: `told reporters`, `told them` (the words a clause is not started by) */
 const TELL_OBJECTS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'supporters', 'senators', 'diplomats', 'officials', 'parliament', 'congress', 'viewers', 'listeners', 'readers', 'delegates', 'students', 'voters', 'colleagues', 'allies', 'members']);
 
+/** English `said the talks…`, `told reporters he…`: a clause right after the verb without `that`. */
 function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insidePair: Int32Array): number {
   let t = c + 1;
   // `,” said O'Neill, on …`: an inverted cue is followed by its subject, not a clause
@@ -700,14 +705,21 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   const tk = v.w[t];
   if (!tk.word) return -1;
   if (lex.comp.has(tk.norm)) return t;
-  if (inverted) return -1;
-  const subjStart = ['he', 'she', 'they', 'we', 'i', 'it', 'there', 'the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'those', 'these', 'no', 'nobody', 'everyone'];
+  const subjStart = ['he', 'she', 'they', 'we', 'i', 'it', 'there', 'the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'those', 'these', 'no', 'nobody', 'everyone', 'many', 'some', 'most'];
+  // `he'll`, `they're`, `it's`: a pronoun with a clitic auxiliary
+  const bare = tk.norm.replace(/['’](ll|s|d|re|ve|m)$/, '');
   const clauseStart = tk.pos === 'PROPN' || tk.pos === 'NOUN' || tk.pos === 'ADJ' || tk.pos === 'NUM' || tk.pos === 'DET';
-  if (subjStart.includes(tk.norm) || clauseStart || (tk.upper && tk.pos !== 'ADP' && tk.pos !== 'ADV')) {
+  if (subjStart.includes(bare) || clauseStart || (tk.upper && tk.pos !== 'ADP' && tk.pos !== 'ADV')) {
     // not `said in`, `said on`, `said Tuesday`
     if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at)$/.test(tk.norm)) return -1;
-    // a clause has a verb of its own (`shows the explosion` is an object, not a report)
-    for (let u = t + 1; u < sEnd && u < t + 15; u++) if (v.w[u].pos === 'VERB' || v.w[u].pos === 'AUX') return t;
+    if (bare !== tk.norm && subjStart.includes(bare)) return t;
+    // a clause has a verb of its own (`shows the explosion` is an object, not a report). After a comma
+    // (`Chris Cox, who runs the NRA’s lobbying arm, says the actions wouldn’t …`) the verb must come before
+    // the next comma: `…, said John Smith, who heads the agency` is an inverted cue and its subject
+    for (let u = t + 1; u < sEnd && u < t + 15; u++) {
+      if (inverted && !v.w[u].word && (v.w[u].text === ',' || SENT_PUNCT.has(v.w[u].text))) return -1;
+      if (v.w[u].pos === 'VERB' || v.w[u].pos === 'AUX') return t;
+    }
     return -1;
   }
   return -1;
@@ -812,10 +824,13 @@ function dedupe(qs: Quote[]): Quote[] {
     // inner one only restates the outer speaker (`Clinton said she thinks …`: `she` inside the clause)
     const restates = (inner: Quote, outer: Quote) =>
       inner.speakerBy === 'pronoun' && !!inner.speakerSpan && inner.speakerSpan.start >= outer.start && inner.speakerSpan.end <= outer.end && inner.speakerSpan.start - outer.start < 4;
+    // an inner clause nobody can be named for (`Clinton says many doubted her …`) does not replace a
+    // speaker's clause
+    const anonymousIn = (inner: Quote, outer: Quote) => inner.speaker === null && outer.speaker !== null && inner.start >= outer.start && inner.end <= outer.end;
     const better = (x: Quote, y: Quote) =>
       (x.kind === 'direct' && y.kind !== 'direct') ||
-      (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start < y.end - y.start && !restates(x, y)) ||
-      (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start > y.end - y.start && restates(y, x));
+      (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start < y.end - y.start && !restates(x, y) && !anonymousIn(x, y)) ||
+      (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start > y.end - y.start && (restates(y, x) || anonymousIn(y, x)));
     if (better(q, o)) out[clash] = q;
   }
   return out.sort((a, b) => a.start - b.start);

@@ -261,8 +261,9 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
       continue;
     }
     if (dir === -1 && (lex.comp.has(t.norm) || lex.relatives.has(t.lemma))) {
-      if (lex.relatives.has(t.lemma) && !best) {
-        // `X, который заявил`: the antecedent before the comma
+      if (lex.relatives.has(t.lemma)) {
+        // `X, который заявил`: the antecedent before the comma; `Chris Cox, who runs the NRA’s lobbying
+        // arm, says …`: what lies between the relative word and the cue is the relative clause, not the subject
         const k = i - 2;
         if (k >= 0 && v.mentionAt[k] >= 0) {
           const men = v.mentions[v.mentionAt[k]];

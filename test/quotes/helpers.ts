@@ -11,17 +11,19 @@ export async function analyze(text: string, lang?: string): Promise<Doc> {
   return p.analyze({ source: { path: 'test.txt' }, published: '2026-02-10', title: null, text, lang: lang ?? null });
 }
 
-/** The entity name of a quote's speaker (ids differ between KB builds; names are what the text says). */
+/**
+ * The names of a quote's speaker: its base name, its names per language and the forms the text uses
+ * (ids differ between KB builds; names are what the text says).
+ */
 export function speakerName(doc: Doc, q: Quote | undefined): string | null {
   if (!q || !q.speaker) return null;
-  const e = (doc.layers.entities ?? []).find((x) => x.id === q.speaker);
-  return e ? `${e.name} ${Object.values(e.names ?? {}).join(' ')}` : q.speaker;
+  return entityName(doc, q.speaker);
 }
 
 export function entityName(doc: Doc, id: string | null | undefined): string | null {
   if (!id) return null;
   const e = (doc.layers.entities ?? []).find((x) => x.id === id);
-  return e ? `${e.name} ${Object.values(e.names ?? {}).join(' ')}` : id;
+  return e ? [e.name, ...Object.values(e.names ?? {}), ...e.mentions.map((m) => m.text)].join(' ') : id;
 }
 
 /** The quote whose text starts with `prefix`. */

@@ -145,3 +145,26 @@ test('ru/uk: headline form `Name: statement` — a person or body before a colon
   const topic = await analyze('Германия: клубы и спортзалы закрыты, рестораны работают только навынос\n\nВ стране вводятся новые ограничения.');
   assert.equal(quoteStarting(topic, 'клубы и спортзалы'), undefined);
 });
+
+test('en: relative clauses and appositions between subject and cue; an anonymous inner clause does not replace the speaker’s', async () => {
+  const d = await analyze(
+    'Chris Cox, who runs the NRA’s lobbying arm, says the actions would not have prevented any of the mass shootings. ' +
+      'Hillary Clinton says many doubted her in Nevada but that she and her supporters never doubted each other. ' +
+      'The Republican candidate says he’ll work to overturn the executive actions.',
+    'en',
+  );
+  const a = quoteStarting(d, 'the actions would not');
+  assert.ok(a);
+  assert.match(speakerName(d, a) ?? '', /Cox/);
+  const b = quoteStarting(d, 'many doubted her');
+  assert.ok(b, 'the says-clause, not the inner doubted-clause');
+  assert.match(speakerName(d, b) ?? '', /Clinton/);
+  assert.ok(quoteStarting(d, 'he’ll work to overturn'), 'a pronoun with a clitic starts a clause');
+});
+
+test('ru: the antecedent of который is the speaker, not a name inside the relative clause', async () => {
+  const d = await analyze('Лавров, который накануне встретился с Рубио в Эр-Рияде, заявил, что переговоры были полезными.');
+  const q = quoteStarting(d, 'переговоры были полезными');
+  assert.ok(q);
+  assert.match(speakerName(d, q) ?? '', /Лавров/);
+});
