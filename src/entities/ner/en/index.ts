@@ -655,6 +655,8 @@ export class EnglishNer {
       if (L.locHeads.has(hl)) return set('LOC', 2);
     }
     if (g.afterTitle) return set('PER', 2);
+    // `The Daily Beast`, `The Atlantic`: a capitalised article inside a sentence starts a title or a body
+    if (ws.length >= 2 && first.text === 'The' && !g.sentStart) return set('ORG', 1);
     if (ws.length >= 2 && this.firstName(first)) return set('PER', 2);
     // acronyms: NATO-like bodies unless a place cue says otherwise
     if (ws.length === 1 && first.upper && first.text.replace(/[.&'’-]/g, '').length >= 2 && first.text.replace(/[.&'’-]/g, '').length <= 6) {
