@@ -164,8 +164,11 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         subj = r.subj;
         via = r.via;
       } else {
-        subj = findSubject(v, cue, lex, 1);
-        if (!subj && j < cue) subj = findSubject(v, cue, lex, -1, { maxTokens: cue - j });
+        // `”, Zelensky told reporters` (English puts the subject first) / `», — сказал Лавров`
+        const before = j < cue ? findSubject(v, cue, lex, -1, { maxTokens: cue - j }) : null;
+        subj = lex.lang === 'en' && before && before.k !== 'other' ? before : findSubject(v, cue, lex, 1);
+        if ((!subj || subj.k === 'other') && before && before.k !== 'other') subj = before;
+        else if (!subj) subj = before;
       }
       cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p });
       usedPair.add(p);
@@ -312,7 +315,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     // inverted: `…, рассказал глава МИД Сергей Лавров.` / `…, пишет Politico.` / `…, he said.`
     let q = c - 1;
     // English puts the subject first: `…, a source said.`, `…, Sen. Lindsey Graham told HuffPost.`
-    while (q >= 0 && w[q].word && w[q].sent === s && c - q <= 5 && lex.lang === 'en' && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(w[q].pos ?? '') || w[q].upper)) q--;
+    while (q >= 0 && w[q].word && w[q].sent === s && c - q <= 8 && lex.lang === 'en' && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || /^['’]s$/.test(w[q].norm) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(w[q].pos ?? '') || w[q].upper)) q--;
     const sep = w[q];
     if (lex.notInverted.has(lemma)) continue;
     if (sep && !sep.word && (sep.text === ',' || DASHES.has(sep.text)) && sep.sent === s && insidePair[q] < 0) {

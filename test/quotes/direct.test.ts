@@ -111,3 +111,16 @@ test('ru/uk: a quote credited in the next sentence — Об этом заяви�
   assert.ok(p);
   assert.match(speakerName(u, p) ?? '', /Зеленськ/);
 });
+
+test('en: a subject between the quote and its cue (“…,” Zelensky told reporters) and a long subject before an inverted cue', async () => {
+  const d = await analyze(
+    '“It was a good meeting,” Zelensky told reporters afterwards. Iran and the United States have postponed the fourth round of nuclear talks, Oman’s foreign minister Badr Albusaidi said on Thursday.',
+    'en',
+  );
+  const a = quoteStarting(d, 'It was a good meeting');
+  assert.ok(a);
+  assert.match(speakerName(d, a) ?? '', /Zelensky/);
+  const b = quoteStarting(d, 'Iran and the United States have postponed');
+  assert.ok(b);
+  assert.match(speakerName(d, b) ?? '', /Albusaidi/);
+});
