@@ -271,6 +271,15 @@ async function main(): Promise<void> {
     const partsNew = Object.entries(r.stageMsNew).map(([s, ms]) => `${s} ${fmt((1000 * ms) / r.newArticles, 0)} µs`);
     console.log(`\n${r.config}: per article ${parts.join(', ')}  (warm-up pass over half ${fmt(r.warmMs)} ms, ${fmt(r.tokens)} tokens)`);
     console.log(`${' '.repeat(r.config.length)}  new articles: ${partsNew.join(', ')}`);
+    // the issue-5 figure: what the time and events stages add to the per-article time of the others
+    if ('time' in r.stageMs && 'events' in r.stageMs) {
+      const share = (ms: Record<string, number>) => {
+        const te = ms.time + ms.events;
+        const rest = Object.entries(ms).filter(([k]) => k !== 'time' && k !== 'events').reduce((a, [, x]) => a + x, 0);
+        return rest > 0 ? `${fmt((100 * te) / rest, 1)}%` : '-';
+      };
+      console.log(`${' '.repeat(r.config.length)}  time+events add ${share(r.stageMs)} to the other stages (new articles: ${share(r.stageMsNew)})`);
+    }
     if (r.firstError) console.log(`  first error: ${r.firstError}`);
   }
   if (cold) {
