@@ -4,7 +4,7 @@
  * topics (ec, trump) mapped onto
  * PER/ORG/LOC/EVT/PRO, and writes `src/entities/ner/model/ner.bin.gz`.
  *
- * Options: --sources slavicner,nerel,... --epochs N --scheme BIO|BILOU --min-count N --seed N
+ * Options: --sources slavicner,nerel,... --epochs N --scheme BIO|BILOU --min-count N --min-weight Q --seed N
  *          --dev (score the dev topic `nord_stream` after each epoch; for choosing epochs only)
  *          --no-write --data DIR (default ../shared/data)
  * Reproducible: inputs are read in sorted order, shuffling uses a fixed seed.
@@ -35,6 +35,8 @@ const SOURCES = opt('sources', 'slavicner,nerel,factrueval,ner-uk,bsnlp2017').sp
 const EPOCHS = +opt('epochs', '4');
 const SCHEME = opt('scheme', 'BIO') as Scheme;
 const MIN_COUNT = +opt('min-count', '2');
+/** features whose int16 weights are all below this are dropped (547 ~ 1/60 of the largest: half the features, same dev F1) */
+const MIN_WEIGHT = +opt('min-weight', '547');
 const SEED = +opt('seed', '13');
 const DEV = flag('dev');
 const UPTO = opt('upto', 'morph');
@@ -373,6 +375,7 @@ async function main(): Promise<void> {
           slavicnerTopics: TRAIN_TOPICS,
           epochs: EPOCHS,
           minCount: MIN_COUNT,
+          minWeight: MIN_WEIGHT,
           seed: SEED,
           kb: !!KB,
           augment: AUGMENT,
@@ -384,6 +387,7 @@ async function main(): Promise<void> {
       },
       names,
       W,
+      MIN_WEIGHT,
     );
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, buf);

@@ -96,16 +96,18 @@ export class Gazetteer {
    * `addPhrase` (training), not by those read with `fromData`
    */
   readonly phrase = new Map<string, EntityType>();
-  private readonly index = new HashIndex(1024);
+  private readonly index: HashIndex;
   private readonly keepPhrases: boolean;
   maxLen = 1;
 
-  constructor(keepPhrases = true) {
+  constructor(keepPhrases = true, capacity = 1024) {
     this.keepPhrases = keepPhrases;
+    this.index = new HashIndex(capacity);
   }
 
   static fromData(d: GazetteerData): Gazetteer {
-    const g = new Gazetteer(false);
+    // 3-6 keys a phrase (phrase, stemmed phrase, beginnings, first words, word masks)
+    const g = new Gazetteer(false, Math.ceil(d.phrases.length * 5.5));
     for (const [p, t] of d.phrases) {
       const toks = p.split(' ');
       if (toks.length && toks.length <= 8) g.add(p, toks, t as EntityType);
@@ -137,38 +139,44 @@ export class Gazetteer {
     if (this.keepPhrases && this.phrase.get(phrase) === undefined) this.phrase.set(phrase, type);
     const ix = this.index;
     // the phrase (first type wins) and, for 2+ words, each of its beginnings of 2+ words
-    const setType = (old: number) => (old < 0 ? ti : (old & 7) === 0 ? old | ti : old);
-    const setPrefix = (old: number) => (old < 0 ? PREFIX : old | PREFIX);
     const st = new Array<string>(n);
     for (let k = 0; k < n; k++) st[k] = stem(toks[k]);
-    for (const [ns, ws] of [
-      [NS_PHRASE, toks],
-      [NS_STEM_PHRASE, st],
-    ] as const) {
+    for (let pass = 0; pass < 2; pass++) {
+      const ws = pass ? st : toks;
       begin();
-      feedCode(ns);
+      feedCode(pass ? NS_STEM_PHRASE : NS_PHRASE);
       for (let k = 0; k < n; k++) {
         if (k) feedCode(32);
         feed(ws[k]);
-        if (k >= 1) ix.update(setPrefix);
+        if (k >= 1 && k < n - 1) {
+          const s = ix.slot();
+          const old = ix.value(s);
+          ix.setValue(s, old < 0 ? PREFIX : old | PREFIX);
+        }
       }
-      ix.update(setType);
+      const s = ix.slot();
+      let v = ix.value(s);
+      if (v < 0) v = 0;
+      if (n >= 2) v |= PREFIX;
+      if ((v & 7) === 0) v |= ti;
+      ix.setValue(s, v);
     }
     if (n > this.maxLen) this.maxLen = n;
-    const longer = (old: number) => (old < n ? n : old);
-    key(NS_FIRST, toks[0]);
-    ix.update(longer);
-    key(NS_STEM_FIRST, st[0]);
-    ix.update(longer);
+    for (let pass = 0; pass < 2; pass++) {
+      key(pass ? NS_STEM_FIRST : NS_FIRST, pass ? st[0] : toks[0]);
+      const s = ix.slot();
+      if (ix.value(s) < n) ix.setValue(s, n);
+    }
     const bit = 1 << (ti - 1);
-    const or = (old: number) => (old < 0 ? bit : old | bit);
     for (let k = 0; k < n; k++) {
       const t = toks[k];
       if (!hasLetterOrDigit(t)) continue;
-      key(NS_TOKEN, t);
-      ix.update(or);
-      key(NS_STEM, st[k]);
-      ix.update(or);
+      for (let pass = 0; pass < 2; pass++) {
+        key(pass ? NS_STEM : NS_TOKEN, pass ? st[k] : t);
+        const s = ix.slot();
+        const old = ix.value(s);
+        ix.setValue(s, old < 0 ? bit : old | bit);
+      }
     }
   }
 

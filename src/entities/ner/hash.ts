@@ -236,8 +236,11 @@ export class HashIndex {
     }
   }
 
-  /** set the value of the key hashed since `begin()` to f(old value or -1) */
-  update(f: (old: number) => number): void {
+  /**
+   * Slot of the key hashed since `begin()`, inserted (value -1) when missing; read and write its
+   * value with `value(slot)` / `setValue(slot, v)` (no other insertion in between).
+   */
+  slot(): number {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
     const x = a | 0;
     const y = b | 0;
@@ -245,20 +248,32 @@ export class HashIndex {
     let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
     for (;;) {
       const s = i << 2;
-      const r = t[s + 2];
-      if (r === 0) {
+      if (t[s + 2] === 0) {
         t[s] = x;
         t[s + 1] = y;
-        t[s + 2] = f(-1) + 1;
+        t[s + 2] = -1;
         this.size++;
-        return;
+        return s;
       }
-      if (t[s] === x && t[s + 1] === y) {
-        t[s + 2] = f(r - 1) + 1;
-        return;
-      }
+      if (t[s] === x && t[s + 1] === y) return s;
       i = (i + 1) & this.mask;
     }
+  }
+
+  /** value at a slot (-1: just inserted) */
+  value(s: number): number {
+    const r = this.t[s + 2];
+    return r < 0 ? -1 : r - 1;
+  }
+
+  setValue(s: number, v: number): void {
+    this.t[s + 2] = v + 1;
+  }
+
+  /** set the value of the key hashed since `begin()` to f(old value or -1) */
+  update(f: (old: number) => number): void {
+    const s = this.slot();
+    this.setValue(s, f(this.value(s)));
   }
 
   private grow(): void {

@@ -245,8 +245,11 @@ export class NerModel {
     return new NerModel(header, features, Q, header.scale, Gazetteer.fromData(header.gazetteer));
   }
 
-  /** Serialise with weights quantised to int16 (features whose weights all round to 0 dropped). */
-  static encode(header: Omit<ModelHeader, 'scale'>, names: readonly string[], W: Float32Array): Buffer {
+  /**
+   * Serialise with weights quantised to int16; features whose quantised weights are all below
+   * `minQ` in absolute value (at least 1: all 0) are dropped.
+   */
+  static encode(header: Omit<ModelHeader, 'scale'>, names: readonly string[], W: Float32Array, minQ = 1): Buffer {
     const L = header.labels.length;
     let max = 0;
     for (let i = 0; i < W.length; i++) max = Math.max(max, Math.abs(W[i]));
@@ -254,7 +257,7 @@ export class NerModel {
     const keep: number[] = [];
     for (let j = 0; j < names.length; j++) {
       let nz = false;
-      for (let l = 0; l < L; l++) if (Math.round(W[j * L + l] / scale) !== 0) nz = true;
+      for (let l = 0; l < L; l++) if (Math.abs(Math.round(W[j * L + l] / scale)) >= Math.max(1, minQ)) nz = true;
       if (nz) keep.push(j);
     }
     const h = Buffer.from(JSON.stringify({ ...header, scale }), 'utf8');
