@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArticleJson } from '../src/contract/article.js';
 import { normalizeBody } from '../src/doc/normalize.js';
-import type { EntityType, Mention } from '../src/doc/model.js';
+import type { Doc, EntityType, Mention } from '../src/doc/model.js';
 import { defaultStages } from '../src/pipeline/default.js';
 import { Pipeline } from '../src/pipeline/pipeline.js';
 import { projectRoot } from '../src/pipeline/resources.js';
@@ -57,18 +57,16 @@ export default async function main(): Promise<void> {
   await entitiesStage.load!(pre.ctx);
   const L = { ...pre.ctx.get('entityLinker'), morph: pre.ctx.maybe('morph') };
 
-  for (const lang of ['ru', 'uk']) {
-    const dir = join(SLAV, 'raw/nord_stream', lang);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-    const oracle: string[] = [];
-    const full: string[] = [];
-    for (const f of files) {
+  /** The documents of a topic in a language, analysed up to the morphology, with the gold mentions (lemmas and ids withheld). */
+  const oracleDocs = (topic: string, lang: string): { path: string; raw: string; doc: Doc }[] => {
+    const dir = join(SLAV, 'raw', topic, lang);
+    const out: { path: string; raw: string; doc: Doc }[] = [];
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
       const raw = readFileSync(join(dir, f), 'utf8');
       const path = join(dir, f);
-      // oracle
       const doc = pre.analyze({ source: { path }, published: null, title: null, text: raw, lang });
       doc.lang = lang;
-      const tsv = join(SLAV, 'ner/nord_stream', lang, f.replace(/\.txt$/, '.tsv'));
+      const tsv = join(SLAV, 'ner', topic, lang, f.replace(/\.txt$/, '.tsv'));
       const ms: Mention[] = [];
       if (existsSync(tsv)) {
         const cps = [...raw];
@@ -84,6 +82,15 @@ export default async function main(): Promise<void> {
         }
       }
       doc.layers.mentions = ms;
+      out.push({ path, raw, doc });
+    }
+    return out;
+  };
+
+  for (const lang of ['ru', 'uk']) {
+    const oracle: string[] = [];
+    const full: string[] = [];
+    for (const { path, raw, doc } of oracleDocs('nord_stream', lang)) {
       doc.layers.entities = linkDoc(doc, L);
       oracle.push(JSON.stringify(toArticleJson(doc)));
       if (pipe) full.push(JSON.stringify(toArticleJson(pipe.analyze({ source: { path }, published: null, title: null, text: raw }))));
@@ -101,6 +108,43 @@ export default async function main(): Promise<void> {
       console.log(`    normalisation acc ${r.norm_acc} (casefold ${r.norm_acc_casefold})`);
       console.log(`    xdoc linking ${fmt(r.xdoc_linking)}`);
       console.log(`    mentions relaxed ${fmt(r.ner_relaxed)} strict ${fmt(r.ner_strict)}`);
+    }
+  }
+
+  // SlavicNER TRAIN topics, oracle mentions, to check that a change generalises. Two figures each:
+  // [shipped KB] — the KB and lemma model the project ships, built FROM these topics (optimistic);
+  // [KB without topic] — a leave-one-topic-out KB and lemma model (`build-kb.ts --exclude T`), the
+  // honest figure for an unseen story.
+  if (!process.env.PARLEY_EVAL_NO_TRAIN) {
+    const { Kb } = await import('../src/entities/kb/kb.js');
+    const { Lemmatizer } = await import('../src/entities/link/lemmatize.js');
+    for (const topic of ['asia_bibi', 'brexit', 'covid-19', 'ryanair']) {
+      const root = join(tmp, `slavicner-${topic}`);
+      for (const part of ['ner', 'raw']) {
+        mkdirSync(join(root, part), { recursive: true });
+        cpSync(join(SLAV, part, topic), join(root, part, topic), { recursive: true });
+      }
+      const loo = join(tmp, `kb-without-${topic}`);
+      execFileSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/build-kb.ts'), '--exclude', topic, '--out', loo], { cwd: projectRoot, stdio: 'ignore' });
+      const Lx = {
+        ...L,
+        kb: new Kb(JSON.parse(readFileSync(join(loo, 'kb.json'), 'utf8'))),
+        lemmatizer: new Lemmatizer(JSON.parse(readFileSync(join(loo, 'lemma-model.json'), 'utf8'))),
+      };
+      for (const lang of ['ru', 'uk']) {
+        const docs = oracleDocs(topic, lang);
+        for (const [name, linker] of [['shipped KB', L], ['KB without topic', Lx]] as const) {
+          const lines = docs.map(({ doc }) => {
+            doc.layers.entities = linkDoc(doc, linker);
+            return JSON.stringify(toArticleJson(doc));
+          });
+          const out = join(tmp, `train-${topic}-${lang}-${name.replace(/\s/g, '_')}.jsonl`);
+          writeFileSync(out, lines.join('\n') + '\n');
+          if (process.env.PARLEY_EVAL_KEEP) writeFileSync(join(process.env.PARLEY_EVAL_KEEP, `train-${topic}-${lang}-${name.replace(/\s/g, '_')}.jsonl`), lines.join('\n') + '\n');
+          const r = score('slavicner_score.py', out, root)[lang];
+          console.log(`  TRAIN topic ${topic} ${lang} [oracle mentions, ${name}] docs ${r.docs}: normalisation acc ${r.norm_acc} (casefold ${r.norm_acc_casefold}), xdoc linking ${fmt(r.xdoc_linking)}`);
+        }
+      }
     }
   }
 

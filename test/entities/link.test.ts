@@ -232,3 +232,21 @@ test('ru, uk: outlets linked to the KB carry kind "outlet"; people, bodies and p
   assert.equal(entityOf(uk, 'Кремля')!.kind, undefined);
   assert.equal(entityOf(uk, 'Міністерства закордонних справ України')!.kind, undefined);
 });
+
+test('uk, ru: a KB name in another spelling links (ґ/г, Latin/Cyrillic, a middle initial)', async () => {
+  const uk = await link(
+    'За даними Ґазпрому, постачання газу до Європи скоротилися. У Naftogaz заявили, що подадуть позов. Дональд Трамп раніше написав у своєму акаунті: «Donald J. Trump підтримує енергетичну незалежність Європи».',
+    'uk',
+    [['Ґазпрому', 'ORG'], ['Європи', 'LOC'], ['Naftogaz', 'ORG'], ['Дональд Трамп', 'PER'], ['Donald J. Trump', 'PER'], ['Європи', 'LOC']],
+  );
+  assert.equal(idOf(uk, 'Ґазпрому'), 'gazprom');
+  assert.equal(lemmaOf(uk, 'Ґазпрому'), 'Ґазпром');
+  assert.equal(idOf(uk, 'Naftogaz'), 'naftogaz');
+  assert.equal(idOf(uk, 'Donald J. Trump'), 'trump');
+  assert.equal(entityOf(uk, 'Дональд Трамп')!.mentions.length, 2);
+  const ru = await link('Как сообщил Donald J. Trump в своем аккаунте, переговоры с Владимиром Путиным продолжатся.', 'ru', [
+    ['Donald J. Trump', 'PER'],
+    ['Владимиром Путиным', 'PER'],
+  ]);
+  assert.equal(idOf(ru, 'Donald J. Trump'), 'trump');
+});

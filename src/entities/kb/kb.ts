@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { KbEntity, KbLang, KbMatch, KnowledgeBase } from './api.js';
-import { normKey } from './keys.js';
+import { normKey, translitKey, translitKeyOnce } from './keys.js';
 import { readJsonResource, resourcePath } from '../../pipeline/resources.js';
 
 interface KbFile {
@@ -121,6 +121,36 @@ export class Kb implements KnowledgeBase {
       if (h.length) return h;
     }
     return [];
+  }
+
+  /** translitKey(canonical name or alias, any language) -> entity index; -1 when several entities share it */
+  private folded: Map<string, number> | null = null;
+  private entList: KbEntity[] = [];
+
+  /**
+   * The one entity whose canonical name or alias, in any language, has the same transliteration-folded
+   * key as `name` (`Ґазпром` = `Газпром` = `Gazprom`; `Нафтогаз` = `Naftogaz`), or undefined (unknown,
+   * or shared by several entities). Built on first use.
+   */
+  lookupFolded(name: string): KbEntity | undefined {
+    if (!this.folded) {
+      const f = new Map<string, number>();
+      this.entList = [...this.ents.values()];
+      this.entList.forEach((e, i) => {
+        for (const l of LANGS) {
+          for (const n of [e.names[l], ...(e.aliases?.[l] ?? [])]) {
+            if (!n) continue;
+            const k = translitKeyOnce(n);
+            if (k.length < 4) continue;
+            const had = f.get(k);
+            f.set(k, had === undefined || had === i ? i : -1);
+          }
+        }
+      });
+      this.folded = f;
+    }
+    const i = this.folded.get(translitKey(name));
+    return i === undefined || i < 0 ? undefined : this.entList[i];
   }
 
   /** PER ids whose surname (or short name) is `word` (a base form). */

@@ -58,6 +58,11 @@ export function translitKey(s: string): string {
   return memo(memoT, s, translitKey0);
 }
 
+/** `translitKey` without the memo (for building indexes once). */
+export function translitKeyOnce(s: string): string {
+  return translitKey0(s);
+}
+
 function translitKey0(s: string): string {
   const t0 = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(APOS_RE, "'");
   // Latin digraphs first (before single letters are folded)

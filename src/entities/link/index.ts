@@ -92,6 +92,22 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
       if (hits.length) return { lemma, id: hits[0].id };
     }
   }
+  // 6. a KB name in another spelling: ґ/г, і/и, є/е, ї, soft signs, apostrophes, doubled letters, Latin
+  // vs Cyrillic (`Ґазпрому` -> `Ґазпром` = `Газпром`; `Naftogaz` = `Нафтогаз`), or a person's name
+  // with a middle initial (`Donald J. Trump`)
+  const variants = [lemma];
+  if (isPer(type)) {
+    const w = lemma.trim().split(/\s+/);
+    const nw = w.filter((x, i) => i === 0 || i === w.length - 1 || !/^\p{Lu}\.$/u.test(x));
+    if (nw.length > 1 && nw.length < w.length) variants.push(nw.join(' '));
+  } else {
+    const core = stripOrgWrapping(lemma);
+    if (core && core !== lemma) variants.push(core);
+  }
+  for (const v of variants) {
+    const e = kb.lookupFolded(v);
+    if (e && compatible(e.id)) return { lemma, id: e.id };
+  }
   return { lemma };
 }
 
@@ -131,14 +147,16 @@ function keySource(lemmas: string[], fullest: string): string {
   return latin.reduce((a, b) => (b.length > a.length ? b : a), latin[0]);
 }
 
-const MEMO_MORPH = new Map<string, { lemma: string; id?: string }>();
-const MEMO_PLAIN = new Map<string, { lemma: string; id?: string }>();
+/** resolution memo per knowledge base (with / without the morphology): text, type, language -> result */
+const MEMOS = new WeakMap<Kb, { morph: Map<string, { lemma: string; id?: string }>; plain: Map<string, { lemma: string; id?: string }> }>();
 
 export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   const lang = doc.lang;
   const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
   // resolution is a pure function of (text, type, language) and the loaded resources: memoised
-  const cache = L.morph ? MEMO_MORPH : MEMO_PLAIN;
+  let memo = MEMOS.get(L.kb);
+  if (!memo) MEMOS.set(L.kb, (memo = { morph: new Map(), plain: new Map() }));
+  const cache = L.morph ? memo.morph : memo.plain;
   if (cache.size > 100000) cache.clear();
   const res: Resolved[] = mentions.map((m) => {
     const ck = `${lang}|${m.type}|${m.text}`;

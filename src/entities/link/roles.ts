@@ -29,25 +29,38 @@ interface Word {
 }
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’ʼ\-]*|[^\s\p{L}\p{N}]/gu;
+const LN_START = /^[\p{L}\p{N}]/u;
+const LOW_FIX = /[ё’ʼ]/;
 
-function words(s: string, offset: number, pos?: Map<number, string>): Word[] {
+/** Part of speech of the token starting at `start` (tokens sorted by start), by binary search. */
+export type PosAt = (start: number) => string | undefined;
+
+function words(s: string, offset: number, pos?: PosAt): Word[] {
   const out: Word[] = [];
-  for (const m of s.matchAll(WORD_RE)) {
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
     const t = m[0];
-    const start = offset + m.index!;
-    out.push({ text: t, low: t.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ]/g, "'"), start, end: start + t.length, punct: !/[\p{L}\p{N}]/u.test(t), pos: pos?.get(start) });
+    const start = offset + m.index;
+    let low = t.toLowerCase();
+    if (LOW_FIX.test(low)) low = low.replace(/ё/g, 'е').replace(/[’ʼ]/g, "'");
+    // a token of the first alternative starts with a letter or digit; the second is one other character
+    out.push({ text: t, low, start, end: start + t.length, punct: !LN_START.test(t), pos: pos?.(start) });
   }
   return out;
 }
 
 class LangRoles {
-  private readonly heads: { lemma: string; stem: string; words: string[] }[];
+  private readonly heads: { lemma: string; stem: string; words: string[]; stems: string[]; lastStem: string }[];
   private readonly mods: { lemma: string; stem: string }[];
   private readonly link: Set<string>;
   private readonly drop: Set<string>;
   constructor(private readonly lx: RoleLexicon) {
     this.heads = lx.heads
-      .map((h) => ({ lemma: h, stem: h.replace(/[аяьйоеиы]$/u, ''), words: h.split(' ') }))
+      .map((h) => {
+        const words = h.split(' ');
+        const last = words[words.length - 1];
+        return { lemma: h, stem: h.replace(/[аяьйоеиы]$/u, ''), words, stems: words.map((w) => w.replace(/(ый|ий|ій)$/u, '')), lastStem: last.replace(/[аяьйоеиы]$/u, '') };
+      })
       .sort((a, b) => b.words.length - a.words.length);
     this.mods = lx.modifiers.map((m) => ({ lemma: m, stem: m.replace(/(ый|ий|ой|ій|ій)$/u, '') }));
     this.link = new Set(lx.link);
@@ -70,7 +83,10 @@ class LangRoles {
       for (let j = 0; j < n; j++) {
         const w = ws[i - n + 1 + j].low;
         const hw = h.words[j];
-        if (j < n - 1 ? !(w === hw || w.startsWith(hw.replace(/(ый|ий|ій)$/u, ''))) : !this.nounMatch(w, hw, hw.replace(/[аяьйоеиы]$/u, ''))) ok = false;
+        if (j < n - 1 ? !(w === hw || w.startsWith(h.stems[j])) : !this.nounMatch(w, hw, h.lastStem)) {
+          ok = false;
+          break;
+        }
       }
       if (ok) return { lemma: h.lemma, n };
     }
@@ -124,7 +140,7 @@ export class RoleFinder {
   }
 
   /** Titles given to the mention at [start, end) in `text`. */
-  find(text: string, lang: string, start: number, end: number, pos?: Map<number, string>, persons: { start: number; end: number }[] = []): string[] {
+  find(text: string, lang: string, start: number, end: number, pos?: PosAt, persons: { start: number; end: number }[] = []): string[] {
     const lr = this.forLang(lang);
     if (!lr) return [];
     const out: string[] = [];
@@ -166,9 +182,10 @@ export class RoleFinder {
       while (a - 1 >= from && lr.modAt(lw[a - 1])) a--;
       out.push(clean(lr.phrase(lw, a, best.h, best.lemma, best.n, lw.length - 1)));
     }
-    // after: NAME, [modifiers] HEAD [dependents] (, | . | —)
-    const right = text.slice(end, end + 160);
-    const rw = words(right, end, pos);
+    // after: NAME, [modifiers] HEAD [dependents] (, | . | —): only when a comma follows the name
+    let c = end;
+    while (c < text.length && c < end + 160 && /\s/.test(text[c])) c++;
+    const rw = text[c] === ',' && c < end + 160 ? words(text.slice(end, end + 160), end, pos) : [];
     if (rw.length > 2 && rw[0].text === ',') {
       let k = 1;
       const a = k;
@@ -197,8 +214,21 @@ export class RoleFinder {
   }
 
   attach(doc: Doc, ents: Entity[]): void {
-    const pos = new Map<number, string>();
-    for (const t of doc.layers.tokens ?? []) if (t.pos) pos.set(t.start, t.pos);
+    if (!ents.some((e) => e.type === 'PER')) return;
+    const toks = doc.layers.tokens ?? [];
+    // tokens are in text order: the part of speech of the token starting at an offset, by bisection
+    const pos: PosAt = (start) => {
+      let lo = 0;
+      let hi = toks.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const t = toks[mid];
+        if (t.start < start) lo = mid + 1;
+        else if (t.start > start) hi = mid - 1;
+        else return t.pos;
+      }
+      return undefined;
+    };
     const persons = ents.filter((e) => e.type === 'PER').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
     for (const e of ents) {
       if (e.type !== 'PER') continue;
