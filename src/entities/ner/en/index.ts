@@ -659,6 +659,11 @@ export class EnglishNer {
       if (L.proHeads.has(hl)) return set('PRO', 2);
       if (L.locHeads.has(hl)) return set('LOC', 2);
     }
+    // `North Florida`, `Eastern Ukraine`: a compass word before a known place
+    if (ws.length >= 2 && /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower)$/.test(first.low)) {
+      const rest = ws.slice(1).map((w) => w.text).join(' ');
+      if (L.places.has(rest.toLowerCase()) || this.kbType(rest) === 'LOC') return set('LOC', 2);
+    }
     if (g.afterTitle) return set('PER', 2);
     // `The Daily Beast`, `The Atlantic`: a capitalised article inside a sentence starts a title or a body
     if (ws.length >= 2 && first.text === 'The' && !g.sentStart) return set('ORG', 1);
