@@ -249,6 +249,51 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
       prev.ev = c.ev;
     } else mergeInto(prev.ev, c.ev);
   }
+  return statusUpdates(out, sides);
+}
+
+/** a meeting of leaders and their summit are one occasion; other specific modes stay apart */
+function sameOccasion(a: DiplomaticEvent['mode'], b: DiplomaticEvent['mode']): boolean {
+  if (!a || !b || GENERIC_MODES.has(a) || GENERIC_MODES.has(b)) return false;
+  return a === b || (a === 'meeting' && b === 'summit') || (a === 'summit' && b === 'meeting');
+}
+
+/**
+ * Status news about a contact of the same article: a summit announced as planned and later
+ * reported cancelled or postponed (`саммит ... отменен`, `зустріч скасовано`) or stated not to be
+ * scheduled is one happening, with the status the article reports last; a cancellation in the
+ * headline followed by the plan it ends is one too. Contacts in general (talks, channels) are not
+ * merged: `контактов нет` and `может провести разговор` are two statements.
+ */
+function statusUpdates(cands: Cand[], sides: (e: DiplomaticEvent) => string): Cand[] {
+  const terminal = (st: EventStatus) => st === 'cancelled' || st === 'none';
+  const irrealis = (st: EventStatus) => st === 'planned' || st === 'possible';
+  const out: Cand[] = [];
+  const updated = new Set<Cand>();
+  for (const c of cands) {
+    const e = c.ev;
+    if (e.type === 'CONSULT' && (terminal(e.status) || irrealis(e.status))) {
+      const prev = out.find(
+        (o) =>
+          o.ev.type === 'CONSULT' &&
+          sides(o.ev) === sides(e) &&
+          sameOccasion(o.ev.mode, e.mode) &&
+          (o.ev.mode === e.mode || sameActors(o.ev.actors, e.actors)) &&
+          (!o.ev.when || !e.when || o.ev.when.value === e.when.value) &&
+          (terminal(e.status) ? irrealis(o.ev.status) || updated.has(o) : terminal(o.ev.status)),
+      );
+      if (prev) {
+        if (terminal(e.status)) {
+          prev.ev.status = e.status;
+          updated.add(prev);
+        }
+        if ((MODE_RANK[e.mode ?? 'other'] ?? 0) > (MODE_RANK[prev.ev.mode ?? 'other'] ?? 0)) prev.ev.mode = e.mode;
+        mergeInto(prev.ev, e);
+        continue;
+      }
+    }
+    out.push(c);
+  }
   return out;
 }
 
@@ -494,7 +539,13 @@ class Extractor {
         oblique = false;
         continue;
       }
-      if (this.trigAt.has(j)) return { kind: 'trigger', at: j };
+      if (this.trigAt.has(j)) {
+        // `під час телефонної розмови Зеленський і Макрон домовилися`: a nominative name after a
+        // framing contact is the subject of the clause, no complement of that noun
+        const tj = this.trigAt.get(j)!;
+        if (!tj.verb && m.case === 'Nom' && this.framed(tj, a)) return { kind: 'none' };
+        return { kind: 'trigger', at: j };
+      }
       const L = this.lx;
       if (L.conj.has(t.norm) || (t.punct && (t.text === ',' || t.text === '-' || t.text === '–'))) {
         // a coordinated name takes what introduced the one before it
@@ -584,6 +635,8 @@ class Extractor {
     const english = L.lang === 'en';
     const withOk = consult || tr.type === 'AGREE' || tr.type === 'COOPERATE';
 
+    // `во время разговора Путин и Макрон договорились`: the framed clause's subject held the contact
+    const framedNoun = !tr.verb && this.framed(tr, ca);
     for (const m of inClause) {
       const after = m.t0 > tr.t;
       const ld = m.lead;
@@ -623,7 +676,7 @@ class Extractor {
           parties.push(m.id);
           if (tr.mode === 'visit') place ??= m.type === 'LOC' ? m.id : null;
         }
-      } else if (tr.verb && m.case === 'Nom') subjects.push(m.id);
+      } else if ((tr.verb || framedNoun) && m.case === 'Nom') subjects.push(m.id);
       else if (!consult && tr.verb && m.case === 'Gen' && m.t0 - tr.tEnd <= 3 && this.onlyNominals(tr.tEnd, m.t0)) parties.push(m.id);
       else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) parties.push(m.id);
       else if (!tr.verb && m.case === 'Dat' && !consult) parties.push(m.id);
@@ -661,8 +714,21 @@ class Extractor {
     if (!consult && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
     parties.forEach(add);
-    // a meeting or visit in the other side's seat is with that side (`встречался ... в Кремле`)
-    if (consult && place && actors.length === 1 && !this.sameSide(place, actors[0]) && (tr.mode === 'meeting' || tr.mode === 'visit')) add(place);
+    // a meeting or visit in the other side's seat is with that side (`встречался ... в Кремле`),
+    // unless it continues a contact just reported whose parties the place is not: `зустріч у
+    // Будапешті скасовано` after a Trump-Putin call is theirs, Budapest only the venue
+    if (consult && place && actors.length === 1 && !this.sameSide(place, actors[0]) && (tr.mode === 'meeting' || tr.mode === 'visit')) {
+      let venue = false;
+      if (!parties.length && !blocked) {
+        for (let k = prior.length - 1; k >= 0 && si - prior[k].sent <= 3; k--) {
+          const p = prior[k];
+          if (p.ev.type !== 'CONSULT' || !p.ev.actors.some((x) => this.sameSide(x, actors[0]))) continue;
+          venue = !p.ev.actors.some((x) => this.sameSide(x, place!));
+          break;
+        }
+      }
+      if (!venue) add(place);
+    }
     // a contact named without its parties continues the latest contact just before it
     let source: Cand | null = null;
     if (consult && actors.length < 2 && !parties.length && !blocked) {
@@ -681,7 +747,9 @@ class Extractor {
 
     // `обсудили по телефону`: a contact by phone is a call
     let mode: Mode | null = tr.mode;
-    if (consult && mode !== 'call' && mode !== 'summit' && this.window(ca, cb).some((k) => L.phoneCues.some((seq) => this.seqAt(k, seq, cb)))) mode = 'call';
+    // (not when the clause names the call itself: `во время телефонного разговора договорились о встрече`)
+    const callNamed = [...this.trigAt.values()].some((o) => o !== tr && o.mode === 'call' && o.t >= ca && o.t < cb);
+    if (consult && mode !== 'call' && mode !== 'summit' && !callNamed && this.window(ca, cb).some((k) => L.phoneCues.some((seq) => this.seqAt(k, seq, cb)))) mode = 'call';
     let status = this.status(tr, ca, cb, a, b);
     const level = this.level(tr, a, b, actors);
     const when = this.when(tr, a, b);
@@ -1007,6 +1075,16 @@ class Extractor {
     const hitIn = (ks: number[], name: keyof typeof S) =>
       ks.some((k) => isClosedCue(k) && this.has(k, S[name])) || this.lx.statusSeq[name].some((seq) => ks.some((k) => this.seqAt(k, seq, b)));
     const hit = (name: keyof typeof S) => hitIn(idx, name);
+    // `во время телефонного разговора договорились о встрече`, `після переговорів`: the contact
+    // framing another act took place; only words qualifying it (`предстоящего визита`) say otherwise
+    if (!tr.verb && this.framed(tr, ca)) {
+      const near: number[] = [];
+      for (let k = Math.max(ca, tr.t - 3); k < tr.t; k++) near.push(k);
+      for (const name of ['cancelled', 'planned', 'possible'] as const) if (near.some((k) => this.has(k, S[name]))) return name;
+      if (hitIn(rel, 'cancelled')) return 'cancelled';
+      // the frame happens when the act it frames does: `в ходе встречи обсудят` is still to come
+      return this.tenseStatus(tr, idx) ?? 'occurred';
+    }
     if (hit('cancelled') || hitIn(rel, 'cancelled')) return 'cancelled';
     if (hit('notPlanned')) return 'none';
     const L = this.lx;
@@ -1025,6 +1103,15 @@ class Extractor {
     // a past participle qualifying the trigger: `запроваджені США санкції`, `досягнуті під час саміту`
     for (let k = Math.max(ca, tr.t - 3); k < tr.t; k++) if (this.has(k, S.occurred) && (T[k].pos === 'ADJ' || T[k].tags.VerbForm === 'Part')) return 'occurred';
     // the finite verb nearest the trigger decides
+    const byTense = this.tenseStatus(tr, idx);
+    if (byTense) return byTense;
+    if (hit('ongoing')) return 'ongoing';
+    return 'occurred';
+  }
+
+  /** The status the tense of the finite verb nearest the trigger gives (past: occurred, future: planned). */
+  private tenseStatus(tr: Trig, idx: number[]): EventStatus | null {
+    const T = this.toks;
     let best: { d: number; s: EventStatus } | null = null;
     for (const k of [tr.t, ...idx]) {
       const t = T[k];
@@ -1039,9 +1126,18 @@ class Extractor {
       const d = Math.abs(k - tr.t);
       if (!best || d < best.d) best = { d, s };
     }
-    if (best) return best.s;
-    if (hit('ongoing')) return 'ongoing';
-    return 'occurred';
+    return best ? best.s : null;
+  }
+
+  /** Is the trigger noun governed by `во время`, `під час`, `after` (over its adjectives)? */
+  private framed(tr: Trig, ca: number): boolean {
+    let j = tr.t - 1;
+    while (j >= ca && (this.toks[j].pos === 'ADJ' || this.toks[j].pos === 'DET' || this.toks[j].pos === 'NUM')) j--;
+    for (const seq of this.lx.during) {
+      const k = j - seq.length + 1;
+      if (k >= ca && this.seqAt(k, seq, j + 1)) return true;
+    }
+    return false;
   }
 
   private level(tr: Trig, a: number, b: number, actors: string[]): Level | null {

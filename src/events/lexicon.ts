@@ -54,6 +54,7 @@ interface LexiconFile {
   endVerbs: string[];
   cooperative: string[];
   conflictual: string[];
+  during?: string[];
 }
 
 export interface EventLexicon {
@@ -108,6 +109,8 @@ export interface EventLexicon {
   notTriggersByFirst: Map<string, string[][]>;
   /** every lemma that can start a stance cue (confirm, deny, the first of a no-comment sequence) */
   stanceFirst: Set<string>;
+  /** `во время`, `під час`, `after`: a contact these govern is the frame of another act, and took place */
+  during: string[][];
   /** one look-up per word: which of the lists above it may start (WORD_* bits) */
   wordFlags: Map<string, number>;
 }
@@ -178,6 +181,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     notTriggersByFirst: new Map(),
     stanceFirst: new Set(),
     wordFlags: new Map(),
+    during: (f.during ?? []).map((x) => x.split(' ').map(norm)),
   };
   for (const seq of lx.notTriggers) {
     const list = lx.notTriggersByFirst.get(seq[0]) ?? [];

@@ -220,3 +220,40 @@ test('Ukrainian tense without morphology tags: perfective future is planned, imp
   assert.equal(ev.status, 'ongoing');
   assert.equal(ev.level, 'working');
 });
+
+test('a contact announced as planned and later reported cancelled is one event, cancelled', () => {
+  // the later sentence names no parties: it continues the contact just reported; Budapest is the venue
+  const uk = analyze(
+    'Президент США Дональд Трамп і президент Росії Володимир Путін домовилися провести саміт у Будапешті. Про це Трамп заявив після телефонної розмови з Путіним у четвер. Згодом Трамп повідомив, що зустріч у Будапешті скасовано.',
+    'uk',
+    '2025-10-22',
+  );
+  const ukSummits = (uk.layers.events ?? []).filter((e) => e.type === 'CONSULT' && (e.mode === 'summit' || e.mode === 'meeting'));
+  assert.equal(ukSummits.length, 1, JSON.stringify(ukSummits.map((e) => [e.mode, e.actors, e.status])));
+  assert.equal(ukSummits[0].status, 'cancelled');
+  assert.ok(!ukSummits[0].actors.some((a) => /budapest|будапешт/.test(who(uk, a))));
+  const ru = analyze(
+    'Президент США Дональд Трамп и президент России Владимир Путин договорились провести саммит в Будапеште. Позднее Трамп заявил, что саммит в Будапеште отменен.',
+    'ru',
+    '2025-10-22',
+  );
+  const ruSummits = (ru.layers.events ?? []).filter((e) => e.type === 'CONSULT' && e.mode === 'summit');
+  assert.equal(ruSummits.length, 1);
+  assert.equal(ruSummits[0].status, 'cancelled');
+});
+
+test('a call framing an agreement took place; the meeting agreed in it is planned', () => {
+  for (const [text, lang] of [
+    ['Во время телефонного разговора Путин и Макрон договорились о встрече в Москве.', 'ru'],
+    ['Під час телефонної розмови Зеленський і Макрон домовилися про зустріч у Парижі.', 'uk'],
+  ] as const) {
+    const doc = analyze(text, lang, '2025-11-20');
+    const evs = doc.layers.events ?? [];
+    const call = evs.find((e) => e.mode === 'call');
+    const meeting = evs.find((e) => e.mode === 'meeting');
+    assert.ok(call && meeting, `${text} -> ${JSON.stringify(evs.map((e) => [e.mode, e.actors, e.status]))}`);
+    assert.equal(call.status, 'occurred');
+    assert.equal(meeting.status, 'planned');
+    assert.ok(call.actors.some((a) => MACRON.test(who(doc, a))));
+  }
+});
