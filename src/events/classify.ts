@@ -95,6 +95,11 @@ export function classifyEventType(doc: Doc): string | null {
     if (lx.intent.has(nrm[j]) || lx.intent.has(lem[j])) intent = true;
     if (SUBORDINATORS.has(nrm[j]) || nrm[j] === ',') break;
   }
+  // PLOVER FIGHT is conventional military force; ASSAULT the rest (`forces launched artillery fire`)
+  if (type === 'ASSAULT') {
+    const military = lem.some((l, k) => lx.militaryMeans.has(l) || lx.militaryMeans.has(nrm[k]) || lx.militaryMeansSeq.some((q) => q.every((w, j) => lem[k + j] === w || nrm[k + j] === w)));
+    if (military) type = 'FIGHT';
+  }
   if (ended && type === 'CONSULT') type = 'SANCTION';
   else if (negated && intent && lx.cooperative.has(type)) type = 'REJECT';
   else if (intent && !lx.controlTypes.has(type)) {

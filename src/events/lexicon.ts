@@ -55,6 +55,7 @@ interface LexiconFile {
   cooperative: string[];
   conflictual: string[];
   during?: string[];
+  militaryMeans?: string[];
 }
 
 export interface EventLexicon {
@@ -111,6 +112,10 @@ export interface EventLexicon {
   stanceFirst: Set<string>;
   /** `во время`, `під час`, `after`: a contact these govern is the frame of another act, and took place */
   during: string[][];
+  /** PLOVER: violence by armies and their weapons (`artillery`, `войска`) is FIGHT, not ASSAULT */
+  militaryMeans: Set<string>;
+  /** multiword military means as lemma sequences */
+  militaryMeansSeq: string[][];
   /** one look-up per word: which of the lists above it may start (WORD_* bits) */
   wordFlags: Map<string, number>;
 }
@@ -182,6 +187,8 @@ export function eventLexicon(lang: string): EventLexicon | null {
     stanceFirst: new Set(),
     wordFlags: new Map(),
     during: (f.during ?? []).map((x) => x.split(' ').map(norm)),
+    militaryMeans: new Set((f.militaryMeans ?? []).filter((x) => !x.includes(' ')).map(norm)),
+    militaryMeansSeq: (f.militaryMeans ?? []).filter((x) => x.includes(' ')).map((x) => x.split(' ').map(norm)),
   };
   for (const seq of lx.notTriggers) {
     const list = lx.notTriggersByFirst.get(seq[0]) ?? [];

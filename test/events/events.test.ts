@@ -257,3 +257,14 @@ test('a call framing an agreement took place; the meeting agreed in it is planne
     assert.ok(call.actors.some((a) => MACRON.test(who(doc, a))));
   }
 });
+
+test('PLOVER coding (en): a protest governs its purpose; force with military weapons is FIGHT', async () => {
+  const { classifyEventType } = await import('../../src/events/classify.js');
+  const code = (text: string) => classifyEventType(analyze(text, 'en', '2025-11-20'));
+  // `staged demonstrations to demand`: the protest is the act, the demand its issue
+  assert.equal(code('Thousands of workers staged demonstrations in the capital on Saturday to demand higher wages.'), 'PROTEST');
+  assert.equal(code('Opposition supporters began a hunger strike outside parliament to demand the release of detained activists.'), 'PROTEST');
+  // conventional military force (artillery, aircraft) is FIGHT; other killings stay ASSAULT
+  assert.equal(code('Army units launched artillery and mortar fire against rebel camps near the border, killing at least ten fighters.'), 'FIGHT');
+  assert.equal(code('Gunmen killed two police officers in an attack on a checkpoint.'), 'ASSAULT');
+});
