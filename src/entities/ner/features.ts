@@ -31,22 +31,42 @@ export function featureConfig(): Readonly<FeatureConfig> {
   return config;
 }
 
+/** shape class of one code unit for ASCII and basic Cyrillic: 'X', 'x', 'd', or '' (look it up) */
+function fastClass(c: number): string {
+  if (c < 0x80) {
+    if (c >= 65 && c <= 90) return 'X';
+    if (c >= 97 && c <= 122) return 'x';
+    if (c >= 48 && c <= 57) return 'd';
+    return String.fromCharCode(c);
+  }
+  if (c >= 0x400 && c <= 0x42f) return 'X';
+  if (c >= 0x430 && c <= 0x45f) return 'x';
+  return '';
+}
+
+/** word shape: runs of upper-case (X), lower-case (x) letters and digits (d), other characters as is; at most 6 */
 export function shapeOf(s: string): string {
   let out = '';
   let last = '';
-  for (const ch of s) {
-    let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\d/.test(ch)) c = 'd';
-    else c = ch;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    let c = fastClass(cp);
+    if (!c) {
+      const ch = s.slice(i, i + w);
+      if (/\p{Lu}/u.test(ch)) c = 'X';
+      else if (/\p{Ll}/u.test(ch)) c = 'x';
+      else if (/\d/.test(ch)) c = 'd';
+      else c = ch;
+    }
     if (c !== last) out += c;
     last = c;
+    i += w;
   }
   return out.length > 6 ? out.slice(0, 6) : out;
 }
 
-function capClass(s: string): string {
+export function capClass(s: string): string {
   if (!/\p{L}/u.test(s)) return /\d/.test(s) ? 'num' : 'punct';
   if (s === s.toUpperCase()) return s.length > 1 ? 'upper' : 'cap1';
   if (/^\p{Lu}/u.test(s)) return 'title';

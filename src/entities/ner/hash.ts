@@ -37,6 +37,35 @@ export function feed(s: string): void {
   b = y;
 }
 
+/** Feed the code units [from, to) of a string. */
+export function feedRange(s: string, from: number, to: number): void {
+  let x = a;
+  let y = b;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    x = Math.imul(x ^ c, 16777619);
+    y = Math.imul(y ^ c, 0x5bd1e995);
+    y ^= y >>> 15;
+  }
+  a = x;
+  b = y;
+}
+
+let sa = 0;
+let sb = 0;
+
+/** Remember the hash state (one level). */
+export function save(): void {
+  sa = a;
+  sb = b;
+}
+
+/** Go back to the state of the last `save()`. */
+export function restore(): void {
+  a = sa;
+  b = sb;
+}
+
 function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

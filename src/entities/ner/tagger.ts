@@ -3,9 +3,9 @@
  * emission scores, Viterbi per sentence, spans back to character offsets.
  */
 import type { EntityType, Mention, Token } from '../../doc/model.js';
-import { capFirst, contextWordFeatures, featureConfig, isQuote, setFeatureConfig, tokenFeatures, wordFeatures } from './features.js';
-import { begin, feed, feedCode } from './hash.js';
-import { type Gazetteer, SPAN_TAGS, stem } from './gazetteer.js';
+import { capClass, capFirst, contextWordFeatures, featureConfig, isQuote, setFeatureConfig, shapeOf, tokenFeatures, wordFeatures } from './features.js';
+import { begin, feed, feedCode, feedRange, restore, save } from './hash.js';
+import { type Gazetteer, SPAN_TAGS, stem, TYPES } from './gazetteer.js';
 import { labelSpans, type NerModel, viterbi } from './model.js';
 
 /** emission-score margin that maps to a confidence of 0.73 (perceptron weights are unscaled) */
@@ -81,6 +81,11 @@ const BAR = 124; // '|'
 const CAP = 1;
 const QUOTE = 2;
 const PUNCT = 4;
+
+const PREFIX_NAMES = ['', 'p1=', 'p2=', 'p3=', 'p4='];
+const SUFFIX_NAMES = ['', 's1=', 's2=', 's3=', 's4='];
+/** `${d}w=` per context offset */
+const CONTEXT_W = CONTEXT_OFFSETS.map((d) => `${d}w=`);
 
 /** slot of the morphology part in a word entry's vector (after own + 4 context slots) */
 const MORPH = 1 + CONTEXT_OFFSETS.length;
@@ -232,15 +237,86 @@ export class Tagger {
         for (const m of this.cache.values()) m.clear();
         this.cached = 0;
       }
-      const L = this.model.L;
-      const v = new Float32Array(L * SLOTS);
-      this.sum(wordFeatures(text, norm, lang, this.model.gazetteer, this.model.kb), v, 0);
-      for (let c = 0; c < CONTEXT_OFFSETS.length; c++) this.sum(contextWordFeatures(text, norm, lang, CONTEXT_OFFSETS[c]), v, (c + 1) * L);
+      const v = new Float32Array(this.model.L * SLOTS);
+      this.wordInto(text, norm, lang, v);
       e = this.gazInfo(v, norm, (capFirst(text) ? CAP : 0) | (isQuote(text) ? QUOTE : 0) | (isSentPunct(text) ? PUNCT : 0));
       byText.set(text, e);
       this.cached++;
     }
     return e;
+  }
+
+  /**
+   * The weights of `wordFeatures(text, norm, lang, ...)` into v[0..L) and of
+   * `contextWordFeatures(text, norm, lang, d)` into v[(c + 1) * L..) for each context offset, in
+   * the same order, hashing each feature from its parts (no feature strings are built).
+   */
+  private wordInto(text: string, norm: string, lang: string, v: Float32Array): void {
+    const L = this.model.L;
+    const tab = this.model.features;
+    // the language prefix `lang|`, hashed once
+    begin();
+    feed(lang);
+    feedCode(BAR);
+    save();
+    let o = 0;
+    /** feature `pre` + s[from, to), then `lang|` + the same */
+    const both = (pre: string, s: string, from: number, to: number) => {
+      begin();
+      feed(pre);
+      feedRange(s, from, to);
+      this.addRow(tab.lookup(), v, o);
+      restore();
+      feed(pre);
+      feedRange(s, from, to);
+      this.addRow(tab.lookup(), v, o);
+    };
+    const cap = capClass(text);
+    const n = norm.length;
+    both('w=', norm, 0, n);
+    const sh = shapeOf(text);
+    both('sh=', sh, 0, sh.length);
+    both('cap=', cap, 0, cap.length);
+    if (text !== norm && cap !== 'lower') both('W=', text, 0, text.length);
+    for (let k = 1; k <= 4 && k <= n; k++) {
+      both(PREFIX_NAMES[k], norm, 0, k);
+      both(SUFFIX_NAMES[k], norm, n - k, n);
+    }
+    if (cap === 'title' || cap === 'upper') both('cs3=', norm, Math.max(0, n - 3), n);
+    if (n > 12) both('long', '', 0, 0);
+    if (norm.includes('-')) both('hyph', '', 0, 0);
+    if (/\d/.test(norm) && /\p{L}/u.test(norm)) both('alnum', '', 0, 0);
+    if (/[a-z]/.test(norm)) both('latin', '', 0, 0);
+    const gaz = this.model.gazetteer;
+    const m = gaz.tokenMask(norm);
+    if (m) {
+      for (let t = 0; t < TYPES.length; t++) if (m & (1 << t)) both('gt=', TYPES[t], 0, TYPES[t].length);
+    } else {
+      const ms = gaz.stemMask(stem(norm));
+      for (let t = 0; t < TYPES.length; t++) if (ms & (1 << t)) both('gs=', TYPES[t], 0, TYPES[t].length);
+    }
+    const kb = this.model.kb;
+    if (kb) {
+      const mk = kb.tokenMask(norm) || kb.stemMask(stem(norm));
+      for (let t = 0; t < TYPES.length; t++) if (mk & (1 << t)) both('kt=', TYPES[t], 0, TYPES[t].length);
+    }
+    // what the neighbours see of this word (`contextWordFeatures`)
+    for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
+      const d = CONTEXT_OFFSETS[c];
+      o = (c + 1) * L;
+      both(CONTEXT_W[c], norm, 0, n);
+      if (d === -1 || d === 1) {
+        const one = (pre: string, s: string, from: number, to: number) => {
+          begin();
+          feed(pre);
+          feedRange(s, from, to);
+          this.addRow(tab.lookup(), v, o);
+        };
+        one(d + 'sh=', sh, 0, sh.length);
+        one(d + 'c=', cap, 0, cap.length);
+        one(d + 's3=', norm, Math.max(0, n - 3), n);
+      }
+    }
   }
 
   private gazInfo(v: Float32Array, norm: string, flags: number): WordEntry {
