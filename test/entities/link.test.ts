@@ -250,3 +250,22 @@ test('uk, ru: a KB name in another spelling links (ґ/г, Latin/Cyrillic, a midd
   ]);
   assert.equal(idOf(ru, 'Donald J. Trump'), 'trump');
 });
+
+test('uk, ru: an organisation behind its legal form or a national adjective links to the KB', async () => {
+  const uk = await link(
+    'Національна акціонерна компанія «Нафтогаз України» оскаржила рішення суду. Поки розглядатиметься апеляція НАК Нафтогаз України, активи залишаються під арештом, заявили в НАК. Російський Газпром не коментує.',
+    'uk',
+    [['Національна акціонерна компанія «Нафтогаз України»', 'ORG'], ['НАК', 'ORG'], ['Нафтогаз України', 'ORG'], ['НАК', 'ORG'], ['Російський Газпром', 'ORG']],
+  );
+  assert.equal(idOf(uk, 'Національна акціонерна компанія «Нафтогаз України»'), 'naftogaz');
+  assert.equal(idOf(uk, 'НАК'), 'naftogaz');
+  assert.equal(entityOf(uk, 'НАК')!.mentions.filter((m) => m.text === 'НАК').length, 2);
+  assert.equal(idOf(uk, 'Російський Газпром'), 'gazprom');
+  const ru = await link('Российский «Газпром» и Евросоюз обсудили условия транзита, сообщает ТАСС.', 'ru', [
+    ['Российский «Газпром»', 'ORG'],
+    ['Евросоюз', 'ORG'],
+    ['ТАСС', 'ORG'],
+  ]);
+  assert.equal(idOf(ru, 'Российский «Газпром»'), 'gazprom');
+  assert.equal(idOf(ru, 'Евросоюз'), 'eu');
+});

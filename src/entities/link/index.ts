@@ -86,7 +86,7 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   }
   // 5. an organisation written with its legal form or its country (`НАК «Нафтогаз України»`, `ПАО Газпром`)
   if (!isPer(type)) {
-    const core = stripOrgWrapping(lemma);
+    const core = stripOrgWrapping(lemma, true);
     if (core && core !== lemma) {
       const hits = kb.lookup(core, lang).filter((h) => compatible(h.id));
       if (hits.length) return { lemma, id: hits[0].id };
@@ -101,7 +101,7 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     const nw = w.filter((x, i) => i === 0 || i === w.length - 1 || !/^\p{Lu}\.$/u.test(x));
     if (nw.length > 1 && nw.length < w.length) variants.push(nw.join(' '));
   } else {
-    const core = stripOrgWrapping(lemma);
+    const core = stripOrgWrapping(lemma, true);
     if (core && core !== lemma) variants.push(core);
   }
   for (const v of variants) {
@@ -113,9 +113,17 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
 
 const ORG_FORMS = /^(ПАО|ОАО|ЗАО|АО|ООО|НАК|ПАТ|ВАТ|ТОВ|АТ|ПрАТ|ГК|госкорпорация|держкорпорація|компания|компанія|концерн|корпорация|корпорація|группа|група|холдинг|агентство|агентства|издание|видання|телеканал|газета|газети|газеты|журнал|радиостанция|радіостанція|информагентство|інформагентство)\s+/iu;
 
+/** `Національна акціонерна компанія`, `Российская государственная корпорация`: adjectives before a kind word */
+const ORG_KIND_PHRASE = /^(?:\p{L}+(?:ая|ое|ий|ый|ой|ая|на|не|ний|ська|ське|ський|цька|ський)\s+){1,3}(компания|компанія|корпорация|корпорація|госкорпорация|держкорпорація|концерн|холдинг|агентство|агентства|группа|група)\s+(?=\S)/iu;
+/** a country's adjective before a name (`Російський Газпром`, `российский «Газпром»`) */
+const NATIONAL_ADJ = /^(российск|російськ|украинск|українськ|американск|американськ|британск|британськ|немецк|німецьк|французск|французьк|китайск|китайськ|польск|польськ|турецк|турецьк)\p{L}*\s+(?=\S)/iu;
+
 /** The name inside an organisation phrase: legal form / kind word and a trailing country dropped. */
-function stripOrgWrapping(lemma: string): string {
+function stripOrgWrapping(lemma: string, national = false): string {
   let s = lemma.replace(/[«»"“”„]/g, '').trim();
+  s = s.replace(ORG_KIND_PHRASE, '');
+  // for a KB look-up only (as a `new:` key it would fold `Украинская правда` into `Правда`)
+  if (national) s = s.replace(NATIONAL_ADJ, '');
   for (let i = 0; i < 2; i++) s = s.replace(ORG_FORMS, '');
   s = s.replace(/\s+(России|РФ|Украины|України|Росії|США|Германии|Німеччини|Франции|Франції)$/u, '');
   return s.trim();
@@ -245,8 +253,12 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     const b = res[i + 1];
     const bracketed = /^\s*\(\s*$/.test(doc.text.slice(a.m.end, b.m.start)) && /^\s*\)/.test(doc.text.slice(b.m.end, b.m.end + 3));
     // `НАК «Нафтогаз України»`, `ПАО "Газпром"`: a legal-form acronym before a quoted name
-    const legal = /^\s{1,2}["«„“]?$/.test(doc.text.slice(a.m.end, b.m.start)) && /^\p{Lu}{2,5}$/u.test(a.m.text) && /^\s*["«„“]/.test(doc.text.slice(a.m.end, b.m.start + 1));
-    if (!bracketed && !legal) continue;
+    const gap = doc.text.slice(a.m.end, b.m.start);
+    const acronym = /^\s{1,2}["«„“]?$/.test(gap) && /^\p{Lu}{2,5}$/u.test(a.m.text);
+    const legal = acronym && /^\s*["«„“]/.test(doc.text.slice(a.m.end, b.m.start + 1));
+    // `НАК Нафтогаз України`: without quote marks only an acronym the KB does not know (not `ЄС Україна`)
+    const legalBare = acronym && !legal && !a.id && !!b.id && a.m.type === 'ORG';
+    if (!bracketed && !legal && !legalBare) continue;
     if (a.m.type !== b.m.type) continue;
     const ga = groupOf.get(a)!;
     const gb = groupOf.get(b)!;
