@@ -80,8 +80,8 @@ interface Men {
   maybeNom: boolean;
   /** the head word (none for a name split out of a hyphenated pair) */
   head: Tok | null;
-  /** a news outlet or a work: never a party */
-  readonly outlet: boolean;
+  /** the entity (none for a name split out of a hyphenated pair): an outlet or a work is never a party */
+  ent: Entity | null;
   dropped: boolean;
   /** what introduces it: a preposition, a trigger it directly follows, a conjunction, nothing */
   lead: { kind: 'prep'; prep: string; at: number } | { kind: 'trigger'; at: number } | { kind: 'none' };
@@ -137,11 +137,16 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   let any = false;
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
+    // every list starts with a word: punctuation and numbers need no look-up
+    if (t.kind !== 'word') {
+      lemmas[i] = t.norm;
+      continue;
+    }
     const l = t.lemma ? (t.lemma === t.norm ? t.norm : foldLemma(t.lemma)) : t.norm;
     lemmas[i] = l;
     const f = (wf.get(l) ?? 0) | (l !== t.norm ? (wf.get(t.norm) ?? 0) : 0);
     flags[i] = f;
-    if (f & WORD_TRIGGER && t.kind === 'word') any = true;
+    if (f & WORD_TRIGGER) any = true;
   }
   if (!any) return [];
   const toks: Tok[] = raw.map((t: Token, i) => new Tok(t, i, lemmas[i]));
@@ -186,6 +191,18 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   }
   x.stances(sents, cands);
   return dedupe(cands, kb ?? null, doc.text).map((c) => c.ev);
+}
+
+/** (an outlet look-up folds every name of the entity: done once, and only for a mention weighed as a party) */
+const outletMemo = new WeakMap<Entity, boolean>();
+function outletMention(m: Men): boolean {
+  if (!m.ent) return false;
+  let v = outletMemo.get(m.ent);
+  if (v === undefined) {
+    v = isOutlet(m.ent);
+    outletMemo.set(m.ent, v);
+  }
+  return v;
 }
 
 function isOutlet(e: Entity): boolean {
@@ -331,9 +348,6 @@ const PAIR = /^(\p{Lu}[\p{L}'’ʼ]+)\s?[-–—]\s?(\p{Lu}[\p{L}'’ʼ]+)$/u;
 function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeBase | null): Men[] {
   const all: Men[] = [];
   for (const e of entities) {
-    // (an outlet look-up folds every name of the entity: done only when a mention is weighed as a party)
-    let outletMemo: boolean | null = null;
-    const outletOf = () => (outletMemo ??= isOutlet(e));
     for (const m of e.mentions) {
       // `саміт Путін-Трамп`: two people joined by a hyphen read as one name
       const pair = e.id.startsWith('new:') && kb ? PAIR.exec(m.text) : null;
@@ -364,7 +378,7 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
               case: null,
               maybeNom: true,
               head: null,
-              outlet: false,
+              ent: null,
               dropped: false,
               lead: { kind: 'none' },
               conj: k === 1,
@@ -389,9 +403,7 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
         case: toks[head].tags.Case ?? null,
         maybeNom: !toks[head].tags.Case || toks[head].hasCase('Nom'),
         head: toks[head],
-        get outlet() {
-          return outletOf();
-        },
+        ent: e,
         dropped: false,
         lead: { kind: 'none' },
         conj: false,
@@ -628,7 +640,7 @@ class Extractor {
       }
     }
     const ms = this.markQualifiers(a, b);
-    const inClause = ms.filter((m) => m.t0 >= ca && m.t1 <= cb && !m.outlet && this.named(m));
+    const inClause = ms.filter((m) => m.t0 >= ca && m.t1 <= cb && !outletMention(m) && this.named(m));
     const subjects: string[] = [];
     const parties: string[] = [];
     let place: string | null = null;
@@ -954,7 +966,7 @@ class Extractor {
         m.t0 <= tr.t &&
         m.lead.kind === 'prep' &&
         this.lx.placePreps.has(m.lead.prep) &&
-        !m.outlet &&
+        !outletMention(m) &&
         this.clause(m.lead.at, a, tr.t + 1)[0] === m.lead.at &&
         T[m.t1] &&
         this.isVerb(T[m.t1]) &&
@@ -977,7 +989,7 @@ class Extractor {
     }
     // a named subject earlier in the same subordinate clause, before a participial phrase:
     // `что недавно Эммануэль Бонн, возглавляющий ..., встречался ...`
-    const inZone = ms.filter((m) => m.t0 >= zs && m.t1 <= ca && m.lead.kind === 'none' && !m.outlet && this.named(m) && (m.case === null || m.case === 'Nom'));
+    const inZone = ms.filter((m) => m.t0 >= zs && m.t1 <= ca && m.lead.kind === 'none' && !outletMention(m) && this.named(m) && (m.case === null || m.case === 'Nom'));
     if (inZone.length) return inZone[inZone.length - 1].id;
     // a role noun or pronoun as the clause's subject
     for (let j = tr.t - 1; j >= Math.min(ca, zs); j--) {
@@ -996,11 +1008,11 @@ class Extractor {
       if (t.pos === 'NOUN' && t.hasCase('Nom') && t.text[0] === t.text[0].toLowerCase() && !this.afterPrep(j)) return false;
     }
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
-    const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !m.outlet && this.named(m) && (m.case === null || m.case === 'Nom'));
+    const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !outletMention(m) && this.named(m) && (m.case === null || m.case === 'Nom'));
     if (before.length) return before[before.length - 1].id;
     // `у Кремлі заявили, що переговори ... не заплановані`: the seat speaking in the matrix clause
     const matrixSeat = ms.find(
-      (m) => m.t1 <= zs && m.lead.kind === 'prep' && this.lx.placePreps.has(m.lead.prep) && !m.outlet && T[m.t1] && this.isVerb(T[m.t1]) && T[m.t1].tags.Number === 'Plur',
+      (m) => m.t1 <= zs && m.lead.kind === 'prep' && this.lx.placePreps.has(m.lead.prep) && !outletMention(m) && T[m.t1] && this.isVerb(T[m.t1]) && T[m.t1].tags.Number === 'Plur',
     );
     if (matrixSeat) return matrixSeat.id;
     // the speaker of the quotation that carries it
