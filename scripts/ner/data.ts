@@ -113,8 +113,33 @@ function readBrat(dir: string, map: Record<string, EntityType>, source: string, 
   return out;
 }
 
+/** a one-word adjective derived from a place name (`российских`, `американский`, `московского`) */
+const PLACE_ADJ = /^[\p{L}-]+(?:ск|цк)(?:ий|ый|ая|ое|ие|ые|ого|ой|ому|ом|ую|им|ым|их|ых|ими|ыми)$/u;
+
+/**
+ * NEREL annotates place adjectives as COUNTRY/CITY (`российских военных`: 769 one-word adjectives
+ * in lower case); SlavicNER does not annotate adjectives on their own. Such a mention (lower case,
+ * or capitalised only because it opens a sentence) is dropped, so its word is taught as no mention.
+ */
+export function dropPlaceAdjectives(d: TrainDoc): TrainDoc {
+  const mentions = d.mentions.filter((m) => {
+    if (m.type !== 'LOC') return true;
+    const s = d.text.slice(m.start, m.end);
+    if (!PLACE_ADJ.test(s)) return true;
+    if (s[0] === s[0].toLowerCase()) return false;
+    // capitalised: dropped only when it opens a sentence or a line
+    let j = m.start - 1;
+    while (j >= 0 && /\s/.test(d.text[j])) {
+      if (d.text[j] === '\n') return false;
+      j--;
+    }
+    return !(j < 0 || /[.!?…»"]/.test(d.text[j]));
+  });
+  return { ...d, mentions };
+}
+
 export function readNEREL(root: string): TrainDoc[] {
-  return [...readBrat(join(root, 'train'), NEREL_MAP, 'nerel', 'ru'), ...readBrat(join(root, 'dev'), NEREL_MAP, 'nerel', 'ru')];
+  return [...readBrat(join(root, 'train'), NEREL_MAP, 'nerel', 'ru'), ...readBrat(join(root, 'dev'), NEREL_MAP, 'nerel', 'ru')].map(dropPlaceAdjectives);
 }
 
 /** NER-UK 2.0 (uk, brat over pre-tokenised text): PERS ORG LOC; only the news part (`ng`) unless `all`. */
