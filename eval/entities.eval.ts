@@ -7,6 +7,11 @@
  * Two runs on nord_stream: the full pipeline (recognition by the NER stage), and, to measure this
  * stage alone, "oracle mentions": the gold spans and types handed to the `entities` stage (their
  * lemmas and ids withheld), so normalisation and linking are scored on every gold mention.
+ *
+ * Then the SlavicNER TRAIN topics (oracle mentions), labelled `TRAIN topic`: once with the shipped
+ * KB and lemma model (built from those topics: optimistic) and once with a leave-one-topic-out build
+ * (`scripts/build-kb.ts --exclude TOPIC --out DIR`: the figure for an unseen story). Set
+ * PARLEY_EVAL_NO_TRAIN=1 to skip them; PARLEY_EVAL_KEEP=DIR keeps every system output.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
