@@ -722,6 +722,11 @@ class Extractor {
       } else blocked = true;
     }
     if (tr.def.needsNamedObject && !parties.length) return null;
+    // `провел переговоры с турецким коллегой`: the person of that country named before, else the country
+    if (consult && !parties.length) {
+      const rp = this.rolePartyWith(tr, cb);
+      if (rp && !subjects.some((x) => this.sameSide(x, rp))) parties.push(rp);
+    }
     if (!parties.length && this.unnamedParties(tr, cb)) blocked = true;
     if (!consult && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
@@ -912,6 +917,42 @@ class Extractor {
       return x.pos === 'NOUN' && !this.trigAt.has(j) && !this.has(j, this.lx.actionNouns) && !this.lx.roleNouns.has(x.lemma);
     }
     return false;
+  }
+
+  /**
+   * `с турецким коллегой`, `з польським колегою`, `with his Turkish counterpart`: a role noun
+   * after `с` qualified by a country adjective stands for that country's person named last before
+   * it (`Хакан Фидан прибыл в Москву ... Лавров провел переговоры с турецким коллегой`), else for
+   * the country.
+   */
+  private rolePartyWith(tr: Trig, cb: number): string | null {
+    const T = this.toks;
+    const L = this.lx;
+    if (!this.kb) return null;
+    for (let j = tr.tEnd; j < Math.min(cb, tr.tEnd + 4); j++) {
+      if (!L.withPreps.has(T[j].norm)) continue;
+      let country: string | null = null;
+      for (let k = j + 1; k < Math.min(cb, j + 5); k++) {
+        const x = T[k];
+        if (this.menAt.has(k)) return null;
+        const dem = L.demonyms.get(x.lemma) ?? L.demonyms.get(x.norm);
+        if (dem) {
+          country = this.kb.lookup(dem, L.lang)[0]?.id ?? null;
+          continue;
+        }
+        if (x.pos === 'ADJ' || x.pos === 'DET') continue;
+        if (!L.roleNouns.has(x.lemma) || !country) return null;
+        const pos = x.start;
+        for (let q = this.mens.length - 1; q >= 0; q--) {
+          const m = this.mens[q];
+          if (m.start >= pos || m.type !== 'PER') continue;
+          if (this.kb.countryOf(m.id) === country) return m.id;
+        }
+        return country;
+      }
+      return null;
+    }
+    return null;
   }
 
   /** `контакты между лидерами`, `контакты с некоторыми странами`: parties given, but unnamed. */

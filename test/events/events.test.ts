@@ -268,3 +268,14 @@ test('PLOVER coding (en): a protest governs its purpose; force with military wea
   assert.equal(code('Army units launched artillery and mortar fire against rebel camps near the border, killing at least ten fighters.'), 'FIGHT');
   assert.equal(code('Gunmen killed two police officers in an attack on a checkpoint.'), 'ASSAULT');
 });
+
+test('a counterpart named only by country and role is the person of that country named before, else the country', () => {
+  const ru = analyze('Министр иностранных дел Турции Хакан Фидан прибыл в Москву. Сергей Лавров провел переговоры с турецким коллегой.', 'ru', '2025-11-20');
+  const talks = find(ru, 'CONSULT', LAVROV, /fidan|фидан/);
+  assert.equal(talks.mode, 'talks');
+  const uk = analyze('Міністр закордонних справ Польщі Радослав Сікорський прибув до Києва. Андрій Сибіга провів переговори з польським колегою.', 'uk', '2025-11-20');
+  find(uk, 'CONSULT', /sybiha|сибіга|сибига/, /sikorski|сікорськ/);
+  // no such person named: the country itself
+  const call = find(analyze('Сергей Лавров провел телефонный разговор с китайским коллегой.', 'ru', '2025-11-20'), 'CONSULT', LAVROV, /china|китай/);
+  assert.equal(call.mode, 'call');
+});
