@@ -170,3 +170,12 @@ test('en: lemmas and POS', () => {
   assert.equal(tok(ts2, 'visit').tags?.VerbForm, 'Inf');
   assert.equal(tok(ts2, 'met').lemma, 'meet');
 });
+
+test('uk: a genitive noun wins over an imperative of the same spelling (міністр оборони)', () => {
+  const ts = analyse('Рустем Умєров провів телефонну розмову з міністром оборони США Пітом Гегсетом.', 'uk');
+  assert.equal(tok(ts, 'оборони').lemma, 'оборона');
+  assert.equal(tok(ts, 'оборони').pos, 'NOUN');
+  // a real imperative with no noun reading stays a verb
+  const imp = analyse('«Підтримай нас», — написав Зеленський.', 'uk');
+  assert.equal(tok(imp, 'Підтримай').pos, 'VERB');
+});

@@ -280,7 +280,7 @@ export class UkMorph {
 
 /**
  * Order the analyses of one spelling: exact-case entries before lower-cased ones, then entries
- * whose lemma keeps more of the word (Києві: Київ before Кий), then content words.
+ * whose lemma keeps more of the word (Києві: Київ before Кий), then content words; imperatives last.
  */
 function rank(list: MorphAnalysis[], word: string): MorphAnalysis[] {
   if (list.length < 2) {
@@ -296,6 +296,8 @@ function rank(list: MorphAnalysis[], word: string): MorphAnalysis[] {
     let p = 0;
     while (p < l.length && p < w.length && (l[p] === w[p] || l[p].toLowerCase() === w[p])) p++;
     score[i] = (a.score ?? 1) * 10 + p * 0.5 + (a.source === 'dict' ? 1 : 0);
+    // the imperative is rare in news text: `міністром оборони` is the noun, not `оборони!`
+    if (a.tags.Mood === 'Imp') score[i] -= 1.5;
   }
   const idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => score[y] - score[x] || x - y);
   return idx.map((i) => {
