@@ -20,7 +20,13 @@ const ROLE_SYNONYMS: Record<string, string[]> = readJsonResource<{ synonyms: Rec
 
 export class Kb implements KnowledgeBase {
   private readonly ents = new Map<string, KbEntity>();
-  private readonly forms: Record<string, Record<string, [string, string][]>>;
+  /**
+   * The case-form index, compact: lang -> normKey(form) -> one packed hit (entity index * 2^16 + lemma
+   * index, a small integer stored inline) or an array of them; lemmas stored once in `lemmas`.
+   */
+  private readonly forms: Record<string, Record<string, number | number[]>> = {};
+  private readonly lemmas: string[] = [];
+  private readonly idList: string[] = [];
   /** lang -> normKey(surname or single-word short name) -> PER ids */
   private readonly parts = new Map<string, Map<string, string[]>>();
   /** normKey(title) in any language -> holders */
@@ -30,7 +36,28 @@ export class Kb implements KnowledgeBase {
   private readonly firsts = new Map<string, Map<string, 'm' | 'f' | 'x'>>();
 
   constructor(file: KbFile) {
-    this.forms = file.forms;
+    const idIdx = new Map<string, number>();
+    const lemIdx = new Map<string, number>();
+    const intern = (m: Map<string, number>, list: string[], v: string): number => {
+      let i = m.get(v);
+      if (i === undefined) {
+        i = list.length;
+        list.push(v);
+        m.set(v, i);
+      }
+      return i;
+    };
+    for (const [lang, index] of Object.entries(file.forms)) {
+      // packed in place: the parsed [id, lemma] pairs become garbage
+      const out = index as unknown as Record<string, number | number[]>;
+      for (const k in index) {
+        const hits = index[k];
+        if (hits.length === 1) out[k] = intern(idIdx, this.idList, hits[0][0]) * 65536 + intern(lemIdx, this.lemmas, hits[0][1]);
+        else out[k] = hits.map(([id, lemma]) => intern(idIdx, this.idList, id) * 65536 + intern(lemIdx, this.lemmas, lemma));
+      }
+      this.forms[lang] = out;
+    }
+    if (this.lemmas.length >= 65536 || this.idList.length >= 16384) throw new Error(`kb.json: form index too large to pack (${this.lemmas.length} lemmas, ${this.idList.length} ids)`);
     for (const e of file.entities) this.ents.set(e.id, e);
     this.size = file.entities.length;
     for (const e of file.entities) {
@@ -105,8 +132,12 @@ export class Kb implements KnowledgeBase {
   /** Exact form/name look-up in one language's index. */
   private formHits(k: string, lang: string): KbMatch[] {
     const hits = this.forms[lang]?.[k];
-    if (!hits) return [];
-    return hits.map(([id, lemma]) => ({ id, lemma, by: normKey(lemma) === k ? ('name' as const) : ('form' as const) }));
+    if (hits === undefined) return [];
+    return (typeof hits === 'number' ? [hits] : hits).map((h) => {
+      const id = this.idList[Math.floor(h / 65536)];
+      const lemma = this.lemmas[h % 65536];
+      return { id, lemma, by: normKey(lemma) === k ? ('name' as const) : ('form' as const) };
+    });
   }
 
   lookup(name: string, lang: string): KbMatch[] {
