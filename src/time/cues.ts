@@ -18,6 +18,8 @@ export interface CueIndex {
   stemLengths: number[];
   /** answers already given, by word (bounded) */
   memo: Map<string, boolean>;
+  /** the shortest cue word or stem (and never more than 3: a year or a numeric date has more) */
+  minLength: number;
 }
 
 /** the token layer's folding: lower case, ё→е, every apostrophe as ’ */
@@ -48,7 +50,8 @@ export function cueIndex(lx: TimeLexicon): CueIndex {
   for (const w of lx.today) add(w);
   for (const p of [...Object.keys(lx.relativeDays), ...Object.keys(lx.relativePeriods), ...Object.keys(lx.yearRef)]) add(anchorOf(p, stop));
   const stems = new Set(lx.cueStems.map(foldWord));
-  c = { words, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b), memo: new Map() };
+  const minLength = Math.min(3, ...[...words, ...stems].map((w) => w.length));
+  c = { words, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b), memo: new Map(), minLength };
   cache.set(lx.lang, c);
   return c;
 }
@@ -67,6 +70,8 @@ function isCueWord(w: string, ci: CueIndex): boolean {
 
 /** Is the token text `norm` (folded) a temporal cue? Hyphenated words count by their parts (`mid-january`). */
 export function isCue(norm: string, ci: CueIndex): boolean {
+  // no cue is shorter than three characters (`мая`, `год`, `ago`; a year or `5.02`): `в`, `на`, `и` are none
+  if (norm.length < ci.minLength) return false;
   let r = ci.memo.get(norm);
   if (r === undefined) {
     if (ci.memo.size >= 100_000) ci.memo.clear();
