@@ -350,7 +350,10 @@ for (const l of LANGS) {
     if (!others) continue;
     for (const id of [...m.keys()]) {
       const e = ents.get(id)!;
-      const canonical = !derived.has(id) && LANGS.some((x) => normKey(e.names[x] ?? '') === k);
+      // a country's own names and aliases (`US` of `US Army`, `US Senate`) stay: a country is no kind of institution
+      const canonical =
+        (!derived.has(id) && LANGS.some((x) => normKey(e.names[x] ?? '') === k)) ||
+        (e.src === 'countries' && LANGS.some((x) => (e.aliases?.[x] ?? []).some((a) => normKey(a) === k)));
       if (!canonical && [...others].filter((o) => o !== id).length >= 2) {
         m.delete(id);
         generic++;

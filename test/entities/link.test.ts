@@ -269,3 +269,16 @@ test('uk, ru: an organisation behind its legal form or a national adjective link
   assert.equal(idOf(ru, 'Российский «Газпром»'), 'gazprom');
   assert.equal(idOf(ru, 'Евросоюз'), 'eu');
 });
+
+test('en: U.S. and US are the country; a KB person known only by a Russian name keeps the article’s English name', async () => {
+  const d = await link(
+    'U.S. officials said Hillary Clinton would meet the ambassador. The US embassy confirmed it.',
+    'en',
+    [['U.S.', 'LOC'], ['Hillary Clinton', 'PER'], ['US', 'LOC']],
+  );
+  assert.equal(idOf(d, 'U.S.'), 'usa');
+  assert.equal(idOf(d, 'US'), 'usa');
+  const clinton = entityOf(d, 'Hillary Clinton')!;
+  assert.equal(clinton.name, 'Hillary Clinton');
+  assert.equal(clinton.names?.en, 'Hillary Clinton');
+});

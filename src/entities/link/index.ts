@@ -296,8 +296,12 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     if (g.id) {
       id = g.id;
       const e = L.kb.byId(id)!;
-      name = L.kb.nameOf(id, lang) ?? fullest;
+      // the KB's name in the article's language, else the article's own base form (an English article
+      // naming a person the KB knows only in Russian says `Hillary Clinton`, not `Хиллари Клинтон`)
+      const own = lang === 'ru' || lang === 'uk' || lang === 'en' ? e.names[lang as 'ru' | 'uk' | 'en'] : undefined;
+      name = own ?? (fullest || L.kb.nameOf(id, lang) || id);
       ent.names = { ...e.names };
+      if (!own && fullest && (lang === 'ru' || lang === 'uk' || lang === 'en')) ent.names[lang as 'ru' | 'uk' | 'en'] = fullest;
       if (e.gender) ent.gender = e.gender;
       if (e.affiliations?.length) ent.affiliations = [...e.affiliations];
       else if (e.type === 'LOC') ent.affiliations = [e.id];
