@@ -278,6 +278,12 @@ export class Resolver {
       }
     }
     const adjCountry = subj.adjs.length ? subj.adjs : [];
+    let titles: string[] = [];
+    try {
+      titles = kb ? kb.roleTitles(subj.phrase, lang).filter((t) => t.includes(' ')) : [];
+    } catch {
+      /* a KB without role titles: the article's own roles only */
+    }
     const order = [...seen.values()].sort((a, b) => b.last - a.last);
     const lastSaid = this.lastPer;
     const speakers = this.speakers;
@@ -287,7 +293,8 @@ export class Resolver {
       if (cg && cg !== 'p' && eg && eg !== cg) return;
       let score = 0;
       const roles = (e.roles ?? []).map((r) => r.toLowerCase());
-      if (roles.some((r) => r.includes(subj.head) || subj.phrase.includes(r))) score += 4;
+      // `глава МИД Ирана` is the `министр иностранных дел Ирана` the article named (the KB's role synonyms)
+      if (roles.some((r) => r.includes(subj.head) || subj.phrase.includes(r) || titles.some((t) => r.startsWith(t)))) score += 4;
       if (holders.has(e.id)) score += 4;
       const country = kb?.countryOf(e.id);
       const affs = new Set([...(e.affiliations ?? []), ...(kb?.byId(e.id)?.affiliations ?? []), ...(country ? [country] : [])]);

@@ -97,3 +97,18 @@ test('ru: a lower-case body recognised as one name (`пресс-служба К�
   assert.ok(q);
   assert.match(speakerName(d, q) ?? '', /Кремл/);
 });
+
+test('ru/uk: `глава МИД X` / `очільник МЗС X` resolve to the person the article named minister of foreign affairs of X', async () => {
+  const ru = await analyze(
+    'Министр иностранных дел Ирана Аббас Арагчи и спецпосланник президента США Стив Уиткофф провели в субботу в Омане непрямые переговоры. «Мы провели конструктивную встречу в спокойной атмосфере», — заявил глава МИД Ирана в эфире государственного телевидения.',
+  );
+  const q = quoteStarting(ru, 'Мы провели конструктивную');
+  assert.ok(q);
+  assert.match(speakerName(ru, q) ?? '', /Арагчи/);
+  const uk = await analyze(
+    'Міністр закордонних справ Туреччини Гакан Фідан зустрівся з українською делегацією. «Туреччина готова стати майданчиком для переговорів», — заявив очільник МЗС Туреччини.',
+  );
+  const q2 = quoteStarting(uk, 'Туреччина готова');
+  assert.ok(q2);
+  assert.match(speakerName(uk, q2) ?? '', /Фідан/);
+});

@@ -61,6 +61,12 @@ export interface KnowledgeBase {
    * also matches: `глава МИД` ~ `министр иностранных дел` via the role synonyms). Without `of`, all holders.
    */
   holders(roleLemma: string, lang: string, of?: string): KbEntity[];
+  /**
+   * The role titles a lemmatised title found in text may stand for, lower-case: itself, its shorter
+   * heads and their synonyms (`глава мид ирана` -> `глава мид ирана`, `глава мид`, `министр иностранных
+   * дел`, `глава`), so a role an article gave a person (`министр иностранных дел Ирана`) can be matched.
+   */
+  roleTitles(roleLemma: string, lang: string): string[];
   /** The country an entity belongs to: itself for a country, the affiliation country for a person or body. */
   countryOf(id: string): string | undefined;
   /** Canonical name of an entity in a language (falls back to en, ru, uk). */

@@ -216,6 +216,19 @@ export class Kb implements KnowledgeBase {
     return out;
   }
 
+  roleTitles(roleLemma: string, lang: string): string[] {
+    void lang;
+    const k = normKey(roleLemma);
+    const out = new Set<string>();
+    const w = k.split(' ');
+    for (let i = w.length; i >= 1; i--) {
+      const t = w.slice(0, i).join(' ');
+      out.add(t);
+      for (const syn of ROLE_SYNONYMS[t] ?? []) out.add(normKey(syn));
+    }
+    return [...out];
+  }
+
   countryOf(id: string): string | undefined {
     const seen = new Set<string>();
     let cur: string | undefined = id;
