@@ -10,16 +10,29 @@
 import type { Doc, Span } from '../doc/model.js';
 import type { TimeLexicon } from './lexicon.js';
 
+/** What a cue can start: the parsers that need none of a document's cue classes are not run. */
+export const CUE_MONTH = 1;
+export const CUE_WEEKDAY = 2;
+export const CUE_DIGIT = 4;
+export const CUE_REL = 8;
+export const CUE_ALL = 15;
+
 export interface CueIndex {
   /** whole words (lower case, ё→е, apostrophes as ’) */
   words: Set<string>;
+  months: Set<string>;
+  weekdays: Set<string>;
   /** word starts (`недел`, `месяц`): any word beginning so is a cue */
   stems: Set<string>;
   stemLengths: number[];
-  /** answers already given, by word (bounded) */
-  memo: Map<string, boolean>;
+  /** answers already given, by word (bounded): the CUE_* class, 0 for no cue */
+  memo: Map<string, number>;
   /** the shortest cue word or stem (and never more than 3: a year or a numeric date has more) */
   minLength: number;
+}
+
+export interface CueSpan extends Span {
+  cls: number;
 }
 
 /** the token layer's folding: lower case, ё→е, every apostrophe as ’ */
@@ -42,16 +55,21 @@ export function cueIndex(lx: TimeLexicon): CueIndex {
   if (c) return c;
   const stop = new Set((lx.cueStop ?? []).map(foldWord));
   const words = new Set<string>();
-  const add = (w: string | null) => {
-    if (w && w.length > 1) words.add(foldWord(w).replace(/\.$/, ''));
+  const add = (w: string | null, into?: Set<string>) => {
+    if (!w || w.length <= 1) return;
+    const f = foldWord(w).replace(/\.$/, '');
+    words.add(f);
+    into?.add(f);
   };
-  for (const w of Object.keys(lx.months)) add(w);
-  for (const w of Object.keys(lx.weekdays)) add(w);
+  const months = new Set<string>();
+  const weekdays = new Set<string>();
+  for (const w of Object.keys(lx.months)) add(w, months);
+  for (const w of Object.keys(lx.weekdays)) add(w, weekdays);
   for (const w of lx.today) add(w);
   for (const p of [...Object.keys(lx.relativeDays), ...Object.keys(lx.relativePeriods), ...Object.keys(lx.yearRef)]) add(anchorOf(p, stop));
   const stems = new Set(lx.cueStems.map(foldWord));
   const minLength = Math.min(3, ...[...words, ...stems].map((w) => w.length));
-  c = { words, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b), memo: new Map(), minLength };
+  c = { words, months, weekdays, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b), memo: new Map(), minLength };
   cache.set(lx.lang, c);
   return c;
 }
@@ -59,60 +77,79 @@ export function cueIndex(lx: TimeLexicon): CueIndex {
 const YEAR = /^(?:19|20)\d{2}(?![\p{L}\p{N}])/u;
 const NUMERIC_DATE = /^\d{1,2}[./]\d{1,2}/;
 
-function isCueWord(w: string, ci: CueIndex): boolean {
-  if (ci.words.has(w)) return true;
+function cueWordClass(w: string, ci: CueIndex): number {
+  if (ci.words.has(w)) return ci.months.has(w) ? CUE_MONTH : ci.weekdays.has(w) ? CUE_WEEKDAY : CUE_REL;
   for (const n of ci.stemLengths) {
     if (n > w.length) break;
-    if (ci.stems.has(n === w.length ? w : w.slice(0, n))) return true;
+    if (ci.stems.has(n === w.length ? w : w.slice(0, n))) return CUE_REL;
   }
-  return false;
+  return 0;
 }
 
-/** Is the token text `norm` (folded) a temporal cue? Hyphenated words count by their parts (`mid-january`). */
-export function isCue(norm: string, ci: CueIndex): boolean {
+/**
+ * The cue class of the token text `norm` (folded), 0 when it is no temporal cue. Hyphenated words
+ * count by their parts (`mid-january`).
+ */
+export function cueClass(norm: string, ci: CueIndex): number {
   // no cue is shorter than three characters (`мая`, `год`, `ago`; a year or `5.02`): `в`, `на`, `и` are none
-  if (norm.length < ci.minLength) return false;
+  if (norm.length < ci.minLength) return 0;
   let r = ci.memo.get(norm);
   if (r === undefined) {
     if (ci.memo.size >= 100_000) ci.memo.clear();
-    r = isCueOnce(norm, ci);
+    r = cueClassOnce(norm, ci);
     ci.memo.set(norm, r);
   }
   return r;
 }
 
-function isCueOnce(norm: string, ci: CueIndex): boolean {
+export function isCue(norm: string, ci: CueIndex): boolean {
+  return cueClass(norm, ci) !== 0;
+}
+
+function cueClassOnce(norm: string, ci: CueIndex): number {
   const c = norm.charCodeAt(0);
-  if (c >= 48 && c <= 57) return YEAR.test(norm) || NUMERIC_DATE.test(norm);
-  if (isCueWord(norm, ci)) return true;
+  if (c >= 48 && c <= 57) {
+    if (YEAR.test(norm) || NUMERIC_DATE.test(norm)) return CUE_DIGIT;
+    // a day glued to its month: `21травня`
+    const rest = norm.replace(/^\d{1,2}/, '');
+    return rest && rest.length < norm.length && cueWordClass(rest, ci) === CUE_MONTH ? CUE_MONTH | CUE_DIGIT : 0;
+  }
+  const k = cueWordClass(norm, ci);
+  if (k) return k;
   // an abbreviation keeps its dot in the token: `sept.`, `февр.`
-  if (norm.length > 2 && norm.charCodeAt(norm.length - 1) === 46 && isCueWord(norm.slice(0, -1), ci)) return true;
+  if (norm.length > 2 && norm.charCodeAt(norm.length - 1) === 46) {
+    const d = cueWordClass(norm.slice(0, -1), ci);
+    if (d) return d;
+  }
   if (norm.includes('-')) {
     for (const part of norm.split('-')) {
       if (!part) continue;
       const d = part.charCodeAt(0);
-      if (d >= 48 && d <= 57 ? YEAR.test(part) : isCueWord(part, ci)) return true;
+      if (d >= 48 && d <= 57 ? YEAR.test(part) : cueWordClass(part, ci)) return CUE_ALL;
     }
   }
-  return false;
+  return 0;
 }
 
 const SCAN = /[\p{L}\p{N}][\p{L}\p{N}’'ʼ./-]*/gu;
 
-/** Spans of the cue words of a document, in text order. */
-export function cueSpans(doc: Doc, ci: CueIndex): Span[] {
-  const out: Span[] = [];
+/** Spans of the cue words of a document, in text order, with their classes. */
+export function cueSpans(doc: Doc, ci: CueIndex): CueSpan[] {
+  const out: CueSpan[] = [];
   const toks = doc.layers.tokens;
   if (toks && toks.length) {
     for (const t of toks) {
-      if ((t.kind === 'word' || t.kind === 'number') && isCue(t.norm, ci)) out.push({ start: t.start, end: t.end });
+      if (t.kind !== 'word' && t.kind !== 'number') continue;
+      const cls = cueClass(t.norm, ci);
+      if (cls) out.push({ start: t.start, end: t.end, cls });
     }
     return out;
   }
   SCAN.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = SCAN.exec(doc.text)); ) {
     const w = foldWord(m[0]).replace(/[./-]+$/, '');
-    if (w && isCue(w, ci)) out.push({ start: m.index, end: m.index + w.length });
+    const cls = w ? cueClass(w, ci) : 0;
+    if (cls) out.push({ start: m.index, end: m.index + w.length, cls });
   }
   return out;
 }

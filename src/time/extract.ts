@@ -26,7 +26,7 @@ import {
 import { clauseDirection, normWord, sentenceAt, sentences, wordsIn, type Direction } from './clause.js';
 import { LB, RB, alternation, timeLexicon, type TimeLang, type TimeLexicon } from './lexicon.js';
 import { cueIndex, cueSpans } from './cues.js';
-import { TAG, chronoFor } from './parsers.js';
+import { TAG, chronoForCues } from './parsers.js';
 
 /** Not dates by themselves (the present moment of speech). */
 const NOW_WORDS = new Set(['сейчас', 'теперь', 'ныне', 'now', 'зараз', 'тепер', 'нині', 'наразі', 'currently']);
@@ -105,10 +105,11 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
   // expression is a few words around its cue, and most sentences have none. The windows are parsed
   // in one call, joined by a line holding a pilcrow (offsets mapped back): neither a space, a dash nor a
   // letter, so no pattern or range refiner reads across two pieces (`31]\n\n30 грудня` is no range).
-  const chr = chronoFor(lang, lx);
   const pieces: { at: number; start: number; len: number }[] = [];
   let joined = '';
   const cues = cueSpans(doc, cueIndex(lx));
+  let mask = 0;
+  for (const c of cues) mask |= c.cls;
   if (cues.length) {
     const sents = sentences(doc);
     let si = 0;
@@ -139,7 +140,8 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
     }
     flush();
   }
-  const results = joined ? chr.parse(joined, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
+  // only the parsers the cues can feed: a text without a month name runs no month parser
+  const results = joined ? chronoForCues(lang, lx, mask).parse(joined, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
   // a result's text may begin with the line breaks that join two pieces: map the offset of its first
   // non-space character, so it is placed in its own piece (not the one before), and keep the span
   const spanOf = new Map<(typeof results)[number], [number, number]>();

@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Chrono, Parser } from 'chrono-node';
+import { CUE_ALL, CUE_DIGIT, CUE_MONTH, CUE_REL, CUE_WEEKDAY } from './cues.js';
 import { LB, RB, alternation, type TimeLang, type TimeLexicon } from './lexicon.js';
 
 export const TAG = {
@@ -22,8 +23,10 @@ export const TAG = {
 
 type Ctx = Parameters<Parser['extract']>[0];
 
-function parser(re: RegExp, extract: (ctx: Ctx, m: RegExpMatchArray) => ReturnType<Parser['extract']>): Parser {
-  return { pattern: () => re, extract };
+type ClassedParser = Parser & { cueClass?: number };
+
+function parser(re: RegExp, extract: (ctx: Ctx, m: RegExpMatchArray) => ReturnType<Parser['extract']>, cueClass: number): ClassedParser {
+  return { pattern: () => re, extract, cueClass };
 }
 
 function result(ctx: Ctx, m: RegExpMatchArray, comps: Record<string, number>, tags: string[], implied: Record<string, number> = {}) {
@@ -34,7 +37,7 @@ function result(ctx: Ctx, m: RegExpMatchArray, comps: Record<string, number>, ta
   return r;
 }
 
-function ownParsers(lx: TimeLexicon): Parser[] {
+function ownParsers(lx: TimeLexicon): ClassedParser[] {
   const months = alternation(Object.keys(lx.months));
   const parts = Object.entries(lx.periodParts) as [string, string[]][];
   const partAlt = alternation(parts.flatMap(([, ps]) => ps));
@@ -45,7 +48,7 @@ function ownParsers(lx: TimeLexicon): Parser[] {
   };
   const yearWord = lx.yearWord.length ? `(?:\\s*(?:${alternation(lx.yearWord)}))` : '';
   const yearRefAlt = alternation(Object.keys(lx.yearRef));
-  const ps: Parser[] = [];
+  const ps: ClassedParser[] = [];
   const monthOf = (s: string) => lx.months[s.toLowerCase()] ?? lx.months[s.toLowerCase().replace(/\.$/, '')];
 
   // part of a month, optionally with a year: `в начале января`, `наприкінці жовтня 2025 року`, `in early January`, `mid-January`
@@ -62,12 +65,13 @@ function ownParsers(lx: TimeLexicon): Parser[] {
         if (m[4]) tags.push(TAG.yearRef + (lx.yearRef[m[4].toLowerCase().replace(/\\s+/g, ' ')] ?? 0));
         return result(ctx, m, m[3] ? { month, year: +m[3] } : { month }, tags);
       },
+      CUE_MONTH,
     ),
   );
   // part of a year: `в конце 2025 года`, `на початку цього року`, `in late 2025`
   ps.push(
     parser(new RegExp(`${LB}(${partAlt})[\\s-]+(\\d{4})${yearWord}${lx.yearWord.length ? '' : '?'}${RB}`, 'iu'), (ctx, m) =>
-      result(ctx, m, { year: +m[2] }, [TAG.part + partOf(m[1]), TAG.year]),
+      result(ctx, m, { year: +m[2] }, [TAG.part + partOf(m[1]), TAG.year]), CUE_DIGIT,
     ),
   );
   if (yearRefAlt) {
@@ -75,7 +79,7 @@ function ownParsers(lx: TimeLexicon): Parser[] {
       parser(new RegExp(`${LB}(${partAlt})[\\s-]+(${yearRefAlt})${RB}`, 'iu'), (ctx, m) => {
         const key = Object.keys(lx.yearRef).find((k) => k === m[2].toLowerCase().replace(/\s+/g, ' '));
         return result(ctx, m, {}, [TAG.part + partOf(m[1]), TAG.yearRef + (key ? lx.yearRef[key] : 0)]);
-      }),
+      }, CUE_REL),
     );
     // `в декабре прошлого года`, `у грудні минулого року`
     ps.push(
@@ -84,7 +88,7 @@ function ownParsers(lx: TimeLexicon): Parser[] {
         if (!month) return null;
         const key = Object.keys(lx.yearRef).find((k) => k === m[2].toLowerCase().replace(/\s+/g, ' '));
         return result(ctx, m, { month }, [TAG.yearRef + (key ? lx.yearRef[key] : 0)]);
-      }),
+      }, CUE_MONTH),
     );
   }
   // relative days anchored in the narrative
@@ -95,7 +99,7 @@ function ownParsers(lx: TimeLexicon): Parser[] {
       const rd = lx.relativeDays[key] ?? lx.relativeDays[m[1].toLowerCase().replace(/\s+/g, ' ')];
       if (!rd) return null;
       return result(ctx, m, {}, [TAG.relDay + rd.offset]);
-    }),
+    }, CUE_REL),
   );
   // relative weeks, months, years
   const perAlt = alternation(Object.keys(lx.relativePeriods));
@@ -104,14 +108,14 @@ function ownParsers(lx: TimeLexicon): Parser[] {
       const rp = lx.relativePeriods[m[1].toLowerCase().replace(/\s+/g, ' ')];
       if (!rp) return null;
       return result(ctx, m, {}, [`${TAG.period}${rp.unit}:${rp.offset}`]);
-    }),
+    }, CUE_REL),
   );
   // years: `с 2019 года`, `у 2022 році`, `in 2019`
   if (lx.yearPrep.length) {
     const re = lx.yearWord.length
       ? new RegExp(`${LB}(?:(?:${alternation(lx.yearPrep)})\\s+)?((?:19|20)\\d{2})\\s*(?:${alternation(lx.yearWord)})(?![\\p{L}\\p{N}])`, 'iu')
       : new RegExp(`${LB}(?:${alternation(lx.yearPrep)})\\s+((?:19|20)\\d{2})${RB}(?![\\s,]*\\d)`, 'iu');
-    ps.push(parser(re, (ctx, m) => result(ctx, m, { year: +m[1] }, [TAG.year])));
+    ps.push(parser(re, (ctx, m) => result(ctx, m, { year: +m[1] }, [TAG.year]), CUE_DIGIT));
   }
   // weekdays from the lexicon (apostrophe variants included: `у п’ятницю`), with their preposition
   // and a `last` / `next` modifier
@@ -124,7 +128,7 @@ function ownParsers(lx: TimeLexicon): Parser[] {
       const wd = lx.weekdays[key];
       if (wd === undefined) return null;
       return result(ctx, m, { weekday: wd }, []);
-    }),
+    }, CUE_WEEKDAY),
   );
   // `15 числа`, `15-го числа`
   if (lx.dayOfMonth.length) {
@@ -133,14 +137,46 @@ function ownParsers(lx: TimeLexicon): Parser[] {
         const day = +m[1];
         if (day < 1 || day > 31) return null;
         return result(ctx, m, { day }, [TAG.dayOfMonth]);
-      }),
+      }, CUE_REL),
     );
   }
   return ps;
 }
 
+/** what chrono's own parsers need in their text (by class name); a parser not listed always runs */
+const BUILTIN_CLASS: [RegExp, number][] = [
+  [/MonthName|YearMonthName/, CUE_MONTH],
+  [/SlashDate|YearMonthDay/, CUE_DIGIT],
+  [/TimeUnit|CasualDate|EndOfCurrentMonth/, CUE_REL],
+];
+
+function classOf(p: Parser): number {
+  const own = (p as ClassedParser).cueClass;
+  if (own !== undefined) return own;
+  const name = p.constructor.name;
+  for (const [re, cls] of BUILTIN_CLASS) if (re.test(name)) return cls;
+  return CUE_ALL;
+}
+
 const cache = new Map<string, Chrono>();
+const byMask = new Map<string, Chrono>();
 const requireLocale = createRequire(import.meta.url);
+
+/**
+ * The chrono instance for a language with only the parsers that the cue classes in `mask` can
+ * feed (a text without a month name needs no month parser: each parser's pattern is a scan of the
+ * whole text); the refiners are the same.
+ */
+export function chronoForCues(lang: TimeLang, lx: TimeLexicon, mask: number): Chrono {
+  const key = `${lang}:${mask}`;
+  let c = byMask.get(key);
+  if (!c) {
+    c = chronoFor(lang, lx).clone();
+    c.parsers = c.parsers.filter((p) => (classOf(p) & mask) !== 0);
+    byMask.set(key, c);
+  }
+  return c;
+}
 
 /** The chrono instance for a language: its locale's casual parsers plus Parley's own. */
 export function chronoFor(lang: TimeLang, lx: TimeLexicon): Chrono {

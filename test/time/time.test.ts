@@ -137,3 +137,10 @@ test('two dates in neighbouring paragraphs are no range', () => {
   assert.equal(d.value, '2020-12-30');
   assert.equal(d.to, undefined);
 });
+
+test('a day glued to its month is still a date; only the parsers the cues can feed run', () => {
+  assert.equal(one('Меморандум було підписано 21травня 2015 року в Києві.', '2017-03-15', 'uk', 'травня').value, '2015-05-21');
+  // a sentence with only a weekday and one with only a year still resolve (no month parser needed)
+  assert.equal(one('У вівторок Зеленський провів телефонну розмову з Трампом.', '2025-11-09', 'uk', 'вівторок').value, '2025-11-04');
+  assert.equal(one('Санкції діють з 2014 року.', '2026-02-11', 'uk', '2014').value, '2014');
+});
