@@ -282,3 +282,15 @@ test('en: U.S. and US are the country; a KB person known only by a Russian name 
   assert.equal(clinton.name, 'Hillary Clinton');
   assert.equal(clinton.names?.en, 'Hillary Clinton');
 });
+
+test('ru: a later written form of a surname joins the person even when the lemmatiser reads it otherwise; аль- is part of no key', async () => {
+  const d = await link(
+    'Министр иностранных дел Ирана Аббас Арагчи провел переговоры в Омане. По словам Арагчи, стороны договорились продолжить переговоры. Глава МИД Омана Бадр аль-Бусаиди заявил, что Бусаиди лично проведет следующий раунд.',
+    'ru',
+    [['Аббас Арагчи', 'PER'], ['Арагчи', 'PER'], ['Бадр аль-Бусаиди', 'PER'], ['Бусаиди', 'PER']],
+  );
+  const a = entityOf(d, 'Аббас Арагчи')!;
+  assert.equal(a.mentions.length, 2);
+  assert.equal(a.mentions[1].lemma, 'Арагчи');
+  assert.equal(entityOf(d, 'Бадр аль-Бусаиди')!.mentions.length, 2);
+});

@@ -140,7 +140,8 @@ function requote(surface: string, lemma: string): string {
 function surnameOf(lemma: string): string {
   const w = lemma.trim().split(/\s+/);
   const last = w[w.length - 1] ?? '';
-  return last.replace(/^(\p{Lu}\.\s*)+/u, '');
+  // initials, and the Arabic article of a surname (`аль-Бусаиди` is `Бусаиди` on second mention)
+  return last.replace(/^(\p{Lu}\.\s*)+/u, '').replace(/^(аль|ал|эль|ель|ель|al|el)[-‐]/iu, '');
 }
 
 const LEGAL_SUFFIX = /\s+(AG|SE|SA|S\.A\.|B\.?V\.?|N\.V\.|Ltd\.?|GmbH|Inc\.?|PLC|LLC|Corp\.?|Co\.|АГ|АГ|СЕ|Б\.?В\.?|Лтд)$/iu;
@@ -174,12 +175,31 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   });
 
   // persons: a surname (or full name) already linked in this article lends its id to the others
+  // (by the base form, else by the written form: an indeclinable `По словам Арагчи` the lemmatiser read
+  // as a genitive of `Арагча` is still the `Аббас Арагчи` named before)
   const surnameId = new Map<string, string>();
-  for (const r of res) if (r.id && isPer(r.m.type)) surnameId.set(translitKey(surnameOf(r.lemma)), r.id);
+  /** written surname -> the id and the base form of the surname it was written in */
+  const writtenId = new Map<string, { id: string; surname: string }>();
+  for (const r of res) {
+    if (!r.id || !isPer(r.m.type)) continue;
+    surnameId.set(translitKey(surnameOf(r.lemma)), r.id);
+    const wk = translitKey(surnameOf(r.m.text));
+    if (!writtenId.has(wk)) writtenId.set(wk, { id: r.id, surname: surnameOf(r.lemma) });
+  }
   for (const r of res) {
     if (r.id || !isPer(r.m.type)) continue;
     const id = surnameId.get(translitKey(surnameOf(r.lemma)));
-    if (id) r.id = id;
+    if (id) {
+      r.id = id;
+      continue;
+    }
+    const w = writtenId.get(translitKey(surnameOf(r.m.text)));
+    if (w && r.lemma.trim().split(/\s+/).length === 1) {
+      // the same written form: the same base form too
+      r.id = w.id;
+      r.lemma = w.surname;
+      r.m = { ...r.m, lemma: w.surname };
+    }
   }
 
   // group
@@ -213,6 +233,18 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
             sk = k;
             break;
           }
+        }
+      }
+      // the written surname of a person named before, when the base forms differ (`Арагчи` read as `Арагча`)
+      if (!perBySurname.has(sk) && words.length === 1) {
+        const wk = translitKey(surnameOf(r.m.text));
+        for (const [k, gs] of perBySurname) {
+          const it = gs.flatMap((x) => x.items).find((x) => translitKey(surnameOf(x.m.text)) === wk);
+          if (!it) continue;
+          sk = k;
+          r.lemma = surnameOf(it.lemma);
+          r.m = { ...r.m, lemma: r.lemma };
+          break;
         }
       }
       const cands = perBySurname.get(sk) ?? [];
