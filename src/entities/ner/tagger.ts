@@ -147,10 +147,8 @@ class Scratch {
       this.kbSpans = new Uint8Array(m);
       this.em = new Float32Array(m * L);
     }
-    this.norms.length = n;
-    this.stems.length = n;
-    this.entries.length = n;
-    this.mv.length = n;
+    // the arrays only grow (entries past n are stale and never read): setting their length per
+    // sentence reallocated them
   }
 }
 
