@@ -561,7 +561,9 @@ class Extractor {
       const L = this.lx;
       if (L.conj.has(t.norm) || (t.punct && (t.text === ',' || t.text === '-' || t.text === '–'))) {
         // a coordinated name takes what introduced the one before it
-        const prev = this.mens.find((p) => p.t1 <= j && p.t1 >= j - 1 - 3 && p.t0 >= a);
+        // (the nearest such name: `По словам Ушакова, контакты между Ереваном и Баку`)
+        let prev: Men | undefined;
+        for (const p of this.mens) if (p.t1 <= j && p.t1 >= j - 1 - 3 && p.t0 >= a && (!prev || p.t1 > prev.t1)) prev = p;
         if (prev) {
           const pl = this.lead(prev, a);
           return { ...pl, conj: true };
@@ -627,13 +629,17 @@ class Extractor {
     const [ca, cb] = this.clause(tr.t, a, b);
     // `диалог с РФ важен`: contacts in general, not one
     if (consult && this.window(ca, cb).some((k) => k !== tr.t && this.has(k, L.generic))) return null;
+    let inherit: Cand | null = null;
     // `эта встреча`, `цієї розмови`: the event already reported
     if (this.anaphoric(tr, ca)) {
       const sides = this.has(ca, L.sides);
       const p = [...prior]
         .reverse()
         .find((c) => si - c.sent <= (sides ? 2 : 5) && c.ev.type === tr.type && (!consult || sides || c.ev.mode === tr.mode));
-      if (p) {
+      // `Стороны договорились встретиться ...` after a call: the same sides agreeing on a new contact
+      // (a verb whose status differs from the contact reported) state a contact of their own
+      if (p && sides && consult && tr.verb && statusGroup(this.status(tr, ca, cb, a, b)) !== statusGroup(p.ev.status)) inherit = p;
+      else if (p) {
         const rb = this.reporters(tr);
         for (const r of rb) if (!p.ev.reportedBy!.includes(r)) p.ev.reportedBy!.push(r);
         return null;
@@ -713,6 +719,7 @@ class Extractor {
       if (id && !actors.includes(id)) actors.push(id);
     };
     let blocked = false;
+    if (inherit) for (const id of inherit.ev.actors) if (!subjects.includes(id) && !parties.includes(id)) subjects.push(id);
     if (!subjects.length) {
       const governedByNoun = !tr.verb && this.governedByNoun(tr.t, ca);
       if (!(parties.length >= 2 && !tr.verb) && !governedByNoun) {
@@ -749,7 +756,17 @@ class Extractor {
     // a contact named without its parties continues the latest contact just before it
     let source: Cand | null = null;
     if (consult && actors.length < 2 && !parties.length && !blocked) {
-      for (let k = prior.length - 1; k >= 0; k--) {
+      // the latest contact of the same mode (`Следующий раунд переговоров` continues the talks,
+      // not a call reported between), else the latest contact
+      let same = -1;
+      for (let k = prior.length - 1; k >= 0 && si - prior[k].sent <= 3; k--) {
+        const p = prior[k];
+        if (p.ev.type === 'CONSULT' && p.ev.mode === tr.mode && (!actors.length || p.ev.actors.some((x) => this.sameSide(x, actors[0])))) {
+          same = k;
+          break;
+        }
+      }
+      for (let k = same >= 0 ? same : prior.length - 1; k >= 0; k--) {
         const p = prior[k];
         if (si - p.sent > 3) break;
         if (p.ev.type !== 'CONSULT') continue;
@@ -914,6 +931,8 @@ class Extractor {
         continue;
       }
       if (!prep && T[t].tags.Case !== 'Gen') return false;
+      // `следующий раунд переговоров`: one sitting of the contact is the contact itself
+      if (this.has(j, this.lx.rounds)) return false;
       return x.pos === 'NOUN' && !this.trigAt.has(j) && !this.has(j, this.lx.actionNouns) && !this.lx.roleNouns.has(x.lemma);
     }
     return false;
@@ -1045,7 +1064,7 @@ class Extractor {
     for (let j = zs; j < (fin < 0 ? tr.t : fin); j++) {
       const t = T[j];
       const men = this.menAt.get(j);
-      if ((men && this.named(men)) || this.trigAt.has(j) || this.lx.roleNouns.has(t.lemma)) continue;
+      if ((men && this.named(men)) || this.trigAt.has(j) || this.lx.roleNouns.has(t.lemma) || this.has(j, this.lx.rounds)) continue;
       if (t.pos === 'NOUN' && t.hasCase('Nom') && t.text[0] === t.text[0].toLowerCase() && !this.afterPrep(j)) return false;
     }
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`

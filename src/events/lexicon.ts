@@ -49,6 +49,8 @@ interface LexiconFile {
   plover: Record<string, string>;
   phoneCues: string[][];
   sides: string[];
+  /** nouns naming one sitting of a contact (`раунд переговоров`): they do not govern it away */
+  rounds?: string[];
   intent: string[];
   controlTypes: string[];
   endVerbs: string[];
@@ -90,6 +92,7 @@ export interface EventLexicon {
   notTriggers: string[][];
   /** `Стороны обсудили ...`: the parties of the contact just reported */
   sides: Set<string>;
+  rounds: Set<string>;
   /** `по телефону`: a contact said to be by phone is a call */
   phoneCues: string[][];
   /** Parley type -> PLOVER category where they differ (ACCUSE is PLOVER DISAPPROVE) */
@@ -176,6 +179,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     plover: new Map(Object.entries(f.plover ?? {})),
     phoneCues: (f.phoneCues ?? []).map((x) => x.map(norm)),
     sides: new Set((f.sides ?? []).map(norm)),
+    rounds: new Set((f.rounds ?? []).map(norm)),
     intent: new Set((f.intent ?? []).map(norm)),
     controlTypes: new Set(f.controlTypes ?? []),
     endVerbs: new Set((f.endVerbs ?? []).map(norm)),

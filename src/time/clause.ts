@@ -146,7 +146,7 @@ export function verbTense(t: Token, lang: string): 'Past' | 'Pres' | 'Fut' | nul
   return null;
 }
 
-const cueCache = new Map<string, { pastRe: RegExp; fut: Set<string>; pastW: Set<string>; stop: Set<string> }>();
+const cueCache = new Map<string, { pastRe: RegExp; fut: Set<string>; pastW: Set<string>; stop: Set<string>; gov: Set<string> }>();
 function cues(lx: TimeLexicon) {
   let c = cueCache.get(lx.lang);
   if (!c) {
@@ -155,6 +155,7 @@ function cues(lx: TimeLexicon) {
       fut: new Set(lx.futureWords.map(normWord)),
       pastW: new Set(lx.pastWords.map(normWord)),
       stop: new Set(lx.pastStop.map(normWord)),
+      gov: new Set((lx.futureGovernors ?? []).map(normWord)),
     };
     cueCache.set(lx.lang, c);
   }
@@ -169,15 +170,26 @@ export function clauseDirection(doc: Doc, lx: TimeLexicon, start: number, end: n
   const cl = clauseAt(doc, start, end);
   const words = wordsIn(doc, cl.start, cl.end).filter((w) => w.end <= start || w.start >= end);
   let best: { dist: number; dir: Direction } | null = null;
-  const { pastRe, fut, pastW, stop } = cues(lx);
-  for (const w of words) {
-    const dir = wordDirection(w, pastRe, fut, pastW, stop, lx.lang);
+  const { pastRe, fut, pastW, stop, gov } = cues(lx);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    let dir = wordDirection(w, pastRe, fut, pastW, stop, lx.lang);
+    // an infinitive governed by a word of intent or schedule points forward whatever the governor's
+    // tense: `was due to take place`, `договорились встретиться`, `домовилися зустрітися`
+    if (gov.size && isInfinitive(words, i, lx.lang) && gov.has(words[i - (lx.lang === 'en' ? 2 : 1)]?.norm ?? '')) dir = 'future';
     if (dir === 'none') continue;
     const dist = w.start >= end ? w.start - end : start - w.end;
     // a future/modal cue beats a past form at a similar distance (`может провести`, `должен был` excepted)
     if (!best || dist < best.dist) best = { dist, dir };
   }
   return best ? best.dir : 'none';
+}
+
+function isInfinitive(words: Word[], i: number, lang: string): boolean {
+  if (i < 1) return false;
+  if (lang === 'en') return i > 1 && words[i - 1].norm === 'to' && (!words[i].tok?.pos || words[i].tok!.pos === 'VERB' || words[i].tok!.pos === 'AUX');
+  const t = words[i].tok;
+  return !!t && t.tags?.VerbForm === 'Inf';
 }
 
 function wordDirection(w: Word, pastRe: RegExp, fut: Set<string>, pastW: Set<string>, stop: Set<string>, lang: string): Direction {

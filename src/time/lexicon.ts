@@ -35,6 +35,8 @@ export interface TimeLexicon {
   futureWords: string[];
   pastSuffix: string;
   pastStop: string[];
+  /** words after which an infinitive points forward (`due to take place`, `договорились встретиться`) */
+  futureGovernors?: string[];
   pastWords: string[];
   /** word starts that may open a temporal expression besides month, weekday and relative words: a sentence without any (and without a digit) is not parsed */
   cueStems: string[];

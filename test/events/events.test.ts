@@ -279,3 +279,56 @@ test('a counterpart named only by country and role is the person of that country
   const call = find(analyze('Сергей Лавров провел телефонный разговор с китайским коллегой.', 'ru', '2025-11-20'), 'CONSULT', LAVROV, /china|китай/);
   assert.equal(call.mode, 'call');
 });
+
+test('continuation: the next round of talks without named parties is the same sides, possible', () => {
+  const doc = analyze(
+    'Министр иностранных дел Армении Арарат Мирзоян провел в Вене переговоры с главой МИД Азербайджана Джейхуном Байрамовым. Следующий раунд переговоров может пройти 2 апреля в Женеве, сообщили в МИД Армении.',
+    'ru',
+    '2026-03-10',
+  );
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT' && /мирзоян|mirzo/.test(who(doc, e.actors[0]) + who(doc, e.actors[1] ?? '')));
+  const next = evs.find((e) => e.status === 'possible');
+  assert.ok(next, JSON.stringify(evs.map((e) => [e.actors, e.status])));
+  assert.equal(next.when?.value, '2026-04-02');
+  assert.ok(next.actors.some((a) => /байрамов|bairamov|bayramov/.test(who(doc, a))));
+  assert.ok(evs.some((e) => e.status === 'occurred'));
+});
+
+test('continuation (uk): the sides agreeing to meet after a call is a planned meeting of the same ministers, dated forward', () => {
+  const doc = analyze(
+    'Міністр оборони Польщі Владислав Косіняк-Камиш провів телефонну розмову з міністром оборони Німеччини Борисом Пісторіусом. Сторони домовилися зустрітися особисто на засіданні Ради НАТО 18 березня в Брюсселі.',
+    'uk',
+    '2026-03-10',
+  );
+  const PIST = /пісторіус|pistorius/;
+  const call = find(doc, 'CONSULT', PIST);
+  const meet = (doc.layers.events ?? []).find((e) => e.mode === 'meeting' && e.actors.some((a) => PIST.test(who(doc, a))));
+  assert.ok(meet && call !== meet, JSON.stringify(doc.layers.events));
+  assert.equal(meet.status, 'planned');
+  assert.equal(meet.when?.value, '2026-03-18');
+});
+
+test('channel: contacts between two capitals under way, the speaker named before them is no party', () => {
+  const doc = analyze('По словам Ушакова, контакты между Ереваном и Баку продолжаются на техническом уровне.', 'ru', '2026-03-10');
+  const ev = find(doc, 'CONSULT', /ереван|yerevan|armenia/, /баку|baku|azerbaijan/);
+  assert.equal(ev.status, 'ongoing');
+  assert.equal(ev.level, 'technical');
+  assert.ok(!ev.actors.some((a) => /ушаков|ushakov/.test(who(doc, a))));
+});
+
+test('no event: hindering a dialogue is an accusation, not a contact (uk)', () => {
+  const doc = analyze('Голова МЗС Угорщини Петер Сійярто звинуватив Брюссель у перешкоджанні діалогу Будапешта та Києва.', 'uk', '2026-03-10');
+  assert.ok(!(doc.layers.events ?? []).some((e) => e.type === 'CONSULT'), JSON.stringify(doc.layers.events));
+});
+
+test('time (en): a round that was due to take place on Saturday lies ahead of the report', () => {
+  const doc = analyze(
+    'Serbia and Kosovo have postponed the next round of EU-mediated talks that was due to take place in Brussels on Saturday, the EU envoy said on Tuesday.',
+    'en',
+    '2026-03-10',
+  );
+  const t = (doc.layers.times ?? []).find((x) => /Saturday/.test(x.text));
+  assert.equal(t?.value, '2026-03-14');
+  const ev = find(doc, 'CONSULT', /serbia|сербі/, /kosovo|косов/);
+  assert.equal(ev.status, 'cancelled');
+});
