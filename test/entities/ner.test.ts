@@ -138,3 +138,13 @@ describe('ner: model and stage', () => {
     }
   });
 });
+
+describe('ner: institutions by metonymy the tagger may leave out', () => {
+  it('a capitalised Кремль / Елисейский дворец / Кремль (uk) opening a text or a sentence is an ORG mention', () => {
+    const ru = mentions('Кремль заявил, что формат контактов определят позже. Переговоры продолжатся. Елисейский дворец позднее сообщил об этом.');
+    assert.ok(has(ru, 'Кремль', 'ORG'), show(ru));
+    assert.ok(has(ru, 'Елисейский дворец', 'ORG'), show(ru));
+    const uk = mentions('Переговори тривають. Кремль заявив, що формат визначать пізніше.');
+    assert.ok(has(uk, 'Кремль', 'ORG'), show(uk));
+  });
+});

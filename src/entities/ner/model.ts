@@ -197,6 +197,8 @@ export class NerModel {
   /** first (stemmed) word of those names -> longest name length */
   readonly lowercaseFirst: Map<string, number>;
   readonly metonymy: Set<string>;
+  /** words in the longest metonymy name */
+  readonly metonymyMaxLen: number;
 
   constructor(
     readonly header: ModelHeader,
@@ -217,6 +219,7 @@ export class NerModel {
     // are keyed by ending-stripped words, so every case form matches (`кремлі` ~ `кремль`)
     this.lowercase = new Map(header.lowercase ?? []);
     this.metonymy = new Set((header.metonymy ?? []).map(stemKey));
+    this.metonymyMaxLen = Math.max(0, ...[...this.metonymy].map((k) => k.split(' ').length));
     this.lowercaseFirst = new Map();
     for (const k of this.lowercase.keys()) {
       const ws = k.split(' ');

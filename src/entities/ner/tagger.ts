@@ -758,6 +758,32 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
       .join(' ');
     if (model.metonymy.has(key)) m.type = 'ORG';
   }
+  // an institution named by its seat that the tagger left out altogether — `Кремль заявил, что …`
+  // opening a text, `Елисейский дворец позднее сообщил`: written with its capital, any case form, it
+  // names the institution (these few names are never ordinary words)
+  if (model.metonymy.size) {
+    const maxLen = model.metonymyMaxLen;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (taken[i] || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue;
+      for (let len = Math.min(maxLen, toks.length - i); len >= 1; len--) {
+        let ok = true;
+        let key = stem(t.norm);
+        for (let k = 1; k < len && ok; k++) {
+          const u = toks[i + k];
+          if (taken[i + k] || u.sent !== t.sent || u.kind !== 'word') ok = false;
+          else key += ' ' + stem(u.norm);
+        }
+        if (!ok || !model.metonymy.has(key)) continue;
+        const b = toks[i + len - 1];
+        const mt = text.slice(t.start, b.end);
+        added.push({ start: t.start, end: b.end, text: mt, lemma: mt, type: 'ORG', tokenStart: i, tokenEnd: i + len, score: 0.5 });
+        for (let k = i; k < i + len; k++) taken[k] = 1;
+        i += len - 1;
+        break;
+      }
+    }
+  }
   const stemAt = (i: number) => toks[i].norm;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
