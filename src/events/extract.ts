@@ -103,7 +103,11 @@ interface Cand {
   para: number;
   score: number;
   hasOwnActors: boolean;
+  /** a contact noun after a preposition of purpose (`for talks`, `для переговоров`, `на переговори`) */
+  purpose?: boolean;
 }
+
+const PURPOSE_PREPS = new Set(['for', 'для', 'на']);
 
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
@@ -166,12 +170,34 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
     for (const tr of trigs) {
       const ev = x.event(tr, a, b, si, cands);
       if (!ev) continue;
-      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own });
+      let p = tr.t - 1;
+      while (p > a && (toks[p].pos === 'ADJ' || toks[p].pos === 'DET')) p--;
+      const purpose = !tr.verb && p >= a && PURPOSE_PREPS.has(toks[p].norm);
+      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose });
     }
     // one contact per set of parties per sentence: keep the most specific mode
     for (const c of local) {
       // (a call about preparing a summit states two contacts: different specific modes stay apart)
       const generic = (m: DiplomaticEvent['mode']) => m === 'talks' || m === 'channel' || m === 'other' || !m;
+      // `expected to visit Moscow for talks with Lavrov`, `прибуде до Москви для переговорів з
+      // Лавровим`: talks or a meeting after a visit by the same subject are its purpose, one contact
+      const visit =
+        c.purpose && c.ev.type === 'CONSULT' && (c.ev.mode === 'talks' || c.ev.mode === 'meeting')
+          ? cands.find(
+              (d) =>
+                d.sent === si &&
+                d.ev.type === 'CONSULT' &&
+                d.ev.mode === 'visit' &&
+                d.ev.actors[0] === c.ev.actors[0] &&
+                d.ev.trigger!.start < c.ev.trigger!.start &&
+                statusGroup(d.ev.status) === statusGroup(c.ev.status),
+            )
+          : undefined;
+      if (visit) {
+        for (const x of c.ev.actors) if (!visit.ev.actors.includes(x)) visit.ev.actors.push(x);
+        mergeInto(visit.ev, c.ev);
+        continue;
+      }
       const same = cands.find(
         (d) =>
           d.sent === si &&
@@ -475,11 +501,14 @@ class Extractor {
     for (let i = a; i < b; i++) {
       if (!(this.flags[i] & WORD_TRIGGER) || taken.has(i) || this.menAt.has(i)) continue;
       const t = T[i];
-      const defs = this.lx.single.get(t.lemma) ?? (t.lemma !== t.norm ? this.lx.single.get(t.norm) : undefined);
-      if (!defs) continue;
+      const defs = this.lx.single.get(t.lemma);
+      const formDefs = t.lemma !== t.norm ? this.lx.single.get(t.norm) : undefined;
+      if (!defs && !formDefs) continue;
       const verb = this.isVerb(t);
       const noun = this.isNounish(t);
-      const def = defs.find((d) => d.kind === 'any' || (d.kind === 'verb' ? verb || (!t.pos && false) : noun || (!t.pos && !verb)));
+      const fits = (d: TriggerDef) => d.kind === 'any' || (d.kind === 'verb' ? verb || (!t.pos && false) : noun || (!t.pos && !verb));
+      // the form may name a trigger the lemma does not: `talks` (noun) lemmatised as `talk` (a verb trigger)
+      const def = defs?.find(fits) ?? formDefs?.find(fits);
       if (!def) continue;
       if (def.needsObject && !this.window(i + 1, Math.min(b, i + 5)).some((k) => def.needsObject!.map(norm).includes(T[k].lemma))) continue;
       if (def.needsVerb) {
@@ -759,16 +788,27 @@ class Extractor {
       // the latest contact of the same mode (`Следующий раунд переговоров` continues the talks,
       // not a call reported between), else the latest contact
       let same = -1;
-      for (let k = prior.length - 1; k >= 0 && si - prior[k].sent <= 3; k--) {
+      // (`следующий раунд переговоров` names a series: its talks may lie further back)
+      const round = tr.t > 0 && this.has(tr.t - 1, this.lx.rounds);
+      for (let k = prior.length - 1; k >= 0 && si - prior[k].sent <= (round ? 10 : 3); k--) {
         const p = prior[k];
         if (p.ev.type === 'CONSULT' && p.ev.mode === tr.mode && (!actors.length || p.ev.actors.some((x) => this.sameSide(x, actors[0])))) {
           same = k;
           break;
         }
       }
+      // the first report of that contact names its principals (`Белый дом назвал переговоры ...`
+      // after `Арагчи и Уиткофф провели переговоры` speaks of the same talks)
+      if (same >= 0) {
+        const sides = (e: DiplomaticEvent) => [...new Set(e.actors.map((x) => this.side(x)))].sort().join('|');
+        const key = sides(prior[same].ev);
+        for (let k = same - 1; k >= 0 && si - prior[k].sent <= (round ? 10 : 3); k--) {
+          if (prior[k].ev.type === 'CONSULT' && prior[k].ev.mode === tr.mode && sides(prior[k].ev) === key) same = k;
+        }
+      }
       for (let k = same >= 0 ? same : prior.length - 1; k >= 0; k--) {
         const p = prior[k];
-        if (si - p.sent > 3) break;
+        if (si - p.sent > 3 && k !== same) break;
         if (p.ev.type !== 'CONSULT') continue;
         if (!actors.length || p.ev.actors.some((x) => this.sameSide(x, actors[0]))) {
           for (const x of p.ev.actors) if (!actors.some((y) => this.sameSide(x, y))) add(x);
@@ -1254,8 +1294,11 @@ class Extractor {
       if (!/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-W\d{2}$/.test(t.value)) continue;
       const lo = Math.min(t.end, tp), hi = Math.max(t.start, tp);
       let crosses = false;
+      // (a relative clause on the trigger noun dates it: `talks that was due to take place on
+      // Saturday`, `встреча, которая должна состояться в субботу`)
+      const relOf = (k: number) => !tr.verb && t.start > tp && RELATIVE.has(T[k].norm) && (k === tr.tEnd || (k === tr.tEnd + 1 && T[tr.tEnd].text === ','));
       for (let k = tokIndexAt(T, lo); k < T.length && T[k].start < hi; k++) {
-        if (SUBORD.has(T[k].norm) || (T[k].punct && /^[;:—–-]$/.test(T[k].text))) crosses = true;
+        if ((SUBORD.has(T[k].norm) && !relOf(k)) || (T[k].punct && /^[;:—–-]$/.test(T[k].text))) crosses = true;
       }
       if (crosses) continue;
       const d = hi - lo;

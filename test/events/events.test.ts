@@ -332,3 +332,33 @@ test('time (en): a round that was due to take place on Saturday lies ahead of th
   const ev = find(doc, 'CONSULT', /serbia|сербі/, /kosovo|косов/);
   assert.equal(ev.status, 'cancelled');
 });
+
+test('cancelled (en): postponed talks, dated by the relative clause that scheduled them', () => {
+  const doc = analyze(
+    "Armenia and Azerbaijan have postponed the fourth round of peace talks that was due to take place in Vienna on Saturday, Kazakhstan's foreign minister said on Thursday.",
+    'en',
+    '2026-03-10',
+  );
+  const ev = find(doc, 'CONSULT', /armenia|армен/, /azerbaijan|азербайдж/);
+  assert.equal(ev.mode, 'talks');
+  assert.equal(ev.status, 'cancelled');
+  assert.equal(ev.when?.value, '2026-03-14');
+});
+
+test('visit (en): talks that are the purpose of a visit are that visit', () => {
+  const doc = analyze('Turkish Foreign Minister Hakan Fidan is expected to visit Beijing next week for talks with Chinese Foreign Minister Wang Yi.', 'en', '2026-03-10');
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors])));
+  assert.equal(evs[0].mode, 'visit');
+  assert.equal(evs[0].status, 'planned');
+  assert.ok(evs[0].actors.some((a) => /wang|ван/.test(who(doc, a))));
+});
+
+test('visit (uk): talks that are the purpose of a planned visit are that visit', () => {
+  const doc = analyze('Наступного тижня Сибіга планує відвідати Варшаву для переговорів з міністром закордонних справ Польщі Радославом Сікорським.', 'uk', '2026-03-10');
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors])));
+  assert.equal(evs[0].mode, 'visit');
+  assert.equal(evs[0].status, 'planned');
+  assert.ok(evs[0].actors.some((a) => /сікорськ|sikorski/.test(who(doc, a))));
+});
