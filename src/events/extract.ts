@@ -764,7 +764,10 @@ class Extractor {
       if (rp && !subjects.some((x) => this.sameSide(x, rp))) parties.push(rp);
     }
     if (!parties.length && this.unnamedParties(tr, cb)) blocked = true;
-    if (!consult && (!explicit || !parties.length)) return null;
+    // `Канада запровадила власні санкції проти 50 суден`, `sanctions against 30 tankers`: measures
+    // against things named by no entity have one party, the one imposing them
+    const oneParty = tr.type === 'SANCTION' && !parties.length && subjects.length > 0 && this.unnamedTarget(tr, cb);
+    if (!consult && !oneParty && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
     parties.forEach(add);
     // a meeting or visit in the other side's seat is with that side (`встречался ... в Кремле`),
@@ -817,7 +820,18 @@ class Extractor {
         }
       }
     }
-    if (actors.length < 2 || new Set(actors.map((x) => this.side(x))).size < 2) return null;
+    // `Наступний пакет санкцій ЄС планує підготувати в червні`: a further measure of the same
+    // side against the target of its measure just reported
+    if (!consult && !oneParty && actors.length && new Set(actors.map((x) => this.side(x))).size === 1) {
+      for (let k = prior.length - 1; k >= 0 && si - prior[k].sent <= 10; k--) {
+        const p = prior[k];
+        if (p.ev.type !== tr.type || !p.ev.actors.some((x) => this.sameSide(x, actors[0]))) continue;
+        for (const x of p.ev.actors) if (!actors.some((y) => this.sameSide(x, y))) add(x);
+        break;
+      }
+    }
+    if (!oneParty && (actors.length < 2 || new Set(actors.map((x) => this.side(x))).size < 2)) return null;
+    if (!actors.length) return null;
 
     // `обсудили по телефону`: a contact by phone is a call
     let mode: Mode | null = tr.mode;
@@ -1026,6 +1040,21 @@ class Extractor {
         if (men && this.named(men)) return false;
         if (x.pos === 'ADJ' || x.pos === 'DET' || x.pos === 'NUM') continue;
         return x.pos === 'NOUN' || x.pos === 'PRON';
+      }
+    }
+    return false;
+  }
+
+  /** `проти 100 танкерів`, `against 30 vessels`: the measure's target is a common noun, no name */
+  private unnamedTarget(tr: Trig, cb: number): boolean {
+    const T = this.toks;
+    for (let j = tr.tEnd; j < Math.min(cb, tr.tEnd + 4); j++) {
+      if (!this.lx.againstPreps.has(T[j].norm)) continue;
+      for (let k = j + 1; k < Math.min(cb, j + 5); k++) {
+        const men = this.menAt.get(k);
+        if (men) return false;
+        if (T[k].pos === 'ADJ' || T[k].pos === 'DET' || T[k].pos === 'NUM' || /^\d/.test(T[k].text)) continue;
+        return T[k].pos === 'NOUN';
       }
     }
     return false;

@@ -362,3 +362,29 @@ test('visit (uk): talks that are the purpose of a planned visit are that visit',
   assert.equal(evs[0].status, 'planned');
   assert.ok(evs[0].actors.some((a) => /сікорськ|sikorski/.test(who(doc, a))));
 });
+
+test('sanction (uk): measures against unnamed ships have one party, the one imposing them', () => {
+  const doc = analyze('Того ж дня Канада запровадила власні санкції проти 50 суден тіньового флоту.', 'uk', '2026-03-10');
+  const ev = find(doc, 'SANCTION', /canada|канад/);
+  assert.equal(ev.status, 'occurred');
+  assert.equal(ev.actors.length, 1);
+});
+
+test('sanction (ru): sanctions against a named country are not one-party', () => {
+  const doc = analyze('Япония ввела новые санкции против России.', 'ru', '2026-03-10');
+  const ev = find(doc, 'SANCTION', /japan|япон/, RUSSIA);
+  assert.equal(ev.status, 'occurred');
+});
+
+test('sanction (uk): the next package of the same side targets what its last one did, planned', () => {
+  const doc = analyze(
+    'Європейський Союз ухвалив 20-й пакет санкцій проти Білорусі, повідомила у вівторок речниця Єврокомісії. Наступний пакет санкцій ЄС планує підготувати у вересні.',
+    'uk',
+    '2026-03-10',
+  );
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'SANCTION');
+  const next = evs.find((e) => e.status === 'planned');
+  assert.ok(next, JSON.stringify(evs.map((e) => [e.actors, e.status])));
+  assert.ok(next.actors.some((a) => /belarus|білорус/.test(who(doc, a))));
+  assert.equal(next.when?.value, '2026-09');
+});
