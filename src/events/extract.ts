@@ -680,7 +680,7 @@ class Extractor {
     const parties: string[] = [];
     let place: string | null = null;
     const english = L.lang === 'en';
-    const withOk = consult || tr.type === 'AGREE' || tr.type === 'COOPERATE';
+    const withOk = consult || tr.type === 'AGREE' || tr.type === 'COOPERATE' || tr.type === 'FIGHT'; // (`бои между X и Y`, `clashes with`)
 
     // `во время разговора Путин и Макрон договорились`: the framed clause's subject held the contact
     const framedNoun = !tr.verb && this.framed(tr, ca);
@@ -693,7 +693,7 @@ class Extractor {
           if (withOk && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) parties.push(m.id);
           continue;
         }
-        if (L.againstPreps.has(p)) {
+        if (L.againstPreps.has(p) || tr.def.targetPreps?.includes(p)) {
           if (!consult && after) parties.push(m.id);
           continue;
         }

@@ -21,6 +21,8 @@ export interface TriggerDef {
   needsVerb?: string[];
   /** only with a named object: `принял в Кремле премьера Словакии` (not `принял решение`) */
   needsNamedObject?: boolean;
+  /** prepositions introducing this act's target besides the lexicon's `against` ones (`удар по`, `атака на`) */
+  targetPreps?: string[];
 }
 
 export interface MultiDef {

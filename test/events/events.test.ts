@@ -388,3 +388,33 @@ test('sanction (uk): the next package of the same side targets what its last one
   assert.ok(next.actors.some((a) => /belarus|білорус/.test(who(doc, a))));
   assert.equal(next.when?.value, '2026-09');
 });
+
+test('assault (ru): a strike on a country by a country; a figurative blow to an economy is none', () => {
+  const doc = analyze('Израиль нанес удар по Ливану в ночь на вторник. Санкции ударили по экономике Ирана.', 'ru', '2026-03-10');
+  const ev = find(doc, 'ASSAULT', /israel|израил/, /lebanon|ливан/);
+  assert.equal(ev.status, 'occurred');
+  assert.ok(!(doc.layers.events ?? []).some((e) => e.type === 'ASSAULT' && e.actors.some((a) => /iran|иран/.test(who(doc, a)))));
+});
+
+test('assault (uk): a massive strike on a country at night', () => {
+  const doc = analyze('Росія вночі завдала масованого удару по Україні.', 'uk', '2026-03-10');
+  const ev = find(doc, 'ASSAULT', RUSSIA, /ukrain|україн/);
+  assert.equal(ev.status, 'occurred');
+});
+
+test('fight (ru, uk): fighting between two countries goes on', () => {
+  for (const [text, lang] of [
+    ['Бои между Таиландом и Камбоджей продолжаются третий день.', 'ru'],
+    ['Бойові дії між Таїландом і Камбоджею тривають.', 'uk'],
+  ] as const) {
+    const doc = analyze(text, lang, '2026-03-10');
+    const ev = find(doc, 'FIGHT', /thailand|таиланд|таїланд/, /cambodia|камбодж/);
+    assert.equal(ev.status, 'ongoing');
+  }
+});
+
+test('disapprove (uk): a diplomatic protest is disapproval, not a street protest', () => {
+  const doc = analyze('МЗС Литви висловило протест Білорусі через порушення кордону.', 'uk', '2026-03-10');
+  find(doc, 'DISAPPROVE', /lithuania|литв/, /belarus|білорус/);
+  assert.ok(!(doc.layers.events ?? []).some((e) => e.type === 'PROTEST'));
+});
