@@ -592,7 +592,10 @@ class Extractor {
         // a coordinated name takes what introduced the one before it
         // (the nearest such name: `По словам Ушакова, контакты между Ереваном и Баку`)
         let prev: Men | undefined;
-        for (const p of this.mens) if (p.t1 <= j && p.t1 >= j - 1 - 3 && p.t0 >= a && (!prev || p.t1 > prev.t1)) prev = p;
+        for (let i = j - 1; i >= Math.max(a, j - 4 - 1) && !prev; i--) {
+          const p = this.menAt.get(i);
+          if (p && p.t1 <= j && p.t1 >= j - 1 - 3 && p.t0 >= a) prev = p;
+        }
         if (prev) {
           const pl = this.lead(prev, a);
           return { ...pl, conj: true };
@@ -655,6 +658,9 @@ class Extractor {
     const consult = tr.type === 'CONSULT';
     // a non-contact act in the infinitive is no happening (`переконати Вашингтон відмовитися`)
     if (!consult && tr.verb && T[tr.t].tags.VerbForm === 'Inf') return null;
+    // a non-contact act needs a named side in its sentence (a sanction's may be implied): many
+    // conflict words (`удар`, `бой`, `протест`) stand in sentences that name none
+    if (!consult && tr.type !== 'SANCTION' && !this.markQualifiers(a, b).length) return null;
     const [ca, cb] = this.clause(tr.t, a, b);
     // `диалог с РФ важен`: contacts in general, not one
     if (consult && this.window(ca, cb).some((k) => k !== tr.t && this.has(k, L.generic))) return null;
