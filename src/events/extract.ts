@@ -172,7 +172,8 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       if (!ev) continue;
       let p = tr.t - 1;
       while (p > a && (toks[p].pos === 'ADJ' || toks[p].pos === 'DET')) p--;
-      const purpose = !tr.verb && p >= a && PURPOSE_PREPS.has(toks[p].norm);
+      // (`на` of purpose takes the accusative: `прибыл на переговоры`, not `на переговорах`)
+      const purpose = !tr.verb && p >= a && PURPOSE_PREPS.has(toks[p].norm) && (toks[p].norm !== 'на' || toks[tr.t].hasCase('Acc'));
       local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose });
     }
     // one contact per set of parties per sentence: keep the most specific mode
@@ -182,7 +183,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       // `expected to visit Moscow for talks with Lavrov`, `прибуде до Москви для переговорів з
       // Лавровим`: talks or a meeting after a visit by the same subject are its purpose, one contact
       const visit =
-        c.purpose && c.ev.type === 'CONSULT' && (c.ev.mode === 'talks' || c.ev.mode === 'meeting')
+        c.purpose && c.ev.type === 'CONSULT' && (c.ev.mode === 'talks' || c.ev.mode === 'meeting' || c.ev.mode === 'summit')
           ? cands.find(
               (d) =>
                 d.sent === si &&
@@ -791,6 +792,18 @@ class Extractor {
       }
       if (!venue) add(place);
     }
+    // `отменил поездку на саммит`, `trip to the summit`: a visit to a summit named before is to
+    // that summit's organisation or host
+    if (consult && tr.mode === 'visit' && !parties.length && actors.length === 1 && this.summitAfter(tr, cb)) {
+      for (let k = prior.length - 1; k >= 0 && si - prior[k].sent <= 10; k--) {
+        const p = prior[k];
+        if (p.ev.type !== 'CONSULT' || p.ev.mode !== 'summit') continue;
+        const others = p.ev.actors.filter((x) => !this.sameSide(x, actors[0]));
+        const hosts = others.filter((x) => this.entById.get(x)?.type !== 'PER');
+        (hosts.length ? hosts : others).forEach(add);
+        break;
+      }
+    }
     // a contact named without its parties continues the latest contact just before it
     let source: Cand | null = null;
     if (consult && actors.length < 2 && !parties.length && !blocked) {
@@ -1049,6 +1062,15 @@ class Extractor {
       }
     }
     return false;
+  }
+
+  /** Is the visit's destination a summit (`поездка на саммит`, `поїздку на саміт`, `trip to the summit`)? */
+  private summitAfter(tr: Trig, cb: number): boolean {
+    const T = this.toks;
+    let j = tr.tEnd;
+    if (j < cb && !(this.lx.destPreps.has(T[j].norm) || PURPOSE_PREPS.has(T[j].norm))) return false;
+    for (j++; j < cb && (T[j].pos === 'ADJ' || T[j].pos === 'DET'); j++);
+    return j < cb && this.trigAt.get(j)?.mode === 'summit';
   }
 
   /** `проти 100 танкерів`, `against 30 vessels`: the measure's target is a common noun, no name */

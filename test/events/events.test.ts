@@ -418,3 +418,28 @@ test('disapprove (uk): a diplomatic protest is disapproval, not a street protest
   find(doc, 'DISAPPROVE', /lithuania|литв/, /belarus|білорус/);
   assert.ok(!(doc.layers.events ?? []).some((e) => e.type === 'PROTEST'));
 });
+
+test('cancelled visit (ru): a trip to the summit just reported is to its organisation', () => {
+  const doc = analyze(
+    'Президент России Владимир Путин провел переговоры с председателем КНР Си Цзиньпином на полях саммита ШОС в Тяньцзине. Премьер-министр Пакистана Шахбаз Шариф отменил поездку на саммит из-за наводнения.',
+    'ru',
+    '2026-03-10',
+  );
+  const ev = find(doc, 'CONSULT', /шариф|sharif/, /sco|шос/);
+  assert.equal(ev.mode, 'visit');
+  assert.equal(ev.status, 'cancelled');
+});
+
+test('cancelled visit (ru): a trip to a named summit is one contact, not a visit and a summit', () => {
+  const doc = analyze('Президент Аргентины Хавьер Милей отменил поездку на саммит G20 в Йоханнесбурге.', 'ru', '2026-03-10');
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors])));
+  assert.equal(evs[0].status, 'cancelled');
+});
+
+test('postponed visit (uk): a trip called off by its subject', () => {
+  const doc = analyze('Президент Фінляндії Александер Стубб скасував поїздку до Вашингтона.', 'uk', '2026-03-10');
+  const ev = find(doc, 'CONSULT', /stubb|стубб/, /washington|вашингтон|usa/);
+  assert.equal(ev.mode, 'visit');
+  assert.equal(ev.status, 'cancelled');
+});
