@@ -108,6 +108,8 @@ interface Cand {
 }
 
 const PURPOSE_PREPS = new Set(['for', 'для', 'на']);
+/** `on the sidelines of`, `на полях`, `в кулуарах`: a frame around another contact */
+const SIDELINES = new Set(['sidelines', 'margins', 'полях', 'кулуарах', 'кулуарах']);
 
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
@@ -735,6 +737,13 @@ class Extractor {
       else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) parties.push(m.id);
       else if (!tr.verb && m.case === 'Dat' && !consult) parties.push(m.id);
     }
+    // `met ... on the sidelines of the summit`, `на полях саммита БРИКС`: the summit frames the
+    // meeting; it is a contact of its own only with the participants it names (its genitive)
+    if (consult && tr.mode === 'summit' && !tr.verb && this.onSidelines(tr.t, ca)) {
+      const own = inClause.filter((m) => m.lead.kind === 'trigger' && m.lead.at === tr.t && m.t0 > tr.t).map((m) => m.id);
+      if (!own.length) return null;
+      parties.splice(0, parties.length, ...own);
+    }
     // after the verb, a second "subject" is its object when one precedes it (`Путин принял ... Фицо`)
     if (tr.verb && subjects.length > 1) {
       const early = subjects.filter((id) => inClause.some((m) => m.id === id && m.t0 < tr.t));
@@ -1061,6 +1070,11 @@ class Extractor {
         return x.pos === 'NOUN' || x.pos === 'PRON';
       }
     }
+    return false;
+  }
+
+  private onSidelines(t: number, ca: number): boolean {
+    for (let j = t - 1; j >= Math.max(ca, t - 3); j--) if (SIDELINES.has(this.toks[j].norm)) return true;
     return false;
   }
 

@@ -443,3 +443,18 @@ test('postponed visit (uk): a trip called off by its subject', () => {
   assert.equal(ev.mode, 'visit');
   assert.equal(ev.status, 'cancelled');
 });
+
+test('summit frame (ru): talks on the sidelines of a named summit; the summit is the host side and its organisation', () => {
+  const doc = analyze('Президент России Владимир Путин провел переговоры с председателем КНР Си Цзиньпином на полях саммита ШОС в Тяньцзине.', 'ru', '2026-03-10');
+  find(doc, 'CONSULT', PUTIN, /xi|си цзиньпин/);
+  const summit = (doc.layers.events ?? []).find((e) => e.mode === 'summit');
+  assert.ok(summit && summit.actors.some((a) => /sco|шос/.test(who(doc, a))), JSON.stringify(doc.layers.events));
+  assert.ok(!summit.actors.some((a) => /xi|си цзиньпин/.test(who(doc, a))));
+});
+
+test('summit frame (en): a meeting on the sidelines of an unnamed summit is one contact', () => {
+  const doc = analyze('Turkish President Recep Tayyip Erdogan met Greek Prime Minister Kyriakos Mitsotakis on the sidelines of the summit, his office said.', 'en', '2026-03-10');
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors])));
+  assert.equal(evs[0].mode, 'meeting');
+});
