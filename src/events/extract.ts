@@ -274,8 +274,23 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
     statusGroup(o.status) === statusGroup(c.status) &&
     (!o.level || !c.level || o.level === c.level) &&
     (!o.when || !c.when || o.when.value === c.when.value);
+  // `«Мы провели конструктивную встречу»` after `провели переговоры`: a re-mention naming no party
+  // of its own tells the same talks as a meeting (talks are held at meetings)
+  const talksAgain = (o: Cand, c: Cand) =>
+    !c.hasOwnActors &&
+    o.ev.type === 'CONSULT' &&
+    c.ev.type === 'CONSULT' &&
+    ((o.ev.mode === 'talks' && c.ev.mode === 'meeting') || (o.ev.mode === 'meeting' && c.ev.mode === 'talks')) &&
+    sides(o.ev) === sides(c.ev) &&
+    statusGroup(o.ev.status) === statusGroup(c.ev.status) &&
+    (!o.ev.when || !c.ev.when || o.ev.when.value === c.ev.when.value);
   const out: Cand[] = [];
   for (const c of cands) {
+    const again = out.find((o) => talksAgain(o, c));
+    if (again) {
+      mergeInto(again.ev, c.ev);
+      continue;
+    }
     const prev = out.find((o) => sameHappening(o.ev, c.ev));
     if (!prev) {
       out.push(c);
@@ -659,6 +674,13 @@ class Extractor {
     const L = this.lx;
     const T = this.toks;
     const consult = tr.type === 'CONSULT';
+    // `would not meet the new target`, `to meet the deadline`: meeting a thing is no contact
+    if (consult && tr.verb && T[tr.t].lemma === 'meet' && this.lx.lang === 'en') {
+      let j = tr.tEnd;
+      while (j < b && (T[j].pos === 'DET' || T[j].pos === 'ADJ' || T[j].pos === 'NUM')) j++;
+      const named = [j + 1, j + 2].some((k) => k < b && this.menAt.has(k)); // (`met envoy Steve Witkoff`)
+      if (j < b && T[j].pos === 'NOUN' && !this.menAt.has(j) && !named && !this.lx.roleNouns.has(T[j].lemma) && T[j].text[0] === T[j].text[0].toLowerCase()) return null;
+    }
     // a non-contact act in the infinitive is no happening (`переконати Вашингтон відмовитися`)
     if (!consult && tr.verb && T[tr.t].tags.VerbForm === 'Inf') return null;
     // a non-contact act needs a named side in its sentence (a sanction's may be implied): many

@@ -458,3 +458,21 @@ test('summit frame (en): a meeting on the sidelines of an unnamed summit is one 
   assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors])));
   assert.equal(evs[0].mode, 'meeting');
 });
+
+test('no contact (en): meeting a target is no meeting; meeting a counterpart is', () => {
+  const doc = analyze('Italian Prime Minister Giorgia Meloni said Italy would not meet the new spending target. Meloni met German Chancellor Friedrich Merz in Rome on Monday.', 'en', '2026-03-10');
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors])));
+  assert.ok(evs[0].actors.some((a) => /merz|мерц/.test(who(doc, a))));
+});
+
+test('re-mention (ru): "we held a constructive meeting" after the talks is those talks', () => {
+  const doc = analyze(
+    'Министр иностранных дел Армении Арарат Мирзоян и глава МИД Азербайджана Джейхун Байрамов провели в субботу в Абу-Даби переговоры. «Мы провели конструктивную встречу в спокойной атмосфере», — заявил Мирзоян журналистам.',
+    'ru',
+    '2026-03-10',
+  );
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors, e.status])));
+  assert.equal(evs[0].status, 'occurred');
+});
