@@ -282,7 +282,9 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
     c.ev.type === 'CONSULT' &&
     ((o.ev.mode === 'talks' && c.ev.mode === 'meeting') || (o.ev.mode === 'meeting' && c.ev.mode === 'talks')) &&
     sides(o.ev) === sides(c.ev) &&
-    statusGroup(o.ev.status) === statusGroup(c.ev.status) &&
+    // (what took place: `следующий раунд может пройти` is another sitting)
+    statusGroup(o.ev.status) === 'real' &&
+    statusGroup(c.ev.status) === 'real' &&
     (!o.ev.when || !c.ev.when || o.ev.when.value === c.ev.when.value);
   const out: Cand[] = [];
   for (const c of cands) {
@@ -1290,7 +1292,13 @@ class Extractor {
       // the frame happens when the act it frames does: `в ходе встречи обсудят` is still to come
       return this.tenseStatus(tr, idx) ?? 'occurred';
     }
-    if (hit('cancelled') || hitIn(rel, 'cancelled')) return 'cancelled';
+    // `отказалась комментировать возможную встречу`: a refusal of another act says nothing of the contact
+    const otherInf = (k: number) => {
+      const n = T[k + 1];
+      return !!n && k + 1 < cb && k + 1 !== tr.t && n.tags.VerbForm === 'Inf' && !this.trigAt.has(k + 1);
+    };
+    const cancelHit = idx.some((k) => isClosedCue(k) && this.has(k, S.cancelled) && !otherInf(k)) || this.lx.statusSeq.cancelled.some((seq) => idx.some((k) => this.seqAt(k, seq, b)));
+    if (cancelHit || hitIn(rel, 'cancelled')) return 'cancelled';
     if (hit('notPlanned')) return 'none';
     const L = this.lx;
     const negVerb = (k: number) => {

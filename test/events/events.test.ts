@@ -476,3 +476,9 @@ test('re-mention (ru): "we held a constructive meeting" after the talks is those
   assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors, e.status])));
   assert.equal(evs[0].status, 'occurred');
 });
+
+test('possible (ru): refusing to comment on a possible meeting does not cancel it', () => {
+  const doc = analyze('Официальный представитель МИД Франции Паскаль Конфавро отказался комментировать возможную встречу Макрона и Эрдогана.', 'ru', '2026-03-10');
+  const ev = find(doc, 'CONSULT', MACRON, /erdogan|эрдоган/);
+  assert.equal(ev.status, 'possible');
+});
