@@ -806,6 +806,12 @@ class Extractor {
     if (!parties.length && this.unnamedParties(tr, cb)) blocked = true;
     // `Канада запровадила власні санкції проти 50 суден`, `sanctions against 30 tankers`: measures
     // against things named by no entity have one party, the one imposing them
+    // `sanctions on Iranian oil exports`, `санкции против российских банков`: the country of the
+    // target's adjective
+    if (tr.type === 'SANCTION' && !parties.length) {
+      const c = this.demonymTarget(tr, cb);
+      if (c && !subjects.some((x) => this.sameSide(x, c))) parties.push(c);
+    }
     const oneParty = tr.type === 'SANCTION' && !parties.length && subjects.length > 0 && this.unnamedTarget(tr, cb);
     if (!consult && !oneParty && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
@@ -1109,6 +1115,21 @@ class Extractor {
     if (j < cb && !(this.lx.destPreps.has(T[j].norm) || PURPOSE_PREPS.has(T[j].norm))) return false;
     for (j++; j < cb && (T[j].pos === 'ADJ' || T[j].pos === 'DET'); j++);
     return j < cb && this.trigAt.get(j)?.mode === 'summit';
+  }
+
+  private demonymTarget(tr: Trig, cb: number): string | null {
+    const T = this.toks;
+    if (!this.kb) return null;
+    for (let j = tr.tEnd; j < Math.min(cb, tr.tEnd + 4); j++) {
+      if (!this.lx.againstPreps.has(T[j].norm)) continue;
+      for (let k = j + 1; k < Math.min(cb, j + 4); k++) {
+        const name = this.lx.demonyms.get(T[k].norm) ?? this.lx.demonyms.get(T[k].lemma);
+        if (name) return this.kb.lookup(name, this.lx.lang)[0]?.id ?? null;
+        if (!(T[k].pos === 'ADJ' || T[k].pos === 'DET' || T[k].pos === 'NUM' || T[k].pos === 'PROPN')) break;
+      }
+      break;
+    }
+    return null;
   }
 
   /** `проти 100 танкерів`, `against 30 vessels`: the measure's target is a common noun, no name */

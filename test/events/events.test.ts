@@ -482,3 +482,11 @@ test('possible (ru): refusing to comment on a possible meeting does not cancel i
   const ev = find(doc, 'CONSULT', MACRON, /erdogan|эрдоган/);
   assert.equal(ev.status, 'possible');
 });
+
+test('sanction (en, ru): the target country named by its adjective', () => {
+  const en = analyze('The United States will impose new sanctions on Venezuelan oil exports, the State Department said.', 'en', '2026-03-10');
+  const e1 = find(en, 'SANCTION', /usa|united states|сша/, /venezuela|венесуэл/);
+  assert.equal(e1.status, 'planned');
+  const ru = analyze('Канада ввела санкции против российских банков.', 'ru', '2026-03-10');
+  find(ru, 'SANCTION', /canada|канад/, RUSSIA);
+});
