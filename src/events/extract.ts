@@ -280,7 +280,9 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
     !c.hasOwnActors &&
     o.ev.type === 'CONSULT' &&
     c.ev.type === 'CONSULT' &&
-    ((o.ev.mode === 'talks' && c.ev.mode === 'meeting') || (o.ev.mode === 'meeting' && c.ev.mode === 'talks')) &&
+    // (`Ми обговорили ...` after a call: what was discussed in that call)
+    ((o.ev.mode === 'talks' && c.ev.mode === 'meeting') ||
+      (o.ev.mode !== 'channel' && c.ev.mode === 'talks' && o.ev.status === 'occurred' && c.ev.status === 'occurred' && c.sent - o.sent <= 2)) &&
     sides(o.ev) === sides(c.ev) &&
     // (what took place: `следующий раунд может пройти` is another sitting)
     statusGroup(o.ev.status) === 'real' &&

@@ -490,3 +490,14 @@ test('sanction (en, ru): the target country named by its adjective', () => {
   const ru = analyze('Канада ввела санкции против российских банков.', 'ru', '2026-03-10');
   find(ru, 'SANCTION', /canada|канад/, RUSSIA);
 });
+
+test('re-mention (uk): "we discussed" right after a call is that call', () => {
+  const doc = analyze(
+    'Міністр закордонних справ Польщі Радослав Сікорський провів телефонну розмову з главою МЗС Фінляндії Елiною Валтонен. «Ми обговорили безпеку на Балтиці та підтримку України», — зазначив міністр.',
+    'uk',
+    '2026-03-10',
+  );
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors, e.status])));
+  assert.equal(evs[0].mode, 'call');
+});
