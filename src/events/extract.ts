@@ -219,7 +219,15 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
     }
   }
   x.stances(sents, cands);
-  return dedupe(cands, kb ?? null, doc.text).map((c) => c.ev);
+  // every id an event names is an entity of the article, with its evidence span (a party inferred from
+  // a country adjective, `Russian Foreign Minister`, has none: the named person stands for it)
+  return dedupe(cands, kb ?? null, doc.text).map((c) => {
+    const ev = c.ev;
+    ev.actors = ev.actors.filter((id) => entById.has(id));
+    if (ev.reportedBy) ev.reportedBy = ev.reportedBy.filter((id) => entById.has(id));
+    if (ev.stances) ev.stances = ev.stances.filter((st) => entById.has(st.by));
+    return ev;
+  });
 }
 
 /** (an outlet look-up folds every name of the entity: done once, and only for a mention weighed as a party) */
