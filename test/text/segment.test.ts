@@ -287,3 +287,12 @@ test('hostile input: random mixes of news fragments, quotes, surrogates and join
     assert.equal(next, tokens.length);
   }
 });
+
+test('a capital letter and a period before a word in another script ends the sentence (a name’s initials share its script)', () => {
+  assert.deepEqual(sents('Каллас написала про це у соцмережі X. Того ж дня Велика Британія запровадила санкції.', 'uk'), [
+    'Каллас написала про це у соцмережі X.',
+    'Того ж дня Велика Британія запровадила санкції.',
+  ]);
+  // initials in the name's own script stay
+  assert.equal(sents('Об этом сообщил Дж. Байден. Президент России В. В. Путин провел встречу.').length, 2);
+});

@@ -538,7 +538,15 @@ function abbrEnds(tokens: Token[], k: number, sStart: number, abbr: AbbrTable): 
     if (abbr.multiFirst.has(low)) return false;
     // glued to what follows (`Ж.-К.Трише`, `В.Зворыкин`, `I.S.P.A.-Engineering`): inside a name
     if (next !== undefined && !next.spaceBefore) return false;
-    // an initial: ends only when what follows is not a capitalised word (`В. В. Путин`)
+    // an initial: ends only when what follows is not a capitalised word (`В. В. Путин`), or is one in
+    // another script — a name's initials are written in its own (`у соцмережі X. Того ж дня …`)
+    if (initial && next !== undefined && startsUpperWord(next)) {
+      const latin = (c: string) => /[A-Za-z]/.test(c);
+      const cyr = (c: string) => /[\u0400-\u04FF]/.test(c);
+      const a = t.text[0];
+      const b = next.text[0];
+      if ((latin(a) && cyr(b)) || (cyr(a) && latin(b))) return true;
+    }
     return next !== undefined && !startsUpperWord(next);
   }
   if (cls === 'prefix') return false;
