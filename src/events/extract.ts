@@ -1343,7 +1343,10 @@ class Extractor {
       idx.some((k) => this.has(k, S.negation) && negVerb(k));
     if (neg && !hit('possible')) return 'none';
     if (hit('possible')) return 'possible';
-    if (hit('planned')) return 'planned';
+    // `состоялся`, `прошла`: a verb that states planned and occurred contacts alike takes its tense
+    const tenseNeutralPast = (k: number) =>
+      this.has(k, S.occurred) && this.isVerb(T[k]) && verbTense(this.doc.layers.tokens![k], this.lx.lang) === 'Past';
+    if (idx.some((k) => isClosedCue(k) && this.has(k, S.planned) && !tenseNeutralPast(k)) || this.lx.statusSeq.planned.some((seq) => idx.some((k) => this.seqAt(k, seq, b)))) return 'planned';
     // a past participle qualifying the trigger: `запроваджені США санкції`, `досягнуті під час саміту`
     for (let k = Math.max(ca, tr.t - 3); k < tr.t; k++) if (this.has(k, S.occurred) && (T[k].pos === 'ADJ' || T[k].tags.VerbForm === 'Part')) return 'occurred';
     // the finite verb nearest the trigger decides

@@ -506,3 +506,10 @@ test('re-mention (uk): "we discussed" right after a call is that call', () => {
   assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.actors, e.status])));
   assert.equal(evs[0].mode, 'call');
 });
+
+test('status: a tense-neutral contact verb takes its tense (состоялся: occurred; состоится: planned)', () => {
+  const past = analyze('Предыдущий телефонный разговор Макрона и Путина состоялся 11 сентября 2022 года.', 'ru', '2025-07-01');
+  assert.equal(find(past, 'CONSULT', MACRON, PUTIN).status, 'occurred');
+  const fut = analyze('Встреча Путина и Трампа состоится в Будапеште.', 'ru', '2025-07-01');
+  assert.equal(find(fut, 'CONSULT', PUTIN, TRUMP).status, 'planned');
+});
