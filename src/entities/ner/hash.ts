@@ -74,6 +74,37 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/*
+ * Both tables below are open-addressing arrays of [hash 1, hash 2, value + 1 (0 = empty), pad]
+ * slots with linear probing; these three functions are the whole of that layout.
+ */
+
+/** slots for `capacity` keys at a load factor of at most 1/2 (a power of two) */
+function slotsFor(capacity: number): number {
+  let cap = 16;
+  while (cap < capacity * 2) cap *= 2;
+  return cap;
+}
+
+/** the first slot probed for a pair */
+function home(x: number, y: number, mask: number): number {
+  return fmix(x ^ Math.imul(y, 0x27d4eb2d)) & mask;
+}
+
+/** value stored for the pair hashed since `begin()`, or -1 */
+function probe(t: Int32Array, mask: number): number {
+  const x = a | 0;
+  const y = b | 0;
+  let i = home(x, y, mask);
+  for (;;) {
+    const s = i << 2;
+    const r = t[s + 2];
+    if (r === 0) return -1;
+    if (t[s] === x && t[s + 1] === y) return r - 1;
+    i = (i + 1) & mask;
+  }
+}
+
 /** Feature name -> row, keyed by the hash pair. */
 export class FeatureTable {
   /** slots of [hash 1, hash 2, row + 1 (0 = empty)], interleaved: one cache line per probe */
@@ -82,20 +113,15 @@ export class FeatureTable {
   size = 0;
 
   constructor(capacity: number) {
-    let cap = 16;
-    while (cap < capacity * 2) cap *= 2;
+    const cap = slotsFor(capacity);
     this.t = new Int32Array(cap * 4);
     this.mask = cap - 1;
-  }
-
-  private home(x: number, y: number): number {
-    return fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
   }
 
   /** Insert the pair with `row` (a repeated name keeps the last row, like Map.set). */
   private insert(x: number, y: number, row: number): boolean {
     const t = this.t;
-    let i = this.home(x, y);
+    let i = home(x, y, this.mask);
     for (;;) {
       const s = i << 2;
       if (t[s + 2] === 0) {
@@ -115,17 +141,7 @@ export class FeatureTable {
 
   /** Row of the feature hashed since `begin()`, or -1. */
   lookup(): number {
-    const x = a | 0;
-    const y = b | 0;
-    const t = this.t;
-    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
-    for (;;) {
-      const s = i << 2;
-      const r = t[s + 2];
-      if (r === 0) return -1;
-      if (t[s] === x && t[s + 1] === y) return r - 1;
-      i = (i + 1) & this.mask;
-    }
+    return probe(this.t, this.mask);
   }
 
   /** Row of a whole feature string, or -1. */
@@ -175,14 +191,14 @@ export class FeatureTable {
     const shift = 10;
     const buckets = (t.mask >>> shift) + 1;
     const count = new Int32Array(buckets + 1);
-    const home = new Int32Array(row);
+    const region = new Int32Array(row);
     for (let r = 0; r < row; r++) {
-      home[r] = t.home(h1[r], h2[r]) >>> shift;
-      count[home[r] + 1]++;
+      region[r] = home(h1[r], h2[r], t.mask) >>> shift;
+      count[region[r] + 1]++;
     }
     for (let k = 0; k < buckets; k++) count[k + 1] += count[k];
     const order = new Int32Array(row);
-    for (let r = 0; r < row; r++) order[count[home[r]]++] = r;
+    for (let r = 0; r < row; r++) order[count[region[r]]++] = r;
     let all: string[] | null = null;
     for (let k = 0; k < row; k++) {
       const r = order[k];
@@ -244,25 +260,14 @@ export class HashIndex {
   size = 0;
 
   constructor(capacity = 1024) {
-    let cap = 16;
-    while (cap < capacity * 2) cap *= 2;
+    const cap = slotsFor(capacity);
     this.t = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
 
   /** value of the key hashed since `begin()`, or -1 */
   get(): number {
-    const x = a | 0;
-    const y = b | 0;
-    const t = this.t;
-    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
-    for (;;) {
-      const s = i << 2;
-      const r = t[s + 2];
-      if (r === 0) return -1;
-      if (t[s] === x && t[s + 1] === y) return r - 1;
-      i = (i + 1) & this.mask;
-    }
+    return probe(this.t, this.mask);
   }
 
   /**
@@ -274,7 +279,7 @@ export class HashIndex {
     const x = a | 0;
     const y = b | 0;
     const t = this.t;
-    let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+    let i = home(x, y, this.mask);
     for (;;) {
       const s = i << 2;
       if (t[s + 2] === 0) {
@@ -315,7 +320,7 @@ export class HashIndex {
       if (old[s + 2] === 0) continue;
       const x = old[s];
       const y = old[s + 1];
-      let i = fmix(x ^ Math.imul(y, 0x27d4eb2d)) & this.mask;
+      let i = home(x, y, this.mask);
       while (t[(i << 2) + 2] !== 0) i = (i + 1) & this.mask;
       const d = i << 2;
       t[d] = x;
