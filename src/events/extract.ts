@@ -107,10 +107,6 @@ interface Cand {
   purpose?: boolean;
 }
 
-const PURPOSE_PREPS = new Set(['for', 'для', 'на']);
-/** `on the sidelines of`, `на полях`, `в кулуарах`: a frame around another contact */
-const SIDELINES = new Set(['sidelines', 'margins', 'полях', 'кулуарах', 'кулуарах']);
-
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
@@ -175,7 +171,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       let p = tr.t - 1;
       while (p > a && (toks[p].pos === 'ADJ' || toks[p].pos === 'DET')) p--;
       // (`на` of purpose takes the accusative: `прибыл на переговоры`, not `на переговорах`)
-      const purpose = !tr.verb && p >= a && PURPOSE_PREPS.has(toks[p].norm) && (toks[p].norm !== 'на' || toks[tr.t].hasCase('Acc'));
+      const purpose = !tr.verb && p >= a && lx.purposePreps.has(toks[p].norm) && (!lx.purposeAccPreps.has(toks[p].norm) || toks[tr.t].hasCase('Acc'));
       local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose });
     }
     // one contact per set of parties per sentence: keep the most specific mode
@@ -1114,7 +1110,7 @@ class Extractor {
   }
 
   private onSidelines(t: number, ca: number): boolean {
-    for (let j = t - 1; j >= Math.max(ca, t - 3); j--) if (SIDELINES.has(this.toks[j].norm)) return true;
+    for (let j = t - 1; j >= Math.max(ca, t - 3); j--) if (this.lx.sidelines.has(this.toks[j].norm)) return true;
     return false;
   }
 
@@ -1122,7 +1118,7 @@ class Extractor {
   private summitAfter(tr: Trig, cb: number): boolean {
     const T = this.toks;
     let j = tr.tEnd;
-    if (j < cb && !(this.lx.destPreps.has(T[j].norm) || PURPOSE_PREPS.has(T[j].norm))) return false;
+    if (j < cb && !(this.lx.destPreps.has(T[j].norm) || this.lx.purposePreps.has(T[j].norm))) return false;
     for (j++; j < cb && (T[j].pos === 'ADJ' || T[j].pos === 'DET'); j++);
     return j < cb && this.trigAt.get(j)?.mode === 'summit';
   }

@@ -38,7 +38,9 @@ interface LexiconFile {
   status: Record<'cancelled' | 'none' | 'negation' | 'notPlanned' | 'possible' | 'planned' | 'ongoing' | 'occurred', string[]>;
   levels: Record<Level, string[][]>;
   stances: { confirm: string[]; deny: string[]; no_comment: string[][] };
-  preps: { with: string[]; between: string[]; place: string[]; dest: string[]; against: string[] };
+  /** purpose: `прибыл для переговоров`, `for talks with`; purposeAcc: those that state a purpose only
+   * with the accusative (`на переговоры`, not `на переговорах`) */
+  preps: { with: string[]; between: string[]; place: string[]; dest: string[]; against: string[]; purpose?: string[]; purposeAcc?: string[] };
   conj: string[];
   roleNouns: string[];
   demonyms: Record<string, string>;
@@ -53,6 +55,8 @@ interface LexiconFile {
   sides: string[];
   /** nouns naming one sitting of a contact (`раунд переговоров`): they do not govern it away */
   rounds?: string[];
+  /** word forms of `on the sidelines of`, `на полях`, `в кулуарах`: a contact framed by a summit */
+  sidelines?: string[];
   intent: string[];
   controlTypes: string[];
   endVerbs: string[];
@@ -79,6 +83,9 @@ export interface EventLexicon {
   placePreps: Set<string>;
   destPreps: Set<string>;
   againstPreps: Set<string>;
+  purposePreps: Set<string>;
+  purposeAccPreps: Set<string>;
+  sidelines: Set<string>;
   conj: Set<string>;
   roleNouns: Set<string>;
   demonyms: Map<string, string>;
@@ -169,6 +176,9 @@ export function eventLexicon(lang: string): EventLexicon | null {
     placePreps: new Set(f.preps.place.map(norm)),
     destPreps: new Set(f.preps.dest.map(norm)),
     againstPreps: new Set(f.preps.against.map(norm)),
+    purposePreps: new Set((f.preps.purpose ?? []).map(norm)),
+    purposeAccPreps: new Set((f.preps.purposeAcc ?? []).map(norm)),
+    sidelines: new Set((f.sidelines ?? []).map(norm)),
     conj: new Set(f.conj.map(norm)),
     roleNouns: new Set(f.roleNouns.map(norm)),
     demonyms: new Map(Object.entries(f.demonyms).map(([k, v]) => [norm(k), v])),
