@@ -40,8 +40,6 @@ interface Cand {
   pair?: QPair;
 }
 
-/** first-person plural pronouns: a place that says `we` is speaking */
-const FIRST_PERSON = /^(мы|нас|нам|наш|наша|наше|наши|ми|нас|нам|наш|наша|наше|наші|we|our|us)$/u;
 const SENT_PUNCT = new Set(['.', '!', '?', '…']);
 const MIN_FREE_QUOTE_WORDS = 5;
 const MAX_CLAUSE_TOKENS = 400;
@@ -420,7 +418,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     // dateline; it speaks only in the first person (`Польша: мы будем блокировать …`)
     if (men.type !== 'PER' && men.type !== 'ORG') {
       let first = false;
-      for (let t = from; t < e && !first; t++) if (FIRST_PERSON.test(w[t].norm)) first = true;
+      for (let t = from; t < e && !first; t++) if (lex.firstPersonPlural.has(w[t].norm)) first = true;
       if (!first) continue;
     }
     // a statement, not a list (`Участники: Россия, Китай`): a verb, a short adjective (`готов`) or a quotation
@@ -647,11 +645,6 @@ function restIsSubjectOnly(v: View, c: number, sEnd: number, lex: Lexicon, subje
   return words <= 12;
 }
 
-/** time words that may stand between a cue and its clause: `said Monday`, `told reporters on Tuesday` */
-const DAY_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|again|also)$/;
-/** who is told: `told reporters`, `told them` (the words a clause is not started by) */
-const TELL_OBJECTS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'supporters', 'senators', 'diplomats', 'officials', 'parliament', 'congress', 'viewers', 'listeners', 'readers', 'delegates', 'students', 'voters', 'colleagues', 'allies', 'members']);
-
 /** English `said the talks…`, `told reporters he…`: a clause right after the verb without `that`. */
 function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insidePair: Int32Array): number {
   let t = c + 1;
@@ -659,7 +652,7 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   const prev = v.w[c - 1];
   const inverted = !prev || (!prev.word && (prev.text === ',' || QUOTE_CHARS.has(prev.text) || prev.text === '”'));
   // `said Monday that`, `said on Tuesday that`, `said again that`
-  while (t < sEnd && t < c + 4 && v.w[t].word && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|again|also|on|repeatedly|publicly|privately|recently)$/.test(v.w[t].norm)) t++;
+  while (t < sEnd && t < c + 4 && v.w[t].word && (lex.timeAdjuncts.has(v.w[t].norm) || /^(on|repeatedly|publicly|privately)$/.test(v.w[t].norm))) t++;
   if (v.w[t] && v.w[t].norm === 'that') return t;
   // `said in the letter that`, `said via email that`: a short prepositional phrase before `that`
   if (v.w[t] && (v.w[t].pos === 'ADP' || lex.preps.has(v.w[t].norm)) && v.w[t].norm !== 'that') {
@@ -675,8 +668,8 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   const skipAdjuncts = () => {
     for (let guard = 0; guard < 3 && t < sEnd && v.w[t].word; guard++) {
       const n0 = v.w[t].norm;
-      if (DAY_WORDS.test(n0)) t++;
-      else if (n0 === 'on' && v.w[t + 1] && DAY_WORDS.test(v.w[t + 1].norm)) t += 2;
+      if (lex.timeAdjuncts.has(n0)) t++;
+      else if (n0 === 'on' && v.w[t + 1] && lex.timeAdjuncts.has(v.w[t + 1].norm)) t += 2;
       else if (n0 === 'in' && v.w[t + 1] && v.mentionAt[t + 1] >= 0) t = v.mentions[v.mentionAt[t + 1]].t1;
       else if (n0 === 'in' && v.w[t + 1] && /^(an|a|the|his|her|their)$/.test(v.w[t + 1].norm)) {
         // modifiers, then the noun that heads the phrase (`in a televised address`, `in a CNN interview`)
@@ -694,7 +687,7 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
     const x = v.w[t];
     if (x && x.word) {
       if (v.mentionAt[t] >= 0) t = v.mentions[v.mentionAt[t]].t1;
-      else if (TELL_OBJECTS.has(x.norm)) t++;
+      else if (lex.tellObjects.has(x.norm)) t++;
       else if (/^(the|a|an|his|her|their|its)$/.test(x.norm)) {
         let u = t + 1;
         while (u < sEnd && u < t + 5 && v.w[u].word && (v.w[u].pos === 'ADJ' || v.w[u].pos === 'NOUN' || v.w[u].pos === 'PROPN' || v.w[u].upper)) u++;

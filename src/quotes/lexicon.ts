@@ -34,6 +34,12 @@ export interface LexiconFile {
   outletVerbs?: string[];
   thatOnlyVerbs?: string[];
   notInvertedVerbs?: string[];
+  /** `мы`, `нам`, `we`: a place that says `we` speaks (headline form `Польша: мы …`) */
+  firstPersonPlural?: string[];
+  /** time words between a cue and its clause without `that` (`said Monday the talks …`) */
+  timeAdjuncts?: string[];
+  /** the hearers of `tell` (`told reporters`): no clause starts with them */
+  tellObjects?: string[];
 }
 
 export interface Lexicon {
@@ -67,6 +73,9 @@ export interface Lexicon {
   thatOnly: Set<string>;
   /** never an inverted cue after the clause (`…, Laura spoke.`) */
   notInverted: Set<string>;
+  firstPersonPlural: Set<string>;
+  timeAdjuncts: Set<string>;
+  tellObjects: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -128,6 +137,9 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     outletVerbs: low(f.outletVerbs),
     thatOnly: low(f.thatOnlyVerbs),
     notInverted: low(f.notInvertedVerbs),
+    firstPersonPlural: low(f.firstPersonPlural),
+    timeAdjuncts: low(f.timeAdjuncts),
+    tellObjects: low(f.tellObjects),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);
