@@ -141,7 +141,7 @@ function surnameOf(lemma: string): string {
   const w = lemma.trim().split(/\s+/);
   const last = w[w.length - 1] ?? '';
   // initials, and the Arabic article of a surname (`аль-Бусаиди` is `Бусаиди` on second mention)
-  return last.replace(/^(\p{Lu}\.\s*)+/u, '').replace(/^(аль|ал|эль|ель|ель|al|el)[-‐]/iu, '');
+  return last.replace(/^(\p{Lu}\.\s*)+/u, '').replace(/^(аль|ал|эль|ель|al|el)[-‐]/iu, '');
 }
 
 const LEGAL_SUFFIX = /\s+(AG|SE|SA|S\.A\.|B\.?V\.?|N\.V\.|Ltd\.?|GmbH|Inc\.?|PLC|LLC|Corp\.?|Co\.|АГ|АГ|СЕ|Б\.?В\.?|Лтд)$/iu;
