@@ -4,7 +4,7 @@
  * topics (ec, trump) mapped onto
  * PER/ORG/LOC/EVT/PRO, and writes `src/entities/ner/model/ner.bin.gz`.
  *
- * Options: --sources slavicner,nerel,... --epochs N --scheme BIO|BILOU --min-count N --min-weight Q --seed N
+ * Options: --sources slavicner,nerel,... --media-pro ru,uk --epochs N --scheme BIO|BILOU --min-count N --min-weight Q --seed N
  *          --dev (score the dev topic `nord_stream` after each epoch; for choosing epochs only)
  *          --no-write --data DIR (default ../shared/data)
  * Reproducible: inputs are read in sorted order, shuffling uses a fixed seed.
@@ -17,7 +17,7 @@ import { labelSpans, makeLabels, NerModel, type Scheme, spansToLabels, transitio
 import { sentenceFeatureStrings, sentenceRanges } from '../src/entities/ner/tagger.js';
 import type { EntityType } from '../src/doc/model.js';
 import { defaultStages, Pipeline, projectRoot } from '../src/pipeline/index.js';
-import { lowercaseCopies, metonymyToOrg, readBSNLP2017, readFactRuEval, readNERUK, readNEREL, readSlavicNER, type TrainDoc } from './ner/data.js';
+import { lowercaseCopies, mediaToPro, metonymyToOrg, readBSNLP2017, readFactRuEval, readNERUK, readNEREL, readSlavicNER, type TrainDoc } from './ner/data.js';
 import { kbForms, kbGazetteer } from './ner/kb.js';
 import { simpleTokenize } from '../src/entities/ner/tokenize.js';
 import { mulberry32, Perceptron, type Seq } from './ner/perceptron.js';
@@ -43,6 +43,8 @@ const UPTO = opt('upto', 'morph');
 const HOLDOUT = opt('holdout', '');
 const USE_KB = !flag('no-kb');
 const AUGMENT = !flag('no-augment');
+/** languages whose other corpora have a publication named with its kind (`газета X`) retyped PRO */
+const MEDIA_PRO = new Set(opt('media-pro', 'ru').split(',').filter(Boolean));
 const FEATS: Partial<FeatureConfig> = JSON.parse(opt('features', '{}')) as Partial<FeatureConfig>;
 setFeatureConfig(FEATS);
 const DUMP = opt('dump', '');
@@ -247,6 +249,7 @@ async function main(): Promise<void> {
     METONYMY.push(norms.map((t) => t.norm).join(' '));
   }
   log(`${metonymyToOrg(raw, orgForms)} LOC mentions of other corpora retyped ORG (institutions by metonymy)`);
+  log(`${mediaToPro(raw, MEDIA_PRO)} ORG mentions of other corpora retyped PRO (publications named with their kind: ${[...MEDIA_PRO].join(',') || 'none'})`);
   const docs = raw.map((d) => prepare(pipe, d));
   if (USE_KB) {
     // single words that the training text mostly uses as ordinary words (`и`, `us`, `мир`) are
@@ -379,6 +382,7 @@ async function main(): Promise<void> {
           seed: SEED,
           kb: !!KB,
           augment: AUGMENT,
+          mediaPro: [...MEDIA_PRO],
           documents: docs.length,
           tokens: ntok,
           mentions: nm,

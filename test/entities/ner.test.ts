@@ -148,3 +148,38 @@ describe('ner: institutions by metonymy the tagger may leave out', () => {
     assert.ok(has(uk, 'Кремль', 'ORG'), show(uk));
   });
 });
+
+describe('ner: company legal forms and surnames of persons named in full', () => {
+  it('a transliterated company name with its legal form is one ORG mention (ru, uk)', () => {
+    const ru = mentions('Окружной суд наложил арест на акции компании «Уолт Дисней Компани», принадлежащие американскому фонду, сообщило агентство Рейтер.');
+    assert.ok(has(ru, 'Уолт Дисней Компани', 'ORG'), show(ru));
+    assert.ok(!ru.some((m) => m.type === 'PER' && /Компани/.test(m.text)), show(ru));
+    const uk = mentions('Суд в Амстердамі заарештував акції компанії «Шелл Експлорейшн енд Продакшн Компані Б.В.», що належать концерну.');
+    assert.ok(uk.some((m) => m.type === 'ORG' && /Компані Б\.В\.$/.test(m.text)), show(uk));
+    const en = mentions('Компания Shell Exploration B.V. подала иск в окружной суд Гааги.');
+    assert.ok(en.some((m) => m.type === 'ORG' && m.text.endsWith('B.V.')), show(en));
+  });
+
+  it('a lone surname of a person named in full in the document is that person, whatever the tagger read', async () => {
+    const { surnamesOfPersons } = await import('../../src/entities/ner/tagger.js');
+    const text = 'Министр иностранных дел Латвии Эдгарс Ринкевичс провел переговоры в Вильнюсе. Позиция Ринкевичса не изменилась, отметил дипломат.';
+    const doc = pipe.analyze({ source: {}, published: null, title: null, text });
+    const toks = doc.layers.tokens ?? [];
+    const at = (w: string) => toks.findIndex((t) => t.text === w);
+    const span = (a: number, b: number, type: Mention['type']): Mention => {
+      const start = toks[a].start;
+      const end = toks[b - 1].end;
+      return { start, end, text: text.slice(start, end), lemma: text.slice(start, end), type, tokenStart: a, tokenEnd: b };
+    };
+    const ms = surnamesOfPersons(toks, [
+      span(at('Латвии'), at('Латвии') + 1, 'LOC'),
+      span(at('Эдгарс'), at('Ринкевичс') + 1, 'PER'),
+      span(at('Вильнюсе'), at('Вильнюсе') + 1, 'LOC'),
+      span(at('Ринкевичса'), at('Ринкевичса') + 1, 'LOC'),
+    ]);
+    assert.deepEqual(
+      ms.map((m) => `${m.text}/${m.type}`),
+      ['Латвии/LOC', 'Эдгарс Ринкевичс/PER', 'Вильнюсе/LOC', 'Ринкевичса/PER'],
+    );
+  });
+});

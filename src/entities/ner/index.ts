@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Doc, Mention, Token } from '../../doc/model.js';
 import { resourcePath } from '../../pipeline/resources.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { NerModel } from './model.js';
+import { loadNerModel } from './compiled-model.js';
 import { Tagger } from './tagger.js';
 import { simpleTokenize } from './tokenize.js';
 import { recognizeEnglish } from './en/stage.js';
@@ -16,17 +16,25 @@ export const MODEL_PATH = 'src/entities/ner/model/ner.bin.gz';
 
 let shared: Tagger | null = null;
 
+/**
+ * The model file: the shipped one, or `PARLEY_NER_MODEL` (a candidate model, for evaluating a
+ * retrained model with `npm run eval` before it replaces the shipped one).
+ */
+export function defaultModelPath(): string {
+  return process.env.PARLEY_NER_MODEL || resourcePath(MODEL_PATH);
+}
+
 /** The tagger with the shipped model (loaded once per process). */
-export function loadTagger(path: string = resourcePath(MODEL_PATH)): Tagger {
-  if (shared && path === resourcePath(MODEL_PATH)) return shared;
+export function loadTagger(path: string = defaultModelPath()): Tagger {
+  if (shared && path === defaultModelPath()) return shared;
   let buf: Buffer;
   try {
     buf = readFileSync(path);
   } catch (e) {
     throw new Error(`NER model not found at ${path} (run \`npm run train:ner\`): ${(e as Error).message}`);
   }
-  const t = new Tagger(NerModel.decode(buf));
-  if (path === resourcePath(MODEL_PATH)) shared = t;
+  const t = new Tagger(loadNerModel(buf));
+  if (path === defaultModelPath()) shared = t;
   return t;
 }
 

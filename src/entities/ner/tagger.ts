@@ -7,6 +7,7 @@ import { capClass, capFirst, contextWordFeatures, featureConfig, isQuote, setFea
 import { begin, feed, feedCode, feedRange, restore, save } from './hash.js';
 import { type Gazetteer, SPAN_TAGS, stem, TYPES } from './gazetteer.js';
 import { labelSpans, type NerModel, viterbi } from './model.js';
+import { readJsonResource } from '../../pipeline/resources.js';
 
 /** emission-score margin that maps to a confidence of 0.73 (perceptron weights are unscaled) */
 const MARGIN_SCALE = 20;
@@ -454,7 +455,8 @@ export class Tagger {
   tag(toks: readonly Token[], text: string, lang: string, opts: { propagate?: boolean; knownNames?: boolean } = {}): Mention[] {
     const raw = this.tagSentences(toks, text, lang);
     const ms = opts.knownNames === false ? raw : lowercaseNames(this.model, toks, text, raw);
-    return opts.propagate === false ? ms : propagate(toks, text, ms);
+    if (opts.propagate === false) return ms;
+    return surnamesOfPersons(toks, legalFormNames(toks, text, balanceQuotes(toks, text, propagate(toks, text, ms))));
   }
 
   /**
@@ -810,4 +812,100 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
     }
   }
   return added.length ? [...ms, ...added].sort((x, y) => x.start - y.start) : ms;
+}
+
+let legalForms: Set<string> | null = null;
+/** legal-form designators of company names (`Компани`, `Б.В.`, `GmbH`), lower-cased */
+function legalFormSet(): Set<string> {
+  if (!legalForms) legalForms = new Set(readJsonResource<{ forms: string[] }>('src/entities/ner/lexicon/legal-forms.json').forms);
+  return legalForms;
+}
+
+/**
+ * A name holding or followed by a company's legal form (`Блю Стрим Пайплайн Компани Б.В.`,
+ * `Уолт Дисней Компани`, `Shell Exploration B.V.`) is an organisation: the mention takes the
+ * designators after it and the capitalised words right before it that the tagger left out (not
+ * the first word of a sentence), and becomes ORG. Transliterated company names are otherwise
+ * read as people (unknown capitalised words in a row).
+ */
+export function legalFormNames(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  if (!ms.length) return ms;
+  const forms = legalFormSet();
+  const isForm = (i: number) => i < toks.length && toks[i].kind === 'word' && capFirst(toks[i].text) && forms.has(toks[i].norm);
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  for (const m of ms) {
+    if (m.tokenStart === undefined || m.tokenEnd === undefined) continue;
+    let e = m.tokenEnd;
+    while (isForm(e) && !taken[e] && toks[e].sent === toks[m.tokenStart].sent) e++;
+    let has = e > m.tokenEnd;
+    for (let i = m.tokenStart + 1; i < m.tokenEnd && !has; i++) if (isForm(i)) has = true;
+    if (!has) continue;
+    let s = m.tokenStart;
+    while (s > 0 && !taken[s - 1] && toks[s - 1].kind === 'word' && capFirst(toks[s - 1].text) && toks[s - 2]?.sent === toks[s - 1].sent) s--;
+    for (let i = s; i < e; i++) taken[i] = 1;
+    if (s !== m.tokenStart || e !== m.tokenEnd) {
+      m.tokenStart = s;
+      m.tokenEnd = e;
+      m.start = toks[s].start;
+      m.end = toks[e - 1].end;
+      m.text = m.lemma = text.slice(m.start, m.end);
+    }
+    m.type = 'ORG';
+  }
+  return ms;
+}
+
+/**
+ * One person per surname in a document: a single capitalised word that is the surname of a person
+ * named in full elsewhere in the document (`Хайко Маас` … `Маас`, `Мааса`; compared by its
+ * ending-stripped form) and that the tagger read as a place or an organisation is that person.
+ * Unknown foreign surnames (`Маас`) otherwise look like places.
+ */
+export function surnamesOfPersons(toks: readonly Token[], ms: Mention[]): Mention[] {
+  const surnames = new Set<string>();
+  for (const m of ms) {
+    if (m.type !== 'PER' || m.tokenStart === undefined || m.tokenEnd === undefined || m.tokenEnd - m.tokenStart < 2) continue;
+    let ok = true;
+    for (let i = m.tokenStart; i < m.tokenEnd && ok; i++) if (toks[i].kind === 'word' && !capFirst(toks[i].text)) ok = false;
+    const last = toks[m.tokenEnd - 1];
+    if (ok && last.kind === 'word' && last.norm.length >= 3) surnames.add(stem(last.norm));
+  }
+  if (!surnames.size) return ms;
+  // a surname that also names a place or body in its own right within the document, in full
+  // (several words), stays what the tagger said: only one-word readings are retyped
+  for (const m of ms) {
+    if ((m.type !== 'LOC' && m.type !== 'ORG') || m.tokenStart === undefined || m.tokenEnd !== m.tokenStart + 1) continue;
+    const t = toks[m.tokenStart];
+    if (t.kind === 'word' && capFirst(t.text) && t.text !== t.text.toUpperCase() && surnames.has(stem(t.norm))) m.type = 'PER';
+  }
+  return ms;
+}
+
+/**
+ * Quotes come in pairs inside a mention: a title whose closing quote the tagger left out takes it
+ * (`РИА «Новости` -> `РИА «Новости»`), a mention that took one quote of a pair at its edge leaves it
+ * (`… Компані Б.В.»` -> `… Компані Б.В.`).
+ */
+export function balanceQuotes(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  for (const m of ms) {
+    if (m.tokenStart === undefined || m.tokenEnd === undefined) continue;
+    let s = m.tokenStart;
+    let e = m.tokenEnd;
+    let q = 0;
+    for (let i = s; i < e; i++) if (isQuote(toks[i].text)) q++;
+    if (!(q & 1)) continue;
+    const edgeFirst = isQuote(toks[s].text);
+    const edgeLast = isQuote(toks[e - 1].text);
+    if (edgeLast && e - s > 1) e--;
+    else if (edgeFirst && e - s > 1) s++;
+    else if (e < toks.length && isQuote(toks[e].text) && toks[e].sent === toks[e - 1].sent && !ms.some((o) => o !== m && o.tokenStart === e)) e++;
+    else continue;
+    m.tokenStart = s;
+    m.tokenEnd = e;
+    m.start = toks[s].start;
+    m.end = toks[e - 1].end;
+    m.text = m.lemma = text.slice(m.start, m.end);
+  }
+  return ms;
 }
