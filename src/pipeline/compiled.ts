@@ -1,0 +1,176 @@
+/**
+ * Compiled forms of shipped resources, kept between runs.
+ *
+ * Some resources take much longer to build in memory than to read: the NER model file holds its
+ * feature names and gazetteer phrases as text (small in git, reviewable), and every process hashes
+ * them into open-addressing tables (~0.15 s of a cold `parley analyze`). `compiled()` builds such
+ * a resource once, stores the built object graph (V8's serialiser: typed arrays, Maps, Sets, plain
+ * objects and instances of the classes the caller names) in the cache folder, and later processes
+ * read it back instead of building it again.
+ *
+ * The cache entry is keyed by a hash of everything the result depends on: the source files' bytes
+ * and the code of the modules that build and hold it (so a changed model or a changed class layout
+ * never meets a stale entry). The cache is only an accelerator: a missing, unreadable, damaged or
+ * unwritable cache falls back to building from the source. Classes stored this way must keep their
+ * state in ordinary own properties (no `#private` fields, no closures).
+ *
+ * Folder: `PARLEY_CACHE_DIR`, else `.cache/` in the project root (ignored by git); `PARLEY_CACHE=off`
+ * disables it. `npm run build` fills it (scripts/compile-resources.ts), so a fresh install's first
+ * run is as fast as any.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { projectRoot } from './resources.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Class = abstract new (...args: any[]) => object;
+
+export interface CompiledSpec<T> {
+  /** file name stem of the cache entry (`ner-model`) */
+  name: string;
+  /** the bytes the result is built from (a model file's contents) */
+  sources: readonly Uint8Array[];
+  /** modules whose code decides the result's layout (`new URL('./hash.js', import.meta.url)`) */
+  code: readonly URL[];
+  /** classes whose instances the result may hold (restored with their prototypes) */
+  classes: readonly Class[];
+  build(): T;
+}
+
+const FORMAT = 'parley-compiled@1';
+const CLS = '\u0000class';
+const PROPS = '\u0000props';
+
+export function cacheDir(): string | null {
+  const off = (process.env.PARLEY_CACHE ?? '').toLowerCase();
+  if (off === 'off' || off === '0' || off === 'false') return null;
+  return process.env.PARLEY_CACHE_DIR || join(projectRoot, '.cache');
+}
+
+function entryKey(spec: CompiledSpec<unknown>): string | null {
+  const h = createHash('sha256').update(FORMAT).update(spec.name).update(process.versions.v8);
+  for (const s of spec.sources) h.update(String(s.length)).update(s);
+  for (const u of spec.code) {
+    try {
+      h.update(readFileSync(fileURLToPath(u)));
+    } catch {
+      return null; // the code is not where we think: do not trust a cache entry
+    }
+  }
+  return h.digest('hex').slice(0, 24);
+}
+
+/** `build()`'s result, read from the cache when an entry for the same inputs exists. */
+export function compiled<T>(spec: CompiledSpec<T>): T {
+  const dir = cacheDir();
+  const key = dir ? entryKey(spec) : null;
+  if (!dir || !key) return spec.build();
+  // the same resource built by different copies of the code (dist/ and the sources under tsx)
+  // keeps one entry per copy: they do not evict each other
+  const copy = createHash('sha256').update(spec.code.map(String).join('\n')).digest('hex').slice(0, 8);
+  const stem = `${spec.name}-${copy}`;
+  const file = join(dir, `${stem}-${key}.v8`);
+  let bytes: Buffer | null = null;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    /* not built yet */
+  }
+  if (bytes) {
+    try {
+      return unpack(deserialize(bytes), spec.classes) as T;
+    } catch {
+      rmSync(file, { force: true }); // damaged: rebuild below
+    }
+  }
+  const value = spec.build();
+  try {
+    const packed = pack(value, spec.classes, 0);
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize(packed));
+    renameSync(tmp, file);
+    // entries built from older inputs under the same name are dead: drop them
+    dropOthers(dir, stem, file);
+  } catch {
+    /* an unwritable folder or an unserialisable value: the resource still works, uncached */
+  }
+  return value;
+}
+
+function dropOthers(dir: string, name: string, keep: string): void {
+  try {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (p !== keep && f.startsWith(`${name}-`) && f.endsWith('.v8')) rmSync(p, { force: true });
+    }
+  } catch {
+    /* nothing to clean */
+  }
+}
+
+const MAX_DEPTH = 12;
+
+function isPlain(v: object): boolean {
+  const p = Object.getPrototypeOf(v);
+  return p === Object.prototype || p === null;
+}
+
+/** the value with class instances replaced by tagged plain objects; throws on what cannot be stored */
+function pack(v: unknown, classes: readonly Class[], depth: number): unknown {
+  if (v === null || typeof v !== 'object') {
+    if (typeof v === 'function' || typeof v === 'symbol') throw new Error('compiled: functions and symbols cannot be stored');
+    return v;
+  }
+  if (depth > MAX_DEPTH) throw new Error('compiled: object graph too deep');
+  if (ArrayBuffer.isView(v)) {
+    // a view over part of a larger buffer would store the whole buffer
+    const b = v as unknown as { buffer: ArrayBufferLike; byteOffset: number; byteLength: number; slice(): unknown };
+    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? v : b.slice();
+  }
+  if (v instanceof RegExp || v instanceof Date) return v;
+  if (Array.isArray(v)) return v.map((x) => pack(x, classes, depth + 1));
+  if (v instanceof Map) {
+    const m = new Map();
+    for (const [k, x] of v) m.set(pack(k, classes, depth + 1), pack(x, classes, depth + 1));
+    return m;
+  }
+  if (v instanceof Set) {
+    const s = new Set();
+    for (const x of v) s.add(pack(x, classes, depth + 1));
+    return s;
+  }
+  const props: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) props[k] = pack((v as Record<string, unknown>)[k], classes, depth + 1);
+  if (isPlain(v)) return props;
+  const i = classes.findIndex((c) => Object.getPrototypeOf(v) === c.prototype);
+  if (i < 0) throw new Error(`compiled: instances of ${v.constructor?.name ?? 'an unnamed class'} are not registered`);
+  return { [CLS]: i, [PROPS]: props };
+}
+
+function unpack(v: unknown, classes: readonly Class[]): unknown {
+  if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof RegExp || v instanceof Date) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = unpack(v[i], classes);
+    return v;
+  }
+  if (v instanceof Map) {
+    for (const [k, x] of v) if (x !== null && typeof x === 'object') v.set(k, unpack(x, classes));
+    return v;
+  }
+  if (v instanceof Set) return v;
+  const o = v as Record<string, unknown>;
+  if (CLS in o) {
+    const c = classes[o[CLS] as number];
+    if (!c) throw new Error('compiled: unknown class index');
+    const inst = Object.create(c.prototype) as Record<string, unknown>;
+    const props = o[PROPS] as Record<string, unknown>;
+    for (const k of Object.keys(props)) inst[k] = unpack(props[k], classes);
+    return inst;
+  }
+  for (const k of Object.keys(o)) o[k] = unpack(o[k], classes);
+  return o;
+}
