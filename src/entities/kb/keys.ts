@@ -25,6 +25,34 @@ export function normKey(s: string): string {
   return memo(memoN, s, normKey0);
 }
 
+// letters drawn alike in Cyrillic and Latin: a word typed with both (`COVAХ`, `COVІD-19`, `Евроcоюза`
+// with a Latin c) is read in the script of its other letters
+const CYR_LAT: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', І: 'I', Ј: 'J', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', Ѕ: 'S',
+  а: 'a', е: 'e', і: 'i', ј: 'j', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', ѕ: 's',
+};
+const LAT_CYR: Record<string, string> = {};
+for (const [c, l] of Object.entries(CYR_LAT)) if (!(l in LAT_CYR) || c === c.toLowerCase()) LAT_CYR[l] = c;
+LAT_CYR.a = 'а';
+const MIXED_WORD = /[\p{L}]+/gu;
+
+/** Homoglyphs of a word written in two scripts folded into the script its unambiguous letters use. */
+export function unmixScripts(s: string): string {
+  if (!/[A-Za-z]/.test(s) || !/[\u0400-\u04FF]/.test(s)) return s;
+  return s.replace(MIXED_WORD, (w) => {
+    if (!/[A-Za-z]/.test(w) || !/[\u0400-\u04FF]/.test(w)) return w;
+    let lat = 0;
+    let cyr = 0;
+    for (const ch of w) {
+      if (/[A-Za-z]/.test(ch)) lat += ch in LAT_CYR ? 0 : 1;
+      else if (/[\u0400-\u04FF]/.test(ch)) cyr += ch in CYR_LAT ? 0 : 1;
+    }
+    if (lat && !cyr) return [...w].map((ch) => CYR_LAT[ch] ?? ch).join('');
+    if (cyr && !lat) return [...w].map((ch) => LAT_CYR[ch] ?? ch).join('');
+    return w;
+  });
+}
+
 function normKey0(s: string): string {
   return s
     .normalize('NFC')
@@ -64,7 +92,7 @@ export function translitKeyOnce(s: string): string {
 }
 
 function translitKey0(s: string): string {
-  const t0 = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(APOS_RE, "'");
+  const t0 = unmixScripts(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(APOS_RE, "'");
   // Latin digraphs first (before single letters are folded)
   const lat = t0
     .replace(/shch|sch/g, '\uE004')

@@ -156,6 +156,15 @@ function keySource(lemmas: string[], fullest: string): string {
   return latin.reduce((a, b) => (b.length > a.length ? b : a), latin[0]);
 }
 
+/**
+ * A given name: the KB's people bear it, or the Russian morphology tags it `NameType=Giv` (its name
+ * lists cover Ukrainian spellings too: `Олександр`, `Імран`; the Ukrainian one tags no given names).
+ */
+function isFirstName(L: EntityLinker, word: string, lang: string): boolean {
+  if (L.kb.firstNameGender(word, lang)) return true;
+  return !!L.morph?.analyze(word, 'ru').some((a) => a.tags?.NameType === 'Giv');
+}
+
 /** resolution memo per knowledge base (with / without the morphology): text, type, language -> result */
 const MEMOS = new WeakMap<Kb, { morph: Map<string, { lemma: string; id?: string }>; plain: Map<string, { lemma: string; id?: string }> }>();
 
@@ -173,6 +182,25 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     if (!r) cache.set(ck, (r = resolveMention(L, m.text, m.type, lang)));
     return { m: { ...m, lemma: r.lemma }, lemma: r.lemma, id: r.id };
   });
+
+  // a single word the KB knows only as some person's surname (`Томас`, `Клаус`) is the first name of a
+  // full name the article gives (`Томас Вендлер … Томас наголосив`), not that KB person
+  const firstNames = new Set<string>();
+  const surnames = new Set<string>();
+  for (const r of res) {
+    if (!isPer(r.m.type)) continue;
+    const w = r.lemma.trim().split(/\s+/);
+    if (w.length > 1 && isFirstName(L, w[0], lang)) firstNames.add(translitKey(w[0]));
+    if (w.length > 1) surnames.add(translitKey(surnameOf(r.lemma)));
+  }
+  for (const r of res) {
+    if (!r.id || !isPer(r.m.type) || /\s/.test(r.lemma.trim())) continue;
+    const k = translitKey(r.lemma);
+    if (!firstNames.has(k) || surnames.has(k)) continue;
+    const e = L.kb.byId(r.id);
+    const kbFirst = e && Object.values(e.names).some((n) => n && translitKey(n.trim().split(/\s+/)[0]) === k);
+    if (!kbFirst) r.id = undefined;
+  }
 
   // persons: a surname (or full name) already linked in this article lends its id to the others
   // (by the base form, else by the written form: an indeclinable `По словам Арагчи` the lemmatiser read
@@ -277,6 +305,19 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     g.items.push(r);
   }
 
+  // a first name alone written before the full name (`Сама Асия не поверила … Асия Биби стала`) joins the
+  // one person of the article with that first name, unless someone bears it as a surname
+  for (const g of groups) {
+    if (g.id || !g.items.length || !g.items.every((r) => isPer(r.m.type) && !/\s/.test(r.lemma.trim()))) continue;
+    const sk = translitKey(surnameOf(g.items[0].lemma));
+    if (!g.items.every((r) => translitKey(surnameOf(r.lemma)) === sk)) continue;
+    const owners = groups.filter((x) => x !== g && x.items.length && x.first === sk && x.items.some((r) => /\s/.test(r.lemma.trim())));
+    const bearers = groups.filter((x) => x !== g && x.items.some((r) => isPer(r.m.type) && /\s/.test(r.lemma.trim()) && translitKey(surnameOf(r.lemma)) === sk));
+    if (owners.length !== 1 || bearers.length) continue;
+    owners[0].items.push(...g.items);
+    g.items = [];
+  }
+
   // `Национальная акционерная компания (НАК)`: a name and its abbreviation in brackets are one referent
   const groupOf = new Map<Resolved, Group>();
   for (const g of groups) for (const it of g.items) groupOf.set(it, g);
@@ -339,9 +380,13 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       else if (e.type === 'LOC') ent.affiliations = [e.id];
       if (e.kind === 'outlet') ent.kind = 'outlet';
     } else {
-      // persons by surname (the shortest spelling among the group's: inflected ones add endings)
+      // persons by surname (the shortest spelling among the group's: inflected ones add endings), taken
+      // from the full names when the article gives one: a first name alone that joined its person
+      // (`Асия Биби` … `Асия`, `Угур Шахін` … `Угур`) is no surname
+      const firsts = new Set(g.items.map((r) => r.lemma.trim().split(/\s+/)).filter((w) => w.length > 1).map((w) => translitKey(w[0])));
+      const sur = g.items.map((r) => translitKey(surnameOf(r.lemma))).filter((k) => k && !firsts.has(k));
       const key = isPer(type)
-        ? g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean).sort((a, b) => a.length - b.length)[0] ?? ''
+        ? (sur.length ? sur : g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean)).sort((a, b) => a.length - b.length)[0] ?? ''
         : translitKey(stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest);
       id = `new:${type}:${key || normKey(fullest)}`;
       if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };
