@@ -81,14 +81,14 @@ export function compiled<T>(spec: CompiledSpec<T>): T {
   }
   if (bytes) {
     try {
-      return unpack(deserialize(bytes), spec.classes) as T;
+      return unpack(deserialize(bytes), spec.classes, new Map()) as T;
     } catch {
       rmSync(file, { force: true }); // damaged: rebuild below
     }
   }
   const value = spec.build();
   try {
-    const packed = pack(value, spec.classes, 0);
+    const packed = pack(value, spec.classes, new Map());
     mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, serialize(packed));
@@ -112,53 +112,76 @@ function dropOthers(dir: string, name: string, keep: string): void {
   }
 }
 
-const MAX_DEPTH = 12;
-
 function isPlain(v: object): boolean {
   const p = Object.getPrototypeOf(v);
   return p === Object.prototype || p === null;
 }
 
-/** the value with class instances replaced by tagged plain objects; throws on what cannot be stored */
-function pack(v: unknown, classes: readonly Class[], depth: number): unknown {
+/**
+ * The value with class instances replaced by tagged plain objects; throws on what cannot be
+ * stored. An object reached twice is packed once (V8's serialiser then keeps the sharing).
+ */
+function pack(v: unknown, classes: readonly Class[], memo: Map<object, unknown>): unknown {
   if (v === null || typeof v !== 'object') {
     if (typeof v === 'function' || typeof v === 'symbol') throw new Error('compiled: functions and symbols cannot be stored');
     return v;
   }
-  if (depth > MAX_DEPTH) throw new Error('compiled: object graph too deep');
+  const seen = memo.get(v);
+  if (seen !== undefined) return seen;
   if (ArrayBuffer.isView(v)) {
     // a view over part of a larger buffer would store the whole buffer
     const b = v as unknown as { buffer: ArrayBufferLike; byteOffset: number; byteLength: number; slice(): unknown };
-    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? v : b.slice();
+    const out = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? v : b.slice();
+    memo.set(v, out);
+    return out;
   }
   if (v instanceof RegExp || v instanceof Date) return v;
-  if (Array.isArray(v)) return v.map((x) => pack(x, classes, depth + 1));
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    memo.set(v, out);
+    for (let i = 0; i < v.length; i++) out[i] = pack(v[i], classes, memo);
+    return out;
+  }
   if (v instanceof Map) {
     const m = new Map();
-    for (const [k, x] of v) m.set(pack(k, classes, depth + 1), pack(x, classes, depth + 1));
+    memo.set(v, m);
+    for (const [k, x] of v) m.set(pack(k, classes, memo), pack(x, classes, memo));
     return m;
   }
   if (v instanceof Set) {
     const s = new Set();
-    for (const x of v) s.add(pack(x, classes, depth + 1));
+    memo.set(v, s);
+    for (const x of v) s.add(pack(x, classes, memo));
     return s;
   }
   const props: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) props[k] = pack((v as Record<string, unknown>)[k], classes, depth + 1);
-  if (isPlain(v)) return props;
-  const i = classes.findIndex((c) => Object.getPrototypeOf(v) === c.prototype);
-  if (i < 0) throw new Error(`compiled: instances of ${v.constructor?.name ?? 'an unnamed class'} are not registered`);
-  return { [CLS]: i, [PROPS]: props };
+  let out: unknown = props;
+  if (!isPlain(v)) {
+    const i = classes.findIndex((c) => Object.getPrototypeOf(v) === c.prototype);
+    if (i < 0) throw new Error(`compiled: instances of ${v.constructor?.name ?? 'an unnamed class'} are not registered`);
+    out = { [CLS]: i, [PROPS]: props };
+  }
+  memo.set(v, out);
+  for (const k of Object.keys(v)) props[k] = pack((v as Record<string, unknown>)[k], classes, memo);
+  return out;
 }
 
-function unpack(v: unknown, classes: readonly Class[]): unknown {
+/** the packed graph with class instances restored (in place; shared objects stay shared) */
+function unpack(v: unknown, classes: readonly Class[], memo: Map<object, unknown>): unknown {
   if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof RegExp || v instanceof Date) return v;
+  const seen = memo.get(v);
+  if (seen !== undefined) return seen;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = unpack(v[i], classes);
+    memo.set(v, v);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x !== null && typeof x === 'object') v[i] = unpack(x, classes, memo);
+    }
     return v;
   }
   if (v instanceof Map) {
-    for (const [k, x] of v) if (x !== null && typeof x === 'object') v.set(k, unpack(x, classes));
+    memo.set(v, v);
+    for (const [k, x] of v) if (x !== null && typeof x === 'object') v.set(k, unpack(x, classes, memo));
     return v;
   }
   if (v instanceof Set) return v;
@@ -167,10 +190,15 @@ function unpack(v: unknown, classes: readonly Class[]): unknown {
     const c = classes[o[CLS] as number];
     if (!c) throw new Error('compiled: unknown class index');
     const inst = Object.create(c.prototype) as Record<string, unknown>;
+    memo.set(v, inst);
     const props = o[PROPS] as Record<string, unknown>;
-    for (const k of Object.keys(props)) inst[k] = unpack(props[k], classes);
+    for (const k of Object.keys(props)) inst[k] = unpack(props[k], classes, memo);
     return inst;
   }
-  for (const k of Object.keys(o)) o[k] = unpack(o[k], classes);
+  memo.set(v, v);
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x !== null && typeof x === 'object') o[k] = unpack(x, classes, memo);
+  }
   return o;
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { KbEntity, KbLang, KbMatch, KnowledgeBase } from './api.js';
+import { compiled } from '../../pipeline/compiled.js';
 import { normKey, translitKey, translitKeyOnce } from './keys.js';
 import { readJsonResource, resourcePath } from '../../pipeline/resources.js';
 
@@ -17,6 +18,9 @@ const LANGS: KbLang[] = ['ru', 'uk', 'en'];
 
 /** Role synonyms (data): a title found in text -> the KB titles it may stand for (lemmatised, lower-case). */
 const ROLE_SYNONYMS: Record<string, string[]> = readJsonResource<{ synonyms: Record<string, string[]> }>('src/entities/kb/role-synonyms.json').synonyms;
+
+/** extension of this module's sources (`.ts` under tsx, `.js` in dist/) */
+const CODE_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 export class Kb implements KnowledgeBase {
   private readonly ents = new Map<string, KbEntity>();
@@ -100,8 +104,23 @@ export class Kb implements KnowledgeBase {
     }
   }
 
+  /**
+   * The shipped KB (`data/kb.json`), with its transliteration-folded index built; kept compiled
+   * between runs (`src/pipeline/compiled.ts`), keyed by the file and this code.
+   */
   static load(): Kb {
-    return new Kb(JSON.parse(readFileSync(resourcePath('src/entities/kb/data/kb.json'), 'utf8')) as KbFile);
+    const bytes = readFileSync(resourcePath('src/entities/kb/data/kb.json'));
+    return compiled({
+      name: 'kb',
+      sources: [bytes],
+      code: ['./kb', './keys'].map((m) => new URL(m + CODE_EXT, import.meta.url)),
+      classes: [Kb],
+      build: () => {
+        const kb = new Kb(JSON.parse(bytes.toString('utf8')) as KbFile);
+        kb.lookupFolded(''); // builds the folded index
+        return kb;
+      },
+    });
   }
 
   private addPart(lang: string, w: string, id: string): void {
