@@ -12,4 +12,5 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-setFlagsFromString('--no-regexp-tier-up');
+// PARLEY_REGEXP_TIER_UP=1 keeps V8's default (to compare)
+if (!process.env.PARLEY_REGEXP_TIER_UP) setFlagsFromString('--no-regexp-tier-up');

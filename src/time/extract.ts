@@ -46,7 +46,7 @@ interface Placed {
   main: boolean;
 }
 
-const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp }>();
+const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp; headPrev: RegExp; headNext: RegExp }>();
 function regexes(lx: TimeLexicon) {
   let r = reCache.get(lx.lang);
   if (!r) {
@@ -55,6 +55,9 @@ function regexes(lx: TimeLexicon) {
       prep: new RegExp(`${LB}(?:${alternation(lx.weekdayPrep)})\\s+$`, 'iu'),
       prev: new RegExp(`${LB}(?:${alternation(lx.weekdayPrev)})\\s+$`, 'iu'),
       next: new RegExp(`${LB}(?:${alternation(lx.weekdayNext)})\\s+$`, 'iu'),
+      // `в прошлый вторник` / `в следующую среду` at the start of an expression
+      headPrev: new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayPrev)})\\s`, 'iu'),
+      headNext: new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayNext)})\\s`, 'iu'),
     };
     reCache.set(lx.lang, r);
   }
@@ -353,9 +356,10 @@ function resolve(
     if (kk.weekday !== undefined) {
       if (!pub) return null;
       const pre = doc.text.slice(f.start, f.end);
-      const m2 = new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayPrev)})\\s`, 'iu').test(pre)
+      const rx = regexes(lx);
+      const m2 = rx.headPrev.test(pre)
         ? 'prev'
-        : new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayNext)})\\s`, 'iu').test(pre)
+        : rx.headNext.test(pre)
           ? 'next'
           : null;
       const d = pickWeekday(pub, kk.weekday, dir, m2);
