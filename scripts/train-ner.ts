@@ -4,7 +4,7 @@
  * topics (ec, trump) mapped onto
  * PER/ORG/LOC/EVT/PRO, and writes `src/entities/ner/model/ner.bin.gz`.
  *
- * Options: --sources slavicner,nerel,... --media-pro ru,uk --epochs N --scheme BIO|BILOU --min-count N --min-weight Q --seed N
+ * Options: --sources slavicner,nerel,... --media-pro ru,uk --epochs N --runs N --scheme BIO|BILOU --min-count N --min-weight Q --seed N
  *          --dev (score the dev topic `nord_stream` after each epoch; for choosing epochs only)
  *          --no-write --data DIR (default ../shared/data)
  * Reproducible: inputs are read in sorted order, shuffling uses a fixed seed.
@@ -38,6 +38,8 @@ const MIN_COUNT = +opt('min-count', '2');
 /** features whose int16 weights are all below this are dropped (547 ~ 1/60 of the largest: half the features, same dev F1) */
 const MIN_WEIGHT = +opt('min-weight', '547');
 const SEED = +opt('seed', '13');
+/** perceptrons trained on different shuffles whose weights are averaged into the model */
+const RUNS = +opt('runs', '1');
 const DEV = flag('dev');
 const UPTO = opt('upto', 'morph');
 const HOLDOUT = opt('holdout', '');
@@ -338,23 +340,42 @@ async function main(): Promise<void> {
     log(`dev: ${dev.length} documents of ${DEV_TOPIC}`);
   }
   const { allowed, endOk } = transitionMask(labels, SCHEME);
-  const P = new Perceptron(names.length, labels.length, allowed, endOk);
-  const rnd = mulberry32(SEED);
-  const order = seqs.map((_, i) => i);
-  for (let ep = 1; ep <= EPOCHS; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
+  // RUNS perceptrons trained on different shuffles (seeds SEED, SEED+1, ...), their averaged
+  // weights averaged again: one model of the same size, less dependent on one ordering of the data
+  let P = new Perceptron(names.length, labels.length, allowed, endOk);
+  let W: Float32Array = new Float32Array(0);
+  let T: Float32Array = new Float32Array(0);
+  for (let run = 0; run < RUNS; run++) {
+    if (run > 0) P = new Perceptron(names.length, labels.length, allowed, endOk);
+    const rnd = mulberry32(SEED + run);
+    const order = seqs.map((_, i) => i);
+    for (let ep = 1; ep <= EPOCHS; ep++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      const err = P.epoch(seqs, order);
+      let msg = `${RUNS > 1 ? `run ${run + 1} ` : ''}epoch ${ep}: ${err} token errors`;
+      if (DEV) {
+        const a = P.averaged();
+        msg += ' | dev ' + scoreDev(P, a.W, a.T, dev, labels);
+      }
+      log(msg);
     }
-    const err = P.epoch(seqs, order);
-    let msg = `epoch ${ep}: ${err} token errors`;
-    if (DEV) {
-      const { W, T } = P.averaged();
-      msg += ' | dev ' + scoreDev(P, W, T, dev, labels);
+    const a = P.averaged();
+    if (run === 0) {
+      W = a.W;
+      T = a.T;
+    } else {
+      for (let i = 0; i < W.length; i++) W[i] += a.W[i];
+      for (let i = 0; i < T.length; i++) T[i] += a.T[i];
     }
-    log(msg);
   }
-  const { W, T } = P.averaged();
+  if (RUNS > 1) {
+    for (let i = 0; i < W.length; i++) W[i] /= RUNS;
+    for (let i = 0; i < T.length; i++) T[i] /= RUNS;
+    if (DEV) log(`mean of ${RUNS} runs | dev ${scoreDev(P, W, T, dev, labels)}`);
+  }
   if (DUMP) {
     dumpLines.length = 0;
     scoreDev(P, W, T, dev, labels);
@@ -380,6 +401,7 @@ async function main(): Promise<void> {
           minCount: MIN_COUNT,
           minWeight: MIN_WEIGHT,
           seed: SEED,
+          runs: RUNS,
           kb: !!KB,
           augment: AUGMENT,
           mediaPro: [...MEDIA_PRO],

@@ -160,6 +160,15 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
     assert.ok(en.some((m) => m.type === 'ORG' && m.text.endsWith('B.V.')), show(en));
   });
 
+  it('a legal-form abbreviation before a company name is not a mention of its own (ПАО «Газпром», ПАТ «Укрнафта»)', () => {
+    const ru = mentions('Годовое собрание акционеров ПАО «Газпром» утвердило дивиденды, сообщает «Интерфакс».');
+    assert.ok(ru.some((m) => m.type === 'ORG' && /Газпром/.test(m.text)), show(ru));
+    assert.ok(!ru.some((m) => m.text === 'ПАО'), show(ru));
+    const uk = mentions('Наглядова рада ПАТ «Укрнафта» призначила нового голову правління, повідомляє прес-служба компанії.');
+    assert.ok(uk.some((m) => m.type === 'ORG' && /Укрнафт/.test(m.text)), show(uk));
+    assert.ok(!uk.some((m) => m.text === 'ПАТ'), show(uk));
+  });
+
   it('a lone surname of a person named in full in the document is that person, whatever the tagger read', async () => {
     const { surnamesOfPersons } = await import('../../src/entities/ner/tagger.js');
     const text = 'Министр иностранных дел Латвии Эдгарс Ринкевичс провел переговоры в Вильнюсе. Позиция Ринкевичса не изменилась, отметил дипломат.';

@@ -814,10 +814,13 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
   return added.length ? [...ms, ...added].sort((x, y) => x.start - y.start) : ms;
 }
 
-let legalForms: Set<string> | null = null;
-/** legal-form designators of company names (`Компани`, `Б.В.`, `GmbH`), lower-cased */
-function legalFormSet(): Set<string> {
-  if (!legalForms) legalForms = new Set(readJsonResource<{ forms: string[] }>('src/entities/ner/lexicon/legal-forms.json').forms);
+let legalForms: { forms: Set<string>; prefixes: Set<string> } | null = null;
+/** legal-form designators of company names (`Компани`, `Б.В.`, `GmbH`, lower-cased) and the abbreviations written before them (`ПАО`, `ПАТ`) */
+function legalFormSet(): { forms: Set<string>; prefixes: Set<string> } {
+  if (!legalForms) {
+    const lex = readJsonResource<{ forms: string[]; prefixes: string[] }>('src/entities/ner/lexicon/legal-forms.json');
+    legalForms = { forms: new Set(lex.forms), prefixes: new Set(lex.prefixes) };
+  }
   return legalForms;
 }
 
@@ -830,7 +833,7 @@ function legalFormSet(): Set<string> {
  */
 export function legalFormNames(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
   if (!ms.length) return ms;
-  const forms = legalFormSet();
+  const { forms, prefixes } = legalFormSet();
   const isForm = (i: number) => i < toks.length && toks[i].kind === 'word' && capFirst(toks[i].text) && forms.has(toks[i].norm);
   const taken = new Uint8Array(toks.length);
   for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
@@ -853,7 +856,15 @@ export function legalFormNames(toks: readonly Token[], text: string, ms: Mention
     }
     m.type = 'ORG';
   }
-  return ms;
+  // a legal-form abbreviation read as a name of its own before the company's name (`НАК` in
+  // `НАК «Нафтогаз України»`, `ПАТ` in `ПАТ Газпром`) is no mention: the name after it is
+  const bare = (m: Mention) => {
+    if (m.tokenStart === undefined || m.tokenEnd !== m.tokenStart + 1 || !prefixes.has(toks[m.tokenStart].text)) return false;
+    let j = m.tokenEnd;
+    while (j < toks.length && isQuote(toks[j].text)) j++;
+    return j < toks.length && toks[j].sent === toks[m.tokenStart].sent && toks[j].kind === 'word' && capFirst(toks[j].text);
+  };
+  return ms.some(bare) ? ms.filter((m) => !bare(m)) : ms;
 }
 
 /**
