@@ -18,8 +18,12 @@ export function dedupe(list: MorphAnalysis[]): MorphAnalysis[] {
 }
 
 export function sameFeatures(a: Record<string, string>, b: Record<string, string>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (a[k] !== b[k]) return false;
-  return true;
+  // (no key arrays: features are plain objects of strings)
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in b) if (--n < 0) return false;
+  return n === 0;
 }

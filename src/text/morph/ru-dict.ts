@@ -37,6 +37,10 @@ export interface AzDictData {
 }
 
 const MISSING = -1;
+const ROOT = 0;
+const HAS_LEAF_BIT = 1 << 8;
+const EXTENSION_BIT = 1 << 9;
+const IS_LEAF_BIT = 1 << 31;
 /** Az's paradigm prefixes */
 const PREFIXES = ['', 'по', 'наи'];
 
@@ -51,6 +55,96 @@ const CP1251 = (() => {
   return t;
 })();
 
+/**
+ * Az's DAWG reader (dawgdic layout) over the same typed arrays, with the same arithmetic, without
+ * its per-call arrays: `iterate` writes the payloads it finds into a reusable buffer.
+ */
+class Dawg {
+  readonly units: Uint32Array;
+  readonly guide: Uint8Array;
+  /** key bytes and node indexes of `iterate` (payload keys are 4 or 6 bytes long) */
+  private readonly key = new Int32Array(64);
+  private readonly stack = new Int32Array(64);
+
+  constructor(d: AzDawg) {
+    this.units = d.units;
+    this.guide = d.guide;
+  }
+
+  /** Az's followByte: the child of `index` by byte `c`, or MISSING */
+  followByte(c: number, index: number): number {
+    const units = this.units;
+    const base = units[index];
+    const next = index ^ ((base >> 10) << ((base & EXTENSION_BIT) >> 6)) ^ (c & 0xff);
+    // (Az's label(): the leaf bit makes a unit no child)
+    if ((units[next] & (IS_LEAF_BIT | 0xff)) !== (c & 0xff)) return MISSING;
+    return next;
+  }
+
+  hasValue(index: number): boolean {
+    return (this.units[index] & HAS_LEAF_BIT) !== 0;
+  }
+
+  value(index: number): number {
+    const units = this.units;
+    const base = units[index];
+    return units[index ^ ((base >> 10) << ((base & EXTENSION_BIT) >> 6))] & ~IS_LEAF_BIT;
+  }
+
+  /**
+   * Az's iterateAll(index) for payloads of `width` numbers (2: words, 3: probs): every payload
+   * below `index`, in Az's order, appended to `out` flat (`width` numbers each); the count found.
+   */
+  iterate(index: number, width: 2 | 3, out: number[]): number {
+    const guide = this.guide;
+    const key = this.key;
+    const stack = this.stack;
+    let sp = 0;
+    let kl = 0;
+    stack[sp++] = index;
+    let last = ROOT;
+    let found = 0;
+    for (;;) {
+      index = stack[sp - 1];
+      if (last !== ROOT) {
+        let label = guide[index << 1];
+        if (label) {
+          index = this.followByte(label, index);
+          if (index === MISSING) return found;
+          key[kl++] = label;
+          stack[sp++] = index;
+        } else {
+          do {
+            label = guide[(index << 1) + 1];
+            if (kl > 0) kl--;
+            sp--;
+            if (!sp) return found;
+            index = stack[sp - 1];
+            if (label) {
+              index = this.followByte(label, index);
+              if (index === MISSING) return found;
+              key[kl++] = label;
+              stack[sp++] = index;
+            }
+          } while (!label);
+        }
+      }
+      while (!this.hasValue(index)) {
+        const label = guide[index << 1];
+        index = this.followByte(label, index);
+        if (index === MISSING) return found;
+        if (kl >= 63) return found; // (no payload key is this long)
+        key[kl++] = label;
+        stack[sp++] = index;
+      }
+      out.push(((key[0] ^ 1) << 6) + (key[1] >> 1), ((key[2] ^ 1) << 6) + (key[3] >> 1));
+      if (width === 3) out.push(((key[4] ^ 1) << 6) + (key[5] >> 1));
+      found++;
+      last = index;
+    }
+  }
+}
+
 /** A tag like Az's: `stat` and `flex` grammemes, each grammeme (and its parents) set as a field. */
 export class RuTag {
   readonly stat: string[];
@@ -62,6 +156,8 @@ export class RuTag {
   readonly capitalized: boolean;
   /** not a closed class (Az's Tag.isProductive) */
   readonly productive: boolean;
+  /** a slot for the analyser's conversion of this tag (computed once per tag) */
+  memo: unknown = undefined;
 
   constructor(str: string, parents: Map<string, string>) {
     const pair = str.split(' ');
@@ -156,6 +252,13 @@ export class RuDictParse {
   /** the first form of the paradigm (Az: normalize()) */
   normalize(): RuDictParse {
     return this.form(0);
+  }
+
+  /** `normalize().word` without building the parse */
+  normalWord(): string {
+    const p = this.paradigm;
+    const n = p.length / 3;
+    return PREFIXES[p[2 * n]] + this.base() + this.dict.suffixes[p[0]];
   }
 
   /** the first form of the paradigm with all these grammemes (Az: inflect(array)), or false; a number: that form */
@@ -281,17 +384,41 @@ const PARSERS = [
   'PrefixKnown', 'PrefixUnknown?', 'SuffixKnown?', 'Abbr',
 ];
 
+const NONE: RuAnyParse[] = [];
+const PARSER_NAMES = PARSERS.map((e) => (e.endsWith('?') ? e.slice(0, -1) : e));
+const PARSER_TERMINAL = PARSERS.map((e) => !e.endsWith('?'));
+
 /** Az: capitalised = the first letter upper and some later letter lower */
 function azCapitalized(word: string): boolean {
   if (!word.length) return false;
+  // Cyrillic and ASCII without allocating (other letters: Az's own test below)
+  const c = word.charCodeAt(0);
+  let first = -1;
+  if ((c >= 0x400 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a)) first = 1;
+  else if ((c >= 0x430 && c <= 0x45f) || c < 0x80) first = 0;
+  if (first === 0) return false;
+  if (first === 1) {
+    let plain = true;
+    for (let i = 1; i < word.length; i++) {
+      const d = word.charCodeAt(i);
+      if ((d >= 0x430 && d <= 0x45f) || (d >= 0x61 && d <= 0x7a)) return true;
+      if (!(d < 0x80 || (d >= 0x400 && d <= 0x42f))) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return false;
+  }
   const rest = word.substring(1);
   return word[0].toLowerCase() !== word[0] && rest.toUpperCase() !== rest;
 }
 
 export class RuDict {
-  private readonly words: AzDawg;
-  private readonly predictionSuffixes: AzDawg[];
-  private readonly probs: AzDawg;
+  private readonly words: Dawg;
+  private readonly predictionSuffixes: Dawg[];
+  private readonly probs: Dawg;
+  /** payloads found by Dawg.iterate (reused) */
+  private readonly payloads: number[] = [];
   private readonly paradigms: Uint16Array[] = [];
   private readonly tagStrings: string[];
   private readonly tags: (RuTag | undefined)[];
@@ -301,9 +428,9 @@ export class RuDict {
   private readonly tagKeys: (Uint8Array | undefined)[];
 
   constructor(data: AzDictData) {
-    this.words = data.words;
-    this.probs = data.probabilities;
-    this.predictionSuffixes = data.predictionSuffixes;
+    this.words = new Dawg(data.words);
+    this.probs = new Dawg(data.probabilities);
+    this.predictionSuffixes = data.predictionSuffixes.map((d) => new Dawg(d));
     const list = new Uint16Array(data.paradigms);
     const count = list[0];
     let pos = 1;
@@ -372,10 +499,13 @@ export class RuDict {
     const found: [string, number][] = [];
     this.walk(this.words, word.toLowerCase(), 0, 0, null, found);
     const out: RuDictParse[] = [];
+    const pl = this.payloads;
     for (const [w, index] of found) {
-      const pairs = this.words.iterateAll(index);
-      for (const [para, form] of pairs) {
-        const paradigm = this.paradigms[para];
+      pl.length = 0;
+      const n = this.words.iterate(index, 2, pl);
+      for (let i = 0; i < n; i++) {
+        const paradigm = this.paradigms[pl[2 * i]];
+        const form = pl[2 * i + 1];
         if (capitalized || !this.tag(paradigm[paradigm.length / 3 + form]).capitalized) out.push(new RuDictParse(this, w, paradigm, form));
       }
     }
@@ -428,10 +558,16 @@ export class RuDict {
     if (fast) return fast;
     let parses: RuAnyParse[] = [];
     let matched = false;
-    for (const entry of PARSERS) {
-      const terminal = !entry.endsWith('?');
-      const name = terminal ? entry : entry.slice(0, -1);
-      const vars = this.run(name, word);
+    // (parse() has found no dictionary spelling of a word of two letters or more)
+    const noDict = word.length >= 2;
+    const hyphen = word.indexOf('-') >= 0;
+    for (let k = 0; k < PARSER_NAMES.length; k++) {
+      const terminal = PARSER_TERMINAL[k];
+      const name = PARSER_NAMES[k];
+      // no hyphen: no hyphenated reading
+      // (a skipped parser still ends the list when it is terminal and something matched before)
+      const skip = (noDict && name === 'Dictionary') || (!hyphen && (name === 'HyphenParticle' || name === 'HyphenAdverb' || name === 'HyphenWords'));
+      const vars = skip ? NONE : this.run(name, word);
       for (const v of vars) {
         v.parser = name;
         matched = true;
@@ -483,12 +619,15 @@ export class RuDict {
     const lower = word.toLowerCase();
     const out: RuDictParse[] = [];
     for (const particle of PARTICLES) {
-      if (lower.substr(lower.length - particle.length) !== particle) continue;
+      if (!lower.endsWith(particle)) continue;
       const found: [string, number][] = [];
       this.walk(this.words, lower.slice(0, -particle.length), 0, 0, null, found);
+      const pl = this.payloads;
       for (const [w, index] of found) {
-        for (const [para, form] of this.words.iterateAll(index)) {
-          const p = new RuDictParse(this, w, this.paradigms[para], form);
+        pl.length = 0;
+        const n = this.words.iterate(index, 2, pl);
+        for (let i = 0; i < n; i++) {
+          const p = new RuDictParse(this, w, this.paradigms[pl[2 * i]], pl[2 * i + 1]);
           p.score *= 0.9;
           p.suffix = particle;
           out.push(p);
@@ -506,10 +645,13 @@ export class RuDict {
     this.walk(this.words, lower.substr(3), 0, 0, null, found);
     const out: RuParse[] = [];
     const used = new Set<string>();
+    const pl = this.payloads;
     for (const [w, index] of found) {
       if (used.has(w)) continue;
-      for (const [para, form] of this.words.iterateAll(index)) {
-        const p = new RuDictParse(this, w, this.paradigms[para], form);
+      pl.length = 0;
+      const n = this.words.iterate(index, 2, pl);
+      for (let i = 0; i < n; i++) {
+        const p = new RuDictParse(this, w, this.paradigms[pl[2 * i]], pl[2 * i + 1]);
         if (p.tag.matches(['ADJF', 'sing', 'datv'])) {
           used.add(w);
           out.push(new RuParse('по-' + w, this.advb, p.score * 0.9));
@@ -562,7 +704,7 @@ export class RuDict {
     const out: RuDictParse[] = [];
     for (const prefix of KNOWN_PREFIXES) {
       if (lower.length - prefix.length < 3) continue;
-      if (lower.substr(0, prefix.length) !== prefix) continue;
+      if (!lower.startsWith(prefix)) continue;
       for (const r of this.dictionary(lower.substr(prefix.length))) {
         if (!r.tag.productive) continue;
         if (r.tag.capitalized && !capitalized) continue;
@@ -604,7 +746,7 @@ export class RuDict {
   }
 
   /** the DAWG index after `s` from `index`, or MISSING */
-  private follow(d: AzDawg, s: string, index: number): number {
+  private follow(d: Dawg, s: string, index: number): number {
     for (let i = 0; i < s.length; i++) {
       const b = CP1251[s.charCodeAt(i)];
       if (b < 0) return MISSING;
@@ -628,46 +770,51 @@ export class RuDict {
    */
   suffixKnown(word: string, config: { ignoreCase?: boolean }): RuDictParse[] {
     if (word.length < 4) return [];
-    const rest = word.substring(1);
-    const capitalized = !config.ignoreCase && word[0].toLowerCase() !== word[0] && rest.toUpperCase() !== rest;
+    const capitalized = !config.ignoreCase && azCapitalized(word);
     const lower = word.toLowerCase();
-    let parses: RuDictParse[] = [];
+    const parses: RuDictParse[] = [];
     let minlen = 1;
-    const used = new Set<string>();
+    // the (spelling, paradigm, form) triples already proposed: per spelling, paradigm << 16 | form
+    const used = new Map<string, Set<number>>();
     const found: [string, number][] = [];
+    const pl = this.payloads;
     for (let i = 0; i < PREFIXES.length; i++) {
       const prefix = PREFIXES[i];
-      if (prefix.length && lower.substring(0, prefix.length) !== prefix) continue;
-      const base = lower.substring(prefix.length);
+      if (prefix.length && !lower.startsWith(prefix)) continue;
+      const base = prefix.length ? lower.substring(prefix.length) : lower;
       const dawg = this.predictionSuffixes[i];
       for (let len = 5; len >= minlen; len--) {
         if (len >= base.length) continue;
-        const left = base.substring(0, base.length - len);
         const right = base.substring(base.length - len);
         found.length = 0;
         this.walk(dawg, right, 0, 0, null, found);
-        const p: RuDictParse[] = [];
+        const start = parses.length;
         let max = 1;
         for (const [suffix, index] of found) {
-          const stats = dawg.iterateAll(index);
-          const w = prefix + left + suffix;
-          for (const st of stats) {
-            const paradigm = this.paradigms[st[1]];
-            const tag = this.tag(paradigm[paradigm.length / 3 + st[2]]);
+          pl.length = 0;
+          const n = dawg.iterate(index, 3, pl);
+          const w = suffix === right ? (prefix.length ? prefix + base : lower) : prefix + base.substring(0, base.length - len) + suffix;
+          let seen = used.get(w);
+          if (!seen) used.set(w, (seen = new Set()));
+          for (let j = 0; j < n; j++) {
+            const count = pl[3 * j];
+            const para = pl[3 * j + 1];
+            const form = pl[3 * j + 2];
+            const paradigm = this.paradigms[para];
+            const tag = this.tag(paradigm[paradigm.length / 3 + form]);
             if (!tag.productive) continue;
             if (!config.ignoreCase && tag.capitalized && !capitalized) continue;
-            const key = w + ':' + st[1] + ':' + st[2];
-            if (used.has(key)) continue;
-            max = Math.max(max, st[0]);
-            const parse = new RuDictParse(this, w, paradigm, st[2]);
-            parse.score = st[0] * SUFFIX_COEFFS[len];
-            p.push(parse);
-            used.add(key);
+            const key = para * 65536 + form;
+            if (seen.has(key)) continue;
+            if (count > max) max = count;
+            const parse = new RuDictParse(this, w, paradigm, form);
+            parse.score = count * SUFFIX_COEFFS[len];
+            parses.push(parse);
+            seen.add(key);
           }
         }
-        if (p.length > 0) {
-          for (const q of p) q.score /= max;
-          parses = parses.concat(p);
+        if (parses.length > start) {
+          for (let j = start; j < parses.length; j++) parses[j].score /= max;
           // a shorter ending is looked up too, one letter shorter at most
           minlen = Math.max(len - 1, 1);
         }
@@ -680,7 +827,7 @@ export class RuDict {
    * Az's DAWG.findAll(word, {е: 'ё'}): the spellings of `lower` the dictionary holds, an е read
    * as е first and then as ё (depth first, as Az does), each with the index of its payload.
    */
-  private walk(words: AzDawg, lower: string, pos: number, index: number, yo: number[] | null, found: [string, number][]): void {
+  private walk(words: Dawg, lower: string, pos: number, index: number, yo: number[] | null, found: [string, number][]): void {
     for (let len = pos; len < lower.length; len++) {
       const c = lower.charCodeAt(len);
       const b = CP1251[c];

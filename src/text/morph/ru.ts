@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MorphAnalysis } from '../../doc/model.js';
 import { dedupe } from './analyses.js';
-import { RuDict, type AzDawg, type AzDictData } from './ru-dict.js';
+import { RuCombinedParse, RuDict, RuDictParse, RuTag, type AzDawg, type AzDictData } from './ru-dict.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
 
 const NOMINAL_LIKE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PRON', 'NUM']);
@@ -196,6 +196,11 @@ function udTag(t: AzTag): UdTag {
 const posMemo = new WeakMap<AzTag, { pos: string; tags: Readonly<Record<string, string>> }>();
 
 function udOf(t: AzTag): { pos: string; tags: Readonly<Record<string, string>> } {
+  // (a RuTag keeps its conversion itself)
+  if (t instanceof RuTag) {
+    const memo = t.memo as { pos: string; tags: Readonly<Record<string, string>> } | undefined;
+    if (memo) return memo;
+  }
   let m = posMemo.get(t);
   if (m) return m;
   const ut = udTag(t);
@@ -271,14 +276,16 @@ function udOf(t: AzTag): { pos: string; tags: Readonly<Record<string, string>> }
       pos = 'X';
   }
   m = { pos, tags: Object.freeze(tags) };
-  posMemo.set(t, m);
+  if (t instanceof RuTag) t.memo = m;
+  else posMemo.set(t, m);
   return m;
 }
 
 /** Map one Az parse to a UD analysis (lemma lower-case, as Az gives it). */
 function toUd(p: AzParse, surface?: string): MorphAnalysis {
   const u = udOf(p.tag);
-  let lemma: string = (p.normalize()?.word ?? p.word ?? '').toString();
+  // (normalize().word: a combined parse has no word of its own)
+  let lemma: string = p instanceof RuDictParse ? p.normalWord() : p instanceof RuCombinedParse ? '' : (p.normalize()?.word ?? p.word ?? '').toString();
   let pos = u.pos;
   let tags = u.tags as Record<string, string>;
   if (pos === 'CONJ') pos = CCONJ.has(lemma) ? 'CCONJ' : 'SCONJ';
@@ -290,7 +297,7 @@ function toUd(p: AzParse, surface?: string): MorphAnalysis {
   }
   if (!lemma) lemma = (surface ?? '').toLowerCase();
   return {
-    lemma: lemma.replace(/ё/g, 'е'),
+    lemma: lemma.indexOf('ё') < 0 ? lemma : lemma.replace(/ё/g, 'е'),
     pos,
     tags,
     source: p.parser === 'Dictionary' ? 'dict' : 'guess',
