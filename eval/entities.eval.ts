@@ -41,6 +41,38 @@ function fmt(x: unknown): string {
   return JSON.stringify(x);
 }
 
+/**
+ * Cross-lingual linking on oracle mentions: pairs of one Russian and one Ukrainian mention (different
+ * documents by construction) with the same gold id vs the same system id; pairwise P/R/F1.
+ */
+function crossLingual(docs: { lang: string; doc: Doc; gold: Map<number, string> }[]): string {
+  const count = (key: (g: string, s: string) => string) => {
+    const n = new Map<string, [number, number]>();
+    for (const { lang, doc, gold } of docs) {
+      for (const e of doc.layers.entities ?? []) {
+        for (const m of e.mentions) {
+          const g = gold.get(m.start);
+          if (g === undefined) continue;
+          const k = key(g, e.id);
+          const c = n.get(k) ?? [0, 0];
+          c[lang === 'ru' ? 0 : 1]++;
+          n.set(k, c);
+        }
+      }
+    }
+    let p = 0;
+    for (const [a, b] of n.values()) p += a * b;
+    return p;
+  };
+  const tp = count((g, s) => `${g}\u0000${s}`);
+  const gp = count((g) => g);
+  const sp = count((_g, s) => s);
+  const P = sp ? tp / sp : 0;
+  const R = gp ? tp / gp : 0;
+  const F = P + R ? (2 * P * R) / (P + R) : 0;
+  return `F1 ${F.toFixed(3)} (P ${P.toFixed(3)} R ${R.toFixed(3)}, ${gp} gold pairs)`;
+}
+
 export default async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'parley-ent-'));
   // the scorer counts every topic under its root: give it a root holding only nord_stream
@@ -63,9 +95,9 @@ export default async function main(): Promise<void> {
   const L = { ...pre.ctx.get('entityLinker'), morph: pre.ctx.maybe('morph') };
 
   /** The documents of a topic in a language, analysed up to the morphology, with the gold mentions (lemmas and ids withheld). */
-  const oracleDocs = (topic: string, lang: string): { path: string; raw: string; doc: Doc }[] => {
+  const oracleDocs = (topic: string, lang: string): { path: string; raw: string; doc: Doc; gold: Map<number, string> }[] => {
     const dir = join(SLAV, 'raw', topic, lang);
-    const out: { path: string; raw: string; doc: Doc }[] = [];
+    const out: { path: string; raw: string; doc: Doc; gold: Map<number, string> }[] = [];
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
       const raw = readFileSync(join(dir, f), 'utf8');
       const path = join(dir, f);
@@ -73,6 +105,8 @@ export default async function main(): Promise<void> {
       doc.lang = lang;
       const tsv = join(SLAV, 'ner', topic, lang, f.replace(/\.txt$/, '.tsv'));
       const ms: Mention[] = [];
+      /** mention start -> gold cross-lingual id (for the ru x uk linking figure) */
+      const gold = new Map<number, string>();
       if (existsSync(tsv)) {
         const cps = [...raw];
         // gold offsets are code points into the raw text; createDoc may normalise: find by text
@@ -84,19 +118,22 @@ export default async function main(): Promise<void> {
           const t = doc.text.slice(s, e);
           if (normalizeBody(p[2]) !== t) continue;
           ms.push({ start: s, end: e, text: t, type: p[4] as EntityType, lemma: t });
+          gold.set(s, p[5]);
         }
       }
       doc.layers.mentions = ms;
-      out.push({ path, raw, doc });
+      out.push({ path, raw, doc, gold });
     }
     return out;
   };
 
+  const xling: { lang: string; doc: Doc; gold: Map<number, string> }[] = [];
   for (const lang of ['ru', 'uk']) {
     const oracle: string[] = [];
     const full: string[] = [];
-    for (const { path, raw, doc } of oracleDocs('nord_stream', lang)) {
+    for (const { path, raw, doc, gold } of oracleDocs('nord_stream', lang)) {
       doc.layers.entities = linkDoc(doc, L);
+      xling.push({ lang, doc, gold });
       oracle.push(JSON.stringify(toArticleJson(doc)));
       if (pipe) full.push(JSON.stringify(toArticleJson(pipe.analyze({ source: { path }, published: null, title: null, text: raw }))));
     }
@@ -115,6 +152,8 @@ export default async function main(): Promise<void> {
       console.log(`    mentions relaxed ${fmt(r.ner_relaxed)} strict ${fmt(r.ner_strict)}`);
     }
   }
+
+  console.log(`  nord_stream ru x uk [oracle mentions] cross-lingual linking ${crossLingual(xling)}`);
 
   // SlavicNER TRAIN topics, oracle mentions, to check that a change generalises. Two figures each:
   // [shipped KB] — the KB and lemma model the project ships, built FROM these topics (optimistic);
@@ -136,11 +175,16 @@ export default async function main(): Promise<void> {
         kb: new Kb(JSON.parse(readFileSync(join(loo, 'kb.json'), 'utf8'))),
         lemmatizer: new Lemmatizer(JSON.parse(readFileSync(join(loo, 'lemma-model.json'), 'utf8'))),
       };
-      for (const lang of ['ru', 'uk']) {
-        const docs = oracleDocs(topic, lang);
+      const both = { ru: oracleDocs(topic, 'ru'), uk: oracleDocs(topic, 'uk') };
+      const xl = new Map<string, { lang: string; doc: Doc; gold: Map<number, string> }[]>();
+      for (const lang of ['ru', 'uk'] as const) {
+        const docs = both[lang];
         for (const [name, linker] of [['shipped KB', L], ['KB without topic', Lx]] as const) {
-          const lines = docs.map(({ doc }) => {
+          const lines = docs.map(({ doc, gold }) => {
             doc.layers.entities = linkDoc(doc, linker);
+            const x = xl.get(name) ?? [];
+            x.push({ lang, doc: { ...doc, layers: { ...doc.layers } }, gold });
+            xl.set(name, x);
             return JSON.stringify(toArticleJson(doc));
           });
           const out = join(tmp, `train-${topic}-${lang}-${name.replace(/\s/g, '_')}.jsonl`);
@@ -150,6 +194,7 @@ export default async function main(): Promise<void> {
           console.log(`  TRAIN topic ${topic} ${lang} [oracle mentions, ${name}] docs ${r.docs}: normalisation acc ${r.norm_acc} (casefold ${r.norm_acc_casefold}), xdoc linking ${fmt(r.xdoc_linking)}`);
         }
       }
+      for (const [name, docs] of xl) console.log(`  TRAIN topic ${topic} ru x uk [oracle mentions, ${name}] cross-lingual linking ${crossLingual(docs)}`);
     }
   }
 

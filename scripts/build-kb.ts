@@ -21,6 +21,7 @@ import { normKey, translitKey } from '../src/entities/kb/keys.js';
 import { projectRoot } from '../src/pipeline/resources.js';
 import { learn, readSlavicner, TRAIN_TOPICS, type Pair } from './kb/build-lemma-model.js';
 import { ukNameForms } from '../src/entities/link/declension.js';
+import { learnWordTable } from './kb/build-word-table.js';
 
 const require = createRequire(import.meta.url);
 const LANGS: KbLang[] = ['ru', 'uk', 'en'];
@@ -54,6 +55,8 @@ interface KbFile {
   built: string;
   entities: KbEntity[];
   forms: Record<string, Record<string, [string, string][]>>;
+  /** learned uk -> ru word stems for cross-lingual keys (scripts/kb/build-word-table.ts) */
+  words?: Record<string, string>;
 }
 
 const ents = new Map<string, KbEntity>();
@@ -380,8 +383,24 @@ for (const e of ents.values()) {
 }
 console.log(`outlets: ${outlets}`);
 
+// ru<->uk word table for cross-lingual keys: the ru and uk base forms of one SlavicNER id (train topics
+// only), and the ru and uk names and aliases of every KB entity
+const namePairs: [string, string][] = [];
+for (const ps of byXid.values()) {
+  const ru = new Set(ps.filter((p) => p.lang === 'ru').map((p) => p.lemma));
+  const uk = new Set(ps.filter((p) => p.lang === 'uk').map((p) => p.lemma));
+  for (const r of ru) for (const u of uk) namePairs.push([r, u]);
+}
+for (const e of ents.values()) {
+  const ru = [e.names.ru, ...(e.aliases?.ru ?? [])].filter((x): x is string => !!x);
+  const uk = [e.names.uk, ...(e.aliases?.uk ?? [])].filter((x): x is string => !!x);
+  for (const r of ru) for (const u of uk) namePairs.push([r, u]);
+}
+const wt = learnWordTable(namePairs);
+console.log(`word table: ${Object.keys(wt.table).length} uk->ru stems from ${wt.names} aligned name pairs`);
+
 // write
-const out: KbFile = { built: new Date().toISOString().slice(0, 10), entities: [...ents.values()], forms: {} };
+const out: KbFile = { built: new Date().toISOString().slice(0, 10), entities: [...ents.values()], forms: {}, words: wt.table };
 for (const l of LANGS) {
   const o: Record<string, [string, string][]> = {};
   for (const [k, m] of [...forms[l]].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

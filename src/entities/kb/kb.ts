@@ -5,13 +5,15 @@
 import { readFileSync } from 'node:fs';
 import type { KbEntity, KbLang, KbMatch, KnowledgeBase } from './api.js';
 import { compiled } from '../../pipeline/compiled.js';
-import { normKey, translitKey, translitKeyOnce } from './keys.js';
+import { crossKey, normKey, translitKey, translitKeyOnce } from './keys.js';
 import { readJsonResource, resourcePath } from '../../pipeline/resources.js';
 
 interface KbFile {
   built: string;
   entities: KbEntity[];
   forms: Record<string, Record<string, [string, string][]>>;
+  /** learned uk -> ru word stems for cross-lingual keys (scripts/kb/build-word-table.ts) */
+  words?: Record<string, string>;
 }
 
 const LANGS: KbLang[] = ['ru', 'uk', 'en'];
@@ -39,7 +41,11 @@ export class Kb implements KnowledgeBase {
   /** lang -> lower-case first name -> gender (from the KB's people with a known gender) */
   private readonly firsts = new Map<string, Map<string, 'm' | 'f' | 'x'>>();
 
+  /** uk -> ru word stems (`pivnichn` -> `severn`) for `crossKey` */
+  private readonly words: Record<string, string>;
+
   constructor(file: KbFile) {
+    this.words = file.words ?? {};
     const idIdx = new Map<string, number>();
     const lemIdx = new Map<string, number>();
     const intern = (m: Map<string, number>, list: string[], v: string): number => {
@@ -173,8 +179,18 @@ export class Kb implements KnowledgeBase {
     return [];
   }
 
+  /**
+   * The cross-lingual key of a name (`crossKey` with the learned word table): word stems, Ukrainian
+   * words the table knows in their Russian counterpart. `Північна Ірландія` = `Северная Ирландия`.
+   */
+  crossKey(name: string): string {
+    return crossKey(name, this.words);
+  }
+
   /** translitKey(canonical name or alias, any language) -> entity index; -1 when several entities share it */
   private folded: Map<string, number> | null = null;
+  /** crossKey(multiword canonical name or alias, any language) -> entity index; -1 when shared */
+  private crossed: Map<string, number> | null = null;
   private entList: KbEntity[] = [];
 
   /**
@@ -198,8 +214,22 @@ export class Kb implements KnowledgeBase {
         }
       });
       this.folded = f;
+      const c = new Map<string, number>();
+      this.entList.forEach((e, i) => {
+        for (const l of LANGS) {
+          for (const n of [e.names[l], ...(e.aliases?.[l] ?? [])]) {
+            if (!n || !/\s/.test(n.trim())) continue;
+            const k = crossKey(n, this.words);
+            const had = c.get(k);
+            c.set(k, had === undefined || had === i ? i : -1);
+          }
+        }
+      });
+      this.crossed = c;
     }
-    const i = this.folded.get(translitKey(name));
+    let i = this.folded.get(translitKey(name));
+    // a multiword name in the other language's words (`Північна Ірландія` for `Северная Ирландия`)
+    if (i === undefined && /\s/.test(name.trim())) i = this.crossed!.get(this.crossKey(name));
     return i === undefined || i < 0 ? undefined : this.entList[i];
   }
 

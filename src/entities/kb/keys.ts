@@ -116,10 +116,44 @@ function translitKey0(s: string): string {
     .replace(/'/g, '')
     .replace(/[^a-z0-9\uE001-\uE005]+/g, '-')
     .replace(/([a-z\uE001-\uE005])\1+/g, '$1')
+    // Latin x as Cyrillic spells it, voiced or not (`Brexit` = `Брекзит` = `Брексит`)
+    .replace(/[kg]z/g, 'ks')
     .replace(/\uE001/g, 'ch')
     .replace(/\uE002/g, 'sh')
     .replace(/\uE003/g, 'zh')
     .replace(/\uE004/g, 'shch')
     .replace(/\uE005/g, 'ts')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The stem of one word of a transliteration-folded key for matching a name across Russian and
+ * Ukrainian: final vowels dropped (the inflection and gender endings that differ between the two,
+ * ru `-ая`/`-ое`/`-ые` vs uk `-а`/`-е`/`-і`: `Консервативная` = `Консервативна`), and the genitive plural
+ * uk `-ів` = ru `-ов` (`міністрів` = `министров`). Digits and short words stay.
+ */
+export function stemWord(w: string): string {
+  if (/\d/.test(w)) return w;
+  let s = w.replace(/[aeiou]+$/, '');
+  if (s.length < 3) return w;
+  if (s.length >= 6) s = s.replace(/iv$/, 'ov');
+  return s;
+}
+
+/**
+ * Cross-lingual key of a multiword name: each word of `translitKey` stemmed (`stemWord`) and, where a
+ * learned ru↔uk word table knows it, replaced by its Russian counterpart (`Північна` -> `Северная`:
+ * table `pivnichn` -> `severn`). `Північна Ірландія` = `Северная Ирландия`; `Кабінет міністрів` =
+ * `Кабинет министров`.
+ */
+export function crossKey(s: string, table?: Record<string, string>): string {
+  const k = translitKey(s);
+  if (!k) return k;
+  return k
+    .split('-')
+    .map((w) => {
+      const st = stemWord(w);
+      return table?.[st] ?? st;
+    })
+    .join('-');
 }

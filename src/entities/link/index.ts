@@ -60,7 +60,8 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   // a person or place written in lower case (`путіна`, `хілларі клінтон`) is analysed as a name
   const lowerName = (type === 'PER' || type === 'LOC') && text === text.toLowerCase() && text !== text.toUpperCase();
   const asName = lowerName ? text.replace(/(^|[\s-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()) : text;
-  const lemma0 = normalizeMention(L.lemmatizer, asName, lang, type, L.morph, (w, l) => kb.firstNameGender(w, l));
+  let lemma0 = normalizeMention(L.lemmatizer, asName, lang, type, L.morph, (w, l) => kb.firstNameGender(w, l));
+  if (type === 'PER') lemma0 = agreeSurname(asName, lemma0);
   const lemma = lowerName ? lemma0.toLowerCase() : lemma0;
   const byLemma = kb.lookup(lemma, lang).filter((h) => compatible(h.id));
   if (byLemma.length) return { lemma, id: byLemma[0].id };
@@ -109,6 +110,28 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     if (e && compatible(e.id)) return { lemma, id: e.id };
   }
   return { lemma };
+}
+
+/** case endings a man's first name and a consonant-final foreign surname share (ru, uk) */
+const SHARED_ENDINGS = ['ові', 'ом', 'ем', 'а', 'у', 'е', 'і'];
+
+/**
+ * A surname left in the case its first name was taken out of: `Доминика Рааба` -> `Доминик Рааб`,
+ * `Домініком Раабом` -> `Домінік Рааб` (the first name lost an ending the unchanged surname also
+ * carries, after a consonant).
+ */
+function agreeSurname(text: string, lemma: string): string {
+  const tw = text.trim().split(/\s+/);
+  const lw = lemma.trim().split(/\s+/);
+  if (tw.length !== 2 || lw.length !== 2) return lemma;
+  const [f, s] = tw;
+  const [F, S] = lw;
+  if (f === F || s !== S || !f.startsWith(F) || !/^\p{Lu}\p{Ll}+$/u.test(s)) return lemma;
+  const end = f.slice(F.length);
+  if (!SHARED_ENDINGS.includes(end) || !s.endsWith(end)) return lemma;
+  const base = s.slice(0, s.length - end.length);
+  if (base.length < 3 || !/[бвгґджзклмнпрстфхцчшщ]$/u.test(base)) return lemma;
+  return `${F} ${base}`;
 }
 
 const ORG_FORMS = /^(ПАО|ОАО|ЗАО|АО|ООО|НАК|ПАТ|ВАТ|ТОВ|АТ|ПрАТ|ГК|госкорпорация|держкорпорація|компания|компанія|концерн|корпорация|корпорація|группа|група|холдинг|агентство|агентства|издание|видання|телеканал|газета|газети|газеты|журнал|радиостанция|радіостанція|информагентство|інформагентство)\s+/iu;
@@ -163,6 +186,16 @@ function keySource(lemmas: string[], fullest: string): string {
 function isFirstName(L: EntityLinker, word: string, lang: string): boolean {
   if (L.kb.firstNameGender(word, lang)) return true;
   return !!L.morph?.analyze(word, 'ru').some((a) => a.tags?.NameType === 'Giv');
+}
+
+/**
+ * The `new:` key of a name other than a person's: a multiword name by its cross-lingual key (word
+ * stems, Ukrainian words the KB's learned table knows in Russian: `Консервативна партія` =
+ * `Консервативная партия`, `Північна Македонія` = `Северная Македония`), one word by its
+ * transliteration-folded form.
+ */
+function nameKey(kb: Kb, name: string): string {
+  return /[\s-]/.test(name.trim()) && translitKey(name).includes('-') ? kb.crossKey(name) : translitKey(name);
 }
 
 /** resolution memo per knowledge base (with / without the morphology): text, type, language -> result */
@@ -387,7 +420,7 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       const sur = g.items.map((r) => translitKey(surnameOf(r.lemma))).filter((k) => k && !firsts.has(k));
       const key = isPer(type)
         ? (sur.length ? sur : g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean)).sort((a, b) => a.length - b.length)[0] ?? ''
-        : translitKey(stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest);
+        : nameKey(L.kb, stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest);
       id = `new:${type}:${key || normKey(fullest)}`;
       if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };
     }
