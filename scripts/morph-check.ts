@@ -10,6 +10,11 @@
  *   node dist/scripts/morph-check.js speed [N]      a fresh process analyses every distinct bench
  *                                                   word once (the uncached path), N times with a
  *                                                   fresh service each time: CPU µs per word per round
+ *   node dist/scripts/morph-check.js words OUT      those words (lang TAB word) in first-use order
+ *   valgrind --tool=callgrind node dist/scripts/morph-check.js speed N OUT [LIMIT]
+ *                                                   the same on the list's first LIMIT words; the
+ *                                                   instruction count of N=1 minus N=0 is the
+ *                                                   analysis alone, independent of machine load
  *
  * Compare two dumps (old build, new build) with `cmp`: the analyses must be identical. Under
  * `node --cpu-prof` the speed mode profiles the uncached analysis.
@@ -113,7 +118,8 @@ async function dump(out: string): Promise<void> {
   console.log(`${docs.length} docs, ${n} distinct words (ru ${words.ru.size}, uk ${words.uk.size}) -> ${out}`);
 }
 
-async function speed(rounds: number): Promise<void> {
+/** the distinct ru and uk words of the bench set in the order the articles first use them */
+async function benchWords(): Promise<[string, string][]> {
   const docs = await benchDocs('tokens');
   const words: [string, string][] = [];
   const seen = new Set<string>();
@@ -127,12 +133,23 @@ async function speed(rounds: number): Promise<void> {
       }
     }
   }
+  return words;
+}
+
+/**
+ * `list`: a word list file (lang TAB word per line, as `words` writes it) instead of the bench
+ * articles (no tokenising: for instruction counts under valgrind), first `limit` words of it
+ */
+async function speed(rounds: number, list?: string, limit?: number): Promise<void> {
+  let words = list ? readFileSync(list, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t') as [string, string]) : await benchWords();
+  if (limit) words = words.slice(0, limit);
   // resources loaded before timing (as a running process has them)
+  // the analysers loaded untimed (a word of neither set); each round starts with an empty cache
+  const morph = new MorphologyService();
+  morph.analyze('ъъъъъъъъъъ', 'ru');
+  morph.analyze('ъъъъъъъъъъ', 'uk');
   for (let r = 0; r < rounds; r++) {
-    const morph = new MorphologyService();
-    // the analysers loaded untimed (a word of neither set)
-    morph.analyze('ъъъъъъъъъъ', 'ru');
-    morph.analyze('ъъъъъъъъъъ', 'uk');
+    morph.clearCache();
     const parts: string[] = [];
     let total = 0;
     for (const lang of ['ru', 'uk']) {
@@ -148,10 +165,11 @@ async function speed(rounds: number): Promise<void> {
   }
 }
 
-const [mode, arg] = process.argv.slice(2);
+const [mode, arg, list, limit] = process.argv.slice(2);
 if (mode === 'dump' && arg) await dump(arg);
-else if (mode === 'speed') await speed(Number(arg ?? 1) || 1);
+else if (mode === 'words' && arg) writeFileSync(arg, (await benchWords()).map((w) => w.join('\t')).join('\n') + '\n');
+else if (mode === 'speed') await speed(Number(arg ?? 1), list, limit ? Number(limit) : undefined);
 else {
-  console.error('usage: morph-check.js dump OUT | speed [ROUNDS]');
+  console.error('usage: morph-check.js dump OUT | words OUT | speed [ROUNDS [WORDLIST [LIMIT]]]');
   process.exit(2);
 }

@@ -99,6 +99,13 @@ export class MorphologyService implements Morphology {
     return out;
   }
 
+  /** forget every cached analysis (the analysers stay loaded) */
+  clearCache(): void {
+    this.caches.clear();
+    this.lastLang = '';
+    this.lastCache = null;
+  }
+
   private remember(cache: Cache, word: string, as: readonly MorphAnalysis[]): void {
     if (cache.young.size >= this.generation) {
       cache.old = cache.young;

@@ -87,8 +87,21 @@ const PRIOR = 3;
 const MAX_CANDIDATES = 8;
 const MIN_SHARE = 0.003;
 
+/** й after a consonant, ь after a vowel: no base form ends so */
+const BAD_END = /[^аеёиоуыэюяіїєa-z]й$|[аеёиоуыэюяіїє]ь$/iu;
+
+/** a rule with the key of its ending change (`cut TAB add`) */
+type KeyedRule = [cut: number, add: string, count: number, key: string];
+
 export class NameGuesser {
-  constructor(private readonly model: NameRules) {}
+  /** the model's rules, each with its ending-change key built once */
+  private readonly keyed = new Map<string, KeyedRule[]>();
+
+  constructor(private readonly model: NameRules) {
+    for (const ending of Object.keys(model.rules)) {
+      this.keyed.set(ending, model.rules[ending].map(([cut, add, count]) => [cut, add, count, cut + '\t' + add]));
+    }
+  }
 
   static load(lang: string): NameGuesser {
     const file = resourcePath(`src/text/morph/data/name-rules.${lang}.json`);
@@ -102,39 +115,41 @@ export class NameGuesser {
    * overriding it.
    */
   candidates(word: string): { lemma: string; count: number; share: number }[] {
-    const lower = word.toLowerCase().replace(/ё/g, 'е').replace(/['ʼ`]/g, '\u2019');
+    let lower = word.toLowerCase();
+    if (lower.indexOf('ё') >= 0) lower = lower.replace(/ё/g, 'е');
+    if (/['ʼ`]/.test(lower)) lower = lower.replace(/['ʼ`]/g, '\u2019');
     // ending changes (cut letters, add) with their probability, in the order first proposed
     const dist = new Map<string, { cut: number; add: string; p: number }>();
     dist.set('0\t', { cut: 0, add: '', p: 1 }); // no evidence: the word is its own base form
     let support = 0;
     for (let k = 1; k <= Math.min(this.model.maxKey, lower.length - 1); k++) {
-      const list = this.model.rules[lower.slice(-k)];
+      const list = this.keyed.get(lower.slice(-k));
       if (!list) break;
       let total = 0;
       for (const r of list) total += r[2];
       const lam = total / (total + PRIOR);
       for (const e of dist.values()) e.p = (1 - lam) * e.p;
-      for (const [cut, add, count] of list) {
+      for (const [cut, add, count, key] of list) {
         if (cut > lower.length - 1) continue;
-        const key = cut + '\t' + add;
         const e = dist.get(key);
         if (e) e.p = e.p + (lam * count) / total;
         else dist.set(key, { cut, add, p: 0 + (lam * count) / total });
       }
       support = total;
     }
+    // most likely first (a stable sort: ties in the order first proposed)
+    const changes = [...dist.values()].sort((a, b) => b.p - a.p);
     const out: { lemma: string; count: number; share: number }[] = [];
-    for (const { cut, add, p } of dist.values()) {
+    for (const { cut, add, p } of changes) {
+      // the long tail of rare ending changes is noise: keep the likely few
+      if (out.length >= MAX_CANDIDATES || (out.length > 0 && p < MIN_SHARE)) break;
       const base = word.slice(0, word.length - cut) + add;
       // й only after a vowel, ь never after one: such a base form cannot be a word
-      if (/[^аеёиоуыэюяіїєa-z]й$|[аеёиоуыэюяіїє]ь$/iu.test(base)) continue;
+      const last = base.charCodeAt(base.length - 1);
+      if ((last === 0x439 || last === 0x419 || last === 0x44c || last === 0x42c) && BAD_END.test(base)) continue;
       out.push({ lemma: capitalizeLike(base, word), count: support, share: p });
     }
-    out.sort((a, b) => b.share - a.share);
-    // the long tail of rare ending changes is noise: keep the likely few
-    let keep = 1;
-    while (keep < out.length && keep < MAX_CANDIDATES && out[keep].share >= MIN_SHARE) keep++;
-    return out.slice(0, keep);
+    return out;
   }
 
   /** the best base form of a name */

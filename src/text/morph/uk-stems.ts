@@ -55,6 +55,15 @@ export class UkStems {
   /** code unit -> letter byte (0: not a letter of any stem) */
   private readonly code = new Uint8Array(65536);
   private readonly key = new Uint8Array(256);
+  /** letters + 1 (byte values 0..C) */
+  private readonly radix: number;
+  /**
+   * the first record of each two-byte start (first letter byte x radix + second byte, 0 for a
+   * one-letter stem): records [starts[b], starts[b + 1]) begin with those bytes
+   */
+  private readonly starts: Uint32Array;
+  /** letters of the word set by `setWord` that have a letter byte (its prefixes up to that length can be stems) */
+  private wordLetters = 0;
 
   constructor(file: Uint8Array) {
     // a copy when the file's bytes are not 4-aligned (the offsets are read in place)
@@ -68,6 +77,35 @@ export class UkStems {
     const offAt = 16 + ((c * 2 + 3) & ~3);
     this.offsets = new Uint32Array(buf.buffer, buf.byteOffset + offAt, n + 1);
     this.data = new Uint8Array(buf.buffer, buf.byteOffset + offAt + (n + 1) * 4, len);
+    // records sorted by bytes are sorted by their two-byte start: count, then sum up
+    const radix = (this.radix = c + 1);
+    const starts = (this.starts = new Uint32Array(radix * radix + 1));
+    const data = this.data;
+    for (let i = 0; i < n; i++) {
+      const p = this.offsets[i];
+      const b0 = data[p];
+      starts[b0 * radix + (b0 === 0 ? 0 : data[p + 1]) + 1]++;
+    }
+    for (let b = 1; b < starts.length; b++) starts[b] += starts[b - 1];
+  }
+
+  /** set the word whose prefixes `prefixIds` looks up */
+  setWord(word: string): void {
+    const n = Math.min(word.length, 255);
+    const key = this.key;
+    let j = 0;
+    for (; j < n; j++) {
+      const b = this.code[word.charCodeAt(j)];
+      if (b === 0) break;
+      key[j] = b;
+    }
+    this.wordLetters = j;
+  }
+
+  /** paradigm ids of the first `m` letters of the word set by `setWord`, or undefined */
+  prefixIds(m: number): number[] | undefined {
+    if (m > this.wordLetters || m < 1) return undefined;
+    return this.search(m);
   }
 
   /** paradigm ids of a stem, or undefined when the table does not hold it */
@@ -80,15 +118,27 @@ export class UkStems {
       if (b === 0) return undefined;
       key[j] = b;
     }
+    this.wordLetters = 0;
+    return n ? this.search(n) : this.searchFrom(0, 0, this.offsets.length - 2, 0);
+  }
+
+  /** the record of key[0..n) (n >= 1): a binary search among the records of its two-byte start */
+  private search(n: number): number[] | undefined {
+    const key = this.key;
+    const b = key[0] * this.radix + (n > 1 ? key[1] : 0);
+    return this.searchFrom(n, this.starts[b], this.starts[b + 1] - 1, n > 1 ? 2 : 1);
+  }
+
+  /** binary search for key[0..n) in records lo..hi, whose first `skip` bytes are the key's */
+  private searchFrom(n: number, lo: number, hi: number, skip: number): number[] | undefined {
+    const key = this.key;
     const data = this.data;
     const offsets = this.offsets;
-    let lo = 0;
-    let hi = offsets.length - 2;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      let p = offsets[mid];
+      let p = offsets[mid] + skip;
       let c = 0;
-      let j = 0;
+      let j = skip;
       for (; j < n; j++, p++) {
         const d = data[p];
         if (d !== key[j]) {

@@ -15,7 +15,8 @@ import { UkStems } from './uk-stems.js';
 interface Paradigm {
   pos: string;
   lemmaEnd: string;
-  ends: Map<string, number>;
+  /** form ending id (see UkMorph.endNodes) -> tag set */
+  ends: Map<number, number>;
   forms: [string, number][];
 }
 
@@ -27,8 +28,31 @@ export class UkMorph {
   private readonly paradigms: Paradigm[];
   private readonly tagSets: Record<string, string>[][];
   private readonly maxEnd: number;
-  /** every form ending of every paradigm (a split whose ending is not here cannot match) */
-  private readonly endSet = new Set<string>();
+  /**
+   * every form ending of every paradigm as a trie read from the word's end (a split whose ending is
+   * not here cannot match; no longer one either when no ending goes on): node -> (letter -> node);
+   * node 0 is the empty ending
+   */
+  private readonly endNodes: Map<number, number>[] = [new Map()];
+  /** the ending id of a trie node (-1: no paradigm has this ending) */
+  private readonly endIds: number[] = [-1];
+
+  /** the trie node of ending `e` (added when missing) */
+  private endNode(e: string): number {
+    let node = 0;
+    for (let i = e.length - 1; i >= 0; i--) {
+      const c = e.charCodeAt(i);
+      let next = this.endNodes[node].get(c);
+      if (next === undefined) {
+        next = this.endNodes.length;
+        this.endNodes.push(new Map());
+        this.endIds.push(-1);
+        this.endNodes[node].set(c, next);
+      }
+      node = next;
+    }
+    return node;
+  }
 
   constructor(private readonly names: NameGuesser) {
     const pj = JSON.parse(readFileSync(resourcePath('src/text/morph/data/uk-paradigms.json'), 'utf8')) as {
@@ -45,10 +69,12 @@ export class UkMorph {
     );
     let maxEnd = 0;
     this.paradigms = pj.paradigms.map(([pos, lemmaEnd, forms]) => {
-      const ends = new Map<string, number>();
+      const ends = new Map<number, number>();
       for (const [e, t] of forms) {
-        ends.set(e, t);
-        this.endSet.add(e);
+        // the trie node's number is the ending's id
+        const id = this.endNode(e);
+        this.endIds[id] = id;
+        ends.set(id, t);
         if (e.length > maxEnd) maxEnd = e.length;
       }
       return { pos, lemmaEnd, ends, forms };
@@ -66,14 +92,23 @@ export class UkMorph {
   private lookup(w: string): MorphAnalysis[] {
     const out: MorphAnalysis[] = [];
     const n = w.length;
+    const stems = this.stems;
+    stems.setWord(w);
+    let node = 0;
     for (let k = 0; k <= Math.min(this.maxEnd, n - 1); k++) {
-      const end = w.slice(n - k);
-      if (!this.endSet.has(end)) continue;
-      const ids = this.stemIds(w.slice(0, n - k));
+      // the ending w[n-k..]: one more letter down the trie
+      if (k > 0) {
+        const next = this.endNodes[node].get(w.charCodeAt(n - k));
+        if (next === undefined) break;
+        node = next;
+      }
+      const endId = this.endIds[node];
+      if (endId < 0) continue;
+      const ids = stems.prefixIds(n - k);
       if (!ids) continue;
       for (const id of ids) {
         const p = this.paradigms[id];
-        const t = p.ends.get(end);
+        const t = p.ends.get(endId);
         if (t === undefined) continue;
         let lemma = w.slice(0, n - k) + p.lemmaEnd;
         const readings = this.tagSets[t];
