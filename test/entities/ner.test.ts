@@ -191,4 +191,12 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
       ['Латвии/LOC', 'Эдгарс Ринкевичс/PER', 'Вильнюсе/LOC', 'Ринкевичса/PER'],
     );
   });
+
+  it('an abbreviation of a common noun is no mention, a name holding it is (СПГ, ГТС, ЗМІ; Запорожская АЭС)', () => {
+    const ru = mentions('Экспорт СПГ из США в Европу вырос втрое, а транзит через ГТС Украины сократился, пишут СМИ.');
+    assert.ok(!ru.some((m) => ['СПГ', 'ГТС', 'СМИ'].includes(m.text)), show(ru));
+    assert.ok(has(ru, 'США', 'LOC') && has(ru, 'Европу', 'LOC'), show(ru));
+    const uk = mentions('Як повідомляють ЗМІ, оператор ГТС України підписав угоду з Єврокомісією.');
+    assert.ok(!uk.some((m) => ['ЗМІ', 'ГТС'].includes(m.text)), show(uk));
+  });
 });

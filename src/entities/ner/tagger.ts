@@ -456,7 +456,7 @@ export class Tagger {
     const raw = this.tagSentences(toks, text, lang);
     const ms = opts.knownNames === false ? raw : lowercaseNames(this.model, toks, text, raw);
     if (opts.propagate === false) return ms;
-    return surnamesOfPersons(toks, legalFormNames(toks, text, balanceQuotes(toks, text, propagate(toks, text, ms))));
+    return dropCommonAbbreviations(toks, surnamesOfPersons(toks, legalFormNames(toks, text, balanceQuotes(toks, text, propagate(toks, text, ms)))));
   }
 
   /**
@@ -919,4 +919,16 @@ export function balanceQuotes(toks: readonly Token[], text: string, ms: Mention[
     m.text = m.lemma = text.slice(m.start, m.end);
   }
   return ms;
+}
+
+let commonAbbrevs: Set<string> | null = null;
+
+/**
+ * An upper-case abbreviation of a common noun (`СПГ`, `ГТС`, `ЗМІ`, `ВВП`) read as a one-word name
+ * is no mention (list: `lexicon/common-abbreviations.json`).
+ */
+export function dropCommonAbbreviations(toks: readonly Token[], ms: Mention[]): Mention[] {
+  commonAbbrevs ??= new Set(readJsonResource<{ words: string[] }>('src/entities/ner/lexicon/common-abbreviations.json').words);
+  const common = (m: Mention) => m.tokenStart !== undefined && m.tokenEnd === m.tokenStart + 1 && commonAbbrevs!.has(toks[m.tokenStart].text);
+  return ms.some(common) ? ms.filter((m) => !common(m)) : ms;
 }
