@@ -111,6 +111,8 @@ const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meetin
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
 const SUBORD = new Set(['что', 'чтобы', 'будто', 'що', 'щоб', 'нібито', 'that', 'который', 'которая', 'которое', 'которые', 'которую', 'котором', 'которой', 'якій', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'which', 'who']);
+/** parts of speech an attributive adjective stands before (`upcoming G7 summit`, `будущей встречи`) */
+const ATTRIBUTIVE_HEAD = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const RELATIVE = new Set(['который', 'которая', 'которое', 'которые', 'которую', 'которого', 'которой', 'котором', 'которым', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'якій', 'яким', 'which', 'that', 'who']);
 const FIRST_PERSON = new Set(['мы', 'я', 'ми', 'we', 'i', 'нам', 'нас', 'us']);
 const PRON_3 = new Set(['он', 'она', 'они', 'він', 'вона', 'вони', 'he', 'she', 'they']);
@@ -1301,9 +1303,14 @@ class Extractor {
       const t = T[k];
       // verbs, modal words and particles count anywhere in the clause; nouns and adjectives only
       // when they govern or qualify the trigger (just before it)
+      // (a participle between a determiner and its noun is attributive: `the upcoming G7 summit`,
+      // `a planned visit` — English tags it VERB)
+      const attributive = k > 0 && T[k - 1].pos === 'DET' && !!T[k + 1] && ATTRIBUTIVE_HEAD.has(T[k + 1].pos ?? '');
+      if (attributive) return k < tr.t && tr.t - k <= 3;
       if (this.isVerb(t) || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'AUX' || t.tags.Variant === 'Short' || !t.pos) return true;
       // a predicative adjective after the trigger: `зустріч ... можлива`
-      if (t.pos === 'ADJ' && k > tr.t && !(T[k + 1] && (T[k + 1].pos === 'NOUN' || T[k + 1].pos === 'ADJ'))) return true;
+      // (not an attributive one: `the upcoming G7 summit`, `предстоящий саммит`)
+      if (t.pos === 'ADJ' && k > tr.t && !(T[k + 1] && ATTRIBUTIVE_HEAD.has(T[k + 1].pos ?? ''))) return true;
       return k < tr.t && tr.t - k <= 3;
     };
     const hitIn = (ks: number[], name: keyof typeof S) =>

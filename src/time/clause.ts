@@ -170,19 +170,48 @@ export function clauseDirection(doc: Doc, lx: TimeLexicon, start: number, end: n
   const cl = clauseAt(doc, start, end);
   const words = wordsIn(doc, cl.start, cl.end).filter((w) => w.end <= start || w.start >= end);
   let best: { dist: number; dir: Direction } | null = null;
+  // a future word qualifying another noun (`the upcoming G7 summit`, `предстоящего саммита`) speaks of
+  // that noun: it decides only when no verb of the clause does (`discussed the upcoming summit ... on Monday`)
+  let attr: { dist: number; dir: Direction } | null = null;
   const { pastRe, fut, pastW, stop, gov } = cues(lx);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     let dir = wordDirection(w, pastRe, fut, pastW, stop, lx.lang);
+    // English `-ed` forms are tagged participles: without an auxiliary before them (`has met`,
+    // `was held`: those say it themselves) one after its subject is the simple past (`Ishiba discussed`)
+    if (dir === 'none' && lx.lang === 'en' && isSimplePast(words, i)) dir = 'past';
     // an infinitive governed by a word of intent or schedule points forward whatever the governor's
     // tense: `was due to take place`, `договорились встретиться`, `домовилися зустрітися`
     if (gov.size && isInfinitive(words, i, lx.lang) && gov.has(words[i - (lx.lang === 'en' ? 2 : 1)]?.norm ?? '')) dir = 'future';
     if (dir === 'none') continue;
     const dist = w.start >= end ? w.start - end : start - w.end;
+    if (dir === 'future' && fut.has(w.norm) && isAttributive(words, i, start, end)) {
+      if (!attr || dist < attr.dist) attr = { dist, dir };
+      continue;
+    }
     // a future/modal cue beats a past form at a similar distance (`может провести`, `должен был` excepted)
     if (!best || dist < best.dist) best = { dist, dir };
   }
-  return best ? best.dir : 'none';
+  return best ? best.dir : attr ? attr.dir : 'none';
+}
+
+const ATTRIBUTIVE_HEAD = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const SUBJECT_END = new Set(['PROPN', 'NOUN', 'PRON']);
+
+/** An English past participle form used as the simple past: right after a noun or pronoun, no auxiliary. */
+function isSimplePast(words: Word[], i: number): boolean {
+  const t = words[i].tok;
+  if (!t || t.pos !== 'VERB' || t.tags?.VerbForm !== 'Part' || t.tags?.Tense !== 'Past') return false;
+  const p = words[i - 1]?.tok;
+  return !!p && SUBJECT_END.has(p.pos ?? '') && words[i - 1].end <= words[i].start;
+}
+
+/** Does the word stand before a noun it qualifies (not the temporal expression itself)? */
+function isAttributive(words: Word[], i: number, start: number, end: number): boolean {
+  const n = words[i + 1];
+  if (!n || !n.tok?.pos || !ATTRIBUTIVE_HEAD.has(n.tok.pos)) return false;
+  // the next word is part of the expression being resolved: `upcoming Monday`
+  return !(n.start >= start && n.end <= end);
 }
 
 function isInfinitive(words: Word[], i: number, lang: string): boolean {

@@ -513,3 +513,19 @@ test('status: a tense-neutral contact verb takes its tense (состоялся: 
   const fut = analyze('Встреча Путина и Трампа состоится в Будапеште.', 'ru', '2025-07-01');
   assert.equal(find(fut, 'CONSULT', PUTIN, TRUMP).status, 'planned');
 });
+
+test('en: a call that discussed an upcoming summit took place; "agreed to meet" is planned', () => {
+  const doc = analyze(
+    'Japanese Prime Minister Shigeru Ishiba discussed the upcoming G7 summit with Canadian Prime Minister Mark Carney in a phone call on Monday, Tokyo said. The two leaders agreed to meet on the sidelines of the summit.',
+    'en',
+    '2025-06-10',
+  );
+  const call = find(doc, 'CONSULT', /ishiba/, /carney/);
+  assert.equal(call.mode, 'call');
+  // `upcoming` qualifies the summit, `discussed` (simple past) dates the call: last Monday
+  assert.equal(call.status, 'occurred');
+  assert.equal(call.when?.value, '2025-06-09');
+  const meet = (doc.layers.events ?? []).find((e) => e.mode === 'meeting');
+  assert.ok(meet, 'the meeting they agreed on');
+  assert.equal(meet.status, 'planned');
+});
