@@ -707,8 +707,15 @@ class Extractor {
         .reverse()
         .find((c) => si - c.sent <= (sides ? 2 : 5) && c.ev.type === tr.type && (!consult || sides || c.ev.mode === tr.mode));
       // `Стороны договорились встретиться ...` after a call: the same sides agreeing on a new contact
-      // (a verb whose status differs from the contact reported) state a contact of their own
-      if (p && sides && consult && tr.verb && statusGroup(this.status(tr, ca, cb, a, b)) !== statusGroup(p.ev.status)) inherit = p;
+      // (a verb, or a contact of another kind agreed on — `договорились о визите` after a call —,
+      // whose status differs from the contact reported) state a contact of their own
+      // A contact of another kind naming its own party after it (`о визите Моди в Астану`) is
+      // a contact of its own too
+      const ownParty = () => this.markQualifiers(a, b).some((m) => m.t0 > tr.t && m.t0 >= ca && m.t1 <= cb && !outletMention(m) && this.named(m));
+      // (a noun only when planned: `обговорили підготовку можливих переговорів` is a topic)
+      const st = p && sides && consult ? this.status(tr, ca, cb, a, b) : null;
+      if (p && st && (tr.verb || (tr.mode !== p.ev.mode && st === 'planned')) && statusGroup(st) !== statusGroup(p.ev.status)) inherit = p;
+      else if (p && sides && consult && !tr.verb && tr.mode !== p.ev.mode && ownParty()) inherit = null;
       else if (p) {
         const rb = this.reporters(tr);
         for (const r of rb) if (!p.ev.reportedBy!.includes(r)) p.ev.reportedBy!.push(r);

@@ -529,3 +529,36 @@ test('en: a call that discussed an upcoming summit took place; "agreed to meet" 
   assert.ok(meet, 'the meeting they agreed on');
   assert.equal(meet.status, 'planned');
 });
+
+test('a visit the sides agreed on after a call is a planned contact of its own (ru, uk)', () => {
+  const ru = analyze(
+    'Президент Казахстана Касым-Жомарт Токаев провел телефонный разговор с премьер-министром Индии Нарендрой Моди. Стороны договорились о визите Моди в Астану осенью.',
+    'ru',
+    '2025-06-10',
+  );
+  const call = find(ru, 'CONSULT', /токаев|tokayev/, /моди|modi/);
+  assert.equal(call.mode, 'call');
+  assert.equal(call.status, 'occurred');
+  const visit = (ru.layers.events ?? []).find((e) => e.mode === 'visit');
+  assert.ok(visit, 'the agreed visit');
+  assert.equal(visit.status, 'planned');
+  assert.ok(visit.actors.some((a) => /моди|modi/.test(who(ru, a))));
+  const uk = analyze(
+    'Президент Фінляндії Александер Стубб провів телефонну розмову з прем’єр-міністром Японії Сігеру Ісібою. Сторони домовилися про візит Ісіби до Гельсінкі наступного року.',
+    'uk',
+    '2025-06-10',
+  );
+  const v = (uk.layers.events ?? []).find((e) => e.mode === 'visit');
+  assert.ok(v, 'the agreed visit (uk)');
+  assert.equal(v.status, 'planned');
+});
+
+test('a contact the sides discussed as a topic is not theirs (uk)', () => {
+  const doc = analyze(
+    'Міністр закордонних справ України Андрій Сибіга зустрівся в Анкарі з главою МЗС Туреччини Хаканом Фіданом. Сторони обговорили підготовку можливих мирних переговорів.',
+    'uk',
+    '2025-06-10',
+  );
+  const talks = (doc.layers.events ?? []).filter((e) => e.mode === 'talks');
+  for (const t of talks) assert.ok(!(t.actors.some((a) => /сибіга|sybiha/.test(who(doc, a))) && t.actors.some((a) => /фідан|fidan/.test(who(doc, a)))), 'the meeting parties are not the parties of the talks discussed');
+});
