@@ -38,12 +38,18 @@ function sentenceInitial(tokens: Token[], i: number): boolean {
 }
 
 function agrees(a: MorphAnalysis, n: MorphAnalysis): boolean {
-  for (const k of ['Case', 'Number', 'Gender']) {
-    const x = a.tags[k];
-    const y = n.tags[k];
-    if (x && y && x !== y && !(k === 'Gender' && (a.tags.Number === 'Plur' || n.tags.Number === 'Plur'))) return false;
-  }
-  return true;
+  const at = a.tags;
+  const nt = n.tags;
+  let x = at.Case;
+  let y = nt.Case;
+  if (x && y && x !== y) return false;
+  const an = at.Number;
+  const nn = nt.Number;
+  if (an && nn && an !== nn) return false;
+  x = at.Gender;
+  y = nt.Gender;
+  // (genders do not clash in the plural)
+  return !(x && y && x !== y && an !== 'Plur' && nn !== 'Plur');
 }
 
 type Analyses = readonly MorphAnalysis[];

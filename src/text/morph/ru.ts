@@ -328,11 +328,12 @@ export class RuMorph {
   }
 
   analyze(word: string): MorphAnalysis[] {
-    const parses = this.parses(word);
-    const known = parses.filter((p) => p.parser === 'Dictionary');
     const cap = isCapitalized(word);
     let out: MorphAnalysis[];
     if (isUpper(word) && word.length <= 5 && /^[А-ЯЁ]+$/.test(word)) {
+      // (only dictionary parses count here: the guessers are not run for a word the dictionary
+      // does not know)
+      const known = (this.dict.parse(word) ?? []) as AzParse[];
       // an acronym (НАТО, ГРУ, ЕС): its own dictionary entry, else itself
       const abbr = known.map((p) => toUd(p, word)).filter((a) => a.tags.Abbr);
       const self: MorphAnalysis = { lemma: word, pos: 'PROPN', tags: { Abbr: 'Yes' }, source: 'rule' };
@@ -340,6 +341,8 @@ export class RuMorph {
       for (const a of out) if (a.pos === 'PROPN') a.lemma = a.lemma.toUpperCase();
       return dedupe(out);
     }
+    const parses = this.parses(word);
+    const known = parses.filter((p) => p.parser === 'Dictionary');
     if (known.length) {
       out = known.map((p) => toUd(p, word));
       // a full participle also reads as an adjective (соединенных -> соединенный), the way a
