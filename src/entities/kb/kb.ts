@@ -184,8 +184,15 @@ export class Kb implements KnowledgeBase {
    * words the table knows in their Russian counterpart. `Північна Ірландія` = `Северная Ирландия`.
    */
   crossKey(name: string): string {
-    return crossKey(name, this.words);
+    let k = this.crossMemo.get(name);
+    if (k === undefined) {
+      if (this.crossMemo.size > 50000) this.crossMemo.clear();
+      k = crossKey(name, this.words);
+      this.crossMemo.set(name, k);
+    }
+    return k;
   }
+  private readonly crossMemo = new Map<string, string>();
 
   /** translitKey(canonical name or alias, any language) -> entity index; -1 when several entities share it */
   private folded: Map<string, number> | null = null;

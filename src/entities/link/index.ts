@@ -184,9 +184,17 @@ function keySource(lemmas: string[], fullest: string): string {
  * lists cover Ukrainian spellings too: `Олександр`, `Імран`; the Ukrainian one tags no given names).
  */
 function isFirstName(L: EntityLinker, word: string, lang: string): boolean {
-  if (L.kb.firstNameGender(word, lang)) return true;
-  return !!L.morph?.analyze(word, 'ru').some((a) => a.tags?.NameType === 'Giv');
+  const k = `${L.morph ? 'm' : 'p'}|${lang}|${word}`;
+  let v = FIRST_NAMES.get(k);
+  if (v === undefined) {
+    if (FIRST_NAMES.size > 20000) FIRST_NAMES.clear();
+    v = !!L.kb.firstNameGender(word, lang) || !!L.morph?.analyze(word, 'ru').some((a) => a.tags?.NameType === 'Giv');
+    FIRST_NAMES.set(k, v);
+  }
+  return v;
 }
+/** isFirstName memo (a pure function of the word and the loaded KB and morphology) */
+const FIRST_NAMES = new Map<string, boolean>();
 
 /**
  * The `new:` key of a name other than a person's: a multiword name by its cross-lingual key (word
@@ -218,21 +226,26 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
 
   // a single word the KB knows only as some person's surname (`Томас`, `Клаус`) is the first name of a
   // full name the article gives (`Томас Вендлер … Томас наголосив`), not that KB person
-  const firstNames = new Set<string>();
-  const surnames = new Set<string>();
-  for (const r of res) {
-    if (!isPer(r.m.type)) continue;
-    const w = r.lemma.trim().split(/\s+/);
-    if (w.length > 1 && isFirstName(L, w[0], lang)) firstNames.add(translitKey(w[0]));
-    if (w.length > 1) surnames.add(translitKey(surnameOf(r.lemma)));
-  }
-  for (const r of res) {
-    if (!r.id || !isPer(r.m.type) || /\s/.test(r.lemma.trim())) continue;
-    const k = translitKey(r.lemma);
-    if (!firstNames.has(k) || surnames.has(k)) continue;
-    const e = L.kb.byId(r.id);
-    const kbFirst = e && Object.values(e.names).some((n) => n && translitKey(n.trim().split(/\s+/)[0]) === k);
-    if (!kbFirst) r.id = undefined;
+  const linkedWord = res.filter((r) => r.id && isPer(r.m.type) && !/\s/.test(r.lemma.trim()));
+  if (linkedWord.length) {
+    /** first word of a full name -> that word; surnames of full names */
+    const firsts = new Map<string, string>();
+    const surnames = new Set<string>();
+    for (const r of res) {
+      if (!isPer(r.m.type)) continue;
+      const w = r.lemma.trim().split(/\s+/);
+      if (w.length < 2) continue;
+      firsts.set(translitKey(w[0]), w[0]);
+      surnames.add(translitKey(surnameOf(r.lemma)));
+    }
+    for (const r of linkedWord) {
+      const k = translitKey(r.lemma);
+      const f = firsts.get(k);
+      if (f === undefined || surnames.has(k) || !isFirstName(L, f, lang)) continue;
+      const e = L.kb.byId(r.id!);
+      const kbFirst = e && Object.values(e.names).some((n) => n && translitKey(n.trim().split(/\s+/)[0]) === k);
+      if (!kbFirst) r.id = undefined;
+    }
   }
 
   // persons: a surname (or full name) already linked in this article lends its id to the others
@@ -340,15 +353,24 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
 
   // a first name alone written before the full name (`Сама Асия не поверила … Асия Биби стала`) joins the
   // one person of the article with that first name, unless someone bears it as a surname
-  for (const g of groups) {
-    if (g.id || !g.items.length || !g.items.every((r) => isPer(r.m.type) && !/\s/.test(r.lemma.trim()))) continue;
-    const sk = translitKey(surnameOf(g.items[0].lemma));
-    if (!g.items.every((r) => translitKey(surnameOf(r.lemma)) === sk)) continue;
-    const owners = groups.filter((x) => x !== g && x.items.length && x.first === sk && x.items.some((r) => /\s/.test(r.lemma.trim())));
-    const bearers = groups.filter((x) => x !== g && x.items.some((r) => isPer(r.m.type) && /\s/.test(r.lemma.trim()) && translitKey(surnameOf(r.lemma)) === sk));
-    if (owners.length !== 1 || bearers.length) continue;
-    owners[0].items.push(...g.items);
-    g.items = [];
+  const lone = groups.filter((g) => !g.id && g.items.length && g.items.every((r) => isPer(r.m.type) && !/\s/.test(r.lemma.trim())));
+  if (lone.length) {
+    /** first name -> the groups of full names with it; surnames of full names */
+    const owners = new Map<string, Group[]>();
+    const borne = new Set<string>();
+    for (const x of groups) {
+      if (!x.items.some((r) => /\s/.test(r.lemma.trim()))) continue;
+      if (x.first) owners.set(x.first, [...(owners.get(x.first) ?? []), x]);
+      for (const r of x.items) if (isPer(r.m.type) && /\s/.test(r.lemma.trim())) borne.add(translitKey(surnameOf(r.lemma)));
+    }
+    for (const g of lone) {
+      const sk = translitKey(surnameOf(g.items[0].lemma));
+      if (!g.items.every((r) => translitKey(surnameOf(r.lemma)) === sk)) continue;
+      const o = owners.get(sk);
+      if (!o || o.length !== 1 || borne.has(sk)) continue;
+      o[0].items.push(...g.items);
+      g.items = [];
+    }
   }
 
   // `Национальная акционерная компания (НАК)`: a name and its abbreviation in brackets are one referent
@@ -395,7 +417,21 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     }
     // the fullest base form written in the article
     const lemmas = g.items.map((r) => r.lemma);
-    const fullest = lemmas.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length || (b.split(/\s+/).length === a.split(/\s+/).length && /^\p{Lu}/u.test(b) && !/^\p{Lu}/u.test(a)) ? b : a), lemmas[0]);
+    // (the most words; among as many, a capitalised one) — word counts and capitals computed once
+    let fi = 0;
+    let fw = lemmas[0].split(/\s+/).length;
+    let fc = /^\p{Lu}/u.test(lemmas[0]);
+    for (let i = 1; i < lemmas.length; i++) {
+      if (lemmas[i] === lemmas[fi]) continue;
+      const w = lemmas[i].split(/\s+/).length;
+      const c = /^\p{Lu}/u.test(lemmas[i]);
+      if (w > fw || (w === fw && c && !fc)) {
+        fi = i;
+        fw = w;
+        fc = c;
+      }
+    }
+    const fullest = lemmas[fi];
     let id: string;
     let name = fullest;
     const ent: Entity = { id: '', type, name, mentions: g.items.map((r) => r.m) };
