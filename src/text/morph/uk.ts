@@ -36,6 +36,10 @@ export class UkMorph {
   private readonly endNodes: Map<number, number>[] = [new Map()];
   /** the ending id of a trie node (-1: no paradigm has this ending) */
   private readonly endIds: number[] = [-1];
+  /** the trie flattened: node i's children are edges [edgeStart[i], edgeStart[i + 1]) (letter, node) */
+  private readonly edgeStart: Int32Array;
+  private readonly edgeLetter: Uint16Array;
+  private readonly edgeNode: Int32Array;
 
   /** the trie node of ending `e` (added when missing) */
   private endNode(e: string): number {
@@ -80,6 +84,20 @@ export class UkMorph {
       return { pos, lemmaEnd, ends, forms };
     });
     this.maxEnd = maxEnd;
+    const nodes = this.endNodes.length;
+    this.edgeStart = new Int32Array(nodes + 1);
+    this.edgeLetter = new Uint16Array(nodes);
+    this.edgeNode = new Int32Array(nodes);
+    let e = 0;
+    for (let i = 0; i < nodes; i++) {
+      this.edgeStart[i] = e;
+      for (const [c, next] of this.endNodes[i]) {
+        this.edgeLetter[e] = c;
+        this.edgeNode[e++] = next;
+      }
+    }
+    this.edgeStart[nodes] = e;
+    this.endNodes.length = 0;
     this.stems = new UkStems(readFileSync(resourcePath('src/text/morph/data/uk-stems.bin')));
   }
 
@@ -98,8 +116,15 @@ export class UkMorph {
     for (let k = 0; k <= Math.min(this.maxEnd, n - 1); k++) {
       // the ending w[n-k..]: one more letter down the trie
       if (k > 0) {
-        const next = this.endNodes[node].get(w.charCodeAt(n - k));
-        if (next === undefined) break;
+        const c = w.charCodeAt(n - k);
+        let next = -1;
+        for (let j = this.edgeStart[node], end = this.edgeStart[node + 1]; j < end; j++) {
+          if (this.edgeLetter[j] === c) {
+            next = this.edgeNode[j];
+            break;
+          }
+        }
+        if (next < 0) break;
         node = next;
       }
       const endId = this.endIds[node];
