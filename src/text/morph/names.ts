@@ -94,13 +94,19 @@ const BAD_END = /[^аеёиоуыэюяіїєa-z]й$|[аеёиоуыэюяіїє
 type KeyedRule = [cut: number, add: string, count: number, key: string];
 
 export class NameGuesser {
-  /** the model's rules, each with its ending-change key built once */
-  private readonly keyed = new Map<string, KeyedRule[]>();
+  /** the model's rules of an ending, each with its ending-change key (built on first use; null: none) */
+  private readonly keyed = new Map<string, KeyedRule[] | null>();
 
-  constructor(private readonly model: NameRules) {
-    for (const ending of Object.keys(model.rules)) {
-      this.keyed.set(ending, model.rules[ending].map(([cut, add, count]) => [cut, add, count, cut + '\t' + add]));
+  constructor(private readonly model: NameRules) {}
+
+  private rulesOf(ending: string): KeyedRule[] | null {
+    let list = this.keyed.get(ending);
+    if (list === undefined) {
+      const rules = Object.prototype.hasOwnProperty.call(this.model.rules, ending) ? this.model.rules[ending] : undefined;
+      list = rules ? rules.map(([cut, add, count]): KeyedRule => [cut, add, count, cut + '\t' + add]) : null;
+      this.keyed.set(ending, list);
     }
+    return list;
   }
 
   static load(lang: string): NameGuesser {
@@ -123,7 +129,7 @@ export class NameGuesser {
     dist.set('0\t', { cut: 0, add: '', p: 1 }); // no evidence: the word is its own base form
     let support = 0;
     for (let k = 1; k <= Math.min(this.model.maxKey, lower.length - 1); k++) {
-      const list = this.keyed.get(lower.slice(-k));
+      const list = this.rulesOf(lower.slice(-k));
       if (!list) break;
       let total = 0;
       for (const r of list) total += r[2];

@@ -58,10 +58,11 @@ export class UkStems {
   /** letters + 1 (byte values 0..C) */
   private readonly radix: number;
   /**
-   * the first record of each two-byte start (first letter byte x radix + second byte, 0 for a
-   * one-letter stem): records [starts[b], starts[b + 1]) begin with those bytes
+   * the records of each two-byte start (first letter byte x radix + second byte, 0 for a one-letter
+   * stem) are [first[b], last[b]], found on first use (first[b] = -1: not yet; -2: none)
    */
-  private readonly starts: Uint32Array;
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
   /** letters of the word set by `setWord` that have a letter byte (its prefixes up to that length can be stems) */
   private wordLetters = 0;
 
@@ -77,16 +78,40 @@ export class UkStems {
     const offAt = 16 + ((c * 2 + 3) & ~3);
     this.offsets = new Uint32Array(buf.buffer, buf.byteOffset + offAt, n + 1);
     this.data = new Uint8Array(buf.buffer, buf.byteOffset + offAt + (n + 1) * 4, len);
-    // records sorted by bytes are sorted by their two-byte start: count, then sum up
-    const radix = (this.radix = c + 1);
-    const starts = (this.starts = new Uint32Array(radix * radix + 1));
-    const data = this.data;
-    for (let i = 0; i < n; i++) {
-      const p = this.offsets[i];
-      const b0 = data[p];
-      starts[b0 * radix + (b0 === 0 ? 0 : data[p + 1]) + 1]++;
+    this.radix = c + 1;
+    this.first = new Int32Array(this.radix * this.radix).fill(-1);
+    this.last = new Int32Array(this.radix * this.radix);
+  }
+
+  /** the two-byte start of record i (the second byte 0 for a one-letter stem) */
+  private startOf(i: number): number {
+    const p = this.offsets[i];
+    return this.data[p] * this.radix + this.data[p + 1];
+  }
+
+  /** find the records of two-byte start b (records sorted by bytes are sorted by it) */
+  private bucket(b: number): void {
+    const n = this.offsets.length - 1;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.startOf(mid) < b) lo = mid + 1;
+      else hi = mid;
     }
-    for (let b = 1; b < starts.length; b++) starts[b] += starts[b - 1];
+    if (lo >= n || this.startOf(lo) !== b) {
+      this.first[b] = -2;
+      return;
+    }
+    const from = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.startOf(mid) <= b) lo = mid + 1;
+      else hi = mid;
+    }
+    this.first[b] = from;
+    this.last[b] = lo - 1;
   }
 
   /** set the word whose prefixes `prefixIds` looks up */
@@ -126,7 +151,10 @@ export class UkStems {
   private search(n: number): number[] | undefined {
     const key = this.key;
     const b = key[0] * this.radix + (n > 1 ? key[1] : 0);
-    return this.searchFrom(n, this.starts[b], this.starts[b + 1] - 1, n > 1 ? 2 : 1);
+    if (this.first[b] === -1) this.bucket(b);
+    const lo = this.first[b];
+    if (lo < 0) return undefined;
+    return this.searchFrom(n, lo, this.last[b], n > 1 ? 2 : 1);
   }
 
   /** binary search for key[0..n) in records lo..hi, whose first `skip` bytes are the key's */

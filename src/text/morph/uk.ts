@@ -31,9 +31,9 @@ export class UkMorph {
   /**
    * every form ending of every paradigm as a trie read from the word's end (a split whose ending is
    * not here cannot match; no longer one either when no ending goes on): node -> (letter -> node);
-   * node 0 is the empty ending
+   * node 0 is the empty ending; while loading, the edges are node x 65536 + letter -> node
    */
-  private readonly endNodes: Map<number, number>[] = [new Map()];
+  private readonly endEdges = new Map<number, number>();
   /** the ending id of a trie node (-1: no paradigm has this ending) */
   private readonly endIds: number[] = [-1];
   /** the trie flattened: node i's children are edges [edgeStart[i], edgeStart[i + 1]) (letter, node) */
@@ -46,12 +46,11 @@ export class UkMorph {
     let node = 0;
     for (let i = e.length - 1; i >= 0; i--) {
       const c = e.charCodeAt(i);
-      let next = this.endNodes[node].get(c);
+      let next = this.endEdges.get(node * 65536 + c);
       if (next === undefined) {
-        next = this.endNodes.length;
-        this.endNodes.push(new Map());
+        next = this.endIds.length;
         this.endIds.push(-1);
-        this.endNodes[node].set(c, next);
+        this.endEdges.set(node * 65536 + c, next);
       }
       node = next;
     }
@@ -72,32 +71,37 @@ export class UkMorph {
       }) : [],
     );
     let maxEnd = 0;
+    const idOf = new Map<string, number>();
     this.paradigms = pj.paradigms.map(([pos, lemmaEnd, forms]) => {
       const ends = new Map<number, number>();
       for (const [e, t] of forms) {
         // the trie node's number is the ending's id
-        const id = this.endNode(e);
-        this.endIds[id] = id;
+        let id = idOf.get(e);
+        if (id === undefined) {
+          idOf.set(e, (id = this.endNode(e)));
+          this.endIds[id] = id;
+        }
         ends.set(id, t);
         if (e.length > maxEnd) maxEnd = e.length;
       }
       return { pos, lemmaEnd, ends, forms };
     });
     this.maxEnd = maxEnd;
-    const nodes = this.endNodes.length;
-    this.edgeStart = new Int32Array(nodes + 1);
+    // the edges grouped by node (counted, summed up, placed)
+    const nodes = this.endIds.length;
+    const start = (this.edgeStart = new Int32Array(nodes + 1));
     this.edgeLetter = new Uint16Array(nodes);
     this.edgeNode = new Int32Array(nodes);
-    let e = 0;
-    for (let i = 0; i < nodes; i++) {
-      this.edgeStart[i] = e;
-      for (const [c, next] of this.endNodes[i]) {
-        this.edgeLetter[e] = c;
-        this.edgeNode[e++] = next;
-      }
+    for (const key of this.endEdges.keys()) start[Math.floor(key / 65536) + 1]++;
+    for (let i = 1; i <= nodes; i++) start[i] += start[i - 1];
+    const fill = start.slice(0, nodes);
+    for (const [key, next] of this.endEdges) {
+      const node = Math.floor(key / 65536);
+      const e = fill[node]++;
+      this.edgeLetter[e] = key % 65536;
+      this.edgeNode[e] = next;
     }
-    this.edgeStart[nodes] = e;
-    this.endNodes.length = 0;
+    this.endEdges.clear();
     this.stems = new UkStems(readFileSync(resourcePath('src/text/morph/data/uk-stems.bin')));
   }
 
