@@ -10,7 +10,7 @@ import type { Doc, MorphAnalysis, Token } from '../../doc/model.js';
 import type { Context } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { fold } from '../../doc/normalize.js';
-import { MorphologyService } from './morphology.js';
+import { ALTS, freezeAnalyses, MorphologyService } from './morphology.js';
 import { capitalizeLike, isCapitalized, isUpper } from './names.js';
 import { governedCases, nameCases, nameGender, NO_PREP_CASES } from './name-case.js';
 
@@ -74,12 +74,14 @@ function promote(as: Analyses, k: number): Analyses {
   let m = promoted.get(as);
   if (!m) promoted.set(as, (m = new Map()));
   let r = m.get(k);
-  if (!r) m.set(k, (r = Object.freeze([as[k], ...as.slice(0, k), ...as.slice(k + 1)])));
+  if (!r) m.set(k, (r = freezeAnalyses([as[k], ...as.slice(0, k), ...as.slice(k + 1)])));
   return r;
 }
 
 function tail(as: Analyses): MorphAnalysis[] {
   if (as.length < 2) return EMPTY;
+  const own = (as as { [ALTS]?: MorphAnalysis[] })[ALTS];
+  if (own) return own;
   let r = tails.get(as);
   if (!r) tails.set(as, (r = Object.freeze(as.slice(1)) as MorphAnalysis[]));
   return r;
@@ -165,7 +167,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
           const surname = lang === 'ru' && !adjBefore && a.tags.Case === 'Gen' && a.tags.Number === 'Plur' && /(ов|ев|ёв|ин|ын)$/u.test(text);
           const plural = a.tags.Number === 'Plur' && !surname ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
           const n: MorphAnalysis = Object.freeze({ ...a, pos: 'PROPN', lemma: capitalizeLike(surname ? text : plural ?? a.lemma, text), source: a.source });
-          nameFirst = Object.freeze([n, ...as]);
+          nameFirst = freezeAnalyses([n, ...as]);
           asName.set(as, nameFirst);
         }
         as = nameFirst;

@@ -25,6 +25,19 @@ interface LangMorph {
  * working set over and over.
  */
 const GENERATION = 32_000;
+
+/**
+ * The analyses after the first (a token's `alts`), kept on a cached analyses array itself (a hidden,
+ * non-enumerable property): the stage reads them for every token without a side-table look-up.
+ */
+export const ALTS: unique symbol = Symbol('morph.alts');
+const NO_ALTS: readonly MorphAnalysis[] = Object.freeze([]);
+
+/** freeze an analyses array with its tail attached (see ALTS) */
+export function freezeAnalyses(as: MorphAnalysis[]): readonly MorphAnalysis[] {
+  Object.defineProperty(as, ALTS, { value: as.length < 2 ? NO_ALTS : Object.freeze(as.slice(1)) });
+  return Object.freeze(as);
+}
 const MAX_WORD = 64;
 
 interface Cache {
@@ -94,7 +107,7 @@ export class MorphologyService implements Morphology {
       Object.freeze(a.tags);
       Object.freeze(a);
     }
-    Object.freeze(out);
+    freezeAnalyses(out);
     this.remember(cache, word, out);
     return out;
   }
