@@ -61,7 +61,7 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   const lowerName = (type === 'PER' || type === 'LOC') && text === text.toLowerCase() && text !== text.toUpperCase();
   const asName = lowerName ? text.replace(/(^|[\s-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()) : text;
   let lemma0 = normalizeMention(L.lemmatizer, asName, lang, type, L.morph, (w, l) => kb.firstNameGender(w, l));
-  if (type === 'PER') lemma0 = agreeSurname(asName, lemma0);
+  if (type === 'PER') lemma0 = keepForeignSurname(asName, agreeSurname(asName, lemma0, (w) => nominative(L, w, lang)), lang);
   const lemma = lowerName ? lemma0.toLowerCase() : lemma0;
   const byLemma = kb.lookup(lemma, lang).filter((h) => compatible(h.id));
   if (byLemma.length) return { lemma, id: byLemma[0].id };
@@ -112,6 +112,27 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   return { lemma };
 }
 
+/**
+ * The surname of a full name ending in a vowel after a consonant (`Асії Бібі`, `Хадима Ризви`) read as
+ * an oblique case of a noun in -а/-я (`Біба`, `Ризвя`): surnames declining so are rare in both languages
+ * (ru: a consonant and -я; uk: -і of the dative of -а/-я), indeclinable foreign ones common — the
+ * written form stays.
+ */
+function keepForeignSurname(text: string, lemma: string, lang: string): string {
+  const tw = text.trim().split(/\s+/);
+  const lw = lemma.trim().split(/\s+/);
+  // the surname of a full name only: a first name alone declines so (`Іллі` -> `Ілля`, `Миколі` -> `Микола`)
+  if (tw.length !== lw.length || tw.length < 2 || tw.length > 3) return lemma;
+  const w = tw[tw.length - 1];
+  const l = lw[lw.length - 1];
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(w) || w === l || w.slice(0, -1) !== l.slice(0, -1)) return lemma;
+  const C = '[бвгґджзклмнпрстфхцчшщ]';
+  const hit = lang === 'uk' ? new RegExp(`${C}і$`, 'u').test(w) && /[ая]$/u.test(l) : lang === 'ru' && new RegExp(`${C}и$`, 'u').test(w) && /я$/u.test(l);
+  if (!hit) return lemma;
+  lw[lw.length - 1] = w;
+  return lw.join(' ');
+}
+
 /** case endings a man's first name and a consonant-final foreign surname share (ru, uk) */
 const SHARED_ENDINGS = ['ові', 'ом', 'ем', 'а', 'у', 'е', 'і'];
 
@@ -120,13 +141,20 @@ const SHARED_ENDINGS = ['ові', 'ом', 'ем', 'а', 'у', 'е', 'і'];
  * `Домініком Раабом` -> `Домінік Рааб` (the first name lost an ending the unchanged surname also
  * carries, after a consonant).
  */
-function agreeSurname(text: string, lemma: string): string {
+function agreeSurname(text: string, lemma: string, nom: (w: string) => boolean): string {
   const tw = text.trim().split(/\s+/);
   const lw = lemma.trim().split(/\s+/);
   if (tw.length !== 2 || lw.length !== 2) return lemma;
   const [f, s] = tw;
   const [F, S] = lw;
-  if (f === F || s !== S || !f.startsWith(F) || !/^\p{Lu}\p{Ll}+$/u.test(s)) return lemma;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(s) || !/^\p{Lu}\p{Ll}+$/u.test(f)) return lemma;
+  // a surname the lemmatiser "declined back" while its first name stands in the nominative (`Азія Бібі`
+  // -> not `Азія Біба`): the first name is unchanged and of a declining kind (ends in а/я/й or a consonant)
+  if (s !== S && f === F && /[аяйбвгґджзклмнпрстфхцчшщ]$/u.test(f) && nom(f)) return `${F} ${s}`;
+  // a woman's first name in the accusative or instrumental (`Асію`, `Асією`) beside a surname ending in
+  // another vowel (`Бібі`): the surname does not decline
+  if (s !== S && f !== F && /[ая]$/u.test(F) && /(у|ю|ою|ею|ой|ей)$/u.test(f) && /[аеиіоуыэюяєї]$/u.test(s) && !/[уюйь]$/u.test(s)) return `${F} ${s}`;
+  if (f === F || s !== S || !f.startsWith(F)) return lemma;
   const end = f.slice(F.length);
   if (!SHARED_ENDINGS.includes(end) || !s.endsWith(end)) return lemma;
   const base = s.slice(0, s.length - end.length);
@@ -193,6 +221,19 @@ function isFirstName(L: EntityLinker, word: string, lang: string): boolean {
   }
   return v;
 }
+/** The morphology reads the word as a nominative (`Азія`, `Раніл`; not `Сергея`); false without it. */
+function nominative(L: EntityLinker, word: string, lang: string): boolean {
+  const k = `${lang}|${word}`;
+  let v = NOMINATIVE.get(k);
+  if (v === undefined) {
+    if (NOMINATIVE.size > 20000) NOMINATIVE.clear();
+    v = !!L.morph?.analyze(word, lang as 'ru' | 'uk').some((a) => a.tags?.Case === 'Nom');
+    if (L.morph) NOMINATIVE.set(k, v);
+  }
+  return v;
+}
+const NOMINATIVE = new Map<string, boolean>();
+
 /** isFirstName memo (a pure function of the word and the loaded KB and morphology) */
 const FIRST_NAMES = new Map<string, boolean>();
 
@@ -223,6 +264,37 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     if (!r) cache.set(ck, (r = resolveMention(L, m.text, m.type, lang)));
     return { m: { ...m, lemma: r.lemma }, lemma: r.lemma, id: r.id };
   });
+
+  // a surname the article writes as a base form beside a first name in the nominative (`Азія Бібі`) is
+  // that base form wherever the article writes it (`Азії Бібі` is not `Азія Біба`)
+  const baseSurnames = new Set<string>();
+  for (const r of res) {
+    if (r.id || !isPer(r.m.type)) continue;
+    const tw = r.m.text.trim().split(/\s+/);
+    const lw = r.lemma.trim().split(/\s+/);
+    if (tw.length === 2 && lw.length === 2 && tw[0] === lw[0] && tw[1] === lw[1] && /[аяйбвгґджзклмнпрстфхцчшщ]$/u.test(tw[0]) && nominative(L, tw[0], lang)) baseSurnames.add(tw[1]);
+  }
+  if (baseSurnames.size) {
+    // not a surname that is another base surname of the article with an ending (`Сергей Елкина`, a slip,
+    // beside `Сергей Елкин`)
+    for (const r of res) {
+      if (!isPer(r.m.type)) continue;
+      const l = r.lemma.trim().split(/\s+/).pop() ?? '';
+      for (const w of baseSurnames) if (w !== l && l.length >= 3 && w.startsWith(l) && w.length - l.length <= 2) baseSurnames.delete(w);
+    }
+  }
+  if (baseSurnames.size) {
+    for (const r of res) {
+      if (r.id || !isPer(r.m.type)) continue;
+      const tw = r.m.text.trim().split(/\s+/);
+      const lw = r.lemma.trim().split(/\s+/);
+      const w = tw[tw.length - 1];
+      if (tw.length !== lw.length || !baseSurnames.has(w) || lw[lw.length - 1] === w) continue;
+      lw[lw.length - 1] = w;
+      r.lemma = lw.join(' ');
+      r.m = { ...r.m, lemma: r.lemma };
+    }
+  }
 
   // a single word the KB knows only as some person's surname (`Томас`, `Клаус`) is the first name of a
   // full name the article gives (`Томас Вендлер … Томас наголосив`), not that KB person
