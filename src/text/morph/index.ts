@@ -10,7 +10,7 @@ import type { Doc, MorphAnalysis, Token } from '../../doc/model.js';
 import type { Context } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { fold } from '../../doc/normalize.js';
-import { ALTS, freezeAnalyses, MorphologyService } from './morphology.js';
+import { ALTS, freezeAnalyses, frozenAnalysis, MorphologyService } from './morphology.js';
 import { capitalizeLike, isCapitalized, isUpper } from './names.js';
 import { governedCases, nameCases, nameGender, NO_PREP_CASES } from './name-case.js';
 
@@ -166,7 +166,7 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
           const adjBefore = i > 0 && !!chosen[i - 1]?.some((b) => (b.pos === 'ADJ' || b.tags.VerbForm === 'Part') && b.tags.Number === 'Plur');
           const surname = lang === 'ru' && !adjBefore && a.tags.Case === 'Gen' && a.tags.Number === 'Plur' && /(ов|ев|ёв|ин|ын)$/u.test(text);
           const plural = a.tags.Number === 'Plur' && !surname ? morph.inflect(text, lang, { Case: 'Nom', Number: 'Plur' }, a) : null;
-          const n: MorphAnalysis = Object.freeze({ ...a, pos: 'PROPN', lemma: capitalizeLike(surname ? text : plural ?? a.lemma, text), source: a.source });
+          const n = frozenAnalysis({ ...a, pos: 'PROPN', lemma: capitalizeLike(surname ? text : plural ?? a.lemma, text), source: a.source });
           nameFirst = freezeAnalyses([n, ...as]);
           asName.set(as, nameFirst);
         }

@@ -33,6 +33,20 @@ const GENERATION = 32_000;
 export const ALTS: unique symbol = Symbol('morph.alts');
 const NO_ALTS: readonly MorphAnalysis[] = Object.freeze([]);
 
+/**
+ * A frozen copy of an analysis made by one of two object literals (with and without a score), so
+ * that every cached analysis has one of two layouts and the stage's reads of them stay fast
+ * (analysers build them in many places, some by spreading). Same fields, same order.
+ */
+export function frozenAnalysis(a: MorphAnalysis): MorphAnalysis {
+  Object.freeze(a.tags);
+  return Object.freeze(
+    a.score === undefined
+      ? { lemma: a.lemma, pos: a.pos, tags: a.tags, source: a.source }
+      : { lemma: a.lemma, pos: a.pos, tags: a.tags, source: a.source, score: a.score },
+  );
+}
+
 /** freeze an analyses array with its tail attached (see ALTS) */
 export function freezeAnalyses(as: MorphAnalysis[]): readonly MorphAnalysis[] {
   Object.defineProperty(as, ALTS, { value: as.length < 2 ? NO_ALTS : Object.freeze(as.slice(1)) });
@@ -103,10 +117,7 @@ export class MorphologyService implements Morphology {
       out = m.analyze(word);
       if (!out.length) out = [{ lemma: word.toLowerCase(), pos: 'X', tags: {}, source: 'guess' }];
     }
-    for (const a of out) {
-      Object.freeze(a.tags);
-      Object.freeze(a);
-    }
+    for (let i = 0; i < out.length; i++) out[i] = frozenAnalysis(out[i]);
     freezeAnalyses(out);
     this.remember(cache, word, out);
     return out;
