@@ -118,6 +118,9 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
  * (ru: a consonant and -я; uk: -і of the dative of -а/-я), indeclinable foreign ones common — the
  * written form stays.
  */
+const UK_CONS_I = /[бвгґджзклмнпрстфхцчшщ]і$/u;
+const RU_CONS_I = /[бвгджзклмнпрстфхцчшщ]и$/u;
+
 function keepForeignSurname(text: string, lemma: string, lang: string): string {
   const tw = text.trim().split(/\s+/);
   const lw = lemma.trim().split(/\s+/);
@@ -126,8 +129,7 @@ function keepForeignSurname(text: string, lemma: string, lang: string): string {
   const w = tw[tw.length - 1];
   const l = lw[lw.length - 1];
   if (!/^\p{Lu}\p{Ll}{2,}$/u.test(w) || w === l || w.slice(0, -1) !== l.slice(0, -1)) return lemma;
-  const C = '[бвгґджзклмнпрстфхцчшщ]';
-  const hit = lang === 'uk' ? new RegExp(`${C}і$`, 'u').test(w) && /[ая]$/u.test(l) : lang === 'ru' && new RegExp(`${C}и$`, 'u').test(w) && /я$/u.test(l);
+  const hit = lang === 'uk' ? UK_CONS_I.test(w) && /[ая]$/u.test(l) : lang === 'ru' && RU_CONS_I.test(w) && /я$/u.test(l);
   if (!hit) return lemma;
   lw[lw.length - 1] = w;
   return lw.join(' ');
