@@ -456,7 +456,7 @@ export class Tagger {
     const raw = this.tagSentences(toks, text, lang);
     const ms = opts.knownNames === false ? raw : lowercaseNames(this.model, toks, text, raw);
     if (opts.propagate === false) return ms;
-    return dropCommonAbbreviations(toks, surnamesOfPersons(toks, balanceQuotes(toks, text, legalFormNames(toks, text, propagate(toks, text, ms)))));
+    return dropCommonAbbreviations(toks, surnamesOfPersons(toks, text, balanceQuotes(toks, text, legalFormNames(toks, text, propagate(toks, text, ms)))));
   }
 
   /**
@@ -890,17 +890,19 @@ export function legalFormNames(toks: readonly Token[], text: string, ms: Mention
 /**
  * One person per surname in a document: a single capitalised word that is the surname of a person
  * named in full elsewhere in the document (`Хайко Маас` … `Маас`, `Мааса`; compared by its
- * ending-stripped form) and that the tagger read as a place or an organisation is that person.
- * Unknown foreign surnames (`Маас`) otherwise look like places.
+ * ending-stripped form) is that person — when the tagger read it as a place or an organisation, or
+ * left it out (`Барньє зазначив` after `Мішель Барньє`). Unknown foreign surnames otherwise look
+ * like places or are missed on their own.
  */
-export function surnamesOfPersons(toks: readonly Token[], ms: Mention[]): Mention[] {
+export function surnamesOfPersons(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
   const surnames = new Set<string>();
   for (const m of ms) {
     if (m.type !== 'PER' || m.tokenStart === undefined || m.tokenEnd === undefined || m.tokenEnd - m.tokenStart < 2) continue;
     let ok = true;
     for (let i = m.tokenStart; i < m.tokenEnd && ok; i++) if (toks[i].kind === 'word' && !capFirst(toks[i].text)) ok = false;
     const last = toks[m.tokenEnd - 1];
-    if (ok && last.kind === 'word' && last.norm.length >= 3) surnames.add(stem(last.norm));
+    // not the adjective of a title-like name (`Папа Римский`)
+    if (ok && last.kind === 'word' && last.norm.length >= 3 && last.pos !== 'ADJ') surnames.add(stem(last.norm));
   }
   if (!surnames.size) return ms;
   // a surname that also names a place or body in its own right within the document, in full
@@ -910,7 +912,15 @@ export function surnamesOfPersons(toks: readonly Token[], ms: Mention[]): Mentio
     const t = toks[m.tokenStart];
     if (t.kind === 'word' && capFirst(t.text) && t.text !== t.text.toUpperCase() && surnames.has(stem(t.norm))) m.type = 'PER';
   }
-  return ms;
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  let added: Mention[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (taken[i] || t.kind !== 'word' || !capFirst(t.text) || t.text === t.text.toUpperCase() || !surnames.has(stem(t.norm))) continue;
+    (added ??= []).push({ start: t.start, end: t.end, text: t.text, lemma: t.text, type: 'PER', tokenStart: i, tokenEnd: i + 1, score: 0.5 });
+  }
+  return added ? [...ms, ...added].sort((a, b) => a.start - b.start) : ms;
 }
 
 /**
