@@ -240,6 +240,37 @@ const NOMINATIVE = new Map<string, boolean>();
 const FIRST_NAMES = new Map<string, boolean>();
 
 /**
+ * A generic institution named without its country (`Верховный суд`, `Вищий суд`, `Министерство
+ * обороны`: an organisation of several words, all but the first in lower case) is the institution of
+ * the country the article is about: `Верховный суд` in an article on Pakistan = `Верховный суд
+ * Пакистана`, and no longer one id for every country's supreme court.
+ */
+/** head nouns of a state's institutions (ru, uk): courts, ministries, prosecutors, government, police, central banks, services */
+const STATE_HEAD = /^(суд|министерств|міністерств|прокуратур|генпрокуратур|правительств|уряд|парламент|полици|поліці|банк|служб|сенат|арми|армі|таможн|митниц)/u;
+const INTERNATIONAL = /^(международн|міжнародн|европейск|європейськ|всемирн|світов|глобальн|межгосударствен|міждержавн)/u;
+/** the suffix of an adjective made from a place name (`Стокгольм-ський`, `Женев-ский`) */
+const PLACE_ADJ = /(?:ьск|ск|цьк|цк|ськ)(?:ий|ій|ый|ой|ая|яя|а|е|ое|ее|ые|ие|і)$/u;
+
+function institutionOf(name: string, type: EntityType, country: string | undefined, kb: Kb, lang: string): string {
+  if (type !== 'ORG' || !country) return name;
+  const w = name.trim().split(/\s+/);
+  if (w.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(w[0]) || !w.slice(1).every((x) => /^\p{Ll}+$/u.test(x))) return name;
+  // named by its place already: a country's or a KB place's adjective (`Российская академия`,
+  // `Стокгольмський арбітраж`)
+  if (NATIONAL_ADJ.test(name)) return name;
+  // a state's own institution (a court, a ministry, the police…), not an international body
+  const low = w.map((x) => x.toLowerCase());
+  if (!low.some((x) => STATE_HEAD.test(x)) || low.some((x) => INTERNATIONAL.test(x))) return name;
+  const place = PLACE_ADJ.exec(w[0]);
+  if (place) {
+    const base = w[0].slice(0, place.index);
+    if (base.length >= 3 && (kb.lookup(base, lang).some((h) => kb.byId(h.id)?.type === 'LOC') || kb.lookupFolded(base)?.type === 'LOC')) return name;
+  }
+  const c = kb.nameOf(country, lang);
+  return c ? `${name} ${c}` : name;
+}
+
+/**
  * The `new:` key of a name other than a person's: a multiword name by its cross-lingual key (word
  * stems, Ukrainian words the KB's learned table knows in Russian: `Консервативна партія` =
  * `Консервативная партия`, `Північна Македонія` = `Северная Македония`), one word by its
@@ -474,6 +505,23 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   }
   for (const g of groups) g.items.sort((x, y) => x.m.start - y.m.start);
 
+  // the country the article is about: the KB country named most often, ahead of any other (twice at least)
+  let country: string | undefined;
+  {
+    let best = 0;
+    let second = 0;
+    for (const g of groups) {
+      if (!g.id || !g.items.length || L.kb.byId(g.id)?.src !== 'countries') continue;
+      const n = g.items.length;
+      if (n > best) {
+        second = best;
+        best = n;
+        country = g.id;
+      } else if (n > second) second = n;
+    }
+    if (best < 2 || best === second) country = undefined;
+  }
+
   const out: Entity[] = [];
   for (const g of groups) {
     if (!g.items.length) continue;
@@ -530,7 +578,7 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       const sur = g.items.map((r) => translitKey(surnameOf(r.lemma))).filter((k) => k && !firsts.has(k));
       const key = isPer(type)
         ? (sur.length ? sur : g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean)).sort((a, b) => a.length - b.length)[0] ?? ''
-        : nameKey(L.kb, stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest);
+        : nameKey(L.kb, institutionOf(stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest, type, country, L.kb, lang));
       id = `new:${type}:${key || normKey(fullest)}`;
       if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };
     }
