@@ -206,4 +206,18 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
     const uk = mentions('Як повідомляють ЗМІ, оператор ГТС України підписав угоду з Єврокомісією.');
     assert.ok(!uk.some((m) => ['ЗМІ', 'ГТС'].includes(m.text)), show(uk));
   });
+
+  it('a capitalised compass adjective before a place found without it belongs to the place (Північної Ірландії, Южный Судан)', async () => {
+    const { compassPlaces } = await import('../../src/entities/ner/tagger.js');
+    for (const [text, word, want] of [
+      ['Кордон між Ірландією та Північною Ірландією залишиться відкритим, заявили в Дубліні.', 'Ірландією', 'Північною Ірландією'],
+      ['Делегация Южного Судана прибыла в Аддис-Абебу для переговоров.', 'Судана', 'Южного Судана'],
+    ] as const) {
+      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
+      const toks = doc.layers.tokens ?? [];
+      const i = toks.map((t) => t.text).lastIndexOf(word);
+      const m: Mention = { start: toks[i].start, end: toks[i].end, text: word, lemma: word, type: 'LOC', tokenStart: i, tokenEnd: i + 1 };
+      assert.equal(compassPlaces(toks, text, [m])[0].text, want);
+    }
+  });
 });

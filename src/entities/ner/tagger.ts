@@ -456,7 +456,7 @@ export class Tagger {
     const raw = this.tagSentences(toks, text, lang);
     const ms = opts.knownNames === false ? raw : lowercaseNames(this.model, toks, text, raw);
     if (opts.propagate === false) return ms;
-    return dropCommonAbbreviations(toks, surnamesOfPersons(toks, text, balanceQuotes(toks, text, legalFormNames(toks, text, propagate(toks, text, ms)))));
+    return dropCommonAbbreviations(toks, compassPlaces(toks, text, surnamesOfPersons(toks, text, balanceQuotes(toks, text, legalFormNames(toks, text, propagate(toks, text, ms))))));
   }
 
   /**
@@ -961,4 +961,27 @@ export function dropCommonAbbreviations(toks: readonly Token[], ms: Mention[]): 
   commonAbbrevs ??= new Set(readJsonResource<{ words: string[] }>('src/entities/ner/lexicon/common-abbreviations.json').words);
   const common = (m: Mention) => m.tokenStart !== undefined && m.tokenEnd === m.tokenStart + 1 && commonAbbrevs!.has(toks[m.tokenStart].text);
   return ms.some(common) ? ms.filter((m) => !common(m)) : ms;
+}
+
+/** capitalised compass and centre adjectives (stems), ru and uk: `Северная`, `Південної`, `Центральной` */
+const COMPASS = /^(?:северн|южн|восточн|западн|центральн|северо-|юго-|північн|південн|східн|західн|центральн|північно-|південно-)/;
+
+/**
+ * A capitalised compass adjective right before a place the tagger found without it is part of the
+ * place's name (`Північної Ірландії`, `Южный Судан`, `Центральной Азии`).
+ */
+export function compassPlaces(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  for (const m of ms) {
+    if (m.type !== 'LOC' || m.tokenStart === undefined || m.tokenStart === 0) continue;
+    const p = toks[m.tokenStart - 1];
+    if (taken[m.tokenStart - 1] || p.kind !== 'word' || p.sent !== toks[m.tokenStart].sent || !capFirst(p.text) || !COMPASS.test(p.norm)) continue;
+    if (p.pos && p.pos !== 'ADJ' && p.pos !== 'PROPN') continue;
+    m.tokenStart--;
+    m.start = p.start;
+    m.text = m.lemma = text.slice(m.start, m.end);
+    taken[m.tokenStart] = 1;
+  }
+  return ms;
 }
