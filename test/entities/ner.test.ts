@@ -197,6 +197,18 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
       ms2.map((m) => `${m.text}/${m.type}`),
       ['Эдгарс Ринкевичс/PER', 'Вильнюсе/LOC', 'Ринкевичса/PER'],
     );
+    // a person reading that mixes scripts is no full name: its last word is no surname
+    const t2 = 'Лоукостер Ryanair отменил рейсы. Акции Ryanair упали на 3%.';
+    const d2 = pipe.analyze({ source: {}, published: null, title: null, text: t2 });
+    const k2 = d2.layers.tokens ?? [];
+    const ix = k2.map((t) => t.text);
+    const m2 = (a: number, b: number, type: Mention['type']): Mention => ({ start: k2[a].start, end: k2[b - 1].end, text: t2.slice(k2[a].start, k2[b - 1].end), lemma: '', type, tokenStart: a, tokenEnd: b });
+    const a1 = ix.indexOf('Лоукостер');
+    const a2 = ix.lastIndexOf('Ryanair');
+    assert.deepEqual(
+      surnamesOfPersons(k2, t2, [m2(a1, a1 + 2, 'PER'), m2(a2, a2 + 1, 'ORG')]).map((m) => `${m.text}/${m.type}`),
+      ['Лоукостер Ryanair/PER', 'Ryanair/ORG'],
+    );
   });
 
   it('an abbreviation of a common noun is no mention, a name holding it is (СПГ, ГТС, ЗМІ; Запорожская АЭС)', () => {

@@ -898,8 +898,19 @@ export function surnamesOfPersons(toks: readonly Token[], text: string, ms: Ment
   const surnames = new Set<string>();
   for (const m of ms) {
     if (m.type !== 'PER' || m.tokenStart === undefined || m.tokenEnd === undefined || m.tokenEnd - m.tokenStart < 2) continue;
+    // a name as written: capitalised words of one script, no digits (not `Лоукостер Ryanair`,
+    // `SU2416 Шереметьево`, which a tagger may read as a person)
     let ok = true;
-    for (let i = m.tokenStart; i < m.tokenEnd && ok; i++) if (toks[i].kind === 'word' && !capFirst(toks[i].text)) ok = false;
+    let latin = false;
+    let cyr = false;
+    for (let i = m.tokenStart; i < m.tokenEnd && ok; i++) {
+      const w = toks[i].text;
+      if (toks[i].kind !== 'word') continue;
+      if (!capFirst(w) || /\d/.test(w)) ok = false;
+      if (/[A-Za-z]/.test(w)) latin = true;
+      if (/[\u0400-\u04ff]/.test(w)) cyr = true;
+    }
+    if (latin && cyr) ok = false;
     const last = toks[m.tokenEnd - 1];
     // not the adjective of a title-like name (`Папа Римский`)
     if (ok && last.kind === 'word' && last.norm.length >= 3 && last.pos !== 'ADJ') surnames.add(stem(last.norm));
