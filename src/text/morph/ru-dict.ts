@@ -264,10 +264,8 @@ export class RuDictParse {
   /** the first form of the paradigm with all these grammemes (Az: inflect(array)), or false; a number: that form */
   inflect(grammemes: string[] | number): RuDictParse | false {
     if (typeof grammemes === 'number') return this.form(grammemes);
-    const p = this.paradigm;
-    const n = p.length / 3;
-    for (let f = 0; f < n; f++) if (this.dict.tag(p[n + f]).matches(grammemes)) return this.form(f);
-    return false;
+    const f = this.dict.formWith(this.paradigm, grammemes);
+    return f < 0 ? false : this.form(f);
   }
 
   /** the first form whose tag has the same values of these grammemes as `tag` (Az: inflect(tag, grammemes)) */
@@ -471,6 +469,29 @@ export class RuDict {
   private readonly initialsTags: RuTag[];
   private readonly regexpTags: RuTag[];
   private readonly advb: RuTag;
+
+  /** per paradigm: grammemes (joined) -> its first form with all of them (-1: none) */
+  private readonly formMemo = new WeakMap<Uint16Array, Map<string, number>>();
+
+  /** the first form of a paradigm whose tag has all these grammemes, or -1 (memoised) */
+  formWith(paradigm: Uint16Array, grammemes: readonly string[]): number {
+    let m = this.formMemo.get(paradigm);
+    if (!m) this.formMemo.set(paradigm, (m = new Map()));
+    const key = grammemes.join(',');
+    let f = m.get(key);
+    if (f === undefined) {
+      const n = paradigm.length / 3;
+      f = -1;
+      for (let i = 0; i < n; i++) {
+        if (this.tag(paradigm[n + i]).matches(grammemes)) {
+          f = i;
+          break;
+        }
+      }
+      m.set(key, f);
+    }
+    return f;
+  }
 
   tag(i: number): RuTag {
     let t = this.tags[i];
