@@ -46,7 +46,7 @@ const HOLDOUT = opt('holdout', '');
 const USE_KB = !flag('no-kb');
 const AUGMENT = !flag('no-augment');
 /** languages whose other corpora have a publication named with its kind (`газета X`) retyped PRO */
-const MEDIA_PRO = new Set(opt('media-pro', 'ru').split(',').filter(Boolean));
+const MEDIA_PRO = new Set(opt('media-pro', '').split(',').filter(Boolean));
 const FEATS: Partial<FeatureConfig> = JSON.parse(opt('features', '{}')) as Partial<FeatureConfig>;
 setFeatureConfig(FEATS);
 const DUMP = opt('dump', '');
