@@ -302,10 +302,10 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
   // that base form wherever the article writes it (`Азії Бібі` is not `Азія Біба`)
   const baseSurnames = new Set<string>();
   for (const r of res) {
-    if (r.id || !isPer(r.m.type)) continue;
+    // (a mention written as its base form: nothing to split otherwise)
+    if (r.id || r.m.text !== r.lemma || !isPer(r.m.type)) continue;
     const tw = r.m.text.trim().split(/\s+/);
-    const lw = r.lemma.trim().split(/\s+/);
-    if (tw.length === 2 && lw.length === 2 && tw[0] === lw[0] && tw[1] === lw[1] && /[аяйбвгґджзклмнпрстфхцчшщ]$/u.test(tw[0]) && nominative(L, tw[0], lang)) baseSurnames.add(tw[1]);
+    if (tw.length === 2 && /[аяйбвгґджзклмнпрстфхцчшщ]$/u.test(tw[0]) && nominative(L, tw[0], lang)) baseSurnames.add(tw[1]);
   }
   if (baseSurnames.size) {
     // not a surname that is another base surname of the article with an ending (`Сергей Елкина`, a slip,
