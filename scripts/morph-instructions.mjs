@@ -3,11 +3,12 @@
  * run under callgrind with instrumentation off, it reads the SlavicNER articles (every k-th of the
  * bench set), runs lang + tokens on all, the morph stage on W warm-up articles, then switches
  * instrumentation on for the morph stage over M articles the process has not seen ("new"), or
- * (with `repeat`) over fresh copies of articles it has seen once ("repeat").
+ * (with `repeat`) over fresh copies of articles it has seen once ("repeat"); with `tokens`, the
+ * tokens and morph stages together over fresh copies of those seen once (the segmenter's share).
  *
  *   npm run build
  *   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/cg.new \
- *     node --single-threaded scripts/morph-instructions.mjs 300 60 [repeat]
+ *     node --single-threaded scripts/morph-instructions.mjs 300 60 [repeat|tokens]
  *   callgrind_annotate /tmp/cg.new | head -30        (PROGRAM TOTALS: the measured pass)
  *
  * PARLEY_ROOT=/path/to/other/checkout compares another build (its dist/) on the same articles.
@@ -33,7 +34,8 @@ for (const t of readdirSync(RAW).sort()) {
 }
 const W = Number(process.argv[2] ?? 300);
 const M = Number(process.argv[3] ?? 60);
-const repeat = process.argv[4] === 'repeat';
+const mode = process.argv[4] ?? 'new';
+const repeat = mode === 'repeat' || mode === 'tokens';
 const step = Math.max(1, Math.floor(files.length / (W + M)));
 const pick = [];
 for (let i = 0; i < W + M && i * step < files.length; i++) pick.push(files[i * step]);
@@ -59,10 +61,17 @@ const instr = (on) => {
 };
 const target = docs.filter((_, i) => measured(i));
 if (repeat) for (const d of target) morph.run(d, pipeline.ctx);
-const timed = repeat ? prepare(arts.filter((_, i) => measured(i))) : target;
+let timed = repeat ? prepare(arts.filter((_, i) => measured(i))) : target;
+if (mode === 'tokens') {
+  timed = arts.filter((_, i) => measured(i)).map((a) => createDoc(a));
+  for (const d of timed) lang.run(d, pipeline.ctx);
+}
 const c0 = process.cpuUsage();
 instr(true);
-for (const d of timed) morph.run(d, pipeline.ctx);
+for (const d of timed) {
+  if (mode === 'tokens') tokens.run(d, pipeline.ctx);
+  morph.run(d, pipeline.ctx);
+}
 instr(false);
 const c = process.cpuUsage(c0);
-console.log(`morph ${repeat ? 'repeat' : 'new'} pass: ${timed.length} articles after ${docs.length - target.length} warm-up (${Math.round((c.user + c.system) / timed.length)} CPU µs/article)`);
+console.log(`${mode === 'tokens' ? 'tokens+morph' : 'morph'} ${repeat ? 'repeat' : 'new'} pass: ${timed.length} articles after ${docs.length - target.length} warm-up (${Math.round((c.user + c.system) / timed.length)} CPU µs/article)`);

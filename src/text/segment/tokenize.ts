@@ -155,9 +155,7 @@ function makeToken(text: string, start: number, end: number, kind: TokenKind, sp
     // soft hyphens / zero-width joiners inside a word (web text) are dropped from the matching form
     if (kind === 'word' && INVISIBLE.test(norm)) norm = norm.replace(INVISIBLE_G, '');
   }
-  // the morphology's fields are declared here (left undefined): every token has one shape, and
-  // filling them in later changes no object's layout
-  return { start, end, text: t, norm, kind, sent: 0, spaceBefore, lemma: undefined, pos: undefined, tags: undefined, alts: undefined };
+  return { start, end, text: t, norm, kind, sent: 0, spaceBefore };
 }
 
 /** Splits `text` into tokens (the `sent` field is filled by `segment`). */
