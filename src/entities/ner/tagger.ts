@@ -94,6 +94,8 @@ const SLOTS = MORPH + 3;
 
 /** distinct words kept per process before the cache starts over (~0.5 kB each: <= ~33 MB; the 903 bench articles have 38.7k) */
 const CACHE_WORDS = 64_000;
+/** word vectors per slab (see Tagger.vector) */
+const SLAB_WORDS = 1024;
 
 /** `/^[.!?:…—–-]$/` without a regular expression */
 const isSentPunct = (s: string) => s.length === 1 && '.!?:…—–-'.includes(s);
@@ -223,6 +225,25 @@ export class Tagger {
     return v;
   }
 
+  /**
+   * Word vectors are carved from slabs of SLAB_WORDS vectors: a Float32Array of its own per word
+   * costs ~1.2 kB of RSS besides its 352 bytes of floats (its own ArrayBuffer and backing store);
+   * 64k cached words made ~80 MB. A slab is freed when no cached word uses it any more.
+   */
+  private slab = new Float32Array(0);
+  private slabAt = 0;
+
+  private vector(): Float32Array {
+    const n = this.model.L * SLOTS;
+    if (this.slabAt + n > this.slab.length) {
+      this.slab = new Float32Array(n * SLAB_WORDS);
+      this.slabAt = 0;
+    }
+    const v = this.slab.subarray(this.slabAt, this.slabAt + n);
+    this.slabAt += n;
+    return v;
+  }
+
   private wordsOf(lang: string): Map<string, WordEntry> {
     let byText = this.cache.get(lang);
     if (!byText) this.cache.set(lang, (byText = new Map()));
@@ -236,7 +257,7 @@ export class Tagger {
         for (const m of this.cache.values()) m.clear();
         this.cached = 0;
       }
-      const v = new Float32Array(this.model.L * SLOTS);
+      const v = this.vector();
       this.wordInto(text, norm, lang, v);
       e = this.gazInfo(v, norm, (capFirst(text) ? CAP : 0) | (isQuote(text) ? QUOTE : 0) | (isSentPunct(text) ? PUNCT : 0));
       byText.set(text, e);
