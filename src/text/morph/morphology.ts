@@ -20,13 +20,11 @@ interface LangMorph {
  * in the old one (and moved to the young); when the young map holds GENERATION forms it becomes the
  * old one and the previous old one is dropped. At most 2 x GENERATION forms per language stay in
  * memory (about 650 bytes each with their analyses), and the frequent forms always survive.
- * The two generations hold the vocabulary of about a thousand news articles of one language (the
- * 450 Russian articles of the bench use 25k forms); 16k forms a generation keeps a long-running
- * process (2,254 articles of four corpora) ~30 MB smaller than 32k did, at the same speed (bench,
- * entities config: morph 637 / 692 µs repeat, 883 / 901 µs new, back to back); a much smaller one
- * drops and re-analyses forms of the working set over and over.
+ * A generation holds the vocabulary of about a thousand news articles of one language (the 450
+ * Russian articles of the bench use 25k forms): a smaller one drops and re-analyses forms of the
+ * working set over and over.
  */
-const GENERATION = 16_000;
+const GENERATION = 32_000;
 
 /**
  * The analyses after the first (a token's `alts`), kept on a cached analyses array itself (a hidden,
