@@ -7,18 +7,16 @@
  *   morph    the text layers (language, tokens, morphology): createPipeline({ upTo: 'morph' })
  *   entities up to recognised, normalised and linked entities: createPipeline({ upTo: 'entities' })
  *   full     the default pipeline with every registered stage
- * A child loads the pipeline (timed), reads the articles through the real ingest readers and makes
- * four passes, splitting the bench articles into two halves A and B:
- *   1. "first": a timed pass over half A right after loading (JIT cold, every cache empty: what the
- *      first articles of a fresh process cost);
- *   2. an untimed warm-up over other news text that ships in ../shared/data (NEREL, factRuEval,
- *      NER-UK and BSNLP 2017 raw texts, ~1,600 ru/uk articles, none of them a bench article): the
- *      process has now read what a running ingest would have read;
- *   3. "new": a timed pass over half B, articles this process has never seen (its caches hold only
- *      what it learned from other articles): the steady-state figure on unseen articles;
- *   4. "repeat": a timed pass over all bench articles, each seen once before.
- * For each it reports articles per second and per CPU-second (= per core), per-stage time, and for the
- * repeat pass tokens/s; peak RSS (resourceUsage().maxRSS) covers all four.
+ * Each configuration runs twice, in fresh child processes (so peak RSS is the run's own), in one
+ * thread; a child loads the pipeline (timed) and reads the articles through the real ingest readers.
+ * The bench articles are split into halves A and B.
+ *   bench-set run: "first", a timed pass over half A right after loading (JIT cold, every cache
+ *     empty); "new", a timed pass over half B (articles the process has not seen; it has read A);
+ *     "repeat", a timed pass over all, each seen once. Its peak RSS is the bench-set figure.
+ *   long run: half A and ~1,500 other ru/uk news texts shipped in ../shared/data (NEREL,
+ *     factRuEval, NER-UK and BSNLP 2017 raw; none a bench article) read untimed, then half B timed:
+ *     the steady state of a long-running process on unseen articles, and its peak RSS.
+ * For each pass: articles per second and per CPU-second (= per core), per-stage time.
  * Then the cold start of `node dist/src/cli/main.js analyze <seed> --json` is timed (when that file exists).
  *
  *   node dist/bench/bench.js                  every configuration + cold start
@@ -108,7 +106,7 @@ function warmFiles(): string[] {
   return out;
 }
 
-async function child(config: string): Promise<Result> {
+async function child(config: string, mode: 'set' | 'long'): Promise<Result> {
   const t0 = performance.now();
   const { createPipeline } = await import('../src/pipeline/index.js');
   const pipeline = await createPipeline(config === 'full' ? {} : { upTo: config });
@@ -168,24 +166,29 @@ async function child(config: string): Promise<Result> {
     const c = process.cpuUsage(c0);
     return { ...r, ms, cpuMs: (c.user + c.system) / 1000 };
   };
-  // 1. first: half A in the fresh process
   const stageMsFirst: Record<string, number> = Object.fromEntries(stages.map((s) => [s.name, 0]));
-  const first = timedPass(halfA, stageMsFirst);
-  // 2. warm-up over other news text, untimed
-  // (streamed: the warm-up articles are not kept, so they do not count in the peak RSS)
+  let first = { tokens: 0, chars: 0, ms: 0, cpuMs: 0 };
   let warmN = 0;
   let warmMs = 0;
-  for await (const item of readInputs(warmFiles())) {
-    if (!item.ok) continue;
-    const tw = performance.now();
-    pass(false, [item.article]);
-    warmMs += performance.now() - tw;
-    warmN++;
+  if (mode === 'set') {
+    // 1. first: half A in the fresh process
+    first = timedPass(halfA, stageMsFirst);
+  } else {
+    // the long run: half A and other news text, untimed, before half B
+    // (streamed: the warm-up articles are not kept, so only what the pipeline keeps counts in the RSS)
+    pass(false, halfA);
+    for await (const item of readInputs(warmFiles())) {
+      if (!item.ok) continue;
+      const tw = performance.now();
+      pass(false, [item.article]);
+      warmMs += performance.now() - tw;
+      warmN++;
+    }
   }
-  // 3. new: half B, never seen by this process
+  // 2. new: half B, never seen by this process
   const fresh = timedPass(halfB, stageMsNew);
-  // 4. repeat: every bench article, each seen once
-  const all = timedPass(articles);
+  // 3. repeat: every bench article, each seen once (the set run only)
+  const all = mode === 'set' ? timedPass(articles) : fresh;
   const { tokens, chars, ms: totalMs, cpuMs } = all;
   return {
     config,
@@ -219,9 +222,9 @@ async function child(config: string): Promise<Result> {
   };
 }
 
-function runChild(config: string): Result | { config: string; failed: string } {
+function runChild(config: string, mode: 'set' | 'long'): Result | { config: string; failed: string } {
   const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, [self, '--child', config], {
+  const r = spawnSync(process.execPath, [self, '--child', config, mode], {
     cwd: projectRoot,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -229,6 +232,22 @@ function runChild(config: string): Result | { config: string; failed: string } {
   const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
   if (r.status !== 0 || !line) return { config, failed: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-6).join('\n') };
   return JSON.parse(line.slice('BENCH_RESULT '.length)) as Result;
+}
+
+/** the bench-set run of a configuration, with the long run's "new" pass and peak RSS beside it */
+interface Combined extends Result {
+  steady: { perSec: number; perCpuSec: number; stageMs: Record<string, number>; warmArticles: number; maxRssMb: number } | null;
+}
+
+function runConfig(config: string): Combined | { config: string; failed: string } {
+  const set = runChild(config, 'set');
+  if ('failed' in set) return set;
+  const long = runChild(config, 'long');
+  const steady =
+    'failed' in long
+      ? null
+      : { perSec: long.newArticlesPerSec, perCpuSec: long.newArticlesPerCpuSec, stageMs: long.stageMsNew, warmArticles: long.warmArticles, maxRssMb: long.maxRssMb };
+  return { ...set, steady };
 }
 
 interface Cold {
@@ -270,19 +289,19 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const ci = args.indexOf('--child');
   if (ci >= 0) {
-    const r = await child(args[ci + 1] ?? 'full');
+    const r = await child(args[ci + 1] ?? 'full', args[ci + 2] === 'long' ? 'long' : 'set');
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(r)}\n`);
     return;
   }
   const oi = args.indexOf('--only');
   const configs = oi >= 0 ? [args[oi + 1]] : ['tokens', 'morph', 'entities', 'full'];
-  const results = configs.map(runChild);
+  const results = configs.map(runConfig);
   const cold = oi >= 0 ? null : coldStart();
   if (args.includes('--json')) {
     console.log(JSON.stringify({ results, cold }, null, 2));
     return;
   }
-  const ok = results.filter((r): r is Result => !('failed' in r));
+  const ok = results.filter((r): r is Combined => !('failed' in r));
   console.log(`Parley bench — node ${process.version}, one thread per configuration, fresh process each`);
   if (ok[0]) {
     console.log(
@@ -292,7 +311,7 @@ async function main(): Promise<void> {
   }
   console.log('');
   const rows: string[][] = [
-    ['config', 'stages', 'load ms', 'first art/cpu-s', 'new art/s', 'new art/cpu-s', 'repeat art/s', 'repeat art/cpu-s', 'tok/cpu-s', 'peak RSS MB', 'errors'],
+    ['config', 'stages', 'load ms', 'first art/cpu-s', 'new art/cpu-s', 'long-run new art/cpu-s', 'repeat art/s', 'repeat art/cpu-s', 'tok/cpu-s', 'peak RSS MB', 'long-run RSS MB', 'errors'],
   ];
   for (const r of ok) {
     rows.push([
@@ -300,30 +319,31 @@ async function main(): Promise<void> {
       String(r.stages.length),
       fmt(r.loadMs),
       fmt(r.firstArticlesPerCpuSec),
-      fmt(r.newArticlesPerSec),
       fmt(r.newArticlesPerCpuSec),
+      r.steady ? fmt(r.steady.perCpuSec) : '-',
       fmt(r.articlesPerSec),
       fmt(r.articlesPerCpuSec),
       fmt(r.tokensPerCpuSec),
       fmt(r.maxRssMb),
+      r.steady ? fmt(r.steady.maxRssMb) : '-',
       String(r.errors),
     ]);
   }
   console.log(table(rows));
-  const w = ok[0]?.warmArticles ?? 0;
+  const w = ok[0]?.steady?.warmArticles ?? 0;
   console.log(
-    `art/s: wall clock; art/cpu-s, tok/cpu-s: per second of CPU time = per core. first: half of the articles right after\n` +
-      `loading (JIT cold, caches empty); new: the other half, never seen, after reading the first half and ${fmt(w)} other\n` +
-      `news articles (NEREL, factRuEval, NER-UK, BSNLP 2017): the steady state on unseen articles; repeat: all, each seen once`,
+    `art/s: wall clock; art/cpu-s, tok/cpu-s: per second of CPU time = per core. Bench-set run: first = half A right after\n` +
+      `loading (JIT cold, caches empty), new = half B (never seen; the process has read half A), repeat = all, each seen once;\n` +
+      `peak RSS of that run. Long run (another process): half A and ${fmt(w)} other news texts (NEREL, factRuEval, NER-UK,\n` +
+      `BSNLP 2017) read untimed, then half B timed: the steady state of a long-running process on unseen articles, and its peak RSS`,
   );
   for (const r of results) if ('failed' in r) console.log(`\n${r.config}: FAILED\n${r.failed}`);
   for (const r of ok) {
-    const parts = Object.entries(r.stageMs).map(([s, ms]) => `${s} ${fmt((1000 * ms) / r.articles, 0)} µs`);
-    const partsNew = Object.entries(r.stageMsNew).map(([s, ms]) => `${s} ${fmt((1000 * ms) / r.newArticles, 0)} µs`);
-    const partsFirst = Object.entries(r.stageMsFirst).map(([s, ms]) => `${s} ${fmt((1000 * ms) / r.firstArticles, 0)} µs`);
-    console.log(`\n${r.config}: repeat, per article: ${parts.join(', ')}  (${fmt(r.tokens)} tokens; warm-up over ${fmt(r.warmArticles)} other articles ${fmt(r.warmMs)} ms)`);
-    console.log(`${' '.repeat(r.config.length)}  new: ${partsNew.join(', ')}`);
-    console.log(`${' '.repeat(r.config.length)}  first: ${partsFirst.join(', ')}`);
+    const per = (ms: Record<string, number>, n: number) => Object.entries(ms).map(([s, x]) => `${s} ${fmt((1000 * x) / n, 0)} µs`).join(', ');
+    console.log(`\n${r.config}: repeat, per article: ${per(r.stageMs, r.articles)}  (${fmt(r.tokens)} tokens)`);
+    console.log(`${' '.repeat(r.config.length)}  new: ${per(r.stageMsNew, r.newArticles)}`);
+    if (r.steady) console.log(`${' '.repeat(r.config.length)}  long-run new: ${per(r.steady.stageMs, r.newArticles)}`);
+    console.log(`${' '.repeat(r.config.length)}  first: ${per(r.stageMsFirst, r.firstArticles)}`);
     // the issue-5 figure: what the time and events stages add to the per-article time of the others
     if ('time' in r.stageMs && 'events' in r.stageMs) {
       const share = (ms: Record<string, number>) => {
