@@ -624,6 +624,11 @@ class Extractor {
           const p = this.menAt.get(i);
           if (p && p.t1 <= j && p.t1 >= j - 1 - 3 && p.t0 >= a) prev = p;
         }
+        // (not over a phrase of its own: `In Brussels on Tuesday, Rutte and Zelensky discussed ...`
+        // — the comma closes an opening adverbial, the name after it is the subject)
+        if (prev && t.punct) for (let i = prev.t1; i < j; i++) if (this.toks[i].pos === 'ADP') prev = undefined;
+        // a place and a person are not a list: `During a meeting in Brussels, Rutte and Zelensky ...`
+        if (prev && t.punct && (prev.type === 'LOC') !== (m.type === 'LOC')) prev = undefined;
         if (prev) {
           const pl = this.lead(prev, a);
           return { ...pl, conj: true };

@@ -562,3 +562,14 @@ test('a contact the sides discussed as a topic is not theirs (uk)', () => {
   const talks = (doc.layers.events ?? []).filter((e) => e.mode === 'talks');
   for (const t of talks) assert.ok(!(t.actors.some((a) => /сибіга|sybiha/.test(who(doc, a))) && t.actors.some((a) => /фідан|fidan/.test(who(doc, a)))), 'the meeting parties are not the parties of the talks discussed');
 });
+
+test('en: the name after an opening adverbial and its comma is the subject, not a listed place', () => {
+  for (const text of [
+    'In Brussels on Tuesday, NATO Secretary General Mark Rutte and Ukrainian President Volodymyr Zelensky discussed air defence.',
+    'During a meeting in Brussels, Rutte and Zelensky discussed air defence.',
+  ]) {
+    const doc = analyze(text, 'en', '2025-06-10');
+    const ev = find(doc, 'CONSULT', /rutte|рютте/, /zelensk|зеленськ|зеленск/);
+    assert.equal(ev.status, 'occurred');
+  }
+});
