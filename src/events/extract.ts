@@ -737,7 +737,12 @@ class Extractor {
 
     // `во время разговора Путин и Макрон договорились`: the framed clause's subject held the contact
     const framedNoun = !tr.verb && this.framed(tr, ca);
+    /** a verb of going (`arrive`, `отправиться`) names where to: without it, no visit */
+    let destNamed = false;
     for (const m of inClause) {
+      // a place right after a preposition of direction, after the verb of going (`прибыл в Киев`,
+      // `arrived in Kyiv`, `вирушив до Варшави`), whatever role the case ambiguity gives it below
+      if (tr.def.needsDest && m.type === 'LOC' && m.t0 > tr.t && m.t0 > 0 && L.destPreps.has(this.toks[m.t0 - 1].norm)) destNamed = true;
       const after = m.t0 > tr.t;
       const ld = m.lead;
       if (ld.kind === 'prep') {
@@ -752,7 +757,8 @@ class Extractor {
         }
         if (L.placePreps.has(p) || L.destPreps.has(p)) {
           const acc = m.case === 'Acc';
-          if (tr.mode === 'visit' && (acc || (english && p === 'to')) && after) {
+          // (English: `to`; after a verb of arriving also `in` before a place: `arrived in Israel`)
+          if (tr.mode === 'visit' && (acc || (english && (p === 'to' || (p === 'in' && !!tr.def.needsDest && m.type === 'LOC')))) && after) {
             parties.push(m.id);
             place ??= m.type === 'LOC' || m.type === 'ORG' ? m.id : null;
           } else if ((m.type === 'LOC' || m.type === 'ORG') && (m.case !== 'Acc' || english) && consult) {
@@ -818,6 +824,7 @@ class Extractor {
       } else blocked = true;
     }
     if (tr.def.needsNamedObject && !parties.length) return null;
+    if (tr.def.needsDest && !destNamed) return null;
     // `провел переговоры с турецким коллегой`: the person of that country named before, else the country
     if (consult && !parties.length) {
       const rp = this.rolePartyWith(tr, cb);

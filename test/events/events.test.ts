@@ -573,3 +573,18 @@ test('en: the name after an opening adverbial and its comma is the subject, not 
     assert.equal(ev.status, 'occurred');
   }
 });
+
+test('trips: travel to / arrived in (en), отправится в (ru), вирушив до (uk) are visits; cargo is not', () => {
+  const en = analyze('U.S. Secretary of State Marco Rubio will travel to Israel next week, the State Department said.', 'en', '2025-06-10');
+  const v = find(en, 'CONSULT', RUBIO, /israel|израил|ізраїл/);
+  assert.equal(v.mode, 'visit');
+  assert.equal(v.status, 'planned');
+  const arr = analyze('Rubio arrived in Jerusalem for talks with Israeli Prime Minister Benjamin Netanyahu.', 'en', '2025-06-10');
+  assert.equal(find(arr, 'CONSULT', RUBIO, /netanyahu|нетаньяху|нетаньягу/).mode, 'visit');
+  const ru = analyze('Госсекретарь США Марко Рубио отправится в Израиль на следующей неделе.', 'ru', '2025-06-10');
+  assert.equal(find(ru, 'CONSULT', RUBIO, /israel|израил/).status, 'planned');
+  const uk = analyze('Міністр закордонних справ України Андрій Сибіга вирушив до Варшави.', 'uk', '2025-06-10');
+  assert.equal(find(uk, 'CONSULT', /sybiha|сибіга|сибига/, /warsaw|варшав|poland|польщ/).status, 'occurred');
+  const cargo = analyze('Грузовики с гуманитарной помощью отправились в Херсон.', 'ru', '2025-06-10');
+  assert.equal((cargo.layers.events ?? []).length, 0);
+});
