@@ -110,6 +110,8 @@ interface Cand {
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
+/** words introducing a reported clause (`заявил, что ...`; English `that` is too often a relative or `now that`) */
+const COMPLEMENTIZERS = new Set(['что', 'що']);
 const SUBORD = new Set(['что', 'чтобы', 'будто', 'що', 'щоб', 'нібито', 'that', 'который', 'которая', 'которое', 'которые', 'которую', 'котором', 'которой', 'якій', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'which', 'who']);
 /** parts of speech an attributive adjective stands before (`upcoming G7 summit`, `будущей встречи`) */
 const ATTRIBUTIVE_HEAD = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
@@ -748,7 +750,9 @@ class Extractor {
       if (ld.kind === 'prep') {
         const p = ld.prep;
         if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || !!m.head?.hasCase('Ins')))) {
-          if (withOk && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) parties.push(m.id);
+          // (not the guests of `принять`, who are its named object: `готова принять раунд переговоров
+          // между Россией и Украиной` hosts talks, it receives no one)
+          if (withOk && !tr.def.needsNamedObject && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) parties.push(m.id);
           continue;
         }
         if (L.againstPreps.has(p) || tr.def.targetPreps?.includes(p)) {
@@ -1364,7 +1368,7 @@ class Extractor {
       this.window(Math.max(ca, tr.t - 3), tr.t).some((k) => this.has(k, L.negDet)) ||
       idx.some((k) => this.has(k, S.negation) && negVerb(k));
     if (neg && !hit('possible')) return 'none';
-    if (hit('possible')) return 'possible';
+    if (hit('possible') || this.governedByPossible(ca, a)) return 'possible';
     // `состоялся`, `прошла`: a verb that states planned and occurred contacts alike takes its tense
     const tenseNeutralPast = (k: number) =>
       this.has(k, S.occurred) && this.isVerb(T[k]) && verbTense(this.doc.layers.tokens![k], this.lx.lang) === 'Past';
@@ -1376,6 +1380,22 @@ class Extractor {
     if (byTense) return byTense;
     if (hit('ongoing')) return 'ongoing';
     return 'occurred';
+  }
+
+  /**
+   * `Фицо не исключил, что посетит Москву`, `допускає, що зустрінеться`: a possibility cue just
+   * before the что/що introducing the trigger's clause.
+   */
+  private governedByPossible(ca: number, a: number): boolean {
+    const T = this.toks;
+    const c = ca - 1;
+    if (c <= a || !COMPLEMENTIZERS.has(T[c].norm)) return false;
+    const S = this.lx.status;
+    for (let k = Math.max(a, c - 5); k < c; k++) {
+      if (T[k].punct) continue;
+      if (this.has(k, S.possible) || this.lx.statusSeq.possible.some((seq) => this.seqAt(k, seq, c))) return true;
+    }
+    return false;
   }
 
   /** The status the tense of the finite verb nearest the trigger gives (past: occurred, future: planned). */

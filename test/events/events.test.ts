@@ -588,3 +588,18 @@ test('trips: travel to / arrived in (en), отправится в (ru), виру
   const cargo = analyze('Грузовики с гуманитарной помощью отправились в Херсон.', 'ru', '2025-06-10');
   assert.equal((cargo.layers.events ?? []).length, 0);
 });
+
+test('a possibility cue governing the что/що clause (не исключил, что посетит; допустив, що зустрінеться) makes the contact possible', () => {
+  const ru = analyze('Премьер-министр Словакии Роберт Фицо не исключил, что посетит Москву в мае.', 'ru', '2026-03-10');
+  assert.equal(find(ru, 'CONSULT', /fico|фицо/, /moscow|москв|russia|росси/).status, 'possible');
+  const said = analyze('Премьер-министр Словакии Роберт Фицо заявил, что посетит Москву в мае.', 'ru', '2026-03-10');
+  assert.equal(find(said, 'CONSULT', /fico|фицо/, /moscow|москв|russia|росси/).status, 'planned');
+  const uk = analyze('Прем’єр-міністр Угорщини Віктор Орбан допустив, що зустрінеться з Путіним.', 'uk', '2026-03-10');
+  assert.equal(find(uk, 'CONSULT', /orban|орбан/, PUTIN).status, 'possible');
+});
+
+test('hosting talks between two sides is no visit of theirs (принять раунд переговоров между ...)', () => {
+  const doc = analyze('Глава МИД Турции Хакан Фидан заявил, что Анкара готова принять новый раунд переговоров между Россией и Украиной.', 'ru', '2026-03-10');
+  assert.ok(!(doc.layers.events ?? []).some((e) => e.mode === 'visit'), JSON.stringify(doc.layers.events?.map((e) => [e.mode, e.actors])));
+  assert.equal(find(doc, 'CONSULT', RUSSIA, /ukrain|украин/).status, 'possible');
+});
