@@ -4,8 +4,6 @@
  * each command's module is imported only when that command runs, to keep cold start short.
  * Exit codes: 0 all good, 1 some inputs rejected, 2 usage error, 3 nothing readable / fatal.
  */
-// first: V8 settings must precede the compilation of any pattern
-import '../pipeline/regexp-engine.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { CliError, EXIT } from './exit.js';

@@ -1,4 +1,3 @@
-import './regexp-engine.js';
 import { createDoc } from '../doc/create.js';
 import type { Doc, RawArticle } from '../doc/model.js';
 import { Context } from './context.js';
