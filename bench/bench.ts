@@ -234,12 +234,14 @@ async function child(config: string, mode: 'set' | 'long'): Promise<Result> {
 function childCommand(args: string[]): [string, string[]] {
   if (process.env.PARLEY_BENCH_FREE) return [process.execPath, args];
   const v8 = ['--single-threaded', ...args];
-  const ts = spawnSync('taskset', ['--version'], { encoding: 'utf8' });
-  if (ts.status === 0) return ['taskset', ['-c', String(Math.max(0, cpus().length - 1)), process.execPath, ...v8]];
+  if (hasTaskset()) return ['taskset', ['-c', String(Math.max(0, cpus().length - 1)), process.execPath, ...v8]];
   return [process.execPath, v8];
 }
 
-const PINNED = () => !process.env.PARLEY_BENCH_FREE && spawnSync('taskset', ['--version']).status === 0;
+let taskset: boolean | undefined;
+function hasTaskset(): boolean {
+  return (taskset ??= spawnSync('taskset', ['--version']).status === 0);
+}
 
 function runChild(config: string, mode: 'set' | 'long'): Result | { config: string; failed: string } {
   const self = fileURLToPath(import.meta.url);
@@ -324,7 +326,7 @@ async function main(): Promise<void> {
   const ok = results.filter((r): r is Combined => !('failed' in r));
   console.log(
     `Parley bench — node ${process.version}, fresh processes per configuration, ` +
-      (process.env.PARLEY_BENCH_FREE ? 'V8 default threads, unpinned' : `each on one core (${PINNED() ? 'taskset' : 'not pinned: no taskset'}, node --single-threaded)`),
+      (process.env.PARLEY_BENCH_FREE ? 'V8 default threads, unpinned' : `each on one core (${hasTaskset() ? 'taskset' : 'not pinned: no taskset'}, node --single-threaded)`),
   );
   if (ok[0]) {
     console.log(

@@ -706,6 +706,8 @@ class Extractor {
     const [ca, cb] = this.clause(tr.t, a, b);
     // `диалог с РФ важен`: contacts in general, not one
     if (consult && this.window(ca, cb).some((k) => k !== tr.t && this.has(k, L.generic))) return null;
+    const ms = this.markQualifiers(a, b);
+    const inClause = ms.filter((m) => m.t0 >= ca && m.t1 <= cb && !outletMention(m) && this.named(m));
     let inherit: Cand | null = null;
     // `эта встреча`, `цієї розмови`: the event already reported
     if (this.anaphoric(tr, ca)) {
@@ -715,22 +717,19 @@ class Extractor {
         .find((c) => si - c.sent <= (sides ? 2 : 5) && c.ev.type === tr.type && (!consult || sides || c.ev.mode === tr.mode));
       // `Стороны договорились встретиться ...` after a call: the same sides agreeing on a new contact
       // (a verb, or a contact of another kind agreed on — `договорились о визите` after a call —,
-      // whose status differs from the contact reported) state a contact of their own
-      // A contact of another kind naming its own party after it (`о визите Моди в Астану`) is
-      // a contact of its own too
-      const ownParty = () => this.markQualifiers(a, b).some((m) => m.t0 > tr.t && m.t0 >= ca && m.t1 <= cb && !outletMention(m) && this.named(m));
-      // (a noun only when planned: `обговорили підготовку можливих переговорів` is a topic)
+      // whose status differs from the contact reported) state a contact of their own; a noun only
+      // when planned: `обговорили підготовку можливих переговорів` is a topic
       const st = p && sides && consult ? this.status(tr, ca, cb, a, b) : null;
-      if (p && st && (tr.verb || (tr.mode !== p.ev.mode && st === 'planned')) && statusGroup(st) !== statusGroup(p.ev.status)) inherit = p;
-      else if (p && sides && consult && !tr.verb && tr.mode !== p.ev.mode && ownParty()) inherit = null;
-      else if (p) {
+      const otherKind = !!p && !!st && !tr.verb && tr.mode !== p.ev.mode;
+      if (p && st && (tr.verb || (otherKind && st === 'planned')) && statusGroup(st) !== statusGroup(p.ev.status)) inherit = p;
+      // a contact of another kind naming its own party after it (`о визите Моди в Астану`) is a
+      // contact of its own too; anything else re-mentions the contact reported
+      else if (p && !(otherKind && inClause.some((m) => m.t0 > tr.t))) {
         const rb = this.reporters(tr);
         for (const r of rb) if (!p.ev.reportedBy!.includes(r)) p.ev.reportedBy!.push(r);
         return null;
       }
     }
-    const ms = this.markQualifiers(a, b);
-    const inClause = ms.filter((m) => m.t0 >= ca && m.t1 <= cb && !outletMention(m) && this.named(m));
     const subjects: string[] = [];
     const parties: string[] = [];
     let place: string | null = null;

@@ -40,6 +40,15 @@ export interface CompiledSpec<T> {
   build(): T;
 }
 
+/**
+ * The modules beside `moduleUrl` named without extension (`siblings(import.meta.url, './kb',
+ * './keys')`), with the caller's own extension: `.ts` under tsx, `.js` in dist/.
+ */
+export function siblings(moduleUrl: string, ...names: string[]): URL[] {
+  const ext = moduleUrl.endsWith('.ts') ? '.ts' : '.js';
+  return names.map((n) => new URL(n + ext, moduleUrl));
+}
+
 const FORMAT = 'parley-compiled@1';
 const CLS = '\u0000class';
 const PROPS = '\u0000props';
@@ -184,7 +193,15 @@ function unpack(v: unknown, classes: readonly Class[], memo: Map<object, unknown
     for (const [k, x] of v) if (x !== null && typeof x === 'object') v.set(k, unpack(x, classes, memo));
     return v;
   }
-  if (v instanceof Set) return v;
+  if (v instanceof Set) {
+    memo.set(v, v);
+    const items = [...v];
+    if (items.some((x) => x !== null && typeof x === 'object')) {
+      v.clear();
+      for (const x of items) v.add(unpack(x, classes, memo));
+    }
+    return v;
+  }
   const o = v as Record<string, unknown>;
   if (CLS in o) {
     const c = classes[o[CLS] as number];

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { KbEntity, KbLang, KbMatch, KnowledgeBase } from './api.js';
-import { compiled } from '../../pipeline/compiled.js';
+import { compiled, siblings } from '../../pipeline/compiled.js';
 import { crossKey, normKey, translitKey, translitKeyOnce } from './keys.js';
 import { readJsonResource, resourcePath } from '../../pipeline/resources.js';
 
@@ -21,8 +21,6 @@ const LANGS: KbLang[] = ['ru', 'uk', 'en'];
 /** Role synonyms (data): a title found in text -> the KB titles it may stand for (lemmatised, lower-case). */
 const ROLE_SYNONYMS: Record<string, string[]> = readJsonResource<{ synonyms: Record<string, string[]> }>('src/entities/kb/role-synonyms.json').synonyms;
 
-/** extension of this module's sources (`.ts` under tsx, `.js` in dist/) */
-const CODE_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 export class Kb implements KnowledgeBase {
   private readonly ents = new Map<string, KbEntity>();
@@ -119,7 +117,7 @@ export class Kb implements KnowledgeBase {
     return compiled({
       name: 'kb',
       sources: [bytes],
-      code: ['./kb', './keys'].map((m) => new URL(m + CODE_EXT, import.meta.url)),
+      code: siblings(import.meta.url, './kb', './keys'),
       classes: [Kb],
       build: () => {
         const kb = new Kb(JSON.parse(bytes.toString('utf8')) as KbFile);

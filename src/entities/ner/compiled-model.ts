@@ -4,12 +4,10 @@
  * gazetteers' hash indexes as they are in memory), keyed by the model file's bytes and the code of
  * the classes that hold it.
  */
-import { compiled } from '../../pipeline/compiled.js';
+import { compiled, siblings } from '../../pipeline/compiled.js';
 import { Gazetteer } from './gazetteer.js';
 import { FeatureTable, HashIndex } from './hash.js';
 import { NerModel } from './model.js';
-
-const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 /**
  * The model without the phrase lists of its header (gazetteers, lower-case names: ~1.3 MB of
@@ -30,7 +28,7 @@ export function loadNerModel(bytes: Buffer): NerModel {
   return compiled({
     name: 'ner-model',
     sources: [bytes],
-    code: ['./model', './hash', './gazetteer', './compiled-model'].map((m) => new URL(m + ext, import.meta.url)),
+    code: siblings(import.meta.url, './model', './hash', './gazetteer', './compiled-model'),
     classes: [NerModel, FeatureTable, Gazetteer, HashIndex],
     build: () => withoutPhraseLists(NerModel.decode(bytes)),
   });

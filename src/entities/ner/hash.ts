@@ -25,16 +25,7 @@ export function feedCode(c: number): void {
 
 /** Feed the code units of a string. */
 export function feed(s: string): void {
-  let x = a;
-  let y = b;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    x = Math.imul(x ^ c, 16777619);
-    y = Math.imul(y ^ c, 0x5bd1e995);
-    y ^= y >>> 15;
-  }
-  a = x;
-  b = y;
+  feedRange(s, 0, s.length);
 }
 
 /** Feed the code units [from, to) of a string. */
