@@ -283,7 +283,8 @@ function nameKey(kb: Kb, name: string): string {
 /** resolution memo per knowledge base (with / without the morphology): text, type, language -> result */
 const MEMOS = new WeakMap<Kb, { morph: Map<string, { lemma: string; id?: string }>; plain: Map<string, { lemma: string; id?: string }> }>();
 
-export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
+/** The mentions in text order (a longer one first at a shared start), each resolved (memoised). */
+function resolveAll(doc: Doc, L: EntityLinker): Resolved[] {
   const lang = doc.lang;
   const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
   // resolution is a pure function of (text, type, language) and the loaded resources: memoised
@@ -297,7 +298,10 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     if (!r) cache.set(ck, (r = resolveMention(L, m.text, m.type, lang)));
     return { m: { ...m, lemma: r.lemma }, lemma: r.lemma, id: r.id };
   });
+  return res;
+}
 
+function keepBaseSurnames(res: Resolved[], L: EntityLinker, lang: string): void {
   // a surname the article writes as a base form beside a first name in the nominative (`Азія Бібі`) is
   // that base form wherever the article writes it (`Азії Бібі` is not `Азія Біба`)
   const baseSurnames = new Set<string>();
@@ -328,7 +332,9 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       r.m = { ...r.m, lemma: r.lemma };
     }
   }
+}
 
+function unlinkFirstNames(res: Resolved[], L: EntityLinker, lang: string): void {
   // a single word the KB knows only as some person's surname (`Томас`, `Клаус`) is the first name of a
   // full name the article gives (`Томас Вендлер … Томас наголосив`), not that KB person
   const linkedWord = res.filter((r) => r.id && isPer(r.m.type) && !/\s/.test(r.lemma.trim()));
@@ -352,7 +358,9 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       if (!kbFirst) r.id = undefined;
     }
   }
+}
 
+function lendPersonIds(res: Resolved[]): void {
   // persons: a surname (or full name) already linked in this article lends its id to the others
   // (by the base form, else by the written form: an indeclinable `По словам Арагчи` the lemmatiser read
   // as a genitive of `Арагча` is still the `Аббас Арагчи` named before)
@@ -380,14 +388,19 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       r.m = { ...r.m, lemma: w.surname };
     }
   }
+}
 
+/** one referent of the article: its KB id when linked, its mentions */
+interface Group {
+  key: string;
+  id?: string;
+  items: Resolved[];
+  first?: string;
+}
+
+/** Mentions into referents: by KB id, persons by surname (and first name), others by base form. */
+function groupMentions(res: Resolved[]): Group[] {
   // group
-  interface Group {
-    key: string;
-    id?: string;
-    items: Resolved[];
-    first?: string;
-  }
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   const perBySurname = new Map<string, Group[]>();
@@ -455,7 +468,10 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     }
     g.items.push(r);
   }
+  return groups;
+}
 
+function joinLoneFirstNames(groups: Group[]): void {
   // a first name alone written before the full name (`Сама Асия не поверила … Асия Биби стала`) joins the
   // one person of the article with that first name, unless someone bears it as a surname
   const lone = groups.filter((g) => !g.id && g.items.length && g.items.every((r) => isPer(r.m.type) && !/\s/.test(r.lemma.trim())));
@@ -477,7 +493,9 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
       g.items = [];
     }
   }
+}
 
+function joinBracketed(doc: Doc, res: Resolved[], groups: Group[]): void {
   // `Национальная акционерная компания (НАК)`: a name and its abbreviation in brackets are one referent
   const groupOf = new Map<Resolved, Group>();
   for (const g of groups) for (const it of g.items) groupOf.set(it, g);
@@ -503,8 +521,9 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     }
     gb.items = [];
   }
-  for (const g of groups) g.items.sort((x, y) => x.m.start - y.m.start);
+}
 
+function articleCountry(groups: Group[], L: EntityLinker): string | undefined {
   // the country the article is about: the KB country named most often, ahead of any other (twice at least)
   let country: string | undefined;
   {
@@ -521,71 +540,90 @@ export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
     }
     if (best < 2 || best === second) country = undefined;
   }
+  return country;
+}
 
-  const out: Entity[] = [];
-  for (const g of groups) {
-    if (!g.items.length) continue;
-    const tc = new Map<EntityType, number>();
-    for (const r of g.items) tc.set(r.m.type, (tc.get(r.m.type) ?? 0) + 1);
-    let type = [...tc].sort((a, b) => b[1] - a[1])[0][0];
-    // a KB entity has its own type (`Газпром` is an organisation even where the recogniser said LOC);
-    // outlets stay PRO where the text treats them as titles
-    if (g.id) {
-      const ke = L.kb.byId(g.id)!;
-      // countries are places; a curated entity keeps its type unless the text uses an institution as
-      // a place (`в Кремле`: the recogniser's LOC stands) or an outlet as a title (PRO)
-      if (ke.src === 'countries') type = 'LOC';
-      else if (ke.src === 'curated' && !(ke.type === 'ORG' && (type === 'PRO' || type === 'LOC'))) type = ke.type;
-    }
-    // the fullest base form written in the article
-    const lemmas = g.items.map((r) => r.lemma);
-    // (the most words; among as many, a capitalised one) — word counts and capitals computed once
-    let fi = 0;
-    let fw = lemmas[0].split(/\s+/).length;
-    let fc = /^\p{Lu}/u.test(lemmas[0]);
-    for (let i = 1; i < lemmas.length; i++) {
-      if (lemmas[i] === lemmas[fi]) continue;
-      const w = lemmas[i].split(/\s+/).length;
-      const c = /^\p{Lu}/u.test(lemmas[i]);
-      if (w > fw || (w === fw && c && !fc)) {
-        fi = i;
-        fw = w;
-        fc = c;
-      }
-    }
-    const fullest = lemmas[fi];
-    let id: string;
-    let name = fullest;
-    const ent: Entity = { id: '', type, name, mentions: g.items.map((r) => r.m) };
-    if (g.id) {
-      id = g.id;
-      const e = L.kb.byId(id)!;
-      // the KB's name in the article's language, else the article's own base form (an English article
-      // naming a person the KB knows only in Russian says `Hillary Clinton`, not `Хиллари Клинтон`)
-      const own = lang === 'ru' || lang === 'uk' || lang === 'en' ? e.names[lang as 'ru' | 'uk' | 'en'] : undefined;
-      name = own ?? (fullest || L.kb.nameOf(id, lang) || id);
-      ent.names = { ...e.names };
-      if (!own && fullest && (lang === 'ru' || lang === 'uk' || lang === 'en')) ent.names[lang as 'ru' | 'uk' | 'en'] = fullest;
-      if (e.gender) ent.gender = e.gender;
-      if (e.affiliations?.length) ent.affiliations = [...e.affiliations];
-      else if (e.type === 'LOC') ent.affiliations = [e.id];
-      if (e.kind === 'outlet') ent.kind = 'outlet';
-    } else {
-      // persons by surname (the shortest spelling among the group's: inflected ones add endings), taken
-      // from the full names when the article gives one: a first name alone that joined its person
-      // (`Асия Биби` … `Асия`, `Угур Шахін` … `Угур`) is no surname
-      const firsts = new Set(g.items.map((r) => r.lemma.trim().split(/\s+/)).filter((w) => w.length > 1).map((w) => translitKey(w[0])));
-      const sur = g.items.map((r) => translitKey(surnameOf(r.lemma))).filter((k) => k && !firsts.has(k));
-      const key = isPer(type)
-        ? (sur.length ? sur : g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean)).sort((a, b) => a.length - b.length)[0] ?? ''
-        : nameKey(L.kb, institutionOf(stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest, type, country, L.kb, lang));
-      id = `new:${type}:${key || normKey(fullest)}`;
-      if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };
-    }
-    ent.id = id;
-    ent.name = name;
-    out.push(ent);
+/** The entity of one group: its type, fullest base form, and KB or `new:` id. */
+function buildEntity(g: Group, L: EntityLinker, lang: string, country: string | undefined): Entity {
+  const tc = new Map<EntityType, number>();
+  for (const r of g.items) tc.set(r.m.type, (tc.get(r.m.type) ?? 0) + 1);
+  let type = [...tc].sort((a, b) => b[1] - a[1])[0][0];
+  // a KB entity has its own type (`Газпром` is an organisation even where the recogniser said LOC);
+  // outlets stay PRO where the text treats them as titles
+  if (g.id) {
+    const ke = L.kb.byId(g.id)!;
+    // countries are places; a curated entity keeps its type unless the text uses an institution as
+    // a place (`в Кремле`: the recogniser's LOC stands) or an outlet as a title (PRO)
+    if (ke.src === 'countries') type = 'LOC';
+    else if (ke.src === 'curated' && !(ke.type === 'ORG' && (type === 'PRO' || type === 'LOC'))) type = ke.type;
   }
+  // the fullest base form written in the article
+  const lemmas = g.items.map((r) => r.lemma);
+  // (the most words; among as many, a capitalised one) — word counts and capitals computed once
+  let fi = 0;
+  let fw = lemmas[0].split(/\s+/).length;
+  let fc = /^\p{Lu}/u.test(lemmas[0]);
+  for (let i = 1; i < lemmas.length; i++) {
+    if (lemmas[i] === lemmas[fi]) continue;
+    const w = lemmas[i].split(/\s+/).length;
+    const c = /^\p{Lu}/u.test(lemmas[i]);
+    if (w > fw || (w === fw && c && !fc)) {
+      fi = i;
+      fw = w;
+      fc = c;
+    }
+  }
+  const fullest = lemmas[fi];
+  let id: string;
+  let name = fullest;
+  const ent: Entity = { id: '', type, name, mentions: g.items.map((r) => r.m) };
+  if (g.id) {
+    id = g.id;
+    const e = L.kb.byId(id)!;
+    // the KB's name in the article's language, else the article's own base form (an English article
+    // naming a person the KB knows only in Russian says `Hillary Clinton`, not `Хиллари Клинтон`)
+    const own = lang === 'ru' || lang === 'uk' || lang === 'en' ? e.names[lang as 'ru' | 'uk' | 'en'] : undefined;
+    name = own ?? (fullest || L.kb.nameOf(id, lang) || id);
+    ent.names = { ...e.names };
+    if (!own && fullest && (lang === 'ru' || lang === 'uk' || lang === 'en')) ent.names[lang as 'ru' | 'uk' | 'en'] = fullest;
+    if (e.gender) ent.gender = e.gender;
+    if (e.affiliations?.length) ent.affiliations = [...e.affiliations];
+    else if (e.type === 'LOC') ent.affiliations = [e.id];
+    if (e.kind === 'outlet') ent.kind = 'outlet';
+  } else {
+    // persons by surname (the shortest spelling among the group's: inflected ones add endings), taken
+    // from the full names when the article gives one: a first name alone that joined its person
+    // (`Асия Биби` … `Асия`, `Угур Шахін` … `Угур`) is no surname
+    const firsts = new Set(g.items.map((r) => r.lemma.trim().split(/\s+/)).filter((w) => w.length > 1).map((w) => translitKey(w[0])));
+    const sur = g.items.map((r) => translitKey(surnameOf(r.lemma))).filter((k) => k && !firsts.has(k));
+    const key = isPer(type)
+      ? (sur.length ? sur : g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean)).sort((a, b) => a.length - b.length)[0] ?? ''
+      : nameKey(L.kb, institutionOf(stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest, type, country, L.kb, lang));
+    id = `new:${type}:${key || normKey(fullest)}`;
+    if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };
+  }
+  ent.id = id;
+  ent.name = name;
+  return ent;
+}
+
+/**
+ * The article's entities. Each phase is its own function: V8 re-optimises a deoptimised function
+ * whole, and linkDoc as one function of every phase took ~200 ms to compile, several times a pass.
+ */
+export function linkDoc(doc: Doc, L: EntityLinker): Entity[] {
+  const lang = doc.lang;
+  const res = resolveAll(doc, L);
+  keepBaseSurnames(res, L, lang);
+  unlinkFirstNames(res, L, lang);
+  lendPersonIds(res);
+  const groups = groupMentions(res);
+  joinLoneFirstNames(groups);
+  joinBracketed(doc, res, groups);
+  for (const g of groups) g.items.sort((x, y) => x.m.start - y.m.start);
+  const country = articleCountry(groups, L);
+  const out: Entity[] = [];
+  for (const g of groups) if (g.items.length) out.push(buildEntity(g, L, lang, country));
   L.roles.attach(doc, out);
   return out;
 }
