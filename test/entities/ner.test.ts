@@ -232,4 +232,28 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
       assert.equal(compassPlaces(toks, text, [m])[0].text, want);
     }
   });
+  it('a number after an organisation or product is part of its name unless it counts, dates or lists (Nord Stream 2, СП–2; not Ryanair 28 сентября)', async () => {
+    const { numberedNames } = await import('../../src/entities/ner/tagger.js');
+    const extend = (text: string, name: string): string => {
+      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
+      const toks = doc.layers.tokens ?? [];
+      const words = name.split(/(?=[–-])|\s+/).filter(Boolean);
+      const i = toks.findIndex((t, k) => words.every((w, d) => toks[k + d]?.text === w));
+      const start = toks[i].start;
+      const end = toks[i + words.length - 1].end;
+      const m: Mention = { start, end, text: text.slice(start, end), lemma: name, type: 'ORG', tokenStart: i, tokenEnd: i + words.length };
+      return numberedNames(toks, text, [m])[0].text;
+    };
+    // the number is the name's
+    assert.equal(extend('Компанія Nord Stream 2 вже розпочала роботи з будівництва газопроводу.', 'Nord Stream'), 'Nord Stream 2');
+    assert.equal(extend('Власти Дании не выдали разрешения Nord Stream 2, заявил министр.', 'Nord Stream'), 'Nord Stream 2');
+    assert.equal(extend('Депутаты считают, что «СП–2» убивает Украину и Европу.', 'СП'), 'СП–2');
+    assert.equal(extend('Британский Channel 4 и канал Five показали фильм.', 'Channel'), 'Channel 4');
+    // a count, a date, a list, a phone number: not
+    assert.equal(extend('Ryanair 28 сентября отменила рейсы из Берлина.', 'Ryanair'), 'Ryanair');
+    assert.equal(extend('Ryanair 25 и 26 июля отменит часть рейсов.', 'Ryanair'), 'Ryanair');
+    assert.equal(extend('Журнал Forbes 200 самых богатых бизнесменов опубликовал вчера.', 'Forbes'), 'Forbes');
+    assert.equal(extend('На выборах CSSD - 56 мест, KSCM получила 26.', 'CSSD'), 'CSSD');
+    assert.equal(extend('Спроси Минздрав 8 (495) 998-83-88 по телефону.', 'Минздрав'), 'Минздрав');
+  });
 });

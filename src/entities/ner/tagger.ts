@@ -477,7 +477,7 @@ export class Tagger {
     const raw = this.tagSentences(toks, text, lang);
     const ms = opts.knownNames === false ? raw : lowercaseNames(this.model, toks, text, raw);
     if (opts.propagate === false) return ms;
-    return dropCommonAbbreviations(toks, compassPlaces(toks, text, surnamesOfPersons(toks, text, balanceQuotes(toks, text, legalFormNames(toks, text, propagate(toks, text, ms))))));
+    return dropCommonAbbreviations(toks, compassPlaces(toks, text, surnamesOfPersons(toks, text, balanceQuotes(toks, text, legalFormNames(toks, text, numberedNames(toks, text, propagate(toks, text, ms)))))));
   }
 
   /**
@@ -1014,6 +1014,61 @@ export function compassPlaces(toks: readonly Token[], text: string, ms: Mention[
     m.start = p.start;
     m.text = m.lemma = text.slice(m.start, m.end);
     taken[m.tokenStart] = 1;
+  }
+  return ms;
+}
+
+const DASHES = new Set(['-', '‐', '‑', '–', '—', '―']);
+/** parts of speech of a lower-case word that may follow a name ending in a number (not a counted noun, `самых`, `2 млрд`) */
+const AFTER_NUMBERED = new Set(['VERB', 'AUX', 'ADV', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PRON']);
+
+/**
+ * A number right after an organisation, product or event is part of its name when nothing around it
+ * makes it a count, a date, a time or a list item: `Nord Stream 2`, `Boeing 737`, `Channel 4`,
+ * `«Северный поток — 2»`, `СП–2`, `Олимпиада 2014` (an event takes a year too). After a Latin word
+ * the number may follow a space; after a Cyrillic one it is joined by a dash (`СП–2`, `поток - 2`
+ * inside quote marks only: `CSSD - 56` and `Комісії 4.` are a score and a list). It is not taken
+ * on another line, when it goes on as a decimal, date, time, range or ordinal (`58,8`, `04.11.2018`,
+ * `14:19`, `13-я`, `5%`, `25 и 26 июля`, `105 из 230`, `8 (495)`), when a noun, adjective or number
+ * word follows (`ЄС 27 країн`, `Ryanair 28 сентября`, `Forbes 200 самых`), when a capitalised word
+ * other than a legal form follows, or when the tagger took the next token into a mention.
+ */
+export function numberedNames(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  if (!ms.length) return ms;
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const { forms } = legalFormSet();
+  for (const m of ms) {
+    if (m.tokenStart === undefined || m.tokenEnd === undefined || m.type === 'PER' || m.type === 'LOC') continue;
+    const last = toks[m.tokenEnd - 1];
+    if (last.kind !== 'word' || !capFirst(last.text)) continue;
+    const latin = /[A-Za-z]$/.test(last.text);
+    const sent = last.sent;
+    let j = m.tokenEnd;
+    const dash = j < toks.length && toks[j].kind === 'punct' && DASHES.has(toks[j].text) && toks[j].sent === sent;
+    if (dash) j++;
+    const n = toks[j];
+    if (!n || n.kind !== 'number' || n.sent !== sent || taken[j] || !/^\d+$/.test(n.text)) continue;
+    if (n.text.length > (m.type === 'EVT' ? 4 : 3) || text.slice(last.end, n.start).includes('\n')) continue;
+    if (dash) {
+      const spaced = toks[m.tokenEnd].spaceBefore || n.spaceBefore;
+      if (spaced && !(m.tokenStart > 0 && isQuote(toks[m.tokenStart - 1].text) && toks[j + 1] && isQuote(toks[j + 1].text) && !toks[j + 1].spaceBefore)) continue;
+    } else if (!latin || !n.spaceBefore) continue;
+    const a = toks[j + 1];
+    if (a && a.sent === sent) {
+      if (taken[j + 1] || a.kind === 'number' || a.text === '%' || a.text === '(') continue;
+      // goes on: `58,8`, `04.11`, `14:19`, `13-я`, `2/3`
+      if (!a.spaceBefore && a.kind !== 'punct') continue;
+      const b = toks[j + 2];
+      if (!a.spaceBefore && /^[.,:\-–/]$/.test(a.text) && b && !b.spaceBefore && b.sent === sent) continue;
+      // one of several numbers: `Ryanair 25 и 26 июля`, `105 из 230`, `5 або 6`
+      if (b && b.sent === sent && b.kind === 'number' && (a.kind !== 'word' || a.pos === 'CCONJ' || a.pos === 'ADP')) continue;
+      if (a.kind === 'word' && (capFirst(a.text) ? !forms.has(a.norm) : !AFTER_NUMBERED.has(a.pos ?? ''))) continue;
+    }
+    m.tokenEnd = j + 1;
+    m.end = n.end;
+    m.text = m.lemma = text.slice(m.start, m.end);
+    for (let i = m.tokenStart; i <= j; i++) taken[i] = 1;
   }
   return ms;
 }
