@@ -256,4 +256,19 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
     assert.equal(extend('На выборах CSSD - 56 мест, KSCM получила 26.', 'CSSD'), 'CSSD');
     assert.equal(extend('Спроси Минздрав 8 (495) 998-83-88 по телефону.', 'Минздрав'), 'Минздрав');
   });
+  it('a compass adjective read as a place alone takes the lower-case noun it agrees with (Северный поток, Північне море; not Центральной и Восточной)', async () => {
+    const { compassNames } = await import('../../src/entities/ner/tagger.js');
+    for (const [text, word, want] of [
+      ['Строительство газопровода Северный поток продолжается, заявили в компании.', 'Северный', 'Северный поток'],
+      ['Танкер затонув у Північному морі біля берегів Норвегії.', 'Північному', 'Північному морі'],
+      ['Страны Центральной и Восточной Европы против проекта.', 'Центральной', 'Центральной'],
+      ['Концерт южнокорейского рэпера отменили.', 'южнокорейского', 'южнокорейского'],
+    ] as const) {
+      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
+      const toks = doc.layers.tokens ?? [];
+      const i = toks.map((t) => t.text).indexOf(word);
+      const m: Mention = { start: toks[i].start, end: toks[i].end, text: word, lemma: word, type: 'LOC', tokenStart: i, tokenEnd: i + 1 };
+      assert.equal(compassNames(toks, text, [m])[0].text, want);
+    }
+  });
 });

@@ -477,7 +477,10 @@ export class Tagger {
     const raw = this.tagSentences(toks, text, lang);
     const ms = opts.knownNames === false ? raw : lowercaseNames(this.model, toks, text, raw);
     if (opts.propagate === false) return ms;
-    return dropCommonAbbreviations(toks, compassPlaces(toks, text, surnamesOfPersons(toks, text, balanceQuotes(toks, text, legalFormNames(toks, text, numberedNames(toks, text, propagate(toks, text, ms)))))));
+    // the rules after the model, in order: each takes the mentions and returns them
+    let out = propagate(toks, text, ms);
+    for (const rule of [numberedNames, legalFormNames, balanceQuotes, surnamesOfPersons, compassPlaces, compassNames]) out = rule(toks, text, out);
+    return dropCommonAbbreviations(toks, out);
   }
 
   /**
@@ -979,6 +982,33 @@ export function balanceQuotes(toks: readonly Token[], text: string, ms: Mention[
     m.start = toks[s].start;
     m.end = toks[e - 1].end;
     m.text = m.lemma = text.slice(m.start, m.end);
+  }
+  return ms;
+}
+
+/** a compass or centre adjective itself (not `Южнокорейского`) */
+const COMPASS_WORD = /^(?:северн|южн|восточн|западн|центральн|північн|південн|східн|західн)[а-яіїє]{1,3}$/;
+
+/**
+ * A capitalised compass adjective read as a place on its own before a lower-case noun it agrees with
+ * is the first word of a longer name, which takes that noun (`Северный поток`, `Західний берег`,
+ * `Северный полюс`): no place is called `Северный` alone. Coordinated adjectives keep their elided
+ * noun (`Центральной и Восточной Европы`).
+ */
+export function compassNames(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  if (!ms.length) return ms;
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  for (const m of ms) {
+    if (m.type !== 'LOC' || m.tokenStart === undefined || m.tokenEnd !== m.tokenStart + 1) continue;
+    const a = toks[m.tokenStart];
+    const n = toks[m.tokenEnd];
+    if (!n || taken[m.tokenEnd] || n.sent !== a.sent || !n.spaceBefore || n.kind !== 'word' || !capFirst(a.text) || !COMPASS_WORD.test(a.norm) || a.pos !== 'ADJ') continue;
+    if (capFirst(n.text) || n.pos !== 'NOUN' || !a.tags?.Case || a.tags.Case !== n.tags?.Case) continue;
+    m.tokenEnd++;
+    m.end = n.end;
+    m.text = m.lemma = text.slice(m.start, m.end);
+    taken[m.tokenStart + 1] = 1;
   }
   return ms;
 }
