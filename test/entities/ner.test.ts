@@ -271,4 +271,20 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
       assert.equal(compassNames(toks, text, [m])[0].text, want);
     }
   });
+  it('a name in Latin letters ends before a lower-case Cyrillic word (Nord Stream маршрут, SEC по надзору; not Facebook Российский фонд)', async () => {
+    const { latinNameEnds } = await import('../../src/entities/ner/tagger.js');
+    for (const [text, span, want] of [
+      ['Після «діалогу» Варшави і Берліна за Nord Stream маршрут «геть випадково» змістився.', 'Nord Stream маршрут', 'Nord Stream'],
+      ['Комиссия SEC по надзору за рынком начала проверку.', 'SEC по надзору', 'SEC'],
+      ['Facebook Российский фонд DST продал свою долю.', 'Facebook Российский фонд DST', 'Facebook Российский фонд DST'],
+    ] as const) {
+      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
+      const toks = doc.layers.tokens ?? [];
+      const start = text.indexOf(span);
+      const s = toks.findIndex((t) => t.start === start);
+      const e = toks.findIndex((t) => t.end === start + span.length) + 1;
+      const m: Mention = { start, end: start + span.length, text: span, lemma: span, type: 'ORG', tokenStart: s, tokenEnd: e };
+      assert.equal(latinNameEnds(toks, text, [m])[0].text, want);
+    }
+  });
 });

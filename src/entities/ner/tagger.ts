@@ -479,7 +479,7 @@ export class Tagger {
     if (opts.propagate === false) return ms;
     // the rules after the model, in order: each takes the mentions and returns them
     let out = propagate(toks, text, ms);
-    for (const rule of [numberedNames, legalFormNames, balanceQuotes, surnamesOfPersons, compassPlaces, compassNames]) out = rule(toks, text, out);
+    for (const rule of [latinNameEnds, numberedNames, legalFormNames, balanceQuotes, surnamesOfPersons, compassPlaces, compassNames]) out = rule(toks, text, out);
     return dropCommonAbbreviations(toks, out);
   }
 
@@ -1011,6 +1011,37 @@ export function compassNames(toks: readonly Token[], text: string, ms: Mention[]
     taken[m.tokenStart + 1] = 1;
   }
   return ms;
+}
+
+const ROMAN = /^[IVXLCDM]+$/;
+
+/**
+ * A name in Latin letters ends where a lower-case Cyrillic word follows its Latin word (`Nord Stream
+ * маршрут`, `SEC по надзору`; not `Facebook Российский фонд`): the tagger reads on across unknown words, but no name written in Latin letters
+ * continues in lower-case Cyrillic. Roman numerals are no Latin name (`XII з’їзду`); a one-letter
+ * remainder is no mention.
+ */
+export function latinNameEnds(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  let drop = false;
+  for (const m of ms) {
+    if (m.tokenStart === undefined || m.tokenEnd === undefined) continue;
+    let latin = false;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) {
+      const t = toks[i];
+      if (t.kind !== 'word') continue;
+      if (latin && /^[\u0430-\u045F\u0491]/.test(t.text)) {
+        let e = i;
+        while (e > m.tokenStart && toks[e - 1].kind === 'punct') e--;
+        m.tokenEnd = e;
+        m.end = toks[e - 1].end;
+        m.text = m.lemma = text.slice(m.start, m.end);
+        if (m.text.length < 2) drop = true;
+        break;
+      }
+      latin = /[A-Za-z]/.test(t.text) && !/[\u0400-\u04FF]/.test(t.text) && !ROMAN.test(t.text);
+    }
+  }
+  return drop ? ms.filter((m) => m.text.length >= 2) : ms;
 }
 
 let commonAbbrevs: Set<string> | null = null;
