@@ -287,4 +287,15 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
       assert.equal(latinNameEnds(toks, text, [m])[0].text, want);
     }
   });
+  it('a quoted name after a kind noun takes the type the kind gives, and its other case forms in the article follow (газопровод «Турецкий поток», вакцина «Спутник V»)', () => {
+    const ru = mentions('Венгрия получает газ по газопроводу «Турецкий поток». Мощность «Турецкого потока» — 31,5 млрд кубометров.');
+    assert.ok(has(ru, '«Турецкий поток»', 'PRO') && has(ru, '«Турецкого потока»', 'PRO'), show(ru));
+    const uk = mentions('Угорщина закупила вакцину «Спутник V», а МОЗ України заборонило «Спутник V» ще торік.');
+    assert.ok(uk.filter((m) => m.text === '«Спутник V»' && m.type === 'PRO').length === 2, show(uk));
+    const org = mentions('Депутаты от партии «Слуга народа» проголосовали против.');
+    assert.ok(has(org, 'Слуга народа', 'ORG'), show(org));
+    // a place named like a club stays a place outside quote marks
+    const club = mentions('Футбольный клуб «Тамбов» снялся с чемпионата. В Тамбове прошли протесты.');
+    assert.ok(has(club, 'Тамбов', 'ORG') && has(club, 'Тамбове', 'LOC'), show(club));
+  });
 });

@@ -479,6 +479,9 @@ export class Tagger {
     if (opts.propagate === false) return ms;
     // the rules after the model, in order: each takes the mentions and returns them
     let out = propagate(toks, text, ms);
+    const { gazetteer, kb } = this.model;
+    const known = (norms: string[]) => kb?.typeOf(norms.join(' ')) ?? gazetteer.typeOf(norms.join(' '));
+    out = quotedNames(toks, text, out, known);
     for (const rule of [latinNameEnds, numberedNames, legalFormNames, balanceQuotes, surnamesOfPersons, compassPlaces, compassNames]) out = rule(toks, text, out);
     return dropCommonAbbreviations(toks, out);
   }
@@ -1042,6 +1045,112 @@ export function latinNameEnds(toks: readonly Token[], text: string, ms: Mention[
     }
   }
   return drop ? ms.filter((m) => m.text.length >= 2) : ms;
+}
+
+let descriptors: Map<string, EntityType> | null = null;
+/** kind noun (base form) -> the type of the quoted name it introduces (`lexicon/descriptors.json`) */
+function descriptorTypes(): Map<string, EntityType> {
+  if (!descriptors) {
+    const lex = readJsonResource<Record<string, string[] | string>>('src/entities/ner/lexicon/descriptors.json');
+    descriptors = new Map();
+    for (const [type, words] of Object.entries(lex)) if (Array.isArray(words)) for (const w of words) descriptors.set(w, type as EntityType);
+  }
+  return descriptors;
+}
+
+const OPEN_QUOTES = new Set(['«', '„', '“', '"']);
+const CLOSE_QUOTES: Record<string, string[]> = { '«': ['»'], '„': ['“', '”'], '“': ['”'], '"': ['"'] };
+
+/** the letter and digit runs of a name, words cut to four letters (short ones lose their last): `«Северного потока — 2»` = `Северный поток-2`, `Силе` = `Сила` */
+function nameKey(toks: readonly Token[], s: number, e: number): string {
+  const runs: string[] = [];
+  for (let i = s; i < e; i++) {
+    if (toks[i].kind === 'punct') continue;
+    for (const r of toks[i].norm.match(/[\p{L}]+|\d+/gu) ?? []) runs.push(/\d/.test(r) || r.length < 3 ? r : r.slice(0, Math.min(4, r.length - 1)));
+  }
+  return runs.join('|');
+}
+
+/**
+ * A name in quote marks right after a kind noun (`газопровод «Турецкий поток»`, `вакцина «Спутник
+ * V»`, `операция «Буря в пустыне»`, `партия «Слуга народа»`) is a mention of the type the kind gives
+ * (`lexicon/descriptors.json`), unless `known` (the gazetteers) has the name as something other than
+ * a place (`вакцина «Пфайзер»` names the maker): a product or event with its quote marks, an
+ * organisation without them (as SlavicNER mostly marks them). It replaces what the tagger found inside it, and the same
+ * name elsewhere in the document, in any case form (`«Турецкого потока»`), is the same mention: in
+ * quote marks always, unquoted where the tagger found nothing. A mention that holds the whole quoted name already (`ПАО «Газпром»`) stays.
+ */
+export function quotedNames(toks: readonly Token[], text: string, ms: Mention[], known?: (norms: string[]) => EntityType | undefined): Mention[] {
+  const kinds = descriptorTypes();
+  /** name key -> type, and the new mentions as token ranges */
+  const named = new Map<string, EntityType>();
+  const found: { s: number; e: number; type: EntityType }[] = [];
+  const add = (s: number, e: number, kind: EntityType, always: boolean): EntityType => {
+    const quoted = s > 0 && e < toks.length && OPEN_QUOTES.has(toks[s - 1].text) && CLOSE_QUOTES[toks[s - 1].text].includes(toks[e].text);
+    const over = ms.filter((m) => (m.tokenStart ?? 0) < e && s < (m.tokenEnd ?? 0));
+    // unquoted elsewhere, the name only fills a gap the tagger left (`клуб «Тамбов»` does not make
+    // every `Тамбов` of the article a club)
+    if (!always && !quoted && over.length) return kind;
+    if (!always && over.some((m) => m.type !== 'LOC' && m.type !== kind && (m.tokenStart ?? 0) <= s && (m.tokenEnd ?? 0) >= e)) return kind;
+    // a name known as something other than a place keeps that type (`вакцина «Пфайзер»`: the maker)
+    const k = always ? known?.(toks.slice(s, e).map((t) => t.norm)) : undefined;
+    const type = k && k !== 'LOC' ? k : kind;
+    // quote marks on either side go with a product or an event
+    const [a, b] = quoted && type !== 'ORG' ? [s - 1, e + 1] : [s, e];
+    if (!found.some((f) => f.s < b && a < f.e)) found.push({ s: a, e: b, type });
+    return type;
+  };
+  for (let i = 0; i + 3 < toks.length; i++) {
+    const d = toks[i];
+    const type = d.kind === 'word' && d.lemma ? kinds.get(d.lemma.toLowerCase()) : undefined;
+    if (!type || !OPEN_QUOTES.has(toks[i + 1].text) || toks[i + 1].sent !== d.sent) continue;
+    const first = toks[i + 2];
+    if (first.kind !== 'number' && !(first.kind === 'word' && capFirst(first.text))) continue;
+    const closers = CLOSE_QUOTES[toks[i + 1].text];
+    let j = i + 2;
+    while (j < toks.length && j < i + 12 && toks[j].sent === d.sent && !closers.includes(toks[j].text) && !OPEN_QUOTES.has(toks[j].text)) j++;
+    if (j >= toks.length || !closers.includes(toks[j].text) || j === i + 2) continue;
+    const key = nameKey(toks, i + 2, j);
+    if (!key) continue;
+    if (named.has(key)) continue;
+    named.set(key, add(i + 2, j, type, true));
+  }
+  if (!found.length) return ms;
+  // the same name elsewhere in the document
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind !== 'word' || !capFirst(toks[i].text)) continue;
+    // the longest match (`Северный поток — 2` over `Северный поток`)
+    let best = 0;
+    let bestType: EntityType | undefined;
+    for (let len = 1; len <= 10 && i + len <= toks.length; len++) {
+      const t = toks[i + len - 1];
+      if (t.sent !== toks[i].sent || (t.kind === 'punct' && !DASHES.has(t.text))) break;
+      const type = t.kind === 'punct' ? undefined : named.get(nameKey(toks, i, i + len));
+      if (type) {
+        best = len;
+        bestType = type;
+      }
+    }
+    if (bestType) {
+      add(i, i + best, bestType, false);
+      i += best - 1;
+    }
+  }
+  const out: Mention[] = [];
+  for (const m of ms) {
+    const s = m.tokenStart ?? -1;
+    const e = m.tokenEnd ?? -1;
+    // a mention holding a whole new one stays, and the new one goes
+    for (let k = found.length - 1; k >= 0; k--) if (s <= found[k].s && e >= found[k].e && e - s > found[k].e - found[k].s) found.splice(k, 1);
+    if (!found.some((f) => f.s < e && s < f.e)) out.push(m);
+  }
+  for (const f of found) {
+    const start = toks[f.s].start;
+    const end = toks[f.e - 1].end;
+    const t = text.slice(start, end);
+    out.push({ start, end, text: t, lemma: t, type: f.type, tokenStart: f.s, tokenEnd: f.e, score: 0.9 });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 let commonAbbrevs: Set<string> | null = null;
