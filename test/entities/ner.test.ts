@@ -298,4 +298,12 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
     const club = mentions('Футбольный клуб «Тамбов» снялся с чемпионата. В Тамбове прошли протесты.');
     assert.ok(has(club, 'Тамбов', 'ORG') && has(club, 'Тамбове', 'LOC'), show(club));
   });
+  it('a one-word name after a kind noun of places is a place (кантону Цуг, острова Борнхольм; not мэр города Сергей Собянин)', () => {
+    const uk = mentions('Суд швейцарського кантону Цуг скасував арешт акцій, повідомили в Нафтогазі.');
+    assert.ok(has(uk, 'Цуг', 'LOC'), show(uk));
+    const ru = mentions('Трубопровод пройдет вдоль острова Борнхольм, сообщили в Копенгагене.');
+    assert.ok(has(ru, 'Борнхольм', 'LOC'), show(ru));
+    const per = mentions('Об этом заявил мэр города Сергей Собянин.');
+    assert.ok(!per.some((m) => m.type === 'LOC' && m.text.startsWith('Сергей')), show(per));
+  });
 });

@@ -482,7 +482,7 @@ export class Tagger {
     const { gazetteer, kb } = this.model;
     const known = (norms: string[]) => kb?.typeOf(norms.join(' ')) ?? gazetteer.typeOf(norms.join(' '));
     out = quotedNames(toks, text, out, known);
-    for (const rule of [latinNameEnds, numberedNames, legalFormNames, balanceQuotes, surnamesOfPersons, compassPlaces, compassNames]) out = rule(toks, text, out);
+    for (const rule of [latinNameEnds, numberedNames, legalFormNames, balanceQuotes, surnamesOfPersons, compassPlaces, compassNames, placeKindNames]) out = rule(toks, text, out);
     return dropCommonAbbreviations(toks, out);
   }
 
@@ -1151,6 +1151,42 @@ export function quotedNames(toks: readonly Token[], text: string, ms: Mention[],
     out.push({ start, end, text: t, lemma: t, type: f.type, tokenStart: f.s, tokenEnd: f.e, score: 0.9 });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+let placeKinds: Set<string> | null = null;
+
+/**
+ * A one-word name right after a kind noun of places (`lexicon/place-kinds.json`: `кантону Цуг`,
+ * `острова Борнхольм`, `міста Лубмін`, `штат Огайо`) is a place, however the tagger read it (unknown
+ * foreign names come out as people), or a new place mention where it found nothing. Not when a
+ * capitalised word follows (`мэр города Сергей Собянин`: the name of a person after a title), not a
+ * name the dictionary has as a first name or surname (`мэр города Лужков`), not an abbreviation, and
+ * not a mention of several words.
+ */
+export function placeKindNames(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
+  placeKinds ??= new Set(readJsonResource<{ words: string[] }>('src/entities/ner/lexicon/place-kinds.json').words);
+  const at = new Map<number, Mention>();
+  for (const m of ms) if (m.tokenStart !== undefined) at.set(m.tokenStart, m);
+  const taken = new Uint8Array(toks.length);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  let added: Mention[] | null = null;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const k = toks[i];
+    if (k.kind !== 'word' || capFirst(k.text) || !k.lemma || !placeKinds.has(k.lemma.toLowerCase()) || taken[i]) continue;
+    const n = toks[i + 1];
+    // not an abbreviation (`області ВГО`), not a name the morphology knows as a person's (`мэр города Лужков`)
+    if (n.kind !== 'word' || n.sent !== k.sent || !capFirst(n.text) || /[\d]/.test(n.text) || n.text === n.text.toUpperCase()) continue;
+    if (n.alts?.some((a) => a.source === 'dict' && a.tags?.NameType)) continue;
+    const after = toks[i + 2];
+    if (after && after.sent === n.sent && after.kind === 'word' && capFirst(after.text)) continue;
+    const m = at.get(i + 1);
+    if (m) {
+      if (m.tokenEnd === i + 2 && m.type !== 'LOC') m.type = 'LOC';
+    } else if (!taken[i + 1]) {
+      (added ??= []).push({ start: n.start, end: n.end, text: n.text, lemma: n.text, type: 'LOC', tokenStart: i + 1, tokenEnd: i + 2, score: 0.6 });
+    }
+  }
+  return added ? [...ms, ...added].sort((a, b) => a.start - b.start) : ms;
 }
 
 let commonAbbrevs: Set<string> | null = null;
