@@ -1064,11 +1064,14 @@ const CLOSE_QUOTES: Record<string, string[]> = { '«': ['»'], '„': ['“', '�
 /** the letter and digit runs of a name, words cut to four letters (short ones lose their last): `«Северного потока — 2»` = `Северный поток-2`, `Силе` = `Сила` */
 function nameKey(toks: readonly Token[], s: number, e: number): string {
   const runs: string[] = [];
-  for (let i = s; i < e; i++) {
-    if (toks[i].kind === 'punct') continue;
-    for (const r of toks[i].norm.match(/[\p{L}]+|\d+/gu) ?? []) runs.push(/\d/.test(r) || r.length < 3 ? r : r.slice(0, Math.min(4, r.length - 1)));
-  }
+  for (let i = s; i < e; i++) runs.push(...tokenRuns(toks[i]));
   return runs.join('|');
+}
+
+/** the runs `nameKey` takes from one token (none from punctuation) */
+function tokenRuns(t: Token): string[] {
+  if (t.kind === 'punct') return [];
+  return (t.norm.match(/[\p{L}]+|\d+/gu) ?? []).map((r) => (/\d/.test(r) || r.length < 3 ? r : r.slice(0, Math.min(4, r.length - 1))));
 }
 
 /**
@@ -1101,9 +1104,11 @@ export function quotedNames(toks: readonly Token[], text: string, ms: Mention[],
     return type;
   };
   for (let i = 0; i + 3 < toks.length; i++) {
+    // (quote first: the rarest test)
+    if (!OPEN_QUOTES.has(toks[i + 1].text)) continue;
     const d = toks[i];
-    const type = d.kind === 'word' && d.lemma ? kinds.get(d.lemma.toLowerCase()) : undefined;
-    if (!type || !OPEN_QUOTES.has(toks[i + 1].text) || toks[i + 1].sent !== d.sent) continue;
+    const type = d.kind === 'word' && d.lemma ? kinds.get(d.lemma) ?? kinds.get(d.lemma.toLowerCase()) : undefined;
+    if (!type || toks[i + 1].sent !== d.sent) continue;
     const first = toks[i + 2];
     if (first.kind !== 'number' && !(first.kind === 'word' && capFirst(first.text))) continue;
     const closers = CLOSE_QUOTES[toks[i + 1].text];
@@ -1116,16 +1121,23 @@ export function quotedNames(toks: readonly Token[], text: string, ms: Mention[],
     named.set(key, add(i + 2, j, type, true));
   }
   if (!found.length) return ms;
-  // the same name elsewhere in the document
+  // the same name elsewhere in the document (keys built word by word from a start whose first run
+  // begins some name)
+  const firsts = new Set([...named.keys()].map((k) => k.split('|')[0]));
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].kind !== 'word' || !capFirst(toks[i].text)) continue;
+    const head = tokenRuns(toks[i]);
+    if (!firsts.has(head[0])) continue;
     // the longest match (`Северный поток — 2` over `Северный поток`)
     let best = 0;
     let bestType: EntityType | undefined;
+    const runs: string[] = [];
     for (let len = 1; len <= 10 && i + len <= toks.length; len++) {
       const t = toks[i + len - 1];
       if (t.sent !== toks[i].sent || (t.kind === 'punct' && !DASHES.has(t.text))) break;
-      const type = t.kind === 'punct' ? undefined : named.get(nameKey(toks, i, i + len));
+      if (t.kind === 'punct') continue;
+      runs.push(...(len === 1 ? head : tokenRuns(t)));
+      const type = named.get(runs.join('|'));
       if (type) {
         best = len;
         bestType = type;
@@ -1172,8 +1184,9 @@ export function placeKindNames(toks: readonly Token[], text: string, ms: Mention
   let added: Mention[] | null = null;
   for (let i = 0; i + 1 < toks.length; i++) {
     const k = toks[i];
-    if (k.kind !== 'word' || capFirst(k.text) || !k.lemma || !placeKinds.has(k.lemma.toLowerCase()) || taken[i]) continue;
     const n = toks[i + 1];
+    // (the capitalised next word first: the rarest test)
+    if (n.kind !== 'word' || !capFirst(n.text) || k.kind !== 'word' || capFirst(k.text) || !k.lemma || !placeKinds.has(k.lemma) || taken[i]) continue;
     // not an abbreviation (`області ВГО`), not a name the morphology knows as a person's (`мэр города Лужков`)
     if (n.kind !== 'word' || n.sent !== k.sent || !capFirst(n.text) || /[\d]/.test(n.text) || n.text === n.text.toUpperCase()) continue;
     if (n.alts?.some((a) => a.source === 'dict' && a.tags?.NameType)) continue;
