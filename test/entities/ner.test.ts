@@ -29,6 +29,19 @@ function show(ms: Mention[]): string {
   return ms.map((m) => `${m.text}/${m.type}`).join(', ');
 }
 
+type Rule = (toks: NonNullable<ReturnType<Pipeline['analyze']>['layers']['tokens']>, text: string, ms: Mention[]) => Mention[];
+
+/** The text of the mention `span` (its last occurrence in `text`, of `type`) after one post-model rule. */
+function afterRule(rule: Rule, text: string, span: string, type: Mention['type'] = 'LOC'): string {
+  const doc = pipe.analyze({ source: {}, published: null, title: null, text });
+  const toks = doc.layers.tokens ?? [];
+  const start = text.lastIndexOf(span);
+  const s = toks.findIndex((t) => t.start === start);
+  const e = toks.findIndex((t) => t.end === start + span.length) + 1;
+  const m: Mention = { start, end: start + span.length, text: span, lemma: span, type, tokenStart: s, tokenEnd: e };
+  return rule(toks, text, [m])[0]?.text ?? '';
+}
+
 describe('ner: Russian', () => {
   it('institutions by metonymy are ORG: Кремль, Елисейский дворец', () => {
     const ms = mentions(
@@ -219,31 +232,25 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
     assert.ok(!uk.some((m) => ['ЗМІ', 'ГТС'].includes(m.text)), show(uk));
   });
 
-  it('a capitalised compass adjective before a place found without it belongs to the place (Північної Ірландії, Южный Судан)', async () => {
-    const { compassPlaces } = await import('../../src/entities/ner/tagger.js');
-    for (const [text, word, want] of [
-      ['Кордон між Ірландією та Північною Ірландією залишиться відкритим, заявили в Дубліні.', 'Ірландією', 'Північною Ірландією'],
-      ['Делегация Южного Судана прибыла в Аддис-Абебу для переговоров.', 'Судана', 'Южного Судана'],
+  it('post-model rules: a compass adjective joins its place or takes its noun (Північної Ірландії, Северный поток; not Центральной и Восточной), a Latin name ends before lower-case Cyrillic (Nord Stream маршрут)', async () => {
+    const { compassPlaces, compassNames, latinNameEnds } = await import('../../src/entities/ner/tagger.js');
+    for (const [rule, text, span, type, want] of [
+      [compassPlaces, 'Кордон між Ірландією та Північною Ірландією залишиться відкритим, заявили в Дубліні.', 'Ірландією', 'LOC', 'Північною Ірландією'],
+      [compassPlaces, 'Делегация Южного Судана прибыла в Аддис-Абебу для переговоров.', 'Судана', 'LOC', 'Южного Судана'],
+      [compassNames, 'Строительство газопровода Северный поток продолжается, заявили в компании.', 'Северный', 'LOC', 'Северный поток'],
+      [compassNames, 'Танкер затонув у Північному морі біля берегів Норвегії.', 'Північному', 'LOC', 'Північному морі'],
+      [compassNames, 'Страны Центральной и Восточной Европы против проекта.', 'Центральной', 'LOC', 'Центральной'],
+      [compassNames, 'Концерт южнокорейского рэпера отменили.', 'южнокорейского', 'LOC', 'южнокорейского'],
+      [latinNameEnds, 'Після «діалогу» Варшави і Берліна за Nord Stream маршрут «геть випадково» змістився.', 'Nord Stream маршрут', 'ORG', 'Nord Stream'],
+      [latinNameEnds, 'Комиссия SEC по надзору за рынком начала проверку.', 'SEC по надзору', 'ORG', 'SEC'],
+      [latinNameEnds, 'Facebook Российский фонд DST продал свою долю.', 'Facebook Российский фонд DST', 'ORG', 'Facebook Российский фонд DST'],
     ] as const) {
-      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
-      const toks = doc.layers.tokens ?? [];
-      const i = toks.map((t) => t.text).lastIndexOf(word);
-      const m: Mention = { start: toks[i].start, end: toks[i].end, text: word, lemma: word, type: 'LOC', tokenStart: i, tokenEnd: i + 1 };
-      assert.equal(compassPlaces(toks, text, [m])[0].text, want);
+      assert.equal(afterRule(rule, text, span, type), want, `${rule.name}: ${text}`);
     }
   });
   it('a number after an organisation or product is part of its name unless it counts, dates or lists (Nord Stream 2, СП–2; not Ryanair 28 сентября)', async () => {
     const { numberedNames } = await import('../../src/entities/ner/tagger.js');
-    const extend = (text: string, name: string): string => {
-      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
-      const toks = doc.layers.tokens ?? [];
-      const words = name.split(/(?=[–-])|\s+/).filter(Boolean);
-      const i = toks.findIndex((t, k) => words.every((w, d) => toks[k + d]?.text === w));
-      const start = toks[i].start;
-      const end = toks[i + words.length - 1].end;
-      const m: Mention = { start, end, text: text.slice(start, end), lemma: name, type: 'ORG', tokenStart: i, tokenEnd: i + words.length };
-      return numberedNames(toks, text, [m])[0].text;
-    };
+    const extend = (text: string, name: string): string => afterRule(numberedNames, text, name, 'ORG');
     // the number is the name's
     assert.equal(extend('Компанія Nord Stream 2 вже розпочала роботи з будівництва газопроводу.', 'Nord Stream'), 'Nord Stream 2');
     assert.equal(extend('Власти Дании не выдали разрешения Nord Stream 2, заявил министр.', 'Nord Stream'), 'Nord Stream 2');
@@ -256,21 +263,6 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
     assert.equal(extend('На выборах CSSD - 56 мест, KSCM получила 26.', 'CSSD'), 'CSSD');
     assert.equal(extend('Спроси Минздрав 8 (495) 998-83-88 по телефону.', 'Минздрав'), 'Минздрав');
   });
-  it('a compass adjective read as a place alone takes the lower-case noun it agrees with (Северный поток, Північне море; not Центральной и Восточной)', async () => {
-    const { compassNames } = await import('../../src/entities/ner/tagger.js');
-    for (const [text, word, want] of [
-      ['Строительство газопровода Северный поток продолжается, заявили в компании.', 'Северный', 'Северный поток'],
-      ['Танкер затонув у Північному морі біля берегів Норвегії.', 'Північному', 'Північному морі'],
-      ['Страны Центральной и Восточной Европы против проекта.', 'Центральной', 'Центральной'],
-      ['Концерт южнокорейского рэпера отменили.', 'южнокорейского', 'южнокорейского'],
-    ] as const) {
-      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
-      const toks = doc.layers.tokens ?? [];
-      const i = toks.map((t) => t.text).indexOf(word);
-      const m: Mention = { start: toks[i].start, end: toks[i].end, text: word, lemma: word, type: 'LOC', tokenStart: i, tokenEnd: i + 1 };
-      assert.equal(compassNames(toks, text, [m])[0].text, want);
-    }
-  });
   it('a name in Latin letters ends before a lower-case Cyrillic word (Nord Stream маршрут, SEC по надзору; not Facebook Российский фонд)', async () => {
     const { latinNameEnds } = await import('../../src/entities/ner/tagger.js');
     for (const [text, span, want] of [
@@ -278,13 +270,7 @@ describe('ner: company legal forms and surnames of persons named in full', () =>
       ['Комиссия SEC по надзору за рынком начала проверку.', 'SEC по надзору', 'SEC'],
       ['Facebook Российский фонд DST продал свою долю.', 'Facebook Российский фонд DST', 'Facebook Российский фонд DST'],
     ] as const) {
-      const doc = pipe.analyze({ source: {}, published: null, title: null, text });
-      const toks = doc.layers.tokens ?? [];
-      const start = text.indexOf(span);
-      const s = toks.findIndex((t) => t.start === start);
-      const e = toks.findIndex((t) => t.end === start + span.length) + 1;
-      const m: Mention = { start, end: start + span.length, text: span, lemma: span, type: 'ORG', tokenStart: s, tokenEnd: e };
-      assert.equal(latinNameEnds(toks, text, [m])[0].text, want);
+      assert.equal(afterRule(latinNameEnds, text, span, 'ORG'), want);
     }
   });
   it('a quoted name after a kind noun takes the type the kind gives, and its other case forms in the article follow (газопровод «Турецкий поток», вакцина «Спутник V»)', () => {
