@@ -3,7 +3,9 @@
  * direction is read from the flanking characters. Nested pairs (`« "…" »`, `"… "подпольно" …"`)
  * come out with their depth; an opener left unclosed at the end of its paragraph is dropped, unless
  * the next paragraph opens with the same mark (the convention for a quote running over several
- * paragraphs), or the closer comes in the very next paragraph.
+ * paragraphs), or the closer comes in the very next paragraph. Two apostrophes in a row (`''…''`, the
+ * typewriter double quote of some wire and archive feeds; `’’` once apostrophes are unified) are one
+ * straight mark.
  */
 
 export interface QPair {
@@ -23,6 +25,8 @@ type Family = 'guil' | 'low' | 'curly' | 'straight' | 'single';
 
 interface Open {
   pos: number;
+  /** length of the mark: 2 for `''` */
+  w: number;
   fam: Family;
   para: number;
   /** paragraph breaks crossed without a continuation mark */
@@ -39,7 +43,7 @@ function isWordChar(c: string): boolean {
 
 export function pairQuotes(text: string): QPair[] {
   const stack: Open[] = [];
-  const raw: { open: number; close: number }[] = [];
+  const raw: Raw[] = [];
   let para = 0;
   let skipContinuation = -1;
   const n = text.length;
@@ -70,13 +74,17 @@ export function pairQuotes(text: string): QPair[] {
       skipContinuation = -1;
       continue;
     }
-    const fam = famOf(c);
+    // `''` / `’’`: one straight double mark of two characters
+    const dbl = APOS.has(c) && i + 1 < n && APOS.has(text[i + 1]) && !(i + 2 < n && APOS.has(text[i + 2]));
+    const w = dbl ? 2 : 1;
+    const ch = dbl ? '"' : c;
+    const fam = famOf(ch);
     if (!fam) continue;
     const prev = i > 0 ? text[i - 1] : ' ';
-    const next = i + 1 < n ? text[i + 1] : ' ';
+    const next = i + w < n ? text[i + w] : ' ';
     let canOpen: boolean;
     let canClose: boolean;
-    switch (c) {
+    switch (ch) {
       case '«':
       case '„':
         canOpen = true;
@@ -107,7 +115,7 @@ export function pairQuotes(text: string): QPair[] {
       default: {
         // straight ": direction from the flanks
         const leftOk = OPEN_CTX.test(prev) || i === 0;
-        const rightOk = CLOSE_CTX.test(next) || i + 1 >= n;
+        const rightOk = CLOSE_CTX.test(next) || i + w >= n;
         canOpen = leftOk && !SPACE.test(next) && next !== ' ';
         canClose = !SPACE.test(prev) && rightOk && i > 0;
         if (canOpen && canClose) {
@@ -123,20 +131,23 @@ export function pairQuotes(text: string): QPair[] {
     }
     if (canClose) {
       // sloppy text mixes straight and curly marks (`"more hours”`): they close each other
-      const want: Family[] = c === '»' ? ['guil'] : c === '"' ? ['straight', 'curly', 'low'] : c === '’' ? ['single'] : ['low', 'curly', 'straight'];
+      const want: Family[] = ch === '»' ? ['guil'] : ch === '"' ? ['straight', 'curly', 'low'] : ch === '’' ? ['single'] : ['low', 'curly', 'straight'];
       let k = stack.length - 1;
       while (k >= 0 && !want.includes(stack[k].fam)) k--;
       if (k >= 0) {
-        raw.push({ open: stack[k].pos, close: i });
+        // a two-character closer: `close` is its last character, the inner span ends before its first
+        raw.push({ open: stack[k].pos, close: i + w - 1, start: stack[k].pos + stack[k].w, end: i });
         stack.length = k;
+        i += w - 1;
         continue;
       }
-      if (!canOpen || c !== '“') continue;
+      if (!canOpen || ch !== '“') continue;
     }
     if (canOpen) {
       // hostile input (thousands of unclosed marks) must not make closing quadratic
       if (stack.length >= 32) stack.shift();
-      stack.push({ pos: i, fam, para, crossed: 0 });
+      stack.push({ pos: i, w, fam, para, crossed: 0 });
+      i += w - 1;
     }
   }
   return nest(raw);
@@ -166,14 +177,24 @@ function topFam(stack: Open[]): Family | null {
   return stack.length ? stack[stack.length - 1].fam : null;
 }
 
-function nest(raw: { open: number; close: number }[]): QPair[] {
+/** a matched pair: the offsets of its first and last mark character, and its inner span */
+interface Raw {
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+}
+
+const APOS = new Set(["'", '’', '‘']);
+
+function nest(raw: Raw[]): QPair[] {
   raw.sort((a, b) => a.open - b.open || b.close - a.close);
   const out: QPair[] = [];
   const open: number[] = [];
   for (const r of raw) {
     while (open.length && out[open[open.length - 1]].close < r.open) open.pop();
     const parent = open.length ? open[open.length - 1] : -1;
-    out.push({ open: r.open, close: r.close, start: r.open + 1, end: r.close, depth: open.length, parent });
+    out.push({ open: r.open, close: r.close, start: r.start, end: r.end, depth: open.length, parent });
     open.push(out.length - 1);
   }
   return out;

@@ -33,3 +33,12 @@ test('guillemets nesting low-high quotes (ru/uk style)', () => {
 test('mixed straight and curly marks close each other; apostrophes are not marks', () => {
   assert.deepEqual(inner('it would take "more hours” before details emerge, O’Neill said'), ['0:more hours']);
 });
+
+test("two apostrophes are one double mark (''…'' of archive feeds, ’’…’’ once apostrophes are unified); a lone apostrophe is not", () => {
+  assert.deepEqual(inner("''There's a lot of new complexity,'' said Mr. Burman."), ["0:There's a lot of new complexity,"]);
+  assert.deepEqual(inner('’’Hopefully,’’ the president said, ’’this museum can help us talk to each other.’’'), ['0:Hopefully,', '0:this museum can help us talk to each other.']);
+  assert.deepEqual(inner("It's the students' money, he said."), []);
+  const t = "''You'd think the business community would be up in arms,'' said Mr. Holtz-Eakin.";
+  const [p] = pairQuotes(t);
+  assert.equal(t.slice(p.open, p.close + 1), "''You'd think the business community would be up in arms,''");
+});
