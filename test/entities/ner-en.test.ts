@@ -68,6 +68,13 @@ describe('ner en: titles are not part of names', () => {
     assert.ok(has(ms, 'State Department', 'ORG'), show(ms));
     assert.ok(none(ms, 'Secretary') && none(ms, 'Tuesday') && none(ms, 'Mr'), show(ms));
   });
+
+  it('after an honorific a title or calendar word is a surname (Mr. King, Mrs. May), a form of address is not (Mr. President)', () => {
+    const ms = mentions("Mr. King said that he was not familiar with the network's programming, and Mrs. May declined to comment.");
+    assert.ok(has(ms, 'King', 'PER') && has(ms, 'May', 'PER'), show(ms));
+    const addr = mentions('“Mr. President, the time has come,” the senator said.');
+    assert.ok(none(addr, 'President'), show(addr));
+  });
 });
 
 describe('ner en: organisations, places and events from internal evidence', () => {

@@ -411,6 +411,12 @@ export class EnglishNer {
     return 0;
   }
 
+  /** a title word or a calendar word (`King`, `May`): after an honorific still a surname */
+  private titleOrCalendar(w: W): boolean {
+    const L = this.lex;
+    return (L.titleHeads.has(w.low) || L.titleModifiers.has(w.low) || L.time.has(w.low)) && !L.addressTitles.has(w.low);
+  }
+
   /** A person title starting at run[i]: its length, or 0. */
   private titleAt(run: W[], i: number): number {
     const L = this.lex;
@@ -484,19 +490,29 @@ export class EnglishNer {
       return undefined;
     };
     let afterTitle = false;
+    let cur: W[] = [];
+    let curStart = runStart + from;
+    /** cur opens with a surname after an honorific that is also a title or calendar word */
+    let afterHonorific = false;
     {
       const p = prevWord(runStart + from);
       if (p && p.word && !p.cap && (L.titleHeads.has(p.low) || L.honorifics.has(p.low))) afterTitle = true;
+      // `Mr. King`, `Mrs. May` (the honorific outside the run)
+      if (p && p.word && L.honorifics.has(p.low) && from < run.length && this.titleOrCalendar(run[from])) {
+        afterTitle = true;
+        afterHonorific = true;
+        cur.push(run[from]);
+        from++;
+      }
     }
-    let cur: W[] = [];
-    let curStart = runStart + from;
     const close = (endIdx: number) => {
       // trim connectors at the ends
       while (cur.length && !cur[0].cap) cur.shift();
       while (cur.length && !cur[cur.length - 1].cap) cur.pop();
-      if (cur.length) this.addSeg(text, ws, cur, curStart, endIdx, afterTitle, startLike, atTextStart, segs);
+      if (cur.length) this.addSeg(text, ws, cur, curStart, endIdx, afterTitle, startLike, atTextStart, segs, afterHonorific);
       cur = [];
       afterTitle = false;
+      afterHonorific = false;
     };
     for (let i = from; i < run.length; ) {
       const w = run[i];
@@ -507,19 +523,25 @@ export class EnglishNer {
         curStart = runStart + i;
         continue;
       }
+      if (L.honorifics.has(w.low)) {
+        close(idx);
+        afterTitle = true;
+        i++;
+        curStart = runStart + i;
+        // the word after an honorific is a surname, whatever else it can be (`Mr. King`, `Mrs. May`)
+        if (i < run.length && run[i].cap && this.titleOrCalendar(run[i])) {
+          afterHonorific = true;
+          cur.push(run[i]);
+          i++;
+        }
+        continue;
+      }
       const t = this.titleAt(run, i);
       if (t) {
         close(idx);
         // the title's own words (`Foreign Minister`) are no name; what follows is the holder
         afterTitle = true;
         i += t;
-        curStart = runStart + i;
-        continue;
-      }
-      if (L.honorifics.has(w.low)) {
-        close(idx);
-        afterTitle = true;
-        i++;
         curStart = runStart + i;
         continue;
       }
@@ -540,6 +562,7 @@ export class EnglishNer {
     startLike: (k: number) => boolean,
     atTextStart: boolean,
     segs: Seg[],
+    afterHonorific = false,
   ): void {
     const L = this.lex;
     const first = cur[0];
@@ -610,7 +633,7 @@ export class EnglishNer {
         return;
       }
       const w = first.low;
-      if (L.demonyms.has(w) || L.notNames.has(w) || L.titleHeads.has(w) || L.titleModifiers.has(w) || L.time.has(w) || L.anyHead.has(w) || L.honorifics.has(w) || L.particles.has(w)) return;
+      if (!afterHonorific && (L.demonyms.has(w) || L.notNames.has(w) || L.titleHeads.has(w) || L.titleModifiers.has(w) || L.time.has(w) || L.anyHead.has(w) || L.honorifics.has(w) || L.particles.has(w))) return;
       if (first.text.length === 1 || /^\p{Lu}\.$/u.test(first.text)) return;
       if (first.low.includes('-') && first.low.split('-').every((p) => L.notNames.has(p))) return;
       // `God-given`: a hyphenated word ending in a lower-case part is a compound adjective

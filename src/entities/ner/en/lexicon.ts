@@ -28,6 +28,7 @@ interface LexiconFile {
   partyMembers: string[];
   notNames: string[];
   personHonorifics: string[];
+  addressTitles: string[];
   nameParticles: string[];
   arabicPrefixes: string[];
   locPreps: string[];
@@ -60,6 +61,8 @@ export class EnLexicon {
   readonly partyMembers: Set<string>;
   readonly notNames: Set<string>;
   readonly honorifics: Set<string>;
+  /** titles used as a form of address after an honorific (`Mr. President`, `Madam Speaker`): no surname */
+  readonly addressTitles: Set<string>;
   readonly particles: Set<string>;
   readonly arabicPrefixes: string[];
   readonly locPreps: Set<string>;
@@ -103,6 +106,7 @@ export class EnLexicon {
     this.partyMembers = s(f.partyMembers);
     this.notNames = s(f.notNames);
     this.honorifics = s(f.personHonorifics);
+    this.addressTitles = s(f.addressTitles);
     this.particles = s(f.nameParticles);
     this.arabicPrefixes = f.arabicPrefixes.map((x) => x.toLowerCase());
     this.locPreps = s(f.locPreps);
