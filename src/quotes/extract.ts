@@ -654,9 +654,10 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   // `said Monday that`, `said on Tuesday that`, `said again that`
   while (t < sEnd && t < c + 4 && v.w[t].word && (lex.timeAdjuncts.has(v.w[t].norm) || /^(on|repeatedly|publicly|privately)$/.test(v.w[t].norm))) t++;
   if (v.w[t] && v.w[t].norm === 'that') return t;
-  // `said in the letter that`, `said via email that`: a short prepositional phrase before `that`
+  // `said in the letter that`, `said via email that`, `said during a Friday evening rally in Michigan
+  // that`: prepositional phrases (no verb, no punctuation) before `that`
   if (v.w[t] && (v.w[t].pos === 'ADP' || lex.preps.has(v.w[t].norm)) && v.w[t].norm !== 'that') {
-    for (let u = t + 1; u < sEnd && u <= t + 6; u++) {
+    for (let u = t + 1; u < sEnd && u <= t + 10; u++) {
       const x = v.w[u];
       if (x.norm === 'that' && x.word) return u;
       if (!x.word || x.pos === 'VERB' || x.pos === 'AUX') break;

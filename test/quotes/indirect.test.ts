@@ -129,6 +129,11 @@ test('en: told reporters / told Reuters on Monday / said in a statement, with or
   const c = quoteStarting(d, 'he was ready to meet');
   assert.ok(c, 'told a news conference in Kyiv that');
   assert.equal(c.text, 'he was ready to meet Putin');
+  // several prepositional phrases before `that`
+  const e = await analyze('Trump said during a Friday evening rally in Michigan that Clinton once described the deal as the gold standard.', 'en');
+  const q = quoteStarting(e, 'Clinton once described');
+  assert.ok(q, 'said during a … rally in Michigan that');
+  assert.match(speakerName(e, q) ?? '', /Trump/);
 });
 
 test('ru/uk: headline form `Name: statement` — a person or body before a colon at a paragraph start', async () => {
