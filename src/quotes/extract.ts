@@ -655,7 +655,8 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   while (t < sEnd && t < c + 4 && v.w[t].word && (lex.timeAdjuncts.has(v.w[t].norm) || /^(on|repeatedly|publicly|privately)$/.test(v.w[t].norm))) t++;
   if (v.w[t] && v.w[t].norm === 'that') return t;
   // `said in the letter that`, `said via email that`, `said during a Friday evening rally in Michigan
-  // that`: prepositional phrases (no verb, no punctuation) before `that`
+  // that`, `says on its website that`: prepositional phrases (no verb, no punctuation) before `that`
+  if (v.w[t] && !(v.w[t].pos === 'ADP' || lex.preps.has(v.w[t].norm))) t = c + 1;
   if (v.w[t] && (v.w[t].pos === 'ADP' || lex.preps.has(v.w[t].norm)) && v.w[t].norm !== 'that') {
     for (let u = t + 1; u < sEnd && u <= t + 10; u++) {
       const x = v.w[u];

@@ -133,6 +133,8 @@ test('en: told reporters / told Reuters on Monday / said in a statement, with or
   const e = await analyze('Trump said during a Friday evening rally in Michigan that Clinton once described the deal as the gold standard.', 'en');
   const q = quoteStarting(e, 'Clinton once described');
   assert.ok(q, 'said during a … rally in Michigan that');
+  const f = await analyze('The commission says on its website that there were issues regarding the audio.', 'en');
+  assert.ok(quoteStarting(f, 'there were issues'), 'says on its website that');
   assert.match(speakerName(e, q) ?? '', /Trump/);
 });
 
