@@ -172,6 +172,18 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       usedPair.add(p);
       continue;
     }
+    // signed: `“…” ― Sonya Herridge`, `«…» — Дмитрий Песков, пресс-секретарь`: a dash, then a person's
+    // name that ends the line or the sentence (or opens an apposition)
+    if (dashed && j >= 0 && j < w.length && w[j].para === v.paraOfChar(p.close) && v.mentionAt[j] >= 0 && nWords >= 3) {
+      const men = v.mentions[v.mentionAt[j]];
+      const after = w[men.t1];
+      if (men.t0 === j && men.type === 'PER' && (!after || after.para !== w[j].para || SENT_PUNCT.has(after.text) || after.text === ',')) {
+        const subj: Subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(j - 1), cueIdx: j - 1, subj, mode: 'cue', order: p.start, pair: p });
+        usedPair.add(p);
+        continue;
+      }
+    }
     // before: `Он добавил: "…"`, `заявил: «…»`, `Trump said, “…”`
     const bt = tokenAt(w, p.open) - 1;
     if (bt >= 1 && w[bt].text === ',' && cueAt[bt - 1] && w[bt].para === v.paraOfChar(p.open) && !lex.comp.has(w[bt + 2]?.norm ?? '')) {

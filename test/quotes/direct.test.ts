@@ -124,3 +124,22 @@ test('en: a subject between the quote and its cue (“…,” Zelensky told repo
   assert.ok(b);
   assert.match(speakerName(d, b) ?? '', /Albusaidi/);
 });
+
+test('signed quotes: “…” ― Name at the end of a line, «…» — Имя, должность', async () => {
+  const en = await analyze(
+    '“He represents our greatest shame.” ― Sonya Herridge\n“Trump must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez.',
+    'en',
+  );
+  const a = quoteStarting(en, 'He represents our greatest shame');
+  assert.ok(a && a.kind === 'direct');
+  assert.match(speakerName(en, a) ?? '', /Herridge/);
+  assert.match(speakerName(en, quoteStarting(en, 'Trump must stop')!) ?? '', /Sanchez/);
+  const ru = await analyze('«Мы готовы к переговорам без предварительных условий» — Дмитрий Песков, пресс-секретарь президента.', 'ru');
+  const b = quoteStarting(ru, 'Мы готовы к переговорам');
+  assert.ok(b && b.kind === 'direct');
+  assert.match(speakerName(ru, b) ?? '', /Песков/);
+  // a dash then a name that goes on as a sentence is no signature
+  const c = await analyze('«Это неприемлемо» — Лавров заявил об этом журналистам в Москве в понедельник.', 'ru');
+  const q = quoteStarting(c, 'Это неприемлемо');
+  assert.ok(!q || q.cue?.text !== '—');
+});
