@@ -679,6 +679,10 @@ class Extractor {
       const l = this.lead(m, a);
       m.lead = l.kind === 'prep' ? { kind: 'prep', prep: l.prep, at: l.at } : l.kind === 'trigger' ? { kind: 'trigger', at: l.at } : { kind: 'none' };
       m.conj = !!(l as { conj?: boolean }).conj;
+      // English premodifies: a name right before a contact noun is that contact's (`the G20 summit`,
+      // `the Putin-Trump summit`), not a side of another contact of the clause
+      const pre = this.lx.lang === 'en' ? this.premodifiedTrigger(m, b) : -1;
+      if (pre >= 0) m.lead = { kind: 'trigger', at: pre };
     }
     return ms.filter((m) => !m.dropped);
   }
@@ -796,6 +800,27 @@ class Extractor {
       const own = inClause.filter((m) => m.lead.kind === 'trigger' && m.lead.at === tr.t && m.t0 > tr.t).map((m) => m.id);
       if (!own.length) return null;
       parties.splice(0, parties.length, ...own);
+    }
+    // a summit as the time or topic of another act (`Macron called Putin ahead of the G7 summit`,
+    // `обсудили предстоящий саммит G20`): a contact only of the participants it names itself, never
+    // of the clause's subject, and without the clause's date
+    let frame = consult && tr.mode === 'summit' && !tr.verb ? this.summitFrame(tr, ca) : null;
+    if (frame) {
+      const own = inClause.filter((m) => m.lead.kind === 'trigger' && m.lead.at === tr.t).map((m) => m.id);
+      const otherContact = [...this.trigAt.values()].some((o) => o !== tr && o.type === 'CONSULT' && o.t >= ca && o.t < cb);
+      if (own.length >= 2) {
+        subjects.length = 0;
+        parties.splice(0, parties.length, ...own);
+      } else if (own.length === 1) {
+        // an organisation's summit (`the G20 summit`, `саммит НАТО`): its participants are not named
+        return null;
+      } else if (frame !== 'topic') {
+        // `ahead of the summit, X called Y`: the call is theirs, the summit nobody's named
+        if (otherContact) return null;
+        frame = null;
+      }
+      // (a summit named by nobody as the topic of a talk is that talk's sides' summit:
+      // `обсудили подготовку саммита в Будапеште`)
     }
     // after the verb, a second "subject" is its object when one precedes it (`Путин принял ... Фицо`)
     if (tr.verb && subjects.length > 1) {
@@ -927,8 +952,9 @@ class Extractor {
     const callNamed = [...this.trigAt.values()].some((o) => o !== tr && o.mode === 'call' && o.t >= ca && o.t < cb);
     if (consult && mode !== 'call' && mode !== 'summit' && !callNamed && this.window(ca, cb).some((k) => L.phoneCues.some((seq) => this.seqAt(k, seq, cb)))) mode = 'call';
     let status = this.status(tr, ca, cb, a, b);
+    if (frame === 'before') status = 'planned';
     const level = this.level(tr, a, b, actors);
-    const when = this.when(tr, a, b);
+    const when = frame ? null : this.when(tr, a, b);
     const reportedBy = this.reporters(tr);
     // nothing of its own named: a re-mention of that contact (`Встреча ... продолжалась три часа`)
     // when it says nothing new about its status or level; it may name its mode more precisely
@@ -1131,6 +1157,50 @@ class Extractor {
       }
     }
     return false;
+  }
+
+  /** The noun trigger a name premodifies (`G20` in `the upcoming G20 summit`), else -1. */
+  private premodifiedTrigger(m: Men, b: number): number {
+    // (over other premodifying names: `the Trump-Putin summit`, `US and Russian talks`)
+    for (let j = m.t1, n = 0; j < b && n < 3; j++) {
+      const tj = this.trigAt.get(j);
+      if (tj) return tj.verb ? -1 : j;
+      const other = this.menAt.get(j);
+      if (other) {
+        j = other.t1 - 1;
+        continue;
+      }
+      const t = this.toks[j];
+      if (!(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-' || t.norm === 'and')) return -1;
+      n++;
+    }
+    return -1;
+  }
+
+  /**
+   * A summit named as the time or the topic of another act (`ahead of the G7 summit`, `накануне
+   * саммита НАТО`, `discussed the upcoming G20 summit`, `после саммита`): 'before' / 'after' /
+   * 'topic', else null. Looks back over its determiners, adjectives and premodifying names.
+   */
+  private summitFrame(tr: Trig, ca: number): 'before' | 'after' | 'topic' | null {
+    const L = this.lx;
+    let det = false;
+    for (let j = tr.t - 1; j >= Math.max(ca, tr.t - 6); j--) {
+      const t = this.toks[j];
+      // (participles too, inside the phrase: `the upcoming summit`; a determiner opens the phrase)
+      const inPhrase = this.menAt.has(j) || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'PROPN' || t.tags.VerbForm === 'Part' || t.tags.VerbForm === 'Ger' || t.text === '-' || (t.punct && QUOTE_MARKS.has(t.text));
+      if (!det && (inPhrase || t.pos === 'DET')) {
+        det = t.pos === 'DET';
+        continue;
+      }
+      // `ahead of`, `on the eve of`: the word before `of` (and its article)
+      if (L.lang === 'en' && t.norm === 'of') continue;
+      if (L.summitBefore.has(t.norm)) return 'before';
+      if (L.summitAfter.has(t.norm)) return 'after';
+      if (L.summitTopics.has(t.lemma) || L.summitTopics.has(t.norm)) return 'topic';
+      return null;
+    }
+    return null;
   }
 
   private onSidelines(t: number, ca: number): boolean {

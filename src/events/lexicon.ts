@@ -57,6 +57,12 @@ interface LexiconFile {
   rounds?: string[];
   /** word forms of `on the sidelines of`, `на полях`, `в кулуарах`: a contact framed by a summit */
   sidelines?: string[];
+  /**
+   * what makes a summit the time or the topic of another act, not a contact of the clause's sides:
+   * word forms before it (`ahead of`, `накануне`), after it (`after`, `после`), and lemmas of
+   * verbs and nouns whose object it is (`discuss`, `обсудить`, `подготовка`)
+   */
+  summitFrames?: { before: string[]; after: string[]; topics: string[] };
   intent: string[];
   controlTypes: string[];
   endVerbs: string[];
@@ -86,6 +92,9 @@ export interface EventLexicon {
   purposePreps: Set<string>;
   purposeAccPreps: Set<string>;
   sidelines: Set<string>;
+  summitBefore: Set<string>;
+  summitAfter: Set<string>;
+  summitTopics: Set<string>;
   conj: Set<string>;
   roleNouns: Set<string>;
   demonyms: Map<string, string>;
@@ -179,6 +188,9 @@ export function eventLexicon(lang: string): EventLexicon | null {
     purposePreps: new Set((f.preps.purpose ?? []).map(norm)),
     purposeAccPreps: new Set((f.preps.purposeAcc ?? []).map(norm)),
     sidelines: new Set((f.sidelines ?? []).map(norm)),
+    summitBefore: new Set((f.summitFrames?.before ?? []).map(norm)),
+    summitAfter: new Set((f.summitFrames?.after ?? []).map(norm)),
+    summitTopics: new Set((f.summitFrames?.topics ?? []).map(norm)),
     conj: new Set(f.conj.map(norm)),
     roleNouns: new Set(f.roleNouns.map(norm)),
     demonyms: new Map(Object.entries(f.demonyms).map(([k, v]) => [norm(k), v])),

@@ -603,3 +603,19 @@ test('hosting talks between two sides is no visit of theirs (принять ра
   assert.ok(!(doc.layers.events ?? []).some((e) => e.mode === 'visit'), JSON.stringify(doc.layers.events?.map((e) => [e.mode, e.actors])));
   assert.equal(find(doc, 'CONSULT', RUSSIA, /ukrain|украин/).status, 'possible');
 });
+
+test('a summit as the time or topic of another contact: not the clause sides’ summit, no party of the call, no date of its own', () => {
+  const a = analyze('Macron held a phone call with Putin on Tuesday ahead of the G7 summit.', 'en', '2025-06-10');
+  const call = find(a, 'CONSULT', MACRON, PUTIN);
+  assert.equal(call.mode, 'call');
+  assert.ok(!(a.layers.events ?? []).some((e) => e.mode === 'summit'), 'the G7 summit is no Macron-Putin summit');
+  const b = analyze('Trump and Putin discussed the upcoming G20 summit during a phone call on Monday.', 'en', '2025-06-10');
+  const c = find(b, 'CONSULT', TRUMP, PUTIN);
+  assert.equal(c.mode, 'call');
+  assert.ok(!c.actors.some((x) => /g20/.test(who(b, x))), 'G20 names the summit discussed, not a side of the call');
+  assert.ok(!(b.layers.events ?? []).some((e) => e.mode === 'summit'), 'an organisation’s summit whose participants are not named');
+  // a summit named by nobody but the sides discussing it is theirs
+  const r = analyze('Путин и Трамп обсудили по телефону подготовку саммита в Будапеште.', 'ru', '2025-10-17');
+  const s = (r.layers.events ?? []).find((e) => e.mode === 'summit');
+  assert.ok(s && s.status === 'planned', JSON.stringify(r.layers.events));
+});
