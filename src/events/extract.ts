@@ -1495,6 +1495,8 @@ class Extractor {
       const k = j - seq.length + 1;
       if (k >= ca && this.seqAt(k, seq, j + 1)) return true;
     }
+    // a contact as the time of the clause: `накануне саммита`, `после встречи`, `перед переговорами`
+    if (j >= ca && this.lx.lang !== 'en' && (this.lx.summitBefore.has(this.toks[j].norm) || this.lx.summitAfter.has(this.toks[j].norm))) return true;
     return false;
   }
 

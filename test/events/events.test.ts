@@ -619,3 +619,10 @@ test('a summit as the time or topic of another contact: not the clause sides’ 
   const s = (r.layers.events ?? []).find((e) => e.mode === 'summit');
   assert.ok(s && s.status === 'planned', JSON.stringify(r.layers.events));
 });
+
+test('a contact as the time of the clause (накануне саммита НАТО, напередодні саміту) leaves the nominative name after it to the clause', () => {
+  const ru = analyze('Накануне саммита НАТО Макрон провел телефонный разговор с Путиным.', 'ru', '2025-06-10');
+  assert.equal(find(ru, 'CONSULT', MACRON, PUTIN).mode, 'call');
+  const uk = analyze('Напередодні саміту НАТО Зеленський провів телефонну розмову з Макроном.', 'uk', '2025-06-10');
+  assert.equal(find(uk, 'CONSULT', /зеленськ|zelensk/, MACRON).mode, 'call');
+});
