@@ -1272,9 +1272,12 @@ class Extractor {
    */
   private implicitSubject(tr: Trig, a: number, ca: number, ms: Men[]): string | null | false {
     const T = this.toks;
-    if (RELATIVE.has(T[ca]?.norm ?? '') || (ca > a && RELATIVE.has(T[ca - 1]?.norm ?? ''))) return false;
+    // (English `that` after a verb or its particle is a complementizer: `said that he would visit`,
+    // `did not rule out that he would visit`; after a noun it opens a relative clause)
+    const relative = (k: number) => RELATIVE.has(T[k]?.norm ?? '') && !(this.lx.lang === 'en' && T[k].norm === 'that' && k > a && (this.isVerb(T[k - 1]) || T[k - 1].pos === 'ADP' || T[k - 1].pos === 'ADV' || T[k - 1].pos === 'PART'));
+    if (relative(ca) || (ca > a && relative(ca - 1))) return false;
     const zs = this.subjectZone(tr.t, a);
-    if (zs > a && RELATIVE.has(T[zs - 1].norm)) return false;
+    if (zs > a && relative(zs - 1)) return false;
     // `В Кремле подтвердили ...`: an institution speaking through its seat, opening its clause
     const seat = ms.find(
       (m) =>
@@ -1437,7 +1440,11 @@ class Extractor {
       this.window(Math.max(ca, tr.t - 3), tr.t).some((k) => this.has(k, L.negDet)) ||
       idx.some((k) => this.has(k, S.negation) && negVerb(k));
     if (neg && !hit('possible')) return 'none';
-    if (hit('possible') || this.governedByPossible(ca, a)) return 'possible';
+    if (this.governedByPossible(ca, a)) return 'possible';
+    // reported speech shifts `will` back to `would`: `Lavrov said he would meet Rubio` is planned
+    const possibleAt = idx.filter((k) => this.has(k, S.possible));
+    if (L.lang === 'en' && possibleAt.length && possibleAt.every((k) => T[k].norm === 'would') && this.reportedInPast(tr)) return 'planned';
+    if (hit('possible')) return 'possible';
     // `состоялся`, `прошла`: a verb that states planned and occurred contacts alike takes its tense
     const tenseNeutralPast = (k: number) =>
       this.has(k, S.occurred) && this.isVerb(T[k]) && verbTense(this.doc.layers.tokens![k], this.lx.lang) === 'Past';
@@ -1449,6 +1456,18 @@ class Extractor {
     if (byTense) return byTense;
     if (hit('ongoing')) return 'ongoing';
     return 'occurred';
+  }
+
+  /** The trigger lies in an indirect quote whose cue verb is in the past (`said (that) …`, `told reporters …`). */
+  private reportedInPast(tr: Trig): boolean {
+    const pos = this.toks[tr.t].start;
+    const toks = this.doc.layers.tokens!;
+    for (const q of this.doc.layers.quotes ?? []) {
+      if (q.kind !== 'indirect' || !q.cue || pos < q.start || pos >= q.end) continue;
+      const k = tokIndexAt(this.toks, q.cue.start);
+      if (k >= 0 && this.isVerb(this.toks[k]) && verbTense(toks[k], this.lx.lang) === 'Past') return true;
+    }
+    return false;
   }
 
   /**

@@ -626,3 +626,12 @@ test('a contact as the time of the clause (накануне саммита НА�
   const uk = analyze('Напередодні саміту НАТО Зеленський провів телефонну розмову з Макроном.', 'uk', '2025-06-10');
   assert.equal(find(uk, 'CONSULT', /зеленськ|zelensk/, MACRON).mode, 'call');
 });
+
+test('en: reported speech — that after a verb is a complementizer, and would after a past cue is a plan (said he would meet), unless governed by a possibility cue', () => {
+  const a = analyze('Lavrov said that he would meet Rubio in Geneva next week.', 'en', '2025-06-10');
+  assert.equal(find(a, 'CONSULT', LAVROV, RUBIO).status, 'planned');
+  const b = analyze('Slovak Prime Minister Robert Fico did not rule out that he would visit Moscow in May.', 'en', '2025-06-10');
+  assert.equal(find(b, 'CONSULT', /fico|фицо/, RUSSIA).status, 'possible');
+  const c = analyze('Putin would meet Trump only if the deal is ready, analysts believe.', 'en', '2025-06-10');
+  assert.equal(find(c, 'CONSULT', PUTIN, TRUMP).status, 'possible');
+});
