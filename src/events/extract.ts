@@ -475,6 +475,8 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
 class Extractor {
   private readonly trigAt = new Map<number, Trig>();
   private readonly menAt = new Map<number, Men>();
+  /** first tokens of indirect quotes' content: a clause starts there (`told reporters Putin would …`) */
+  private readonly contentStart = new Set<number>();
 
   constructor(
     private readonly doc: Doc,
@@ -487,6 +489,18 @@ class Extractor {
     private readonly kb: KnowledgeBase | undefined,
   ) {
     for (const m of mens) for (let i = m.t0; i < m.t1; i++) this.menAt.set(i, m);
+    for (const q of doc.layers.quotes ?? []) {
+      if (q.kind !== 'indirect') continue;
+      const k = tokIndexAt(toks, q.start);
+      if (k <= 0 || toks[k].start !== q.start) continue;
+      // a clause of its own (a finite verb soon): not `accused Holt of being a Democrat`
+      let finite = false;
+      for (let j = k; j < toks.length && j < k + 10 && toks[j].end <= q.end && !finite; j++) {
+        const t = toks[j];
+        finite = t.pos === 'AUX' || (t.pos === 'VERB' && t.tags.VerbForm !== 'Part' && t.tags.VerbForm !== 'Ger' && t.tags.VerbForm !== 'Inf');
+      }
+      if (finite) this.contentStart.add(k);
+    }
   }
 
   private isVerb(t: Tok): boolean {
@@ -570,8 +584,8 @@ class Extractor {
   /** Token range of the clause around token i within sentence [a, b). */
   clause(i: number, a: number, b: number): [number, number] {
     let s = i, e = i + 1;
-    while (s > a && !this.isBreak(s - 1)) s--;
-    while (e < b && !this.isBreak(e)) e++;
+    while (s > a && !this.isBreak(s - 1) && !this.contentStart.has(s)) s--;
+    while (e < b && !this.isBreak(e) && !this.contentStart.has(e)) e++;
     return [s, e];
   }
 
@@ -1442,7 +1456,7 @@ class Extractor {
     if (neg && !hit('possible')) return 'none';
     if (this.governedByPossible(ca, a)) return 'possible';
     // reported speech shifts `will` back to `would`: `Lavrov said he would meet Rubio` is planned
-    const possibleAt = idx.filter((k) => this.has(k, S.possible));
+    const possibleAt = idx.filter((k) => isClosedCue(k) && this.has(k, S.possible));
     if (L.lang === 'en' && possibleAt.length && possibleAt.every((k) => T[k].norm === 'would') && this.reportedInPast(tr)) return 'planned';
     if (hit('possible')) return 'possible';
     // `состоялся`, `прошла`: a verb that states planned and occurred contacts alike takes its tense

@@ -635,3 +635,13 @@ test('en: reported speech — that after a verb is a complementizer, and would a
   const c = analyze('Putin would meet Trump only if the deal is ready, analysts believe.', 'en', '2025-06-10');
   assert.equal(find(c, 'CONSULT', PUTIN, TRUMP).status, 'possible');
 });
+
+test('en: the speaker of a zero-that report is no party of the contact reported (Peskov told reporters Putin would hold talks with Trump)', () => {
+  const a = analyze('Peskov told reporters Putin would hold talks with Trump on Friday.', 'en', '2025-06-10');
+  const ev = find(a, 'CONSULT', PUTIN, TRUMP);
+  assert.ok(!ev.actors.some((x) => /peskov|песков/.test(who(a, x))), JSON.stringify(ev.actors));
+  assert.equal(ev.status, 'planned');
+  // a month named May is no modal: `would` alone decides
+  const b = analyze('Fico said he would visit Moscow in May.', 'en', '2025-06-10');
+  assert.equal(find(b, 'CONSULT', /fico|фицо/, RUSSIA).status, 'planned');
+});
