@@ -449,6 +449,9 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
       if (t1 <= t0) continue;
       let head = t1 - 1;
       while (head > t0 && toks[head].punct) head--;
+      // a person's inflected first name tells the case an indeclinable surname hides (`Джоном Гілі`)
+      const first = toks[t0];
+      const caseTok = e.type === 'PER' && head > t0 && first.tags.Case && first.lemma && first.text.toLowerCase() !== first.lemma.toLowerCase() ? first : toks[head];
       all.push({
         start: m.start,
         end: m.end,
@@ -456,8 +459,8 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
         type: e.type,
         t0,
         t1,
-        case: toks[head].tags.Case ?? null,
-        maybeNom: !toks[head].tags.Case || toks[head].hasCase('Nom'),
+        case: caseTok.tags.Case ?? null,
+        maybeNom: !caseTok.tags.Case || caseTok.hasCase('Nom'),
         head: toks[head],
         ent: e,
         dropped: false,

@@ -294,3 +294,11 @@ test('ru: a later written form of a surname joins the person even when the lemma
   assert.equal(a.mentions[1].lemma, 'Арагчи');
   assert.equal(entityOf(d, 'Бадр аль-Бусаиди')!.mentions.length, 2);
 });
+
+test('uk, ru: a surname ending in a vowel beside a man’s first name in the instrumental does not decline (Джоном Гілі, Хаканом Фиданом stays declined)', async () => {
+  const uk = await link('Умєров у понеділок відвідав Лондон, де зустрівся з британським колегою Джоном Гілі.', 'uk', [['Джоном Гілі', 'PER']]);
+  assert.equal(lemmaOf(uk, 'Джоном Гілі'), 'Джон Гілі');
+  const ru = await link('Лавров встретился с турецким коллегой Хаканом Фиданом и с Джоном Керри.', 'ru', [['Хаканом Фиданом', 'PER'], ['Джоном Керри', 'PER']]);
+  assert.equal(lemmaOf(ru, 'Хаканом Фиданом'), 'Хакан Фидан');
+  assert.equal(lemmaOf(ru, 'Джоном Керри'), 'Джон Керри');
+});

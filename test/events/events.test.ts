@@ -645,3 +645,8 @@ test('en: the speaker of a zero-that report is no party of the contact reported 
   const b = analyze('Fico said he would visit Moscow in May.', 'en', '2025-06-10');
   assert.equal(find(b, 'CONSULT', /fico|фицо/, RUSSIA).status, 'planned');
 });
+
+test('a person named by an inflected first name and an indeclinable surname keeps the case of the first name (з колегою Джоном Гілі: the meeting is with him)', () => {
+  const d = analyze('Крім того, Умєров у понеділок відвідав Лондон, де зустрівся з британським колегою Джоном Гілі.', 'uk', '2025-06-10');
+  find(d, 'CONSULT', /умєров|umerov/, /гілі|healey/);
+});

@@ -156,6 +156,10 @@ function agreeSurname(text: string, lemma: string, nom: (w: string) => boolean):
   // a woman's first name in the accusative or instrumental (`Асію`, `Асією`) beside a surname ending in
   // another vowel (`Бібі`): the surname does not decline
   if (s !== S && f !== F && /[ая]$/u.test(F) && /(у|ю|ою|ею|ой|ей)$/u.test(f) && /[аеиіоуыэюяєї]$/u.test(s) && !/[уюйь]$/u.test(s)) return `${F} ${s}`;
+  // a man's first name in the instrumental (`Джоном`, `Хаканом`, `Сергієм`) beside a surname ending in
+  // a vowel: a declining surname's instrumental ends in -ом/-ем/-им/-ою, so this one does not decline
+  // (`Джоном Гілі` -> `Джон Гілі`, not `Гіль`)
+  if (s !== S && f !== F && /(ом|ем|єм|ём)$/u.test(f) && /[бвгґджзклмнпрстфхцчшщй]$/u.test(F) && /[еиіоэы]$/u.test(s)) return `${F} ${s}`;
   if (f === F || s !== S || !f.startsWith(F)) return lemma;
   const end = f.slice(F.length);
   if (!SHARED_ENDINGS.includes(end) || !s.endsWith(end)) return lemma;
