@@ -451,7 +451,19 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
       while (head > t0 && toks[head].punct) head--;
       // a person's inflected first name tells the case an indeclinable surname hides (`Джоном Гілі`)
       const first = toks[t0];
-      const caseTok = e.type === 'PER' && head > t0 && first.tags.Case && first.lemma && first.text.toLowerCase() !== first.lemma.toLowerCase() ? first : toks[head];
+      // (only an unambiguous oblique form with a case ending: `Марианн` is a nominative the guesser misreads)
+      const caseTok =
+        e.type === 'PER' &&
+        head > t0 &&
+        first.tags.Case &&
+        first.tags.Case !== 'Nom' &&
+        !first.hasCase('Nom') &&
+        OBLIQUE_NAME_END.test(first.norm) &&
+        first.lemma &&
+        first.norm !== first.lemma.toLowerCase() &&
+        (!toks[head].tags.Case || toks[head].hasCase('Nom'))
+          ? first
+          : toks[head];
       all.push({
         start: m.start,
         end: m.end,
@@ -474,6 +486,9 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
   for (const m of all) if (!out.length || out[out.length - 1].end <= m.start) out.push(m);
   return out;
 }
+
+/** endings of a first name in an oblique case (ru, uk): instrumental, dative, genitive, locative */
+const OBLIQUE_NAME_END = /(ом|ем|єм|ём|ой|ей|ою|ею|єю|ові|еві|єві|у|ю|а|я|и|ы|і|е)$/u;
 
 class Extractor {
   private readonly trigAt = new Map<number, Trig>();
@@ -780,6 +795,10 @@ class Extractor {
           continue;
         }
         if (L.placePreps.has(p) || L.destPreps.has(p)) {
+          // `раскритиковали в МИД Украины`, `заявили в Кремле`: an institution speaking through its
+          // seat after a plural verb of its own is no place of the contact
+          const pv = ld.at > 0 ? this.toks[ld.at - 1] : undefined;
+          if (pv && ld.at - 1 !== tr.t && this.isVerb(pv) && pv.tags.Number === 'Plur' && pv.tags.VerbForm === 'Fin' && !english) continue;
           const acc = m.case === 'Acc';
           // (English: `to`; after a verb of arriving also `in` before a place: `arrived in Israel`)
           if (tr.mode === 'visit' && (acc || (english && (p === 'to' || (p === 'in' && !!tr.def.needsDest && m.type === 'LOC')))) && after) {

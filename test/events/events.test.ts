@@ -650,3 +650,11 @@ test('a person named by an inflected first name and an indeclinable surname keep
   const d = analyze('Крім того, Умєров у понеділок відвідав Лондон, де зустрівся з британським колегою Джоном Гілі.', 'uk', '2025-06-10');
   find(d, 'CONSULT', /умєров|umerov/, /гілі|healey/);
 });
+
+test('an institution speaking through its seat after a plural verb (раскритиковали в МИД Украины) is no place of the contact', () => {
+  const d = analyze('Визит генсека ООН раскритиковали в МИД Украины.', 'ru', '2024-10-24');
+  for (const e of d.layers.events ?? []) {
+    if (e.type !== 'CONSULT') continue;
+    assert.ok(!e.actors.some((x) => /mfa-ukraine|мид украины/.test(who(d, x))), JSON.stringify(e.actors));
+  }
+});
