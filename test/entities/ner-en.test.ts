@@ -144,3 +144,11 @@ describe('ner en: sentence starts, headlines and one sense per document', () => 
     for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
   });
 });
+
+describe('ner en: acronyms', () => {
+  it('an ALL-CAPS word of up to six letters that is no common word is an acronym (NAACP, ASEAN), a common one is emphasis', () => {
+    const ms = mentions('The prison population exploded, according to the NAACP. ASEAN leaders met in Jakarta. QUESTIONABLE CLAIMS followed.');
+    assert.ok(has(ms, 'NAACP', 'ORG') && has(ms, 'ASEAN', 'ORG'), show(ms));
+    assert.ok(none(ms, 'CLAIMS') && none(ms, 'QUESTIONABLE'), show(ms));
+  });
+});

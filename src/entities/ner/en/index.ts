@@ -315,9 +315,9 @@ export class EnglishNer {
       if (!w.cap) return false;
       if (w.low === 'i' || /['’](ll|re|ve|d|m|s|t)$/.test(w.low)) return false;
       // in a headline only words that are no common words, or that the KB or a first name vouches for
-      // ALL-CAPS words longer than an acronym: emphasis or a kicker (`QUESTIONABLE MEDICAL CLAIMS`) unless
+      // ALL-CAPS common words, or words longer than an acronym (`NAACP`, `UNESCO` are acronyms): emphasis or a kicker (`QUESTIONABLE MEDICAL CLAIMS`) unless
       // known as a name, a dateline place or a transcript speaker named elsewhere (`PENCE:`)
-      if (w.upper && w.text.length >= 4 && !/[.\d]/.test(w.text) && (w.text.length >= 5 || this.isCommon(w)) && !w.seenAsName && !this.kbType(w.text) && !L.places.has(w.low) && !(k <= 3 && ws[k + 1]?.text === ',')) {
+      if (w.upper && w.text.length >= 4 && !/[.\d]/.test(w.text) && (w.text.length > 6 || this.isCommon(w)) && !w.seenAsName && !this.kbType(w.text) && !L.places.has(w.low) && !(k <= 3 && ws[k + 1]?.text === ',')) {
         if (!this.docSurnames.has(w.low)) return false;
       }
       // short common words in an ALL-CAPS kicker (`DON’T WANT TO`)
