@@ -755,7 +755,8 @@ function sourceIn(v: View, a: number, b: number, lex: Lexicon): Subj | null {
     }
     const g = lex.possessives.get(tk.norm);
     if (g) return { k: 'pronoun', g, start: tk.start, end: tk.end, t0: t };
-    if (lex.unnamed.has(tk.lemma)) {
+    // `according to officials`, `according to police`: a source the text does not name
+    if (lex.unnamed.has(tk.lemma) || (lex.lang === 'en' && lex.institutions.has(tk.norm))) {
       let via: Entity | null = null;
       for (let u = t + 1; u < b; u++) if (v.mentionAt[u] >= 0) via = v.mentions[v.mentionAt[u]].entity;
       return { k: 'unnamed', via, start: tk.start, end: tk.end, t0: t };

@@ -111,6 +111,10 @@ test('en: X said (that) …, According to X, …', async () => {
   const b = quoteStarting(d, 'The device went off');
   assert.ok(b);
   assert.equal(b.cue?.lemma, 'according to');
+  // an institution the text does not name is a source too
+  const e = await analyze('According to police, officers saw the suspect get out of a car with a handgun.', 'en');
+  const q = quoteStarting(e, 'officers saw the suspect');
+  assert.ok(q && q.cue?.lemma === 'according to');
 });
 
 test('en: told reporters / told Reuters on Monday / said in a statement, with or without `that`', async () => {
