@@ -1567,9 +1567,29 @@ class Extractor {
     if (best && best.d <= 12) return best.l;
     if (tr.mode === 'summit') return 'highest';
     const kinds = actors.map((id) => this.rank(id));
+    // `з британським колегою Джоном Гілі`, `his Turkish counterpart`: a counterpart holds the rank of
+    // the side whose counterpart it is
+    const known = kinds.find((k) => k !== null) ?? null;
+    if (known) {
+      for (let i = 0; i < actors.length; i++) {
+        if (kinds[i] !== null || this.entById.get(actors[i])?.type !== 'PER') continue;
+        const m = this.mens.find((x) => x.id === actors[i] && x.t0 >= a && x.t1 <= b && this.counterpartBefore(x.t0, a));
+        if (m) kinds[i] = known;
+      }
+    }
     if (kinds.length >= 2 && kinds.filter((k) => k === 'head').length >= 2) return 'highest';
     if (kinds.length >= 2 && kinds.filter((k) => k === 'head' || k === 'minister').length >= 2 && kinds.includes('minister')) return 'ministerial';
     return null;
+  }
+
+  /** A counterpart noun right before token t (over adjectives): `колегою Джоном`, `британським колегою`. */
+  private counterpartBefore(t: number, a: number): boolean {
+    for (let j = t - 1; j >= Math.max(a, t - 3); j--) {
+      const x = this.toks[j];
+      if (this.lx.counterparts.has(x.lemma) || this.lx.counterparts.has(x.norm)) return true;
+      if (!(x.pos === 'ADJ' || x.pos === 'DET' || x.pos === 'PROPN')) return false;
+    }
+    return false;
   }
 
   /** Is a person a head of state/government or a minister (KB roles, the article's own roles)? */

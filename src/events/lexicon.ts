@@ -63,6 +63,8 @@ interface LexiconFile {
    * verbs and nouns whose object it is (`discuss`, `обсудить`, `подготовка`)
    */
   summitFrames?: { before: string[]; after: string[]; topics: string[] };
+  /** base forms of `counterpart`, `коллега`, `колега`: a person so introduced holds the other side's rank */
+  counterparts?: string[];
   intent: string[];
   controlTypes: string[];
   endVerbs: string[];
@@ -95,6 +97,7 @@ export interface EventLexicon {
   summitBefore: Set<string>;
   summitAfter: Set<string>;
   summitTopics: Set<string>;
+  counterparts: Set<string>;
   conj: Set<string>;
   roleNouns: Set<string>;
   demonyms: Map<string, string>;
@@ -191,6 +194,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     summitBefore: new Set((f.summitFrames?.before ?? []).map(norm)),
     summitAfter: new Set((f.summitFrames?.after ?? []).map(norm)),
     summitTopics: new Set((f.summitFrames?.topics ?? []).map(norm)),
+    counterparts: new Set((f.counterparts ?? []).map(norm)),
     conj: new Set(f.conj.map(norm)),
     roleNouns: new Set(f.roleNouns.map(norm)),
     demonyms: new Map(Object.entries(f.demonyms).map(([k, v]) => [norm(k), v])),

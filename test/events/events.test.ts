@@ -658,3 +658,8 @@ test('an institution speaking through its seat after a plural verb (раскри
     assert.ok(!e.actors.some((x) => /mfa-ukraine|мид украины/.test(who(d, x))), JSON.stringify(e.actors));
   }
 });
+
+test('a counterpart holds the rank of the side whose counterpart it is (з британським колегою Джоном Гілі: ministerial)', () => {
+  const d = analyze('Міністр оборони України Рустем Умєров відвідав Лондон, де зустрівся з британським колегою Джоном Гілі.', 'uk', '2025-02-07');
+  assert.equal(find(d, 'CONSULT', /умєров|umerov/, /гілі|healey/).level, 'ministerial');
+});
