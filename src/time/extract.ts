@@ -281,6 +281,9 @@ function resolve(
   placed: Placed[],
 ): Timex | null {
   const text = doc.text.slice(f.start, f.end);
+  // no publication date: only an expression that names its year has a value (`сегодня`, `today`
+  // would otherwise resolve against the parser's placeholder reference day)
+  if (!pub && !/\d{4}/.test(text)) return null;
   const base = { start: f.start, end: f.end, text };
   const main = isMain(doc, f.start);
   const place = (day: Ymd | null) => placed.push({ start: f.start, day, main });

@@ -144,3 +144,10 @@ test('a day glued to its month is still a date; only the parsers the cues can fe
   assert.equal(one('У вівторок Зеленський провів телефонну розмову з Трампом.', '2025-11-09', 'uk', 'вівторок').value, '2025-11-04');
   assert.equal(one('Санкції діють з 2014 року.', '2026-02-11', 'uk', '2014').value, '2014');
 });
+
+test('an article without a publication date: only expressions that name their year get a value (no placeholder day)', () => {
+  const doc = pipe.analyze({ source: { format: 'text' }, published: null, title: null, text: 'Сегодня экс-глава МИД должен был принять участие в пресс-конференции. Саммит прошел 9 июля 2018 года.', lang: 'ru' });
+  const ts = doc.layers.times ?? [];
+  assert.ok(!ts.some((t) => /^2000/.test(t.value)), JSON.stringify(ts));
+  assert.ok(ts.some((t) => t.value === '2018-07-09'), JSON.stringify(ts));
+});
