@@ -875,6 +875,9 @@ class Extractor {
     const explicit = subjects.length + parties.length;
     const actors: string[] = [];
     const add = (id: string | null | undefined) => {
+      // events, products and titles are no actors (`саміт щодо Brexit`, a newspaper's name)
+      const t = id ? this.entById.get(id)?.type : undefined;
+      if (t === 'EVT' || t === 'PRO') return;
       if (id && !actors.includes(id)) actors.push(id);
     };
     let blocked = false;

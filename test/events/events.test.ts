@@ -663,3 +663,8 @@ test('a counterpart holds the rank of the side whose counterpart it is (з бр�
   const d = analyze('Міністр оборони України Рустем Умєров відвідав Лондон, де зустрівся з британським колегою Джоном Гілі.', 'uk', '2025-02-07');
   assert.equal(find(d, 'CONSULT', /умєров|umerov/, /гілі|healey/).level, 'ministerial');
 });
+
+test('events and products are no actors (саміт ЄС щодо Brexit: Brexit is the topic)', () => {
+  const d = analyze('Лідери країн ЄС на саміті 25 листопада мають схвалити угоду щодо Brexit, яку погодили з Лондоном.', 'uk', '2018-11-20');
+  for (const e of d.layers.events ?? []) assert.ok(!e.actors.some((x) => /brexit/i.test(who(d, x))), JSON.stringify(e.actors));
+});
