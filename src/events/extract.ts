@@ -1424,9 +1424,30 @@ class Extractor {
     return true;
   }
 
-  private status(tr: Trig, ca: number, cb: number, a: number, b: number): EventStatus {
+  /**
+   * Where the trigger's predicate ends in its clause: before `и` / `і` / `and` opening a second
+   * predicate with a modal of its own (`находится с визитом в Китае и должен вернуться 5 ноября`: the
+   * modal and the date are the return's; `провели переговоры и подписали соглашение во вторник`
+   * shares its date), else the clause end.
+   */
+  private predicateEnd(tr: Trig, cb: number): number {
+    const T = this.toks;
+    for (let k = tr.tEnd; k + 1 < cb; k++) if (this.secondModal(k)) return k;
+    return cb;
+  }
+
+  /** `и должен`, `і має`, `and may`: a conjunction opening a second predicate with a modal of its own. */
+  private secondModal(k: number): boolean {
+    const T = this.toks;
+    if (T[k].pos !== 'CCONJ' || !T[k + 1]) return false;
+    const S = this.lx.status;
+    return (this.isVerb(T[k + 1]) || T[k + 1].tags.Variant === 'Short') && (this.has(k + 1, S.possible) || this.has(k + 1, S.planned));
+  }
+
+  private status(tr: Trig, ca: number, cb0: number, a: number, b: number): EventStatus {
     const S = this.lx.status;
     const T = this.toks;
+    const cb = this.predicateEnd(tr, cb0);
     const idx = this.window(ca, cb).filter((k) => k !== tr.t);
     // a relative clause right after the trigger's phrase may cancel it: `зустріч ..., яку було скасовано`
     const rel: number[] = [];
@@ -1625,6 +1646,8 @@ class Extractor {
       const relOf = (k: number) => !tr.verb && t.start > tp && RELATIVE.has(T[k].norm) && (k === tr.tEnd || (k === tr.tEnd + 1 && T[tr.tEnd].text === ','));
       for (let k = tokIndexAt(T, lo); k < T.length && T[k].start < hi; k++) {
         if ((SUBORD.has(T[k].norm) && !relOf(k)) || (T[k].punct && /^[;:—–-]$/.test(T[k].text))) crosses = true;
+        // (a second predicate after the trigger's: `находится с визитом ... и должен вернуться 5 ноября`)
+        if (t.start > tp && k > tr.t && this.secondModal(k)) crosses = true;
       }
       if (crosses) continue;
       const d = hi - lo;

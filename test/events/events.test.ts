@@ -668,3 +668,11 @@ test('events and products are no actors (саміт ЄС щодо Brexit: Brexit
   const d = analyze('Лідери країн ЄС на саміті 25 листопада мають схвалити угоду щодо Brexit, яку погодили з Лондоном.', 'uk', '2018-11-20');
   for (const e of d.layers.events ?? []) assert.ok(!e.actors.some((x) => /brexit/i.test(who(d, x))), JSON.stringify(e.actors));
 });
+
+test('a second predicate with a modal of its own keeps its modal and date (находится с визитом … и должен вернуться 5 ноября); a plain one shares the date', () => {
+  const a = analyze('Премьер-министр Пакистана сейчас находится с визитом в Китае и должен вернуться в страну 5 ноября.', 'ru', '2018-11-01');
+  const v = (a.layers.events ?? []).find((e) => e.mode === 'visit');
+  assert.ok(v && v.status === 'ongoing' && !v.when, JSON.stringify(a.layers.events));
+  const b = analyze('Путин и Си провели переговоры и подписали соглашение во вторник.', 'ru', '2018-11-01');
+  assert.equal(find(b, 'CONSULT', PUTIN).when?.value, '2018-10-30');
+});
