@@ -302,3 +302,9 @@ test('uk, ru: a surname ending in a vowel beside a man’s first name in the ins
   assert.equal(lemmaOf(ru, 'Хаканом Фиданом'), 'Хакан Фидан');
   assert.equal(lemmaOf(ru, 'Джоном Керри'), 'Джон Керри');
 });
+
+test('ru: family-name-first names (Си Цзиньпин, Ким Чен Ын): the first word alone is the person', async () => {
+  const d = await link('Путин и Си провели переговоры в Кремле. Ким встретился с Путиным на Дальнем Востоке.', 'ru', [['Путин', 'PER'], ['Си', 'PER'], ['Ким', 'PER'], ['Путиным', 'PER']]);
+  assert.equal(idOf(d, 'Си'), 'xi');
+  assert.equal(idOf(d, 'Ким'), 'kim-jong-un');
+});

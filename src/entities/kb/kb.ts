@@ -18,6 +18,11 @@ interface KbFile {
 
 const LANGS: KbLang[] = ['ru', 'uk', 'en'];
 
+/** countries whose people's names are written family name first (`data/family-name-first.json`) */
+function familyNameFirst(): Set<string> {
+  return new Set(readJsonResource<{ countries: string[] }>('src/entities/kb/data/family-name-first.json').countries);
+}
+
 /** Role synonyms (data): a title found in text -> the KB titles it may stand for (lemmatised, lower-case). */
 const ROLE_SYNONYMS: Record<string, string[]> = readJsonResource<{ synonyms: Record<string, string[]> }>('src/entities/kb/role-synonyms.json').synonyms;
 
@@ -42,7 +47,7 @@ export class Kb implements KnowledgeBase {
   /** uk -> ru word stems (`pivnichn` -> `severn`) for `crossKey` */
   private readonly words: Record<string, string>;
 
-  constructor(file: KbFile) {
+  constructor(file: KbFile, familyFirst: ReadonlySet<string> = familyNameFirst()) {
     this.words = file.words ?? {};
     const idIdx = new Map<string, number>();
     const lemIdx = new Map<string, number>();
@@ -87,8 +92,11 @@ export class Kb implements KnowledgeBase {
           for (const n of names) {
             const w = n.split(/\s+/);
             if (w.length < 2) continue;
-            // surname: the last word (`фон дер Ляйен` -> `Ляйен`, also the particle form)
+            // surname: the last word (`фон дер Ляйен` -> `Ляйен`, also the particle form); the
+            // first in the family-name-first order of Chinese, Korean and Vietnamese names (`Си
+            // Цзиньпин` -> `Си`, `Ким Чен Ын` -> `Ким`)
             this.addPart(l, w[w.length - 1], e.id);
+            if (e.affiliations?.some((a) => familyFirst.has(a))) this.addPart(l, w[0], e.id);
             const p = w.findIndex((x) => /^(фон|von|ван|van|де|de|дер|der|аль|аш|ал|al|бен|бин|бін|bin)$/i.test(x));
             if (p > 0) this.addPart(l, w.slice(p).join(' '), e.id);
           }
@@ -114,13 +122,15 @@ export class Kb implements KnowledgeBase {
    */
   static load(): Kb {
     const bytes = readFileSync(resourcePath('src/entities/kb/data/kb.json'));
+    const family = readFileSync(resourcePath('src/entities/kb/data/family-name-first.json'));
     return compiled({
       name: 'kb',
-      sources: [bytes],
+      sources: [bytes, family],
       code: siblings(import.meta.url, './kb', './keys'),
       classes: [Kb],
       build: () => {
-        const kb = new Kb(JSON.parse(bytes.toString('utf8')) as KbFile);
+        const familyFirst = new Set((JSON.parse(family.toString('utf8')) as { countries: string[] }).countries);
+        const kb = new Kb(JSON.parse(bytes.toString('utf8')) as KbFile, familyFirst);
         kb.lookupFolded(''); // builds the folded index
         return kb;
       },

@@ -50,6 +50,12 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   const direct = kb.lookup(text, lang).filter((h) => compatible(h.id));
   if (direct.length) {
     const h = direct[0];
+    // a lone surname the corpus-derived part of the KB knows for someone obscure (NEREL's `Си`) is the
+    // curated office holder of that surname when there is exactly one (`Си` = Си Цзиньпин)
+    if (isPer(type) && !/\s/.test(text.trim()) && kb.byId(h.id)?.src !== 'curated') {
+      const cur = kb.bySurname(h.lemma, lang).filter((id) => kb.byId(id)?.src === 'curated');
+      if (cur.length === 1 && cur[0] !== h.id) return { lemma: requote(text, adaptCase(text, h.lemma)), id: cur[0] };
+    }
     // a base form as written (`МОСКВА`, `«Газпром»`, `росія`) stays as written
     if (h.by === 'name') return { lemma: text, id: h.id };
     // the entity named exactly by this base form wins over one that merely lists the form
