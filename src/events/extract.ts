@@ -872,6 +872,15 @@ class Extractor {
     // a noun naming its participants (`встреча Трампа и Пезешкиана`) leaves the clause's subject out:
     // `Белый дом не стал комментировать сообщения о встрече ...`
     if (consult && !tr.verb && parties.length >= 2 && subjects.length) subjects.length = 0;
+    // a contact noun owned by one named side in the genitive and no partner (`итогами встречи Мэй с
+    // членами ее кабинета`, `после закрытой встречи премьер-министра Терезы Мэй`): the clause's
+    // subject speaks of it, it did not take part (unless the noun frames the clause: `в ходе визита
+    // Макрона Путин заявил`)
+    if (consult && !tr.verb && !framedNoun && subjects.length && parties.length === 1 && !english) {
+      const owner = inClause.find((m) => m.id === parties[0] && m.lead.kind === 'trigger' && m.lead.at === tr.t && m.t0 > tr.t && (m.case === 'Gen' || m.case === null || m.maybeNom));
+      const partner = inClause.some((m) => m.lead.kind === 'prep' && (L.withPreps.has(m.lead.prep) || L.betweenPreps.has(m.lead.prep)) && m.t0 > tr.t);
+      if (owner && !partner) subjects.length = 0;
+    }
     const explicit = subjects.length + parties.length;
     const actors: string[] = [];
     const add = (id: string | null | undefined) => {

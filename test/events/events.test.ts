@@ -676,3 +676,11 @@ test('a second predicate with a modal of its own keeps its modal and date (на�
   const b = analyze('Путин и Си провели переговоры и подписали соглашение во вторник.', 'ru', '2018-11-01');
   assert.equal(find(b, 'CONSULT', PUTIN).when?.value, '2018-10-30');
 });
+
+test('a contact noun owned by one named side and no partner is not the clause subject’s (Дэвис объяснил итогами встречи Мэй с членами кабинета)', () => {
+  const d = analyze('Свое решение Дэвис объяснил итогами встречи Мэй с членами ее кабинета 6 июля.', 'ru', '2018-07-10');
+  assert.ok(!(d.layers.events ?? []).some((e) => e.actors.some((x) => /дэвис|davis/.test(who(d, x)))), JSON.stringify(d.layers.events));
+  // with a partner the noun names both sides, and a framing noun still leaves the clause its subject
+  const b = analyze('Песков прокомментировал итоги встречи Путина с Макроном.', 'ru', '2018-07-10');
+  find(b, 'CONSULT', PUTIN, MACRON);
+});
