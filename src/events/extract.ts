@@ -704,6 +704,10 @@ class Extractor {
         if (t.punct || this.lx.conj.has(t.norm) || this.isVerb(t) || t.pos === 'ADP' || this.trigAt.has(j)) clean = false;
       }
       if (!clean) continue;
+      // (a place governed by its own preposition in another case than the name after it is no
+      // qualifier: `визита Макрона в Москву Путин заявил`)
+      const governed = x.t0 > 0 && this.toks[x.t0 - 1].pos === 'ADP' && !!x.case && !!y.case && x.case !== y.case && y.maybeNom;
+      if (governed) continue;
       if (y.type === 'PER' || (y.dropped && y.t0 - x.t1 <= 1)) x.dropped = true;
       else if (x.type === 'ORG' && y.type === 'LOC' && y.t0 === x.t1) y.dropped = true;
     }

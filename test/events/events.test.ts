@@ -684,3 +684,9 @@ test('a contact noun owned by one named side and no partner is not the clause su
   const b = analyze('Песков прокомментировал итоги встречи Путина с Макроном.', 'ru', '2018-07-10');
   find(b, 'CONSULT', PUTIN, MACRON);
 });
+
+test('a place governed by its own preposition before a name in the nominative is no qualifier of that name (визита Макрона в Москву Путин заявил)', () => {
+  const d = analyze('Во время визита Макрона в Москву Путин заявил о готовности к диалогу.', 'ru', '2018-07-10');
+  const v = (d.layers.events ?? []).find((e) => e.mode === 'visit');
+  assert.ok(v && v.actors.some((x) => MACRON.test(who(d, x))) && v.actors.some((x) => RUSSIA.test(who(d, x))), JSON.stringify(d.layers.events));
+});
