@@ -118,6 +118,8 @@ const ATTRIBUTIVE_HEAD = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const RELATIVE = new Set(['который', 'которая', 'которое', 'которые', 'которую', 'которого', 'которой', 'котором', 'которым', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'якій', 'яким', 'which', 'that', 'who']);
 const FIRST_PERSON = new Set(['мы', 'я', 'ми', 'we', 'i', 'нам', 'нас', 'us']);
 const PRON_3 = new Set(['он', 'она', 'они', 'він', 'вона', 'вони', 'he', 'she', 'they']);
+/** third-person object pronouns (ru, uk) */
+const OBJ_PRON = new Set(['его', 'её', 'ее', 'ним', 'ней', 'нею', 'него', 'нее', 'неё', 'його', 'її', 'нього', 'неї']);
 const HEAD_TITLES = ['президент', 'премьер', "прем'єр", 'канцлер', 'король', 'president', 'prime minister', 'chancellor', 'king', 'глава государства', 'голова держави'];
 const MINISTER_TITLES = ['министр', 'міністр', 'госсекретарь', 'держсекретар', 'secretary of state', 'minister', 'глава мид', 'очільник мзс'];
 
@@ -902,6 +904,21 @@ class Extractor {
         if (s === false) blocked = true;
         else if (s) subjects.push(s);
       } else blocked = true;
+    }
+    // `где его принял Путин`, `встретился с ним`: an object pronoun is the person named last before it
+    // (ru, uk only: English `called him a master`, `for him to speak` are no contacts with him)
+    if (consult && tr.verb && !parties.length && !english) {
+      for (let j = Math.max(ca, tr.t - 2); j < Math.min(cb, tr.t + 4); j++) {
+        if (j === tr.t || !OBJ_PRON.has(this.toks[j].norm)) continue;
+        // (a possessive before its noun is no object: `его коллега`)
+        const nx = this.toks[j + 1];
+        if (nx && (nx.pos === 'NOUN' || nx.pos === 'ADJ')) continue;
+        // (the latest person before it who is not the subject: `Эрдоган встретился с ним`)
+        const pos = this.toks[j].start;
+        const r = [...this.mens].reverse().find((m) => m.start < pos && m.type === 'PER' && !subjects.includes(m.id));
+        if (r) parties.push(r.id);
+        break;
+      }
     }
     if (tr.def.needsNamedObject && !parties.length) return null;
     if (tr.def.needsDest && !destNamed) return null;

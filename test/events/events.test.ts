@@ -690,3 +690,13 @@ test('a place governed by its own preposition before a name in the nominative is
   const v = (d.layers.events ?? []).find((e) => e.mode === 'visit');
   assert.ok(v && v.actors.some((x) => MACRON.test(who(d, x))) && v.actors.some((x) => RUSSIA.test(who(d, x))), JSON.stringify(d.layers.events));
 });
+
+test('ru, uk: an object pronoun of a contact verb is the person named last before it who is not the subject (Эрдоган встретился с ним; Туск зустрівся з ним)', () => {
+  const ru = analyze('Лавров прибыл в Анкару. Эрдоган встретился с ним в президентском дворце.', 'ru', '2025-06-10');
+  find(ru, 'CONSULT', /эрдоган|erdogan/, LAVROV);
+  const uk = analyze('Сибіга прибув до Варшави. Туск зустрівся з ним у понеділок.', 'uk', '2025-06-10');
+  find(uk, 'CONSULT', /туск|tusk/, /сибіга|sybiha/);
+  // English object pronouns are left alone (`called him a master`)
+  const en = analyze('His former business partner, Lawrence Cummings, called him a master at deals.', 'en', '2025-06-10');
+  assert.ok(!(en.layers.events ?? []).some((e) => e.mode === 'call'), JSON.stringify(en.layers.events));
+});
