@@ -849,7 +849,6 @@ class Extractor {
     let frame = consult && tr.mode === 'summit' && !tr.verb ? this.summitFrame(tr, ca) : null;
     if (frame) {
       const own = inClause.filter((m) => m.lead.kind === 'trigger' && m.lead.at === tr.t).map((m) => m.id);
-      const otherContact = [...this.trigAt.values()].some((o) => o !== tr && o.type === 'CONSULT' && o.t >= ca && o.t < cb);
       if (own.length >= 2) {
         subjects.length = 0;
         parties.splice(0, parties.length, ...own);
@@ -858,7 +857,7 @@ class Extractor {
         return null;
       } else if (frame !== 'topic') {
         // `ahead of the summit, X called Y`: the call is theirs, the summit nobody's named
-        if (otherContact) return null;
+        if ([...this.trigAt.values()].some((o) => o !== tr && o.type === 'CONSULT' && o.t >= ca && o.t < cb)) return null;
         frame = null;
       }
       // (a summit named by nobody as the topic of a talk is that talk's sides' summit:
@@ -914,9 +913,8 @@ class Extractor {
         const nx = this.toks[j + 1];
         if (nx && (nx.pos === 'NOUN' || nx.pos === 'ADJ')) continue;
         // (the latest person before it who is not the subject: `Эрдоган встретился с ним`)
-        const pos = this.toks[j].start;
-        const r = [...this.mens].reverse().find((m) => m.start < pos && m.type === 'PER' && !subjects.includes(m.id));
-        if (r) parties.push(r.id);
+        const r = this.resolveRole(j, subjects);
+        if (r) parties.push(r);
         break;
       }
     }
@@ -1420,8 +1418,8 @@ class Extractor {
     return null;
   }
 
-  /** `российский министр`, `он` -> the latest person before it (of the named country, when one is). */
-  private resolveRole(j: number): string | null {
+  /** `российский министр`, `он`, `с ним` -> the latest person before it (of the named country, when one is), not one of `exclude`. */
+  private resolveRole(j: number, exclude: readonly string[] = []): string | null {
     const T = this.toks;
     let country: string | null = null;
     for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
@@ -1435,7 +1433,7 @@ class Extractor {
     const pos = T[j].start;
     for (let k = this.mens.length - 1; k >= 0; k--) {
       const m = this.mens[k];
-      if (m.start >= pos || m.type !== 'PER') continue;
+      if (m.start >= pos || m.type !== 'PER' || exclude.includes(m.id)) continue;
       if (country && this.kb && this.kb.countryOf(m.id) !== country) continue;
       return m.id;
     }
@@ -1461,7 +1459,6 @@ class Extractor {
    * shares its date), else the clause end.
    */
   private predicateEnd(tr: Trig, cb: number): number {
-    const T = this.toks;
     for (let k = tr.tEnd; k + 1 < cb; k++) if (this.secondModal(k)) return k;
     return cb;
   }

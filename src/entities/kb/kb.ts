@@ -18,9 +18,11 @@ interface KbFile {
 
 const LANGS: KbLang[] = ['ru', 'uk', 'en'];
 
-/** countries whose people's names are written family name first (`data/family-name-first.json`) */
-function familyNameFirst(): Set<string> {
-  return new Set(readJsonResource<{ countries: string[] }>('src/entities/kb/data/family-name-first.json').countries);
+const FAMILY_FIRST_FILE = 'src/entities/kb/data/family-name-first.json';
+
+/** countries whose people's names are written family name first (`data/family-name-first.json`, given as read) */
+function familyNameFirst(bytes: Uint8Array = readFileSync(resourcePath(FAMILY_FIRST_FILE))): Set<string> {
+  return new Set((JSON.parse(Buffer.from(bytes).toString('utf8')) as { countries: string[] }).countries);
 }
 
 /** Role synonyms (data): a title found in text -> the KB titles it may stand for (lemmatised, lower-case). */
@@ -122,15 +124,14 @@ export class Kb implements KnowledgeBase {
    */
   static load(): Kb {
     const bytes = readFileSync(resourcePath('src/entities/kb/data/kb.json'));
-    const family = readFileSync(resourcePath('src/entities/kb/data/family-name-first.json'));
+    const family = readFileSync(resourcePath(FAMILY_FIRST_FILE));
     return compiled({
       name: 'kb',
       sources: [bytes, family],
       code: siblings(import.meta.url, './kb', './keys'),
       classes: [Kb],
       build: () => {
-        const familyFirst = new Set((JSON.parse(family.toString('utf8')) as { countries: string[] }).countries);
-        const kb = new Kb(JSON.parse(bytes.toString('utf8')) as KbFile, familyFirst);
+        const kb = new Kb(JSON.parse(bytes.toString('utf8')) as KbFile, familyNameFirst(family));
         kb.lookupFolded(''); // builds the folded index
         return kb;
       },

@@ -480,7 +480,10 @@ export class Tagger {
     // the rules after the model, in order: each takes the mentions and returns them
     let out = propagate(toks, text, ms);
     const { gazetteer, kb } = this.model;
-    const known = (norms: string[]) => kb?.typeOf(norms.join(' ')) ?? gazetteer.typeOf(norms.join(' '));
+    const known = (norms: string[]) => {
+      const phrase = norms.join(' ');
+      return kb?.typeOf(phrase) ?? gazetteer.typeOf(phrase);
+    };
     out = quotedNames(toks, text, out, known);
     for (const rule of [latinNameEnds, numberedNames, legalFormNames, balanceQuotes, surnamesOfPersons, compassPlaces, compassNames, placeKindNames]) out = rule(toks, text, out);
     return dropCommonAbbreviations(toks, out);
@@ -699,6 +702,13 @@ export class Tagger {
   }
 }
 
+/** 1 for each token a mention covers (the rules below extend mentions only over free tokens) */
+function takenBy(ms: readonly Mention[], n: number): Uint8Array {
+  const taken = new Uint8Array(n);
+  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  return taken;
+}
+
 const isUpper = (s: string) => s !== s.toLowerCase();
 
 /**
@@ -739,8 +749,7 @@ export function propagate(toks: readonly Token[], text: string, ms: Mention[]): 
       if (k.n * 3 >= total * 2) m.type = k.type;
     }
   }
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   const maxLen = Math.max(...[...known.values()].map((k) => k.len));
   const added: Mention[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -775,8 +784,7 @@ export function propagate(toks: readonly Token[], text: string, ms: Mention[]): 
  */
 export function lowercaseNames(model: NerModel, toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
   if (!model.lowercase.size && !model.metonymy.size) return ms;
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   const added: Mention[] = [];
   // an institution named by its seat that the tagger read as a place
   for (const m of ms) {
@@ -862,8 +870,7 @@ export function legalFormNames(toks: readonly Token[], text: string, ms: Mention
   if (!ms.length) return ms;
   const { forms, prefixes } = legalFormSet();
   const isForm = (i: number) => i < toks.length && toks[i].kind === 'word' && capFirst(toks[i].text) && forms.has(toks[i].norm);
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   for (const m of ms) {
     if (m.tokenStart === undefined || m.tokenEnd === undefined) continue;
     let e = m.tokenEnd;
@@ -950,8 +957,7 @@ export function surnamesOfPersons(toks: readonly Token[], text: string, ms: Ment
     const t = toks[m.tokenStart];
     if (t.kind === 'word' && capFirst(t.text) && t.text !== t.text.toUpperCase() && surnames.has(stem(t.norm))) m.type = 'PER';
   }
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   let added: Mention[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -1000,8 +1006,7 @@ const COMPASS_WORD = /^(?:северн|южн|восточн|западн|цен
  */
 export function compassNames(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
   if (!ms.length) return ms;
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   for (const m of ms) {
     if (m.type !== 'LOC' || m.tokenStart === undefined || m.tokenEnd !== m.tokenStart + 1) continue;
     const a = toks[m.tokenStart];
@@ -1020,9 +1025,9 @@ const ROMAN = /^[IVXLCDM]+$/;
 
 /**
  * A name in Latin letters ends where a lower-case Cyrillic word follows its Latin word (`Nord Stream
- * маршрут`, `SEC по надзору`; not `Facebook Российский фонд`): the tagger reads on across unknown words, but no name written in Latin letters
- * continues in lower-case Cyrillic. Roman numerals are no Latin name (`XII з’їзду`); a one-letter
- * remainder is no mention.
+ * маршрут`, `SEC по надзору`; not `Facebook Российский фонд`): the tagger reads on across unknown
+ * words, but no name written in Latin letters continues in lower-case Cyrillic. Roman numerals are
+ * no Latin name (`XII з’їзду`); a one-letter remainder is no mention.
  */
 export function latinNameEnds(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
   let drop = false;
@@ -1079,9 +1084,10 @@ function tokenRuns(t: Token): string[] {
  * V»`, `операция «Буря в пустыне»`, `партия «Слуга народа»`) is a mention of the type the kind gives
  * (`lexicon/descriptors.json`), unless `known` (the gazetteers) has the name as something other than
  * a place (`вакцина «Пфайзер»` names the maker): a product or event with its quote marks, an
- * organisation without them (as SlavicNER mostly marks them). It replaces what the tagger found inside it, and the same
- * name elsewhere in the document, in any case form (`«Турецкого потока»`), is the same mention: in
- * quote marks always, unquoted where the tagger found nothing. A mention that holds the whole quoted name already (`ПАО «Газпром»`) stays.
+ * organisation without them (as SlavicNER mostly marks them). It replaces what the tagger found
+ * inside it, and the same name elsewhere in the document, in any case form (`«Турецкого потока»`),
+ * is the same mention: in quote marks always, unquoted where the tagger found nothing. A mention
+ * that holds the whole quoted name already (`ПАО «Газпром»`) stays.
  */
 export function quotedNames(toks: readonly Token[], text: string, ms: Mention[], known?: (norms: string[]) => EntityType | undefined): Mention[] {
   const kinds = descriptorTypes();
@@ -1179,8 +1185,7 @@ export function placeKindNames(toks: readonly Token[], text: string, ms: Mention
   placeKinds ??= new Set(readJsonResource<{ words: string[] }>('src/entities/ner/lexicon/place-kinds.json').words);
   const at = new Map<number, Mention>();
   for (const m of ms) if (m.tokenStart !== undefined) at.set(m.tokenStart, m);
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   let added: Mention[] | null = null;
   for (let i = 0; i + 1 < toks.length; i++) {
     const k = toks[i];
@@ -1188,7 +1193,7 @@ export function placeKindNames(toks: readonly Token[], text: string, ms: Mention
     // (the capitalised next word first: the rarest test)
     if (n.kind !== 'word' || !capFirst(n.text) || k.kind !== 'word' || capFirst(k.text) || !k.lemma || !placeKinds.has(k.lemma) || taken[i]) continue;
     // not an abbreviation (`області ВГО`), not a name the morphology knows as a person's (`мэр города Лужков`)
-    if (n.kind !== 'word' || n.sent !== k.sent || !capFirst(n.text) || /[\d]/.test(n.text) || n.text === n.text.toUpperCase()) continue;
+    if (n.sent !== k.sent || /\d/.test(n.text) || n.text === n.text.toUpperCase()) continue;
     if (n.alts?.some((a) => a.source === 'dict' && a.tags?.NameType)) continue;
     const after = toks[i + 2];
     if (after && after.sent === n.sent && after.kind === 'word' && capFirst(after.text)) continue;
@@ -1222,8 +1227,7 @@ const COMPASS = /^(?:северн|южн|восточн|западн|центр�
  * place's name (`Північної Ірландії`, `Южный Судан`, `Центральной Азии`).
  */
 export function compassPlaces(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   for (const m of ms) {
     if (m.type !== 'LOC' || m.tokenStart === undefined || m.tokenStart === 0) continue;
     const p = toks[m.tokenStart - 1];
@@ -1254,8 +1258,7 @@ const AFTER_NUMBERED = new Set(['VERB', 'AUX', 'ADV', 'ADP', 'CCONJ', 'SCONJ', '
  */
 export function numberedNames(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
   if (!ms.length) return ms;
-  const taken = new Uint8Array(toks.length);
-  for (const m of ms) for (let i = m.tokenStart ?? 0; i < (m.tokenEnd ?? 0); i++) taken[i] = 1;
+  const taken = takenBy(ms, toks.length);
   const { forms } = legalFormSet();
   for (const m of ms) {
     if (m.tokenStart === undefined || m.tokenEnd === undefined || m.type === 'PER' || m.type === 'LOC') continue;
