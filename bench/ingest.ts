@@ -1,0 +1,208 @@
+/**
+ * `npm run bench:ingest`: what a real `parley ingest` costs per article, split into reading,
+ * analysis and the store write, and how many bytes the SQLite store keeps per article.
+ *
+ *  1. the SlavicNER development articles (../shared/data/slavicner/raw, ru + uk) are read through
+ *     the real ingest readers and analysed by the default pipeline (timed per article);
+ *  2. "empty": they are written into an empty database, one `putSync` (one transaction) each,
+ *     timed per article (wall clock) and in total (CPU time of this process);
+ *  3. "large": the database is filled to `--size` articles (default 50,000: variants of the same
+ *     analysed documents under other ids, written through the same `putSync`), then the articles
+ *     are written once more under fresh ids, timed the same way.
+ * Bytes per article: the database file after a WAL checkpoint (page_count * page_size) divided by
+ * the articles it holds, and per table (dbstat) for the empty-database pass.
+ *
+ *   npm run bench:ingest                     the whole run (~2-4 min on a quiet core)
+ *   npm run bench:ingest -- --size 10000     a smaller "large" database
+ *   npm run bench:ingest -- --json           machine-readable results
+ *
+ * The run is pinned to one core when `taskset` exists. Wall times on a shared machine are noisy:
+ * the CPU-time figures are the ones to compare.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Doc } from '../src/doc/model.js';
+import { readInputs } from '../src/ingest/index.js';
+import { createPipeline, projectRoot } from '../src/pipeline/index.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+
+const RAW = join(projectRoot, '..', 'shared', 'data', 'slavicner', 'raw');
+
+function args(): { size: number; json: boolean; limit: number } {
+  const a = process.argv.slice(2);
+  const val = (k: string) => {
+    const i = a.indexOf(k);
+    return i >= 0 ? a[i + 1] : undefined;
+  };
+  return { size: Number(val('--size') ?? 50000), json: a.includes('--json'), limit: Number(val('--limit') ?? 0) };
+}
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p));
+    else if (e.name.endsWith('.txt')) out.push(p);
+  }
+  return out;
+}
+
+const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+interface WritePass {
+  articles: number;
+  dbArticlesBefore: number;
+  wallMsPerArticle: number;
+  cpuMsPerArticle: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  kbPerArticle: number;
+}
+
+function dbBytes(store: SqliteStore): number {
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  const pages = store.db.pragma('page_count', { simple: true }) as number;
+  const free = store.db.pragma('freelist_count', { simple: true }) as number;
+  const size = store.db.pragma('page_size', { simple: true }) as number;
+  return (pages - free) * size;
+}
+
+function writePass(store: SqliteStore, docs: Doc[], idSuffix: string): WritePass {
+  const before = (store.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  const times: number[] = [];
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const d of docs) {
+    const doc = idSuffix ? { ...d, id: d.id + idSuffix } : d;
+    const s = performance.now();
+    const r = store.putSync(doc);
+    times.push(performance.now() - s);
+    if (r.status !== 'new') throw new Error(`${doc.id}: stored as ${r.status}`);
+  }
+  const wall = performance.now() - t0;
+  const cpu = cpuMs(process.cpuUsage(c0));
+  const n = docs.length;
+  const after = before + n;
+  return {
+    articles: n,
+    dbArticlesBefore: before,
+    wallMsPerArticle: r2(wall / n),
+    cpuMsPerArticle: r2(cpu / n),
+    p50: r2(pct(times, 50)),
+    p95: r2(pct(times, 95)),
+    p99: r2(pct(times, 99)),
+    kbPerArticle: r2(dbBytes(store) / 1024 / after),
+  };
+}
+
+async function run(): Promise<void> {
+  const { size, json, limit } = args();
+  const log = (s: string) => process.stderr.write(s + '\n');
+  let list = files(RAW);
+  if (limit) list = list.slice(0, limit);
+
+  // 1. read + analyse
+  const pipeline = await createPipeline();
+  const docs: Doc[] = [];
+  const seen = new Set<string>();
+  const readMs: number[] = [];
+  const analyseMs: number[] = [];
+  let inputBytes = 0;
+  const c0 = process.cpuUsage();
+  const it = readInputs(list);
+  for (;;) {
+    const s = performance.now();
+    const r = await it.next();
+    const t1 = performance.now();
+    if (r.done) break;
+    if (!r.value.ok) continue;
+    readMs.push(t1 - s);
+    const doc = pipeline.analyze(r.value.article);
+    if (seen.has(doc.id)) continue; // the same text twice in the data
+    seen.add(doc.id);
+    inputBytes += Buffer.byteLength(r.value.article.text);
+    docs.push(doc);
+    analyseMs.push(performance.now() - t1);
+  }
+  const analyseCpu = cpuMs(process.cpuUsage(c0)) / docs.length;
+  log(`analysed ${docs.length} articles (${r2(inputBytes / 1024 / docs.length)} KB of text each)`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-ingest-'));
+  try {
+    // 2. empty database
+    const store = new SqliteStore(join(dir, 'bench.db'));
+    const empty = writePass(store, docs, '');
+    const tables = store.db
+      .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`)
+      .all() as { name: string; bytes: number }[];
+    log(`empty database: ${empty.wallMsPerArticle} ms/article wall, ${empty.cpuMsPerArticle} ms CPU, ${empty.kbPerArticle} KB/article`);
+
+    // 3. fill to `size`, then a timed pass
+    let k = 0;
+    const f0 = process.cpuUsage();
+    const ft = performance.now();
+    let filled = docs.length;
+    while (filled + docs.length <= size) {
+      k++;
+      for (const d of docs) store.putSync({ ...d, id: `${d.id}~fill${k}` });
+      filled += docs.length;
+      if (k % 10 === 0) log(`  filled ${filled}`);
+    }
+    const fillWall = (performance.now() - ft) / Math.max(1, filled - docs.length);
+    const fillCpu = cpuMs(process.cpuUsage(f0)) / Math.max(1, filled - docs.length);
+    const large = writePass(store, docs, '~timed');
+    await store.close();
+    log(`${large.dbArticlesBefore}-article database: ${large.wallMsPerArticle} ms/article wall, ${large.cpuMsPerArticle} ms CPU, ${large.kbPerArticle} KB/article`);
+
+    const result = {
+      machine: `${cpus().length} cores, shared (figures are noisy; compare CPU times)`,
+      articles: docs.length,
+      inputKbPerArticle: r2(inputBytes / 1024 / docs.length),
+      readMsPerArticle: r2(mean(readMs)),
+      analyseMsPerArticle: r2(mean(analyseMs)),
+      analyseCpuMsPerArticle: r2(analyseCpu),
+      write: { empty, large, fillWallMsPerArticle: r2(fillWall), fillCpuMsPerArticle: r2(fillCpu) },
+      totalMsPerArticle: r2(mean(readMs) + mean(analyseMs) + empty.wallMsPerArticle),
+      bytesPerTable: Object.fromEntries(tables.map((t) => [t.name, r2(t.bytes / 1024 / docs.length)])),
+    };
+    if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    else {
+      const p = (s: string) => process.stdout.write(s + '\n');
+      p(`bench:ingest — ${docs.length} SlavicNER articles (${result.inputKbPerArticle} KB text each); ${result.machine}`);
+      p(`  read            ${result.readMsPerArticle} ms/article`);
+      p(`  analyse         ${result.analyseMsPerArticle} ms/article (${result.analyseCpuMsPerArticle} ms CPU incl. reading)`);
+      for (const [name, w] of [['empty db', empty], [`${large.dbArticlesBefore} db`, large]] as const)
+        p(`  write ${name.padEnd(10)} ${w.wallMsPerArticle} ms/article wall (p50 ${w.p50}, p95 ${w.p95}, p99 ${w.p99}), ${w.cpuMsPerArticle} ms CPU; ${w.kbPerArticle} KB/article stored`);
+      p(`  write (fill)    ${result.write.fillWallMsPerArticle} ms/article wall, ${result.write.fillCpuMsPerArticle} ms CPU over the fill`);
+      p(`  total           ${result.totalMsPerArticle} ms/article (read + analyse + write into the empty db)`);
+      p(`  KB/article by table (empty db): ${tables.map((t) => `${t.name} ${r2(t.bytes / 1024 / docs.length)}`).join(', ')}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// pinned to one core (like npm run bench) unless already a child
+if (process.env.PARLEY_BENCH_CHILD || process.env.PARLEY_BENCH_FREE || spawnSync('taskset', ['--version']).status !== 0) {
+  run().catch((e) => {
+    process.stderr.write(String((e as Error)?.stack ?? e) + '\n');
+    process.exitCode = 1;
+  });
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync('taskset', ['-c', String(Math.max(0, cpus().length - 1)), process.execPath, ...process.execArgv, self, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, PARLEY_BENCH_CHILD: '1' },
+  });
+  process.exitCode = r.status ?? 1;
+}
