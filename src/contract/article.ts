@@ -41,6 +41,7 @@ export function toArticleJson(doc: Doc, opts: ArticleJsonOptions = {}): Record<s
         speaker: q.speaker,
         cue: q.cue ? { ...tspan(q.cue), lemma: q.cue.lemma } : undefined,
         via: q.via ?? undefined,
+        rules: q.rules && q.rules.length ? q.rules : undefined,
       }),
     ),
     events: (L.events ?? []).map((e) =>
@@ -54,8 +55,11 @@ export function toArticleJson(doc: Doc, opts: ArticleJsonOptions = {}): Record<s
         when: e.when ?? null,
         place: e.place ?? null,
         reportedBy: e.reportedBy ?? [],
-        stances: e.stances ?? [],
+        stances: (e.stances ?? []).map((st) =>
+          clean({ by: st.by, stance: st.stance, evidence: st.evidence ? tspan(st.evidence) : undefined, rules: st.rules && st.rules.length ? st.rules : undefined }),
+        ),
         trigger: e.trigger ? { ...tspan(e.trigger), lemma: e.trigger.lemma } : undefined,
+        rules: e.rules && e.rules.length ? e.rules : undefined,
       }),
     ),
     times: (L.times ?? []).map((t) => clean({ ...tspan(t), value: t.value, to: t.to, mod: t.mod, anchor: t.anchor })),

@@ -121,6 +121,8 @@ export interface Quote extends TextSpan {
   speakerBy?: string;
   /** the words that name the speaker at the cue (`он`, `пресс-секретарь президента`, `Лавров`) */
   speakerSpan?: Span;
+  /** ids of the extraction rules that produced the quote and found its speaker */
+  rules?: string[];
 }
 
 export interface Timex extends TextSpan {
@@ -135,6 +137,16 @@ export interface Timex extends TextSpan {
 export type EventStatus = 'occurred' | 'ongoing' | 'planned' | 'possible' | 'cancelled' | 'none';
 export type Stance = 'confirm' | 'deny' | 'no_comment';
 
+/** Who confirmed, denied or declined to comment on an event, with the words that say so. */
+export interface EventStance {
+  by: string;
+  stance: Stance;
+  /** the words that state the stance (`не стали ни подтверждать, ни опровергать`) */
+  evidence?: TextSpan;
+  /** ids of the rules that produced it */
+  rules?: string[];
+}
+
 export interface DiplomaticEvent extends Span {
   type: string;
   mode?: 'call' | 'meeting' | 'visit' | 'summit' | 'talks' | 'channel' | 'other' | null;
@@ -144,9 +156,11 @@ export interface DiplomaticEvent extends Span {
   when?: { value: string; text?: string; mod?: string } | null;
   place?: string | null;
   reportedBy?: string[];
-  stances?: { by: string; stance: Stance }[];
+  stances?: EventStance[];
   /** the trigger word or phrase */
   trigger?: Cue;
+  /** ids of the extraction rules that produced the event (trigger, parties, status, ...) */
+  rules?: string[];
 }
 
 export interface Attribution extends Span {
