@@ -13,7 +13,9 @@ import { MIGRATIONS } from './migrations.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { expandQuery, ftsExpression, termOf, words } from './terms.js';
 import type {
+  ArticleFilter,
   ArticleJson,
+  ArticleSummary,
   DateRange,
   EntityFilter,
   EntitySummary,
@@ -203,6 +205,24 @@ export class SqliteStore implements Store {
     return r ? (JSON.parse(r.json) as ArticleJson) : null;
   }
 
+  async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
+    const where: string[] = [];
+    const params: Row = {};
+    this.articleFilters(where, params, f, 'a');
+    if (f.entity) {
+      where.push('EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = @entity)');
+      params.entity = f.entity;
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, substr(a.text, 1, 400) AS head, a.published, a.lang, a.outlet, a.url, a.path FROM articles a
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY a.published DESC, a.id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: clampInt(f.limit, 50, 1, 1e6), offset: clampInt(f.offset, 0, 0, 1e9) }) as Row[];
+    return rows.map((r) => ({ id: r.id, title: r.title, lead: leadOf(r.head), published: r.published, lang: r.lang, outlet: r.outlet, url: r.url, path: r.path }));
+  }
+
   async search(q: SearchQuery): Promise<SearchResult> {
     const terms = expandQuery(q.text, this.lemmatizer, q.lang);
     const result: SearchResult = {
@@ -320,9 +340,9 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT ae.entity AS id, count(*) AS articles, sum(ae.mentions) AS mentions
          FROM article_entities ae ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity LIMIT @limit`,
+         GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: clampInt(f.limit, 100, 1, 1e6) }) as Row[];
+      .all({ ...params, limit: clampInt(f.limit, 100, 1, 1e6), offset: clampInt(f.offset, 0, 0, 1e9) }) as Row[];
     const detail = this.db.prepare(
       `SELECT ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
        WHERE ae.entity = ?`,
@@ -373,9 +393,9 @@ export class SqliteStore implements Store {
                 q.cue_text AS cue, q.via
          FROM quotes q JOIN articles a ON a.rowid = q.article
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY a.published DESC, a.id, q.idx LIMIT @limit`,
+         ORDER BY a.published DESC, a.id, q.idx LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: clampInt(f.limit, 1000, 1, 1e7) }) as QuoteRecord[];
+      .all({ ...params, limit: clampInt(f.limit, 1000, 1, 1e7), offset: clampInt(f.offset, 0, 0, 1e9) }) as QuoteRecord[];
     return rows;
   }
 
@@ -404,9 +424,9 @@ export class SqliteStore implements Store {
         `SELECT e.*, a.id AS article_id, a.title, a.outlet, a.published, a.url, a.lang, a.text AS atext
          FROM events e JOIN articles a ON a.rowid = e.article
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY coalesce(e.when_value, a.published) DESC, a.id, e.idx LIMIT @limit`,
+         ORDER BY coalesce(e.when_value, a.published) DESC, a.id, e.idx LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: clampInt(f.limit, 1000, 1, 1e7) }) as Row[];
+      .all({ ...params, limit: clampInt(f.limit, 1000, 1, 1e7), offset: clampInt(f.offset, 0, 0, 1e9) }) as Row[];
     const actors = this.db.prepare(
       `SELECT x.actor AS id, (SELECT name FROM article_entities ae WHERE ae.article = x.article AND ae.entity = x.actor) AS name
        FROM event_actors x WHERE x.article = ? AND x.idx = ? ORDER BY x.ord`,

@@ -79,6 +79,8 @@ export interface Stats {
 
 export interface EntityFilter {
   type?: string;
+  /** rows to skip (pagination) */
+  offset?: number;
   /** only these ids */
   id?: string;
   /** name substring (any language, case-insensitive) */
@@ -100,6 +102,8 @@ export interface EntitySummary {
 
 export interface QuoteFilter extends DateRange {
   speaker?: string;
+  /** rows to skip (pagination) */
+  offset?: number;
   kind?: string;
   lang?: string;
   limit?: number;
@@ -123,6 +127,8 @@ export interface QuoteRecord {
 
 export interface EventFilter extends DateRange {
   type?: string;
+  /** rows to skip (pagination) */
+  offset?: number;
   actor?: string;
   status?: string;
   mode?: string;
@@ -154,10 +160,35 @@ export interface EventRecord {
   trigger: { text: string; lemma: string } | null;
 }
 
+export interface ArticleFilter extends DateRange {
+  lang?: string;
+  /** case-insensitive part of the outlet name */
+  outlet?: string;
+  /** only articles that mention this entity id */
+  entity?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** One stored article in a list (newest first): no text, no layers. */
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  /** the first words of the text */
+  lead: string;
+  published: string | null;
+  lang: string;
+  outlet: string | null;
+  url: string | null;
+  path: string | null;
+}
+
 export interface Store {
   /** One transaction per article; an id already stored is a no-op reported as `duplicate`. */
   putArticle(article: Doc | ArticleJson): Promise<PutResult>;
   getArticle(id: string): Promise<ArticleJson | null>;
+  /** Stored articles, newest first (published DESC, then id), filtered. */
+  listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
   search(query: SearchQuery): Promise<SearchResult>;
   stats(): Promise<Stats>;
   entities(filter?: EntityFilter): Promise<EntitySummary[]>;
