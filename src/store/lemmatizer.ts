@@ -24,3 +24,17 @@ export function morphLemmatizer(morph: Morphology): Lemmatizer {
     },
   };
 }
+
+/**
+ * The query lemmatizer the CLI and the API give a store: only the morphology stage's resources
+ * are loaded (not the whole pipeline). Undefined when the morphology cannot load (search then
+ * matches surface forms only).
+ */
+export async function loadQueryLemmatizer(): Promise<Lemmatizer | undefined> {
+  const { defaultStages, Context } = await import('../pipeline/index.js');
+  const stage = (await defaultStages('morph')).find((s) => s.name === 'morph');
+  const ctx = new Context();
+  await stage?.load?.(ctx);
+  const morph = ctx.maybe('morph');
+  return morph ? morphLemmatizer(morph) : undefined;
+}
