@@ -3,6 +3,9 @@
  * applied; opening a store applies the missing ones, each in its own transaction. Never edit a
  * step that has shipped: add the next one.
  */
+import type Database from 'better-sqlite3';
+import { convertToCompactSearch } from './sqlite-terms.js';
+
 export const MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
   `
@@ -128,4 +131,28 @@ export const MIGRATIONS: string[] = [
     tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
+  // 2: text stored once (articles.text; the JSON keeps "text": null in its place), a contentless
+  // FTS5 index (the terms are no longer stored twice), compact per-token search data, and the
+  // content hash of every text (re-ingest skips known texts before analysing them). The data are
+  // converted by convertToCompactSearch (MIGRATION_CODE[2]) inside the same transaction.
+  `
+  ALTER TABLE articles ADD COLUMN content_hash TEXT;
+  CREATE INDEX articles_content_hash ON articles(content_hash);
+  CREATE TABLE search_terms (
+    article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    offsets BLOB NOT NULL,
+    terms   TEXT NOT NULL,
+    alts    TEXT
+  );
+  CREATE VIRTUAL TABLE article_fts_v2 USING fts5(
+    title, lemmas, forms, alts,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  `,
 ];
+
+/** Data conversions that SQL alone cannot do, run after the step of the same number (1-based). */
+export const MIGRATION_CODE: Partial<Record<number, (db: Database.Database) => void>> = {
+  2: convertToCompactSearch,
+};

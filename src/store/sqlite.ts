@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
 import { fold } from '../doc/normalize.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATION_CODE, MIGRATIONS } from './migrations.js';
+import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { expandQuery, ftsExpression, termOf, words } from './terms.js';
 import type {
@@ -46,16 +47,18 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   lemmatizer?: Lemmatizer;
   private readonly insert: Inserts;
-  private readonly putTx: (a: ArticleJson, tokens: TokenLike[] | null) => PutResult;
+  private readonly putTx: Database.Transaction<(a: ArticleJson, tokens: TokenLike[] | null) => PutResult>;
 
   constructor(readonly path: string, opts: SqliteStoreOptions = {}) {
     if (path !== ':memory:' && !existsSync(dirname(path))) throw new Error(`directory ${dirname(path)} does not exist`);
     this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
     this.lemmatizer = opts.lemmatizer;
-    if (!opts.readonly) this.db.pragma('journal_mode = WAL');
+    // wait for another process's write instead of failing with `database is locked`
+    this.db.pragma('busy_timeout = 10000');
+    if (!opts.readonly) retryBusy(() => this.db.pragma('journal_mode = WAL'));
     this.db.pragma('foreign_keys = ON');
+    // in WAL mode NORMAL is durable against a killed process (only a power loss can drop the last commits)
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
     // Unicode case folding (SQLite's lower() folds ASCII only)
     this.db.function('pfold', { deterministic: true }, (v: unknown) => (v === null || v === undefined ? null : fold(String(v))));
     if (!opts.readonly) this.migrate();
@@ -67,15 +70,26 @@ export class SqliteStore implements Store {
 
   /** Applies the missing numbered schema steps, each in its own transaction. */
   private migrate(): void {
-    const have = this.db.pragma('user_version', { simple: true }) as number;
-    if (have > MIGRATIONS.length)
-      throw new Error(`${this.path}: database schema v${have} is newer than this version of parley (v${MIGRATIONS.length})`);
-    for (let v = have; v < MIGRATIONS.length; v++) {
+    const version = () => this.db.pragma('user_version', { simple: true }) as number;
+    const check = (have: number) => {
+      if (have > MIGRATIONS.length)
+        throw new Error(`${this.path}: database schema v${have} is newer than this version of parley (v${MIGRATIONS.length})`);
+    };
+    check(version());
+    if (version() === MIGRATIONS.length) return;
+    // under an exclusive lock, re-reading the version: two processes opening a new database at
+    // once apply each step once (the second waits, then finds the schema done)
+    retryBusy(() =>
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+        const have = version();
+        check(have);
+        for (let v = have; v < MIGRATIONS.length; v++) {
+          this.db.exec(MIGRATIONS[v]);
+          MIGRATION_CODE[v + 1]?.(this.db);
+          this.db.pragma(`user_version = ${v + 1}`);
+        }
+      }).exclusive(),
+    );
   }
 
   async putArticle(article: Doc | ArticleJson): Promise<PutResult> {
@@ -96,7 +110,15 @@ export class SqliteStore implements Store {
     }
     if (typeof json.id !== 'string' || !json.id) throw new Error('article has no id');
     if (typeof json.text !== 'string') throw new Error(`article ${json.id}: no text`);
-    return this.putTx(json, tokens);
+    // BEGIN IMMEDIATE takes the write lock first (a deferred transaction that reads, then writes,
+    // fails at once when another process wrote meanwhile); busy_timeout and retries wait for it
+    return retryBusy(() => this.putTx.immediate(json, tokens));
+  }
+
+  /** Whether an article with this id, or with this exact text (content hash), is stored. */
+  async isStored(key: { id?: string | null; contentHash?: string | null }): Promise<boolean> {
+    if (key.id && this.insert.exists.get(key.id)) return true;
+    return !!(key.contentHash && this.insert.hashExists.get(key.contentHash));
   }
 
   private putOne(a: ArticleJson, tokens: TokenLike[] | null): PutResult {
@@ -114,7 +136,9 @@ export class SqliteStore implements Store {
       lang: str(a.lang) ?? 'und',
       title: str(a.title),
       text: a.text,
-      json: JSON.stringify(a),
+      // the text is kept once, in its column: the JSON holds null in its place
+      json: JSON.stringify({ ...a, text: null }),
+      content_hash: textHash(a.text),
       ingested_at: new Date().toISOString(),
     });
     const rid = Number(info.lastInsertRowid);
@@ -196,13 +220,17 @@ export class SqliteStore implements Store {
       titleTerms = [...terms].join(' ');
     }
     I.fts.run(rid, titleTerms, lemmas.join(' '), forms.join(' '), altTerms.join(' '));
-    I.offsets.run(rid, Buffer.from(new Uint32Array(offs).buffer), alts.length ? JSON.stringify(alts) : null);
+    const enc = encodeTerms(text, lemmas, forms, offs);
+    I.terms.run(rid, enc.offsets, enc.terms, alts.length ? JSON.stringify(alts) : null);
     return { id: a.id, status: 'new' };
   }
 
   async getArticle(id: string): Promise<ArticleJson | null> {
-    const r = this.db.prepare('SELECT json FROM articles WHERE id = ?').get(id) as Row | undefined;
-    return r ? (JSON.parse(r.json) as ArticleJson) : null;
+    const r = this.db.prepare('SELECT json, text FROM articles WHERE id = ?').get(id) as Row | undefined;
+    if (!r) return null;
+    const a = JSON.parse(r.json) as ArticleJson;
+    a.text = r.text;
+    return a;
   }
 
   async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
@@ -250,18 +278,15 @@ export class SqliteStore implements Store {
            SELECT a.rowid AS rid, bm25(article_fts, 5.0, 1.0, 0.5, 0.5) AS score, a.published AS pub
            ${from} ORDER BY score, pub DESC LIMIT @limit OFFSET @offset)
          SELECT top.rid, top.score, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
-                f.lemmas, f.forms, s.offsets, s.alts
+                s.offsets, s.terms, s.alts
          FROM top JOIN articles a ON a.rowid = top.rid
-         JOIN article_fts f ON f.rowid = top.rid
-         LEFT JOIN search_offsets s ON s.article = top.rid
+         LEFT JOIN search_terms s ON s.article = top.rid
          ORDER BY top.score, top.pub DESC`,
       )
       .all({ ...params, limit, offset }) as Row[];
     const mark = q.mark ?? ['«', '»'];
     for (const r of rows) {
-      const buf: Buffer | null = r.offsets;
-      const offsets = buf ? new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) : new Uint32Array();
-      const matches = findMatches({ lemmas: split(r.lemmas), forms: split(r.forms), offsets, alts: r.alts ? JSON.parse(r.alts) : undefined }, terms);
+      const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
       const hit: SearchHit = {
         id: r.id,
         title: r.title,
@@ -464,8 +489,9 @@ function prepareInserts(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
     return {
       exists: p('SELECT rowid FROM articles WHERE id = ?'),
-      article: p(`INSERT INTO articles (id, path, url, outlet, outlet_fold, published, lang, title, text, json, ingested_at)
-                  VALUES (@id, @path, @url, @outlet, @outlet_fold, @published, @lang, @title, @text, @json, @ingested_at)`),
+      hashExists: p('SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1'),
+      article: p(`INSERT INTO articles (id, path, url, outlet, outlet_fold, published, lang, title, text, json, ingested_at, content_hash)
+                  VALUES (@id, @path, @url, @outlet, @outlet_fold, @published, @lang, @title, @text, @json, @ingested_at, @content_hash)`),
       entity: p(`INSERT INTO article_entities (article, entity, type, name, names, roles, mentions)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions`),
@@ -479,7 +505,7 @@ function prepareInserts(db: Database.Database) {
       time: p('INSERT INTO times (article, start, "end", text, value, mod, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       attribution: p('INSERT INTO attributions (article, start, "end", source, cue_text, cue_lemma) VALUES (?, ?, ?, ?, ?, ?)'),
       fts: p('INSERT INTO article_fts (rowid, title, lemmas, forms, alts) VALUES (?, ?, ?, ?, ?)'),
-      offsets: p('INSERT INTO search_offsets (article, offsets, alts) VALUES (?, ?, ?)'),
+      terms: p('INSERT INTO search_terms (article, offsets, terms, alts) VALUES (?, ?, ?, ?)'),
     };
   }
 type Inserts = ReturnType<typeof prepareInserts>;
@@ -500,6 +526,24 @@ function leadOf(text: string): string {
   if (first.length <= 120) return first;
   const cut = first.lastIndexOf(' ', 120);
   return first.slice(0, cut > 60 ? cut : 120) + ' …';
+}
+
+/**
+ * Runs a write, retrying while another connection holds the lock beyond busy_timeout (a long
+ * write elsewhere, or SQLITE_BUSY returned without waiting, as a lock upgrade can): up to ~2 min.
+ */
+export function retryBusy<T>(fn: () => T): T {
+  const deadline = Date.now() + 120_000;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      return fn();
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
+      if (Date.now() > deadline) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait + Math.random() * wait);
+    }
+  }
 }
 
 function isDoc(a: Doc | ArticleJson): a is Doc {
@@ -524,9 +568,6 @@ function int(v: unknown): number {
 function clampInt(v: unknown, dflt: number, lo: number, hi: number): number {
   const n = Number(v);
   return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : dflt;
-}
-function split(s: string | null): string[] {
-  return s ? s.split(' ') : [];
 }
 function bump(m: Map<string, number>, k: string): void {
   m.set(k, (m.get(k) ?? 0) + 1);
