@@ -1,0 +1,210 @@
+/**
+ * Claim: every report of one happening in publication order (date, outlet, language, status,
+ * stance, who it credits), each with its evidence sentence highlighted in context; reprints folded
+ * under the report they copy.
+ */
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { seg, useApi, useApiMany, type Article, type Claim, type ClaimReport } from '../api';
+import { ActorLink, ActorList, Async, InContext, LangTag, StanceBadge, StatusBadge, When, knownName } from '../components/common';
+import { claimLabel, type Names } from './claimText';
+
+export function ClaimPage() {
+  const { id = '' } = useParams();
+  const claim = useApi<Claim>(`/claims/${seg(id)}`);
+  return <Async state={claim} what="claim">{(c) => <ClaimView claim={c} />}</Async>;
+}
+
+interface Row {
+  report: ClaimReport;
+  article: Article | undefined;
+  reprints: Row[];
+}
+
+/** The article a report copies: the API's mark when it gives one, else an earlier report whose evidence reads the same. */
+function foldReprints(reports: ClaimReport[], arts: Map<string, Article>): Row[] {
+  const evidenceKey = (r: ClaimReport) => {
+    const a = arts.get(r.article);
+    const ev = a?.events[r.event];
+    return ev ? a!.text.slice(ev.start, ev.end).replace(/\s+/g, ' ').trim().toLowerCase() : null;
+  };
+  const top: Row[] = [];
+  const byArticle = new Map<string, Row>();
+  const byEvidence = new Map<string, Row>();
+  for (const report of reports) {
+    const row: Row = { report, article: arts.get(report.article), reprints: [] };
+    const marked = report.reprintOf ?? report.duplicateOf ?? (report as { copyOf?: string | null }).copyOf ?? null;
+    const key = evidenceKey(report);
+    const original = (marked && byArticle.get(marked)) || (key && key.length > 40 ? byEvidence.get(key) : undefined);
+    if (original && original.report.article !== report.article) original.reprints.push(row);
+    else {
+      top.push(row);
+      if (key && !byEvidence.has(key)) byEvidence.set(key, row);
+    }
+    if (!byArticle.has(report.article)) byArticle.set(report.article, row);
+  }
+  return top;
+}
+
+function ClaimView({ claim }: { claim: Claim }) {
+  const ids = [...new Set(claim.reports.map((r) => r.article))];
+  const loaded = useApiMany<Article>(ids.map((a) => `/articles/${seg(a)}`));
+  const arts = useMemo(() => {
+    const m = new Map<string, Article>();
+    for (const a of ids) {
+      const x = loaded.data.get(`/articles/${seg(a)}`);
+      if (x) m.set(a, x);
+    }
+    return m;
+  }, [loaded.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const names = useMemo(() => {
+    const n: Names = { ...(claim.names ?? {}) };
+    for (const a of arts.values())
+      for (const e of a.entities) {
+        n[e.id] ??= e.names?.en || e.name;
+        knownName(e.id, n[e.id], e.type);
+      }
+    return n;
+  }, [arts, claim.names]);
+  const rows = useMemo(() => foldReprints(claim.reports, arts), [claim.reports, arts]);
+  const reprintCount = rows.reduce((a, r) => a + r.reprints.length, 0);
+
+  return (
+    <article className="claim">
+      <p className="crumbs">
+        <Link to="/stories">Stories</Link> › {claim.story ? <Link to={`/stories/${seg(claim.story)}`}>story</Link> : 'no story'} ›
+      </p>
+      <h1>{claimLabel(claim, names)}</h1>
+      <dl className="facts">
+        <div>
+          <dt>Type</dt>
+          <dd>
+            {claim.type}
+            {claim.mode ? ` · ${claim.mode}` : ''}
+            {claim.level ? ` · ${claim.level} level` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Parties</dt>
+          <dd>
+            {claim.actors.map((a, i) => (
+              <span key={a}>
+                {i > 0 && ', '}
+                <ActorLink id={a} name={names[a]} />
+              </span>
+            ))}
+          </dd>
+        </div>
+        {claim.place && (
+          <div>
+            <dt>Place</dt>
+            <dd>
+              <ActorLink id={claim.place} name={names[claim.place]} />
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>When</dt>
+          <dd>
+            <When value={claim.when} />
+          </dd>
+        </div>
+        <div>
+          <dt>Status now</dt>
+          <dd>
+            <StatusBadge status={claim.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Status history</dt>
+          <dd className="history">
+            {claim.history.map((h, i) => (
+              <span key={i} className="nowrap">
+                {i > 0 && <span aria-label="then"> → </span>}
+                <StatusBadge status={h.status} /> <span className="muted small">{h.date}</span>
+              </span>
+            ))}
+          </dd>
+        </div>
+        <div>
+          <dt>First reported</dt>
+          <dd>
+            {claim.firstReported?.published ?? '?'} by {claim.firstReported?.outlet ?? 'an unknown outlet'}
+          </dd>
+        </div>
+      </dl>
+
+      <h2>
+        Reports ({claim.reports.length}
+        {reprintCount ? `, ${reprintCount} reprints folded` : ''})
+      </h2>
+      {loaded.loading && <p className="muted">Loading the articles…</p>}
+      <ol className="reports">
+        {rows.map((row) => (
+          <li key={`${row.report.article}:${row.report.event}`}>
+            <Report row={row} claim={claim} names={names} />
+            {row.reprints.length > 0 && (
+              <details className="reprints">
+                <summary>
+                  {row.reprints.length} reprint{row.reprints.length > 1 ? 's' : ''}: {row.reprints.map((r) => `${r.report.outlet ?? '?'} ${r.report.published ?? ''}`).join(', ')}
+                </summary>
+                <ol>
+                  {row.reprints.map((r) => (
+                    <li key={`${r.report.article}:${r.report.event}`}>
+                      <Report row={r} claim={claim} names={names} />
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+function Report({ row, claim, names }: { row: Row; claim: Claim; names: Names }) {
+  const { report: r, article: a } = row;
+  const ev = a?.events[r.event];
+  const stances = claim.stances.filter((s) => s.article === r.article);
+  const lang = a?.lang ?? r.lang;
+  return (
+    <div className="report">
+      <div className="report-head">
+        <span className="nowrap">{r.published ?? 'undated'}</span> <strong>{r.outlet ?? 'outlet unknown'}</strong> <LangTag lang={lang} /> <StatusBadge status={r.status} />
+        {stances.map((s, i) => (
+          <span key={i}>
+            {' '}
+            <StanceBadge stance={s.stance} /> by <ActorLink id={s.by} name={names[s.by]} />
+          </span>
+        ))}
+        {r.reportedBy.length > 0 && (
+          <span>
+            {' '}
+            · credits <ActorList ids={r.reportedBy} lang={lang} />
+          </span>
+        )}
+        {' · '}
+        <Link to={`/articles/${seg(r.article)}?event=${r.event}`} lang={lang}>
+          {a?.title || 'article'}
+        </Link>
+      </div>
+      {a && ev ? (
+        <div lang={lang}>
+          <InContext text={a.text} start={ev.start} end={ev.end} sentences={a.sentences} width={160} />
+          {stances
+            .filter((s) => s.evidence && (s.evidence.start < ev.start || s.evidence.end > ev.end))
+            .map((s, i) => (
+              <div key={i} className="stance-evidence">
+                <span className="muted small">{s.stance.replace('_', ' ')} evidence:</span>
+                <InContext text={a.text} start={s.evidence.start} end={s.evidence.end} sentences={a.sentences} width={80} />
+              </div>
+            ))}
+        </div>
+      ) : (
+        a === undefined && <p className="muted small">evidence loading…</p>
+      )}
+    </div>
+  );
+}

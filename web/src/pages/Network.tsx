@@ -1,0 +1,343 @@
+/**
+ * Network: actors and their contacts over a time window, drawn with sigma.js (WebGL) over a
+ * graphology graph laid out by ForceAtlas2; thousands of nodes stay smooth. Edge colour is the
+ * contact's status, its shape the mode (straight: in person; curved: at a distance), its width the
+ * number of claims. Filters and the selected actor live in the URL. Clicking a node or an edge
+ * lists the claims behind it.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import EdgeCurveProgram from '@sigma/edge-curve';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { nameFromId, seg, useApi, type Network, type NetworkEdge } from '../api';
+import { ErrorBox, Loading, MODES, STATUSES, STATUS_COLOR, StatusBadge } from '../components/common';
+
+const TYPE_COLOR: Record<string, string> = { PER: '#3949ab', ORG: '#8e24aa', LOC: '#2e7d32', EVT: '#6d4c41', PRO: '#6d4c41' };
+const REMOTE = new Set(['call', 'channel', 'other']);
+
+interface EdgeAttrs {
+  size: number;
+  color: string;
+  type: 'line' | 'curved';
+  mode: string;
+  status: string;
+  claims: string[];
+  count: number;
+  last: string | null;
+  curvature?: number;
+}
+
+function claimIds(e: NetworkEdge): string[] {
+  return Array.isArray(e.claims) ? e.claims : [];
+}
+
+export function buildGraph(net: Network): Graph {
+  const g = new Graph({ multi: true, type: 'undirected', allowSelfLoops: false });
+  const n = net.nodes.length;
+  net.nodes.forEach((node, i) => {
+    if (g.hasNode(node.id)) return;
+    const a = (2 * Math.PI * i) / Math.max(1, n);
+    const r = 10 + 5 * Math.sqrt(i);
+    g.addNode(node.id, {
+      label: node.name || node.label || nameFromId(node.id),
+      x: r * Math.cos(a),
+      y: r * Math.sin(a),
+      size: 3,
+      color: TYPE_COLOR[node.type ?? ''] ?? '#546e7a',
+      nodeType: node.type ?? '',
+    });
+  });
+  const pairs = new Map<string, number>();
+  for (const e of net.edges) {
+    if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
+    const count = Array.isArray(e.claims) ? e.claims.length : (e.claims ?? e.weight ?? 1);
+    const mode = e.mode ?? 'other';
+    const pair = [e.source, e.target].sort().join('\u0000');
+    const k = pairs.get(pair) ?? 0;
+    pairs.set(pair, k + 1);
+    const attrs: EdgeAttrs = {
+      size: Math.min(6, 0.8 + Math.log2(1 + count)),
+      color: STATUS_COLOR[e.status ?? ''] ?? '#9e9e9e',
+      type: REMOTE.has(mode) || k > 0 ? 'curved' : 'line',
+      curvature: REMOTE.has(mode) ? 0.25 + 0.15 * k : 0.15 * k,
+      mode,
+      status: e.status ?? 'unknown',
+      claims: claimIds(e),
+      count,
+      last: e.last ?? null,
+    };
+    g.addEdge(e.source, e.target, attrs);
+  }
+  g.forEachNode((id) => g.setNodeAttribute(id, 'size', Math.min(18, 3 + 2.2 * Math.sqrt(g.degree(id)))));
+  if (g.order > 1) {
+    const settings = forceAtlas2.inferSettings(g);
+    forceAtlas2.assign(g, { iterations: g.order > 1000 ? 60 : 200, settings: { ...settings, barnesHutOptimize: g.order > 300, adjustSizes: false } });
+  }
+  return g;
+}
+
+const FILTERS = ['from', 'to', 'mode', 'status'] as const;
+
+export function NetworkPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const selected = params.get('actor') ?? '';
+  const net = useApi<Network>('/network', { ...filters, limit: params.get('limit') ?? undefined });
+  const [draft, setDraft] = useState(filters);
+  const fkey = FILTERS.map((k) => filters[k]).join('|');
+  useEffect(() => setDraft(filters), [fkey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    for (const k of FILTERS) if (draft[k]) p.set(k, draft[k]);
+    if (selected) p.set('actor', selected);
+    setParams(p);
+  };
+  const select = (id: string | null) => {
+    const p = new URLSearchParams(params);
+    if (id) p.set('actor', id);
+    else p.delete('actor');
+    setParams(p, { replace: true });
+  };
+
+  return (
+    <section className="network-page">
+      <h1>Network</h1>
+      <form className="filters" onSubmit={apply} aria-label="Filter the network">
+        <label>
+          From <input size={10} placeholder="2025-01" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </label>
+        <label>
+          To <input size={10} placeholder="2025-12" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </label>
+        <label>
+          Mode{' '}
+          <select value={draft.mode} onChange={(e) => setDraft({ ...draft, mode: e.target.value })}>
+            <option value="">any</option>
+            {MODES.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+            <option value="">any</option>
+            {STATUSES.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+      </form>
+      <ErrorBox error={net.error} />
+      {net.loading && !net.data && <Loading what="the network" />}
+      {net.data && <GraphView net={net.data} selected={selected} onSelect={select} />}
+    </section>
+  );
+}
+
+type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
+
+function GraphView({ net, selected, onSelect }: { net: Network; selected: string; onSelect: (id: string | null) => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  const sigmaRef = useRef<Sigma | null>(null);
+  const [graph, setGraph] = useState<Graph | null>(null);
+  const [edgeSel, setEdgeSel] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [layoutMs, setLayoutMs] = useState(0);
+  const state = useRef({ selected, hovered });
+  state.current = { selected, hovered };
+
+  useEffect(() => {
+    const t0 = performance.now();
+    const g = buildGraph(net);
+    setLayoutMs(Math.round(performance.now() - t0));
+    setGraph(g);
+  }, [net]);
+
+  useEffect(() => {
+    if (!graph || !box.current) return;
+    const renderer = new Sigma(graph, box.current, {
+      edgeProgramClasses: { curved: EdgeCurveProgram },
+      enableEdgeEvents: true,
+      renderEdgeLabels: false,
+      labelRenderedSizeThreshold: 7,
+      labelDensity: 0.5,
+      defaultEdgeType: 'line',
+      zIndex: true,
+      nodeReducer: (node, data) => {
+        const { selected: sel, hovered: hov } = state.current;
+        const focus = hov || sel;
+        if (!focus || !graph.hasNode(focus)) return data;
+        if (node === focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 2 };
+        if (graph.areNeighbors(node, focus)) return { ...data, forceLabel: true, zIndex: 1 };
+        return { ...data, color: '#d5d8dc', label: '', zIndex: 0 };
+      },
+      edgeReducer: (edge, data) => {
+        const { selected: sel, hovered: hov } = state.current;
+        const focus = hov || sel;
+        if (!focus || !graph.hasNode(focus)) return data;
+        return graph.hasExtremity(edge, focus) ? { ...data, zIndex: 1 } : { ...data, hidden: true };
+      },
+    });
+    sigmaRef.current = renderer;
+    renderer.on('enterNode', ({ node }) => setHovered(node));
+    renderer.on('leaveNode', () => setHovered(null));
+    renderer.on('clickNode', ({ node }) => {
+      setEdgeSel(null);
+      onSelect(node);
+    });
+    renderer.on('clickEdge', ({ edge }) => setEdgeSel(edge));
+    renderer.on('clickStage', () => {
+      setEdgeSel(null);
+      onSelect(null);
+    });
+    let frames = 0;
+    renderer.on('afterRender', () => {
+      frames++;
+      if (box.current) box.current.dataset.frames = String(frames);
+    });
+    box.current.dataset.nodes = String(graph.order);
+    box.current.dataset.edges = String(graph.size);
+    return () => {
+      renderer.kill();
+      sigmaRef.current = null;
+    };
+  }, [graph]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // refresh the highlight and centre the camera on the selected actor
+  useEffect(() => {
+    const r = sigmaRef.current;
+    if (!r || !graph) return;
+    r.refresh({ skipIndexation: true });
+    if (selected && graph.hasNode(selected)) {
+      const pos = r.getNodeDisplayData(selected);
+      if (pos) r.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.5 }, { duration: 400 });
+    }
+  }, [selected, hovered, graph]);
+
+  const labels = useMemo(() => (graph ? graph.mapNodes((id, a) => ({ id, label: String(a.label), degree: graph.degree(id) })).sort((a, b) => b.degree - a.degree) : []), [graph]);
+  const find = (e: FormEvent) => {
+    e.preventDefault();
+    const q = query.trim().toLowerCase();
+    if (!q) return;
+    const hit = labels.find((l) => l.id === query.trim()) ?? labels.find((l) => l.label.toLowerCase() === q) ?? labels.find((l) => l.label.toLowerCase().includes(q));
+    if (hit) onSelect(hit.id);
+  };
+
+  const sel: Selection = edgeSel && graph?.hasEdge(edgeSel) ? { kind: 'edge', id: edgeSel } : selected && graph?.hasNode(selected) ? { kind: 'node', id: selected } : null;
+  return (
+    <div className="network">
+      <div className="graph-wrap">
+        <div ref={box} className="graph" aria-label={`Contact network: ${graph?.order ?? 0} actors, ${graph?.size ?? 0} contacts. Use the search and the list beside it to move with the keyboard.`} role="img" />
+        <Legend />
+        <p className="muted small stats">
+          {graph ? `${graph.order} actors · ${graph.size} contact edges · layout ${layoutMs} ms` : ''}
+        </p>
+      </div>
+      <aside className="graph-side">
+        <form onSubmit={find} role="search">
+          <label>
+            Find an actor{' '}
+            <input list="graph-actors" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name" />
+          </label>
+          <datalist id="graph-actors">
+            {labels.slice(0, 500).map((l) => (
+              <option key={l.id} value={l.label} />
+            ))}
+          </datalist>
+          <button type="submit">Find</button>
+        </form>
+        {graph && sel?.kind === 'node' && <NodePanel graph={graph} id={sel.id} onEdge={setEdgeSel} />}
+        {graph && sel?.kind === 'edge' && <EdgePanel graph={graph} id={sel.id} />}
+        {!sel && graph && (
+          <>
+            <h2>Most connected</h2>
+            <ol className="top-actors">
+              {labels.slice(0, 15).map((l) => (
+                <li key={l.id}>
+                  <button type="button" className="link" onClick={() => onSelect(l.id)}>
+                    {l.label}
+                  </button>{' '}
+                  <span className="muted small">{l.degree}</span>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <div className="legend" aria-label="Legend">
+      {STATUSES.map((s) => (
+        <span key={s} className="legend-item">
+          <span className={`swatch status-${s}`} /> {s}
+        </span>
+      ))}
+      <span className="legend-item">— straight: meeting, visit, summit, talks</span>
+      <span className="legend-item">◠ curved: call, channel</span>
+    </div>
+  );
+}
+
+function NodePanel({ graph, id, onEdge }: { graph: Graph; id: string; onEdge: (e: string) => void }) {
+  const a = graph.getNodeAttributes(id);
+  const edges = graph
+    .edges(id)
+    .map((e) => ({ e, other: graph.opposite(id, e), attrs: graph.getEdgeAttributes(e) as EdgeAttrs }))
+    .sort((x, y) => y.attrs.count - x.attrs.count);
+  return (
+    <div className="panel">
+      <h2>
+        <Link to={`/actors/${seg(id)}`}>{String(a.label)}</Link>
+      </h2>
+      <p className="muted small">
+        {a.nodeType} · {edges.length} contact edges
+      </p>
+      <ul className="edge-list">
+        {edges.slice(0, 60).map(({ e, other, attrs }) => (
+          <li key={e}>
+            <button type="button" className="link" onClick={() => onEdge(e)}>
+              {String(graph.getNodeAttribute(other, 'label'))}
+            </button>{' '}
+            <span className="small">
+              {attrs.mode} <StatusBadge status={attrs.status} /> {attrs.count} claim{attrs.count === 1 ? '' : 's'}
+              {attrs.last ? ` · ${attrs.last}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function EdgePanel({ graph, id }: { graph: Graph; id: string }) {
+  const [s, t] = graph.extremities(id);
+  const attrs = graph.getEdgeAttributes(id) as EdgeAttrs;
+  return (
+    <div className="panel">
+      <h2>
+        <Link to={`/actors/${seg(s)}`}>{String(graph.getNodeAttribute(s, 'label'))}</Link> – <Link to={`/actors/${seg(t)}`}>{String(graph.getNodeAttribute(t, 'label'))}</Link>
+      </h2>
+      <p>
+        {attrs.mode} · <StatusBadge status={attrs.status} /> · {attrs.count} claim{attrs.count === 1 ? '' : 's'}
+        {attrs.last ? ` · last ${attrs.last}` : ''}
+      </p>
+      <ul>
+        {attrs.claims.map((c) => (
+          <li key={c}>
+            <Link to={`/claims/${seg(c)}`}>claim {c}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
