@@ -4,6 +4,7 @@
  * step that has shipped: add the next one.
  */
 import type Database from 'better-sqlite3';
+import { CORPUS_MIGRATION } from './sqlite-corpus.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
 
 export const MIGRATIONS: string[] = [
@@ -150,7 +151,14 @@ export const MIGRATIONS: string[] = [
     tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
+  // 3: the corpus: claims (reports, look-up keys, claims, parties) and actors (entity ids of one
+  // referent, name keys); see src/store/sqlite-corpus.ts. A database that had articles before this
+  // step gets its corpus rebuilt once all steps are applied (SqliteStore.migrate).
+  CORPUS_MIGRATION,
 ];
+
+/** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */
+export const CORPUS_STEP = 3;
 
 /** Data conversions that SQL alone cannot do, run after the step of the same number (1-based). */
 export const MIGRATION_CODE: Partial<Record<number, (db: Database.Database) => void>> = {

@@ -9,7 +9,9 @@ import { dirname } from 'node:path';
 import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
 import { fold } from '../doc/normalize.js';
-import { MIGRATION_CODE, MIGRATIONS } from './migrations.js';
+import { CORPUS_UPDATERS } from './corpus-updaters.js';
+import { CORPUS_STEP, MIGRATION_CODE, MIGRATIONS } from './migrations.js';
+import { SqliteCorpus } from './sqlite-corpus.js';
 import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { expandQuery, ftsExpression, termOf, words } from './terms.js';
@@ -46,6 +48,8 @@ const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   lemmatizer?: Lemmatizer;
+  /** claims, actors (src/store/sqlite-corpus.ts) */
+  readonly corpus: SqliteCorpus;
   private readonly insert: Inserts;
   private readonly putTx: Database.Transaction<(a: ArticleJson, tokens: TokenLike[] | null) => PutResult>;
 
@@ -66,6 +70,50 @@ export class SqliteStore implements Store {
       throw new Error(`${path}: database schema is older than this version of parley; open it once for writing`);
     this.insert = prepareInserts(this.db);
     this.putTx = this.db.transaction((a: ArticleJson, tokens: TokenLike[] | null) => this.putOne(a, tokens));
+    this.corpus = new SqliteCorpus(this.db, () => this.rebuildCorpus());
+  }
+
+  /**
+   * Recomputes every corpus table from the stored articles, in one transaction: each updater's
+   * rows are deleted, then every article is replayed in the order it was stored (rowid), so the
+   * result is what ingesting them gave.
+   */
+  rebuildCorpus(): { articles: number; claims: number; actors: number; ms: number } {
+    const t0 = performance.now();
+    let n = 0;
+    retryBusy(() =>
+      this.db.transaction(() => {
+        n = this.replayCorpus();
+      }).immediate(),
+    );
+    const one = (sql: string) => (this.db.prepare(sql).get() as Row).n as number;
+    return {
+      articles: n,
+      claims: one('SELECT count(*) AS n FROM corpus_claims'),
+      actors: one('SELECT count(DISTINCT actor) AS n FROM corpus_actor_entities'),
+      ms: Math.round(performance.now() - t0),
+    };
+  }
+
+  /** Inside a transaction: reset every corpus updater, replay them over all articles. */
+  private replayCorpus(): number {
+    for (const u of [...CORPUS_UPDATERS].reverse()) u.reset(this.db);
+    let n = 0;
+    // in pages by rowid (an open iterator would block this connection's writes; all at once is too big)
+    const page = this.db.prepare('SELECT rowid, json, text FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 256');
+    let last = 0;
+    for (;;) {
+      const rows = page.all(last) as Row[];
+      if (!rows.length) break;
+      for (const r of rows) {
+        const json = JSON.parse(r.json) as ArticleJson;
+        if (typeof json.text !== 'string') json.text = r.text;
+        for (const u of CORPUS_UPDATERS) u.update(this.db, { rowid: r.rowid, json });
+        last = r.rowid;
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Applies the missing numbered schema steps, each in its own transaction. */
@@ -88,6 +136,8 @@ export class SqliteStore implements Store {
           MIGRATION_CODE[v + 1]?.(this.db);
           this.db.pragma(`user_version = ${v + 1}`);
         }
+        // a database from before the corpus tables: build its corpus from its articles
+        if (have > 0 && have < CORPUS_STEP) this.replayCorpus();
       }).exclusive(),
     );
   }
@@ -222,6 +272,8 @@ export class SqliteStore implements Store {
     I.fts.run(rid, titleTerms, lemmas.join(' '), forms.join(' '), altTerms.join(' '));
     const enc = encodeTerms(text, lemmas, forms, offs);
     I.terms.run(rid, enc.offsets, enc.terms, alts.length ? JSON.stringify(alts) : null);
+    // the corpus (near-duplicates, stories, claims, actors), in this article's transaction
+    for (const u of CORPUS_UPDATERS) u.update(this.db, { rowid: rid, json: a });
     return { id: a.id, status: 'new' };
   }
 

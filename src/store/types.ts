@@ -194,5 +194,76 @@ export interface Store {
   entities(filter?: EntityFilter): Promise<EntitySummary[]>;
   quotes(filter?: QuoteFilter): Promise<QuoteRecord[]>;
   events(filter?: EventFilter): Promise<EventRecord[]>;
+  /** the corpus level (claims, actors; src/corpus/ calls these), where the store keeps it */
+  readonly corpus?: CorpusStore;
   close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- corpus (src/corpus/ reads these)
+
+export interface ClaimFilter extends DateRange {
+  /** only claims with one of these entity ids among the parties (an actor's aliases) */
+  actors?: string[];
+  /** only claims reported in one of these articles (a story's articles) */
+  articles?: string[];
+  status?: string;
+  mode?: string;
+  type?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CorpusCounts {
+  articles: number;
+  claims: number;
+  reports: number;
+  actors: number;
+  entities: number;
+}
+
+export interface RebuildResult {
+  articles: number;
+  claims: number;
+  actors: number;
+  ms: number;
+}
+
+/** One article's entity row for framing: the labels (roles) and quotes the article gives it. */
+export interface FramingRow {
+  article: string;
+  outlet: string | null;
+  lang: string;
+  published: string | null;
+  actor: string;
+  entity: string;
+  name: string;
+  roles: string[];
+  quotes: { index: number; start: number; end: number; text: string; kind: string }[];
+}
+
+/**
+ * The persistence the corpus library (src/corpus/) reads through. The SQLite store implements it
+ * in src/store/sqlite-corpus.ts; the update side is the store's corpus updaters.
+ */
+export interface CorpusStore {
+  /** recompute every corpus table from the stored articles (same ids and groups as ingesting them) */
+  rebuild(): Promise<RebuildResult>;
+  counts(): Promise<CorpusCounts>;
+  /** claims, latest first (by the end of their date span), filtered */
+  claims(filter?: ClaimFilter): AsyncIterable<import('../corpus/claims/summary.js').ClaimJson>;
+  claim(id: string): Promise<import('../corpus/claims/summary.js').ClaimJson | null>;
+  /** the actor an entity id belongs to, or null when the corpus has not seen it */
+  actorOf(entity: string): Promise<string | null>;
+  /** every entity id of an actor (empty when unknown) */
+  actorEntities(actor: string): Promise<string[]>;
+  /** actors whose names contain this text (any language, case-insensitive), most mentioned first */
+  findActors(name: string, limit?: number): Promise<string[]>;
+  actor(id: string): Promise<import('../corpus/actors/profile.js').ActorJson | null>;
+  /** actor ids, most articles first */
+  actorIds(limit?: number): AsyncIterable<string>;
+  /** entity id -> actor id, for every entity of the corpus */
+  actorMap(): Promise<Map<string, string>>;
+  /** the most used name and type of each entity id */
+  names(ids: string[]): Promise<Map<string, { name: string; type: string }>>;
+  framingRows(articles: string[]): Promise<FramingRow[]>;
 }

@@ -1,0 +1,103 @@
+/**
+ * An actor's profile (`parley/actor@1`) from the rows the store gives for its entity ids (pure).
+ */
+import type { ClaimJson } from '../claims/summary.js';
+
+export interface ActorJson {
+  schema: 'parley/actor@1';
+  id: string;
+  type: string;
+  names: Record<string, string>;
+  /** every entity id of this referent (scripts, languages, types) */
+  aliases: string[];
+  roles: { title: string; lang: string; article: string; published: string | null }[];
+  articles: number;
+  quotes: number;
+  contacts: { actor: string; claims: number; last: string | null }[];
+}
+
+/** One stored article's entity row of the actor (one per article and entity id). */
+export interface ActorMentionRow {
+  entity: string;
+  type: string;
+  name: string;
+  names: Record<string, string> | null;
+  roles: string[] | null;
+  article: string;
+  lang: string;
+  published: string | null;
+}
+
+export interface ActorRows {
+  id: string;
+  entities: string[];
+  rows: ActorMentionRow[];
+  quotes: number;
+  /** the CONSULT claims it is a party to */
+  claims: ClaimJson[];
+  /** entity id -> actor id, for the other parties of those claims */
+  actorOf: (entity: string) => string;
+}
+
+function top(m: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let n = -1;
+  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+export function buildActor(d: ActorRows): ActorJson {
+  const types = new Map<string, number>();
+  const byLang = new Map<string, Map<string, number>>();
+  const given: Record<string, string> = {};
+  const roles: ActorJson['roles'] = [];
+  const seenRole = new Set<string>();
+  const articles = new Set<string>();
+  const rows = [...d.rows].sort((a, b) => String(a.published ?? '9999').localeCompare(String(b.published ?? '9999')) || a.article.localeCompare(b.article));
+  for (const r of rows) {
+    articles.add(r.article);
+    types.set(r.type, (types.get(r.type) ?? 0) + 1);
+    const m = byLang.get(r.lang) ?? byLang.set(r.lang, new Map()).get(r.lang)!;
+    m.set(r.name, (m.get(r.name) ?? 0) + 1);
+    // the KB's canonical names of the actor's own id win over names of its aliases
+    if (r.names) for (const [l, n] of Object.entries(r.names)) if (n && (!given[l] || r.entity === d.id)) given[l] = n;
+    for (const title of r.roles ?? []) {
+      const k = `${title}|${r.article}`;
+      if (seenRole.has(k)) continue;
+      seenRole.add(k);
+      roles.push({ title, lang: r.lang, article: r.article, published: r.published });
+    }
+  }
+  const names: Record<string, string> = {};
+  for (const l of ['ru', 'uk', 'en']) {
+    const n = given[l] ?? (byLang.get(l) ? top(byLang.get(l)!) : undefined);
+    if (n) names[l] = n;
+  }
+  for (const [l, m] of byLang) if (!names[l]) names[l] = top(m)!;
+
+  const contacts = new Map<string, { claims: number; last: string | null }>();
+  for (const c of d.claims) {
+    if (c.type !== 'CONSULT') continue;
+    const date = c.when?.value ?? c.firstReported.published ?? null;
+    const others = new Set(c.actors.map(d.actorOf).filter((a) => a !== d.id));
+    for (const o of others) {
+      const x = contacts.get(o) ?? { claims: 0, last: null };
+      x.claims++;
+      if (date && (!x.last || date > x.last)) x.last = date;
+      contacts.set(o, x);
+    }
+  }
+  return {
+    schema: 'parley/actor@1',
+    id: d.id,
+    type: top(types) ?? (d.id.startsWith('new:') ? d.id.split(':')[1] : ''),
+    names,
+    aliases: [...d.entities].sort(),
+    roles,
+    articles: articles.size,
+    quotes: d.quotes,
+    contacts: [...contacts.entries()]
+      .map(([actor, x]) => ({ actor, claims: x.claims, last: x.last }))
+      .sort((a, b) => b.claims - a.claims || String(b.last ?? '').localeCompare(String(a.last ?? '')) || a.actor.localeCompare(b.actor)),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Placing the events of a new article into claims (pure). A report joins every claim it is
+ * compatible with (`clash` null with at least one of the claim's reports near it in time, and no
+ * hard clash with any of them: other people, another place or level, happened vs cancelled, the next
+ * occasion); claims it bridges merge; with none it opens a claim. A claim's id is a hash of its
+ * earliest report (`article:event`, in publication order), so ids do not depend on arrival order;
+ * a claim that gains an earlier report or merges is renamed.
+ */
+import { createHash } from 'node:crypto';
+import { clash, type Why } from './compat.js';
+import type { Report } from './report.js';
+
+const HARD: ReadonlySet<Why> = new Set(['persons', 'place', 'level', 'status', 'initiator', 'next-occasion']);
+
+export interface Placed {
+  claim: string;
+  report: Report;
+}
+
+export interface Assignment {
+  /** the new article's reports with their (final) claim ids */
+  placed: Placed[];
+  /** existing claims renamed (merged into another, or given an earlier first report) */
+  renames: { from: string; to: string }[];
+  /** final ids of every claim whose reports changed (to re-summarise) */
+  touched: string[];
+}
+
+/** Publication-order sort key of a report: published, article id, event index. */
+export function reportKey(r: { published: string | null; article: string; event: number }): string {
+  return `${r.published ?? '9999-99-99'}|${r.article}|${String(r.event).padStart(5, '0')}`;
+}
+
+/** The claim id a claim gets from its earliest report. */
+export function claimIdOf(first: { article: string; event: number }): string {
+  return 'c-' + createHash('sha1').update(`${first.article}:${first.event}`).digest('hex').slice(0, 12);
+}
+
+/**
+ * @param reports the new article's reports
+ * @param candidates stored reports that may be of the same happenings, with their claim ids
+ * @param firstOf the earliest report of each candidate claim (`reportKey` and ids)
+ */
+export function assign(
+  reports: Report[],
+  candidates: Placed[],
+  firstOf: Map<string, { key: string; article: string; event: number }>,
+): Assignment {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let p = parent.get(x) ?? x;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    parent.set(x, p);
+    return p;
+  };
+  const union = (x: string, y: string) => {
+    const a = find(x);
+    const b = find(y);
+    if (a !== b) parent.set(b, a);
+  };
+  const pool: Placed[] = [...candidates];
+  const firstKeyOf = (c: string) => firstOf.get(c)?.key ?? c;
+  const placed: Placed[] = [];
+  for (const r of reports) {
+    const byClaim = new Map<string, Report[]>();
+    for (const p of pool) {
+      const c = find(p.claim);
+      const l = byClaim.get(c);
+      if (l) l.push(p.report);
+      else byClaim.set(c, [p.report]);
+    }
+    // the claims it fits: compatible with a member, no hard clash with any; best fit first
+    const fits: { c: string; n: number; members: Report[] }[] = [];
+    for (const [c, members] of byClaim) {
+      let n = 0;
+      let hard = false;
+      for (const m of members) {
+        const why = clash(r, m);
+        if (why === null) n++;
+        else if (HARD.has(why)) {
+          hard = true;
+          break;
+        }
+      }
+      if (n && !hard) fits.push({ c, n, members });
+    }
+    fits.sort((x, y) => y.n - x.n || (firstKeyOf(x.c) < firstKeyOf(y.c) ? -1 : 1));
+    // claims it bridges merge only when no member of one hard-clashes with a member of another
+    const joins: string[] = [];
+    const group: Report[] = [];
+    for (const f of fits) {
+      if (joins.length && f.members.some((m) => group.some((g) => HARD.has(clash(m, g) as Why)))) continue;
+      joins.push(f.c);
+      group.push(...f.members);
+    }
+    const own = `new:${r.article}:${r.event}`;
+    for (const c of joins) union(own, c);
+    const p = { claim: own, report: r };
+    placed.push(p);
+    pool.push(p);
+  }
+
+  // final ids: each group's earliest report, among stored claims' first reports and the new ones
+  const earliest = new Map<string, { key: string; article: string; event: number }>();
+  const offer = (group: string, f: { key: string; article: string; event: number }) => {
+    const e = earliest.get(group);
+    if (!e || f.key < e.key) earliest.set(group, f);
+  };
+  for (const [c, f] of firstOf) offer(find(c), f);
+  for (const p of placed) offer(find(p.claim), { key: reportKey(p.report), article: p.report.article, event: p.report.event });
+  const finalId = (c: string) => claimIdOf(earliest.get(find(c))!);
+
+  const renames: { from: string; to: string }[] = [];
+  const touched = new Set<string>();
+  for (const c of firstOf.keys()) {
+    const to = finalId(c);
+    if (to !== c) renames.push({ from: c, to });
+  }
+  for (const p of placed) {
+    p.claim = finalId(p.claim);
+    touched.add(p.claim);
+  }
+  for (const r of renames) touched.add(r.to);
+  return { placed, renames, touched: [...touched] };
+}

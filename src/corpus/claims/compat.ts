@@ -1,0 +1,186 @@
+/**
+ * When two reports speak of one real-world happening. Each rule is named (`why` says which one
+ * kept two reports apart), and all are pairwise, so the grouping (connected reports) does not
+ * depend on the order articles arrive in.
+ *
+ * - type: the same PLOVER type.
+ * - status: `none` (no such contact) only with `none`; something that happened (`occurred`,
+ *   `ongoing`) is never the same as something `cancelled`; a prospective report (`planned`,
+ *   `possible`, `cancelled`) published after the happening it would be about is the next occasion.
+ * - mode (CONSULT): the same, or close (a visit holds meetings and talks; a call is talks; talks at
+ *   the working level are a channel); `other` goes with any.
+ * - level: `highest` and `ministerial` differ from each other and from `technical`/`working`.
+ * - place: two places of different sides (Budapest vs Alaska) are two occasions.
+ * - parties: the sides (countries) overlap in at least two (or the one side of a one-sided report,
+ *   with a shared party); two different people on one side are different parties (Lavrov-Rubio vs
+ *   Lavrov-Blinken); for directed types (ACCUSE, SANCTION, ...) the initiators' sides agree.
+ * - dates: two explicit dates overlap; an undated report is dated by its publication: an undated
+ *   account of a past happening comes at most three weeks after it (four months when both name the
+ *   same place), two undated accounts of a one-off happening within a week of each other, of a
+ *   standing channel within two months; prospective reports within six weeks of each other.
+ */
+import type { Report } from './report.js';
+
+const HAPPENED = new Set(['occurred', 'ongoing']);
+const PROSPECTIVE = new Set(['planned', 'possible', 'cancelled']);
+/** types whose first actor acts on the others (the initiator's side must agree) */
+const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
+
+const MODE_NEAR: Record<string, string[]> = {
+  visit: ['meeting', 'talks'],
+  meeting: ['visit', 'talks', 'summit'],
+  summit: ['meeting', 'talks'],
+  talks: ['meeting', 'visit', 'call', 'channel', 'summit'],
+  call: ['talks'],
+  channel: ['talks'],
+};
+
+const LEVEL_CLASS: Record<string, string> = { highest: 'highest', ministerial: 'ministerial', technical: 'working', working: 'working' };
+
+/** Windows in days (see the module comment). */
+export const WINDOW = {
+  pastUndated: 21,
+  pastUndatedSamePlace: 120,
+  undatedOneOff: 7,
+  undatedChannel: 60,
+  prospective: 45,
+  prospectiveToHappened: 60,
+  explicitAhead: 180,
+  /** the widest of these, for candidate look-ups */
+  lookup: 200,
+};
+
+export type Why =
+  | 'type'
+  | 'status'
+  | 'next-occasion'
+  | 'mode'
+  | 'level'
+  | 'place'
+  | 'sides'
+  | 'persons'
+  | 'initiator'
+  | 'date';
+
+/**
+ * Null when `a` and `b` can report one happening, else the rule that keeps them apart. Hard
+ * reasons (another person, place, level, happened vs cancelled, initiator, next occasion) are
+ * checked before soft ones (mode, sides, date), so a caller can tell them apart.
+ */
+export function clash(a: Report, b: Report): Why | null {
+  if (a.type !== b.type) return 'type';
+  if ((a.status === 'none') !== (b.status === 'none')) return 'status';
+  if ((HAPPENED.has(a.status) && b.status === 'cancelled') || (HAPPENED.has(b.status) && a.status === 'cancelled')) return 'status';
+  if (a.level && b.level && LEVEL_CLASS[a.level] !== LEVEL_CLASS[b.level]) return 'level';
+  if (placesClash(a, b)) return 'place';
+  const hard = persons(a, b);
+  if (hard) return hard;
+  const next = nextOccasion(a, b);
+  if (next) return next;
+  if (a.type === 'CONSULT' && !modesNear(a.mode, b.mode)) return 'mode';
+  if (sidesApart(a, b)) return 'sides';
+  return dates(a, b);
+}
+
+/**
+ * Two places (LOC) of different sides, or two different towns of one side. An institution named
+ * as the place (`в Кремле`) is no place to compare.
+ */
+function placesClash(a: Report, b: Report): boolean {
+  if (!a.place || !b.place || a.place === b.place || !a.placeIsLoc || !b.placeIsLoc) return false;
+  if (a.placeSide !== b.placeSide) return a.placeSide !== b.place && b.placeSide !== a.place;
+  return a.placeIsTown && b.placeIsTown;
+}
+
+function modesNear(x: string | null, y: string | null): boolean {
+  if (!x || !y || x === y || x === 'other' || y === 'other') return true;
+  return MODE_NEAR[x]?.includes(y) ?? false;
+}
+
+function sidesApart(a: Report, b: Report): boolean {
+  const sa = new Set(a.sides);
+  const sb = new Set(b.sides);
+  let common = 0;
+  for (const s of sa) if (sb.has(s)) common++;
+  const need = Math.min(sa.size, sb.size, 2);
+  if (need === 0 || common < need) return true;
+  // one-sided reports (`Lavrov held talks`) join only through a shared party
+  return (sa.size === 1 || sb.size === 1) && !a.actors.some((x) => b.actors.includes(x));
+}
+
+/** Different people on one side; for directed types, initiators of different sides. */
+function persons(a: Report, b: Report): Why | null {
+  for (const s of new Set(a.sides)) {
+    const pa = a.actors.filter((x, i) => a.persons[i] && a.sides[i] === s);
+    if (!pa.length) continue;
+    const pb = b.actors.filter((x, i) => b.persons[i] && b.sides[i] === s);
+    if (pb.length && !pa.some((x) => pb.includes(x))) return 'persons';
+  }
+  if (!SYMMETRIC.has(a.type) && a.sides.length && b.sides.length && a.sides[0] !== b.sides[0]) return 'initiator';
+  return null;
+}
+
+/** A prospective report published after the happening another report tells of: the next occasion. */
+function nextOccasion(a: Report, b: Report): Why | null {
+  const ah = HAPPENED.has(a.status);
+  const bh = HAPPENED.has(b.status);
+  if (ah === bh) return null;
+  const [h, p] = ah ? [a, b] : [b, a];
+  if (p.status === 'none' || p.pubDay === null) return null;
+  const happened = h.whenRange ? h.whenRange[1] : h.pubDay;
+  if (happened === null) return null;
+  // a prospective report dated itself after the happening is another occasion too
+  const ahead = p.whenRange ? p.whenRange[0] : p.pubDay;
+  return p.pubDay > happened + 1 || ahead > happened + 1 ? 'next-occasion' : null;
+}
+
+function dates(a: Report, b: Report): Why | null {
+  const aw = a.whenRange;
+  const bw = b.whenRange;
+  if (aw && bw) return aw[0] <= bw[1] + 1 && bw[0] <= aw[1] + 1 ? null : 'date';
+  if (aw || bw) {
+    const [e, u] = aw ? [a, b] : [b, a];
+    const [lo, hi] = e.whenRange!;
+    const p = u.pubDay;
+    if (p === null) return 'date';
+    if (HAPPENED.has(u.status)) {
+      // an undated account of what happened, after the dated happening (or a prospective dated one)
+      const win = e.place && e.place === u.place ? WINDOW.pastUndatedSamePlace : WINDOW.pastUndated;
+      return lo <= p && p - hi <= win ? null : 'date';
+    }
+    // an undated prospective report: published before the dated happening, not too far ahead
+    return p <= hi + 1 && lo - p <= WINDOW.explicitAhead ? null : 'date';
+  }
+  const pa = a.pubDay;
+  const pb = b.pubDay;
+  if (pa === null || pb === null) return pa === pb ? null : 'date';
+  const ah = HAPPENED.has(a.status);
+  const bh = HAPPENED.has(b.status);
+  if (ah && bh) {
+    const channel = a.mode === 'channel' || b.mode === 'channel' || a.status === 'ongoing' || b.status === 'ongoing';
+    return Math.abs(pa - pb) <= (channel ? WINDOW.undatedChannel : WINDOW.undatedOneOff) ? null : 'date';
+  }
+  if (!ah && !bh) return Math.abs(pa - pb) <= WINDOW.prospective ? null : 'date';
+  // one prospective, one happened: the prospective one comes first
+  const [pp, ph] = ah ? [pb, pa] : [pa, pb];
+  return ph - pp <= WINDOW.prospectiveToHappened ? null : 'date';
+}
+
+/**
+ * Look-up keys of a report. Indexed: `2|TYPE|sideA|sideB` for each pair of its sides and
+ * `1|TYPE|side` for each side; a one-sided report also `s|TYPE|side`. A report with two or more
+ * sides looks up its pairs and the one-sided reports of each side (`s|`), a one-sided one every
+ * report of its side (`1|`), so either order of arrival finds the other. No parties: no keys
+ * (such a report stays its own claim).
+ */
+export function keysOf(r: Report): { index: string[]; lookup: string[] } {
+  const sides = [...new Set(r.sides)].sort();
+  if (!sides.length) return { index: [], lookup: [] };
+  const singles = sides.map((s) => `1|${r.type}|${s}`);
+  if (sides.length === 1) return { index: [...singles, `s|${r.type}|${sides[0]}`], lookup: singles };
+  const pairs: string[] = [];
+  for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) pairs.push(`2|${r.type}|${sides[i]}|${sides[j]}`);
+  return { index: [...pairs, ...singles], lookup: [...pairs, ...sides.map((s) => `s|${r.type}|${s}`)] };
+}
+
+export { HAPPENED, PROSPECTIVE };

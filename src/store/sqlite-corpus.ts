@@ -1,0 +1,483 @@
+/**
+ * The corpus in the SQLite store: the SQL of the claims and actors updaters (their logic is in
+ * src/corpus/) and the read side (`SqliteCorpus`, the store's `corpus`). Look-ups go through
+ * indexes keyed by claim keys, entity ids and dates: nothing re-reads the corpus per article.
+ */
+import type Database from 'better-sqlite3';
+import { assign, reportKey, type Placed } from '../corpus/claims/assign.js';
+import { keysOf, WINDOW } from '../corpus/claims/compat.js';
+import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
+import { summarize, type ClaimJson } from '../corpus/claims/summary.js';
+import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
+import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { isoOf, rangeOf } from '../corpus/dates.js';
+import { fold } from '../doc/normalize.js';
+import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
+import type { ClaimFilter, CorpusCounts, CorpusStore, FramingRow, RebuildResult } from './types.js';
+
+type Row = Record<string, any>;
+
+/** Migration step: the corpus tables (appended to MIGRATIONS). */
+export const CORPUS_MIGRATION = `
+  -- one row per event of a stored article: the claim it is in, and the report as claim merging reads it
+  CREATE TABLE corpus_claim_reports (
+    article  INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    event    INTEGER NOT NULL,
+    claim    TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    report   TEXT NOT NULL,
+    PRIMARY KEY (article, event)
+  );
+  CREATE INDEX corpus_claim_reports_claim ON corpus_claim_reports(claim);
+  -- candidate look-up: type and sides (see keysOf), by day
+  CREATE TABLE corpus_claim_keys (
+    key     TEXT NOT NULL,
+    anchor  INTEGER,
+    article INTEGER NOT NULL,
+    event   INTEGER NOT NULL,
+    FOREIGN KEY (article, event) REFERENCES corpus_claim_reports(article, event) ON DELETE CASCADE
+  );
+  CREATE INDEX corpus_claim_keys_key ON corpus_claim_keys(key, anchor);
+  CREATE INDEX corpus_claim_keys_report ON corpus_claim_keys(article, event);
+  -- the claims (parley/claim@1 in json; story filled when read)
+  CREATE TABLE corpus_claims (
+    id            TEXT PRIMARY KEY,
+    type          TEXT NOT NULL,
+    mode          TEXT,
+    level         TEXT,
+    status        TEXT NOT NULL,
+    first_key     TEXT NOT NULL,
+    first_article TEXT NOT NULL,
+    first_event   INTEGER NOT NULL,
+    date_lo       TEXT,
+    date_hi       TEXT,
+    reports       INTEGER NOT NULL,
+    json          TEXT NOT NULL
+  );
+  CREATE INDEX corpus_claims_date ON corpus_claims(date_hi);
+  CREATE INDEX corpus_claims_status ON corpus_claims(status);
+  CREATE TABLE corpus_claim_actors (
+    claim TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (claim, actor)
+  ) WITHOUT ROWID;
+  CREATE INDEX corpus_claim_actors_actor ON corpus_claim_actors(actor);
+  -- actors: entity id -> actor id, and the name keys that join ids of one referent
+  CREATE TABLE corpus_actor_entities (
+    entity TEXT PRIMARY KEY,
+    actor  TEXT NOT NULL,
+    kb     TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX corpus_actor_entities_actor ON corpus_actor_entities(actor);
+  CREATE TABLE corpus_actor_keys (
+    key    TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    PRIMARY KEY (key, entity)
+  ) WITHOUT ROWID;
+  CREATE INDEX corpus_actor_keys_entity ON corpus_actor_keys(entity);
+`;
+
+// ---------------------------------------------------------------- claims updater
+
+const stmtCache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+function S(db: Database.Database) {
+  let s = stmtCache.get(db);
+  if (!s) stmtCache.set(db, (s = prepare(db)));
+  return s;
+}
+
+function prepare(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    candidates: p(`SELECT r.claim, r.report FROM corpus_claim_keys k
+                   JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
+                   WHERE k.key = ? AND k.anchor BETWEEN ? AND ?`),
+    candidatesUndated: p(`SELECT r.claim, r.report FROM corpus_claim_keys k
+                   JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
+                   WHERE k.key = ? AND k.anchor IS NULL`),
+    claimFirst: p('SELECT first_key, first_article, first_event FROM corpus_claims WHERE id = ?'),
+    insertReport: p('INSERT OR REPLACE INTO corpus_claim_reports (article, event, claim, sort_key, report) VALUES (?, ?, ?, ?, ?)'),
+    insertKey: p('INSERT INTO corpus_claim_keys (key, anchor, article, event) VALUES (?, ?, ?, ?)'),
+    renameReports: p('UPDATE corpus_claim_reports SET claim = ? WHERE claim = ?'),
+    deleteClaim: p('DELETE FROM corpus_claims WHERE id = ?'),
+    deleteClaimActors: p('DELETE FROM corpus_claim_actors WHERE claim = ?'),
+    reportsOf: p('SELECT report FROM corpus_claim_reports WHERE claim = ?'),
+    upsertClaim: p(`INSERT OR REPLACE INTO corpus_claims (id, type, mode, level, status, first_key, first_article, first_event, date_lo, date_hi, reports, json)
+                    VALUES (@id, @type, @mode, @level, @status, @first_key, @first_article, @first_event, @date_lo, @date_hi, @reports, @json)`),
+    insertClaimActor: p('INSERT OR IGNORE INTO corpus_claim_actors (claim, actor) VALUES (?, ?)'),
+    // actors
+    entityActor: p('SELECT actor FROM corpus_actor_entities WHERE entity = ?'),
+    keyEntities: p('SELECT k.entity, e.actor, e.kb FROM corpus_actor_keys k JOIN corpus_actor_entities e ON e.entity = k.entity WHERE k.key = ?'),
+    insertEntity: p('INSERT INTO corpus_actor_entities (entity, actor, kb) VALUES (?, ?, ?)'),
+    insertActorKey: p('INSERT OR IGNORE INTO corpus_actor_keys (key, entity) VALUES (?, ?)'),
+    actorMembers: p('SELECT entity, kb FROM corpus_actor_entities WHERE actor = ?'),
+    renameActor: p('UPDATE corpus_actor_entities SET actor = ? WHERE actor = ?'),
+  };
+}
+
+function articleOf(a: StoredArticle): ArticleLike {
+  return a.json as unknown as ArticleLike;
+}
+
+/** Places the events of one stored article into claims (see src/corpus/claims/assign.ts). */
+export function updateClaims(db: Database.Database, a: StoredArticle): void {
+  const st = S(db);
+  const reports = reportsOf(articleOf(a));
+  if (!reports.length) return;
+  // candidates: stored reports sharing a look-up key, near in time
+  const seen = new Set<string>();
+  const candidates: Placed[] = [];
+  for (const r of reports) {
+    const day = anchorDay(r);
+    for (const key of keysOf(r).lookup) {
+      const rows = (day === null ? st.candidatesUndated.all(key) : st.candidates.all(key, day - WINDOW.lookup, day + WINDOW.lookup)) as Row[];
+      for (const row of rows) {
+        const rep = JSON.parse(row.report) as Report;
+        const k = `${rep.article}:${rep.event}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        candidates.push({ claim: row.claim, report: rep });
+      }
+    }
+  }
+  const firstOf = new Map<string, { key: string; article: string; event: number }>();
+  for (const c of new Set(candidates.map((c) => c.claim))) {
+    const f = st.claimFirst.get(c) as Row | undefined;
+    if (f) firstOf.set(c, { key: f.first_key, article: f.first_article, event: f.first_event });
+  }
+  const res = assign(reports, candidates, firstOf);
+  for (const { from, to } of res.renames) {
+    st.renameReports.run(to, from);
+    st.deleteClaim.run(from);
+    st.deleteClaimActors.run(from);
+  }
+  for (const p of res.placed) {
+    const r = p.report;
+    st.insertReport.run(a.rowid, r.event, p.claim, reportKey(r), JSON.stringify(r));
+    const day = anchorDay(r);
+    for (const key of keysOf(r).index) st.insertKey.run(key, day, a.rowid, r.event);
+  }
+  for (const id of res.touched) writeClaim(db, id);
+}
+
+function writeClaim(db: Database.Database, id: string): void {
+  const st = S(db);
+  const reports = (st.reportsOf.all(id) as Row[]).map((r) => JSON.parse(r.report) as Report);
+  const c = summarize(reports);
+  if (c.id !== id) throw new Error(`claim ${id}: its earliest report gives id ${c.id}`);
+  const first = reports.reduce((x, y) => (reportKey(y) < reportKey(x) ? y : x));
+  let lo: string | null = c.from;
+  let hi: string | null = c.to;
+  const w = rangeOf(c.when?.value);
+  if (w) {
+    const wl = isoOf(w[0]);
+    const wh = isoOf(w[1]);
+    if (!lo || wl < lo) lo = wl;
+    if (!hi || wh > hi) hi = wh;
+  }
+  st.upsertClaim.run({
+    id,
+    type: c.type,
+    mode: c.mode,
+    level: c.level,
+    status: c.status,
+    first_key: reportKey(first),
+    first_article: first.article,
+    first_event: first.event,
+    date_lo: lo,
+    date_hi: hi,
+    reports: c.reports.length,
+    json: JSON.stringify(c),
+  });
+  st.deleteClaimActors.run(id);
+  for (const actor of c.actors) st.insertClaimActor.run(id, actor);
+}
+
+export const claimsUpdater: CorpusUpdater = {
+  name: 'claims',
+  update: updateClaims,
+  reset(db) {
+    db.exec('DELETE FROM corpus_claim_keys; DELETE FROM corpus_claim_reports; DELETE FROM corpus_claims; DELETE FROM corpus_claim_actors;');
+  },
+};
+
+// ---------------------------------------------------------------- actors updater
+
+/** Gives every new entity id of the article its actor, joining ids of one referent (src/corpus/actors/keys.ts). */
+export function updateActors(db: Database.Database, a: StoredArticle): void {
+  const st = S(db);
+  const ents = (a.json.entities ?? []) as { id: string; type?: string; name?: string; names?: Record<string, string>; kind?: string }[];
+  for (const e of ents) {
+    if (!e?.id || st.entityActor.get(e.id)) continue;
+    const { kb, keys } = actorKeys(e);
+    // the groups this id joins: its KB entity's, and those sharing a name key
+    const groups = new Map<string, string | null>(); // actor -> its KB id (null when none)
+    if (kb && kb !== e.id) {
+      const k = st.entityActor.get(kb) as Row | undefined;
+      if (k) groups.set(k.actor, kb);
+    }
+    for (const key of keys) {
+      for (const r of st.keyEntities.all(key) as Row[]) if (!groups.has(r.actor)) groups.set(r.actor, actorKb(db, r.actor));
+    }
+    // never join two KB referents
+    const myKb = isKbId(e.id) ? e.id : kb;
+    const join: string[] = [];
+    let groupKb = myKb;
+    for (const [actor, gk] of groups) {
+      if (gk && groupKb && gk !== groupKb) continue;
+      if (gk) groupKb = gk;
+      join.push(actor);
+    }
+    const members = [e.id];
+    if (kb && kb !== e.id && !join.some((j) => j === kb) && groupKb === kb) members.push(kb);
+    for (const j of join) for (const m of st.actorMembers.all(j) as Row[]) members.push(m.entity);
+    const id = actorIdOf(members);
+    st.insertEntity.run(e.id, id, myKb);
+    for (const j of join) if (j !== id) st.renameActor.run(id, j);
+    for (const key of keys) st.insertActorKey.run(key, e.id);
+  }
+}
+
+function actorKb(db: Database.Database, actor: string): string | null {
+  for (const m of S(db).actorMembers.all(actor) as Row[]) if (m.kb) return m.kb;
+  return null;
+}
+
+export const actorsUpdater: CorpusUpdater = {
+  name: 'actors',
+  update: updateActors,
+  reset(db) {
+    db.exec('DELETE FROM corpus_actor_keys; DELETE FROM corpus_actor_entities;');
+  },
+};
+
+// ---------------------------------------------------------------- read side
+
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+function checkDate(s: string): void {
+  if (!DATE_RE.test(s)) throw new RangeError(`not a date: '${s}' (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+}
+
+/**
+ * The read side of the corpus over one SQLite database. `storyOf` is provided by the stories
+ * updater's tables when they exist (corpus-stories); without them claims have `story: null`.
+ */
+export class SqliteCorpus implements CorpusStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly rebuildFn: () => RebuildResult,
+  ) {}
+
+  async rebuild(): Promise<RebuildResult> {
+    return this.rebuildFn();
+  }
+
+  async counts(): Promise<CorpusCounts> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as Row).n as number;
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      claims: one('SELECT count(*) AS n FROM corpus_claims'),
+      reports: one('SELECT count(*) AS n FROM corpus_claim_reports'),
+      actors: one('SELECT count(DISTINCT actor) AS n FROM corpus_actor_entities'),
+      entities: one('SELECT count(*) AS n FROM corpus_actor_entities'),
+    };
+  }
+
+  private hasTable(name: string): boolean {
+    return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+  }
+
+  /** The story of each claim: the story holding most of its reports' articles (stories helper's table). */
+  private storyOfClaim(c: ClaimJson): string | null {
+    if (!this.hasTable('corpus_story_articles')) return null;
+    const q = this.db.prepare('SELECT sa.story FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE a.id = ?');
+    const n = new Map<string, number>();
+    for (const r of c.reports) {
+      const row = q.get(r.article) as Row | undefined;
+      if (row) n.set(row.story, (n.get(row.story) ?? 0) + 1);
+    }
+    let best: string | null = null;
+    let bn = 0;
+    for (const [s, k] of n) if (k > bn || (k === bn && best !== null && s < best)) [best, bn] = [s, k];
+    return best;
+  }
+
+  private withStory(json: string): ClaimJson {
+    const c = JSON.parse(json) as ClaimJson;
+    c.story = this.storyOfClaim(c);
+    return c;
+  }
+
+  async *claims(f: ClaimFilter = {}): AsyncIterable<ClaimJson> {
+    const where: string[] = [];
+    const params: Row = {};
+    if (f.status) {
+      where.push('c.status = @status');
+      params.status = f.status;
+    }
+    if (f.mode) {
+      where.push('c.mode = @mode');
+      params.mode = f.mode;
+    }
+    if (f.type) {
+      where.push('c.type = @type');
+      params.type = f.type.toUpperCase();
+    }
+    if (f.from) {
+      checkDate(f.from);
+      where.push('c.date_hi >= @from');
+      params.from = f.from;
+    }
+    if (f.to) {
+      checkDate(f.to);
+      where.push(`substr(c.date_lo, 1, ${f.to.length}) <= @to`);
+      params.to = f.to;
+    }
+    if (f.actors) {
+      if (!f.actors.length) return;
+      where.push(`c.id IN (SELECT claim FROM corpus_claim_actors WHERE actor IN (SELECT value FROM json_each(@actors)))`);
+      params.actors = JSON.stringify(f.actors);
+    }
+    if (f.articles) {
+      if (!f.articles.length) return;
+      where.push(`c.id IN (SELECT r.claim FROM corpus_claim_reports r JOIN articles a ON a.rowid = r.article WHERE a.id IN (SELECT value FROM json_each(@articles)))`);
+      params.articles = JSON.stringify(f.articles);
+    }
+    const limit = f.limit && f.limit > 0 ? Math.floor(f.limit) : -1;
+    const offset = f.offset && f.offset > 0 ? Math.floor(f.offset) : 0;
+    const sql = `SELECT c.json FROM corpus_claims c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY c.date_hi DESC, c.id LIMIT ${limit} OFFSET ${offset}`;
+    // read the page first: a generator must not hold a statement open across yields of other queries
+    const rows = this.db.prepare(sql).all(params) as Row[];
+    for (const r of rows) yield this.withStory(r.json);
+  }
+
+  async claim(id: string): Promise<ClaimJson | null> {
+    const r = this.db.prepare('SELECT json FROM corpus_claims WHERE id = ?').get(id) as Row | undefined;
+    return r ? this.withStory(r.json) : null;
+  }
+
+  async actorOf(entity: string): Promise<string | null> {
+    const r = this.db.prepare('SELECT actor FROM corpus_actor_entities WHERE entity = ?').get(entity) as Row | undefined;
+    return r ? r.actor : null;
+  }
+
+  async actorEntities(actor: string): Promise<string[]> {
+    return (this.db.prepare('SELECT entity FROM corpus_actor_entities WHERE actor = ? ORDER BY entity').all(actor) as Row[]).map((r) => r.entity);
+  }
+
+  async findActors(name: string, limit = 20): Promise<string[]> {
+    const q = fold(name.trim());
+    if (!q) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT e.actor, count(*) AS n FROM article_entities ae JOIN corpus_actor_entities e ON e.entity = ae.entity
+         WHERE ae.entity IN (SELECT entity FROM article_entities WHERE pfold(name) = @q OR instr(pfold(coalesce(names, '')), @q) > 0 OR instr(pfold(name), @q) > 0)
+         GROUP BY e.actor ORDER BY n DESC, e.actor LIMIT @limit`,
+      )
+      .all({ q, limit }) as Row[];
+    return rows.map((r) => r.actor);
+  }
+
+  async actor(id: string): Promise<ActorJson | null> {
+    const entities = await this.actorEntities(id);
+    if (!entities.length) return null;
+    const ids = JSON.stringify(entities);
+    const rows = (
+      this.db
+        .prepare(
+          `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.id AS article, a.lang, a.published
+           FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+           WHERE ae.entity IN (SELECT value FROM json_each(?))`,
+        )
+        .all(ids) as Row[]
+    ).map((r): ActorMentionRow => ({
+      entity: r.entity,
+      type: r.type,
+      name: r.name,
+      names: r.names ? JSON.parse(r.names) : null,
+      roles: r.roles ? JSON.parse(r.roles) : null,
+      article: r.article,
+      lang: r.lang,
+      published: r.published,
+    }));
+    const quotes = (this.db.prepare('SELECT count(*) AS n FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number;
+    const claims = (
+      this.db
+        .prepare(
+          `SELECT c.json FROM corpus_claims c WHERE c.type = 'CONSULT' AND c.id IN
+             (SELECT claim FROM corpus_claim_actors WHERE actor IN (SELECT value FROM json_each(?)))`,
+        )
+        .all(ids) as Row[]
+    ).map((r) => JSON.parse(r.json) as ClaimJson);
+    const actorQ = this.db.prepare('SELECT actor FROM corpus_actor_entities WHERE entity = ?');
+    const actorOf = (e: string) => ((actorQ.get(e) as Row | undefined)?.actor as string | undefined) ?? e;
+    return buildActor({ id, entities, rows, quotes, claims, actorOf });
+  }
+
+  async *actorIds(limit?: number): AsyncIterable<string> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.actor, count(DISTINCT ae.article) AS n FROM corpus_actor_entities e
+         JOIN article_entities ae ON ae.entity = e.entity
+         GROUP BY e.actor ORDER BY n DESC, e.actor LIMIT ${limit && limit > 0 ? Math.floor(limit) : -1}`,
+      )
+      .all() as Row[];
+    for (const r of rows) yield r.actor as string;
+  }
+
+  async actorMap(): Promise<Map<string, string>> {
+    const m = new Map<string, string>();
+    for (const r of this.db.prepare('SELECT entity, actor FROM corpus_actor_entities').all() as Row[]) m.set(r.entity, r.actor);
+    return m;
+  }
+
+  async names(ids: string[]): Promise<Map<string, { name: string; type: string }>> {
+    const out = new Map<string, { name: string; type: string }>();
+    const q = this.db.prepare(
+      `SELECT ae.name, ae.type, count(*) AS n FROM article_entities ae WHERE ae.entity = ? GROUP BY ae.name, ae.type ORDER BY n DESC LIMIT 1`,
+    );
+    for (const id of ids) {
+      const r = q.get(id) as Row | undefined;
+      if (r) out.set(id, { name: r.name, type: r.type });
+    }
+    return out;
+  }
+
+  async framingRows(articles: string[]): Promise<FramingRow[]> {
+    const ids = JSON.stringify(articles);
+    const ents = this.db
+      .prepare(
+        `SELECT a.id AS article, a.outlet, a.lang, a.published, ae.entity, ae.name, ae.roles, e.actor
+         FROM articles a JOIN article_entities ae ON ae.article = a.rowid
+         LEFT JOIN corpus_actor_entities e ON e.entity = ae.entity
+         WHERE a.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(ids) as Row[];
+    const quotes = this.db
+      .prepare(
+        `SELECT a.id AS article, q.idx, q.start, q."end", q.text, q.kind, q.speaker AS entity, e.actor
+         FROM articles a JOIN quotes q ON q.article = a.rowid
+         LEFT JOIN corpus_actor_entities e ON e.entity = q.speaker
+         WHERE a.id IN (SELECT value FROM json_each(?)) AND q.speaker IS NOT NULL`,
+      )
+      .all(ids) as Row[];
+    const out: FramingRow[] = ents.map((r) => ({
+      article: r.article,
+      outlet: r.outlet,
+      lang: r.lang,
+      published: r.published,
+      actor: r.actor ?? r.entity,
+      entity: r.entity,
+      name: r.name,
+      roles: r.roles ? (JSON.parse(r.roles) as string[]) : [],
+      quotes: [],
+    }));
+    const byKey = new Map(out.map((r) => [`${r.article}|${r.entity}`, r]));
+    for (const q of quotes) {
+      const row = byKey.get(`${q.article}|${q.entity}`);
+      if (row) row.quotes.push({ index: q.idx, start: q.start, end: q.end, text: q.text, kind: q.kind });
+    }
+    return out;
+  }
+}
