@@ -16,6 +16,18 @@ function positiveInt(v: string): number {
   return n;
 }
 
+function nonNegativeInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more)');
+  return n;
+}
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number (0-65535)');
+  return n;
+}
+
 function bytes(v: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(v.trim());
   if (!m) throw new InvalidArgumentError('expected a size such as 50MB');
@@ -154,6 +166,21 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .action(async (o) => {
       const { eventsCommand } = await import('./commands/query.js');
       done(await eventsCommand(o));
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API and the web UI (read-only unless a token is configured)')
+    .option('--db <path>', 'database: a SQLite file or postgres://…', dbDefault())
+    .option('--host <host>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--port <n>', 'port to listen on', port, 8080)
+    .option('--token-file <file>', 'file holding the bearer token writes need (else $PARLEY_TOKEN; none: read-only)')
+    .option('--rate-limit <n>', 'requests per minute per client address (0: no limit)', nonNegativeInt, 600)
+    .option('--cors <origins>', 'allow these origins (comma-separated) to call the API from other sites (default: none)')
+    .option('--no-ui', 'do not serve the web UI')
+    .action(async (o) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      done(await serveCommand(o));
     });
 
   return program;

@@ -1,0 +1,80 @@
+/**
+ * Atom feeds for watchers (built with `feed`): a saved search (/feeds/search.atom?q=…) and claims
+ * with their status changes (/feeds/claims.atom?actor=…&status=…, once the corpus is there).
+ * Links point at the web UI's pages for the article or claim.
+ */
+import { Feed } from 'feed';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { errors, SearchQuery } from '../schemas.js';
+import { VERSION, type App, type RouteContext } from '../server.js';
+
+export const FEED_SIZE = 50;
+const ATOM = 'application/atom+xml; charset=utf-8';
+
+export function baseUrl(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+/** Serialises a feed; an item date comes from an ISO date or prefix (`2025-02` is its 1st). */
+export function isoDate(d: string | null | undefined): Date | null {
+  if (!d) return null;
+  const t = Date.parse(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+  return Number.isFinite(t) ? new Date(t) : null;
+}
+
+export function newFeed(req: FastifyRequest, title: string, description: string): Feed {
+  const base = baseUrl(req);
+  return new Feed({
+    id: base + req.url,
+    title,
+    description,
+    link: base + '/',
+    updated: new Date(),
+    generator: `Parley ${VERSION}`,
+    copyright: 'the articles belong to their publishers',
+    feedLinks: { atom: base + req.url },
+  });
+}
+
+const { limit: _l, cursor: _c, marks: _m, ...searchFilters } = SearchQuery.properties;
+export const SearchFeedQuery = Type.Object(searchFilters, { additionalProperties: false });
+
+export function feedRoutes(ctx: RouteContext) {
+  return async (app: App) => {
+    const { store } = ctx;
+    app.get(
+      '/search.atom',
+      {
+        schema: {
+          tags: ['feeds'],
+          summary: 'a saved search as an Atom feed: the newest matching articles',
+          querystring: SearchFeedQuery,
+          produces: ['application/atom+xml'],
+          response: { 200: Type.String({ description: 'Atom 1.0' }), ...errors(400, 429) },
+        },
+      },
+      async (req, reply) => {
+        const q = req.query;
+        const r = await store.search({ text: q.q, lang: q.lang, outlet: q.outlet, from: q.from, to: q.to, entity: q.entity, limit: 200, mark: ['', ''] });
+        const hits = r.hits
+          .slice()
+          .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id))
+          .slice(0, FEED_SIZE);
+        const feed = newFeed(req, `Parley search: ${q.q}`, `Articles matching ${JSON.stringify(q.q)} in any inflected form (${r.total} in all)`);
+        const base = baseUrl(req);
+        for (const h of hits) {
+          feed.addItem({
+            title: h.title ?? h.lead,
+            id: `${base}/articles/${encodeURIComponent(h.id)}`,
+            link: `${base}/articles/${encodeURIComponent(h.id)}`,
+            date: isoDate(h.published) ?? new Date(0),
+            description: h.snippet,
+            author: h.outlet ? [{ name: h.outlet }] : undefined,
+          });
+        }
+        return reply.type(ATOM).send(feed.atom1());
+      },
+    );
+  };
+}

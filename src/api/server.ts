@@ -1,0 +1,169 @@
+/**
+ * The HTTP API (`parley serve`): Fastify with one plugin per resource under /api, Atom feeds under
+ * /feeds, the OpenAPI 3 document at /openapi.json and its browsable page at /docs, and the web UI
+ * from web/dist. Thin: every route calls the store (through `openStore`) or the same library
+ * functions the CLI calls.
+ *
+ * Safety: read-only unless a token is configured (writes need `Authorization: Bearer TOKEN`),
+ * body size limits, a rate limit, security headers with a Content-Security-Policy that forbids
+ * inline scripts, CORS off unless origins are given, and one JSON error shape.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../pipeline/resources.js';
+import type { Store } from '../store/types.js';
+import { errorBody, installErrorHandler } from './errors.js';
+import { Ingester } from './ingest.js';
+import { ErrorBody } from './schemas.js';
+
+export interface ServerOptions {
+  store: Store;
+  /** bearer token for writes; null or empty: the server is read-only */
+  token?: string | null;
+  /** the built web UI (index.html + assets/); default web/dist of the project; null: no UI */
+  webDir?: string | null;
+  /** requests per minute per client address (false: no limit); default 600 */
+  rateLimit?: number | false;
+  /** largest POST /api/articles body (bytes); default 10 MiB */
+  maxUploadBytes?: number;
+  /** largest article inside an upload (bytes); default 10 MiB */
+  maxArticleBytes?: number;
+  /** allowed CORS origins; default none (CORS off) */
+  corsOrigins?: string[];
+  logger?: boolean;
+}
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+export const VERSION: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+export const CSP_DIRECTIVES: Record<string, string[]> = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export async function buildServer(opts: ServerOptions): Promise<App> {
+  const maxUpload = opts.maxUploadBytes ?? 10 * 1024 * 1024;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: maxUpload,
+    // ids may hold spaces and Cyrillic (entity ids); keep them whole
+    routerOptions: { maxParamLength: 600, ignoreTrailingSlash: true },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addSchema(ErrorBody);
+  installErrorHandler(app);
+
+  await app.register((await import('@fastify/helmet')).default, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (opts.corsOrigins?.length) await app.register((await import('@fastify/cors')).default, { origin: opts.corsOrigins });
+  if (opts.rateLimit !== false) {
+    await app.register((await import('@fastify/rate-limit')).default, {
+      max: opts.rateLimit ?? 600,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_req, ctx) => ({
+        statusCode: 429,
+        ...errorBody(429, `rate limit: at most ${ctx.max} requests per ${ctx.after.replace(/^1 /, '')}; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+      }),
+    });
+  }
+  await app.register((await import('@fastify/etag')).default, { weak: true });
+
+  // bodies: every upload is read as bytes and handed to the ingest readers, which sniff the format
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    [
+      'text/plain',
+      'text/html',
+      'application/xhtml+xml',
+      'application/json',
+      'application/x-ndjson',
+      'application/jsonl',
+      'application/jsonlines',
+      'application/rss+xml',
+      'application/atom+xml',
+      'application/xml',
+      'text/xml',
+      'application/octet-stream',
+    ],
+    { parseAs: 'buffer', bodyLimit: maxUpload },
+    (_req, body, done) => done(null, body),
+  );
+
+  await app.register((await import('@fastify/swagger')).default, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Parley API',
+        version: VERSION,
+        description:
+          'Multilingual (ru/uk/en) news as a sourced record of diplomacy. Every fact points at its evidence: `start`/`end` are UTF-16 offsets into the article `text`. Lists page with `limit` and `cursor` (pass the previous page\'s `next`). Errors are `{error, message, details}`.',
+        license: { name: 'GPL-3.0-or-later' },
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      tags: [
+        { name: 'articles' },
+        { name: 'search' },
+        { name: 'entities' },
+        { name: 'quotes' },
+        { name: 'events' },
+        { name: 'corpus', description: 'stories, claims, actors, network, framing' },
+        { name: 'export' },
+        { name: 'feeds' },
+        { name: 'meta' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register((await import('@fastify/swagger-ui')).default, {
+    routePrefix: '/docs',
+    uiConfig: { validatorUrl: null, deepLinking: true } as Record<string, unknown>,
+    staticCSP: false,
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const ctx: RouteContext = {
+    store: opts.store,
+    token: opts.token?.trim() || null,
+    ingester: new Ingester(opts.store, opts.maxArticleBytes ?? 10 * 1024 * 1024),
+  };
+  const { apiRoutes } = await import('./routes/api.js');
+  await app.register(apiRoutes(ctx), { prefix: '/api' });
+  const { exportRoutes } = await import('./routes/export.js');
+  await app.register(exportRoutes(ctx), { prefix: '/api' });
+  const { feedRoutes } = await import('./routes/feeds.js');
+  await app.register(feedRoutes(ctx), { prefix: '/feeds' });
+  const { webRoutes } = await import('./routes/web.js');
+  await webRoutes(app, opts.webDir === undefined ? join(projectRoot, 'web', 'dist') : opts.webDir);
+
+  app.addHook('onClose', async () => {
+    await opts.store.close();
+  });
+  return app;
+}
+
+export interface RouteContext {
+  store: Store;
+  token: string | null;
+  ingester: Ingester;
+}
