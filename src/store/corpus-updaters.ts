@@ -10,6 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { actorsUpdater, claimsUpdater } from './sqlite-corpus.js';
+import { dedupUpdater, storiesUpdater } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
 /** A stored article as the updaters see it: its rowid and its `parley/article@1` JSON (with text, without tokens). */
@@ -28,7 +29,8 @@ export interface CorpusUpdater {
 }
 
 export const CORPUS_UPDATERS: CorpusUpdater[] = [
-  // dedup, stories (corpus-stories) go here, before claims
+  dedupUpdater,
+  storiesUpdater,
   claimsUpdater,
   actorsUpdater,
 ];

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { CORPUS_MIGRATION } from './sqlite-corpus.js';
+import { STORIES_MIGRATION } from './sqlite-stories.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
 
 export const MIGRATIONS: string[] = [
@@ -155,10 +156,13 @@ export const MIGRATIONS: string[] = [
   // referent, name keys); see src/store/sqlite-corpus.ts. A database that had articles before this
   // step gets its corpus rebuilt once all steps are applied (SqliteStore.migrate).
   CORPUS_MIGRATION,
+  // 4: near-duplicate links (MinHash signatures, LSH band index) and stories (article vectors,
+  // index keys, stories, members, summed entities, former ids, history); see src/store/sqlite-stories.ts
+  STORIES_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */
-export const CORPUS_STEP = 3;
+export const CORPUS_STEP = 4;
 
 /** Data conversions that SQL alone cannot do, run after the step of the same number (1-based). */
 export const MIGRATION_CODE: Partial<Record<number, (db: Database.Database) => void>> = {

@@ -1,0 +1,121 @@
+/**
+ * Near-duplicate fingerprints: word shingles of the normalised text, a MinHash sketch of them
+ * (bloom-filters' `MinHash`, given fixed hash functions so that signatures made by different
+ * processes and at different times compare), and LSH band keys so that look-up is an index hit,
+ * not a scan of the corpus.
+ *
+ * Normalisation: the text's words (letters and digits, inner apostrophes and hyphens kept) folded
+ * as the search index folds them (`termOf`: lower case, ё→е, punctuation inside words dropped), so
+ * a reprint that changes quotes, dashes, line breaks, capitalisation or ё still matches.
+ */
+import { MinHash } from 'bloom-filters';
+import { termOf, words } from '../../store/terms.js';
+
+/** Words per shingle. */
+export const SHINGLE = 5;
+/** Hash functions (signature length). */
+export const HASHES = 128;
+/** LSH bands x rows: 32 x 4 = 128; pairs with Jaccard 0.5 meet in some band with p ≈ 0.88, at 0.7 p ≈ 0.9999. */
+export const BANDS = 32;
+export const ROWS = HASHES / BANDS;
+/** Texts with fewer shingles than this get no fingerprint (a one-line notice is no reprint evidence). */
+export const MIN_SHINGLES = 20;
+/** Estimated Jaccard similarity of shingle sets from which two texts are one report. */
+export const DUPLICATE_JACCARD = 0.5;
+
+// a prime below 2^26: a*x+b stays below 2^53, so the library's (a*x+b) % c is exact in doubles
+const P = 67108859;
+
+/** Deterministic hash functions (splitmix32 from a fixed seed): the same in every process. */
+const HASH_FUNCTIONS = (() => {
+  let s = 0x9e3779b9 >>> 0;
+  const next = () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  const out: { a: number; b: number; c: number }[] = [];
+  for (let i = 0; i < HASHES; i++) out.push({ a: 1 + (next() % (P - 1)), b: next() % P, c: P });
+  return out;
+})();
+
+/** FNV-1a over a string's UTF-16 units, 32 bits. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The normalised word sequence of a text. */
+export function normalisedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text.normalize('NFC'))) {
+    const t = termOf(w.text);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** Distinct shingle hashes (in [0, P)) of a word sequence. */
+export function shingles(ws: string[], k = SHINGLE): number[] {
+  const set = new Set<number>();
+  for (let i = 0; i + k <= ws.length; i++) set.add(fnv(ws.slice(i, i + k).join(' ')) % P);
+  return [...set];
+}
+
+export interface Fingerprint {
+  /** the MinHash signature (HASHES values) */
+  sig: Uint32Array;
+  /** one key per band (band index in the high bits), for the LSH index */
+  bands: number[];
+  shingles: number;
+}
+
+/** The fingerprint of a text, or null when it is too short to tell a reprint. */
+export function fingerprint(text: string): Fingerprint | null {
+  const sh = shingles(normalisedWords(text));
+  if (sh.length < MIN_SHINGLES) return null;
+  const mh = new MinHash(HASHES, HASH_FUNCTIONS);
+  mh.bulkLoad(sh);
+  const sig = Uint32Array.from(mh._signature);
+  return { sig, bands: bandKeys(sig), shingles: sh.length };
+}
+
+/** LSH band keys of a signature: band index * 2^32 + a 32-bit hash of its rows (a safe integer). */
+export function bandKeys(sig: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5;
+    for (let r = 0; r < ROWS; r++) {
+      const v = sig[b * ROWS + r];
+      for (let k = 0; k < 4; k++) {
+        h ^= (v >>> (k * 8)) & 0xff;
+        h = Math.imul(h, 0x01000193);
+      }
+    }
+    out.push(b * 2 ** 32 + (h >>> 0));
+  }
+  return out;
+}
+
+/** Estimated Jaccard similarity of two signatures (share of equal positions). */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same / HASHES;
+}
+
+export function sigToBuffer(sig: Uint32Array): Buffer {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+export function sigFromBuffer(buf: Buffer | Uint8Array): Uint32Array {
+  const copy = new Uint8Array(buf.byteLength);
+  copy.set(buf);
+  return new Uint32Array(copy.buffer);
+}

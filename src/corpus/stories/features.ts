@@ -1,0 +1,112 @@
+/**
+ * What a story compares: an article's entity ids (shared across ru/uk/en by the linker) and its
+ * content lemmas made cross-lingual — a Ukrainian lemma goes through the uk→ru word table
+ * (data/uk-ru-words.json: `переговори`→`переговоры`, `газопровід`→`газопровод`), then every lemma
+ * to the Latin skeleton `translitKey` that the KB uses for names (`санкции` = `санкції` = `sanktsii`).
+ *
+ * Weights: sublinear tf × idf, the idf from a fixed background document frequency table
+ * (data/background-df.json, built by scripts/build-story-data.ts from public news corpora), so an
+ * article's vector is a pure function of the article: the same whatever else is stored, whatever
+ * order articles arrive in. Each part (entities, terms) is cut to its top keys and L2-normalised.
+ */
+import { readJsonResource } from '../../pipeline/resources.js';
+import { translitKey } from '../../entities/kb/keys.js';
+
+export const TOP_TERMS = 40;
+export const TOP_ENTS = 15;
+
+export interface ArticleInput {
+  id: string;
+  lang: string;
+  published: string | null;
+  /** lemma terms of the text's words, in order (as the search index keeps them) */
+  lemmas: string[];
+  entities: { id: string; mentions: number }[];
+}
+
+/** A sparse vector: key -> weight (keys `e:<entity id>`, `t:<term key>`). */
+export type Vec = Map<string, number>;
+
+export interface ArticleVec {
+  ents: Vec;
+  terms: Vec;
+}
+
+interface Background {
+  docs: number;
+  terms: Record<string, number>;
+  ents: Record<string, number>;
+}
+
+export interface StoryData {
+  ukRu: Record<string, string>;
+  bg: Background;
+}
+
+let data: StoryData | null = null;
+
+/** The shipped word table and background frequencies (loaded once). */
+export function storyData(): StoryData {
+  if (!data) {
+    const ukRu = readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-words.json').words;
+    const bg = readJsonResource<Background>('src/corpus/stories/data/background-df.json');
+    data = { ukRu, bg };
+  }
+  return data;
+}
+
+/** For the build script: use these tables instead of the shipped ones. */
+export function setStoryData(d: StoryData): void {
+  data = d;
+}
+
+const WORDLIKE = /^\p{L}[\p{L}\p{N}]*$/u;
+
+/** The cross-lingual key of a lemma term (null: not a content word candidate). */
+export function termKey(lemma: string, lang: string, ukRu: Record<string, string>): string | null {
+  if (lemma.length < 3 || !WORDLIKE.test(lemma)) return null;
+  const l = lang === 'uk' ? ukRu[lemma] ?? lemma : lemma;
+  const k = translitKey(l);
+  return k.length >= 3 ? k : null;
+}
+
+function idf(df: number | undefined, docs: number): number {
+  return Math.log((docs + 1) / ((df ?? 0) + 1));
+}
+
+function topNormalised(m: Map<string, number>, n: number, prefix: string): Vec {
+  const items = [...m].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+  let s = 0;
+  for (const [, w] of items) s += w * w;
+  const norm = Math.sqrt(s) || 1;
+  const out: Vec = new Map();
+  for (const [k, w] of items) out.set(prefix + k, w / norm);
+  return out;
+}
+
+/** The article's entity and term vectors. */
+export function articleVec(a: ArticleInput, d: StoryData = storyData()): ArticleVec {
+  const tf = new Map<string, number>();
+  for (const l of a.lemmas) {
+    const k = termKey(l, a.lang, d.ukRu);
+    if (k) tf.set(k, (tf.get(k) ?? 0) + 1);
+  }
+  const tw = new Map<string, number>();
+  for (const [k, n] of tf) tw.set(k, (1 + Math.log(n)) * idf(d.bg.terms[k], d.bg.docs));
+  const ew = new Map<string, number>();
+  for (const e of a.entities) {
+    if (!e.id) continue;
+    ew.set(e.id, (ew.get(e.id) ?? 0) + (1 + Math.log(Math.max(1, e.mentions))) * idf(d.bg.ents[e.id], d.bg.docs));
+  }
+  return { ents: topNormalised(ew, TOP_ENTS, 'e:'), terms: topNormalised(tw, TOP_TERMS, 't:') };
+}
+
+/** Dot product of a (small) vector with a weight look-up. */
+export function dot(v: Vec, w: Map<string, number>): number {
+  let s = 0;
+  for (const [k, x] of v) {
+    const y = w.get(k);
+    if (y) s += x * y;
+  }
+  return s;
+}

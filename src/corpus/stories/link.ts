@@ -1,0 +1,107 @@
+/**
+ * When two articles report one developing matter: the similarity of their entity vectors and of
+ * their cross-lingual term vectors, decayed with the days between them; above a threshold learned
+ * on data (params.json, written by scripts/learn-story-threshold.ts) they are linked, and a story is
+ * a connected group of linked articles (single link). The link is a pure function of the two
+ * articles, so the stories are the same whatever order the articles arrive in, and a rebuild in
+ * another order gives the same groups.
+ *
+ * Candidates: only articles that share at least MIN_SHARED of their index keys (their heaviest
+ * entities and terms that are not near-ubiquitous) inside the time window are compared, through an
+ * index — the cost of a new article does not grow with the corpus.
+ */
+import { readJsonResource } from '../../pipeline/resources.js';
+import { dot, storyData, type ArticleVec, type StoryData } from './features.js';
+
+export interface LinkParams {
+  /** weight of the entity part (1 - of the term part) */
+  entityWeight: number;
+  /** link threshold on the decayed similarity */
+  threshold: number;
+  /** days without decay */
+  graceDays: number;
+  /** e-folding time of the decay after the grace, in days */
+  decayDays: number;
+  /** candidates only within this many days (both dated) */
+  windowDays: number;
+  /** index keys two articles must share to be compared */
+  minShared: number;
+  /** the index keys of an article: its top entities and top terms */
+  indexEntities: number;
+  indexTerms: number;
+  /** a key in more than this share of background documents is no index key */
+  maxKeyShare: number;
+}
+
+let params: (LinkParams & { learned?: unknown }) | null = null;
+
+export function linkParams(): LinkParams {
+  if (!params) params = readJsonResource<LinkParams & { learned?: unknown }>('src/corpus/stories/params.json');
+  return params;
+}
+
+/** For the learning script: try other parameters. */
+export function setLinkParams(p: LinkParams): void {
+  params = p;
+}
+
+function keyShare(key: string, d: StoryData): number {
+  const bare = key.slice(2);
+  const df = key.startsWith('e:') ? d.bg.ents[bare] : d.bg.terms[bare];
+  return (df ?? 0) / d.bg.docs;
+}
+
+/** The keys an article is found by (and looks others up with). */
+export function indexKeys(v: ArticleVec, p: LinkParams = linkParams(), d: StoryData = storyData()): string[] {
+  const out: string[] = [];
+  let n = 0;
+  for (const k of v.ents.keys()) {
+    if (n >= p.indexEntities) break;
+    if (keyShare(k, d) > p.maxKeyShare) continue;
+    out.push(k);
+    n++;
+  }
+  n = 0;
+  for (const k of v.terms.keys()) {
+    if (n >= p.indexTerms) break;
+    if (keyShare(k, d) > p.maxKeyShare) continue;
+    out.push(k);
+    n++;
+  }
+  return out;
+}
+
+/** Whole days between two ISO dates (null when either is missing or unreadable). */
+export function daysBetween(a: string | null, b: string | null): number | null {
+  if (!a || !b) return null;
+  const x = Date.parse(a.slice(0, 10));
+  const y = Date.parse(b.slice(0, 10));
+  if (Number.isNaN(x) || Number.isNaN(y)) return null;
+  return Math.abs(x - y) / 86400000;
+}
+
+/** The similarity of two articles before decay. */
+export function rawSimilarity(a: ArticleVec, b: ArticleVec, p: LinkParams = linkParams()): number {
+  return p.entityWeight * dot(a.ents, b.ents) + (1 - p.entityWeight) * dot(a.terms, b.terms);
+}
+
+export function decay(days: number | null, p: LinkParams = linkParams()): number {
+  if (days === null) return 1;
+  if (days > p.windowDays) return 0;
+  return Math.exp(-Math.max(0, days - p.graceDays) / p.decayDays);
+}
+
+/** The decayed similarity of two dated articles. */
+export function similarityOf(a: ArticleVec, ap: string | null, b: ArticleVec, bp: string | null, p: LinkParams = linkParams()): number {
+  const d = decay(daysBetween(ap, bp), p);
+  return d ? d * rawSimilarity(a, b, p) : 0;
+}
+
+/** Date bounds of the candidate window around a publication date (null: no bound). */
+export function windowOf(published: string | null, p: LinkParams = linkParams()): { from: string | null; to: string | null } {
+  if (!published) return { from: null, to: null };
+  const t = Date.parse(published.slice(0, 10));
+  if (Number.isNaN(t)) return { from: null, to: null };
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(t - p.windowDays * 86400000), to: iso(t + p.windowDays * 86400000) + '\uffff' };
+}

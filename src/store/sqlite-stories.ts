@@ -1,0 +1,380 @@
+/**
+ * SQL of the near-duplicate links and the stories (SQLite). The logic is in src/corpus/dedup and
+ * src/corpus/stories; this file only reads and writes rows, so a PostgreSQL store mirrors it with SQL.
+ *
+ * Tables (migration step "corpus-stories" in migrations.ts):
+ *   corpus_dedup(article, sig, copy_of)          MinHash signature; copy_of = the original's rowid
+ *   corpus_dedup_bands(band, article)            LSH band keys (the look-up index)
+ *   corpus_story_vecs(article, published, vec)   the article's story vector (JSON [[key, w], ...])
+ *   corpus_story_keys(key, published, article)   index keys -> articles ('' published: undated)
+ *   corpus_story_articles(article, story, lang, published, degree)
+ *   corpus_stories(sid, id, first_article, first_published, last_published, n)
+ *   corpus_story_entities(story, entity, w)      summed entity weights (the story's top entities)
+ *   corpus_story_alias(id, sid)                  former public ids (merged or renamed stories)
+ *   corpus_story_history(story, date, kind, article, other)
+ */
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex } from '../corpus/dedup/index.js';
+import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
+import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
+import { indexKeys, linkParams, similarityOf, windowOf } from '../corpus/stories/link.js';
+import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
+import { decodeTerms } from './sqlite-terms.js';
+
+type Row = Record<string, any>;
+
+const stmtCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function q(db: Database.Database, sql: string): Database.Statement {
+  let m = stmtCache.get(db);
+  if (!m) stmtCache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+// ---------------------------------------------------------------- near-duplicates
+
+class SqliteDedupIndex implements DedupIndex {
+  constructor(private readonly db: Database.Database) {}
+  byBands(keys: number[], exclude: string): DedupCandidate[] {
+    const rows = q(
+      this.db,
+      `SELECT a.id, a.published, d.sig, o.id AS copy_of FROM
+         (SELECT DISTINCT article FROM corpus_dedup_bands WHERE band IN (SELECT value FROM json_each(?))) b
+       JOIN corpus_dedup d ON d.article = b.article JOIN articles a ON a.rowid = b.article
+       LEFT JOIN articles o ON o.rowid = d.copy_of WHERE a.id <> ?`,
+    ).all(JSON.stringify(keys), exclude) as Row[];
+    return rows.filter((r) => r.sig).map((r) => ({ id: r.id, published: r.published, sig: sigFromBuffer(r.sig), copyOf: r.copy_of ?? null }));
+  }
+  copiesOf(original: string): DedupArticle[] {
+    return q(
+      this.db,
+      `SELECT a.id, a.published FROM corpus_dedup d JOIN articles a ON a.rowid = d.article
+       WHERE d.copy_of = (SELECT rowid FROM articles WHERE id = ?)`,
+    ).all(original) as DedupArticle[];
+  }
+  article(id: string): DedupArticle | null {
+    return (q(this.db, 'SELECT id, published FROM articles WHERE id = ?').get(id) as DedupArticle | undefined) ?? null;
+  }
+  setCopyOf(id: string, copyOf: string | null): void {
+    q(this.db, `UPDATE corpus_dedup SET copy_of = (SELECT rowid FROM articles WHERE id = ?) WHERE article = (SELECT rowid FROM articles WHERE id = ?)`).run(copyOf, id);
+  }
+  putFingerprint(a: DedupArticle, fp: { sig: Uint32Array; bands: number[] } | null, copyOf: string | null): void {
+    const rid = (q(this.db, 'SELECT rowid FROM articles WHERE id = ?').get(a.id) as Row).rowid as number;
+    q(this.db, `INSERT OR REPLACE INTO corpus_dedup (article, sig, copy_of) VALUES (?, ?, (SELECT rowid FROM articles WHERE id = ?))`).run(
+      rid,
+      fp ? sigToBuffer(fp.sig) : null,
+      copyOf,
+    );
+    if (fp) {
+      const ins = q(this.db, 'INSERT OR IGNORE INTO corpus_dedup_bands (band, article) VALUES (?, ?)');
+      for (const b of fp.bands) ins.run(b, rid);
+    }
+  }
+}
+
+function textOf(db: Database.Database, a: StoredArticle): string {
+  if (typeof a.json.text === 'string') return a.json.text;
+  return ((q(db, 'SELECT text FROM articles WHERE rowid = ?').get(a.rowid) as Row | undefined)?.text as string) ?? '';
+}
+
+export const dedupUpdater: CorpusUpdater = {
+  name: 'dedup',
+  update(db, a) {
+    const published = typeof a.json.published === 'string' ? a.json.published : null;
+    linkReprint(new SqliteDedupIndex(db), { id: a.json.id, published }, textOf(db, a));
+  },
+  reset(db) {
+    db.exec('DELETE FROM corpus_dedup_bands; DELETE FROM corpus_dedup;');
+  },
+};
+
+/** The original of each article that is a reprint (article id -> original's id); originals are absent. */
+export function copyOfArticles(db: Database.Database, ids: string[]): Map<string, string> {
+  const rows = q(
+    db,
+    `SELECT a.id, o.id AS original FROM articles a JOIN corpus_dedup d ON d.article = a.rowid JOIN articles o ON o.rowid = d.copy_of
+     WHERE a.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as Row[];
+  return new Map(rows.map((r) => [r.id as string, r.original as string]));
+}
+
+/** The same by rowid (article rowid -> original's rowid), for the claims updater. */
+export function copyOfRowids(db: Database.Database, rowids: number[]): Map<number, number> {
+  const rows = q(
+    db,
+    `SELECT article, copy_of FROM corpus_dedup WHERE copy_of IS NOT NULL AND article IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(rowids)) as Row[];
+  return new Map(rows.map((r) => [r.article as number, r.copy_of as number]));
+}
+
+// ---------------------------------------------------------------- stories
+
+/** The public id of a story: a hash of its earliest article's id (earliest published, then id). */
+export function storyIdOf(firstArticleId: string): string {
+  return 's-' + createHash('sha1').update(firstArticleId).digest('hex').slice(0, 12);
+}
+
+function vecToJson(v: ArticleVec): string {
+  return JSON.stringify([...v.ents, ...v.terms].map(([k, w]) => [k, Math.round(w * 1e6) / 1e6]));
+}
+function vecFromJson(s: string): ArticleVec {
+  const ents = new Map<string, number>();
+  const terms = new Map<string, number>();
+  for (const [k, w] of JSON.parse(s) as [string, number][]) (k.startsWith('e:') ? ents : terms).set(k, w);
+  return { ents, terms };
+}
+
+/** Lemma terms of a stored article's words (from the search data the store keeps). */
+function lemmasOf(db: Database.Database, rowid: number, text: string): string[] {
+  const r = q(db, 'SELECT offsets, terms FROM search_terms WHERE article = ?').get(rowid) as Row | undefined;
+  if (!r) return [];
+  return decodeTerms(text, r.offsets, r.terms, null).lemmas.filter((x) => x !== undefined);
+}
+
+export interface StoryUpdate {
+  story: string;
+  linked: string[];
+  merged: string[];
+}
+
+function earlierRow(a: { published: string | null; id: string }, b: { published: string | null; id: string }): boolean {
+  const pa = a.published ?? '\uffff';
+  const pb = b.published ?? '\uffff';
+  return pa < pb || (pa === pb && a.id < b.id);
+}
+
+/** Files one stored article into its story (incremental; the same groups in any order). */
+export function updateStories(db: Database.Database, a: StoredArticle): StoryUpdate {
+  const p = linkParams();
+  const json = a.json;
+  const id = json.id;
+  const published = typeof json.published === 'string' ? json.published : null;
+  const lang = typeof json.lang === 'string' ? json.lang : 'und';
+  const text = textOf(db, a);
+  const ents = (Array.isArray(json.entities) ? json.entities : [])
+    .filter((e: Row) => e && typeof e.id === 'string' && e.kind !== 'outlet')
+    .map((e: Row) => ({ id: e.id as string, mentions: Array.isArray(e.mentions) ? e.mentions.length : 1 }));
+  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(db, a.rowid, text), entities: ents });
+  const keys = indexKeys(vec);
+
+  // candidates: articles sharing enough index keys inside the window
+  const win = windowOf(published);
+  const cands = (
+    win.from
+      ? q(
+          db,
+          `SELECT article, count(*) AS n FROM corpus_story_keys
+           WHERE key IN (SELECT value FROM json_each(@keys)) AND ((published >= @from AND published <= @to) OR published = '')
+           GROUP BY article HAVING n >= @min`,
+        ).all({ keys: JSON.stringify(keys), from: win.from, to: win.to, min: p.minShared })
+      : q(
+          db,
+          `SELECT article, count(*) AS n FROM corpus_story_keys WHERE key IN (SELECT value FROM json_each(@keys))
+           GROUP BY article HAVING n >= @min`,
+        ).all({ keys: JSON.stringify(keys), min: p.minShared })
+  ) as Row[];
+  const linkedRows: number[] = [];
+  if (cands.length) {
+    const rows = q(
+      db,
+      `SELECT v.article, v.published, v.vec FROM corpus_story_vecs v WHERE v.article IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(cands.map((c) => c.article))) as Row[];
+    for (const r of rows) {
+      if (r.article === a.rowid) continue;
+      if (similarityOf(vec, published, vecFromJson(r.vec), r.published || null, p) >= p.threshold) linkedRows.push(r.article);
+    }
+  }
+  q(db, 'INSERT OR REPLACE INTO corpus_story_vecs (article, published, vec) VALUES (?, ?, ?)').run(a.rowid, published ?? '', vecToJson(vec));
+  const insKey = q(db, 'INSERT OR IGNORE INTO corpus_story_keys (key, published, article) VALUES (?, ?, ?)');
+  for (const k of keys) insKey.run(k, published ?? '', a.rowid);
+
+  // the stories the links reach
+  const sids = new Set<number>();
+  if (linkedRows.length) {
+    for (const r of q(db, 'SELECT DISTINCT story FROM corpus_story_articles WHERE article IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(linkedRows),
+    ) as Row[])
+      sids.add(r.story);
+    const bump = q(db, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article = ?');
+    for (const r of linkedRows) bump.run(r);
+  }
+  const me = { id, published };
+  let sid: number;
+  const merged: string[] = [];
+  if (!sids.size) {
+    const info = q(
+      db,
+      'INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES (?, ?, ?, ?, 0)',
+    ).run(storyIdOf(id), a.rowid, published, published);
+    sid = Number(info.lastInsertRowid);
+    history(db, sid, published, 'open', id, null);
+  } else {
+    const list = [...sids].map((s) => storyRow(db, s)).sort((x, y) => (earlierRow(x.first, y.first) ? -1 : 1));
+    sid = list[0].sid;
+    for (const other of list.slice(1)) {
+      mergeInto(db, sid, other.sid, published, id);
+      merged.push(other.id);
+    }
+  }
+  q(db, 'INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES (?, ?, ?, ?, ?)').run(
+    a.rowid,
+    sid,
+    lang,
+    published,
+    linkedRows.length,
+  );
+  const insEnt = q(
+    db,
+    'INSERT INTO corpus_story_entities (story, entity, w) VALUES (?, ?, ?) ON CONFLICT (story, entity) DO UPDATE SET w = w + excluded.w',
+  );
+  for (const [k, w] of vec.ents) insEnt.run(sid, k.slice(2), w);
+  // counts, dates, and the id (which follows the earliest article)
+  const s = storyRow(db, sid);
+  const n = (q(db, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = ?').get(sid) as Row).n;
+  const last = published && (!s.last || published > s.last) ? published : s.last;
+  if (earlierRow(me, s.first)) {
+    const newId = storyIdOf(id);
+    if (newId !== s.id) {
+      q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, sid) VALUES (?, ?)').run(s.id, sid);
+      history(db, sid, published, 'renamed', id, s.id);
+    }
+    q(db, 'UPDATE corpus_stories SET id = ?, first_article = ?, first_published = ?, last_published = ?, n = ? WHERE sid = ?').run(
+      newId,
+      a.rowid,
+      published,
+      last,
+      n,
+      sid,
+    );
+  } else q(db, 'UPDATE corpus_stories SET last_published = ?, n = ? WHERE sid = ?').run(last, n, sid);
+  const linkedIds = linkedRows.length
+    ? (q(db, 'SELECT id FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(linkedRows)) as Row[]).map(
+        (r) => r.id as string,
+      )
+    : [];
+  return { story: (q(db, 'SELECT id FROM corpus_stories WHERE sid = ?').get(sid) as Row).id, linked: linkedIds, merged };
+}
+
+interface StoryRowT {
+  sid: number;
+  id: string;
+  first: { id: string; published: string | null };
+  last: string | null;
+}
+function storyRow(db: Database.Database, sid: number): StoryRowT {
+  const r = q(
+    db,
+    `SELECT s.sid, s.id, s.first_published, s.last_published, a.id AS first_id FROM corpus_stories s
+     JOIN articles a ON a.rowid = s.first_article WHERE s.sid = ?`,
+  ).get(sid) as Row;
+  return { sid: r.sid, id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published };
+}
+
+function history(db: Database.Database, sid: number, date: string | null, kind: string, article: string, other: string | null): void {
+  q(db, 'INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES (?, ?, ?, ?, ?)').run(sid, date, kind, article, other);
+}
+
+/** Folds story `from` into `into` (the one whose earliest article is earlier), keeping the history. */
+function mergeInto(db: Database.Database, into: number, from: number, date: string | null, article: string): void {
+  const f = storyRow(db, from);
+  const t = storyRow(db, into);
+  q(db, 'UPDATE corpus_story_articles SET story = ? WHERE story = ?').run(into, from);
+  for (const r of q(db, 'SELECT entity, w FROM corpus_story_entities WHERE story = ?').all(from) as Row[])
+    q(db, 'INSERT INTO corpus_story_entities (story, entity, w) VALUES (?, ?, ?) ON CONFLICT (story, entity) DO UPDATE SET w = w + excluded.w').run(
+      into,
+      r.entity,
+      r.w,
+    );
+  q(db, 'DELETE FROM corpus_story_entities WHERE story = ?').run(from);
+  q(db, 'UPDATE corpus_story_history SET story = ? WHERE story = ?').run(into, from);
+  q(db, 'UPDATE corpus_story_alias SET sid = ? WHERE sid = ?').run(into, from);
+  q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, sid) VALUES (?, ?)').run(f.id, into);
+  const last = [f.last, t.last].filter(Boolean).sort().pop() ?? null;
+  q(db, 'UPDATE corpus_stories SET last_published = ? WHERE sid = ?').run(last, into);
+  q(db, 'DELETE FROM corpus_stories WHERE sid = ?').run(from);
+  history(db, into, date, 'merged', article, f.id);
+}
+
+export const storiesUpdater: CorpusUpdater = {
+  name: 'stories',
+  update(db, a) {
+    updateStories(db, a);
+  },
+  reset(db) {
+    db.exec(`DELETE FROM corpus_story_keys; DELETE FROM corpus_story_vecs; DELETE FROM corpus_story_articles;
+             DELETE FROM corpus_story_entities; DELETE FROM corpus_story_alias; DELETE FROM corpus_story_history;
+             DELETE FROM corpus_stories;`);
+  },
+};
+
+/** The story id of each article (rowid -> story id), for the claims. */
+export function storyOfArticles(db: Database.Database, rowids: number[]): Map<number, string> {
+  const rows = q(
+    db,
+    `SELECT sa.article, s.id FROM corpus_story_articles sa JOIN corpus_stories s ON s.sid = sa.story
+     WHERE sa.article IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(rowids)) as Row[];
+  return new Map(rows.map((r) => [r.article as number, r.id as string]));
+}
+
+export const STORIES_MIGRATION = `
+  CREATE TABLE corpus_dedup (
+    article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    sig     BLOB,
+    copy_of INTEGER
+  );
+  CREATE INDEX corpus_dedup_copy_of ON corpus_dedup(copy_of);
+  CREATE TABLE corpus_dedup_bands (
+    band    INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (band, article)
+  ) WITHOUT ROWID;
+  CREATE TABLE corpus_story_vecs (
+    article   INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    published TEXT NOT NULL,
+    vec       TEXT NOT NULL
+  );
+  CREATE TABLE corpus_story_keys (
+    key       TEXT NOT NULL,
+    published TEXT NOT NULL,
+    article   INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (key, published, article)
+  ) WITHOUT ROWID;
+  CREATE TABLE corpus_stories (
+    sid             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
+    first_article   INTEGER NOT NULL,
+    first_published TEXT,
+    last_published  TEXT,
+    n               INTEGER NOT NULL
+  );
+  CREATE INDEX corpus_stories_last ON corpus_stories(last_published);
+  CREATE TABLE corpus_story_articles (
+    article   INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    story     INTEGER NOT NULL,
+    lang      TEXT NOT NULL,
+    published TEXT,
+    degree    INTEGER NOT NULL
+  );
+  CREATE INDEX corpus_story_articles_story ON corpus_story_articles(story, lang, degree);
+  CREATE TABLE corpus_story_entities (
+    story  INTEGER NOT NULL,
+    entity TEXT NOT NULL,
+    w      REAL NOT NULL,
+    PRIMARY KEY (story, entity)
+  ) WITHOUT ROWID;
+  CREATE TABLE corpus_story_alias (
+    id  TEXT PRIMARY KEY,
+    sid INTEGER NOT NULL
+  );
+  CREATE TABLE corpus_story_history (
+    story   INTEGER NOT NULL,
+    date    TEXT,
+    kind    TEXT NOT NULL,
+    article TEXT NOT NULL,
+    other   TEXT
+  );
+  CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
+`;
