@@ -4,6 +4,7 @@
  * document at /openapi.json.
  */
 import { Type, type Static, type TSchema } from 'typebox';
+import { ENTITY_TYPES, EVENT_MODES, EVENT_STATUSES, LANGS, PLOVER_TYPES, QUOTE_KINDS } from '../export/vocab.js';
 
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
@@ -17,15 +18,15 @@ export const DateParam = Type.String({
   description: 'a date or a prefix: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)',
   examples: ['2025-02'],
 });
-export const LangParam = Type.Enum(['ru', 'uk', 'en'], { description: 'article language' });
+export const LangParam = Type.Enum([...LANGS], { description: 'article language' });
 export const Limit = Type.Integer({ minimum: 1, maximum: LIMIT_MAX, default: LIMIT_DEFAULT, description: `page size (at most ${LIMIT_MAX})` });
 export const Cursor = Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$', description: 'the `next` value of the previous page' });
 /** Ids are opaque strings: article ids, entity ids (`new:PER:эммануэль бонн`), claim / story ids. No control characters. */
 export const Id = Type.String({ minLength: 1, maxLength: 300, pattern: '^[^\\u0000-\\u001f\\u007f]+$' });
-export const EntityType = Type.Enum(['PER', 'ORG', 'LOC', 'EVT', 'PRO']);
-export const EventStatus = Type.Enum(['occurred', 'ongoing', 'planned', 'possible', 'cancelled', 'none']);
-export const EventType = Type.String({ pattern: '^[A-Za-z_]{2,20}$', description: 'PLOVER type: CONSULT, AGREE, REQUEST, REJECT, ACCUSE, THREATEN, SANCTION, SUPPORT, ...' });
-export const EventMode = Type.Enum(['call', 'meeting', 'visit', 'summit', 'talks', 'channel', 'other']);
+export const EntityType = Type.Enum([...ENTITY_TYPES]);
+export const EventStatus = Type.Enum([...EVENT_STATUSES]);
+export const EventType = Type.Enum([...PLOVER_TYPES], { description: 'PLOVER event type' });
+export const EventMode = Type.Enum([...EVENT_MODES]);
 
 export const ErrorBody = Type.Object(
   {
@@ -215,7 +216,7 @@ export type EntitiesQuery = Static<typeof EntitiesQuery>;
 export const QuotesQuery = Type.Object(
   {
     speaker: Type.Optional(Id),
-    kind: Type.Optional(Type.Enum(['direct', 'indirect', 'mixed'])),
+    kind: Type.Optional(Type.Enum([...QUOTE_KINDS])),
     lang: Type.Optional(LangParam),
     from: Type.Optional(DateParam),
     to: Type.Optional(DateParam),

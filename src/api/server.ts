@@ -69,6 +69,11 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     routerOptions: { maxParamLength: 600, ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const routes: RouteInfo[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) routes.push({ method: m, url: r.url, hidden: !!(r.schema as { hide?: boolean } | undefined)?.hide });
+  });
   app.addSchema(ErrorBody);
   installErrorHandler(app);
 
@@ -160,6 +165,18 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     await opts.store.close();
   });
   return app;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** left out of the OpenAPI document (the UI's files, /docs itself) */
+  hidden: boolean;
+}
+const ROUTES = new WeakMap<object, RouteInfo[]>();
+/** Every route the server registered (for the test that each is documented and tested). */
+export function registeredRoutes(app: App): RouteInfo[] {
+  return ROUTES.get(app) ?? [];
 }
 
 export interface RouteContext {

@@ -10,6 +10,11 @@ import { errors, SearchQuery } from '../schemas.js';
 import { VERSION, type App, type RouteContext } from '../server.js';
 
 export const FEED_SIZE = 50;
+
+/** `feed` writes entry titles and summaries as type="html": article text is escaped so readers show it as text. */
+export function html(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
 const ATOM = 'application/atom+xml; charset=utf-8';
 
 export function baseUrl(req: FastifyRequest): string {
@@ -65,11 +70,11 @@ export function feedRoutes(ctx: RouteContext) {
         const base = baseUrl(req);
         for (const h of hits) {
           feed.addItem({
-            title: h.title ?? h.lead,
+            title: html(h.title ?? h.lead),
             id: `${base}/articles/${encodeURIComponent(h.id)}`,
             link: `${base}/articles/${encodeURIComponent(h.id)}`,
             date: isoDate(h.published) ?? new Date(0),
-            description: h.snippet,
+            description: html(h.snippet),
             author: h.outlet ? [{ name: h.outlet }] : undefined,
           });
         }

@@ -17,6 +17,7 @@ export async function webRoutes(app: App, webDir: string | null): Promise<void> 
       root: ui,
       wildcard: false,
       index: false,
+      cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
