@@ -183,6 +183,107 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
       done(await serveCommand(o));
     });
 
+  // ---- corpus: claims, actors, network, framing, export (src/cli/commands/corpus.ts)
+  const claimFilters = (c: Command) =>
+    c
+      .option('--actor <id|name>', 'only claims with this actor among the parties (entity id, actor id or a name)')
+      .addOption(new Option('--status <status>', 'only claims whose latest status is this').choices(['occurred', 'ongoing', 'planned', 'possible', 'cancelled', 'none']))
+      .addOption(new Option('--mode <mode>', 'only this CONSULT mode').choices(['call', 'meeting', 'visit', 'summit', 'talks', 'channel', 'other']))
+      .option('--story <id>', 'only claims reported in this story')
+      .addOption(dateOpt('--from', 'claims dated (or reported) on or after'))
+      .addOption(dateOpt('--to', 'claims dated (or reported) on or before'));
+
+  claimFilters(
+    program
+      .command('claims')
+      .description('claims: real-world happenings merged from every article and event that reports them, latest first')
+      .option('--db <path>', 'SQLite database file', dbDefault())
+      .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, ...')
+      .option('--limit <n>', 'number of claims', positiveInt)
+      .option('--json', 'JSON Lines, one parley/claim@1 a line'),
+  ).action(async (o) => {
+    const { claimsCommand } = await import('./commands/corpus.js');
+    done(await claimsCommand(o));
+  });
+
+  program
+    .command('claim')
+    .description('one claim as a timeline: date, outlet, status, stances, evidence')
+    .argument('<id>', 'claim id (as `parley claims` prints it)')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--json', 'print the parley/claim@1 object')
+    .action(async (id: string, o) => {
+      const { claimCommand } = await import('./commands/corpus.js');
+      done(await claimCommand(id, o));
+    });
+
+  program
+    .command('actor')
+    .description("an actor's profile: names per language, roles over time, articles, quotes, contacts")
+    .argument('<id|name>', 'entity or actor id, or a name in any language')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--json', 'print the parley/actor@1 object')
+    .action(async (id: string, o) => {
+      const { actorCommand } = await import('./commands/corpus.js');
+      done(await actorCommand(id, o));
+    });
+
+  program
+    .command('actors')
+    .description('actors of the corpus (one per referent, across scripts, languages and types), most articles first')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--limit <n>', 'number of actors (default 50; all with --json)', positiveInt)
+    .option('--json', 'JSON Lines, one parley/actor@1 a line')
+    .action(async (o) => {
+      const { actorsCommand } = await import('./commands/corpus.js');
+      done(await actorsCommand(o));
+    });
+
+  claimFilters(
+    program
+      .command('network')
+      .description('the contact network: actors as nodes, CONSULT claims as edges (mode, status, dates, count)')
+      .option('--db <path>', 'SQLite database file', dbDefault())
+      .addOption(new Option('--format <format>', 'output format').choices(['json', 'graphml', 'dot']).default('json')),
+  ).action(async (o) => {
+    const { networkCommand } = await import('./commands/corpus.js');
+    done(await networkCommand(o));
+  });
+
+  program
+    .command('framing')
+    .description("per outlet, the labels it gives each actor of a story and the actor's quotes it carries")
+    .argument('<story>', 'story id (as `parley stories` prints it)')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--json', 'print as one JSON object')
+    .action(async (story: string, o) => {
+      const { framingCommand } = await import('./commands/corpus.js');
+      done(await framingCommand(story, o));
+    });
+
+  claimFilters(
+    program
+      .command('export')
+      .description('the corpus, streamed and complete: claims as JSON Lines, CSV (one row per report), PLOVER records, or the network as GraphML')
+      .option('--db <path>', 'SQLite database file', dbDefault())
+      .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'plover', 'graphml']).default('jsonl')),
+  ).action(async (o) => {
+    const { exportCommand } = await import('./commands/corpus.js');
+    done(await exportCommand(o));
+  });
+
+  program
+    .command('corpus')
+    .description('corpus maintenance')
+    .command('rebuild')
+    .description('recompute stories, claims and actors from the stored articles (same ids as ingesting them)')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--json', 'print the summary as JSON')
+    .action(async (o) => {
+      const { rebuildCommand } = await import('./commands/corpus.js');
+      done(await rebuildCommand(o));
+    });
+
   return program;
 }
 

@@ -53,5 +53,12 @@ export function rangeOf(value: string | null | undefined): [number, number] | nu
 
 /** True when `value` is a date as the corpus filters take it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export function isDateFilter(value: string): boolean {
-  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) && rangeOf(value) !== null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  if (m[2] && (+m[2] < 1 || +m[2] > 12)) return false;
+  if (m[3]) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return false;
+  }
+  return true;
 }

@@ -13,6 +13,7 @@ import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/acto
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { fold } from '../doc/normalize.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
+import { copyOfArticles, storyOfArticles } from './sqlite-stories.js';
 import type { ClaimFilter, CorpusCounts, CorpusStore, FramingRow, RebuildResult } from './types.js';
 
 type Row = Record<string, any>;
@@ -283,28 +284,27 @@ export class SqliteCorpus implements CorpusStore {
     };
   }
 
-  private hasTable(name: string): boolean {
-    return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
-  }
-
-  /** The story of each claim: the story holding most of its reports' articles (stories helper's table). */
-  private storyOfClaim(c: ClaimJson): string | null {
-    if (!this.hasTable('corpus_story_articles')) return null;
-    const q = this.db.prepare('SELECT sa.story FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE a.id = ?');
+  /**
+   * A stored claim as read: its story (the story holding most of its reports' articles) and each
+   * report's `copyOf` (near-duplicates: corpus-stories' tables, read now so a re-pointed link shows).
+   */
+  private decorate(json: string): ClaimJson {
+    const c = JSON.parse(json) as ClaimJson;
+    const rowQ = this.db.prepare('SELECT rowid FROM articles WHERE id = ?');
+    const rowids = [...new Set(c.reports.map((r) => (rowQ.get(r.article) as Row | undefined)?.rowid as number | undefined))].filter((x): x is number => x !== undefined);
+    const stories = storyOfArticles(this.db, rowids);
     const n = new Map<string, number>();
-    for (const r of c.reports) {
-      const row = q.get(r.article) as Row | undefined;
-      if (row) n.set(row.story, (n.get(row.story) ?? 0) + 1);
-    }
+    for (const s of stories.values()) n.set(s, (n.get(s) ?? 0) + 1);
     let best: string | null = null;
     let bn = 0;
     for (const [s, k] of n) if (k > bn || (k === bn && best !== null && s < best)) [best, bn] = [s, k];
-    return best;
-  }
-
-  private withStory(json: string): ClaimJson {
-    const c = JSON.parse(json) as ClaimJson;
-    c.story = this.storyOfClaim(c);
+    c.story = best;
+    const copies = copyOfArticles(this.db, [...new Set(c.reports.map((r) => r.article))]);
+    for (const r of c.reports) {
+      const o = copies.get(r.article);
+      if (o) r.copyOf = o;
+      else delete r.copyOf;
+    }
     return c;
   }
 
@@ -343,18 +343,36 @@ export class SqliteCorpus implements CorpusStore {
       where.push(`c.id IN (SELECT r.claim FROM corpus_claim_reports r JOIN articles a ON a.rowid = r.article WHERE a.id IN (SELECT value FROM json_each(@articles)))`);
       params.articles = JSON.stringify(f.articles);
     }
-    const limit = f.limit && f.limit > 0 ? Math.floor(f.limit) : -1;
-    const offset = f.offset && f.offset > 0 ? Math.floor(f.offset) : 0;
-    const sql = `SELECT c.json FROM corpus_claims c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-                 ORDER BY c.date_hi DESC, c.id LIMIT ${limit} OFFSET ${offset}`;
-    // read the page first: a generator must not hold a statement open across yields of other queries
-    const rows = this.db.prepare(sql).all(params) as Row[];
-    for (const r of rows) yield this.withStory(r.json);
+    const limit = f.limit && f.limit > 0 ? Math.floor(f.limit) : Infinity;
+    let offset = f.offset && f.offset > 0 ? Math.floor(f.offset) : 0;
+    const stmt = this.db.prepare(`SELECT c.json FROM corpus_claims c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY c.date_hi DESC, c.id LIMIT @pageSize OFFSET @pageOffset`);
+    // in pages: streamed without holding a statement open across yields
+    let left = limit;
+    while (left > 0) {
+      const pageSize = Math.min(500, left);
+      const rows = stmt.all({ ...params, pageSize, pageOffset: offset }) as Row[];
+      for (const r of rows) yield this.decorate(r.json);
+      if (rows.length < pageSize) break;
+      offset += rows.length;
+      left -= rows.length;
+    }
+  }
+
+  async storyArticles(story: string): Promise<string[] | null> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+         WHERE sa.story = (SELECT sid FROM corpus_stories WHERE id = @s UNION ALL SELECT sid FROM corpus_story_alias WHERE id = @s LIMIT 1)
+         ORDER BY a.published, a.id`,
+      )
+      .all({ s: story }) as Row[];
+    return rows.length ? rows.map((r) => r.id) : null;
   }
 
   async claim(id: string): Promise<ClaimJson | null> {
     const r = this.db.prepare('SELECT json FROM corpus_claims WHERE id = ?').get(id) as Row | undefined;
-    return r ? this.withStory(r.json) : null;
+    return r ? this.decorate(r.json) : null;
   }
 
   async actorOf(entity: string): Promise<string | null> {

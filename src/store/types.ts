@@ -266,4 +266,6 @@ export interface CorpusStore {
   /** the most used name and type of each entity id */
   names(ids: string[]): Promise<Map<string, { name: string; type: string }>>;
   framingRows(articles: string[]): Promise<FramingRow[]>;
+  /** the article ids of a story (the stories updater's tables), null when unknown */
+  storyArticles(story: string): Promise<string[] | null>;
 }
