@@ -8,9 +8,9 @@
  *   corpus_story_vecs(article, published, vec)   the article's story vector (JSON [[key, w], ...])
  *   corpus_story_keys(key, published, article)   index keys -> articles ('' published: undated)
  *   corpus_story_articles(article, story, lang, published, degree)
- *   corpus_stories(sid, id, first_article, first_published, last_published, n)
+ *   corpus_stories(id, first_article, first_published, last_published, n)
  *   corpus_story_entities(story, entity, w)      summed entity weights (the story's top entities)
- *   corpus_story_alias(id, sid)                  former public ids (merged or renamed stories)
+ *   corpus_story_alias(id, story)                former public ids (merged or renamed stories)
  *   corpus_story_history(story, date, kind, article, other)
  */
 import type Database from 'better-sqlite3';
@@ -191,7 +191,7 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
   for (const k of keys) insKey.run(k, published ?? '', a.rowid);
 
   // the stories the links reach
-  const sids = new Set<number>();
+  const sids = new Set<string>();
   if (linkedRows.length) {
     for (const r of q(db, 'SELECT DISTINCT story FROM corpus_story_articles WHERE article IN (SELECT value FROM json_each(?))').all(
       JSON.stringify(linkedRows),
@@ -201,20 +201,22 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
     for (const r of linkedRows) bump.run(r);
   }
   const me = { id, published };
-  let sid: number;
+  let sid: string;
   const merged: string[] = [];
   if (!sids.size) {
-    const info = q(
-      db,
-      'INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES (?, ?, ?, ?, 0)',
-    ).run(storyIdOf(id), a.rowid, published, published);
-    sid = Number(info.lastInsertRowid);
+    sid = storyIdOf(id);
+    q(db, 'INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES (?, ?, ?, ?, 0)').run(
+      sid,
+      a.rowid,
+      published,
+      published,
+    );
     history(db, sid, published, 'open', id, null);
   } else {
     const list = [...sids].map((s) => storyRow(db, s)).sort((x, y) => (earlierRow(x.first, y.first) ? -1 : 1));
-    sid = list[0].sid;
+    sid = list[0].id;
     for (const other of list.slice(1)) {
-      mergeInto(db, sid, other.sid, published, id);
+      mergeInto(db, sid, other.id, published, id);
       merged.push(other.id);
     }
   }
@@ -235,65 +237,75 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
   const n = (q(db, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = ?').get(sid) as Row).n;
   const last = published && (!s.last || published > s.last) ? published : s.last;
   if (earlierRow(me, s.first)) {
-    const newId = storyIdOf(id);
-    if (newId !== s.id) {
-      q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, sid) VALUES (?, ?)').run(s.id, sid);
-      history(db, sid, published, 'renamed', id, s.id);
-    }
-    q(db, 'UPDATE corpus_stories SET id = ?, first_article = ?, first_published = ?, last_published = ?, n = ? WHERE sid = ?').run(
-      newId,
+    q(db, 'UPDATE corpus_stories SET first_article = ?, first_published = ?, last_published = ?, n = ? WHERE id = ?').run(
       a.rowid,
       published,
       last,
       n,
       sid,
     );
-  } else q(db, 'UPDATE corpus_stories SET last_published = ?, n = ? WHERE sid = ?').run(last, n, sid);
+    const newId = storyIdOf(id);
+    if (newId !== sid) {
+      renameStory(db, sid, newId);
+      history(db, newId, published, 'renamed', id, sid);
+      sid = newId;
+    }
+  } else q(db, 'UPDATE corpus_stories SET last_published = ?, n = ? WHERE id = ?').run(last, n, sid);
   const linkedIds = linkedRows.length
     ? (q(db, 'SELECT id FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(linkedRows)) as Row[]).map(
         (r) => r.id as string,
       )
     : [];
-  return { story: (q(db, 'SELECT id FROM corpus_stories WHERE sid = ?').get(sid) as Row).id, linked: linkedIds, merged };
+  return { story: sid, linked: linkedIds, merged };
 }
 
 interface StoryRowT {
-  sid: number;
   id: string;
   first: { id: string; published: string | null };
   last: string | null;
 }
-function storyRow(db: Database.Database, sid: number): StoryRowT {
+function storyRow(db: Database.Database, sid: string): StoryRowT {
   const r = q(
     db,
-    `SELECT s.sid, s.id, s.first_published, s.last_published, a.id AS first_id FROM corpus_stories s
-     JOIN articles a ON a.rowid = s.first_article WHERE s.sid = ?`,
+    `SELECT s.id, s.first_published, s.last_published, a.id AS first_id FROM corpus_stories s
+     JOIN articles a ON a.rowid = s.first_article WHERE s.id = ?`,
   ).get(sid) as Row;
-  return { sid: r.sid, id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published };
+  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published };
 }
 
-function history(db: Database.Database, sid: number, date: string | null, kind: string, article: string, other: string | null): void {
+function history(db: Database.Database, sid: string, date: string | null, kind: string, article: string, other: string | null): void {
   q(db, 'INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES (?, ?, ?, ?, ?)').run(sid, date, kind, article, other);
 }
 
-/** Folds story `from` into `into` (the one whose earliest article is earlier), keeping the history. */
-function mergeInto(db: Database.Database, into: number, from: number, date: string | null, article: string): void {
-  const f = storyRow(db, from);
-  const t = storyRow(db, into);
-  q(db, 'UPDATE corpus_story_articles SET story = ? WHERE story = ?').run(into, from);
+/** Moves every row of story `from` to story `to` (an id that does not exist yet, or the merge target). */
+function moveRows(db: Database.Database, from: string, to: string): void {
+  q(db, 'UPDATE corpus_story_articles SET story = ? WHERE story = ?').run(to, from);
   for (const r of q(db, 'SELECT entity, w FROM corpus_story_entities WHERE story = ?').all(from) as Row[])
     q(db, 'INSERT INTO corpus_story_entities (story, entity, w) VALUES (?, ?, ?) ON CONFLICT (story, entity) DO UPDATE SET w = w + excluded.w').run(
-      into,
+      to,
       r.entity,
       r.w,
     );
   q(db, 'DELETE FROM corpus_story_entities WHERE story = ?').run(from);
-  q(db, 'UPDATE corpus_story_history SET story = ? WHERE story = ?').run(into, from);
-  q(db, 'UPDATE corpus_story_alias SET sid = ? WHERE sid = ?').run(into, from);
-  q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, sid) VALUES (?, ?)').run(f.id, into);
+  q(db, 'UPDATE corpus_story_history SET story = ? WHERE story = ?').run(to, from);
+  q(db, 'UPDATE corpus_story_alias SET story = ? WHERE story = ?').run(to, from);
+  q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, story) VALUES (?, ?)').run(from, to);
+}
+
+/** The earliest article changed: the story takes the id of the new one (the old id stays an alias). */
+function renameStory(db: Database.Database, from: string, to: string): void {
+  q(db, 'UPDATE corpus_stories SET id = ? WHERE id = ?').run(to, from);
+  moveRows(db, from, to);
+}
+
+/** Folds story `from` into `into` (the one whose earliest article is earlier), keeping the history. */
+function mergeInto(db: Database.Database, into: string, from: string, date: string | null, article: string): void {
+  const f = storyRow(db, from);
+  const t = storyRow(db, into);
+  moveRows(db, from, into);
   const last = [f.last, t.last].filter(Boolean).sort().pop() ?? null;
-  q(db, 'UPDATE corpus_stories SET last_published = ? WHERE sid = ?').run(last, into);
-  q(db, 'DELETE FROM corpus_stories WHERE sid = ?').run(from);
+  q(db, 'UPDATE corpus_stories SET last_published = ? WHERE id = ?').run(last, into);
+  q(db, 'DELETE FROM corpus_stories WHERE id = ?').run(from);
   history(db, into, date, 'merged', article, f.id);
 }
 
@@ -313,7 +325,7 @@ export const storiesUpdater: CorpusUpdater = {
 export function storyOfArticles(db: Database.Database, rowids: number[]): Map<number, string> {
   const rows = q(
     db,
-    `SELECT sa.article, s.id FROM corpus_story_articles sa JOIN corpus_stories s ON s.sid = sa.story
+    `SELECT sa.article, sa.story AS id FROM corpus_story_articles sa
      WHERE sa.article IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(rowids)) as Row[];
   return new Map(rows.map((r) => [r.article as number, r.id as string]));
@@ -343,8 +355,7 @@ export const STORIES_MIGRATION = `
     PRIMARY KEY (key, published, article)
   ) WITHOUT ROWID;
   CREATE TABLE corpus_stories (
-    sid             INTEGER PRIMARY KEY,
-    id              TEXT NOT NULL UNIQUE,
+    id              TEXT PRIMARY KEY,
     first_article   INTEGER NOT NULL,
     first_published TEXT,
     last_published  TEXT,
@@ -353,24 +364,24 @@ export const STORIES_MIGRATION = `
   CREATE INDEX corpus_stories_last ON corpus_stories(last_published);
   CREATE TABLE corpus_story_articles (
     article   INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
-    story     INTEGER NOT NULL,
+    story     TEXT NOT NULL,
     lang      TEXT NOT NULL,
     published TEXT,
     degree    INTEGER NOT NULL
   );
   CREATE INDEX corpus_story_articles_story ON corpus_story_articles(story, lang, degree);
   CREATE TABLE corpus_story_entities (
-    story  INTEGER NOT NULL,
+    story  TEXT NOT NULL,
     entity TEXT NOT NULL,
     w      REAL NOT NULL,
     PRIMARY KEY (story, entity)
   ) WITHOUT ROWID;
   CREATE TABLE corpus_story_alias (
-    id  TEXT PRIMARY KEY,
-    sid INTEGER NOT NULL
+    id    TEXT PRIMARY KEY,
+    story TEXT NOT NULL
   );
   CREATE TABLE corpus_story_history (
-    story   INTEGER NOT NULL,
+    story   TEXT NOT NULL,
     date    TEXT,
     kind    TEXT NOT NULL,
     article TEXT NOT NULL,
@@ -378,3 +389,176 @@ export const STORIES_MIGRATION = `
   );
   CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
 `;
+
+// ---------------------------------------------------------------- reading stories (parley/story@1)
+
+export interface StoryJson {
+  schema: 'parley/story@1';
+  id: string;
+  title: { ru?: string; uk?: string; en?: string };
+  articles: string[];
+  langs: string[];
+  outlets: string[];
+  from: string | null;
+  to: string | null;
+  entities: string[];
+  claims: string[];
+  /** merges and renames, oldest first (not in the contract's required fields) */
+  history: { date: string | null; kind: string; article: string; other: string | null }[];
+  /** the id asked for when it was a former id of this story */
+  aliasOf?: string;
+}
+
+export interface StoryFilter {
+  /** only stories with this entity among their articles' entities */
+  entity?: string;
+  /** only stories with an article in this language */
+  lang?: string;
+  /** date span (ISO prefixes) the story's articles overlap */
+  from?: string;
+  to?: string;
+  /** only stories with at least this many articles */
+  minArticles?: number;
+  limit?: number;
+  offset?: number;
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return !!q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+}
+
+function headline(title: string | null, text: string | null): string {
+  if (title && title.trim()) return title.trim();
+  const first = (text ?? '').trimStart().split('\n', 1)[0].trim();
+  if (first.length <= 160) return first;
+  const cut = first.lastIndexOf(' ', 160);
+  return first.slice(0, cut > 80 ? cut : 160) + ' …';
+}
+
+/** The story@1 object of a story id (a former id resolves to the story it became). */
+export function readStory(db: Database.Database, id: string): StoryJson | null {
+  let sid = id;
+  let aliasOf: string | undefined;
+  if (!q(db, 'SELECT 1 FROM corpus_stories WHERE id = ?').get(id)) {
+    const al = q(db, 'SELECT story FROM corpus_story_alias WHERE id = ?').get(id) as Row | undefined;
+    if (!al) return null;
+    sid = al.story;
+    aliasOf = id;
+  }
+  const arts = q(
+    db,
+    `SELECT a.id, a.published, a.lang, a.outlet, a.title, sa.degree, sa.article AS rowid FROM corpus_story_articles sa
+     JOIN articles a ON a.rowid = sa.article WHERE sa.story = ?`,
+  ).all(sid) as Row[];
+  if (!arts.length) return null;
+  arts.sort((x, y) => earlierFirst(x, y));
+  // the most central article per language: most links inside the story, then the earliest
+  const title: Record<string, string> = {};
+  const best = new Map<string, Row>();
+  for (const r of arts) {
+    const b = best.get(r.lang);
+    if (!b || r.degree > b.degree) best.set(r.lang, r);
+  }
+  for (const [lang, r] of best) {
+    if (!['ru', 'uk', 'en'].includes(lang)) continue;
+    const t = q(db, 'SELECT title, substr(text, 1, 400) AS text FROM articles WHERE rowid = ?').get(r.rowid) as Row;
+    title[lang] = headline(t.title, t.text);
+  }
+  const langs = [...new Set(arts.map((r) => r.lang as string))].sort();
+  const outlets = [...new Set(arts.map((r) => r.outlet as string | null).filter((x): x is string => !!x))].sort();
+  const dates = arts.map((r) => r.published as string | null).filter((x): x is string => !!x).sort();
+  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(sid) as Row[]).map(
+    (r) => r.entity as string,
+  );
+  let claims: string[] = [];
+  if (hasTable(db, 'corpus_claim_reports'))
+    claims = (
+      q(
+        db,
+        `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
+         WHERE sa.story = ? ORDER BY cr.claim`,
+      ).all(sid) as Row[]
+    ).map((r) => r.claim as string);
+  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(sid) as StoryJson['history'];
+  const out: StoryJson = {
+    schema: 'parley/story@1',
+    id: sid,
+    title,
+    articles: arts.map((r) => r.id as string),
+    langs,
+    outlets,
+    from: dates[0] ?? null,
+    to: dates[dates.length - 1] ?? null,
+    entities,
+    claims,
+    history: hist,
+  };
+  if (aliasOf) out.aliasOf = aliasOf;
+  return out;
+}
+
+function earlierFirst(x: Row, y: Row): number {
+  const px = x.published ?? '\uffff';
+  const py = y.published ?? '\uffff';
+  return px < py ? -1 : px > py ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
+/** Stories, latest first (by their last publication date, then id), filtered. */
+export function readStories(db: Database.Database, f: StoryFilter = {}): StoryJson[] {
+  const where: string[] = [];
+  const params: Row = {};
+  if (f.entity) {
+    where.push('s.id IN (SELECT story FROM corpus_story_entities WHERE entity = @entity)');
+    params.entity = f.entity;
+  }
+  if (f.lang) {
+    where.push('EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = @lang)');
+    params.lang = f.lang;
+  }
+  if (f.from) {
+    where.push('coalesce(s.last_published, \'\') >= @from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= @to`);
+    params.to = f.to;
+  }
+  if (f.minArticles && f.minArticles > 1) {
+    where.push('s.n >= @min');
+    params.min = f.minArticles;
+  }
+  const limit = Math.max(1, Math.min(10000, Math.floor(f.limit ?? 50)));
+  const offset = Math.max(0, Math.floor(f.offset ?? 0));
+  const ids = (
+    q(
+      db,
+      `SELECT s.id FROM corpus_stories s ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY s.last_published IS NULL, s.last_published DESC, s.id LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit, offset }) as Row[]
+  ).map((r) => r.id as string);
+  return ids.map((id) => readStory(db, id)).filter((s): s is StoryJson => !!s);
+}
+
+/** The article ids of a story (a former id resolves), in publication order; null when unknown. */
+export function storyArticleIds(db: Database.Database, id: string): string[] | null {
+  const s = readStory(db, id);
+  return s ? s.articles : null;
+}
+
+/** The stories of a SQLite store, as the corpus library reads them (src/corpus/stories/index.ts). */
+export class SqliteStories {
+  constructor(private readonly db: Database.Database) {}
+  async list(filter: StoryFilter = {}): Promise<StoryJson[]> {
+    return readStories(this.db, filter);
+  }
+  async get(id: string): Promise<StoryJson | null> {
+    return readStory(this.db, id);
+  }
+  async count(): Promise<number> {
+    return (q(this.db, 'SELECT count(*) AS n FROM corpus_stories').get() as Row).n as number;
+  }
+  /** article id -> its original's id, for the reprints among `ids` */
+  async copyOf(ids: string[]): Promise<Map<string, string>> {
+    return copyOfArticles(this.db, ids);
+  }
+}

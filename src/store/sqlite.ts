@@ -12,6 +12,7 @@ import { fold } from '../doc/normalize.js';
 import { CORPUS_UPDATERS } from './corpus-updaters.js';
 import { CORPUS_STEP, MIGRATION_CODE, MIGRATIONS } from './migrations.js';
 import { SqliteCorpus } from './sqlite-corpus.js';
+import { SqliteStories } from './sqlite-stories.js';
 import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { expandQuery, ftsExpression, termOf, words } from './terms.js';
@@ -50,6 +51,8 @@ export class SqliteStore implements Store {
   lemmatizer?: Lemmatizer;
   /** claims, actors (src/store/sqlite-corpus.ts) */
   readonly corpus: SqliteCorpus;
+  /** stories and near-duplicate links (src/store/sqlite-stories.ts) */
+  readonly stories: SqliteStories;
   private readonly insert: Inserts;
   private readonly putTx: Database.Transaction<(a: ArticleJson, tokens: TokenLike[] | null) => PutResult>;
 
@@ -71,6 +74,7 @@ export class SqliteStore implements Store {
     this.insert = prepareInserts(this.db);
     this.putTx = this.db.transaction((a: ArticleJson, tokens: TokenLike[] | null) => this.putOne(a, tokens));
     this.corpus = new SqliteCorpus(this.db, () => this.rebuildCorpus());
+    this.stories = new SqliteStories(this.db);
   }
 
   /**
