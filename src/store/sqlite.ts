@@ -297,6 +297,10 @@ export class SqliteStore implements Store {
       where.push('EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = @entity)');
       params.entity = f.entity;
     }
+    if (f.ids) {
+      where.push('a.id IN (SELECT value FROM json_each(@ids))');
+      params.ids = JSON.stringify(f.ids);
+    }
     const rows = this.db
       .prepare(
         `SELECT a.id, a.title, substr(a.text, 1, 400) AS head, a.published, a.lang, a.outlet, a.url, a.path FROM articles a

@@ -166,6 +166,8 @@ export interface ArticleFilter extends DateRange {
   outlet?: string;
   /** only articles that mention this entity id */
   entity?: string;
+  /** only these article ids */
+  ids?: string[];
   limit?: number;
   offset?: number;
 }
