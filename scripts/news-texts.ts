@@ -15,7 +15,7 @@
  *                                                      time and event evidence strings) found in it
  *
  * A text file is the excerpt as stored, with a seed header (` date YYYY-MM-DD `) in front when the
- * index gives a date the excerpt does not carry itself (`dateFrom` url/text/event, not `page`).
+ * index gives a full date the excerpt does not carry itself (`dateFrom` url/text/event, not `page`).
  * Exit status of `check`: 0 all present and anchored, 1 some missing or changed, 2 an anchor broken.
  */
 import { createHash } from 'node:crypto';
@@ -59,7 +59,8 @@ function writeIndex(rows: IndexRow[]): void {
 /** The text file's content for an excerpt: a seed header when the date is not the page's own. */
 export function textFor(row: Pick<IndexRow, 'date' | 'dateFrom'>, excerpt: string): string {
   const body = excerpt.replace(/\s+$/, '');
-  if (row.dateFrom === 'page' || !row.date || /^\s*date\s+\d{4}-\d{2}/.test(body)) return body + '\n';
+  // a header only for a full date the page does not carry itself (a partial date from a url is no header)
+  if (row.dateFrom === 'page' || !row.date || !/^\d{4}-\d{2}-\d{2}$/.test(row.date) || /^\s*date\s+\d{4}-\d{2}/.test(body)) return body + '\n';
   return ` date ${row.date} ${body.replace(/^\s+/, '')}\n`;
 }
 
