@@ -15,7 +15,8 @@ import { SqliteCorpus } from './sqlite-corpus.js';
 import { SqliteStories } from './sqlite-stories.js';
 import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
 import { findMatches, makeSnippet } from './snippet.js';
-import { expandQuery, ftsExpression, termOf, words } from './terms.js';
+import { indexTerms, type TokenLike } from './index-terms.js';
+import { expandQuery, ftsExpression } from './terms.js';
 import type {
   ArticleFilter,
   ArticleJson,
@@ -217,64 +218,10 @@ export class SqliteStore implements Store {
     for (const t of arr(a.attributions)) I.attribution.run(rid, int(t.start), int(t.end), req(t.source, 'attribution source'), str(t.cue?.text), str(t.cue?.lemma));
 
     // search index: one term per word token, lemma and folded surface aligned with the offsets
-    const lemmas: string[] = [];
-    const forms: string[] = [];
-    const offs: number[] = [];
-    const alts: [number, string][] = [];
-    const altTerms: string[] = [];
-    const text = a.text;
-    const toks: TokenLike[] = tokens ?? words(text).map((w) => ({ ...w, kind: 'word' }));
-    for (const t of toks) {
-      if (t.kind && t.kind !== 'word' && t.kind !== 'number') continue;
-      if (!t.kind && (t.pos === 'PUNCT' || t.pos === 'SYM')) continue;
-      const surface = typeof t.text === 'string' ? t.text : text.slice(t.start, t.end);
-      const form = termOf(surface);
-      if (!form) continue;
-      const lemma = termOf(t.lemma ?? '') || form;
-      if (t.alts?.length) {
-        // dictionary and name readings always; for a word the dictionary does not know (only
-        // guesses), the guesser's two best readings too (`Лахоре` -> Лахор)
-        const known = t.alts.some((x) => x.source === 'dict');
-        const other = new Set<string>();
-        for (const [k, x] of t.alts.entries()) {
-          if (x.source !== 'dict' && x.source !== 'name' && (known || k >= 2)) continue;
-          const term = termOf(x.lemma);
-          if (term && term !== lemma) other.add(term);
-          if (other.size >= 4) break;
-        }
-        if (other.size) {
-          alts.push([lemmas.length, [...other].join(' ')]);
-          altTerms.push(...other);
-        }
-      }
-      lemmas.push(lemma);
-      forms.push(form);
-      offs.push(t.start, t.end);
-    }
-    // the title: its folded words, and their lemmas — from the same word form in the body (a headline
-    // repeats the body's words), else from the store's lemmatizer when it has one
-    let titleTerms = '';
-    if (a.title) {
-      const lemmaOf = new Map<string, string>();
-      for (let k = 0; k < forms.length; k++) if (lemmas[k] !== forms[k] && !lemmaOf.has(forms[k])) lemmaOf.set(forms[k], lemmas[k]);
-      const terms = new Set<string>();
-      for (const tw of words(String(a.title))) {
-        const f = termOf(tw.text);
-        if (!f) continue;
-        terms.add(f);
-        const l = lemmaOf.get(f);
-        if (l) terms.add(l);
-        else if (this.lemmatizer && /^[\p{L}]/u.test(f)) {
-          for (const x of this.lemmatizer.lemmas(tw.text, str(a.lang) ?? undefined)) {
-            const t = termOf(x);
-            if (t) terms.add(t);
-          }
-        }
-      }
-      titleTerms = [...terms].join(' ');
-    }
-    I.fts.run(rid, titleTerms, lemmas.join(' '), forms.join(' '), altTerms.join(' '));
-    const enc = encodeTerms(text, lemmas, forms, offs);
+    // (src/store/index-terms.ts: the PostgreSQL store indexes the same terms)
+    const { title: titleTerms, lemmas, forms, offsets: offs, alts, altTerms } = indexTerms(a.text, str(a.title), str(a.lang), tokens, this.lemmatizer);
+    I.fts.run(rid, titleTerms.join(' '), lemmas.join(' '), forms.join(' '), altTerms.join(' '));
+    const enc = encodeTerms(a.text, lemmas, forms, offs);
     I.terms.run(rid, enc.offsets, enc.terms, alts.length ? JSON.stringify(alts) : null);
     // the corpus (near-duplicates, stories, claims, actors), in this article's transaction
     for (const u of CORPUS_UPDATERS) u.update(this.db, { rowid: rid, json: a });
@@ -569,16 +516,6 @@ function prepareInserts(db: Database.Database) {
     };
   }
 type Inserts = ReturnType<typeof prepareInserts>;
-
-interface TokenLike {
-  start: number;
-  end: number;
-  text?: string;
-  lemma?: string;
-  kind?: string;
-  pos?: string;
-  alts?: { lemma: string; source?: string }[];
-}
 
 /** The first line of a text, cut at a word boundary near 120 characters. */
 function leadOf(text: string): string {
