@@ -241,14 +241,15 @@ export type EventsQuery = Static<typeof EventsQuery>;
 
 export const ExportQuery = Type.Object(
   {
-    what: Type.Enum(['articles', 'events', 'quotes', 'entities'], { default: 'events' }),
+    what: Type.Enum(['articles', 'events', 'quotes', 'entities', 'claims'], { default: 'events' }),
     format: Type.Enum(['jsonl', 'csv', 'plover', 'graphml'], {
       default: 'jsonl',
-      description: 'jsonl (any), csv (any), plover (events: a JSON array of PLOVER-style records), graphml (events: actors as nodes, events as edges)',
+      description: 'jsonl (any), csv (any), plover (events: a JSON array of PLOVER-style records; claims: PLOVER records as JSON Lines), graphml (events: actors as nodes, one edge per event; claims: the contact network)',
     }),
     ...eventFilters,
     speaker: Type.Optional(Id),
     outlet: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    story: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

@@ -156,6 +156,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   await app.register(apiRoutes(ctx), { prefix: '/api' });
   const { exportRoutes } = await import('./routes/export.js');
   await app.register(exportRoutes(ctx), { prefix: '/api' });
+  const { corpusRoutes } = await import('./routes/corpus.js');
+  await app.register(corpusRoutes(ctx), { prefix: '/api' });
   const { feedRoutes } = await import('./routes/feeds.js');
   await app.register(feedRoutes(ctx), { prefix: '/feeds' });
   const { webRoutes } = await import('./routes/web.js');

@@ -368,6 +368,99 @@ describe('read routes', () => {
   });
 });
 
+describe('corpus routes (stories, claims, actors, network, framing)', () => {
+  test('GET /api/stories and /api/stories/:id', async () => {
+    const p = json(await get('/api/stories?limit=2'));
+    assert.equal(p.items.length, 2);
+    assert.ok(p.next);
+    for (const s of p.items) {
+      assert.equal(s.schema, 'parley/story@1');
+      assert.equal(s.articleCount, s.articles.length);
+    }
+    const all = json(await get('/api/stories?limit=200'));
+    const big = all.items.reduce((a: { articleCount: number }, b: { articleCount: number }) => (b.articleCount > a.articleCount ? b : a));
+    const one = json(await get(`/api/stories/${encodeURIComponent(big.id)}`));
+    assert.equal(one.id, big.id);
+    assert.deepEqual(one.articleList.map((a: { id: string }) => a.id).sort(), [...big.articles].sort());
+    assert.ok(one.claimList.every((c: { schema: string }) => c.schema === 'parley/claim@1'));
+    const ru = json(await get('/api/stories?lang=ru&limit=200'));
+    assert.ok(ru.items.length >= 1 && ru.items.every((s: { langs: string[] }) => s.langs.includes('ru')));
+    assertError(await get('/api/stories/s-000000000000'), 404, 'not_found');
+    assertError(await get('/api/stories?lang=fr'), 400);
+    assertError(await get('/api/stories?minArticles=0'), 400);
+  });
+
+  test('GET /api/claims and /api/claims/:id: reports with evidence, history, names', async () => {
+    const p = json(await get('/api/claims?limit=200'));
+    assert.ok(p.items.length >= 3);
+    const c = p.items.find((x: { reports: unknown[] }) => x.reports.length >= 1);
+    const one = json(await get(`/api/claims/${encodeURIComponent(c.id)}`));
+    assert.equal(one.schema, 'parley/claim@1');
+    for (const r of one.reports) {
+      const a = json(await get(`/api/articles/${encodeURIComponent(r.article)}`));
+      assert.equal(a.text.slice(r.evidence.start, r.evidence.end), r.evidence.text, 'the evidence is the article text at its span');
+    }
+    for (const id of one.actors) assert.equal(typeof one.names[id]?.name, 'string');
+    const consult = json(await get('/api/claims?type=CONSULT&status=occurred'));
+    assert.ok(consult.items.every((x: { type: string; status: string }) => x.type === 'CONSULT' && x.status === 'occurred'));
+    const byActor = json(await get('/api/claims?actor=' + encodeURIComponent(one.actors[0])));
+    assert.ok(byActor.items.some((x: { id: string }) => x.id === one.id));
+    const ofArticle = json(await get('/api/claims?article=' + encodeURIComponent(one.reports[0].article)));
+    assert.ok(ofArticle.items.some((x: { id: string }) => x.id === one.id));
+    const p1 = json(await get('/api/claims?limit=2'));
+    const p2 = json(await get(`/api/claims?limit=2&cursor=${p1.next}`));
+    assert.deepEqual(p2.items.map((x: { id: string }) => x.id), p.items.slice(2, 4).map((x: { id: string }) => x.id));
+    assertError(await get('/api/claims/c-000000000000'), 404);
+    assertError(await get('/api/claims?actor=' + encodeURIComponent('Nobody Atall Zzyzx')), 404);
+    assertError(await get('/api/claims?status=rumoured'), 400);
+  });
+
+  test('GET /api/actors, /api/actors/:id (by id or name), /api/network, /api/framing', async () => {
+    const p = json(await get('/api/actors?limit=3'));
+    assert.equal(p.items.length, 3);
+    assert.ok(p.items.every((a: { schema: string }) => a.schema === 'parley/actor@1'));
+    const next = json(await get(`/api/actors?limit=3&cursor=${p.next}`));
+    assert.ok(!next.items.some((a: { id: string }) => p.items.some((b: { id: string }) => b.id === a.id)));
+    const lavrov = json(await get('/api/actors/' + encodeURIComponent('Лавров')));
+    assert.equal(lavrov.schema, 'parley/actor@1');
+    assert.equal(json(await get('/api/actors/' + encodeURIComponent(lavrov.id))).id, lavrov.id);
+    assertError(await get('/api/actors/' + encodeURIComponent('Nobody Atall Zzyzx')), 404);
+    const net = json(await get('/api/network'));
+    assert.ok(net.nodes.length >= 2 && net.edges.length >= 1);
+    const ids = new Set(net.nodes.map((n: { id: string }) => n.id));
+    for (const e of net.edges) assert.ok(ids.has(e.source) && ids.has(e.target));
+    const calls = json(await get('/api/network?mode=call'));
+    assert.ok(calls.edges.length <= net.edges.length);
+    assertError(await get('/api/network?from=2025-00'), 400);
+    const story = json(await get('/api/stories?limit=1')).items[0];
+    const fr = json(await get('/api/framing?story=' + encodeURIComponent(story.id)));
+    assert.equal(fr.story, story.id);
+    assertError(await get('/api/framing'), 400);
+    assertError(await get('/api/framing?story=s-000000000000'), 404);
+  });
+
+  test('GET /feeds/claims.atom and claims export', async () => {
+    const r = await get('/feeds/claims.atom?status=occurred');
+    assert.equal(r.statusCode, 200);
+    assert.equal(XMLValidator.validate(r.body), true);
+    const entries = [new XMLParser().parse(r.body).feed.entry].flat().filter(Boolean);
+    assert.ok(entries.length >= 1);
+    assert.ok(entries.every((e: { title: string }) => /occurred/.test(e.title)));
+    const actor = json(await get('/api/actors?limit=1')).items[0];
+    const byActor = await get('/feeds/claims.atom?actor=' + encodeURIComponent(actor.id));
+    assert.equal(byActor.statusCode, 200);
+    assertError(await get('/feeds/claims.atom?status=maybe'), 400);
+    const n = json(await get('/api/claims?limit=200')).items.length;
+    const jl = (await get('/api/export?what=claims&format=jsonl')).body.trim().split('\n');
+    assert.equal(jl.length, n);
+    const csv = await get('/api/export?what=claims&format=csv');
+    assert.match(csv.body, /^claim,type,mode/);
+    const gml = (await get('/api/export?what=claims&format=graphml')).body;
+    assert.equal(XMLValidator.validate(gml), true);
+    assertError(await get('/api/export?what=claims&actor=' + encodeURIComponent('Nobody Atall Zzyzx')), 404);
+  });
+});
+
 describe('the server', () => {
   test('security headers: CSP without inline scripts, nosniff, no CORS by default', async () => {
     const r = await get('/api/health', { origin: 'https://evil.example' });

@@ -27,6 +27,30 @@ export function exportRoutes(ctx: RouteContext) {
       },
       async (req, reply) => {
         const q = req.query;
+        if (q.what === 'claims') {
+          const { exportCorpus } = await import('../../corpus/index.js');
+          const { corpusError } = await import('./corpus.js');
+          const chunks = exportCorpus(store, q.format, { actor: q.actor, status: q.status, mode: q.mode, type: q.type, story: q.story, from: q.from, to: q.to });
+          // pull the first chunk here, so a bad filter is a 400/404 and not a broken download
+          const it = chunks[Symbol.asyncIterator]();
+          let first: IteratorResult<string>;
+          try {
+            first = await it.next();
+          } catch (e) {
+            if ((e as { kind?: string }).kind === 'empty') first = { done: true, value: undefined };
+            else return corpusError(e);
+          }
+          async function* rest() {
+            if (first.done) return;
+            yield first.value;
+            for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+          }
+          reply
+            .type(q.format === 'plover' ? TYPES.jsonl : TYPES[q.format])
+            .header('content-disposition', `attachment; filename="parley-claims.${q.format === 'plover' ? 'plover.jsonl' : EXT[q.format]}"`)
+            .header('cache-control', 'no-store');
+          return reply.send(Readable.from(rest()) as unknown as string);
+        }
         const what = q.what as Exportable;
         if ((q.format === 'plover' || q.format === 'graphml') && what !== 'events')
           throw new ApiError(400, 'bad_request', `format=${q.format} exports events only (what=events)`, [{ in: 'querystring', path: '/what' }]);

@@ -8,6 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { errors, SearchQuery } from '../schemas.js';
 import { VERSION, type App, type RouteContext } from '../server.js';
+import type { ClaimJson } from '../../corpus/index.js';
+import { ClaimsFeedQuery, corpusError } from './corpus.js';
 
 export const FEED_SIZE = 50;
 
@@ -76,6 +78,51 @@ export function feedRoutes(ctx: RouteContext) {
             date: isoDate(h.published) ?? new Date(0),
             description: html(h.snippet),
             author: h.outlet ? [{ name: h.outlet }] : undefined,
+          });
+        }
+        return reply.type(ATOM).send(feed.atom1());
+      },
+    );
+
+    app.get(
+      '/claims.atom',
+      {
+        schema: {
+          tags: ['feeds'],
+          summary: "claims as an Atom feed: each entry is a claim with its status history (updated when a report changes its status)",
+          querystring: ClaimsFeedQuery,
+          produces: ['application/atom+xml'],
+          response: { 200: Type.String({ description: 'Atom 1.0' }), ...errors(400, 404, 429) },
+        },
+      },
+      async (req, reply) => {
+        const q = req.query;
+        const { listClaims } = await import('../../corpus/index.js');
+        const claims: ClaimJson[] = [];
+        try {
+          for await (const c of listClaims(store, { ...q, limit: FEED_SIZE })) claims.push(c);
+        } catch (e) {
+          if ((e as { kind?: string }).kind !== 'empty') corpusError(e);
+        }
+        const ids = [...new Set(claims.flatMap((c) => [...c.actors, ...c.stances.map((x) => x.by)]))];
+        const names = store.corpus && ids.length ? await store.corpus.names(ids) : new Map<string, { name: string }>();
+        const name = (id: string) => names.get(id)?.name ?? id;
+        const what = [q.actor && `actor ${q.actor}`, q.status && `status ${q.status}`, q.type, q.mode, q.story && `story ${q.story}`, q.from && `from ${q.from}`, q.to && `to ${q.to}`].filter(Boolean).join(', ');
+        const feed = newFeed(req, `Parley claims${what ? `: ${what}` : ''}`, 'Claims (one real-world happening each, merged from every report) and how their status changed');
+        const base = baseUrl(req);
+        for (const c of claims) {
+          const last = c.history[c.history.length - 1];
+          const title = `${c.type}${c.mode ? `/${c.mode}` : ''}: ${c.actors.map(name).join(' – ') || '(no actors)'} — ${c.status}${c.when ? ` (${c.when.value})` : ''}`;
+          const history = c.history.map((h) => `${h.date ?? 'undated'}: ${h.status} (${c.reports.find((r) => r.article === h.article)?.outlet ?? h.article})`).join(' → ');
+          const stances = c.stances.map((x) => `${name(x.by)}: ${x.stance} (${x.date ?? 'undated'}) «${x.evidence.text}»`).join('; ');
+          const link = `${base}/claims/${encodeURIComponent(c.id)}`;
+          feed.addItem({
+            title: html(title),
+            id: link,
+            link,
+            date: isoDate(last?.date ?? c.to ?? c.firstReported.published) ?? new Date(0),
+            published: isoDate(c.firstReported.published) ?? undefined,
+            description: html(`${c.reports.length} report${c.reports.length === 1 ? '' : 's'}. Status: ${history}.${stances ? ` Stances: ${stances}.` : ''}`),
           });
         }
         return reply.type(ATOM).send(feed.atom1());

@@ -1,0 +1,269 @@
+/**
+ * Corpus routes: stories, claims, actors, the contact network, framing. They call the corpus
+ * library (src/corpus/) the CLI's `parley claims|claim|actors|actor|network|framing|stories`
+ * commands call; its errors (CorpusError / StoryError: usage, not_found, empty) become 400 / 404.
+ */
+import { Type } from 'typebox';
+import { ApiError } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../paging.js';
+import { CorpusObject, Cursor, DateParam, errors, EventMode, EventStatus, EventType, Id, IdParams, LangParam, Limit, LIMIT_DEFAULT, Page, ArticleSummary } from '../schemas.js';
+import type { App, RouteContext } from '../server.js';
+import type { Static } from 'typebox';
+
+const claimFilters = {
+  actor: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id, actor id or a name (any language)' })),
+  status: Type.Optional(EventStatus),
+  mode: Type.Optional(EventMode),
+  story: Type.Optional(Id),
+  from: Type.Optional(DateParam),
+  to: Type.Optional(DateParam),
+};
+export const ClaimsQuery = Type.Object(
+  {
+    ...claimFilters,
+    type: Type.Optional(EventType),
+    article: Type.Optional(Id),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+export const NetworkQuery = Type.Object(claimFilters, { additionalProperties: false });
+export const StoriesQuery = Type.Object(
+  {
+    entity: Type.Optional(Id),
+    lang: Type.Optional(LangParam),
+    from: Type.Optional(DateParam),
+    to: Type.Optional(DateParam),
+    minArticles: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+export const ActorsQuery = Type.Object({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }, { additionalProperties: false });
+export const FramingQuery = Type.Object({ story: Id }, { additionalProperties: false });
+export const ClaimsFeedQuery = Type.Object({ ...claimFilters, type: Type.Optional(EventType) }, { additionalProperties: false });
+
+const Names = Type.Record(Type.String(), Type.Object({ name: Type.String(), type: Type.String() }), { description: 'display names of the entity / actor ids the object mentions' });
+
+/** Library errors (CorpusError, StoryError) to HTTP: usage 400, not_found and empty 404. */
+export function corpusError(e: unknown): never {
+  const kind = (e as { kind?: unknown })?.kind;
+  if (e instanceof Error && (kind === 'usage' || kind === 'not_found' || kind === 'empty'))
+    throw new ApiError(kind === 'usage' ? 400 : 404, kind === 'usage' ? 'bad_request' : 'not_found', e.message.replace(/`parley [^`]*`/g, (m) => m));
+  throw e;
+}
+
+async function collect<T>(it: AsyncIterable<T>, skip: number, take: number): Promise<T[]> {
+  const out: T[] = [];
+  let i = 0;
+  for await (const x of it) {
+    if (i++ < skip) continue;
+    out.push(x);
+    if (out.length >= take) break;
+  }
+  return out;
+}
+
+function page<T>(rows: T[], offset: number, limit: number): { items: T[]; next: string | null } {
+  const more = rows.length > limit;
+  return { items: more ? rows.slice(0, limit) : rows, next: more ? encodeCursor(offset + limit) : null };
+}
+
+export function corpusRoutes(ctx: RouteContext) {
+  return async (app: App) => {
+    const { store } = ctx;
+    const lib = () => import('../../corpus/index.js');
+    const stories = () => import('../../corpus/stories/index.js');
+    const namesOf = async (ids: string[]) => {
+      const c = store.corpus;
+      if (!c || !ids.length) return {};
+      return Object.fromEntries(await c.names([...new Set(ids)]));
+    };
+
+    app.get(
+      '/stories',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: 'stories (parley/story@1), latest first, with their article count',
+          querystring: StoriesQuery,
+          response: { 200: Page.corpus, ...errors(400, 429) },
+        },
+      },
+      async (req) => {
+        const { limit = LIMIT_DEFAULT, cursor, ...f } = req.query;
+        const offset = decodeCursor(cursor);
+        try {
+          const rows = await (await stories()).listStories(store, { ...f, offset, limit: limit + 1 });
+          const p = page(rows, offset, limit);
+          return { items: p.items.map((s) => ({ ...s, articleCount: s.articles.length })), next: p.next };
+        } catch (e) {
+          if ((e as { kind?: string }).kind === 'empty') return { items: [], next: null };
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/stories/:id',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: 'one story with its articles (newest first) and its claims',
+          params: IdParams,
+          response: {
+            200: Type.Object(
+              { id: Type.String(), articleList: Type.Array(ArticleSummary), claimList: Type.Array(CorpusObject), names: Names },
+              { additionalProperties: true },
+            ),
+            ...errors(400, 404, 429),
+          },
+        },
+      },
+      async (req) => {
+        try {
+          const s = await (await stories()).getStory(store, req.params.id);
+          const articleList = await store.listArticles({ ids: s.articles, limit: 10000 });
+          const { listClaims } = await lib();
+          const claimList = await collect(listClaims(store, { story: s.id }), 0, 1000);
+          const names = await namesOf([...s.entities, ...claimList.flatMap((c) => c.actors)]);
+          return { ...s, articleCount: s.articles.length, articleList, claimList, names };
+        } catch (e) {
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/claims',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: 'claims (parley/claim@1): real-world happenings merged from every report, latest first',
+          description: '`article=ID` gives the claims that article\'s events are in (other filters then do not apply).',
+          querystring: ClaimsQuery,
+          response: { 200: Page.corpus, ...errors(400, 404, 429) },
+        },
+      },
+      async (req) => {
+        const { limit = LIMIT_DEFAULT, cursor, article, ...q } = req.query;
+        const offset = decodeCursor(cursor);
+        const { listClaims, claimsOfArticle } = await lib();
+        try {
+          if (article) {
+            const all = await claimsOfArticle(store, article);
+            return page(all.slice(offset, offset + limit + 1), offset, limit);
+          }
+          const rows = await collect(listClaims(store, { ...q, offset, limit: limit + 1 }), 0, limit + 1);
+          return page(rows, offset, limit);
+        } catch (e) {
+          if ((e as { kind?: string }).kind === 'empty') return { items: [], next: null };
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/claims/:id',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: 'one claim: every report in order with its evidence, the status history, stances; names of its actors',
+          params: IdParams,
+          response: { 200: Type.Object({ id: Type.String(), names: Names }, { additionalProperties: true }), ...errors(400, 404, 429) },
+        },
+      },
+      async (req) => {
+        try {
+          const c = await (await lib()).getClaim(store, req.params.id);
+          const ids = [...c.actors, ...c.reports.flatMap((r) => r.reportedBy ?? []), ...c.stances.map((s) => s.by), ...(c.place ? [c.place] : [])];
+          return { ...c, names: await namesOf(ids) };
+        } catch (e) {
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/actors',
+      { schema: { tags: ['corpus'], summary: 'actors (parley/actor@1), most articles first', querystring: ActorsQuery, response: { 200: Page.corpus, ...errors(400, 429) } } },
+      async (req) => {
+        const limit = req.query.limit ?? LIMIT_DEFAULT;
+        const offset = decodeCursor(req.query.cursor);
+        try {
+          const rows = await collect((await lib()).listActors(store, { limit: offset + limit + 1 }), offset, limit + 1);
+          return page(rows, offset, limit);
+        } catch (e) {
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/actors/:id',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: "an actor's profile (parley/actor@1) by entity id, actor id or name; names of its contacts",
+          params: IdParams,
+          response: { 200: Type.Object({ id: Type.String(), names: Names }, { additionalProperties: true }), ...errors(400, 404, 429) },
+        },
+      },
+      async (req) => {
+        try {
+          const a = await (await lib()).getActor(store, req.params.id);
+          const contacts = (a as { contacts?: { actor: string }[] }).contacts ?? [];
+          return { ...a, names: await namesOf(contacts.map((c) => c.actor)) };
+        } catch (e) {
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/network',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: 'the contact network: actors as nodes, CONSULT claims as edges (modes, statuses, first/last date, claim ids)',
+          querystring: NetworkQuery,
+          response: {
+            200: Type.Object({ nodes: Type.Array(Type.Object({ id: Type.String() }, { additionalProperties: true })), edges: Type.Array(Type.Object({ source: Type.String(), target: Type.String() }, { additionalProperties: true })) }, { additionalProperties: true }),
+            ...errors(400, 404, 429),
+          },
+        },
+      },
+      async (req) => {
+        try {
+          return await (await lib()).contactNetwork(store, req.query);
+        } catch (e) {
+          if ((e as { kind?: string }).kind === 'empty') return { nodes: [], edges: [] };
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/framing',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: "one story's framing: per actor, per outlet, the labels it gives the actor and the actor's quotes it carries",
+          querystring: FramingQuery,
+          response: { 200: Type.Object({ story: Type.String() }, { additionalProperties: true }), ...errors(400, 404, 429) },
+        },
+      },
+      async (req) => {
+        try {
+          return await (await lib()).framing(store, req.query.story);
+        } catch (e) {
+          return corpusError(e);
+        }
+      },
+    );
+  };
+}
+
+export type ClaimsFeedQuery = Static<typeof ClaimsFeedQuery>;
