@@ -159,6 +159,11 @@ export const MIGRATIONS: string[] = [
   // 4: near-duplicate links (MinHash signatures, LSH band index) and stories (article vectors,
   // index keys, stories, members, summed entities, former ids, history); see src/store/sqlite-stories.ts
   STORIES_MIGRATION,
+  // 5: no row per entity mention: nothing queries mentions one by one (they are in the article
+  // JSON; counts come from article_entities.mentions). New article JSON is stored deflated.
+  `
+  DROP TABLE mentions;
+  `,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

@@ -11,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { TermRow } from './snippet.js';
 import { termOf } from './terms.js';
 
@@ -32,8 +33,9 @@ export function encodeTerms(text: string, lemmas: string[], forms: string[], off
     put(s - prev);
     put(e - s);
     prev = e;
-    const derived = termOf(text.slice(s, e));
     const f = forms[i];
+    const slice = text.slice(s, e);
+    const derived = slice === f ? f : termOf(slice);
     const l = lemmas[i];
     entries[i] = f === derived ? (l === f ? '' : l) : `${l}|${f}`;
   }
@@ -71,7 +73,8 @@ export function decodeTerms(text: string, offsets: Uint8Array | null, terms: str
       lemmas[i] = x.slice(0, bar);
       forms[i] = x.slice(bar + 1);
     } else {
-      forms[i] = termOf(text.slice(s, e));
+      const slice = text.slice(s, e);
+      forms[i] = /^[\p{Ll}\p{Nd}]+$/u.test(slice) && !slice.includes('ё') ? slice : termOf(slice);
       lemmas[i] = x || forms[i];
     }
   }
@@ -119,4 +122,17 @@ export function convertToCompactSearch(db: Database.Database): void {
     ALTER TABLE article_fts_v2 RENAME TO article_fts;
     UPDATE articles SET json = json_set(json, '$.text', NULL);
   `);
+}
+
+// The article JSON without its text, deflated (the JSON repeats key names in every span: it
+// shrinks ~3x). Rows written before step 5 hold the JSON as text; both read back the same.
+export function packJson(a: Record<string, unknown>): Buffer {
+  return deflateRawSync(Buffer.from(JSON.stringify({ ...a, text: null })), { level: 1 });
+}
+
+/** The stored article: its JSON (deflated or plain) with the text put back in its place. */
+export function unpackArticle<T extends { text: string }>(json: Buffer | string, text: string): T {
+  const a = JSON.parse(typeof json === 'string' ? json : inflateRawSync(json).toString('utf8')) as T;
+  a.text = text;
+  return a;
 }

@@ -13,7 +13,7 @@ import { CORPUS_UPDATERS } from './corpus-updaters.js';
 import { CORPUS_STEP, MIGRATION_CODE, MIGRATIONS } from './migrations.js';
 import { SqliteCorpus } from './sqlite-corpus.js';
 import { SqliteStories } from './sqlite-stories.js';
-import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
+import { decodeTerms, encodeTerms, packJson, textHash, unpackArticle } from './sqlite-terms.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
 import { expandQuery, ftsExpression } from './terms.js';
@@ -111,8 +111,7 @@ export class SqliteStore implements Store {
       const rows = page.all(last) as Row[];
       if (!rows.length) break;
       for (const r of rows) {
-        const json = JSON.parse(r.json) as ArticleJson;
-        if (typeof json.text !== 'string') json.text = r.text;
+        const json = unpackArticle<ArticleJson>(r.json, r.text);
         for (const u of CORPUS_UPDATERS) u.update(this.db, { rowid: r.rowid, json });
         last = r.rowid;
         n++;
@@ -191,8 +190,8 @@ export class SqliteStore implements Store {
       lang: str(a.lang) ?? 'und',
       title: str(a.title),
       text: a.text,
-      // the text is kept once, in its column: the JSON holds null in its place
-      json: JSON.stringify({ ...a, text: null }),
+      // the text is kept once, in its column: the JSON (deflated) holds null in its place
+      json: packJson(a),
       content_hash: textHash(a.text),
       ingested_at: new Date().toISOString(),
     });
@@ -202,7 +201,11 @@ export class SqliteStore implements Store {
       const ms = arr(e.mentions);
       I.entity.run(rid, req(e.id, 'entity id'), req(e.type, 'entity type'), str(e.name) ?? String(e.id),
         e.names ? JSON.stringify(e.names) : null, arr(e.roles).length ? JSON.stringify(e.roles) : null, ms.length);
-      for (const m of ms) I.mention.run(rid, e.id, int(m.start), int(m.end), String(m.text ?? ''), str(m.lemma));
+      for (const m of ms) {
+        // offsets checked; the mentions themselves are kept in the JSON (nothing queries them by row)
+        int(m.start);
+        int(m.end);
+      }
     }
     arr(a.quotes).forEach((q, i) => {
       I.quote.run(rid, i, int(q.start), int(q.end), String(q.text ?? ''), req(q.kind, 'quote kind'), str(q.speaker),
@@ -230,10 +233,7 @@ export class SqliteStore implements Store {
 
   async getArticle(id: string): Promise<ArticleJson | null> {
     const r = this.db.prepare('SELECT json, text FROM articles WHERE id = ?').get(id) as Row | undefined;
-    if (!r) return null;
-    const a = JSON.parse(r.json) as ArticleJson;
-    a.text = r.text;
-    return a;
+    return r ? unpackArticle<ArticleJson>(r.json, r.text) : null;
   }
 
   async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
@@ -345,7 +345,7 @@ export class SqliteStore implements Store {
         .prepare('SELECT substr(published, 1, 7) AS month, count(*) AS n FROM articles GROUP BY month ORDER BY month')
         .all() as Stats['byMonth'],
       entities: one('SELECT count(DISTINCT entity) AS n FROM article_entities'),
-      mentions: one('SELECT count(*) AS n FROM mentions'),
+      mentions: one('SELECT coalesce(sum(mentions), 0) AS n FROM article_entities'),
       quotes: one('SELECT count(*) AS n FROM quotes'),
       events: one('SELECT count(*) AS n FROM events'),
       times: one('SELECT count(*) AS n FROM times'),
@@ -502,7 +502,6 @@ function prepareInserts(db: Database.Database) {
       entity: p(`INSERT INTO article_entities (article, entity, type, name, names, roles, mentions)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions`),
-      mention: p('INSERT INTO mentions (article, entity, start, "end", text, lemma) VALUES (?, ?, ?, ?, ?, ?)'),
       quote: p(`INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, cue_text, cue_lemma, via)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       event: p(`INSERT INTO events (article, idx, start, "end", type, mode, level, status, when_value, when_text, when_mod,
