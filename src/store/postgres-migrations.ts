@@ -1,0 +1,138 @@
+/**
+ * Schema of the PostgreSQL store, in numbered steps (table `parley_schema` records the last one
+ * applied; opening a store applies the missing ones under an advisory lock, so many workers
+ * starting at once apply each step once). Never edit a step that has shipped: add the next one.
+ *
+ * Text columns that are compared or sorted are `COLLATE "C"` (byte order of UTF-8 = code point
+ * order), the order SQLite's BINARY collation gives, so both stores sort alike whatever locale the
+ * cluster was created with.
+ */
+export const PG_MIGRATIONS: string[] = [
+  // 1: articles, the contract's layers normalised for querying, the search index
+  `
+  CREATE TABLE articles (
+    rowid        bigserial PRIMARY KEY,
+    id           text COLLATE "C" NOT NULL UNIQUE,
+    path         text COLLATE "C",
+    url          text COLLATE "C",
+    outlet       text COLLATE "C",
+    outlet_fold  text COLLATE "C",
+    published    text COLLATE "C",
+    lang         text COLLATE "C" NOT NULL,
+    title        text COLLATE "C",
+    text         text NOT NULL,
+    json         text NOT NULL,
+    content_hash text COLLATE "C",
+    ingested_at  timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX articles_published ON articles(published);
+  CREATE INDEX articles_lang ON articles(lang);
+  CREATE INDEX articles_outlet ON articles(outlet_fold);
+  CREATE INDEX articles_content_hash ON articles(content_hash);
+
+  CREATE TABLE article_entities (
+    article    bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    entity     text COLLATE "C" NOT NULL,
+    type       text COLLATE "C" NOT NULL,
+    name       text COLLATE "C" NOT NULL,
+    names      text,
+    roles      text,
+    mentions   integer NOT NULL,
+    -- fold(name), fold(names): the case-insensitive name filter (SQLite folds in a function)
+    name_fold  text NOT NULL,
+    names_fold text,
+    PRIMARY KEY (article, entity)
+  );
+  CREATE INDEX article_entities_entity ON article_entities(entity);
+
+  CREATE TABLE mentions (
+    article bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    entity  text COLLATE "C" NOT NULL,
+    start   integer NOT NULL,
+    "end"   integer NOT NULL,
+    text    text NOT NULL,
+    lemma   text
+  );
+  CREATE INDEX mentions_article ON mentions(article);
+  CREATE INDEX mentions_entity ON mentions(entity);
+
+  CREATE TABLE quotes (
+    article   bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    idx       integer NOT NULL,
+    start     integer NOT NULL,
+    "end"     integer NOT NULL,
+    text      text NOT NULL,
+    kind      text COLLATE "C" NOT NULL,
+    speaker   text COLLATE "C",
+    cue_text  text,
+    cue_lemma text,
+    via       text,
+    PRIMARY KEY (article, idx)
+  );
+  CREATE INDEX quotes_speaker ON quotes(speaker);
+
+  CREATE TABLE events (
+    article       bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    idx           integer NOT NULL,
+    start         integer NOT NULL,
+    "end"         integer NOT NULL,
+    type          text COLLATE "C" NOT NULL,
+    mode          text COLLATE "C",
+    level         text,
+    status        text COLLATE "C" NOT NULL,
+    when_value    text COLLATE "C",
+    when_text     text,
+    when_mod      text,
+    place         text,
+    reported_by   text NOT NULL,
+    stances       text NOT NULL,
+    trigger_text  text,
+    trigger_lemma text,
+    PRIMARY KEY (article, idx)
+  );
+  CREATE INDEX events_type ON events(type);
+
+  CREATE TABLE event_actors (
+    article bigint NOT NULL,
+    idx     integer NOT NULL,
+    ord     integer NOT NULL,
+    actor   text COLLATE "C" NOT NULL,
+    PRIMARY KEY (article, idx, ord),
+    FOREIGN KEY (article, idx) REFERENCES events(article, idx) ON DELETE CASCADE
+  );
+  CREATE INDEX event_actors_actor ON event_actors(actor);
+
+  CREATE TABLE times (
+    article bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    start   integer NOT NULL,
+    "end"   integer NOT NULL,
+    text    text NOT NULL,
+    value   text NOT NULL,
+    mod     text,
+    anchor  text
+  );
+  CREATE INDEX times_article ON times(article);
+
+  CREATE TABLE attributions (
+    article   bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    start     integer NOT NULL,
+    "end"     integer NOT NULL,
+    source    text COLLATE "C" NOT NULL,
+    cue_text  text,
+    cue_lemma text
+  );
+  CREATE INDEX attributions_source ON attributions(source);
+
+  -- the search index: one tsvector per article over Parley's own index terms (src/store/index-terms.ts),
+  -- each term prefixed by its column (t| title, l| lemma, a| other lemma, f| surface form) and weighted
+  -- A, B, C, D; offsets/terms/alts: the compact per-token data for match offsets and snippets, as in SQLite
+  CREATE TABLE search_terms (
+    article bigint PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    tsv     tsvector NOT NULL,
+    offsets bytea NOT NULL,
+    terms   text NOT NULL,
+    alts    text
+  );
+  CREATE INDEX search_terms_tsv ON search_terms USING gin (tsv);
+  `,
+];

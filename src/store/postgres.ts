@@ -1,0 +1,662 @@
+/**
+ * The PostgreSQL store (driver `pg`): the same `Store` as SqliteStore, for a corpus shared by many
+ * workers and readers. Every write is one transaction per article, idempotent by article id (a
+ * concurrent second writer of the same id waits on the unique index, then finds it stored).
+ *
+ * Search indexes the very terms the SQLite store indexes (`indexTerms`: Parley's own lemmas and
+ * folded surface forms, alternative lemmas, title terms) in a `tsvector` built directly from those
+ * terms — no text-search parser or dictionary of PostgreSQL touches them, so hits do not depend on
+ * the cluster's locale or configuration — and ranks with `ts_rank`. A query word matches as in
+ * SQLite's FTS5 expression: a lemma in the lemma, alternative-lemma or title terms, or its folded
+ * form in the surface or title terms. Snippets and match offsets come from the same per-token data
+ * and the same functions (snippet.ts) as SQLite's.
+ */
+import pg from 'pg';
+import { toArticleJson } from '../contract/article.js';
+import type { Doc } from '../doc/model.js';
+import { fold } from '../doc/normalize.js';
+import { indexTerms, type TokenLike } from './index-terms.js';
+import { PG_MIGRATIONS } from './postgres-migrations.js';
+import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
+import { findMatches, makeSnippet } from './snippet.js';
+import { expandQuery, type QueryWord } from './terms.js';
+import type {
+  ArticleFilter,
+  ArticleJson,
+  ArticleSummary,
+  DateRange,
+  EntityFilter,
+  EntitySummary,
+  EventFilter,
+  EventRecord,
+  Lemmatizer,
+  PutResult,
+  QuoteFilter,
+  QuoteRecord,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  Stats,
+  Store,
+} from './types.js';
+
+type Row = Record<string, any>;
+
+export interface PostgresStoreOptions {
+  /** expands query words to lemmas (the morphology); without it search matches surface forms */
+  lemmatizer?: Lemmatizer;
+  /** connections in this process's pool (default 8) */
+  poolSize?: number;
+  /** do not apply migrations (a reader of a database someone else migrates) */
+  readonly?: boolean;
+}
+
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** key of the advisory lock that serialises schema migrations */
+const MIGRATE_LOCK = 0x7061726c; // 'parl'
+/** lexemes longer than this are not indexed (PostgreSQL's limit is 2047 bytes) */
+const MAX_LEXEME_BYTES = 2000;
+/** positions kept per lexeme (term frequency saturates long before; keeps the tsvector small) */
+const MAX_POSITIONS = 32;
+/** stay under PostgreSQL's 1 MB tsvector limit */
+const MAX_TSV_BYTES = 900_000;
+/** ts_rank weights {D, C, B, A} = forms, alternative lemmas, lemmas, title: SQLite's bm25 weights 0.5, 0.5, 1, 5 (scaled) */
+const RANK_WEIGHTS = '{0.1, 0.1, 0.2, 1.0}';
+
+/** Text PostgreSQL can hold: NUL is the one character a `text` value cannot contain. */
+function pgText(s: string): string;
+function pgText(s: string | null): string | null;
+function pgText(s: string | null): string | null {
+  return s !== null && s.includes('\0') ? s.replace(/\0/g, '\uFFFD') : s;
+}
+
+/**
+ * The term as FTS5's `unicode61 remove_diacritics 2` tokenizer indexes it: Latin letters lose
+ * their diacritics (é -> e, ü -> u; ł stays), Cyrillic keeps й and ї. Applied to index and query
+ * terms alike, so the hits are those SQLite gives.
+ */
+export function ftsFold(term: string): string {
+  if (!/[^\x00-\x7f]/.test(term)) return term;
+  return term.replace(/\p{Script=Latin}/gu, (c) => (c.charCodeAt(0) < 0x80 ? c : c.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC') || c));
+}
+
+function lexeme(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The tsvector literal of an article's index terms. */
+export function tsvectorOf(t: { title: string[]; lemmas: string[]; forms: string[]; alts: [number, string][] }): string {
+  const pos = new Map<string, number[]>();
+  const add = (key: string, p: number) => {
+    const l = pos.get(key);
+    if (!l) pos.set(key, [p]);
+    else if (l.length < MAX_POSITIONS && l[l.length - 1] !== p) l.push(p);
+  };
+  const at = (i: number) => Math.min(16383, i + 1);
+  t.title.forEach((x, i) => add('t|' + ftsFold(x), at(i)));
+  t.lemmas.forEach((x, i) => add('l|' + ftsFold(x), at(i)));
+  t.forms.forEach((x, i) => add('f|' + ftsFold(x), at(i)));
+  for (const [i, s] of t.alts) for (const x of s.split(' ')) if (x) add('a|' + ftsFold(x), at(i));
+  const weight: Record<string, string> = { t: 'A', l: 'B', a: 'C', f: 'D' };
+  const parts: string[] = [];
+  let bytes = 0;
+  for (const [k, ps] of pos) {
+    if (Buffer.byteLength(k) > MAX_LEXEME_BYTES) continue;
+    const w = weight[k[0]];
+    const part = `${lexeme(k)}:${ps.map((p) => p + w).join(',')}`;
+    bytes += Buffer.byteLength(k) + 8 + ps.length * 2;
+    if (bytes > MAX_TSV_BYTES) break;
+    parts.push(part);
+  }
+  return parts.join(' ');
+}
+
+/** The tsquery literal of a query: every word must match, by lemma (lemma, alt, title) or form (form, title). */
+export function tsqueryOf(q: QueryWord[]): string {
+  return q
+    .map((w) => {
+      const alts = new Set<string>();
+      for (const l of w.lemmas) {
+        const f = ftsFold(l);
+        alts.add(lexeme('l|' + f));
+        alts.add(lexeme('a|' + f));
+        alts.add(lexeme('t|' + f));
+      }
+      for (const x of w.forms) {
+        const f = ftsFold(x);
+        alts.add(lexeme('f|' + f));
+        alts.add(lexeme('t|' + f));
+      }
+      return `(${[...alts].join(' | ')})`;
+    })
+    .join(' & ');
+}
+
+/** Numbered parameters for one statement. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+export class PostgresStore implements Store {
+  readonly pool: pg.Pool;
+  lemmatizer?: Lemmatizer;
+  private ready: Promise<void>;
+
+  constructor(readonly url: string, opts: PostgresStoreOptions = {}) {
+    this.lemmatizer = opts.lemmatizer;
+    this.pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 8, application_name: 'parley' });
+    // an idle client's error (server restart) must not crash the process: the pool drops the client
+    this.pool.on('error', () => {});
+    this.ready = opts.readonly ? this.checkSchema() : this.migrate();
+    // callers that never query still see a bad URL when they await the first call
+    this.ready.catch(() => {});
+  }
+
+  /** Resolves when the schema is in place (or rejects with the reason it is not). */
+  async open(): Promise<this> {
+    await this.ready;
+    return this;
+  }
+
+  private async checkSchema(): Promise<void> {
+    const c = await this.connect();
+    try {
+      const have = await schemaVersion(c);
+      if (have < PG_MIGRATIONS.length) throw new Error(`${redact(this.url)}: database schema is older than this version of parley; open it once for writing`);
+    } finally {
+      c.release();
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (e) {
+      throw new Error(`cannot connect to ${redact(this.url)}: ${(e as Error).message}`);
+    }
+  }
+
+  /** Applies the missing schema steps in one transaction under an advisory lock. */
+  private async migrate(): Promise<void> {
+    const c = await this.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
+      await c.query('CREATE TABLE IF NOT EXISTS parley_schema (version integer NOT NULL)');
+      const have = await schemaVersion(c);
+      if (have > PG_MIGRATIONS.length)
+        throw new Error(`${redact(this.url)}: database schema v${have} is newer than this version of parley (v${PG_MIGRATIONS.length})`);
+      for (let v = have; v < PG_MIGRATIONS.length; v++) await c.query(PG_MIGRATIONS[v]);
+      if (have < PG_MIGRATIONS.length) {
+        await c.query('DELETE FROM parley_schema');
+        await c.query('INSERT INTO parley_schema (version) VALUES ($1)', [PG_MIGRATIONS.length]);
+      }
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async q(sql: string, values: unknown[] = []): Promise<Row[]> {
+    await this.ready;
+    return (await this.pool.query(sql, values)).rows;
+  }
+
+  async putArticle(article: Doc | ArticleJson): Promise<PutResult> {
+    let json: ArticleJson;
+    let tokens: TokenLike[] | null;
+    if (isDoc(article)) {
+      json = toArticleJson(article) as ArticleJson;
+      tokens = (article.layers.tokens as TokenLike[] | undefined) ?? null;
+    } else {
+      const { tokens: t, ...rest } = article as ArticleJson & { tokens?: TokenLike[] };
+      json = rest as ArticleJson;
+      tokens = Array.isArray(t) ? t : null;
+    }
+    if (typeof json.id !== 'string' || !json.id) throw new Error('article has no id');
+    if (typeof json.text !== 'string') throw new Error(`article ${json.id}: no text`);
+    // every row is built (and checked) before the transaction opens
+    const rows = articleRows(json, tokens, this.lemmatizer);
+    await this.ready;
+    const c = await this.connect();
+    try {
+      await c.query('BEGIN');
+      const ins = await c.query(
+        `INSERT INTO articles (id, path, url, outlet, outlet_fold, published, lang, title, text, json, content_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING rowid`,
+        rows.article,
+      );
+      if (!ins.rows.length) {
+        await c.query('COMMIT');
+        return { id: json.id, status: 'duplicate' };
+      }
+      const rid = ins.rows[0].rowid as string;
+      for (const [sql, cols] of rows.tables) if (cols[0].length) await c.query(sql, [rid, ...cols]);
+      await c.query('INSERT INTO search_terms (article, tsv, offsets, terms, alts) VALUES ($1, $2::tsvector, $3, $4, $5)', [rid, ...rows.search]);
+      await c.query('COMMIT');
+      return { id: json.id, status: 'new' };
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  /** Whether an article with this id, or with this exact text (content hash), is stored. */
+  async isStored(key: { id?: string | null; contentHash?: string | null }): Promise<boolean> {
+    if (key.id && (await this.q('SELECT 1 FROM articles WHERE id = $1', [key.id])).length) return true;
+    return !!(key.contentHash && (await this.q('SELECT 1 FROM articles WHERE content_hash = $1 LIMIT 1', [key.contentHash])).length);
+  }
+
+  async getArticle(id: string): Promise<ArticleJson | null> {
+    const r = (await this.q('SELECT json, text FROM articles WHERE id = $1', [id]))[0];
+    if (!r) return null;
+    const a = JSON.parse(r.json) as ArticleJson;
+    // a text with NUL characters keeps its exact copy in the JSON (the column holds U+FFFD for them)
+    if (typeof a.text !== 'string') a.text = r.text;
+    return a;
+  }
+
+  async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
+    const where: string[] = [];
+    const p = new Params();
+    this.articleFilters(where, p, f, 'a');
+    if (f.entity) where.push(`EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = ${p.add(f.entity)})`);
+    if (f.ids) where.push(`a.id = ANY(${p.add(f.ids.map(String))}::text[])`);
+    const rows = await this.q(
+      `SELECT a.id, a.title, substr(a.text, 1, 400) AS head, a.published, a.lang, a.outlet, a.url, a.path FROM articles a
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${p.add(clampInt(f.limit, 50, 1, 1e6))} OFFSET ${p.add(clampInt(f.offset, 0, 0, 1e9))}`,
+      p.values,
+    );
+    return rows.map((r) => ({ id: r.id, title: r.title, lead: leadOf(r.head), published: r.published, lang: r.lang, outlet: r.outlet, url: r.url, path: r.path }));
+  }
+
+  async search(q: SearchQuery): Promise<SearchResult> {
+    const terms = expandQuery(q.text, this.lemmatizer, q.lang);
+    const result: SearchResult = {
+      query: q.text,
+      terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })),
+      total: 0,
+      hits: [],
+    };
+    if (!terms.length) return result;
+    const p = new Params();
+    const tsq = p.add(tsqueryOf(terms));
+    const where: string[] = [`s.tsv @@ ${tsq}::tsquery`];
+    this.articleFilters(where, p, q, 'a');
+    if (q.entity) where.push(`EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = ${p.add(q.entity)})`);
+    const from = `FROM search_terms s JOIN articles a ON a.rowid = s.article WHERE ${where.join(' AND ')}`;
+    const count = await this.q(`SELECT count(*)::int AS n ${from}`, p.values);
+    result.total = count[0].n;
+    const limit = p.add(clampInt(q.limit, 20, 1, 10000));
+    const offset = p.add(clampInt(q.offset, 0, 0, 1e9));
+    // rank first on the index alone, then fetch text and per-token data for the page of hits only
+    const rows = await this.q(
+      `WITH top AS (
+         SELECT a.rowid AS rid, -ts_rank('${RANK_WEIGHTS}', s.tsv, ${tsq}::tsquery, 1) AS score, a.published AS pub
+         ${from} ORDER BY score, pub DESC NULLS LAST LIMIT ${limit} OFFSET ${offset})
+       SELECT top.rid, top.score, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
+              s.offsets, s.terms, s.alts
+       FROM top JOIN articles a ON a.rowid = top.rid
+       JOIN search_terms s ON s.article = top.rid
+       ORDER BY top.score, top.pub DESC NULLS LAST`,
+      p.values,
+    );
+    const mark = q.mark ?? ['«', '»'];
+    for (const r of rows) {
+      const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
+      const hit: SearchHit = {
+        id: r.id,
+        title: r.title,
+        lead: leadOf(r.text),
+        published: r.published,
+        lang: r.lang,
+        outlet: r.outlet,
+        path: r.path,
+        url: r.url,
+        score: Number(r.score),
+        snippet: makeSnippet(r.text, matches, mark, q.snippetChars ?? 220),
+        matches: matches.map((m) => ({ start: m.start, end: m.end, text: r.text.slice(m.start, m.end) })),
+      };
+      result.hits.push(hit);
+    }
+    return result;
+  }
+
+  /** Adds lang / outlet / date filters on the articles table aliased `t` (as SqliteStore does). */
+  private articleFilters(where: string[], p: Params, f: DateRange & { lang?: string; outlet?: string }, t: string, dateExpr?: string): void {
+    const d = dateExpr ?? `${t}.published`;
+    if (f.lang) where.push(`${t}.lang = ${p.add(f.lang)}`);
+    if (f.outlet) where.push(`strpos(${t}.outlet_fold, ${p.add(fold(f.outlet))}) > 0`);
+    if (f.from) {
+      checkDate(f.from);
+      where.push(`${d} >= ${p.add(f.from)}`);
+    }
+    if (f.to) {
+      checkDate(f.to);
+      where.push(`substr(${d}, 1, ${f.to.length}) <= ${p.add(f.to)}`);
+    }
+  }
+
+  async stats(): Promise<Stats> {
+    await this.ready;
+    const one = async (sql: string) => (await this.q(sql))[0].n as number;
+    const [articles, byLang, byOutlet, byMonth, entities, mentions, quotes, events, times, attributions] = await Promise.all([
+      one('SELECT count(*)::int AS n FROM articles'),
+      this.q('SELECT lang, count(*)::int AS n FROM articles GROUP BY lang ORDER BY n DESC, lang'),
+      this.q('SELECT outlet, count(*)::int AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet NULLS FIRST'),
+      this.q('SELECT substr(published, 1, 7) AS month, count(*)::int AS n FROM articles GROUP BY month ORDER BY month NULLS FIRST'),
+      one('SELECT count(DISTINCT entity)::int AS n FROM article_entities'),
+      one('SELECT count(*)::int AS n FROM mentions'),
+      one('SELECT count(*)::int AS n FROM quotes'),
+      one('SELECT count(*)::int AS n FROM events'),
+      one('SELECT count(*)::int AS n FROM times'),
+      one('SELECT count(*)::int AS n FROM attributions'),
+    ]);
+    return {
+      articles,
+      byLang: byLang as Stats['byLang'],
+      byOutlet: byOutlet as Stats['byOutlet'],
+      byMonth: byMonth as Stats['byMonth'],
+      entities,
+      mentions,
+      quotes,
+      events,
+      times,
+      attributions,
+    };
+  }
+
+  async entities(f: EntityFilter = {}): Promise<EntitySummary[]> {
+    const where: string[] = [];
+    const p = new Params();
+    if (f.type) where.push(`ae.type = ${p.add(f.type.toUpperCase())}`);
+    if (f.id) where.push(`ae.entity = ${p.add(f.id)}`);
+    if (f.name) {
+      const n = p.add(fold(f.name));
+      where.push(`ae.entity IN (SELECT entity FROM article_entities WHERE strpos(name_fold, ${n}) > 0 OR strpos(coalesce(names_fold, ''), ${n}) > 0)`);
+    }
+    const rows = await this.q(
+      `SELECT ae.entity AS id, count(*)::int AS articles, sum(ae.mentions)::int AS mentions
+       FROM article_entities ae ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity
+       LIMIT ${p.add(clampInt(f.limit, 100, 1, 1e6))} OFFSET ${p.add(clampInt(f.offset, 0, 0, 1e9))}`,
+      p.values,
+    );
+    if (!rows.length) return [];
+    // the details of every listed entity in one query, in stored order (SQLite's scan order)
+    const detail = await this.q(
+      `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+       WHERE ae.entity = ANY($1::text[]) ORDER BY ae.entity, ae.article`,
+      [rows.map((r) => r.id)],
+    );
+    const byEntity = new Map<string, Row[]>();
+    for (const d of detail) (byEntity.get(d.entity) ?? byEntity.set(d.entity, []).get(d.entity)!).push(d);
+    return rows.map((r) => {
+      const types = new Map<string, number>();
+      const byLang = new Map<string, Map<string, number>>();
+      const all = new Map<string, number>();
+      const roles = new Map<string, number>();
+      const given: Record<string, string> = {};
+      for (const d of byEntity.get(r.id) ?? []) {
+        bump(types, d.type);
+        bump(all, d.name);
+        bump(byLang.get(d.lang) ?? byLang.set(d.lang, new Map()).get(d.lang)!, d.name);
+        if (d.names) Object.assign(given, JSON.parse(d.names));
+        if (d.roles) for (const role of JSON.parse(d.roles) as string[]) bump(roles, role);
+      }
+      const names: Record<string, string> = { ...given };
+      for (const [lang, m] of byLang) if (!names[lang]) names[lang] = top(m)!;
+      return {
+        id: r.id,
+        type: top(types) ?? '',
+        name: top(all) ?? r.id,
+        names,
+        articles: r.articles,
+        mentions: r.mentions,
+        roles: [...roles.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
+      };
+    });
+  }
+
+  async quotes(f: QuoteFilter = {}): Promise<QuoteRecord[]> {
+    const where: string[] = [];
+    const p = new Params();
+    if (f.speaker) where.push(`q.speaker = ${p.add(f.speaker)}`);
+    if (f.kind) where.push(`q.kind = ${p.add(f.kind)}`);
+    this.articleFilters(where, p, f, 'a');
+    return (await this.q(
+      `SELECT a.id AS article, a.title, a.outlet, a.published, a.lang, q.start, q."end", q.text, q.kind, q.speaker,
+              (SELECT name FROM article_entities ae WHERE ae.article = q.article AND ae.entity = q.speaker) AS "speakerName",
+              q.cue_text AS cue, q.via
+       FROM quotes q JOIN articles a ON a.rowid = q.article
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY a.published DESC NULLS LAST, a.id, q.idx
+       LIMIT ${p.add(clampInt(f.limit, 1000, 1, 1e7))} OFFSET ${p.add(clampInt(f.offset, 0, 0, 1e9))}`,
+      p.values,
+    )) as QuoteRecord[];
+  }
+
+  async events(f: EventFilter = {}): Promise<EventRecord[]> {
+    const where: string[] = [];
+    const p = new Params();
+    if (f.type) where.push(`e.type = ${p.add(f.type.toUpperCase())}`);
+    if (f.status) where.push(`e.status = ${p.add(f.status)}`);
+    if (f.mode) where.push(`e.mode = ${p.add(f.mode)}`);
+    if (f.actor) where.push(`EXISTS (SELECT 1 FROM event_actors x WHERE x.article = e.article AND x.idx = e.idx AND x.actor = ${p.add(f.actor)})`);
+    this.articleFilters(where, p, f, 'a', 'coalesce(e.when_value, a.published)');
+    const rows = await this.q(
+      `SELECT e.article AS rid, e.idx, e.start, e."end", e.type, e.mode, e.level, e.status, e.when_value, e.when_text, e.when_mod,
+              e.place, e.reported_by, e.stances, e.trigger_text, e.trigger_lemma,
+              a.id AS article_id, a.title, a.outlet, a.published, a.url, a.lang, a.text AS atext,
+              (SELECT coalesce(json_agg(json_build_object('id', x.actor, 'name',
+                   (SELECT name FROM article_entities ae WHERE ae.article = x.article AND ae.entity = x.actor)) ORDER BY x.ord), '[]'::json)
+               FROM event_actors x WHERE x.article = e.article AND x.idx = e.idx) AS actors
+       FROM events e JOIN articles a ON a.rowid = e.article
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY coalesce(e.when_value, a.published) DESC NULLS LAST, a.id, e.idx
+       LIMIT ${p.add(clampInt(f.limit, 1000, 1, 1e7))} OFFSET ${p.add(clampInt(f.offset, 0, 0, 1e9))}`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      article: r.article_id,
+      title: r.title,
+      outlet: r.outlet,
+      published: r.published,
+      url: r.url,
+      lang: r.lang,
+      index: r.idx,
+      start: r.start,
+      end: r.end,
+      text: String(r.atext).slice(r.start, r.end),
+      type: r.type,
+      mode: r.mode,
+      level: r.level,
+      status: r.status,
+      actors: r.actors,
+      when: r.when_value ? clean({ value: r.when_value, text: r.when_text ?? undefined, mod: r.when_mod ?? undefined }) : null,
+      place: r.place,
+      reportedBy: JSON.parse(r.reported_by),
+      stances: JSON.parse(r.stances),
+      trigger: r.trigger_text ? { text: r.trigger_text, lemma: r.trigger_lemma ?? r.trigger_text } : null,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => {});
+    await this.pool.end();
+  }
+}
+
+async function schemaVersion(c: pg.PoolClient): Promise<number> {
+  const t = await c.query(`SELECT to_regclass('parley_schema') AS t`);
+  if (!t.rows[0].t) return 0;
+  const r = await c.query('SELECT max(version) AS v FROM parley_schema');
+  return Number(r.rows[0].v ?? 0);
+}
+
+/** A connection URL without its password, for messages. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
+}
+
+/**
+ * Every row of one article, as parameter lists: the article row, one multi-row INSERT per layer
+ * table (columns as arrays, unnested by PostgreSQL), the search row. Throws the same errors as
+ * SqliteStore for a malformed article, before anything is written.
+ */
+function articleRows(a: ArticleJson, tokens: TokenLike[] | null, lemmatizer?: Lemmatizer) {
+  const src = (a.source ?? {}) as { path?: string; url?: string; outlet?: string | null };
+  const article = [
+    pgText(a.id),
+    pgText(str(src.path)),
+    pgText(str(src.url)),
+    pgText(str(src.outlet)),
+    src.outlet ? pgText(fold(String(src.outlet))) : null,
+    typeof a.published === 'string' ? pgText(a.published) : null,
+    pgText(str(a.lang) ?? 'und'),
+    pgText(str(a.title)),
+    pgText(a.text),
+    // the text is kept once, in its column: the JSON holds null in its place, unless the text has
+    // NUL characters (the column cannot hold them: it gets U+FFFD; the JSON escapes them)
+    JSON.stringify({ ...a, text: a.text.includes('\0') ? a.text : null }),
+    textHash(a.text),
+  ];
+  // entities: one row per id (a repeated id adds its mentions to the first, as SQLite's upsert does)
+  const ent = new Map<string, { type: string; name: string; names: string | null; roles: string | null; mentions: number }>();
+  const M: unknown[][] = [[], [], [], [], []];
+  for (const e of arr(a.entities)) {
+    const ms = arr(e.mentions);
+    const id = req(e.id, 'entity id');
+    const type = req(e.type, 'entity type');
+    const had = ent.get(id);
+    if (had) had.mentions += ms.length;
+    else ent.set(id, { type, name: str(e.name) ?? String(e.id), names: e.names ? JSON.stringify(e.names) : null, roles: arr(e.roles).length ? JSON.stringify(e.roles) : null, mentions: ms.length });
+    for (const m of ms) {
+      M[0].push(pgText(id));
+      M[1].push(int(m.start));
+      M[2].push(int(m.end));
+      M[3].push(pgText(String(m.text ?? '')));
+      M[4].push(pgText(str(m.lemma)));
+    }
+  }
+  const E: unknown[][] = [[], [], [], [], [], [], [], []];
+  for (const [id, e] of ent) {
+    E[0].push(pgText(id));
+    E[1].push(pgText(e.type));
+    E[2].push(pgText(e.name));
+    E[3].push(pgText(e.names));
+    E[4].push(pgText(e.roles));
+    E[5].push(e.mentions);
+    E[6].push(pgText(fold(e.name)));
+    E[7].push(e.names ? pgText(fold(e.names)) : null);
+  }
+  const Q: unknown[][] = Array.from({ length: 9 }, () => []);
+  arr(a.quotes).forEach((q, i) => {
+    const row = [i, int(q.start), int(q.end), String(q.text ?? ''), req(q.kind, 'quote kind'), str(q.speaker), str(q.cue?.text), str(q.cue?.lemma), str(q.via)];
+    row.forEach((v, k) => Q[k].push(typeof v === 'string' ? pgText(v) : v));
+  });
+  const V: unknown[][] = Array.from({ length: 15 }, () => []);
+  const X: unknown[][] = [[], [], []];
+  arr(a.events).forEach((e, i) => {
+    const row = [i, int(e.start), int(e.end), req(e.type, 'event type'), str(e.mode), str(e.level), req(e.status, 'event status'),
+      str(e.when?.value), str(e.when?.text), str(e.when?.mod), str(e.place), JSON.stringify(arr(e.reportedBy)), JSON.stringify(arr(e.stances)),
+      str(e.trigger?.text), str(e.trigger?.lemma)];
+    row.forEach((v, k) => V[k].push(typeof v === 'string' ? pgText(v) : v));
+    const seen = new Set<number>();
+    arr(e.actors).forEach((actor, k) => {
+      if (seen.has(k)) return;
+      seen.add(k);
+      X[0].push(i);
+      X[1].push(k);
+      X[2].push(pgText(String(actor)));
+    });
+  });
+  const T: unknown[][] = Array.from({ length: 6 }, () => []);
+  for (const t of arr(a.times)) {
+    const row = [int(t.start), int(t.end), String(t.text ?? ''), req(t.value, 'time value'), str(t.mod), str(t.anchor)];
+    row.forEach((v, k) => T[k].push(typeof v === 'string' ? pgText(v) : v));
+  }
+  const A: unknown[][] = Array.from({ length: 5 }, () => []);
+  for (const t of arr(a.attributions)) {
+    const row = [int(t.start), int(t.end), req(t.source, 'attribution source'), str(t.cue?.text), str(t.cue?.lemma)];
+    row.forEach((v, k) => A[k].push(typeof v === 'string' ? pgText(v) : v));
+  }
+  const tables: [string, unknown[][]][] = [
+    [`INSERT INTO article_entities (article, entity, type, name, names, roles, mentions, name_fold, names_fold)
+      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])`, E],
+    [`INSERT INTO mentions (article, entity, start, "end", text, lemma)
+      SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::text[])`, M],
+    [`INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, cue_text, cue_lemma, via)
+      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`, Q],
+    [`INSERT INTO events (article, idx, start, "end", type, mode, level, status, when_value, when_text, when_mod, place, reported_by, stances, trigger_text, trigger_lemma)
+      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                               $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])`, V],
+    [`INSERT INTO event_actors (article, idx, ord, actor) SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[]) ON CONFLICT DO NOTHING`, X],
+    [`INSERT INTO times (article, start, "end", text, value, mod, anchor)
+      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`, T],
+    [`INSERT INTO attributions (article, start, "end", source, cue_text, cue_lemma)
+      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`, A],
+  ];
+  const terms = indexTerms(a.text, str(a.title), str(a.lang), tokens, lemmatizer);
+  const enc = encodeTerms(a.text, terms.lemmas, terms.forms, terms.offsets);
+  const search = [tsvectorOf(terms), enc.offsets, enc.terms, terms.alts.length ? JSON.stringify(terms.alts) : null];
+  return { article, tables, search };
+}
+
+/** The first line of a text, cut at a word boundary near 120 characters (as SqliteStore). */
+function leadOf(text: string): string {
+  const first = text.trimStart().split('\n', 1)[0].trim();
+  if (first.length <= 120) return first;
+  const cut = first.lastIndexOf(' ', 120);
+  return first.slice(0, cut > 60 ? cut : 120) + ' …';
+}
+
+function isDoc(a: Doc | ArticleJson): a is Doc {
+  return typeof (a as Doc).layers === 'object' && (a as Doc).layers !== null && !('schema' in a);
+}
+function arr(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
+function str(v: unknown): string | null {
+  return v === undefined || v === null ? null : String(v);
+}
+function req(v: unknown, what: string): string {
+  if (v === undefined || v === null || v === '') throw new Error(`missing ${what}`);
+  return String(v);
+}
+function int(v: unknown): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`bad offset ${String(v)}`);
+  if (n > 2147483647) throw new Error(`bad offset ${String(v)}`);
+  return n;
+}
+function clampInt(v: unknown, dflt: number, lo: number, hi: number): number {
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : dflt;
+}
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+function top(m: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let n = -1;
+  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
+  return best;
+}
+function checkDate(s: string): void {
+  if (!DATE_RE.test(s)) throw new RangeError(`not a date: '${s}' (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+}
+function clean<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
