@@ -6,8 +6,9 @@
  * the same referent:
  *
  * - a KB id is an actor of its own, and two KB ids are never joined (the KB tells them apart);
- * - a `new:` id whose name the KB's folded index knows (another script: `Політико` = Politico)
- *   joins that KB entity, when both are people or both are not;
+ * - a `new:` id whose name the KB's folded index knows and transliterates like one of the KB
+ *   entity's names (another script: `Політико` = Politico) joins that KB entity, when both are
+ *   people or both are not;
  * - `new:` ids join each other by name keys: the transliteration key and the cross-lingual key
  *   (the KB's uk -> ru word table), and for names of two or more words (or with a number) the
  *   consonant skeleton of the cross key (`потік` / `поток`). People only by a full name (two or more
@@ -18,7 +19,7 @@
  *
  * The actor's id is the KB id of the group, else its smallest entity id (order-independent).
  */
-import type { KnowledgeBase } from '../../entities/kb/api.js';
+import type { KbEntity, KnowledgeBase } from '../../entities/kb/api.js';
 import { translitKey } from '../../entities/kb/keys.js';
 import { corpusKb } from '../sides.js';
 
@@ -38,27 +39,47 @@ export function actorKeys(e: { id: string; type?: string; name?: string; names?:
   const person = (e.type ?? e.id.split(':')[1]) === 'PER';
   const cls = person ? 'P' : 'X';
   if (isKbId(e.id)) return { kb: e.id, keys: [] };
+  // the id's own slug (`new:ORG:ministerstv-zdravogranen-ukrain`) is the entities stage's cross key of
+  // the full name; a name whose key differs from it lost a qualifier (`Министерство здравоохранения`
+  // for the Ukrainian ministry) and gives no key of its own
+  const slug = e.id.split(':').slice(2).join(':');
+  const crossKey = (kb as KnowledgeBase & { crossKey?: (s: string) => string }).crossKey;
   const names = new Set<string>();
   if (e.name) names.add(e.name);
   for (const n of Object.values(e.names ?? {})) if (n) names.add(n);
   let kbHit: string | null = null;
   const keys = new Set<string>();
-  for (const n of names) {
-    const words = n.trim().split(/[\s-]+/).filter(Boolean);
-    if (person && words.length < 2) continue;
-    const hit = (kb as KnowledgeBase & { lookupFolded?: (s: string) => { id: string; type: string } | undefined }).lookupFolded?.(n);
-    if (hit && !kbHit && (hit.type === 'PER') === person) kbHit = hit.id;
-    const t = translitKey(n);
-    if (t.length >= 3) keys.add(`${cls}:t:${t}`);
-    const crossKey = (kb as KnowledgeBase & { crossKey?: (s: string) => string }).crossKey;
-    const c = crossKey ? crossKey.call(kb, n) : t;
-    if (c.length >= 3) keys.add(`${cls}:c:${c}`);
-    if (!person && (words.length >= 2 || /\d/.test(n))) {
-      const sk = skeleton(c);
+  const slugWords = slug.split('-').filter(Boolean);
+  if (slug.length >= 3 && (!person || slugWords.length >= 2)) {
+    keys.add(`${cls}:c:${slug}`);
+    if (!person && (slugWords.length >= 2 || /\d/.test(slug))) {
+      const sk = skeleton(slug);
       if (sk.replace(/[^a-z]/g, '').length >= 4) keys.add(`${cls}:s:${sk}`);
     }
   }
+  for (const n of names) {
+    const words = n.trim().split(/[\s-]+/).filter(Boolean);
+    if (person && words.length < 2) continue;
+    const c = crossKey ? crossKey.call(kb, n) : translitKey(n);
+    if (c !== slug) continue;
+    const t = translitKey(n);
+    // the KB entity of this name in another script: only when one of its own names transliterates
+    // the same (the folded index also matches on cross-lingual stems, too loose to join referents)
+    const hit = (kb as KnowledgeBase & { lookupFolded?: (s: string) => KbEntity | undefined }).lookupFolded?.(n);
+    if (hit && !kbHit && (hit.type === 'PER') === person && kbNames(hit).some((x) => translitKey(x) === t)) kbHit = hit.id;
+    if (t.length >= 3) keys.add(`${cls}:t:${t}`);
+  }
   return { kb: kbHit, keys: [...keys] };
+}
+
+function kbNames(e: KbEntity): string[] {
+  const out: string[] = [];
+  for (const l of ['ru', 'uk', 'en'] as const) {
+    const n = e.names[l];
+    if (n) out.push(n);
+    out.push(...(e.aliases?.[l] ?? []));
+  }
+  return out;
 }
 
 /** The consonants of a Latin key, each word's first letter kept (`severn-potik-2` -> `svrn-ptk-2`). */

@@ -12,6 +12,15 @@ import type { Report } from './report.js';
 
 const HARD: ReadonlySet<Why> = new Set(['persons', 'place', 'level', 'status', 'initiator', 'next-occasion']);
 
+/**
+ * Whether a clash keeps a report out of a claim outright (not only unlinked to that member): the
+ * hard reasons, and a date clash where a report names its date (two different dates, or an undated
+ * account far from a dated happening), so a chain of undated reports cannot stretch a dated claim.
+ */
+function isHard(why: Why, a: Report, b: Report): boolean {
+  return HARD.has(why) || (why === 'date' && (a.whenRange !== null || b.whenRange !== null));
+}
+
 export interface Placed {
   claim: string;
   report: Report;
@@ -77,7 +86,7 @@ export function assign(
       for (const m of members) {
         const why = clash(r, m);
         if (why === null) n++;
-        else if (HARD.has(why)) {
+        else if (isHard(why, r, m)) {
           hard = true;
           break;
         }
@@ -89,7 +98,7 @@ export function assign(
     const joins: string[] = [];
     const group: Report[] = [];
     for (const f of fits) {
-      if (joins.length && f.members.some((m) => group.some((g) => HARD.has(clash(m, g) as Why)))) continue;
+      if (joins.length && f.members.some((m) => group.some((g) => { const w = clash(m, g); return w !== null && isHard(w, m, g); }))) continue;
       joins.push(f.c);
       group.push(...f.members);
     }

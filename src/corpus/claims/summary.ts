@@ -59,18 +59,27 @@ export interface ClaimJson {
 
 const CONCLUSIVE = ['possible', 'planned', 'ongoing', 'occurred', 'none', 'cancelled'];
 
-/** Reports in the order statuses are read (see the module comment). */
-export function statusOrder(reports: Report[]): Report[] {
-  const sorted = [...reports].sort((a, b) => (reportKey(a) < reportKey(b) ? -1 : 1));
-  const out: Report[] = [];
+/**
+ * The status a report gives the claim: its own, except that a standing channel (a claim whose mode
+ * is `channel`: contacts without one occasion) that `occurred` (was resumed, took place) is
+ * `ongoing` — a channel does not happen once. The report itself keeps the status its event gives.
+ */
+function claimStatus(r: Report, channel: boolean): string {
+  return channel && r.status === 'occurred' ? 'ongoing' : r.status;
+}
+
+/** Reports in the order statuses are read (see the module comment), with the status each gives the claim. */
+export function statusOrder(reports: Report[], channel = false): (Report & { claimStatus: string })[] {
+  const sorted = [...reports].sort((a, b) => (reportKey(a) < reportKey(b) ? -1 : 1)).map((r) => ({ ...r, claimStatus: claimStatus(r, channel) }));
+  const out: (Report & { claimStatus: string })[] = [];
   let i = 0;
   while (i < sorted.length) {
     let j = i;
     while (j < sorted.length && sorted[j].published === sorted[i].published) j++;
     const day = sorted.slice(i, j);
-    const prev = out.length ? out[out.length - 1].status : null;
-    const groups = new Map<string, Report[]>();
-    for (const r of day) (groups.get(r.status) ?? groups.set(r.status, []).get(r.status)!).push(r);
+    const prev = out.length ? out[out.length - 1].claimStatus : null;
+    const groups = new Map<string, (Report & { claimStatus: string })[]>();
+    for (const r of day) (groups.get(r.claimStatus) ?? groups.set(r.claimStatus, []).get(r.claimStatus)!).push(r);
     const order = [...groups.keys()].sort((x, y) => {
       if (x === prev) return -1;
       if (y === prev) return 1;
@@ -99,7 +108,8 @@ export function summarize(reports: Report[]): ClaimJson {
   if (!reports.length) throw new Error('a claim needs at least one report');
   const pubOrder = [...reports].sort((a, b) => (reportKey(a) < reportKey(b) ? -1 : 1));
   const first = pubOrder[0];
-  const ordered = statusOrder(reports);
+  const mode = majority(pubOrder.map((r) => r.mode).filter((m): m is string => !!m));
+  const ordered = statusOrder(reports, mode === 'channel');
 
   // actors: initiators (first actor of a report) first, then by how many reports name them
   const score = new Map<string, { first: number; n: number; seen: number }>();
@@ -121,7 +131,7 @@ export function summarize(reports: Report[]): ClaimJson {
 
   const history: ClaimJson['history'] = [];
   for (const r of ordered) {
-    if (!history.length || history[history.length - 1].status !== r.status) history.push({ date: r.published, status: r.status, article: r.article });
+    if (!history.length || history[history.length - 1].status !== r.claimStatus) history.push({ date: r.published, status: r.claimStatus, article: r.article });
   }
   const stances: ClaimStance[] = [];
   for (const r of pubOrder)
@@ -136,12 +146,12 @@ export function summarize(reports: Report[]): ClaimJson {
     id: claimIdOf(first),
     story: null,
     type: majority(pubOrder.map((r) => r.type))!,
-    mode: majority(pubOrder.map((r) => r.mode).filter((m): m is string => !!m)),
+    mode,
     level: majority(pubOrder.map((r) => r.level).filter((m): m is string => !!m)),
     actors,
     place: majority(pubOrder.map((r) => r.place).filter((m): m is string => !!m)),
     when: when ? { ...when } : null,
-    status: ordered[ordered.length - 1].status,
+    status: ordered[ordered.length - 1].claimStatus,
     reports: pubOrder.map((r) => ({
       article: r.article,
       event: r.event,

@@ -1,0 +1,180 @@
+/**
+ * The corpus level (`npm run eval -- corpus`).
+ *
+ * 1. Seeds: the five seed articles analysed and stored in a fresh database, its stories and claims
+ *    scored by ../shared/eval/corpus_score.py against gold/claims.json, then the issue's own checks
+ *    (the Bonne visit: one claim, two reports crediting Reuters, the Kremlin's and the Élysée's
+ *    no-comment stances; the Kremlin-Élysée technical contacts with the Kremlin's confirmation of
+ *    10 February; the Lavrov-Rubio call of 21 October, the cancelled Lavrov-Rubio meeting and the
+ *    cancelled Budapest summit as three claims). The checks name seed entities: this is a measure,
+ *    not a rule (nothing in src/ knows them). The same claims again from the seeds stored in reverse
+ *    order: how much arrival order changes the groups.
+ * 2. SlavicNER raw documents (all topics, ru and uk, with meta.tsv dates): the corpus cost per
+ *    article (each updater timed over a rebuild, against the analysis time per article), claims and
+ *    actors counts, the biggest claims and the multi-id actors to eyeball.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toArticleJson } from '../src/contract/article.js';
+import { listClaims, listActors, type ClaimJson } from '../src/corpus/index.js';
+import { listStories } from '../src/corpus/stories/index.js';
+import { readInputs } from '../src/ingest/index.js';
+import { createPipeline, projectRoot } from '../src/pipeline/index.js';
+import { CORPUS_UPDATERS } from '../src/store/corpus-updaters.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import type { ArticleJson } from '../src/store/types.js';
+
+const SHARED = join(projectRoot, '..', 'shared');
+
+type Pipe = Awaited<ReturnType<typeof createPipeline>>;
+
+async function analyseSeeds(pipe: Pipe): Promise<ArticleJson[]> {
+  const dir = join(SHARED, 'seeds');
+  const out: ArticleJson[] = [];
+  for await (const item of readInputs(readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f)))) {
+    if (!item.ok) throw new Error(`${item.input}: ${item.error}`);
+    out.push(toArticleJson(pipe.analyze(item.article)) as ArticleJson);
+  }
+  return out;
+}
+
+async function store(articles: ArticleJson[]): Promise<{ s: SqliteStore; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-corpus-'));
+  const s = new SqliteStore(join(dir, 'corpus.db'));
+  for (const a of articles) await s.putArticle(a);
+  return { s, dir };
+}
+
+async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+const yes = (b: boolean) => (b ? 'yes' : 'NO');
+
+async function seeds(pipe: Pipe): Promise<void> {
+  const arts = await analyseSeeds(pipe);
+  const { s, dir } = await store(arts);
+  const claims = await all(listClaims(s));
+  const stories = await listStories(s);
+  const w = (name: string, xs: unknown[]) => {
+    const p = join(dir, name);
+    writeFileSync(p, xs.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    return p;
+  };
+  const args = ['--articles', w('articles.jsonl', arts), '--stories', w('stories.jsonl', stories), '--claims', w('claims.jsonl', claims), '--gold', join(SHARED, 'eval', 'gold'), '--json'];
+  const r = spawnSync('python3', [join(SHARED, 'eval', 'corpus_score.py'), ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`corpus_score.py failed: ${r.stderr}`);
+  const rep = JSON.parse(r.stdout);
+  console.log(`  seeds: ${arts.length} articles, ${stories.length} stories, ${claims.length} claims (${claims.reduce((n, c) => n + c.reports.length, 0)} reports)`);
+  console.log(`  stories B3 ${JSON.stringify(rep.stories.b3)}`);
+  console.log(`  claims  B3 ${JSON.stringify(rep.claims.b3)}  pairwise F1 ${rep.claims.pairwise.f1}  spurious reports ${rep.claims.reports_spurious}`);
+  console.log(`  status  ${JSON.stringify(rep.status)}`);
+  console.log(`  stances ${JSON.stringify(rep.stances)}`);
+  for (const d of rep.detail) console.log(`    ${d.claim}: gold ${JSON.stringify(d.gold)} system ${JSON.stringify(d.system)} last ${d.last} history ${d.history}`);
+
+  // the issue's checks
+  const has = (c: ClaimJson, id: string) => c.actors.includes(id);
+  const bonne = claims.filter((c) => has(c, 'bonne'));
+  const visit = bonne.find((c) => c.reports.length >= 2);
+  console.log('  checks:');
+  console.log(`    Bonne visit one claim: ${yes(bonne.length === 1)} (${bonne.map((c) => `${c.id} ${c.reports.length} reports`).join('; ')})`);
+  if (visit) {
+    console.log(`    two reports, each crediting Reuters: ${yes(visit.reports.length === 2 && visit.reports.every((r) => r.reportedBy.includes('reuters')))}`);
+    for (const by of ['kremlin', 'elysee'])
+      console.log(`    ${by} no_comment stance: ${yes(visit.stances.some((x) => x.by === by && x.stance === 'no_comment'))}`);
+  }
+  const tech = claims.find((c) => c.mode === 'channel' && (c.level === 'technical' || c.level === 'working') && c.reports.length >= 2);
+  console.log(
+    `    technical contacts hold the Kremlin's confirmation of 2026-02-10: ${yes(!!tech?.stances.some((x) => x.by === 'kremlin' && x.stance === 'confirm' && x.date === '2026-02-10'))} (${tech?.id}, ${tech?.reports.length} reports)`,
+  );
+  const lr = claims.filter((c) => has(c, 'lavrov') && has(c, 'rubio'));
+  const call = lr.find((c) => c.mode === 'call' && c.when?.value === '2025-10-21');
+  const meeting = lr.find((c) => c.mode === 'meeting' && c.reports.some((r) => r.status === 'cancelled'));
+  const budapest = claims.find((c) => c.mode === 'summit' && c.status === 'cancelled' && has(c, 'putin') && has(c, 'trump'));
+  const three = new Set([call?.id, meeting?.id, budapest?.id].filter(Boolean));
+  console.log(`    Lavrov-Rubio call of 21 Oct, cancelled meeting, cancelled Budapest summit: three claims ${yes(three.size === 3)} (${[call?.id, meeting?.id, budapest?.id].join(', ')})`);
+  await s.close();
+
+  // arrival order
+  const rev = await store([...arts].reverse());
+  const claimsRev = await all(listClaims(rev.s));
+  const groups = (cs: ClaimJson[]) => new Set(cs.map((c) => `${c.id}=${c.reports.map((r) => `${r.article}:${r.event}`).sort().join(',')}`));
+  const a = groups(claims);
+  const b = groups(claimsRev);
+  const same = a.size === b.size && [...a].every((x) => b.has(x));
+  console.log(`  seeds stored in reverse order: same claim ids and groups ${yes(same)}`);
+  await rev.s.close();
+}
+
+async function slavicner(pipe: Pipe): Promise<void> {
+  const S = join(SHARED, 'data', 'slavicner');
+  const meta = new Map<string, { date: string | null; url: string | null }>();
+  for (const l of readFileSync(join(S, 'meta.tsv'), 'utf8').split('\n').slice(1)) {
+    const [p, , , d, url] = l.split('\t');
+    if (p) meta.set(p, { date: d && /^\d{4}-\d\d-\d\d$/.test(d) ? d : null, url: url || null });
+  }
+  const arts: ArticleJson[] = [];
+  let analyseMs = 0;
+  for (const topic of readdirSync(join(S, 'raw')).sort())
+    for (const lang of ['ru', 'uk']) {
+      let files: string[];
+      try {
+        files = readdirSync(join(S, 'raw', topic, lang)).sort();
+      } catch {
+        continue;
+      }
+      for (const f of files) {
+        const text = readFileSync(join(S, 'raw', topic, lang, f), 'utf8');
+        const m = meta.get(`raw/${topic}/${lang}/${f}`);
+        const t0 = performance.now();
+        const doc = pipe.analyze({ source: { path: `${topic}/${lang}/${f}`, url: m?.url ?? undefined }, published: m?.date ?? null, title: null, text, lang });
+        analyseMs += performance.now() - t0;
+        arts.push(toArticleJson(doc) as ArticleJson);
+      }
+    }
+  const t0 = performance.now();
+  const { s } = await store(arts);
+  const putMs = performance.now() - t0;
+  // each updater timed over a rebuild (the same work as the incremental path, in the same order)
+  const spent = new Map<string, number>();
+  const original = CORPUS_UPDATERS.map((u) => u.update);
+  CORPUS_UPDATERS.forEach((u, i) => {
+    u.update = (db, a) => {
+      const t = performance.now();
+      original[i](db, a);
+      spent.set(u.name, (spent.get(u.name) ?? 0) + performance.now() - t);
+    };
+  });
+  const rb = s.rebuildCorpus();
+  CORPUS_UPDATERS.forEach((u, i) => (u.update = original[i]));
+  const n = arts.length;
+  const per = (ms: number) => (ms / n).toFixed(2);
+  console.log(`  SlavicNER raw: ${n} articles (${arts.filter((a) => a.published).length} dated), ${arts.reduce((k, a) => k + ((a.events as unknown[]) ?? []).length, 0)} events`);
+  console.log(`  per article: analysis ${per(analyseMs)} ms, store incl. corpus ${per(putMs)} ms; corpus alone (rebuild ${rb.ms} ms): ${per(rb.ms)} ms`);
+  console.log(`  per updater ms/article: ${[...spent.entries()].map(([k, v]) => `${k} ${per(v)}`).join(', ')}  (corpus claims+actors vs analysis: ${((((spent.get('claims') ?? 0) + (spent.get('actors') ?? 0)) / analyseMs) * 100).toFixed(1)}%)`);
+  const claims = await all(listClaims(s));
+  const sizes = new Map<number, number>();
+  for (const c of claims) sizes.set(c.reports.length, (sizes.get(c.reports.length) ?? 0) + 1);
+  console.log(`  claims ${claims.length} (${rb.claims} rebuilt), reports per claim: ${[...sizes.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ')}`);
+  const names = await s.corpus.names([...new Set(claims.flatMap((c) => c.actors))]);
+  for (const c of [...claims].sort((a, b) => b.reports.length - a.reports.length).slice(0, 8)) {
+    const arts2 = new Set(c.reports.map((r) => r.article)).size;
+    console.log(`    ${c.id} ${c.type} ${c.mode ?? ''} ${c.status} ${c.when?.value ?? ''} ${c.reports.length} reports/${arts2} articles ${c.from}..${c.to}: ${c.actors.map((a) => names.get(a)?.name ?? a).join(', ')}`);
+  }
+  const multi: string[] = [];
+  for await (const a of listActors(s, { limit: 400 })) if (a.aliases.length > 1) multi.push(`${a.names.ru ?? a.names.uk ?? a.names.en ?? a.id} [${a.aliases.join(' ')}]`);
+  console.log(`  actors ${rb.actors}; with several entity ids (among the 400 most mentioned): ${multi.length}`);
+  for (const m of multi.slice(0, 12)) console.log(`    ${m}`);
+  await s.close();
+}
+
+export default async function run(): Promise<void> {
+  const pipe = await createPipeline();
+  await seeds(pipe);
+  if (process.env.CORPUS_EVAL_SEEDS_ONLY) return;
+  await slavicner(pipe);
+}
