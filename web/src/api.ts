@@ -101,7 +101,18 @@ export interface Story {
   articleCount?: number;
   coverage?: { date: string; n: number }[];
   articleList?: ArticleSummary[];
-  actors?: { id: string; name: string | null }[];
+  /** GET /api/stories/:id: the story's claims and the names of the ids it mentions */
+  claimList?: Claim[];
+  names?: NameMap;
+}
+
+/** Display names the API adds for the entity/actor ids an answer mentions. */
+export type NameMap = Record<string, { name: string; type: string }>;
+
+/** id -> name from an answer's `names` (plus whatever is already known). */
+export function flatNames(m: NameMap | undefined, into: Record<string, string> = {}): Record<string, string> {
+  for (const [id, v] of Object.entries(m ?? {})) if (v?.name) into[id] ??= v.name;
+  return into;
 }
 
 export interface ClaimReport {
@@ -113,8 +124,11 @@ export interface ClaimReport {
   reportedBy: string[];
   lang?: string;
   title?: string | null;
-  reprintOf?: string | null;
-  duplicateOf?: string | null;
+  url?: string | null;
+  /** the event's evidence (the clause or sentence that states it) */
+  evidence?: Span;
+  /** the article this report reprints, when it is a near-duplicate */
+  copyOf?: string | null;
 }
 export interface Claim {
   schema?: string;
@@ -131,7 +145,27 @@ export interface Claim {
   history: { date: string | null; status: string; article: string }[];
   stances: { by: string; stance: string; article: string; date: string | null; evidence: Span }[];
   firstReported: { article: string; published: string | null; outlet: string | null };
-  names?: Record<string, string>;
+  relayedBy?: string[];
+  from?: string | null;
+  to?: string | null;
+  names?: NameMap;
+}
+
+export interface Framing {
+  story: string;
+  articles: number;
+  outlets: string[];
+  actors: {
+    actor: string;
+    name: string;
+    outlets: {
+      outlet: string;
+      articles: number;
+      names: string[];
+      labels: { label: string; articles: string[] }[];
+      quotes: { article: string; start: number; end: number; text: string; kind: string }[];
+    }[];
+  }[];
 }
 
 export interface Actor {
@@ -144,6 +178,9 @@ export interface Actor {
   articles: number;
   quotes: number;
   contacts: { actor: string; claims: number; last: string | null; name?: string | null }[];
+  aliases?: string[];
+  /** display names of its contacts (added by the API) */
+  contactNames?: NameMap;
 }
 
 export interface EntitySummary {
@@ -206,14 +243,16 @@ export interface NetworkNode {
   claims?: number;
 }
 export interface NetworkEdge {
-  id?: string;
   source: string;
   target: string;
-  mode?: string | null;
-  status?: string | null;
-  claims?: string[] | number;
-  last?: string | null;
-  weight?: number;
+  /** number of claims */
+  count: number;
+  claims: string[];
+  /** claims per mode and per status */
+  modes: Record<string, number>;
+  statuses: Record<string, number>;
+  first: string | null;
+  last: string | null;
 }
 export interface Network {
   nodes: NetworkNode[];

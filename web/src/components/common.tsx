@@ -123,26 +123,36 @@ export function When({ value }: { value: { value: string; mod?: string } | null 
   );
 }
 
-/** A sentence (or window) of `text` around [start, end) with that span highlighted. */
+/**
+ * The span [start, end) of `text` highlighted in its context: the sentences it lies in plus one
+ * sentence either side (each at most `width` characters), else a window of `width` characters.
+ */
 export function InContext({ text, start, end, sentences, width = 240 }: { text: string; start: number; end: number; sentences?: { start: number; end: number }[]; width?: number }) {
   let a = Math.max(0, start - width);
   let b = Math.min(text.length, end + width);
-  const covering = (sentences ?? []).filter((s) => s.end > start && s.start < end);
-  if (covering.length) {
-    a = Math.min(...covering.map((s) => s.start));
-    b = Math.max(...covering.map((s) => s.end));
+  const ss = sentences ?? [];
+  const i0 = ss.findIndex((s) => s.end > start);
+  if (i0 !== -1 && ss[i0].start <= start) {
+    let i1 = i0;
+    while (i1 + 1 < ss.length && ss[i1 + 1].start < end) i1++;
+    const prev = ss[i0 - 1];
+    const next = ss[i1 + 1];
+    a = prev && ss[i0].start - prev.start <= width && !text.slice(prev.end, ss[i0].start).includes('\n\n') ? prev.start : ss[i0].start;
+    b = next && next.end - ss[i1].end <= width && !text.slice(ss[i1].end, next.start).includes('\n\n') ? next.end : ss[i1].end;
   } else {
-    const before = text.lastIndexOf('\n', start);
+    const before = text.lastIndexOf('\n', start - 1);
     if (before >= a) a = before + 1;
     const after = text.indexOf('\n', end);
     if (after !== -1 && after < b) b = after;
   }
+  a = Math.min(a, start);
+  b = Math.max(b, end);
   return (
     <blockquote className="context">
       {a > 0 && '… '}
-      {text.slice(a, start)}
+      <span className="ctx">{text.slice(a, start)}</span>
       <mark className="evidence">{text.slice(start, end)}</mark>
-      {text.slice(end, b)}
+      <span className="ctx">{text.slice(end, b)}</span>
       {b < text.length && ' …'}
     </blockquote>
   );
@@ -151,3 +161,10 @@ export function InContext({ text, start, end, sentences, width = 240 }: { text: 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="muted empty">{children}</p>;
 }
+
+/** The first line of a text, shortened: the heading of an article without a title. */
+export function firstLine(text: string, max = 140): string {
+  const line = text.trimStart().split('\n', 1)[0].trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line || '(empty)';
+}
+

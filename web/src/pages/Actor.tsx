@@ -1,7 +1,7 @@
 /** Actor: names per language, roles over time, quotes, contacts (a small network) and claims. */
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { itemsOf, nameFromId, seg, useApi, type Actor, type Claim, type EntitySummary, type Page, type QuoteRecord } from '../api';
+import { flatNames, itemsOf, nameFromId, seg, type NameMap, useApi, type Actor, type Claim, type EntitySummary, type Page, type QuoteRecord } from '../api';
 import { Async, Empty, ErrorBox, LangTag, Loading, StatusBadge, useEntity } from '../components/common';
 import { claimLabel, type Names } from './claimText';
 
@@ -15,7 +15,10 @@ export function ActorPage() {
 }
 
 function ActorView({ id, actor, entity, actorError }: { id: string; actor: Actor | null; entity: EntitySummary | null; actorError: Error | null }) {
-  const names: Partial<Record<string, string>> = { ...(entity?.names ?? {}), ...(actor?.names ?? {}) };
+  // names per language (only string values: an older API put its contacts' names here)
+  const names: Partial<Record<string, string>> = Object.fromEntries(
+    Object.entries({ ...(entity?.names ?? {}), ...(actor?.names ?? {}) }).filter(([, v]) => typeof v === 'string' && v),
+  );
   const display = names.en || entity?.name || Object.values(names).find(Boolean) || nameFromId(id);
   const quotes = useApi<Page<QuoteRecord>>('/quotes', { speaker: id, limit: 50 });
   const claims = useApi<Page<Claim>>('/claims', { actor: id, limit: 100 });
@@ -89,13 +92,17 @@ function ActorView({ id, actor, entity, actorError }: { id: string; actor: Actor
         </section>
         <section>
           <h2>Contacts</h2>
-          {actor?.contacts.length ? <ContactGraph id={id} name={display} contacts={actor.contacts} /> : <Empty>No contacts recorded.</Empty>}
+          {actor?.contacts.length ? (
+            <ContactGraph id={id} name={display} contacts={actor.contacts.map((c) => ({ ...c, name: c.name ?? (actor.contactNames ?? (actor.names as unknown as NameMap))?.[c.actor]?.name ?? null }))} />
+          ) : (
+            <Empty>No contacts recorded.</Empty>
+          )}
         </section>
       </div>
 
       <h2>Claims</h2>
       <Async state={claims} what="claims">
-        {(p) => <ClaimsList claims={itemsOf(p)} self={id} selfName={display} />}
+        {(p) => <ClaimsList claims={itemsOf(p)} self={id} selfName={display} known={flatNames(actor?.contactNames ?? (actor?.names as unknown as NameMap))} />}
       </Async>
 
       <h2>Quotes</h2>
@@ -140,9 +147,9 @@ function rolesOverTime(actor: Actor | null) {
   return [...by.values()].sort((a, b) => (a.first ?? '').localeCompare(b.first ?? '') || b.n - a.n);
 }
 
-function ClaimsList({ claims, self, selfName }: { claims: Claim[]; self: string; selfName: string }) {
+function ClaimsList({ claims, self, selfName, known }: { claims: Claim[]; self: string; selfName: string; known: Names }) {
   if (!claims.length) return <Empty>Part of no claim.</Empty>;
-  const names: Names = { [self]: selfName };
+  const names: Names = { ...known, [self]: selfName };
   const sorted = [...claims].sort((a, b) => (b.firstReported?.published ?? '').localeCompare(a.firstReported?.published ?? ''));
   return (
     <table className="list">
@@ -161,7 +168,7 @@ function ClaimsList({ claims, self, selfName }: { claims: Claim[]; self: string;
           <tr key={c.id}>
             <td className="nowrap">{c.firstReported?.published ?? '—'}</td>
             <td>
-              <Link to={`/claims/${seg(c.id)}`}>{claimLabel(c, { ...(c.names ?? {}), ...names })}</Link>
+              <Link to={`/claims/${seg(c.id)}`}>{claimLabel(c, flatNames(c.names, { ...names }))}</Link>
             </td>
             <td>
               <StatusBadge status={c.status} />
@@ -178,17 +185,19 @@ function ClaimsList({ claims, self, selfName }: { claims: Claim[]; self: string;
 function ContactGraph({ id, name, contacts }: { id: string; name: string; contacts: Actor['contacts'] }) {
   const top = [...contacts].sort((a, b) => b.claims - a.claims).slice(0, 16);
   const max = Math.max(...top.map((c) => c.claims));
-  const W = 460;
-  const H = 340;
+  // an ellipse leaves room for the labels left and right
+  const W = 620;
+  const H = 360;
   const cx = W / 2;
   const cy = H / 2;
-  const R = Math.min(cx, cy) - 40;
+  const RX = 150;
+  const RY = 135;
   return (
     <figure className="contacts">
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`${name} and ${top.length} contacts`}>
         {top.map((c, i) => {
           const a = (2 * Math.PI * i) / top.length - Math.PI / 2;
-          return <line key={c.actor} x1={cx} y1={cy} x2={cx + R * Math.cos(a)} y2={cy + R * Math.sin(a)} className="edge" strokeWidth={1 + (4 * c.claims) / max} />;
+          return <line key={c.actor} x1={cx} y1={cy} x2={cx + RX * Math.cos(a)} y2={cy + RY * Math.sin(a)} className="edge" strokeWidth={1 + (4 * c.claims) / max} />;
         })}
         <circle cx={cx} cy={cy} r={9} className="node self" />
         <text x={cx} y={cy - 14} textAnchor="middle" className="label self">
@@ -196,7 +205,7 @@ function ContactGraph({ id, name, contacts }: { id: string; name: string; contac
         </text>
         {top.map((c, i) => {
           const a = (2 * Math.PI * i) / top.length - Math.PI / 2;
-          return <ContactNode key={c.actor} contact={c} x={cx + R * Math.cos(a)} y={cy + R * Math.sin(a)} right={Math.cos(a) >= 0} />;
+          return <ContactNode key={c.actor} contact={c} x={cx + RX * Math.cos(a)} y={cy + RY * Math.sin(a)} right={Math.cos(a) >= -1e-9} />;
         })}
       </svg>
       {contacts.length > top.length && <figcaption className="muted small">The 16 most frequent of {contacts.length} contacts.</figcaption>}
@@ -213,7 +222,7 @@ function ContactNode({ contact, x, y, right }: { contact: Actor['contacts'][numb
     <a href={to} onClick={(ev) => (ev.preventDefault(), navigate(to))} aria-label={`${label}: ${contact.claims} claims, last ${contact.last ?? 'undated'}`}>
       <circle cx={x} cy={y} r={6} className="node" />
       <text x={x + (right ? 9 : -9)} y={y + 4} textAnchor={right ? 'start' : 'end'} className="label">
-        {label.length > 26 ? `${label.slice(0, 25)}…` : label} ({contact.claims})
+        {label.length > 22 ? `${label.slice(0, 21)}…` : label} ({contact.claims})
       </text>
     </a>
   );

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { getJson, itemsOf, safeHref, seg, storyTitle, useApi, type Article, type Claim, type Page, type Story } from '../api';
-import { Async, LangTag, StatusBadge } from '../components/common';
+import { Async, LangTag, StatusBadge, firstLine } from '../components/common';
 
 type Kind = 'entity' | 'quote' | 'time' | 'event' | 'attribution';
 const KINDS: { kind: Kind; label: string }[] = [
@@ -148,13 +148,19 @@ function Reader({ article: a }: { article: Article }) {
     getJson<Page<Claim>>('/claims', { article: a.id, limit: 200 }, ctl.signal).then(
       (r) => {
         const m = new Map<number, string>();
-        for (const c of itemsOf(r)) for (const rep of c.reports) if (rep.article === a.id) m.set(rep.event, c.id);
+        const storyIds = new Set<string>();
+        for (const c of itemsOf(r)) {
+          for (const rep of c.reports) if (rep.article === a.id) m.set(rep.event, c.id);
+          if (c.story) storyIds.add(c.story);
+        }
         setClaimOf(m);
+        // the article's story: the one its claims belong to
+        for (const sid of storyIds)
+          getJson<Story>(`/stories/${seg(sid)}`, {}, ctl.signal).then(
+            (s) => s.articles.includes(a.id) && setStories((xs) => (xs.some((x) => x.id === s.id) ? xs : [...xs, s])),
+            () => undefined,
+          );
       },
-      () => undefined,
-    );
-    getJson<Page<Story>>('/stories', { article: a.id, limit: 5 }, ctl.signal).then(
-      (r) => setStories(itemsOf(r).filter((s) => s.articles.includes(a.id))),
       () => undefined,
     );
     return () => ctl.abort();
@@ -231,7 +237,7 @@ function Reader({ article: a }: { article: Article }) {
             </span>
           )) : <Link to="/stories">Stories</Link>}
         </p>
-        <h1 lang={a.lang}>{a.title || <span className="muted">(no title)</span>}</h1>
+        <h1 lang={a.lang}>{a.title || <span className="untitled" title="The article has no title; its first line is shown">{firstLine(a.text)}</span>}</h1>
         <p className="muted">
           {a.published ?? 'undated'} · {a.source.outlet ?? 'outlet unknown'} · <LangTag lang={a.lang} /> · {a.text.length.toLocaleString('en')} characters ·{' '}
           {href ? (

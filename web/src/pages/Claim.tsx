@@ -5,8 +5,8 @@
  */
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { seg, useApi, useApiMany, type Article, type Claim, type ClaimReport } from '../api';
-import { ActorLink, ActorList, Async, InContext, LangTag, StanceBadge, StatusBadge, When, knownName } from '../components/common';
+import { flatNames, seg, useApi, useApiMany, type Article, type Claim, type ClaimReport } from '../api';
+import { ActorLink, ActorList, Async, InContext, LangTag, StanceBadge, StatusBadge, When, firstLine, knownName } from '../components/common';
 import { claimLabel, type Names } from './claimText';
 
 export function ClaimPage() {
@@ -26,14 +26,15 @@ function foldReprints(reports: ClaimReport[], arts: Map<string, Article>): Row[]
   const evidenceKey = (r: ClaimReport) => {
     const a = arts.get(r.article);
     const ev = a?.events[r.event];
-    return ev ? a!.text.slice(ev.start, ev.end).replace(/\s+/g, ' ').trim().toLowerCase() : null;
+    const t = r.evidence?.text ?? (ev ? a!.text.slice(ev.start, ev.end) : null);
+    return t ? t.replace(/\s+/g, ' ').trim().toLowerCase() : null;
   };
   const top: Row[] = [];
   const byArticle = new Map<string, Row>();
   const byEvidence = new Map<string, Row>();
   for (const report of reports) {
     const row: Row = { report, article: arts.get(report.article), reprints: [] };
-    const marked = report.reprintOf ?? report.duplicateOf ?? (report as { copyOf?: string | null }).copyOf ?? null;
+    const marked = report.copyOf ?? null;
     const key = evidenceKey(report);
     const original = (marked && byArticle.get(marked)) || (key && key.length > 40 ? byEvidence.get(key) : undefined);
     if (original && original.report.article !== report.article) original.reprints.push(row);
@@ -58,7 +59,7 @@ function ClaimView({ claim }: { claim: Claim }) {
     return m;
   }, [loaded.data]); // eslint-disable-line react-hooks/exhaustive-deps
   const names = useMemo(() => {
-    const n: Names = { ...(claim.names ?? {}) };
+    const n: Names = flatNames(claim.names);
     for (const a of arts.values())
       for (const e of a.entities) {
         n[e.id] ??= e.names?.en || e.name;
@@ -166,7 +167,7 @@ function ClaimView({ claim }: { claim: Claim }) {
 
 function Report({ row, claim, names }: { row: Row; claim: Claim; names: Names }) {
   const { report: r, article: a } = row;
-  const ev = a?.events[r.event];
+  const ev = r.evidence ?? a?.events[r.event];
   const stances = claim.stances.filter((s) => s.article === r.article);
   const lang = a?.lang ?? r.lang;
   return (
@@ -187,7 +188,7 @@ function Report({ row, claim, names }: { row: Row; claim: Claim; names: Names })
         )}
         {' · '}
         <Link to={`/articles/${seg(r.article)}?event=${r.event}`} lang={lang}>
-          {a?.title || 'article'}
+          {a ? a.title || firstLine(a.text, 70) : 'article'}
         </Link>
       </div>
       {a && ev ? (
@@ -202,8 +203,12 @@ function Report({ row, claim, names }: { row: Row; claim: Claim; names: Names })
               </div>
             ))}
         </div>
+      ) : r.evidence?.text ? (
+        <blockquote className="context" lang={lang}>
+          <mark className="evidence">{r.evidence.text}</mark>
+        </blockquote>
       ) : (
-        a === undefined && <p className="muted small">evidence loading…</p>
+        <p className="muted small">evidence loading…</p>
       )}
     </div>
   );

@@ -11,35 +11,45 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import EdgeCurveProgram from '@sigma/edge-curve';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { nameFromId, seg, useApi, type Network, type NetworkEdge } from '../api';
+import { nameFromId, seg, useApi, useApiMany, type Claim, type Network } from '../api';
+import { claimLabel, type Names } from './claimText';
 import { ErrorBox, Loading, MODES, STATUSES, STATUS_COLOR, StatusBadge } from '../components/common';
 
-const TYPE_COLOR: Record<string, string> = { PER: '#3949ab', ORG: '#8e24aa', LOC: '#2e7d32', EVT: '#6d4c41', PRO: '#6d4c41' };
+const TYPE_COLOR: Record<string, string> = { PER: '#3949ab', ORG: '#8e24aa', LOC: '#8d6e63', EVT: '#546e7a', PRO: '#546e7a' };
 const REMOTE = new Set(['call', 'channel', 'other']);
 
 interface EdgeAttrs {
   size: number;
   color: string;
   type: 'line' | 'curved';
+  curvature?: number;
+  /** the mode and status most of its claims have */
   mode: string;
   status: string;
+  modes: Record<string, number>;
+  statuses: Record<string, number>;
   claims: string[];
   count: number;
+  first: string | null;
   last: string | null;
-  curvature?: number;
 }
 
-function claimIds(e: NetworkEdge): string[] {
-  return Array.isArray(e.claims) ? e.claims : [];
+/** The key with the highest count (ties: the first in `order`). */
+function dominant(counts: Record<string, number> | undefined, order: readonly string[]): string {
+  let best = 'unknown';
+  let n = 0;
+  for (const k of [...order, ...Object.keys(counts ?? {})]) if ((counts?.[k] ?? 0) > n) [best, n] = [k, counts![k]];
+  return best;
 }
 
 export function buildGraph(net: Network): Graph {
-  const g = new Graph({ multi: true, type: 'undirected', allowSelfLoops: false });
+  const g = new Graph({ multi: false, type: 'undirected', allowSelfLoops: false });
   const n = net.nodes.length;
   net.nodes.forEach((node, i) => {
     if (g.hasNode(node.id)) return;
-    const a = (2 * Math.PI * i) / Math.max(1, n);
-    const r = 10 + 5 * Math.sqrt(i);
+    // a spiral start: ForceAtlas2 needs distinct positions
+    const a = i * 2.399963;
+    const r = 10 * Math.sqrt(i + 1);
     g.addNode(node.id, {
       label: node.name || node.label || nameFromId(node.id),
       x: r * Math.cos(a),
@@ -47,25 +57,28 @@ export function buildGraph(net: Network): Graph {
       size: 3,
       color: TYPE_COLOR[node.type ?? ''] ?? '#546e7a',
       nodeType: node.type ?? '',
+      claims: node.claims ?? 0,
     });
   });
-  const pairs = new Map<string, number>();
+  void n;
   for (const e of net.edges) {
-    if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
-    const count = Array.isArray(e.claims) ? e.claims.length : (e.claims ?? e.weight ?? 1);
-    const mode = e.mode ?? 'other';
-    const pair = [e.source, e.target].sort().join('\u0000');
-    const k = pairs.get(pair) ?? 0;
-    pairs.set(pair, k + 1);
+    if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target || g.hasEdge(e.source, e.target)) continue;
+    const count = e.count ?? e.claims?.length ?? 1;
+    const mode = dominant(e.modes, MODES);
+    const status = dominant(e.statuses, STATUSES);
+    const remote = REMOTE.has(mode);
     const attrs: EdgeAttrs = {
-      size: Math.min(6, 0.8 + Math.log2(1 + count)),
-      color: STATUS_COLOR[e.status ?? ''] ?? '#9e9e9e',
-      type: REMOTE.has(mode) || k > 0 ? 'curved' : 'line',
-      curvature: REMOTE.has(mode) ? 0.25 + 0.15 * k : 0.15 * k,
+      size: Math.min(7, 1 + 1.3 * Math.log2(1 + count)),
+      color: STATUS_COLOR[status] ?? '#9e9e9e',
+      type: remote ? 'curved' : 'line',
+      curvature: remote ? 0.35 : 0,
       mode,
-      status: e.status ?? 'unknown',
-      claims: claimIds(e),
+      status,
+      modes: e.modes ?? {},
+      statuses: e.statuses ?? {},
+      claims: e.claims ?? [],
       count,
+      first: e.first ?? null,
       last: e.last ?? null,
     };
     g.addEdge(e.source, e.target, attrs);
@@ -73,7 +86,8 @@ export function buildGraph(net: Network): Graph {
   g.forEachNode((id) => g.setNodeAttribute(id, 'size', Math.min(18, 3 + 2.2 * Math.sqrt(g.degree(id)))));
   if (g.order > 1) {
     const settings = forceAtlas2.inferSettings(g);
-    forceAtlas2.assign(g, { iterations: g.order > 1000 ? 60 : 200, settings: { ...settings, barnesHutOptimize: g.order > 300, adjustSizes: false } });
+    // strong gravity keeps small components near the main one instead of far off-screen
+    forceAtlas2.assign(g, { iterations: g.order > 1000 ? 80 : 250, settings: { ...settings, strongGravityMode: true, gravity: 0.6, scalingRatio: Math.max(settings.scalingRatio ?? 1, 8), barnesHutOptimize: g.order > 300 } });
   }
   return g;
 }
@@ -84,7 +98,7 @@ export function NetworkPage() {
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const selected = params.get('actor') ?? '';
-  const net = useApi<Network>('/network', { ...filters, limit: params.get('limit') ?? undefined });
+  const net = useApi<Network>('/network', filters);
   const [draft, setDraft] = useState(filters);
   const fkey = FILTERS.map((k) => filters[k]).join('|');
   useEffect(() => setDraft(filters), [fkey]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -284,6 +298,9 @@ function Legend() {
       ))}
       <span className="legend-item">— straight: meeting, visit, summit, talks</span>
       <span className="legend-item">◠ curved: call, channel</span>
+      <span className="legend-item">
+        <span className="dot type-PER" /> person <span className="dot type-ORG" /> organisation <span className="dot type-LOC" /> place
+      </span>
     </div>
   );
 }
@@ -310,12 +327,31 @@ function NodePanel({ graph, id, onEdge }: { graph: Graph; id: string; onEdge: (e
             </button>{' '}
             <span className="small">
               {attrs.mode} <StatusBadge status={attrs.status} /> {attrs.count} claim{attrs.count === 1 ? '' : 's'}
-              {attrs.last ? ` · ${attrs.last}` : ''}
+              {attrs.last ? ` · last ${attrs.last}` : ''}
             </span>
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+function EdgeClaims({ ids, names }: { ids: string[]; names: Names }) {
+  const shown = ids.slice(0, 30);
+  const got = useApiMany<Claim>(shown.map((c) => `/claims/${seg(c)}`));
+  return (
+    <ul className="edge-claims">
+      {shown.map((c) => {
+        const claim = got.data.get(`/claims/${seg(c)}`);
+        return (
+          <li key={c}>
+            <Link to={`/claims/${seg(c)}`}>{claim ? claimLabel(claim, names) : `claim ${c}`}</Link> {claim && <StatusBadge status={claim.status} />}
+            {claim && <span className="muted small"> {claim.reports.length} report{claim.reports.length === 1 ? '' : 's'}</span>}
+          </li>
+        );
+      })}
+      {ids.length > shown.length && <li className="muted">… {ids.length - shown.length} more</li>}
+    </ul>
   );
 }
 
@@ -328,16 +364,19 @@ function EdgePanel({ graph, id }: { graph: Graph; id: string }) {
         <Link to={`/actors/${seg(s)}`}>{String(graph.getNodeAttribute(s, 'label'))}</Link> – <Link to={`/actors/${seg(t)}`}>{String(graph.getNodeAttribute(t, 'label'))}</Link>
       </h2>
       <p>
-        {attrs.mode} · <StatusBadge status={attrs.status} /> · {attrs.count} claim{attrs.count === 1 ? '' : 's'}
-        {attrs.last ? ` · last ${attrs.last}` : ''}
+        {attrs.count} claim{attrs.count === 1 ? '' : 's'}
+        {attrs.first ? ` · ${attrs.first === attrs.last ? attrs.first : `${attrs.first} – ${attrs.last}`}` : ''}
       </p>
-      <ul>
-        {attrs.claims.map((c) => (
-          <li key={c}>
-            <Link to={`/claims/${seg(c)}`}>claim {c}</Link>
-          </li>
+      <p className="small">
+        {Object.entries(attrs.modes).map(([m, k]) => `${m} ${k}`).join(' · ')}
+        <br />
+        {Object.entries(attrs.statuses).map(([st, k]) => (
+          <span key={st}>
+            <StatusBadge status={st} /> {k}{' '}
+          </span>
         ))}
-      </ul>
+      </p>
+      <EdgeClaims ids={attrs.claims} names={{ [s]: String(graph.getNodeAttribute(s, 'label')), [t]: String(graph.getNodeAttribute(t, 'label')) }} />
     </div>
   );
 }

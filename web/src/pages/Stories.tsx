@@ -17,7 +17,7 @@ export function StoriesPage() {
 
   const load = (cursor: string | null) => {
     setPages((p) => ({ ...p, loading: true }));
-    getJson<Page<Story>>('/stories', { ...filters, limit: 50, cursor }).then(
+    getJson<Page<Story>>('/stories', { from: filters.from, to: filters.to, lang: filters.lang, outlet: filters.outlet, entity: filters.actor, limit: 50, cursor }).then(
       (r) => setPages((p) => ({ key, items: cursor && p.key === key ? [...p.items, ...itemsOf(r)] : itemsOf(r), next: r.next ?? null, error: null, loading: false })),
       (e: Error) => setPages({ key, items: [], next: null, error: e, loading: false }),
     );

@@ -4,13 +4,10 @@
  */
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { seg, storyTitle, useApi, useApiMany, type Article, type Claim, type Story } from '../api';
-import { ActorLink, Async, Empty, LangTag, STATUSES, STATUS_COLOR, StatusBadge, knownName } from '../components/common';
+import { flatNames, seg, storyTitle, useApi, useApiMany, type Claim, type Framing, type Story } from '../api';
+import { ActorLink, Async, Empty, ErrorBox, LangTag, STATUSES, STATUS_COLOR, StatusBadge, knownName } from '../components/common';
 import { Plot, PlotFigure } from '../components/PlotFigure';
 import { claimLabel, type Names } from './claimText';
-
-/** Articles read in full for the side-by-side view (a long story shows the rest as a list). */
-const FULL_ARTICLES = 40;
 
 export function StoryPage() {
   const { id = '' } = useParams();
@@ -19,11 +16,17 @@ export function StoryPage() {
 }
 
 function StoryView({ story }: { story: Story }) {
-  const claims = useApiMany<Claim>(story.claims.map((c) => `/claims/${seg(c)}`));
-  const articles = useApiMany<Article>(story.articles.slice(0, FULL_ARTICLES).map((a) => `/articles/${seg(a)}`));
-  const arts = story.articles.map((a) => articles.data.get(`/articles/${seg(a)}`)).filter((a): a is Article => !!a);
-  const claimList = story.claims.map((c) => claims.data.get(`/claims/${seg(c)}`)).filter((c): c is Claim => !!c);
-  const names = useMemo(() => namesOf(arts), [arts.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  // GET /api/stories/:id carries the claims, the article summaries and the names of every id
+  const fetchClaims = !story.claimList;
+  const claims = useApiMany<Claim>(fetchClaims ? story.claims.map((c) => `/claims/${seg(c)}`) : []);
+  const claimList = story.claimList ?? story.claims.map((c) => claims.data.get(`/claims/${seg(c)}`)).filter((c): c is Claim => !!c);
+  const names = useMemo(() => {
+    const n = flatNames(story.names);
+    for (const c of claimList) flatNames(c.names, n);
+    for (const [id, name] of Object.entries(n)) knownName(id, name);
+    return n;
+  }, [story, claimList.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  const articles = [...(story.articleList ?? [])].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
   const titles = typeof story.title === 'object' && story.title ? Object.entries(story.title).filter(([, t]) => t) : [];
 
   return (
@@ -58,7 +61,7 @@ function StoryView({ story }: { story: Story }) {
       </p>
 
       <h2>Claims over time</h2>
-      {claims.loading && !claimList.length ? (
+      {fetchClaims && claims.loading && !claimList.length ? (
         <p className="muted">Loading claims…</p>
       ) : claimList.length ? (
         <>
@@ -69,7 +72,7 @@ function StoryView({ story }: { story: Story }) {
         <Empty>No claims in this story.</Empty>
       )}
 
-      <h2>Articles</h2>
+      <h2>Articles ({story.articles.length})</h2>
       <table className="list">
         <thead>
           <tr>
@@ -80,42 +83,28 @@ function StoryView({ story }: { story: Story }) {
           </tr>
         </thead>
         <tbody>
-          {story.articles.map((aid) => {
-            const a = articles.data.get(`/articles/${seg(aid)}`);
-            return (
-              <tr key={aid}>
-                <td className="nowrap">{a?.published ?? ''}</td>
-                <td>{a?.source.outlet ?? ''}</td>
-                <td>
-                  <LangTag lang={a?.lang} />
-                </td>
-                <td>
-                  <Link to={`/articles/${seg(aid)}`} lang={a?.lang}>
-                    {a ? a.title || a.text.slice(0, 90) : aid}
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
+          {(articles.length ? articles : story.articles.map((id) => ({ id, title: null, lead: id, published: null, lang: '', outlet: null }))).map((a) => (
+            <tr key={a.id}>
+              <td className="nowrap">{a.published ?? ''}</td>
+              <td>{a.outlet ?? ''}</td>
+              <td>
+                <LangTag lang={a.lang} />
+              </td>
+              <td>
+                <Link to={`/articles/${seg(a.id)}`} lang={a.lang || undefined}>
+                  {a.title || a.lead || a.id}
+                </Link>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
 
       <h2>Outlets side by side</h2>
-      <p className="muted small">The titles each outlet gives each actor, and the quotes it carries.</p>
-      {articles.loading && !arts.length ? <p className="muted">Loading articles…</p> : <OutletsSideBySide articles={arts} />}
+      <p className="muted small">For each actor, the titles and labels each outlet gives it, and the quotes of it each outlet carries.</p>
+      <FramingView story={story.id} langOf={new Map(articles.map((a) => [a.id, a.lang]))} />
     </article>
   );
-}
-
-/** id -> name, from the entities of the story's articles (the first article's language wins). */
-function namesOf(arts: Article[]): Names {
-  const out: Names = {};
-  for (const a of arts)
-    for (const e of a.entities) {
-      if (!out[e.id]) out[e.id] = e.names?.en || e.name;
-      knownName(e.id, out[e.id], e.type);
-    }
-  return out;
 }
 
 interface Segment {
@@ -210,61 +199,66 @@ function ClaimTable({ claims, names }: { claims: Claim[]; names: Names }) {
   );
 }
 
-function OutletsSideBySide({ articles }: { articles: Article[] }) {
-  const byOutlet = new Map<string, Article[]>();
-  for (const a of articles) {
-    const o = a.source.outlet || 'outlet unknown';
-    byOutlet.set(o, [...(byOutlet.get(o) ?? []), a]);
-  }
-  if (!byOutlet.size) return <Empty>No articles.</Empty>;
+/** The API's framing of the story (corpus `framing()`): actors down, outlets across. */
+function FramingView({ story, langOf }: { story: string; langOf: Map<string, string> }) {
+  const framing = useApi<Framing>('/framing', { story });
+  if (framing.error) return <ErrorBox error={framing.error} />;
+  if (!framing.data) return <p className="muted">Loading the framing…</p>;
+  const f = framing.data;
+  const actors = f.actors.slice(0, 20);
+  if (!actors.length) return <Empty>No outlet labels or quotes an actor in this story.</Empty>;
   return (
-    <div className="sidebyside">
-      {[...byOutlet].map(([outlet, arts]) => {
-        const labels = new Map<string, { name: string; titles: Set<string> }>();
-        for (const a of arts)
-          for (const e of a.entities)
-            if (e.roles?.length) {
-              const l = labels.get(e.id) ?? { name: e.name, titles: new Set<string>() };
-              e.roles.forEach((r) => l.titles.add(r));
-              labels.set(e.id, l);
-            }
-        const quotes = arts.flatMap((a) => a.quotes.map((q) => ({ q, a, speaker: q.speaker ? a.entities.find((e) => e.id === q.speaker) : undefined })));
-        return (
-          <section key={outlet} className="outlet" aria-label={outlet}>
-            <h3>{outlet}</h3>
-            <p className="muted small">
-              {arts.length} article{arts.length > 1 ? 's' : ''} · {[...new Set(arts.map((a) => a.lang))].join(', ')}
-            </p>
-            <h4>Labels</h4>
-            {labels.size ? (
-              <dl className="labels">
-                {[...labels].map(([id, l]) => (
-                  <div key={id}>
-                    <dt>
-                      <ActorLink id={id} name={l.name} />
-                    </dt>
-                    <dd>{[...l.titles].join('; ')}</dd>
-                  </div>
-                ))}
-              </dl>
-            ) : (
-              <Empty>No titles given.</Empty>
-            )}
-            <h4>Quotes ({quotes.length})</h4>
-            <ul className="quotes">
-              {quotes.slice(0, 12).map(({ q, a, speaker }, i) => (
-                <li key={i}>
-                  <span className="who">{speaker ? <ActorLink id={speaker.id} name={speaker.name} /> : <span className="muted">unknown speaker</span>}</span>{' '}
-                  <Link to={`/articles/${seg(a.id)}?at=${q.start}`} className="quote" lang={a.lang}>
-                    {q.kind === 'direct' ? `«${q.text ?? a.text.slice(q.start, q.end)}»` : q.text ?? a.text.slice(q.start, q.end)}
-                  </Link>
-                </li>
-              ))}
-              {quotes.length > 12 && <li className="muted">… {quotes.length - 12} more in the articles</li>}
-            </ul>
-          </section>
-        );
-      })}
+    <div className="framing-wrap">
+      <table className="list framing">
+        <thead>
+          <tr>
+            <th scope="col">Actor</th>
+            {f.outlets.map((o) => (
+              <th scope="col" key={o}>
+                {o}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {actors.map((a) => {
+            const cells = new Map(a.outlets.map((c) => [c.outlet, c]));
+            return (
+              <tr key={a.actor}>
+                <th scope="row">
+                  <ActorLink id={a.actor} name={a.name} />
+                </th>
+                {f.outlets.map((o) => {
+                  const c = cells.get(o);
+                  if (!c) return <td key={o} className="muted">—</td>;
+                  return (
+                    <td key={o}>
+                      {c.names.length > 0 && <div className="small muted">as {c.names.join(', ')}</div>}
+                      {c.labels.map((l) => (
+                        <div key={l.label} className="label-chip">
+                          {l.label}
+                          {l.articles.length > 1 && <span className="muted small"> ×{l.articles.length}</span>}
+                        </div>
+                      ))}
+                      {c.quotes.slice(0, 2).map((q, i) => (
+                        <div key={i} className="small">
+                          <Link to={`/articles/${seg(q.article)}?at=${q.start}`} className="quote" lang={langOf.get(q.article)}>
+                            {q.kind === 'direct' ? `«${clip(q.text)}»` : clip(q.text)}
+                          </Link>
+                        </div>
+                      ))}
+                      {c.quotes.length > 2 && <div className="muted small">+{c.quotes.length - 2} quotes</div>}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {f.actors.length > actors.length && <p className="muted small">The 20 most mentioned of {f.actors.length} actors.</p>}
     </div>
   );
 }
+
+const clip = (t: string, n = 120) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
