@@ -624,6 +624,8 @@ class Extractor {
     if (this.lx.roleNouns.has(t.lemma) || this.lx.roleNouns.has(t.norm)) return true;
     if (t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') return true;
     if (t.pos === 'NOUN' && t.tags.Case === 'Gen') return true;
+    // a country adjective the tagger read as a name (`Russian President Vladimir Putin`)
+    if (t.pos === 'PROPN' && (this.lx.demonyms.has(t.lemma) || this.lx.demonyms.has(t.norm))) return true;
     return false;
   }
 
@@ -636,7 +638,9 @@ class Extractor {
       const other = this.menAt.get(j);
       if (other) {
         // `принял в Кремле премьер-министра ...`: a place with its own preposition lies between
-        if (other.case === 'Loc' || other.case === 'Ins' || this.lx.lang === 'en') oblique = true;
+        // (English: not a premodifier of this name, `between U.S. President Donald Trump and ...`)
+        const premod = this.lx.lang === 'en' && (other.t1 === m.t0 || (this.toks[other.t1] && (this.lx.roleNouns.has(this.toks[other.t1].lemma) || this.lx.roleNouns.has(this.toks[other.t1].norm))));
+        if (other.case === 'Loc' || other.case === 'Ins' || (this.lx.lang === 'en' && !premod)) oblique = true;
         continue;
       }
       if (t.punct && QUOTE_MARKS.has(t.text)) continue;
@@ -895,8 +899,17 @@ class Extractor {
       if (id && !actors.includes(id)) actors.push(id);
     };
     let blocked = false;
+    // `отказалась комментировать возможную встречу`, `denied reports of a meeting`: whoever takes a stance
+    // on a contact is no party of it; the contact is one reported before unless it names its parties
+    // (a party of its own, `подтвердили возобновление контактов с Елисейским дворцом`, makes the one
+    // who speaks of it the other side)
+    const stanceAt = consult && !tr.verb && !parties.length ? this.objectOfStance(tr, ca) : -1;
+    if (stanceAt >= 0) {
+      const before = new Set(inClause.filter((m) => m.t1 <= stanceAt).map((m) => m.id));
+      for (let k = subjects.length - 1; k >= 0; k--) if (before.has(subjects[k])) subjects.splice(k, 1);
+    }
     if (inherit) for (const id of inherit.ev.actors) if (!subjects.includes(id) && !parties.includes(id)) subjects.push(id);
-    if (!subjects.length) {
+    if (!subjects.length && stanceAt < 0) {
       const governedByNoun = !tr.verb && this.governedByNoun(tr.t, ca);
       if (!(parties.length >= 2 && !tr.verb) && !governedByNoun) {
         const s = this.implicitSubject(tr, a, ca, ms);
@@ -1020,8 +1033,12 @@ class Extractor {
     if (consult && mode !== 'call' && mode !== 'summit' && !callNamed && this.window(ca, cb).some((k) => L.phoneCues.some((seq) => this.seqAt(k, seq, cb)))) mode = 'call';
     let status = this.status(tr, ca, cb, a, b);
     if (frame === 'before') status = 'planned';
+    // a contact that is the object of a stance (`declined to confirm a report of a phone call`,
+    // `опроверг сообщения о подготовке встречи`) takes neither the tense nor the date of the stance
+    const stanceObj = consult && !tr.verb ? (stanceAt >= 0 ? stanceAt : this.objectOfStance(tr, ca)) : -1;
+    if (stanceObj >= 0) status = this.objectStatus(tr, stanceObj);
     const level = this.level(tr, a, b, actors);
-    const when = frame ? null : this.when(tr, a, b);
+    const when = frame ? null : this.when(tr, a, b, stanceObj >= 0);
     const reportedBy = this.reporters(tr);
     // nothing of its own named: a re-mention of that contact (`Встреча ... продолжалась три часа`)
     // when it says nothing new about its status or level; it may name its mode more precisely
@@ -1051,6 +1068,45 @@ class Extractor {
       trigger: { ...trig, text: this.doc.text.slice(trig.start, trig.end), lemma: tr.def.lemmas.length > 1 && tr.def.kind === 'any' ? tr.def.lemmas.join(' ') : tr.def.lemmas[0] },
     };
     return { ev, score: infoScore(ev), own: explicit >= 1 };
+  }
+
+  /**
+   * Is the trigger noun the object of a stance cue of its clause (`отказалась комментировать возможную
+   * встречу`, `опроверг сообщения о подготовке встречи`, `declined to comment on the call`)? The
+   * token where the cue starts, else -1.
+   */
+  private objectOfStance(tr: Trig, ca: number): number {
+    const T = this.toks;
+    const rules = this.lx.stanceRules;
+    for (let j = tr.t - 1; j >= Math.max(ca, tr.t - 14); j--) {
+      if (!(this.flags[j] & WORD_STANCE)) continue;
+      const m = rules.matchAt(T, j, ca, tr.t)[0];
+      if (!m) continue;
+      // between the cue and the trigger only its object phrase: `сообщения о (якобы) подготовке`,
+      // `reports of a`, `comment on the`, adjectives and determiners
+      let ok = true;
+      for (let k = m.end; k < tr.t && ok; k++) {
+        const t = T[k];
+        // (English `a report`, `a U.S. report`: a word just after an article is a noun whatever the tagger says)
+        const afterDet = [k - 1, k - 2].some((q) => q > m.end - 1 && T[q].pos === 'DET');
+        ok = !this.trigAt.has(k) && (afterDet || this.menAt.has(k) || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADV' || t.pos === 'NUM' || t.pos === 'PART' || t.tags.VerbForm === 'Part');
+      }
+      return ok ? j : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * The status of a contact named as the object of a stance: what the words between the cue and it
+   * say (`сообщения о подготовке встречи`: planned; `a report of a planned summit`), else what was
+   * reported took place.
+   */
+  private objectStatus(tr: Trig, from: number): EventStatus {
+    const S = this.lx.status;
+    const near: number[] = [];
+    for (let k = from + 1; k < tr.t; k++) near.push(k);
+    for (const name of ['cancelled', 'planned', 'possible'] as const) if (near.some((k) => this.has(k, S[name]))) return name;
+    return 'occurred';
   }
 
   /** A name is capitalised; a lower-case "mention" (`французский`) is an adjective, not a party. */
@@ -1657,14 +1713,14 @@ class Extractor {
   }
 
   /** The temporal expression of the trigger's clause (not one across a `что`). */
-  private when(tr: Trig, a: number, b: number): DiplomaticEvent['when'] {
+  private when(tr: Trig, a: number, b: number, afterOnly = false): DiplomaticEvent['when'] {
     const times = this.doc.layers.times ?? [];
     const T = this.toks;
     const s0 = T[a].start, s1 = T[b - 1].end;
     const tp = T[tr.t].start;
     let best: { d: number; t: Timex } | null = null;
     for (const t of times) {
-      if (t.start < s0 || t.end > s1) continue;
+      if (t.start < s0 || t.end > s1 || (afterOnly && t.start < tp)) continue;
       if (!/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-W\d{2}$/.test(t.value)) continue;
       const lo = Math.min(t.end, tp), hi = Math.max(t.start, tp);
       let crosses = false;
@@ -1698,53 +1754,103 @@ class Extractor {
     return out.filter((id) => this.entById.has(id));
   }
 
-  /** Confirm / deny / no-comment statements, attached to the event they speak of. */
+  /**
+   * Confirm / deny / no-comment statements (the stance rules of `src/events/rules/<lang>.json`),
+   * attached to the event they speak of, each with the words that state it and the rules used.
+   */
   stances(sents: [number, number][], cands: Cand[]): void {
     const T = this.toks;
     const L = this.lx;
     for (let si = 0; si < sents.length; si++) {
       const [a, b] = sents[si];
-      for (let k = a; k < b; k++) {
-        if (!(this.flags[k] & WORD_STANCE)) continue;
-        let stance: Stance | null = null;
-        let len = 1;
-        const nc = L.noComment.find((seq) => this.seqAt(k, seq, b));
-        if (nc) {
-          stance = 'no_comment';
-          len = nc.length;
-        } else if (this.has(k, L.confirm)) stance = k > a && T[k - 1].norm === 'не' ? 'no_comment' : 'confirm';
-        else if (this.has(k, L.deny)) stance = k > a && T[k - 1].norm === 'не' ? null : 'deny';
-        if (!stance) continue;
-        // who: named subjects before the cue in its clause, `В Кремле ...`, else the quote's speaker
-        const [ca] = this.clause(k, a, b);
-        const ms = this.markQualifiers(a, b).filter((m) => m.t1 <= k && m.t0 >= ca);
-        let by = ms.filter((m) => m.lead.kind !== 'prep' && this.nominative(m)).map((m) => m.id);
-        if (!by.length) by = ms.filter((m) => m.lead.kind === 'prep' && L.placePreps.has(m.lead.prep) && (m.type === 'ORG' || m.type === 'LOC')).map((m) => m.id);
-        if (!by.length) {
-          const pos = T[k].start;
-          const q = (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start <= pos && pos < x.end);
-          if (q?.speaker) by = [q.speaker];
-        }
-        if (!by.length) continue;
-        // what: an event stated after the cue in this sentence, else the latest before it
-        const pos = T[k].start;
-        let target = cands.find((c) => c.sent === si && (c.ev.trigger?.start ?? 0) > pos);
-        // `declined to comment on the call`: the latest contact of the mode named after the cue
-        if (!target) {
-          let mode: string | undefined;
-          for (let j = k + 1; j < b && !mode; j++) {
-            const defs = this.lx.single.get(T[j].lemma) ?? this.lx.single.get(T[j].norm);
-            const modes = (defs ?? []).filter((d) => d.type === 'CONSULT' && d.mode).map((d) => d.mode);
-            if (modes.length) mode = this.trigAt.get(j)?.mode ?? modes[modes.length - 1];
-          }
-          if (mode) target = [...cands].reverse().find((c) => (c.ev.trigger?.start ?? 0) < pos && c.ev.mode === mode && si - c.sent <= 3);
-        }
-        if (!target) target = [...cands].reverse().find((c) => (c.ev.trigger?.start ?? 0) < pos && si - c.sent <= 2);
+      let cue = false;
+      for (let k = a; k < b && !cue; k++) cue = (this.flags[k] & WORD_STANCE) !== 0;
+      if (!cue) continue;
+      for (const m of L.stanceRules.scan(T, a, b)) {
+        const k = m.start;
+        const stance = m.rule.produces.stance;
+        let e = m.end - 1;
+        while (e > k && T[e].punct) e--;
+        const evidence = { start: T[k].start, end: T[e].end, text: this.doc.text.slice(T[k].start, T[e].end) };
+        const holder = this.stanceHolder(k, a, b);
+        if (!holder) continue;
+        const target = this.stanceTarget(k, m.end, si, b, cands);
         if (!target) continue;
-        const st = target.ev.stances ?? (target.ev.stances = []);
-        for (const id of new Set(by)) if (!st.some((s) => s.by === id)) st.push({ by: id, stance });
-        k += len - 1;
+        const st = target.c.ev.stances ?? (target.c.ev.stances = []);
+        // `Он также подтвердил, что Франция восстановила каналы`: a side confirming in a clause of its
+        // own what its side did reports it (a stance answers someone else's report)
+        const own = stance === 'confirm' && target.rule === 'stance.on.stated-after' && this.complementBetween(m.end, target.c.ev.trigger!.start, b);
+        for (const id of new Set(holder.ids)) {
+          if (st.some((s) => s.by === id)) continue;
+          if (own && target.c.ev.actors.some((x) => this.sameSide(x, id))) {
+            const rb = target.c.ev.reportedBy ?? (target.c.ev.reportedBy = []);
+            if (!rb.includes(id)) rb.push(id);
+            continue;
+          }
+          st.push({ by: id, stance, evidence, rules: [m.rule.id, holder.rule, target.rule] });
+        }
       }
     }
+  }
+
+  /** A complementizer (`что`, `що`, `that`) between token `from` and the character offset `pos`. */
+  private complementBetween(from: number, pos: number, b: number): boolean {
+    for (let k = from; k < b && this.toks[k].start < pos; k++) if (COMPLEMENTIZERS.has(this.toks[k].norm) || this.toks[k].norm === 'that') return true;
+    return false;
+  }
+
+  /** Who holds a stance stated at token k: the clause's named subject, a seat, a role or pronoun, the quote's speaker. */
+  private stanceHolder(k: number, a: number, b: number): { ids: string[]; rule: string } | null {
+    const T = this.toks;
+    const L = this.lx;
+    const [ca] = this.clause(k, a, b);
+    const ms = this.markQualifiers(a, b).filter((m) => m.t1 <= k && m.t0 >= ca && !outletMention(m) && this.named(m));
+    // `Кремль и Елисейский дворец не стали ...`, `Iran's foreign ministry denied ...`
+    const subj = ms.filter((m) => m.lead.kind !== 'prep' && this.nominative(m)).map((m) => m.id);
+    if (subj.length) return { ids: subj, rule: 'stance.by.subject' };
+    // `В Кремле опровергли ...`, `в МЗС Вірменії не підтвердили ...`
+    const seat = ms.filter((m) => m.lead.kind === 'prep' && L.placePreps.has(m.lead.prep) && (m.type === 'ORG' || m.type === 'LOC')).map((m) => m.id);
+    if (seat.length) return { ids: seat, rule: 'stance.by.seat' };
+    // `он отказался комментировать`, `the spokesman declined to comment`: the person it stands for
+    for (let j = k - 1; j >= ca; j--) {
+      const t = T[j];
+      if (this.menAt.has(j)) continue;
+      if ((L.roleNouns.has(t.lemma) || PRON_3.has(t.norm)) && (t.tags.Case === 'Nom' || !t.tags.Case)) {
+        // `Речник Пентагону підтвердив`, `a spokesman for the ministry`: the institution it speaks for
+        const owner = this.mens.find((m) => m.t0 > j && m.t0 <= j + 3 && m.t1 <= k && (m.type === 'ORG' || m.type === 'LOC') && !outletMention(m) && m.case !== 'Nom');
+        if (owner && L.roleNouns.has(t.lemma)) return { ids: [owner.id], rule: 'stance.by.role-owner' };
+        const r = this.resolveRole(j);
+        if (r) return { ids: [r], rule: 'stance.by.role' };
+        break;
+      }
+    }
+    // inside a quotation: its speaker (`«Мы не будем ни подтверждать, ни опровергать», — сказал Песков`)
+    const pos = T[k].start;
+    const q = (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start <= pos && pos < x.end);
+    if (q?.speaker) return { ids: [q.speaker], rule: 'stance.by.speaker' };
+    return null;
+  }
+
+  /** The event a stance at tokens [k, end) speaks of. */
+  private stanceTarget(k: number, end: number, si: number, b: number, cands: Cand[]): { c: Cand; rule: string } | null {
+    const T = this.toks;
+    const pos = T[k].start;
+    // an event stated after the cue in this sentence (`опроверг сообщения о подготовке встречи ...`)
+    const after = cands.find((c) => c.sent === si && (c.ev.trigger?.start ?? 0) >= T[end - 1].end);
+    if (after) return { c: after, rule: 'stance.on.stated-after' };
+    // `declined to comment on the call`: the latest contact of the mode named after the cue
+    let mode: string | undefined;
+    for (let j = end; j < b && !mode; j++) {
+      const defs = this.lx.single.get(T[j].lemma) ?? this.lx.single.get(T[j].norm);
+      const modes = (defs ?? []).filter((d) => d.type === 'CONSULT' && d.mode).map((d) => d.mode);
+      if (modes.length) mode = this.trigAt.get(j)?.mode ?? modes[modes.length - 1];
+    }
+    if (mode) {
+      const c = [...cands].reverse().find((x) => (x.ev.trigger?.start ?? 0) < pos && x.ev.mode === mode && si - x.sent <= 3);
+      if (c) return { c, rule: 'stance.on.named-mode' };
+    }
+    // else the latest event reported just before
+    const c = [...cands].reverse().find((x) => (x.ev.trigger?.start ?? 0) < pos && si - x.sent <= 2);
+    return c ? { c, rule: 'stance.on.latest' } : null;
   }
 }

@@ -4,7 +4,8 @@
  * surface form stands in).
  */
 import { readJsonResource } from '../pipeline/resources.js';
-import type { DiplomaticEvent } from '../doc/model.js';
+import type { DiplomaticEvent, Stance } from '../doc/model.js';
+import { RuleSet, disabledRules, loadRules } from '../rules/match.js';
 
 export type Mode = NonNullable<DiplomaticEvent['mode']>;
 export type Level = NonNullable<DiplomaticEvent['level']>;
@@ -37,7 +38,6 @@ interface LexiconFile {
   multi: MultiDef[];
   status: Record<'cancelled' | 'none' | 'negation' | 'notPlanned' | 'possible' | 'planned' | 'ongoing' | 'occurred', string[]>;
   levels: Record<Level, string[][]>;
-  stances: { confirm: string[]; deny: string[]; no_comment: string[][] };
   /** purpose: `прибыл для переговоров`, `for talks with`; purposeAcc: those that state a purpose only
    * with the accusative (`на переговоры`, not `на переговорах`) */
   preps: { with: string[]; between: string[]; place: string[]; dest: string[]; against: string[]; purpose?: string[]; purposeAcc?: string[] };
@@ -74,6 +74,11 @@ interface LexiconFile {
   militaryMeans?: string[];
 }
 
+/** What a stance rule produces. */
+export interface StanceProduce {
+  stance: Stance;
+}
+
 export interface EventLexicon {
   lang: string;
   /** lemma -> trigger definitions (noun and verb readings may differ) */
@@ -83,9 +88,8 @@ export interface EventLexicon {
   /** multiword status cues as lemma sequences */
   statusSeq: Record<keyof LexiconFile['status'], string[][]>;
   levels: [Level, string[]][];
-  confirm: Set<string>;
-  deny: Set<string>;
-  noComment: string[][];
+  /** stance cues (`src/events/rules/<lang>.json`, `stances`): named rules over tokens */
+  stanceRules: RuleSet<StanceProduce>;
   withPreps: Set<string>;
   betweenPreps: Set<string>;
   placePreps: Set<string>;
@@ -132,7 +136,7 @@ export interface EventLexicon {
   multiByFirst: Map<string, MultiDef[]>;
   /** `notTriggers` by their first lemma */
   notTriggersByFirst: Map<string, string[][]>;
-  /** every lemma that can start a stance cue (confirm, deny, the first of a no-comment sequence) */
+  /** every lemma that can start a stance rule */
   stanceFirst: Set<string>;
   /** `во время`, `під час`, `after`: a contact these govern is the frame of another act, and took place */
   during: string[][];
@@ -180,9 +184,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     status,
     statusSeq,
     levels: (Object.entries(f.levels) as [Level, string[][]][]).flatMap(([lvl, seqs]) => seqs.map((s) => [lvl, s.map(norm)] as [Level, string[]])),
-    confirm: new Set(f.stances.confirm.map(norm)),
-    deny: new Set(f.stances.deny.map(norm)),
-    noComment: f.stances.no_comment.map((s) => s.map(norm)),
+    stanceRules: new RuleSet(loadRules<StanceProduce>(`src/events/rules/${lang}.json`, 'stances', lang), disabledRules()),
     withPreps: new Set(f.preps.with.map(norm)),
     betweenPreps: new Set(f.preps.between.map(norm)),
     placePreps: new Set(f.preps.place.map(norm)),
@@ -227,7 +229,8 @@ export function eventLexicon(lang: string): EventLexicon | null {
     list.push(seq);
     lx.notTriggersByFirst.set(seq[0], list);
   }
-  for (const w of [...lx.confirm, ...lx.deny, ...lx.noComment.map((q) => q[0])]) lx.stanceFirst.add(w);
+  // (every stance rule starts on a fixed word; one that did not would be tried on every word)
+  for (const w of lx.stanceRules.firstWords() ?? []) lx.stanceFirst.add(w);
   for (const m of lx.multi) {
     const list = lx.multiByFirst.get(m.seq[0]) ?? [];
     list.push(m);

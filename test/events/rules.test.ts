@@ -1,0 +1,128 @@
+/**
+ * Rules as data (`src/events/rules/<lang>.json`): every rule with an example fires on it (a real
+ * sentence from a news report), and stances found by them carry their holder, the event they speak
+ * of, the words that state them and the ids of the rules used.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { DiplomaticEvent, Doc } from '../../src/doc/model.js';
+import { eventLexicon } from '../../src/events/lexicon.js';
+import { createPipeline } from '../../src/pipeline/index.js';
+import { resourcePath } from '../../src/pipeline/resources.js';
+import { foldWord, type MatchToken, type Rule } from '../../src/rules/match.js';
+
+const pipe = await createPipeline();
+
+function analyze(text: string, lang: string, published = '2026-02-05'): Doc {
+  return pipe.analyze({ source: { format: 'text' }, published, title: null, text, lang });
+}
+
+function matchTokens(doc: Doc): MatchToken[] {
+  return (doc.layers.tokens ?? []).map((t) => ({ lemma: t.kind === 'word' && t.lemma ? foldWord(t.lemma) : t.norm, norm: t.norm, pos: t.pos, tags: t.tags }));
+}
+
+function who(doc: Doc, id: string): string {
+  const e = doc.layers.entities?.find((x) => x.id === id);
+  return [id, e?.name ?? '', ...(e?.mentions.flatMap((m) => [m.lemma, m.text]) ?? [])].join(' ').toLowerCase();
+}
+
+function stancesOf(doc: Doc): { ev: DiplomaticEvent; by: string; stance: string; evidence?: string; rules?: string[] }[] {
+  return (doc.layers.events ?? []).flatMap((ev) => (ev.stances ?? []).map((s) => ({ ev, by: who(doc, s.by), stance: s.stance, evidence: s.evidence?.text, rules: s.rules })));
+}
+
+for (const lang of ['ru', 'uk', 'en']) {
+  const file = JSON.parse(readFileSync(resourcePath(`src/events/rules/${lang}.json`), 'utf8')) as { stances: Rule[] };
+  test(`stance rules (${lang}): ids are unique and name their language; each example fires its rule`, () => {
+    const lx = eventLexicon(lang)!;
+    const ids = new Set<string>();
+    for (const r of file.stances) {
+      assert.ok(r.id.startsWith(`${lang}.stance.`), r.id);
+      assert.ok(!ids.has(r.id), `${r.id} twice`);
+      ids.add(r.id);
+      for (const ex of r.example ?? []) {
+        const doc = analyze(ex, lang);
+        const toks = matchTokens(doc);
+        const hit = lx.stanceRules.scan(toks, 0, toks.length).some((m) => m.rule.id === r.id);
+        assert.ok(hit, `${r.id} does not fire on: ${ex}`);
+      }
+    }
+  });
+}
+
+test('no comment (ru): both sides that decline, on the visit reported before, with the words that say so', () => {
+  const doc = analyze(
+    'Накануне агентство Reuters сообщило, что во вторник Москву с целью наладить диалог посетил дипломатический советник Макрона Эммануэль Бонн. Кремль и Елисейский дворец не стали ни подтверждать, ни опровергать эту информацию.',
+    'ru',
+  );
+  const st = stancesOf(doc).filter((s) => s.stance === 'no_comment');
+  assert.ok(st.length >= 1);
+  for (const s of st) {
+    assert.match(s.by, /kremlin|кремл|elysee|елисейск/);
+    assert.equal(s.ev.mode, 'visit');
+    assert.equal(s.evidence, 'не стали ни подтверждать, ни опровергать');
+    assert.deepEqual(s.rules?.slice(0, 2), ['ru.stance.no_comment.ne_stat_ni_ni', 'stance.by.subject']);
+  }
+});
+
+test('deny (ru): the spokesman denies a meeting the sentence names; he is no party of it', () => {
+  const doc = analyze('Песков опроверг сообщения о подготовке встречи Путина и Трампа в феврале.', 'ru', '2018-10-11');
+  const s = stancesOf(doc).find((x) => x.stance === 'deny');
+  assert.ok(s, JSON.stringify(doc.layers.events));
+  assert.match(s.by, /песков|peskov/);
+  assert.equal(s.evidence, 'опроверг');
+  assert.equal(s.ev.mode, 'meeting');
+  assert.ok(!s.ev.actors.some((a) => /песков|peskov/.test(who(doc, a))));
+});
+
+test('no comment (uk): a ministry seat (`в МЗС Вірменії`) that neither confirmed nor denied', () => {
+  const doc = analyze(
+    'Наприкінці лютого у Вірменії анонсували візит Зеленського в цю країну. Водночас в МЗС Вірменії не підтвердили і не спростували цю інформацію.',
+    'uk',
+    '2024-03-01',
+  );
+  const s = stancesOf(doc).find((x) => x.stance === 'no_comment');
+  assert.ok(s, JSON.stringify(doc.layers.events));
+  assert.match(s.by, /мзс|mfa|вірмен|armenia/);
+  assert.equal(s.evidence, 'не підтвердили і не спростували');
+  assert.ok(s.rules?.includes('stance.by.seat'));
+});
+
+test('confirm (uk): the ministry confirms the call of its head reported in the same sentence', () => {
+  const doc = analyze(
+    'Міністерство оборони США в неділю підтвердило другу за останні три дні розмову глави відомства Ллойда Остіна з главою російського Міноборони Сєрґєєм Шойґу.',
+    'uk',
+    '2022-10-23',
+  );
+  const s = stancesOf(doc).find((x) => x.stance === 'confirm');
+  assert.ok(s, JSON.stringify(doc.layers.events));
+  assert.match(s.by, /міноборони|міністерство оборони|pentagon|пентагон|сша|usa/);
+  assert.equal(s.ev.mode, 'call');
+  assert.equal(s.evidence, 'підтвердило');
+});
+
+test('no comment (en): declined to confirm or deny a call the sentence names', () => {
+  const doc = analyze(
+    'The Kremlin on Sunday declined to confirm or deny a U.S. report of a phone call between U.S. President Donald Trump and Russian President Vladimir Putin.',
+    'en',
+    '2025-02-09',
+  );
+  const s = stancesOf(doc).find((x) => x.stance === 'no_comment');
+  assert.ok(s, JSON.stringify(doc.layers.events));
+  assert.match(s.by, /kremlin/);
+  assert.equal(s.ev.mode, 'call');
+  assert.equal(s.evidence, 'declined to confirm or deny');
+  assert.ok(!s.ev.actors.some((a) => /kremlin/.test(who(doc, a))));
+  // the call reported took place; `on Sunday` dates the refusal, not the call
+  assert.equal(s.ev.status, 'occurred');
+  assert.equal(s.ev.when ?? null, null);
+});
+
+test('no comment (ru): `не смог опровергнуть или подтвердить` the talks it names; the spokesman is no party', () => {
+  const doc = analyze('Песков не смог опровергнуть или подтвердить информацию о переговорах РФ и США в Турции.', 'ru', '2022-11-14');
+  const s = stancesOf(doc).find((x) => x.stance === 'no_comment');
+  assert.ok(s, JSON.stringify(doc.layers.events));
+  assert.match(s.by, /песков|peskov/);
+  assert.equal(s.evidence, 'не смог опровергнуть или подтвердить');
+  assert.ok(!s.ev.actors.some((a) => /песков|peskov/.test(who(doc, a))));
+});
