@@ -5,7 +5,11 @@
  * Exit codes: 0 all good, 1 some inputs rejected, 2 usage error, 3 nothing readable / fatal.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_MODES, LANGS, PLOVER_TYPES } from '../export/vocab.js';
+import { projectRoot } from '../pipeline/resources.js';
 import { CliError, EXIT } from './exit.js';
 
 const dbDefault = (): string => (process.env.PARLEY_DB && process.env.PARLEY_DB.trim() ? process.env.PARLEY_DB : 'parley.db');
@@ -34,7 +38,37 @@ function bytes(v: string): number {
   return Math.round(Number(m[1]) * { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g']);
 }
 
-const dateOpt = (flag: string, what: string) => new Option(`${flag} <date>`, `${what} (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)`);
+/** YYYY, YYYY-MM or YYYY-MM-DD with a real month and day (2026-13 and 2026-02-30 are usage errors). */
+export function dateArg(v: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  const bad = () => new InvalidArgumentError('not a date (use YYYY, YYYY-MM or YYYY-MM-DD)');
+  if (!m) throw bad();
+  const [, y, mo, d] = m;
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) throw bad();
+  if (d !== undefined) {
+    const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+    if (Number(d) < 1 || Number(d) > days) throw bad();
+  }
+  return v;
+}
+
+const dateOpt = (flag: string, what: string) => new Option(`${flag} <date>`, `${what} (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)`).argParser(dateArg);
+const langOpt = (what = 'only articles in this language') => new Option('--lang <code>', what).choices([...LANGS]);
+
+/** A PLOVER type in any case (consult = CONSULT); anything else is a usage error. */
+export function ploverType(v: string): string {
+  const t = v.toUpperCase();
+  if (!(PLOVER_TYPES as readonly string[]).includes(t)) throw new InvalidArgumentError(`not a PLOVER type (one of ${PLOVER_TYPES.join(', ')})`);
+  return t;
+}
+
+const VERSION: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
 
 let exitCode: number = EXIT.OK;
 const done = (code: number) => {
@@ -46,6 +80,7 @@ export function buildProgram(): Command {
   program
     .name('parley')
     .description('Multilingual (ru/uk/en) news to a sourced, queryable record of diplomacy.')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -87,7 +122,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .description('find articles by any inflected form of the query words (ranked, with snippets)')
     .argument('<words...>', 'query words (all must match; each by lemma or exact form)')
     .option('--db <path>', 'SQLite database file', dbDefault())
-    .option('--lang <code>', 'only articles in this language (ru, uk, en)')
+    .addOption(langOpt())
     .addOption(dateOpt('--from', 'published on or after'))
     .addOption(dateOpt('--to', 'published on or before'))
     .option('--outlet <name>', 'only articles from this outlet (case-insensitive substring)')
@@ -137,11 +172,19 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
   program
     .command('quotes')
     .description('quotes across the corpus with speaker, article, outlet and date')
+    .addHelpText(
+      'after',
+      `
+Each quote prints the speaker (entity id in brackets), its kind (direct, indirect, mixed) and text, then
+date · outlet · language · article ID chars START-END (the quote's place in the article text, as UTF-16
+offsets: \`parley show ID\` and slice text[START:END]) · relayed by OUTLET (the agency the article credits
+for the quote, e.g. "relayed by unian").`,
+    )
     .option('--db <path>', 'SQLite database file', dbDefault())
     .option('--speaker <id>', 'only quotes by this entity id')
     .addOption(dateOpt('--from', 'published on or after'))
     .addOption(dateOpt('--to', 'published on or before'))
-    .option('--lang <code>', 'only articles in this language')
+    .addOption(langOpt())
     .option('--limit <n>', 'number of quotes', positiveInt, 100)
     .option('--json', 'JSON Lines, one quote a line')
     .action(async (o) => {
@@ -152,14 +195,22 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
   program
     .command('events')
     .description('diplomatic events across the corpus (PLOVER types), newest first')
+    .addHelpText(
+      'after',
+      `
+Each event prints TYPE/mode status (level: L): actors on DATE, then the evidence sentence and its article.
+status: occurred, ongoing, planned, possible, cancelled, none (stated not to exist or not scheduled). level: the rank of
+the contact when the text gives it: highest (heads of state or government), ministerial, technical or
+working. DATE is the event's own date when the text gives one.`,
+    )
     .option('--db <path>', 'SQLite database file', dbDefault())
-    .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, REJECT, ACCUSE, THREATEN, SANCTION, SUPPORT, ...')
-    .option('--mode <mode>', 'CONSULT mode: call, meeting, visit, summit, talks, channel, other')
+    .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, REJECT, ACCUSE, THREATEN, SANCTION, SUPPORT, ... (any case)', ploverType)
+    .addOption(new Option('--mode <mode>', 'CONSULT mode').choices([...EVENT_MODES]))
     .option('--actor <id>', 'only events with this entity id among the actors')
     .addOption(new Option('--status <status>', 'only this status').choices(['occurred', 'ongoing', 'planned', 'possible', 'cancelled', 'none']))
     .addOption(dateOpt('--from', 'event date (else publication date) on or after'))
     .addOption(dateOpt('--to', 'event date (else publication date) on or before'))
-    .option('--lang <code>', 'only articles in this language')
+    .addOption(langOpt())
     .option('--limit <n>', 'number of events', positiveInt, 100)
     .option('--json', 'JSON Lines, one event a line')
     .addOption(new Option('--format <format>', 'plover: a JSON array of PLOVER-style records').choices(['plover', 'jsonl', 'text']))
@@ -193,12 +244,39 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
       .addOption(dateOpt('--from', 'claims dated (or reported) on or after'))
       .addOption(dateOpt('--to', 'claims dated (or reported) on or before'));
 
+  program
+    .command('stories')
+    .description('stories: articles on one developing matter across languages and outlets, latest first')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--entity <id>', 'only stories about this entity id')
+    .addOption(new Option('--lang <code>', 'only stories with an article in this language').choices(['ru', 'uk', 'en']))
+    .addOption(dateOpt('--from', 'stories with articles published on or after'))
+    .addOption(dateOpt('--to', 'stories with articles published on or before'))
+    .option('--min-articles <n>', 'only stories with at least this many articles', positiveInt)
+    .option('--limit <n>', 'number of stories', positiveInt)
+    .option('--json', 'JSON Lines, one parley/story@1 a line')
+    .action(async (o) => {
+      const { storiesCommand } = await import('./commands/corpus.js');
+      done(await storiesCommand(o));
+    });
+
+  program
+    .command('story')
+    .description('one story: titles per language, articles, claims')
+    .argument('<id>', 'story id (as `parley stories` prints it)')
+    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--json', 'print the parley/story@1 object')
+    .action(async (id: string, o) => {
+      const { storyCommand } = await import('./commands/corpus.js');
+      done(await storyCommand(id, o));
+    });
+
   claimFilters(
     program
       .command('claims')
       .description('claims: real-world happenings merged from every article and event that reports them, latest first')
       .option('--db <path>', 'SQLite database file', dbDefault())
-      .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, ...')
+      .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, ... (any case)', ploverType)
       .option('--limit <n>', 'number of claims', positiveInt)
       .option('--json', 'JSON Lines, one parley/claim@1 a line'),
   ).action(async (o) => {

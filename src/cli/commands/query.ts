@@ -43,7 +43,7 @@ export interface SearchOptions {
 export async function searchCommand(words: string[], o: SearchOptions): Promise<number> {
   checkDates(o);
   const text = words.join(' ');
-  const store = openForRead(o.db, await queryLemmatizer());
+  const store = await openForRead(o.db, await queryLemmatizer());
   try {
     const mark: [string, string] =
       o.marks === 'ansi' || (!o.marks && !o.json && isTTY(process.stdout))
@@ -72,7 +72,7 @@ export async function searchCommand(words: string[], o: SearchOptions): Promise<
 }
 
 export async function statsCommand(o: { db: string; json?: boolean }): Promise<number> {
-  const store = openForRead(o.db);
+  const store = await openForRead(o.db);
   try {
     const s = await store.stats();
     if (o.json) {
@@ -91,7 +91,7 @@ export async function statsCommand(o: { db: string; json?: boolean }): Promise<n
 }
 
 export async function entitiesCommand(o: { db: string; type?: string; name?: string; limit: number; json?: boolean }): Promise<number> {
-  const store = openForRead(o.db);
+  const store = await openForRead(o.db);
   try {
     const es = await store.entities({ type: o.type, name: o.name, limit: o.limit });
     if (o.json) {
@@ -113,7 +113,7 @@ export async function entitiesCommand(o: { db: string; type?: string; name?: str
 
 export async function quotesCommand(o: { db: string; speaker?: string; from?: string; to?: string; lang?: string; limit: number; json?: boolean }): Promise<number> {
   checkDates(o);
-  const store = openForRead(o.db);
+  const store = await openForRead(o.db);
   try {
     const qs = await store.quotes({ speaker: o.speaker, from: o.from, to: o.to, lang: o.lang, limit: o.limit });
     if (o.json) {
@@ -123,7 +123,7 @@ export async function quotesCommand(o: { db: string; speaker?: string; from?: st
     for (const q of qs) {
       const who = q.speaker ? `${q.speakerName ?? q.speaker} ${dim(`(${q.speaker})`)}` : 'unknown speaker';
       await line(`${bold(who)} ${dim(q.kind)}: «${shorten(q.text, 300)}»`);
-      await line(dim(`  ${[q.published ?? 'no date', q.outlet, q.lang].filter(Boolean).join(' · ')} · ${q.article} [${q.start}, ${q.end})${q.via ? ` via ${q.via}` : ''}`));
+      await line(dim(`  ${[q.published ?? 'no date', q.outlet, q.lang].filter(Boolean).join(' · ')} · article ${q.article} chars ${q.start}-${q.end}${q.via ? ` · relayed by ${q.via}` : ''}`));
     }
     await line(dim(`${qs.length} quote${qs.length === 1 ? '' : 's'}`));
     return EXIT.OK;
@@ -174,7 +174,7 @@ export async function eventsCommand(o: EventsOptions): Promise<number> {
   checkDates(o);
   if (o.format && o.format !== 'plover' && o.format !== 'jsonl' && o.format !== 'text')
     throw new CliError(`--format ${o.format}: expected plover, jsonl or text`, EXIT.USAGE);
-  const store = openForRead(o.db);
+  const store = await openForRead(o.db);
   try {
     const es = await store.events({ type: o.type, actor: o.actor, status: o.status, mode: o.mode, from: o.from, to: o.to, lang: o.lang, limit: o.limit });
     if (o.format === 'plover') {
@@ -187,7 +187,7 @@ export async function eventsCommand(o: EventsOptions): Promise<number> {
     }
     for (const e of es) {
       const actors = e.actors.map((a) => a.name ?? a.id).join(' – ') || '(no actors)';
-      await line(`${bold(`${e.type}${e.mode ? `/${e.mode}` : ''}`)} ${e.status}${e.level ? ` (${e.level})` : ''}: ${actors}${e.when ? ` @${e.when.value}` : ''}`);
+      await line(`${bold(`${e.type}${e.mode ? `/${e.mode}` : ''}`)} ${e.status}${e.level ? ` (level: ${e.level})` : ''}: ${actors}${e.when ? ` on ${e.when.value}` : ''}`);
       await line(`  ${shorten(e.text, 200)}`);
       await line(dim(`  ${[e.published ?? 'no date', e.outlet, e.lang].filter(Boolean).join(' · ')} · ${e.article}`));
     }
@@ -199,7 +199,7 @@ export async function eventsCommand(o: EventsOptions): Promise<number> {
 }
 
 export async function showCommand(ids: string[], o: { db: string; pretty?: boolean }): Promise<number> {
-  const store = openForRead(o.db);
+  const store = await openForRead(o.db);
   try {
     let missing = 0;
     for (const id of ids) {
