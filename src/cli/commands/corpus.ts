@@ -18,18 +18,18 @@ import {
   type ClaimJson,
   type ClaimQuery,
 } from '../../corpus/index.js';
-import type { SqliteStore } from '../../store/sqlite.js';
+import type { Store } from '../../store/types.js';
 import { CliError, EXIT } from '../exit.js';
 import { bold, dim, line, shorten, table, write } from '../output.js';
 import { openForRead } from './db.js';
 
 /** Runs a command body with the store open; CorpusError -> exit 2 (usage) or 3 (not found, empty). */
-async function withStore(db: string, fn: (s: SqliteStore) => Promise<number>): Promise<number> {
-  const store = openForRead(db);
+async function withStore(db: string, fn: (s: Store) => Promise<number>): Promise<number> {
+  const store = await openForRead(db);
   try {
     return await fn(store);
   } catch (e) {
-    if (e instanceof CorpusError) throw new CliError(e.message, e.kind === 'usage' ? EXIT.USAGE : EXIT.FATAL);
+    if (e instanceof CorpusError || e instanceof StoryError) throw new CliError(e.message, e.kind === 'usage' ? EXIT.USAGE : EXIT.FATAL);
     if (e instanceof RangeError) throw new CliError(e.message, EXIT.USAGE);
     throw e;
   } finally {
@@ -37,8 +37,8 @@ async function withStore(db: string, fn: (s: SqliteStore) => Promise<number>): P
   }
 }
 
-async function nameMap(store: SqliteStore, ids: string[]): Promise<(id: string) => string> {
-  const m = await store.corpus.names([...new Set(ids)]);
+async function nameMap(store: Store, ids: string[]): Promise<(id: string) => string> {
+  const m = (await store.corpus?.names([...new Set(ids)])) ?? new Map<string, { name: string }>();
   return (id) => m.get(id)?.name ?? id;
 }
 
@@ -190,6 +190,68 @@ export async function rebuildCommand(o: { db: string; json?: boolean }): Promise
     const r = await rebuildCorpus(store);
     if (o.json) await line(JSON.stringify(r));
     else process.stderr.write(`rebuilt the corpus from ${r.articles} articles: ${r.claims} claims, ${r.actors} actors (${(r.ms / 1000).toFixed(1)} s)\n`);
+    return EXIT.OK;
+  });
+}
+
+export async function storiesCommand(o: StoryFilter & { db: string; json?: boolean }): Promise<number> {
+  return withStore(o.db, async (store) => {
+    const stories = await listStories(store, { entity: o.entity, lang: o.lang, from: o.from, to: o.to, minArticles: o.minArticles, limit: o.limit });
+    if (o.json) {
+      for (const st of stories) await line(JSON.stringify(st));
+      return EXIT.OK;
+    }
+    const rows = stories.map((st) => [
+      st.id,
+      `${st.from ?? '?'}..${st.to ?? '?'}`,
+      st.articles.length,
+      st.claims.length,
+      st.langs.join(' '),
+      shorten(st.outlets.join(', '), 30),
+      shorten(st.title.ru ?? st.title.uk ?? st.title.en ?? '', 60),
+    ]);
+    if (rows.length) await line(table(rows, ['story', 'dates', 'articles', 'claims', 'langs', 'outlets', 'title']));
+    else process.stderr.write('no story matches\n');
+    return EXIT.OK;
+  });
+}
+
+export async function storyCommand(id: string, o: { db: string; json?: boolean }): Promise<number> {
+  return withStore(o.db, async (store) => {
+    const st = await getStory(store, id);
+    if (o.json) {
+      await line(JSON.stringify(st));
+      return EXIT.OK;
+    }
+    await line(`${bold(st.id)}  ${st.from ?? '?'}..${st.to ?? '?'}  ${st.articles.length} articles  ${st.langs.join(' ')}${st.aliasOf ? dim('  (asked as ' + st.aliasOf + ')') : ''}`);
+    for (const [l, t] of Object.entries(st.title)) await line(`  [${l}] ${t}`);
+    await line(`outlets: ${st.outlets.join(', ')}`);
+    const ents = await nameMap(store, st.entities);
+    await line(`entities: ${st.entities.slice(0, 12).map(ents).join(', ')}`);
+    await line('');
+    await line(bold('articles'));
+    const rows: string[][] = [];
+    for (const aid of st.articles) {
+      const a = await store.getArticle(aid);
+      const src = (a?.source ?? {}) as { outlet?: string };
+      rows.push([aid, String(a?.published ?? ''), String(a?.lang ?? ''), src.outlet ?? '', shorten(String(a?.title ?? a?.text ?? ''), 70)]);
+    }
+    await line(table(rows));
+    if (st.claims.length) {
+      await line('');
+      await line(bold('claims'));
+      const claims: ClaimJson[] = [];
+      for (const cid of st.claims) {
+        const c = await store.corpus.claim(cid);
+        if (c) claims.push(c);
+      }
+      const name = await nameMap(store, claims.flatMap((c) => c.actors));
+      await line(table(claims.map((c) => [c.id, c.when?.value ?? c.firstReported.published ?? '', `${c.type}${c.mode ? ' ' + c.mode : ''}`, c.status, String(c.reports.length), shorten(c.actors.map(name).join(', '), 60)])));
+    }
+    if (st.history.length > 1) {
+      await line('');
+      await line(`history: ${st.history.map((h) => `${h.date ?? '?'} ${h.kind}${h.other ? ' ' + h.other : ''}`).join('; ')}`);
+    }
     return EXIT.OK;
   });
 }

@@ -1,22 +1,28 @@
+/**
+ * How the CLI opens its database: through `connectStore` (src/store/), which picks SQLite for a
+ * path and PostgreSQL for a `postgres://` URL. Nothing here knows which store it gets.
+ */
 import { existsSync } from 'node:fs';
-import { SqliteStore } from '../../store/sqlite.js';
-import type { Lemmatizer } from '../../store/types.js';
+import { connectStore, describeLocation, isPostgresUrl } from '../../store/index.js';
+import type { Lemmatizer, Store } from '../../store/types.js';
 import { CliError } from '../exit.js';
 
-export function openForWrite(path: string): SqliteStore {
+export async function openForWrite(location: string, lemmatizer?: Lemmatizer): Promise<Store> {
   try {
-    return new SqliteStore(path);
+    return await connectStore(location, { lemmatizer });
   } catch (e) {
-    throw new CliError(`cannot open database ${path}: ${(e as Error).message}`);
+    throw new CliError(`cannot open database ${describeLocation(location)}: ${(e as Error).message}`);
   }
 }
 
 /** Opens an existing database for the query commands. */
-export function openForRead(path: string, lemmatizer?: Lemmatizer): SqliteStore {
-  if (path !== ':memory:' && !existsSync(path)) throw new CliError(`no database at ${path} (run \`parley ingest FILES --db ${path}\` first)`);
+export async function openForRead(location: string, lemmatizer?: Lemmatizer): Promise<Store> {
+  const path = location.replace(/^sqlite:/, '');
+  if (!isPostgresUrl(location) && path !== ':memory:' && !existsSync(path))
+    throw new CliError(`no database at ${location} (run \`parley ingest FILES --db ${location}\` first)`);
   try {
-    return new SqliteStore(path, { lemmatizer });
+    return await connectStore(location, { lemmatizer });
   } catch (e) {
-    throw new CliError(`cannot open database ${path}: ${(e as Error).message}`);
+    throw new CliError(`cannot open database ${describeLocation(location)}: ${(e as Error).message}`);
   }
 }

@@ -1,6 +1,7 @@
 import { EXIT } from '../exit.js';
 import { isTTY, line } from '../output.js';
 import { analyzed, describe, loadEngine, type Rejection } from './inputs.js';
+import { describeLocation } from '../../store/index.js';
 import { openForWrite } from './db.js';
 
 export interface IngestOptions {
@@ -15,7 +16,7 @@ export interface IngestOptions {
 
 /** `parley ingest FILES... [--db PATH]`: analyse and store; a summary of what was read. */
 export async function ingestCommand(files: string[], opts: IngestOptions): Promise<number> {
-  const store = openForWrite(opts.db); // fail fast, before the pipeline loads
+  const store = await openForWrite(opts.db); // fail fast, before the pipeline loads
   const engine = await loadEngine(opts.jobs ?? 1);
   const tty = opts.progress !== false && isTTY(process.stderr);
   const rejected: Rejection[] = [];
@@ -50,7 +51,7 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
       if (interrupted) break;
       read++;
       try {
-        const r = store.putSync(doc);
+        const r = await store.putArticle(doc);
         if (r.status === 'new') fresh++;
         else dup++;
       } catch (e) {
@@ -74,9 +75,9 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
   if (bar) for (const r of [...rejected, ...failed]) process.stderr.write(`parley: rejected ${describe(r)}\n`);
   if (opts.json) {
     const all = [...rejected, ...failed].map((r) => ({ input: r.input, line: r.line ?? null, error: describe(r) }));
-    await line(JSON.stringify({ db: opts.db, read, new: fresh, duplicates: dup, rejected: all, seconds: Number(secs.toFixed(2)), interrupted }));
+    await line(JSON.stringify({ db: describeLocation(opts.db), read, new: fresh, duplicates: dup, rejected: all, seconds: Number(secs.toFixed(2)), interrupted }));
   } else await line(
-    `${opts.db}: ${read} article${read === 1 ? '' : 's'} read, ${fresh} new, ${dup} duplicate${dup === 1 ? '' : 's'}, ` +
+    `${describeLocation(opts.db)}: ${read} article${read === 1 ? '' : 's'} read, ${fresh} new, ${dup} duplicate${dup === 1 ? '' : 's'}, ` +
       `${rejected.length + failed.length} rejected (${secs.toFixed(1)} s)${interrupted ? ' — interrupted' : ''}`,
   );
   if (!opts.json && rejected.length + failed.length) {

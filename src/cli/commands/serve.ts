@@ -33,13 +33,13 @@ export async function serveCommand(o: ServeOptions): Promise<number> {
   const isPg = /^postgres(ql)?:\/\//.test(o.db);
   if (!isPg && !token && o.db !== ':memory:' && !existsSync(o.db.replace(/^sqlite:/, '')))
     throw new CliError(`no database at ${o.db} (run \`parley ingest FILES --db ${o.db}\` first, or give a token to accept uploads into a new one)`);
-  const { openStore } = await import('../../store/index.js');
+  const { connectStore } = await import('../../store/index.js');
   const { loadQueryLemmatizer } = await import('../../store/lemmatizer.js');
   const lemmatizer = await loadQueryLemmatizer();
   if (!lemmatizer) process.stderr.write('parley: morphology not available; search matches surface forms only\n');
   let store;
   try {
-    store = await openStore(o.db, { lemmatizer });
+    store = await connectStore(o.db, { lemmatizer });
   } catch (e) {
     throw new CliError(`cannot open database ${o.db}: ${(e as Error).message}`);
   }
