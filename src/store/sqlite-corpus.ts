@@ -13,7 +13,7 @@ import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/acto
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { fold } from '../doc/normalize.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
-import { copyOfArticles, storyOfArticles } from './sqlite-stories.js';
+import { copyOfArticles, storyArticleIds, storyOfArticles } from './sqlite-stories.js';
 import type { ClaimFilter, CorpusCounts, CorpusStore, FramingRow, RebuildResult } from './types.js';
 
 type Row = Record<string, any>;
@@ -360,14 +360,9 @@ export class SqliteCorpus implements CorpusStore {
   }
 
   async storyArticles(story: string): Promise<string[] | null> {
-    const rows = this.db
-      .prepare(
-        `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
-         WHERE sa.story = (SELECT sid FROM corpus_stories WHERE id = @s UNION ALL SELECT sid FROM corpus_story_alias WHERE id = @s LIMIT 1)
-         ORDER BY a.published, a.id`,
-      )
-      .all({ s: story }) as Row[];
-    return rows.length ? rows.map((r) => r.id) : null;
+    // corpus-stories' reader (a former id of a merged or renamed story resolves)
+    const ids = storyArticleIds(this.db, story);
+    return ids && ids.length ? ids : null;
   }
 
   async claim(id: string): Promise<ClaimJson | null> {

@@ -18,6 +18,7 @@ import {
   type ClaimJson,
   type ClaimQuery,
 } from '../../corpus/index.js';
+import { getStory, listStories, StoryError, type StoryFilter } from '../../corpus/stories/index.js';
 import type { Store } from '../../store/types.js';
 import { CliError, EXIT } from '../exit.js';
 import { bold, dim, line, shorten, table, write } from '../output.js';
@@ -242,7 +243,7 @@ export async function storyCommand(id: string, o: { db: string; json?: boolean }
       await line(bold('claims'));
       const claims: ClaimJson[] = [];
       for (const cid of st.claims) {
-        const c = await store.corpus.claim(cid);
+        const c = await store.corpus?.claim(cid);
         if (c) claims.push(c);
       }
       const name = await nameMap(store, claims.flatMap((c) => c.actors));
