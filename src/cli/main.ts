@@ -107,12 +107,17 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .command('ingest')
     .description('analyse articles and store them in the database (re-ingesting an article is a no-op)')
     .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .option('--jobs <n>', `analyse on N worker threads (this machine has ${availableParallelism()} cores)`, positiveInt, 1)
     .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
     .option('--json', 'print the summary as one JSON object')
+    .option('--queue', 'do not analyse here: enqueue the articles for `parley worker` processes (PostgreSQL --db)')
     .action(async (inputs: string[], o) => {
+      if (o.queue) {
+        const { enqueueCommand } = await import('./commands/queue.js');
+        return done(await enqueueCommand(inputs, o));
+      }
       const { ingestCommand } = await import('./commands/ingest.js');
       done(await ingestCommand(inputs, o));
     });
@@ -121,7 +126,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .command('search')
     .description('find articles by any inflected form of the query words (ranked, with snippets)')
     .argument('<words...>', 'query words (all must match; each by lemma or exact form)')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .addOption(langOpt())
     .addOption(dateOpt('--from', 'published on or after'))
     .addOption(dateOpt('--to', 'published on or before'))
@@ -139,7 +144,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .command('show')
     .description('print stored articles (parley/article@1 JSON) by id')
     .argument('<ids...>', 'article ids (as search and the other commands print them)')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--pretty', 'indented JSON')
     .action(async (ids: string[], o) => {
       const { showCommand } = await import('./commands/query.js');
@@ -149,7 +154,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
   program
     .command('stats')
     .description('articles per language, outlet and month; entity, quote and event counts')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--json', 'print as JSON')
     .action(async (o) => {
       const { statsCommand } = await import('./commands/query.js');
@@ -159,7 +164,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
   program
     .command('entities')
     .description('entities of the corpus with article and mention counts and names per language')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .addOption(new Option('--type <type>', 'only this type').choices(['PER', 'ORG', 'LOC', 'EVT', 'PRO', 'per', 'org', 'loc', 'evt', 'pro']))
     .option('--name <text>', 'only entities whose name contains this (any language)')
     .option('--limit <n>', 'number of entities', positiveInt, 50)
@@ -180,7 +185,7 @@ date · outlet · language · article ID chars START-END (the quote's place in t
 offsets: \`parley show ID\` and slice text[START:END]) · relayed by OUTLET (the agency the article credits
 for the quote, e.g. "relayed by unian").`,
     )
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--speaker <id>', 'only quotes by this entity id')
     .addOption(dateOpt('--from', 'published on or after'))
     .addOption(dateOpt('--to', 'published on or before'))
@@ -203,7 +208,7 @@ status: occurred, ongoing, planned, possible, cancelled, none (stated not to exi
 the contact when the text gives it: highest (heads of state or government), ministerial, technical or
 working. DATE is the event's own date when the text gives one.`,
     )
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, REJECT, ACCUSE, THREATEN, SANCTION, SUPPORT, ... (any case)', ploverType)
     .addOption(new Option('--mode <mode>', 'CONSULT mode').choices([...EVENT_MODES]))
     .option('--actor <id>', 'only events with this entity id among the actors')
@@ -247,7 +252,7 @@ working. DATE is the event's own date when the text gives one.`,
   program
     .command('stories')
     .description('stories: articles on one developing matter across languages and outlets, latest first')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--entity <id>', 'only stories about this entity id')
     .addOption(new Option('--lang <code>', 'only stories with an article in this language').choices(['ru', 'uk', 'en']))
     .addOption(dateOpt('--from', 'stories with articles published on or after'))
@@ -264,7 +269,7 @@ working. DATE is the event's own date when the text gives one.`,
     .command('story')
     .description('one story: titles per language, articles, claims')
     .argument('<id>', 'story id (as `parley stories` prints it)')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--json', 'print the parley/story@1 object')
     .action(async (id: string, o) => {
       const { storyCommand } = await import('./commands/corpus.js');
@@ -275,7 +280,7 @@ working. DATE is the event's own date when the text gives one.`,
     program
       .command('claims')
       .description('claims: real-world happenings merged from every article and event that reports them, latest first')
-      .option('--db <path>', 'SQLite database file', dbDefault())
+      .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
       .option('--type <type>', 'PLOVER type: CONSULT, AGREE, REQUEST, ... (any case)', ploverType)
       .option('--limit <n>', 'number of claims', positiveInt)
       .option('--json', 'JSON Lines, one parley/claim@1 a line'),
@@ -288,7 +293,7 @@ working. DATE is the event's own date when the text gives one.`,
     .command('claim')
     .description('one claim as a timeline: date, outlet, status, stances, evidence')
     .argument('<id>', 'claim id (as `parley claims` prints it)')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--json', 'print the parley/claim@1 object')
     .action(async (id: string, o) => {
       const { claimCommand } = await import('./commands/corpus.js');
@@ -299,7 +304,7 @@ working. DATE is the event's own date when the text gives one.`,
     .command('actor')
     .description("an actor's profile: names per language, roles over time, articles, quotes, contacts")
     .argument('<id|name>', 'entity or actor id, or a name in any language')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--json', 'print the parley/actor@1 object')
     .action(async (id: string, o) => {
       const { actorCommand } = await import('./commands/corpus.js');
@@ -309,7 +314,7 @@ working. DATE is the event's own date when the text gives one.`,
   program
     .command('actors')
     .description('actors of the corpus (one per referent, across scripts, languages and types), most articles first')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--limit <n>', 'number of actors (default 50; all with --json)', positiveInt)
     .option('--json', 'JSON Lines, one parley/actor@1 a line')
     .action(async (o) => {
@@ -321,7 +326,7 @@ working. DATE is the event's own date when the text gives one.`,
     program
       .command('network')
       .description('the contact network: actors as nodes, CONSULT claims as edges (mode, status, dates, count)')
-      .option('--db <path>', 'SQLite database file', dbDefault())
+      .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
       .addOption(new Option('--format <format>', 'output format').choices(['json', 'graphml', 'dot']).default('json')),
   ).action(async (o) => {
     const { networkCommand } = await import('./commands/corpus.js');
@@ -332,7 +337,7 @@ working. DATE is the event's own date when the text gives one.`,
     .command('framing')
     .description("per outlet, the labels it gives each actor of a story and the actor's quotes it carries")
     .argument('<story>', 'story id (as `parley stories` prints it)')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--json', 'print as one JSON object')
     .action(async (story: string, o) => {
       const { framingCommand } = await import('./commands/corpus.js');
@@ -343,7 +348,7 @@ working. DATE is the event's own date when the text gives one.`,
     program
       .command('export')
       .description('the corpus, streamed and complete: claims as JSON Lines, CSV (one row per report), PLOVER records, or the network as GraphML')
-      .option('--db <path>', 'SQLite database file', dbDefault())
+      .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
       .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'plover', 'graphml']).default('jsonl')),
   ).action(async (o) => {
     const { exportCommand } = await import('./commands/corpus.js');
@@ -355,11 +360,37 @@ working. DATE is the event's own date when the text gives one.`,
     .description('corpus maintenance')
     .command('rebuild')
     .description('recompute stories, claims and actors from the stored articles (same ids as ingesting them)')
-    .option('--db <path>', 'SQLite database file', dbDefault())
+    .option('--db <path>', 'database: a SQLite file or postgres://USER@HOST/DB', dbDefault())
     .option('--json', 'print the summary as JSON')
     .action(async (o) => {
       const { rebuildCommand } = await import('./commands/corpus.js');
       done(await rebuildCommand(o));
+    });
+
+  program
+    .command('worker')
+    .description('analyse and store the articles queued by `ingest --queue` (run any number, on any machine reaching the database)')
+    .option('--db <url>', 'PostgreSQL database: postgres://USER@HOST/DB', dbDefault())
+    .option('--concurrency <n>', 'jobs at a time, each on its own analysis thread', positiveInt, 1)
+    .option('--idle-exit <seconds>', 'exit once the queue has been empty this long', Number)
+    .option('--job-timeout <seconds>', 'a job running longer than this (its worker died) is handed to another worker', positiveInt, 300)
+    .option('--quiet', 'no line per job')
+    .option('--json', 'print the summary as one JSON object')
+    .action(async (o) => {
+      const { queueWorkerCommand } = await import('./commands/qworker.js');
+      done(await queueWorkerCommand(o));
+    });
+
+  program
+    .command('queue')
+    .description('the shared job queue: pending, running and failed jobs with their errors')
+    .option('--db <url>', 'PostgreSQL database: postgres://USER@HOST/DB', dbDefault())
+    .option('--retry [jobs...]', 'put failed jobs back in the queue (these ids, or all failed jobs)')
+    .option('--limit <n>', 'running and failed jobs listed', positiveInt, 50)
+    .option('--json', 'print as one JSON object')
+    .action(async (o) => {
+      const { queueCommand } = await import('./commands/queue.js');
+      done(await queueCommand(o));
     });
 
   return program;

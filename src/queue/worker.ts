@@ -1,0 +1,121 @@
+/**
+ * A queue worker: takes ingest jobs from the shared queue, analyses each raw article and stores it.
+ * `concurrency` jobs run at once (each on its own analysis thread when the engine has several);
+ * the pipeline is loaded once per process by the engine the caller passes.
+ *
+ * An article already stored (same id or same text) is skipped before analysis. A job that throws
+ * is failed by pg-boss and retried; a worker that dies leaves its jobs `active` until they expire,
+ * then they are retried elsewhere; storing is idempotent by id.
+ */
+import type PgBoss from 'pg-boss';
+import { createDoc } from '../doc/create.js';
+import type { Doc, RawArticle } from '../doc/model.js';
+import type { Store } from '../store/types.js';
+import { textHash } from '../store/sqlite-terms.js';
+import { INGEST_QUEUE, type IngestJob } from './index.js';
+
+export interface Analyzer {
+  analyze(raw: RawArticle): Promise<{ ok: true; doc: Doc } | { ok: false; error: string }>;
+}
+
+export interface WorkerStats {
+  jobs: number;
+  stored: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** stop once the queue has had nothing pending and nothing running here for this many seconds */
+  idleExit?: number;
+  /** seconds between polls of an empty queue (default 0.5) */
+  pollInterval?: number;
+  onJob?: (e: { input: string; status: 'new' | 'duplicate' | 'skipped' | 'failed'; id?: string; error?: string }) => void;
+}
+
+export interface RunningWorker {
+  stats: WorkerStats;
+  /** resolves when the worker has stopped (idle exit or `stop`) */
+  done: Promise<void>;
+  /** stops taking jobs; waits for the running ones (graceful) */
+  stop(): Promise<void>;
+}
+
+export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analyzer, o: WorkerOptions): Promise<RunningWorker> {
+  const stats: WorkerStats = { jobs: 0, stored: 0, skipped: 0, failed: 0 };
+  let running = 0;
+  let lastBusy = Date.now();
+  const isStored = (store as Store & { isStored?: (k: { id?: string | null; contentHash?: string | null }) => Promise<boolean> }).isStored?.bind(store);
+
+  const handle = async (job: PgBoss.Job<IngestJob>) => {
+    const { raw, input } = job.data;
+    stats.jobs++;
+    try {
+      // resume cheaply: an article whose id or text is stored already is not analysed again
+      if (isStored) {
+        const doc = createDoc(raw);
+        if (await isStored({ id: doc.id, contentHash: textHash(doc.text) })) {
+          stats.skipped++;
+          o.onJob?.({ input, status: 'skipped', id: doc.id });
+          return { status: 'skipped', id: doc.id };
+        }
+      }
+      const r = await engine.analyze(raw);
+      if (!r.ok) throw new Error(`${input}: analysis failed: ${r.error}`);
+      const put = await store.putArticle(r.doc);
+      if (put.status === 'new') stats.stored++;
+      else stats.skipped++;
+      o.onJob?.({ input, status: put.status, id: put.id });
+      return put;
+    } catch (e) {
+      stats.failed++;
+      o.onJob?.({ input, status: 'failed', error: (e as Error).message });
+      throw e;
+    }
+  };
+
+  const workIds: string[] = [];
+  for (let i = 0; i < Math.max(1, o.concurrency); i++) {
+    workIds.push(
+      await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: o.pollInterval ?? 0.5 }, async ([job]) => {
+        running++;
+        try {
+          return await handle(job);
+        } finally {
+          running--;
+          lastBusy = Date.now();
+        }
+      }),
+    );
+  }
+
+  let stopping: Promise<void> | null = null;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const id of workIds) await boss.offWork({ id }).catch(() => {});
+      // the jobs in hand finish (offWork lets the running handlers complete)
+      while (running > 0) await new Promise((r) => setTimeout(r, 50));
+      resolveDone();
+    })());
+
+  let timer: NodeJS.Timeout | null = null;
+  if (o.idleExit !== undefined) {
+    const idleMs = o.idleExit * 1000;
+    timer = setInterval(async () => {
+      if (stopping || running > 0 || Date.now() - lastBusy < idleMs) return;
+      try {
+        const pending = await boss.getQueueSize(INGEST_QUEUE);
+        if (pending === 0 && running === 0) void stop();
+        else lastBusy = Date.now();
+      } catch {
+        // the database went away for a moment: keep going
+      }
+    }, Math.min(1000, Math.max(100, idleMs / 4)));
+    timer.unref();
+  }
+  void done.then(() => timer && clearInterval(timer));
+  return { stats, done, stop };
+}
