@@ -42,7 +42,15 @@ export function encodeTerms(text: string, lemmas: string[], forms: string[], off
   return { offsets: Buffer.from(bytes), terms: entries.join(' ') };
 }
 
-export function decodeTerms(text: string, offsets: Uint8Array | null, terms: string | null, alts: string | null): TermRow {
+export function decodeTerms(text: string, offsets: Uint8Array | null, packed: string | Uint8Array | null, alts: string | null): TermRow {
+  let terms = packed as string | null;
+  if (packed instanceof Uint8Array) {
+    // packTerms: entries, then the alternative lemmas after a line break
+    const s = inflateRawSync(packed).toString('utf8');
+    const nl = s.indexOf('\n');
+    terms = nl < 0 ? s : s.slice(0, nl);
+    alts = nl < 0 ? null : s.slice(nl + 1);
+  }
   const entries = terms ? terms.split(' ') : [];
   const n = entries.length;
   const out = new Uint32Array(2 * n);
@@ -135,4 +143,24 @@ export function unpackArticle<T extends { text: string }>(json: Buffer | string,
   const a = JSON.parse(typeof json === 'string' ? json : inflateRawSync(json).toString('utf8')) as T;
   a.text = text;
   return a;
+}
+
+/**
+ * Article text as stored from schema step 5 on: UTF-8, deflated (news text shrinks ~3x); rows
+ * written earlier hold plain text. `textOf` reads both; in SQL, `ptext(a.text)` does the same.
+ */
+export function packText(text: string): Buffer {
+  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 1 });
+}
+
+export function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (v instanceof Uint8Array) return inflateRawSync(v).toString('utf8');
+  return String(v);
+}
+
+/** The token entries and the alternative lemmas of an article in one deflated blob. */
+export function packTerms(terms: string, alts: string | null): Buffer {
+  return deflateRawSync(Buffer.from(alts ? `${terms}\n${alts}` : terms, 'utf8'), { level: 1 });
 }

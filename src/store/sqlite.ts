@@ -13,7 +13,7 @@ import { CORPUS_UPDATERS } from './corpus-updaters.js';
 import { CORPUS_STEP, MIGRATION_CODE, MIGRATIONS } from './migrations.js';
 import { SqliteCorpus } from './sqlite-corpus.js';
 import { SqliteStories } from './sqlite-stories.js';
-import { decodeTerms, encodeTerms, packJson, textHash, unpackArticle } from './sqlite-terms.js';
+import { decodeTerms, encodeTerms, packJson, packTerms, packText, textHash, textOf, unpackArticle } from './sqlite-terms.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
 import { expandQuery, ftsExpression } from './terms.js';
@@ -68,6 +68,8 @@ export class SqliteStore implements Store {
     // in WAL mode NORMAL is durable against a killed process (only a power loss can drop the last commits)
     this.db.pragma('synchronous = NORMAL');
     // Unicode case folding (SQLite's lower() folds ASCII only)
+    // article text, deflated (schema step 5 on) or plain (older rows)
+    this.db.function('ptext', { deterministic: true }, (v: unknown) => textOf(v));
     this.db.function('pfold', { deterministic: true }, (v: unknown) => (v === null || v === undefined ? null : fold(String(v))));
     if (!opts.readonly) this.migrate();
     else if ((this.db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length)
@@ -111,7 +113,7 @@ export class SqliteStore implements Store {
       const rows = page.all(last) as Row[];
       if (!rows.length) break;
       for (const r of rows) {
-        const json = unpackArticle<ArticleJson>(r.json, r.text);
+        const json = unpackArticle<ArticleJson>(r.json, textOf(r.text));
         for (const u of CORPUS_UPDATERS) u.update(this.db, { rowid: r.rowid, json });
         last = r.rowid;
         n++;
@@ -189,7 +191,7 @@ export class SqliteStore implements Store {
       published,
       lang: str(a.lang) ?? 'und',
       title: str(a.title),
-      text: a.text,
+      text: packText(a.text),
       // the text is kept once, in its column: the JSON (deflated) holds null in its place
       json: packJson(a),
       content_hash: textHash(a.text),
@@ -225,7 +227,7 @@ export class SqliteStore implements Store {
     const { title: titleTerms, lemmas, forms, offsets: offs, alts, altTerms } = indexTerms(a.text, str(a.title), str(a.lang), tokens, this.lemmatizer);
     I.fts.run(rid, titleTerms.join(' '), lemmas.join(' '), forms.join(' '), altTerms.join(' '));
     const enc = encodeTerms(a.text, lemmas, forms, offs);
-    I.terms.run(rid, enc.offsets, enc.terms, alts.length ? JSON.stringify(alts) : null);
+    I.terms.run(rid, enc.offsets, packTerms(enc.terms, alts.length ? JSON.stringify(alts) : null), null);
     // the corpus (near-duplicates, stories, claims, actors), in this article's transaction
     for (const u of CORPUS_UPDATERS) u.update(this.db, { rowid: rid, json: a });
     return { id: a.id, status: 'new' };
@@ -233,7 +235,7 @@ export class SqliteStore implements Store {
 
   async getArticle(id: string): Promise<ArticleJson | null> {
     const r = this.db.prepare('SELECT json, text FROM articles WHERE id = ?').get(id) as Row | undefined;
-    return r ? unpackArticle<ArticleJson>(r.json, r.text) : null;
+    return r ? unpackArticle<ArticleJson>(r.json, textOf(r.text)) : null;
   }
 
   async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
@@ -250,7 +252,7 @@ export class SqliteStore implements Store {
     }
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.title, substr(a.text, 1, 400) AS head, a.published, a.lang, a.outlet, a.url, a.path FROM articles a
+        `SELECT a.id, a.title, substr(ptext(a.text), 1, 400) AS head, a.published, a.lang, a.outlet, a.url, a.path FROM articles a
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY a.published DESC, a.id LIMIT @limit OFFSET @offset`,
       )
@@ -284,7 +286,7 @@ export class SqliteStore implements Store {
         `WITH top AS (
            SELECT a.rowid AS rid, bm25(article_fts, 5.0, 1.0, 0.5, 0.5) AS score, a.published AS pub
            ${from} ORDER BY score, pub DESC LIMIT @limit OFFSET @offset)
-         SELECT top.rid, top.score, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
+         SELECT top.rid, top.score, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, ptext(a.text) AS text,
                 s.offsets, s.terms, s.alts
          FROM top JOIN articles a ON a.rowid = top.rid
          LEFT JOIN search_terms s ON s.article = top.rid
@@ -453,7 +455,7 @@ export class SqliteStore implements Store {
     this.articleFilters(where, params, f, 'a', 'coalesce(e.when_value, a.published)');
     const rows = this.db
       .prepare(
-        `SELECT e.*, a.id AS article_id, a.title, a.outlet, a.published, a.url, a.lang, a.text AS atext
+        `SELECT e.*, a.id AS article_id, a.title, a.outlet, a.published, a.url, a.lang
          FROM events e JOIN articles a ON a.rowid = e.article
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY coalesce(e.when_value, a.published) DESC, a.id, e.idx LIMIT @limit OFFSET @offset`,
@@ -463,6 +465,14 @@ export class SqliteStore implements Store {
       `SELECT x.actor AS id, (SELECT name FROM article_entities ae WHERE ae.article = x.article AND ae.entity = x.actor) AS name
        FROM event_actors x WHERE x.article = ? AND x.idx = ? ORDER BY x.ord`,
     );
+    // each article's text decoded once, however many of its events are listed
+    const textStmt = this.db.prepare('SELECT text FROM articles WHERE rowid = ?').pluck();
+    const texts = new Map<number, string>();
+    const textOfArticle = (rid: number): string => {
+      let t = texts.get(rid);
+      if (t === undefined) texts.set(rid, (t = textOf(textStmt.get(rid))));
+      return t;
+    };
     return rows.map((r) => ({
       article: r.article_id,
       title: r.title,
@@ -473,7 +483,7 @@ export class SqliteStore implements Store {
       index: r.idx,
       start: r.start,
       end: r.end,
-      text: String(r.atext).slice(r.start, r.end),
+      text: textOfArticle(r.article).slice(r.start, r.end),
       type: r.type,
       mode: r.mode,
       level: r.level,
