@@ -188,6 +188,11 @@ export interface ArticleSummary {
 export interface Store {
   /** One transaction per article; an id already stored is a no-op reported as `duplicate`. */
   putArticle(article: Doc | ArticleJson): Promise<PutResult>;
+  /**
+   * Whether an article with this id, or with this exact text (`contentHash` = `contentId(text)`
+   * of src/doc/create.ts), is stored: ingest skips such an input before analysing it.
+   */
+  isStored(key: { id?: string | null; contentHash?: string | null }): Promise<boolean>;
   getArticle(id: string): Promise<ArticleJson | null>;
   /** Stored articles, newest first (published DESC, then id), filtered. */
   listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
