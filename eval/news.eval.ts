@@ -13,6 +13,7 @@
  *   NEWS_DETAIL=1 npm run eval -- news    also every gold event and quote of the DEV half the system
  *                                         missed (never the measuring half's: that half is only measured)
  *   NEWS_OUT=FILE.jsonl                   keep the system output of the dev half's articles
+ *   NEWS_HALF=dev                         analyse and score one half only (dev or measure)
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,7 +77,11 @@ export default async function run(): Promise<void> {
     return;
   }
   const check = checkTexts();
-  const present = index.filter((r) => existsSync(join(TEXTS, r.file)) && existsSync(join(GOLD, r.file.replace(/\.txt$/, '.json'))));
+  const half = process.env.NEWS_HALF;
+  if (half && half !== 'dev' && half !== 'measure') throw new Error(`NEWS_HALF must be dev or measure, not "${half}"`);
+  const present = index
+    .filter((r) => !half || r.half === half)
+    .filter((r) => existsSync(join(TEXTS, r.file)) && existsSync(join(GOLD, r.file.replace(/\.txt$/, '.json'))));
   if (!present.length) {
     console.log(
       `  The article texts of eval/news/ are missing (${index.length} indexed, none in ${TEXTS}).\n` +
