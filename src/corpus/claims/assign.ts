@@ -21,6 +21,24 @@ function isHard(why: Why, a: Report, b: Report): boolean {
   return HARD.has(why) || (why === 'date' && (a.whenRange !== null || b.whenRange !== null));
 }
 
+/**
+ * How close two compatible reports are: the same mode, the same parties, the same place, the same
+ * explicit date, fewer days apart. Decides which claim a report that fits several joins.
+ */
+function affinity(a: Report, b: Report): number {
+  let x = 0;
+  if (a.mode === b.mode) x += 4;
+  if (a.actors.length === b.actors.length && a.actors.every((id) => b.actors.includes(id))) x += 3;
+  else if (a.actors.some((id) => b.actors.includes(id))) x += 1;
+  if (a.place && a.place === b.place) x += 2;
+  if (a.when && b.when && a.when.value === b.when.value) x += 2;
+  if (a.status === b.status) x += 1;
+  const da = a.whenRange?.[0] ?? a.pubDay;
+  const db = b.whenRange?.[0] ?? b.pubDay;
+  if (da !== null && db !== null) x -= Math.min(10, Math.abs(da - db)) / 2;
+  return x;
+}
+
 export interface Placed {
   claim: string;
   report: Report;
@@ -68,7 +86,8 @@ export function assign(
     if (a !== b) parent.set(b, a);
   };
   const pool: Placed[] = [...candidates];
-  const firstKeyOf = (c: string) => firstOf.get(c)?.key ?? c;
+  const provisional = new Map<string, string>();
+  const firstKeyOf = (c: string) => firstOf.get(c)?.key ?? provisional.get(c) ?? c;
   const placed: Placed[] = [];
   for (const r of reports) {
     const byClaim = new Map<string, Report[]>();
@@ -79,21 +98,26 @@ export function assign(
       else byClaim.set(c, [p.report]);
     }
     // the claims it fits: compatible with a member, no hard clash with any; best fit first
-    const fits: { c: string; n: number; members: Report[] }[] = [];
+    const fits: { c: string; n: number; best: number; members: Report[] }[] = [];
     for (const [c, members] of byClaim) {
       let n = 0;
+      let best = -Infinity;
       let hard = false;
       for (const m of members) {
         const why = clash(r, m);
-        if (why === null) n++;
+        if (why === null) {
+          n++;
+          best = Math.max(best, affinity(r, m));
+        }
         else if (isHard(why, r, m)) {
           hard = true;
           break;
         }
       }
-      if (n && !hard) fits.push({ c, n, members });
+      if (n && !hard) fits.push({ c, n, best, members });
     }
-    fits.sort((x, y) => y.n - x.n || (firstKeyOf(x.c) < firstKeyOf(y.c) ? -1 : 1));
+    // the closest claim first (so a report sides with the same account whatever came first)
+    fits.sort((x, y) => y.best - x.best || y.n - x.n || (firstKeyOf(x.c) < firstKeyOf(y.c) ? -1 : 1));
     // claims it bridges merge only when no member of one hard-clashes with a member of another
     const joins: string[] = [];
     const group: Report[] = [];
@@ -103,6 +127,7 @@ export function assign(
       group.push(...f.members);
     }
     const own = `new:${r.article}:${r.event}`;
+    provisional.set(own, reportKey(r));
     for (const c of joins) union(own, c);
     const p = { claim: own, report: r };
     placed.push(p);
