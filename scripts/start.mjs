@@ -40,8 +40,11 @@ const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'web/src')
 if (!built || sources > built) {
   say(built ? 'sources changed since the last build: npm run build' : 'no build yet: npm run build');
   if (run('npm', ['run', 'build']) !== 0) {
-    say('the build failed');
-    process.exit(3);
+    if (!built) {
+      say('the build failed');
+      process.exit(3);
+    }
+    say('the build failed (see above): serving the previous build');
   }
 }
 

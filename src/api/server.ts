@@ -32,7 +32,8 @@ export interface ServerOptions {
   maxArticleBytes?: number;
   /** allowed CORS origins; default none (CORS off) */
   corsOrigins?: string[];
-  logger?: boolean;
+  /** Fastify's logger (pino): false, true or { level } ; `parley serve` logs warnings and errors to stderr */
+  logger?: boolean | { level: string };
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;

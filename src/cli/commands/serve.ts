@@ -50,6 +50,7 @@ export async function serveCommand(o: ServeOptions): Promise<number> {
     rateLimit: o.rateLimit === 0 ? false : o.rateLimit,
     corsOrigins: o.cors ? o.cors.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     webDir: o.ui === false ? null : undefined,
+    logger: { level: process.env.PARLEY_LOG_LEVEL || 'warn' },
   });
   let address: string;
   try {
