@@ -96,6 +96,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .argument('<inputs...>', 'files, directories (recursive), globs, or - for stdin')
     .option('--json', 'print one parley/article@1 object per article (JSON Lines)')
     .option('--tokens', 'include every token with lemma, UD part of speech and features (implies --json)')
+    .option('--explain', 'in the summary, every event, stance and quote with its evidence and the ids of the rules that produced it')
     .option('--jobs <n>', 'analyse on N worker threads (output keeps the input order)', positiveInt, 1)
     .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
     .action(async (inputs: string[], o) => {

@@ -200,7 +200,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
           : undefined;
       if (visit) {
         for (const x of c.ev.actors) if (!visit.ev.actors.includes(x)) visit.ev.actors.push(x);
-        mergeInto(visit.ev, c.ev);
+        mergeInto(visit.ev, c.ev, 'merge.visit-purpose');
         continue;
       }
       const same = cands.find(
@@ -212,9 +212,9 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       );
       if (same) {
         if ((MODE_RANK[c.ev.mode ?? 'other'] ?? 0) > (MODE_RANK[same.ev.mode ?? 'other'] ?? 0)) {
-          mergeInto(c.ev, same.ev);
+          mergeInto(c.ev, same.ev, 'merge.same-sentence');
           same.ev = c.ev;
-        } else mergeInto(same.ev, c.ev);
+        } else mergeInto(same.ev, c.ev, 'merge.same-sentence');
         continue;
       }
       cands.push(c);
@@ -254,8 +254,11 @@ function sameActors(a: string[], b: string[]): boolean {
   return b.every((x) => s.has(x));
 }
 
-/** Fill the missing attributes of `into` from `from` (the same happening). */
-function mergeInto(into: DiplomaticEvent, from: DiplomaticEvent): void {
+/** Fill the missing attributes of `into` from `from` (the same happening); `rule` says why they are one. */
+function mergeInto(into: DiplomaticEvent, from: DiplomaticEvent, rule?: string): void {
+  const rules = new Set([...(into.rules ?? []), ...(from.rules ?? [])]);
+  if (rule) rules.add(rule);
+  into.rules = [...rules];
   if (!into.when && from.when) into.when = from.when;
   if (!into.place && from.place) into.place = from.place;
   if (!into.level && from.level) into.level = from.level;
@@ -302,7 +305,7 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
   for (const c of cands) {
     const again = out.find((o) => talksAgain(o, c));
     if (again) {
-      mergeInto(again.ev, c.ev);
+      mergeInto(again.ev, c.ev, 'merge.talks-again');
       continue;
     }
     const prev = out.find((o) => sameHappening(o.ev, c.ev));
@@ -320,9 +323,9 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
         c.hasOwnActors &&
         (infoScore(c.ev) > infoScore(prev.ev) + 0.01 || (Math.abs(infoScore(c.ev) - infoScore(prev.ev)) <= 0.01 && headline(prev.ev) && !headline(c.ev))));
     if (better) {
-      mergeInto(c.ev, prev.ev);
+      mergeInto(c.ev, prev.ev, 'merge.same-happening');
       prev.ev = c.ev;
-    } else mergeInto(prev.ev, c.ev);
+    } else mergeInto(prev.ev, c.ev, 'merge.same-happening');
   }
   return statusUpdates(out, sides);
 }
@@ -363,7 +366,7 @@ function statusUpdates(cands: Cand[], sides: (e: DiplomaticEvent) => string): Ca
           updated.add(prev);
         }
         if ((MODE_RANK[e.mode ?? 'other'] ?? 0) > (MODE_RANK[prev.ev.mode ?? 'other'] ?? 0)) prev.ev.mode = e.mode;
-        mergeInto(prev.ev, e);
+        mergeInto(prev.ev, e, terminal(e.status) ? 'status.later-report' : 'merge.same-occasion');
         continue;
       }
     }
@@ -778,6 +781,8 @@ class Extractor {
     }
     const subjects: string[] = [];
     const parties: string[] = [];
+    /** ids of the rules that decide this event (the contract's `rules`) */
+    const R: string[] = [`${L.lang}.trigger.${tr.def.lemmas.join('_')}`];
     let place: string | null = null;
     const english = L.lang === 'en';
     const withOk = consult || tr.type === 'AGREE' || tr.type === 'COOPERATE' || tr.type === 'FIGHT'; // (`бои между X и Y`, `clashes with`)
@@ -797,11 +802,17 @@ class Extractor {
         if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || !!m.head?.hasCase('Ins')))) {
           // (not the guests of `принять`, who are its named object: `готова принять раунд переговоров
           // между Россией и Украиной` hosts talks, it receives no one)
-          if (withOk && !tr.def.needsNamedObject && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) parties.push(m.id);
+          if (withOk && !tr.def.needsNamedObject && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) {
+            parties.push(m.id);
+            R.push(L.betweenPreps.has(p) ? 'party.between' : 'party.with');
+          }
           continue;
         }
         if (L.againstPreps.has(p) || tr.def.targetPreps?.includes(p)) {
-          if (!consult && after) parties.push(m.id);
+          if (!consult && after) {
+            parties.push(m.id);
+            R.push('party.target');
+          }
           continue;
         }
         if (L.placePreps.has(p) || L.destPreps.has(p)) {
@@ -813,8 +824,10 @@ class Extractor {
           // (English: `to`; after a verb of arriving also `in` before a place: `arrived in Israel`)
           if (tr.mode === 'visit' && (acc || (english && (p === 'to' || (p === 'in' && !!tr.def.needsDest && m.type === 'LOC')))) && after) {
             parties.push(m.id);
+            R.push('party.destination');
             place ??= m.type === 'LOC' || m.type === 'ORG' ? m.id : null;
           } else if ((m.type === 'LOC' || m.type === 'ORG') && (m.case !== 'Acc' || english) && consult) {
+            if (!place) R.push('place.prep');
             place ??= m.id;
           }
         }
@@ -824,21 +837,37 @@ class Extractor {
         if (tr.verb) {
           if (m.case === 'Nom') subjects.push(m.id);
           else parties.push(m.id);
-        } else if (m.case !== 'Loc' && m.case !== 'Ins') parties.push(m.id);
+          R.push(m.case === 'Nom' ? 'subject.after-verb' : 'party.object');
+        } else if (m.case !== 'Loc' && m.case !== 'Ins') {
+          parties.push(m.id);
+          R.push('party.of-noun');
+        }
         continue;
       }
       if (ld.kind === 'trigger' && ld.at !== tr.t) continue; // belongs to another trigger
       // no introducer
       if (!after) {
-        if (m.case === null || m.case === 'Nom' || (m.maybeNom && !this.finiteBefore(m.t0, ca))) subjects.push(m.id);
-        else if (m.case === 'Acc' && (tr.mode === 'visit' || (!consult && tr.verb))) {
+        if (m.case === null || m.case === 'Nom' || (m.maybeNom && !this.finiteBefore(m.t0, ca))) {
+          subjects.push(m.id);
+          R.push('subject.before');
+        } else if (m.case === 'Acc' && (tr.mode === 'visit' || (!consult && tr.verb))) {
           parties.push(m.id);
+          R.push('party.object-before');
           if (tr.mode === 'visit') place ??= m.type === 'LOC' ? m.id : null;
         }
-      } else if ((tr.verb || framedNoun) && m.case === 'Nom') subjects.push(m.id);
-      else if (!consult && tr.verb && m.case === 'Gen' && m.t0 - tr.tEnd <= 3 && this.onlyNominals(tr.tEnd, m.t0)) parties.push(m.id);
-      else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) parties.push(m.id);
-      else if (!tr.verb && m.case === 'Dat' && !consult) parties.push(m.id);
+      } else if ((tr.verb || framedNoun) && m.case === 'Nom') {
+        subjects.push(m.id);
+        R.push('subject.after');
+      } else if (!consult && tr.verb && m.case === 'Gen' && m.t0 - tr.tEnd <= 3 && this.onlyNominals(tr.tEnd, m.t0)) {
+        parties.push(m.id);
+        R.push('party.object-genitive');
+      } else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) {
+        parties.push(m.id);
+        R.push('party.object');
+      } else if (!tr.verb && m.case === 'Dat' && !consult) {
+        parties.push(m.id);
+        R.push('party.dative');
+      }
     }
     // `met ... on the sidelines of the summit`, `на полях саммита БРИКС`: the summit frames the
     // meeting; it is a contact of its own only with the participants it names (its genitive)
@@ -846,11 +875,13 @@ class Extractor {
       const own = inClause.filter((m) => m.lead.kind === 'trigger' && m.lead.at === tr.t && m.t0 > tr.t).map((m) => m.id);
       if (!own.length) return null;
       parties.splice(0, parties.length, ...own);
+      R.push('summit.sidelines');
     }
     // a summit as the time or topic of another act (`Macron called Putin ahead of the G7 summit`,
     // `обсудили предстоящий саммит G20`): a contact only of the participants it names itself, never
     // of the clause's subject, and without the clause's date
     let frame = consult && tr.mode === 'summit' && !tr.verb ? this.summitFrame(tr, ca) : null;
+    if (frame) R.push(`summit.frame.${frame}`);
     if (frame) {
       const own = inClause.filter((m) => m.lead.kind === 'trigger' && m.lead.at === tr.t).map((m) => m.id);
       if (own.length >= 2) {
@@ -872,15 +903,20 @@ class Extractor {
       const early = subjects.filter((id) => inClause.some((m) => m.id === id && m.t0 < tr.t));
       if (early.length) for (const id of subjects.filter((x) => !early.includes(x))) if (!parties.includes(id)) parties.push(id);
       if (early.length) subjects.splice(0, subjects.length, ...early);
+      if (early.length) R.push('subject.second-is-object');
     }
     // named countries of a role-noun subject (`Министры ... Франции, Германии и Великобритании`)
     if (consult) {
       const rg = this.roleGenitiveSubjects(tr, this.subjectZone(tr.t, a), ms).filter((id) => !parties.includes(id));
       if (rg.length) subjects.splice(0, subjects.length, ...rg);
+      if (rg.length) R.push('subject.role-genitive');
     }
     // a noun naming its participants (`встреча Трампа и Пезешкиана`) leaves the clause's subject out:
     // `Белый дом не стал комментировать сообщения о встрече ...`
-    if (consult && !tr.verb && parties.length >= 2 && subjects.length) subjects.length = 0;
+    if (consult && !tr.verb && parties.length >= 2 && subjects.length) {
+      subjects.length = 0;
+      R.push('subject.not-of-named-contact');
+    }
     // a contact noun owned by one named side in the genitive and no partner (`итогами встречи Мэй с
     // членами ее кабинета`, `после закрытой встречи премьер-министра Терезы Мэй`): the clause's
     // subject speaks of it, it did not take part (unless the noun frames the clause: `в ходе визита
@@ -888,7 +924,10 @@ class Extractor {
     if (consult && !tr.verb && !framedNoun && subjects.length && parties.length === 1 && !english) {
       const owner = inClause.find((m) => m.id === parties[0] && m.lead.kind === 'trigger' && m.lead.at === tr.t && m.t0 > tr.t && (m.case === 'Gen' || m.case === null || m.maybeNom));
       const partner = inClause.some((m) => m.lead.kind === 'prep' && (L.withPreps.has(m.lead.prep) || L.betweenPreps.has(m.lead.prep)) && m.t0 > tr.t);
-      if (owner && !partner) subjects.length = 0;
+      if (owner && !partner) {
+        subjects.length = 0;
+        R.push('subject.not-of-owned-contact');
+      }
     }
     const explicit = subjects.length + parties.length;
     const actors: string[] = [];
@@ -907,14 +946,19 @@ class Extractor {
     if (stanceAt >= 0) {
       const before = new Set(inClause.filter((m) => m.t1 <= stanceAt).map((m) => m.id));
       for (let k = subjects.length - 1; k >= 0; k--) if (before.has(subjects[k])) subjects.splice(k, 1);
+      R.push('subject.not-of-stance-object');
     }
     if (inherit) for (const id of inherit.ev.actors) if (!subjects.includes(id) && !parties.includes(id)) subjects.push(id);
+    if (inherit) R.push('actors.sides-of-previous');
     if (!subjects.length && stanceAt < 0) {
       const governedByNoun = !tr.verb && this.governedByNoun(tr.t, ca);
       if (!(parties.length >= 2 && !tr.verb) && !governedByNoun) {
         const s = this.implicitSubject(tr, a, ca, ms);
         if (s === false) blocked = true;
-        else if (s) subjects.push(s);
+        else if (s) {
+          subjects.push(s);
+          R.push(this.lastWhy);
+        }
       } else blocked = true;
     }
     // `где его принял Путин`, `встретился с ним`: an object pronoun is the person named last before it
@@ -928,6 +972,7 @@ class Extractor {
         // (the latest person before it who is not the subject: `Эрдоган встретился с ним`)
         const r = this.resolveRole(j, subjects);
         if (r) parties.push(r);
+        if (r) R.push('party.object-pronoun');
         break;
       }
     }
@@ -936,7 +981,10 @@ class Extractor {
     // `провел переговоры с турецким коллегой`: the person of that country named before, else the country
     if (consult && !parties.length) {
       const rp = this.rolePartyWith(tr, cb);
-      if (rp && !subjects.some((x) => this.sameSide(x, rp))) parties.push(rp);
+      if (rp && !subjects.some((x) => this.sameSide(x, rp))) {
+        parties.push(rp);
+        R.push('party.counterpart');
+      }
     }
     if (!parties.length && this.unnamedParties(tr, cb)) blocked = true;
     // `Канада запровадила власні санкції проти 50 суден`, `sanctions against 30 tankers`: measures
@@ -945,7 +993,10 @@ class Extractor {
     // target's adjective
     if (tr.type === 'SANCTION' && !parties.length) {
       const c = this.demonymTarget(tr, cb);
-      if (c && !subjects.some((x) => this.sameSide(x, c))) parties.push(c);
+      if (c && !subjects.some((x) => this.sameSide(x, c))) {
+        parties.push(c);
+        R.push('party.demonym-target');
+      }
     }
     const oneParty = tr.type === 'SANCTION' && !parties.length && subjects.length > 0 && this.unnamedTarget(tr, cb);
     if (!consult && !oneParty && (!explicit || !parties.length)) return null;
@@ -965,6 +1016,7 @@ class Extractor {
         }
       }
       if (!venue) add(place);
+      if (!venue) R.push('party.seat');
     }
     // `отменил поездку на саммит`, `trip to the summit`: a visit to a summit named before is to
     // that summit's organisation or host
@@ -975,6 +1027,7 @@ class Extractor {
         const others = p.ev.actors.filter((x) => !this.sameSide(x, actors[0]));
         const hosts = others.filter((x) => this.entById.get(x)?.type !== 'PER');
         (hosts.length ? hosts : others).forEach(add);
+        R.push('party.summit-host');
         break;
       }
     }
@@ -1009,6 +1062,7 @@ class Extractor {
         if (!actors.length || p.ev.actors.some((x) => this.sameSide(x, actors[0]))) {
           for (const x of p.ev.actors) if (!actors.some((y) => this.sameSide(x, y))) add(x);
           if (!explicit && !subjects.length) source = p;
+          R.push('actors.continue-contact');
           break;
         }
       }
@@ -1020,9 +1074,11 @@ class Extractor {
         const p = prior[k];
         if (p.ev.type !== tr.type || !p.ev.actors.some((x) => this.sameSide(x, actors[0]))) continue;
         for (const x of p.ev.actors) if (!actors.some((y) => this.sameSide(x, y))) add(x);
+        R.push('actors.continue-measure');
         break;
       }
     }
+    if (oneParty) R.push('actors.one-party-measure');
     if (!oneParty && (actors.length < 2 || new Set(actors.map((x) => this.side(x))).size < 2)) return null;
     if (!actors.length) return null;
 
@@ -1030,14 +1086,18 @@ class Extractor {
     let mode: Mode | null = tr.mode;
     // (not when the clause names the call itself: `во время телефонного разговора договорились о встрече`)
     const callNamed = [...this.trigAt.values()].some((o) => o !== tr && o.mode === 'call' && o.t >= ca && o.t < cb);
-    if (consult && mode !== 'call' && mode !== 'summit' && !callNamed && this.window(ca, cb).some((k) => L.phoneCues.some((seq) => this.seqAt(k, seq, cb)))) mode = 'call';
-    let status = this.status(tr, ca, cb, a, b);
-    if (frame === 'before') status = 'planned';
+    if (consult && mode !== 'call' && mode !== 'summit' && !callNamed && this.window(ca, cb).some((k) => L.phoneCues.some((seq) => this.seqAt(k, seq, cb)))) {
+      mode = 'call';
+      R.push('mode.phone-cue');
+    }
+    let [status, statusRule] = this.statusWhy(tr, ca, cb, a, b);
+    if (frame === 'before') [status, statusRule] = ['planned', 'status.summit-ahead'];
     // a contact that is the object of a stance (`declined to confirm a report of a phone call`,
     // `опроверг сообщения о подготовке встречи`) takes neither the tense nor the date of the stance
     const stanceObj = consult && !tr.verb ? (stanceAt >= 0 ? stanceAt : this.objectOfStance(tr, ca)) : -1;
-    if (stanceObj >= 0) status = this.objectStatus(tr, stanceObj);
+    if (stanceObj >= 0) [status, statusRule] = [this.objectStatus(tr, stanceObj), 'status.stance-object'];
     const level = this.level(tr, a, b, actors);
+    if (level && consult) R.push(this.lastWhy);
     const when = frame ? null : this.when(tr, a, b, stanceObj >= 0);
     const reportedBy = this.reporters(tr);
     // nothing of its own named: a re-mention of that contact (`Встреча ... продолжалась три часа`)
@@ -1047,10 +1107,13 @@ class Extractor {
       if (mode && mode !== 'other' && GENERIC_MODES.has(se.mode ?? 'other') && !GENERIC_MODES.has(mode)) se.mode = mode;
       se.when ??= this.when(tr, a, b);
       for (const r of reportedBy) if (!se.reportedBy!.includes(r)) se.reportedBy!.push(r);
+      se.rules = [...new Set([...(se.rules ?? []), 'merge.re-mention'])];
       return null;
     }
-    if ((status === 'occurred' || status === 'ongoing') && when && this.doc.published && when.value.slice(0, 10) > this.doc.published.slice(0, 10) && /^\d{4}-\d{2}-\d{2}$/.test(when.value)) status = 'planned';
-    if (status === 'occurred' && when && /W\d{2}$/.test(when.value) && this.doc.published && when.value > isoWeekOf(this.doc.published)) status = 'planned';
+    if ((status === 'occurred' || status === 'ongoing') && when && this.doc.published && when.value.slice(0, 10) > this.doc.published.slice(0, 10) && /^\d{4}-\d{2}-\d{2}$/.test(when.value)) [status, statusRule] = ['planned', 'status.date-ahead'];
+    if (status === 'occurred' && when && /W\d{2}$/.test(when.value) && this.doc.published && when.value > isoWeekOf(this.doc.published)) [status, statusRule] = ['planned', 'status.week-ahead'];
+    R.push(statusRule);
+    if (when) R.push(stanceObj >= 0 ? 'when.after-trigger' : 'when.clause-timex');
     const s0 = T[a].start, s1 = T[b - 1].end;
     const trig = { start: T[tr.t].start, end: T[tr.tEnd - 1].end };
     const ev: DiplomaticEvent = {
@@ -1066,6 +1129,7 @@ class Extractor {
       reportedBy,
       stances: [],
       trigger: { ...trig, text: this.doc.text.slice(trig.start, trig.end), lemma: tr.def.lemmas.length > 1 && tr.def.kind === 'any' ? tr.def.lemmas.join(' ') : tr.def.lemmas[0] },
+      rules: [...new Set(R)],
     };
     return { ev, score: infoScore(ev), own: explicit >= 1 };
   }
@@ -1393,6 +1457,14 @@ class Extractor {
    * The subject a clause without a named one implies; `false` when the clause has a subject of
    * its own that is no name (`европейские столицы не демонстрируют ...`, a relative `которые`).
    */
+  /** the id of the rule behind the last implicit subject found */
+  private lastWhy = '';
+
+  private why<T>(rule: string, v: T): T {
+    this.lastWhy = rule;
+    return v;
+  }
+
   private implicitSubject(tr: Trig, a: number, ca: number, ms: Men[]): string | null | false {
     const T = this.toks;
     // (English `that` after a verb or its particle is a complementizer: `said that he would visit`,
@@ -1414,7 +1486,7 @@ class Extractor {
         this.isVerb(T[m.t1]) &&
         T[m.t1].tags.Number === 'Plur',
     );
-    if (seat) return seat.id;
+    if (seat) return this.why('subject.implicit.seat', seat.id);
     let fin = -1;
     for (let j = zs; j < tr.t; j++) if (this.isVerb(T[j]) && T[j].tags.VerbForm !== 'Inf' && T[j].tags.VerbForm !== 'Part') {
       fin = j;
@@ -1432,14 +1504,14 @@ class Extractor {
     // a named subject earlier in the same subordinate clause, before a participial phrase:
     // `что недавно Эммануэль Бонн, возглавляющий ..., встречался ...`
     const inZone = ms.filter((m) => m.t0 >= zs && m.t1 <= ca && m.lead.kind === 'none' && !outletMention(m) && this.named(m) && (m.case === null || m.case === 'Nom'));
-    if (inZone.length) return inZone[inZone.length - 1].id;
+    if (inZone.length) return this.why('subject.implicit.clause-name', inZone[inZone.length - 1].id);
     // a role noun or pronoun as the clause's subject
     for (let j = tr.t - 1; j >= Math.min(ca, zs); j--) {
       const t = T[j];
       if (this.menAt.has(j)) continue;
       if ((this.lx.roleNouns.has(t.lemma) || PRON_3.has(t.norm)) && (t.tags.Case === 'Nom' || !t.tags.Case)) {
         const r = this.resolveRole(j);
-        if (r) return r;
+        if (r) return this.why('subject.implicit.role-or-pronoun', r);
       }
     }
     // a common-noun subject before the finite verb: `европейские столицы ... не демонстрируют ...`
@@ -1451,16 +1523,16 @@ class Extractor {
     }
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
     const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !outletMention(m) && this.named(m) && (m.case === null || m.case === 'Nom'));
-    if (before.length) return before[before.length - 1].id;
+    if (before.length) return this.why('subject.implicit.matrix', before[before.length - 1].id);
     // `у Кремлі заявили, що переговори ... не заплановані`: the seat speaking in the matrix clause
     const matrixSeat = ms.find(
       (m) => m.t1 <= zs && m.lead.kind === 'prep' && this.lx.placePreps.has(m.lead.prep) && !outletMention(m) && T[m.t1] && this.isVerb(T[m.t1]) && T[m.t1].tags.Number === 'Plur',
     );
-    if (matrixSeat) return matrixSeat.id;
+    if (matrixSeat) return this.why('subject.implicit.matrix-seat', matrixSeat.id);
     // the speaker of the quotation that carries it
     const pos = T[tr.t].start;
     if (this.speaksForSelf(tr, ca)) {
-      for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end && this.namedEntity(q.speaker)) return q.speaker;
+      for (const q of this.doc.layers.quotes ?? []) if (q.speaker && q.start <= pos && pos < q.end && this.namedEntity(q.speaker)) return this.why('subject.implicit.speaker', q.speaker);
     }
     // a role noun or pronoun subject of the matrix clause
     for (let j = ca - 1; j >= a; j--) {
@@ -1468,7 +1540,7 @@ class Extractor {
       if (this.menAt.has(j)) continue;
       if ((this.lx.roleNouns.has(t.lemma) || PRON_3.has(t.norm)) && (t.tags.Case === 'Nom' || !t.tags.Case)) {
         const r = this.resolveRole(j);
-        if (r) return r;
+        if (r) return this.why('subject.implicit.matrix-role', r);
       }
     }
     return null;
@@ -1528,6 +1600,11 @@ class Extractor {
   }
 
   private status(tr: Trig, ca: number, cb0: number, a: number, b: number): EventStatus {
+    return this.statusWhy(tr, ca, cb0, a, b)[0];
+  }
+
+  /** The status of the trigger's contact and the id of the rule that decided it. */
+  private statusWhy(tr: Trig, ca: number, cb0: number, a: number, b: number): [EventStatus, string] {
     const S = this.lx.status;
     const T = this.toks;
     const cb = this.predicateEnd(tr, cb0);
@@ -1559,10 +1636,11 @@ class Extractor {
     if (!tr.verb && this.framed(tr, ca)) {
       const near: number[] = [];
       for (let k = Math.max(ca, tr.t - 3); k < tr.t; k++) near.push(k);
-      for (const name of ['cancelled', 'planned', 'possible'] as const) if (near.some((k) => this.has(k, S[name]))) return name;
-      if (hitIn(rel, 'cancelled')) return 'cancelled';
+      for (const name of ['cancelled', 'planned', 'possible'] as const) if (near.some((k) => this.has(k, S[name]))) return [name, `status.frame.${name}-cue`];
+      if (hitIn(rel, 'cancelled')) return ['cancelled', 'status.frame.relative-cancelled'];
       // the frame happens when the act it frames does: `в ходе встречи обсудят` is still to come
-      return this.tenseStatus(tr, idx) ?? 'occurred';
+      const ft = this.tenseStatus(tr, idx);
+      return ft ? [ft, 'status.frame.tense'] : ['occurred', 'status.frame.occurred'];
     }
     // `отказалась комментировать возможную встречу`: a refusal of another act says nothing of the contact
     const otherInf = (k: number) => {
@@ -1570,8 +1648,8 @@ class Extractor {
       return !!n && k + 1 < cb && k + 1 !== tr.t && n.tags.VerbForm === 'Inf' && !this.trigAt.has(k + 1);
     };
     const cancelHit = idx.some((k) => isClosedCue(k) && this.has(k, S.cancelled) && !otherInf(k)) || this.lx.statusSeq.cancelled.some((seq) => idx.some((k) => this.seqAt(k, seq, b)));
-    if (cancelHit || hitIn(rel, 'cancelled')) return 'cancelled';
-    if (hit('notPlanned')) return 'none';
+    if (cancelHit || hitIn(rel, 'cancelled')) return ['cancelled', 'status.cancelled-cue'];
+    if (hit('notPlanned')) return ['none', 'status.not-planned-cue'];
     const L = this.lx;
     const negVerb = (k: number) => {
       const n = k + 1;
@@ -1582,23 +1660,23 @@ class Extractor {
       idx.some((k) => this.has(k, S.none) && T[k].pos !== 'NOUN') ||
       this.window(Math.max(ca, tr.t - 3), tr.t).some((k) => this.has(k, L.negDet)) ||
       idx.some((k) => this.has(k, S.negation) && negVerb(k));
-    if (neg && !hit('possible')) return 'none';
-    if (this.governedByPossible(ca, a)) return 'possible';
+    if (neg && !hit('possible')) return ['none', 'status.negated'];
+    if (this.governedByPossible(ca, a)) return ['possible', 'status.possible-matrix'];
     // reported speech shifts `will` back to `would`: `Lavrov said he would meet Rubio` is planned
     const possibleAt = idx.filter((k) => isClosedCue(k) && this.has(k, S.possible));
-    if (L.lang === 'en' && possibleAt.length && possibleAt.every((k) => T[k].norm === 'would') && this.reportedInPast(tr)) return 'planned';
-    if (hit('possible')) return 'possible';
+    if (L.lang === 'en' && possibleAt.length && possibleAt.every((k) => T[k].norm === 'would') && this.reportedInPast(tr)) return ['planned', 'status.backshifted-would'];
+    if (hit('possible')) return ['possible', 'status.possible-cue'];
     // `состоялся`, `прошла`: a verb that states planned and occurred contacts alike takes its tense
     const tenseNeutralPast = (k: number) =>
       this.has(k, S.occurred) && this.isVerb(T[k]) && verbTense(this.doc.layers.tokens![k], this.lx.lang) === 'Past';
-    if (idx.some((k) => isClosedCue(k) && this.has(k, S.planned) && !tenseNeutralPast(k)) || this.lx.statusSeq.planned.some((seq) => idx.some((k) => this.seqAt(k, seq, b)))) return 'planned';
+    if (idx.some((k) => isClosedCue(k) && this.has(k, S.planned) && !tenseNeutralPast(k)) || this.lx.statusSeq.planned.some((seq) => idx.some((k) => this.seqAt(k, seq, b)))) return ['planned', 'status.planned-cue'];
     // a past participle qualifying the trigger: `запроваджені США санкції`, `досягнуті під час саміту`
-    for (let k = Math.max(ca, tr.t - 3); k < tr.t; k++) if (this.has(k, S.occurred) && (T[k].pos === 'ADJ' || T[k].tags.VerbForm === 'Part')) return 'occurred';
+    for (let k = Math.max(ca, tr.t - 3); k < tr.t; k++) if (this.has(k, S.occurred) && (T[k].pos === 'ADJ' || T[k].tags.VerbForm === 'Part')) return ['occurred', 'status.past-participle'];
     // the finite verb nearest the trigger decides
     const byTense = this.tenseStatus(tr, idx);
-    if (byTense) return byTense;
-    if (hit('ongoing')) return 'ongoing';
-    return 'occurred';
+    if (byTense) return [byTense, `status.tense.${byTense}`];
+    if (hit('ongoing')) return ['ongoing', 'status.ongoing-cue'];
+    return ['occurred', 'status.default'];
   }
 
   /** The trigger lies in an indirect quote whose cue verb is in the past (`said (that) …`, `told reporters …`). */
@@ -1671,8 +1749,8 @@ class Extractor {
         if (!best || d < best.d) best = { d, l: lvl };
       }
     }
-    if (best && best.d <= 12) return best.l;
-    if (tr.mode === 'summit') return 'highest';
+    if (best && best.d <= 12) return this.why('level.cue', best.l);
+    if (tr.mode === 'summit') return this.why('level.summit', 'highest');
     const kinds = actors.map((id) => this.rank(id));
     // `з британським колегою Джоном Гілі`, `his Turkish counterpart`: a counterpart holds the rank of
     // the side whose counterpart it is
@@ -1684,8 +1762,8 @@ class Extractor {
         if (m) kinds[i] = known;
       }
     }
-    if (kinds.length >= 2 && kinds.filter((k) => k === 'head').length >= 2) return 'highest';
-    if (kinds.length >= 2 && kinds.filter((k) => k === 'head' || k === 'minister').length >= 2 && kinds.includes('minister')) return 'ministerial';
+    if (kinds.length >= 2 && kinds.filter((k) => k === 'head').length >= 2) return this.why('level.heads', 'highest');
+    if (kinds.length >= 2 && kinds.filter((k) => k === 'head' || k === 'minister').length >= 2 && kinds.includes('minister')) return this.why('level.ministers', 'ministerial');
     return null;
   }
 

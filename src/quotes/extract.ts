@@ -38,6 +38,8 @@ interface Cand {
   /** position used to order speaker resolution */
   order: number;
   pair?: QPair;
+  /** id of the pattern that found it (the contract's `rules`) */
+  rule: string;
 }
 
 const SENT_PUNCT = new Set(['.', '!', '?', '…']);
@@ -168,7 +170,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         if ((!subj || subj.k === 'other') && before && before.k !== 'other') subj = before;
         else if (!subj) subj = before;
       }
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p, rule: isQuoteVerb ? 'quote.direct.quoted-object' : 'quote.direct.cue-after' });
       usedPair.add(p);
       continue;
     }
@@ -179,7 +181,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const after = w[men.t1];
       if (men.t0 === j && men.type === 'PER' && (!after || after.para !== w[j].para || SENT_PUNCT.has(after.text) || after.text === ',')) {
         const subj: Subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(j - 1), cueIdx: j - 1, subj, mode: 'cue', order: p.start, pair: p });
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(j - 1), cueIdx: j - 1, subj, mode: 'cue', order: p.start, pair: p, rule: 'quote.direct.signed' });
         usedPair.add(p);
         continue;
       }
@@ -189,7 +191,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (bt >= 1 && w[bt].text === ',' && cueAt[bt - 1] && w[bt].para === v.paraOfChar(p.open) && !lex.comp.has(w[bt + 2]?.norm ?? '')) {
       const c = bt - 1;
       const subj = findSubject(v, c, lex, -1) ?? findSubject(v, c, lex, 1, { maxTokens: 1 });
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.cue-before' });
       usedPair.add(p);
       continue;
     }
@@ -205,7 +207,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (c >= 0) {
         let subj = findSubject(v, c, lex, -1);
         if (!subj) subj = findSubject(v, c, lex, 1, { maxTokens: bt - c });
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.cue-colon' });
         usedPair.add(p);
         continue;
       }
@@ -216,7 +218,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (!verb && bt - s0 <= 10 && nWords >= 3) {
         const subj = findSubject(v, bt, lex, -1, { maxTokens: bt - s0 });
         if (subj && (subj.k === 'entity' || subj.k === 'role')) {
-          cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj, mode: 'cue', order: p.start, pair: p });
+          cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj, mode: 'cue', order: p.start, pair: p, rule: 'quote.direct.name-colon' });
           usedPair.add(p);
           continue;
         }
@@ -248,12 +250,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const sStartT = sentStartTok(s);
       if (asIdx === sStartT || (asIdx > sStartT && (w[asIdx - 1].text === '.' || !w[asIdx - 1].word)) || asIdx === sStartT) {
         if (comma > 0 && comma + 1 < sEnd) {
-          addClause(comma + 1, s, c, subj, 'cue');
+          addClause(comma + 1, s, c, subj, 'cue', 'quote.indirect.as-cue');
         }
       } else if (asIdx > sStartT && w[asIdx - 1].text === ',') {
         const a = w[sStartT].start;
         const b = w[asIdx - 2] ? w[asIdx - 2].end : a;
-        if (b > a) pushClause(a, b, c, subj);
+        if (b > a) pushClause(a, b, c, subj, 'quote.indirect.as-cue-after');
       }
       continue;
     }
@@ -289,13 +291,13 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         const p = top[k];
         const after = tokenAt(w, p.close + 1);
         if (after < 0 || after >= sEnd || (!w[after].word && SENT_PUNCT.has(w[after].text)) || w[after].para !== w[from].para) {
-          cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+          cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.that-quote' });
           usedPair.add(p);
           continue;
         }
       }
       void about;
-      addClause(from, s, c, subj, 'cue');
+      addClause(from, s, c, subj, 'cue', 'quote.indirect.that-clause');
       continue;
     }
     // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
@@ -311,14 +313,14 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (qk >= 0 && !usedPair.has(top[qk]) && top[qk].open <= w[a].start + 1) {
         const p = top[qk];
         const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p });
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.anaphoric' });
         usedPair.add(p);
         continue;
       }
       if (b > a && insidePair[a] < 0) {
         const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
         const endChar = clauseEnd(a, ps);
-        pushClause(w[a].start, endChar, c, subj);
+        pushClause(w[a].start, endChar, c, subj, 'quote.indirect.anaphoric');
       }
       continue;
     }
@@ -340,7 +342,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       // skip an opening `По словам X,`-like phrase or a dateline
       if (a0 - a >= 4 && restIsSubjectOnly(v, c, sEnd, lex, c - q > 1)) {
         const subj = (c - q > 1 ? findSubject(v, c, lex, -1, { maxTokens: c - q - 1 }) : null) ?? findSubject(v, c, lex, 1, { maxTokens: 10 });
-        pushClause(w[a].start, w[a0 - 1].end, c, subj);
+        pushClause(w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
       }
       continue;
     }
@@ -406,7 +408,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (isAttr && src.k !== 'entity' && src.k !== 'role' && src.k !== 'pronoun') continue;
     const within = pairsWithin(a, b);
     within.forEach((p) => usedPair.add(p));
-    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start });
+    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start, rule: 'quote.indirect.according' });
   }
 
   // ---------- the headline form: `Песков: Путин готов к контактам с Макроном`, `Зеленський: Україна
@@ -452,12 +454,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const p = within[0];
       if (usedPair.has(p)) continue;
       usedPair.add(p);
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj, mode: 'cue', order: w[a0].start, pair: p });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj, mode: 'cue', order: w[a0].start, pair: p, rule: 'quote.direct.headline' });
       continue;
     }
     if (cands.some((c) => c.start < b && a < c.end)) continue;
     within.forEach((p) => usedPair.add(p));
-    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cueIdx: -1, subj, mode: 'cue', order: w[a0].start });
+    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cueIdx: -1, subj, mode: 'cue', order: w[a0].start, rule: 'quote.indirect.headline' });
   }
 
   // ---------- free-standing quotes: the split half (`"A", — сказал он. "B"`) and paragraphs of quotation
@@ -488,7 +490,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     // `"…", - йдеться у заяві`: a dash after the quote introduces a cue the lexicon does not hold — no guess
     const after = text.slice(p.close + 1, p.close + 5);
     const mode = /^[,.]?\s*[—–-]/.test(after) ? 'unknown' : 'continuation';
-    cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: null, mode, order: p.start, pair: p });
+    cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: null, mode, order: p.start, pair: p, rule: 'quote.direct.free-standing' });
     usedPair.add(p);
   }
 
@@ -508,6 +510,10 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     // `источники Reuters`, `Джерела Reuters`: the outlet is credited with the passage too
     if (r.by === 'unnamed' && r.via) atts.push({ start: c.start, end: c.end, source: r.via, cue: c.cue });
     const q: Quote = { start: c.start, end: c.end, text: text.slice(c.start, c.end), kind: c.kind, speaker: r.id, speakerBy: r.by };
+    // the pattern, the cue word of the lexicon, how the speaker was found
+    q.rules = [c.rule];
+    if (c.cue) q.rules.push(`${lex.lang}.cue.${c.cue.lemma.replace(/ /g, '_')}`);
+    if (r.by) q.rules.push(`speaker.${r.by}`);
     if (c.cue) q.cue = c.cue;
     if (c.via) q.via = c.via.id;
     else if (r.via) q.via = r.via;
@@ -532,13 +538,13 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   return { quotes: dedupe(quotes), attributions: dedupeAtt(atts) };
 
   // ---- helpers that close over the document
-  function addClause(from: number, s: number, c: number, subj: Subj | null, mode: 'cue') {
+  function addClause(from: number, s: number, c: number, subj: Subj | null, mode: 'cue', rule: string) {
     const a = w[from].start;
     const b = clauseEnd(from, s);
     if (b <= a) return;
-    pushClause(a, b, c, subj, mode);
+    pushClause(a, b, c, subj, rule, mode);
   }
-  function pushClause(a: number, b: number, c: number, subj: Subj | null, mode: 'cue' = 'cue') {
+  function pushClause(a: number, b: number, c: number, subj: Subj | null, rule: string, mode: 'cue' = 'cue') {
     // trim spaces and a leading dash
     while (a < b && /[\s—–\-,;:]/.test(text[a])) a++;
     while (b > a && /\s/.test(text[b - 1])) b--;
@@ -549,12 +555,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const p = within[0];
       if (usedPair.has(p)) return;
       usedPair.add(p);
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start, pair: p });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start, pair: p, rule: rule.replace('quote.indirect.', 'quote.direct.') });
       return;
     }
     within.forEach((p) => usedPair.add(p));
     const kind: Quote['kind'] = within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect';
-    cands.push({ start: a, end: b, kind, cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start });
+    cands.push({ start: a, end: b, kind, cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start, rule });
   }
 }
 

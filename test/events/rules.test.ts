@@ -126,3 +126,26 @@ test('no comment (ru): `не смог опровергнуть или подтв
   assert.equal(s.evidence, 'не смог опровергнуть или подтвердить');
   assert.ok(!s.ev.actors.some((a) => /песков|peskov/.test(who(doc, a))));
 });
+
+test('every event, stance and quote says which rules produced it; evidence is the text it points at', () => {
+  const doc = analyze(
+    'Президент Франции Эммануэль Макрон и президент России Владимир Путин во вторник провели телефонный разговор. «Мы обсудили ситуацию на Украине», — сказал Макрон. Кремль не стал ни подтверждать, ни опровергать сообщения о подготовке их встречи.',
+    'ru',
+    '2025-07-02',
+  );
+  const evs = doc.layers.events ?? [];
+  assert.ok(evs.length >= 1);
+  for (const e of evs) {
+    assert.ok(e.rules && e.rules.length, JSON.stringify(e));
+    assert.ok(e.rules.some((r) => r.startsWith('ru.trigger.')), e.rules.join());
+    assert.ok(e.rules.some((r) => r.startsWith('status.')), e.rules.join());
+    for (const s of e.stances ?? []) {
+      assert.ok(s.rules && s.rules.length >= 3);
+      assert.equal(doc.text.slice(s.evidence!.start, s.evidence!.end), s.evidence!.text);
+    }
+  }
+  const call = evs.find((e) => e.mode === 'call');
+  assert.ok(call?.rules?.includes('status.tense.occurred'));
+  const q = (doc.layers.quotes ?? [])[0];
+  assert.ok(q?.rules?.includes('quote.direct.cue-after') && q.rules.includes('ru.cue.сказать'), JSON.stringify(q?.rules));
+});
