@@ -203,6 +203,8 @@ export interface Store {
   events(filter?: EventFilter): Promise<EventRecord[]>;
   /** the corpus level (claims, actors; src/corpus/ calls these), where the store keeps it */
   readonly corpus?: CorpusStore;
+  /** stories and near-duplicates (src/corpus/stories/ calls these), where the store keeps them */
+  readonly stories?: import('../corpus/stories/index.js').StoryStore;
   close(): Promise<void>;
 }
 
