@@ -17,10 +17,11 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex } from '../corpus/dedup/index.js';
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
+import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
-import { indexKeys, linkParams, similarityOf, windowOf } from '../corpus/stories/link.js';
+import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
-import { decodeTerms } from './sqlite-terms.js';
+import { decodeTerms, textOf as unpackText } from './sqlite-terms.js';
 
 type Row = Record<string, any>;
 
@@ -67,23 +68,20 @@ class SqliteDedupIndex implements DedupIndex {
       fp ? sigToBuffer(fp.sig) : null,
       copyOf,
     );
-    if (fp) {
-      const ins = q(this.db, 'INSERT OR IGNORE INTO corpus_dedup_bands (band, article) VALUES (?, ?)');
-      for (const b of fp.bands) ins.run(b, rid);
-    }
+    if (fp) q(this.db, 'INSERT OR IGNORE INTO corpus_dedup_bands (band, article) SELECT value, ? FROM json_each(?)').run(rid, JSON.stringify(fp.bands));
   }
 }
 
 function textOf(db: Database.Database, a: StoredArticle): string {
   if (typeof a.json.text === 'string') return a.json.text;
-  return ((q(db, 'SELECT text FROM articles WHERE rowid = ?').get(a.rowid) as Row | undefined)?.text as string) ?? '';
+  return unpackText((q(db, 'SELECT text FROM articles WHERE rowid = ?').get(a.rowid) as Row | undefined)?.text);
 }
 
 export const dedupUpdater: CorpusUpdater = {
   name: 'dedup',
   update(db, a) {
     const published = typeof a.json.published === 'string' ? a.json.published : null;
-    linkReprint(new SqliteDedupIndex(db), { id: a.json.id, published }, textOf(db, a));
+    linkReprint(new SqliteDedupIndex(db), { id: a.json.id, published }, withoutBoilerplate(textOf(db, a)));
   },
   reset(db) {
     db.exec('DELETE FROM corpus_dedup_bands; DELETE FROM corpus_dedup;');
@@ -119,18 +117,49 @@ export function storyIdOf(firstArticleId: string): string {
 function vecToJson(v: ArticleVec): string {
   return JSON.stringify([...v.ents, ...v.terms].map(([k, w]) => [k, Math.round(w * 1e6) / 1e6]));
 }
-function vecFromJson(s: string): ArticleVec {
-  const ents = new Map<string, number>();
-  const terms = new Map<string, number>();
-  for (const [k, w] of JSON.parse(s) as [string, number][]) (k.startsWith('e:') ? ents : terms).set(k, w);
-  return { ents, terms };
+/** The decayed similarity of an article's vector and a stored one (as `similarityOf`, without building maps). */
+function similarityToJson(v: ArticleVec, published: string | null, stored: string, storedPublished: string | null, p: LinkParams): number {
+  const d = decay(daysBetween(published, storedPublished), p);
+  if (!d) return 0;
+  let e = 0;
+  let t = 0;
+  for (const [k, w] of JSON.parse(stored) as [string, number][]) {
+    if (k.charCodeAt(0) === 101 /* e */) {
+      const x = v.ents.get(k);
+      if (x) e += x * w;
+    } else {
+      const x = v.terms.get(k);
+      if (x) t += x * w;
+    }
+  }
+  return d * (p.entityWeight * e + (1 - p.entityWeight) * t);
 }
 
-/** Lemma terms of a stored article's words (from the search data the store keeps). */
-function lemmasOf(db: Database.Database, rowid: number, text: string): string[] {
+/** Lemma terms of a stored article's words outside boilerplate (from the search data the store keeps). */
+function lemmasOf(db: Database.Database, rowid: number, text: string, skip: [number, number][]): string[] {
   const r = q(db, 'SELECT offsets, terms FROM search_terms WHERE article = ?').get(rowid) as Row | undefined;
   if (!r) return [];
-  return decodeTerms(text, r.offsets, r.terms, null).lemmas.filter((x) => x !== undefined);
+  const t = decodeTerms(text, r.offsets, r.terms, null);
+  const out: string[] = [];
+  for (let i = 0; i < t.lemmas.length; i++) {
+    const l = t.lemmas[i];
+    if (l === undefined) continue;
+    if (skip.length && inSpans(skip, t.offsets[2 * i])) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+/** The entities a story vector counts: no outlets, mentions outside boilerplate only. */
+export function storyEntities(entities: unknown, skip: [number, number][]): { id: string; mentions: number }[] {
+  const out: { id: string; mentions: number }[] = [];
+  for (const e of Array.isArray(entities) ? (entities as Row[]) : []) {
+    if (!e || typeof e.id !== 'string' || e.kind === 'outlet') continue;
+    const ms = Array.isArray(e.mentions) ? (e.mentions as Row[]) : [];
+    const n = skip.length ? ms.filter((m) => !inSpans(skip, Number(m?.start))).length : ms.length;
+    if (n) out.push({ id: e.id, mentions: n });
+  }
+  return out;
 }
 
 export interface StoryUpdate {
@@ -153,10 +182,8 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
   const published = typeof json.published === 'string' ? json.published : null;
   const lang = typeof json.lang === 'string' ? json.lang : 'und';
   const text = textOf(db, a);
-  const ents = (Array.isArray(json.entities) ? json.entities : [])
-    .filter((e: Row) => e && typeof e.id === 'string' && e.kind !== 'outlet')
-    .map((e: Row) => ({ id: e.id as string, mentions: Array.isArray(e.mentions) ? e.mentions.length : 1 }));
-  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(db, a.rowid, text), entities: ents });
+  const skip = boilerplateSpans(text);
+  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(db, a.rowid, text, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
   // candidates: articles sharing enough index keys inside the window
@@ -183,7 +210,7 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
     ).all(JSON.stringify(cands.map((c) => c.article))) as Row[];
     for (const r of rows) {
       if (r.article === a.rowid) continue;
-      if (similarityOf(vec, published, vecFromJson(r.vec), r.published || null, p) >= p.threshold) linkedRows.push(r.article);
+      if (similarityToJson(vec, published, r.vec, r.published || null, p) >= p.threshold) linkedRows.push(r.article);
     }
   }
   q(db, 'INSERT OR REPLACE INTO corpus_story_vecs (article, published, vec) VALUES (?, ?, ?)').run(a.rowid, published ?? '', vecToJson(vec));
@@ -461,8 +488,8 @@ export function readStory(db: Database.Database, id: string): StoryJson | null {
   }
   for (const [lang, r] of best) {
     if (!['ru', 'uk', 'en'].includes(lang)) continue;
-    const t = q(db, 'SELECT title, substr(text, 1, 400) AS text FROM articles WHERE rowid = ?').get(r.rowid) as Row;
-    title[lang] = headline(t.title, t.text);
+    const t = q(db, 'SELECT title, text FROM articles WHERE rowid = ?').get(r.rowid) as Row;
+    title[lang] = headline(t.title, t.title ? null : unpackText(t.text));
   }
   const langs = [...new Set(arts.map((r) => r.lang as string))].sort();
   const outlets = [...new Set(arts.map((r) => r.outlet as string | null).filter((x): x is string => !!x))].sort();

@@ -86,10 +86,12 @@ function topNormalised(m: Map<string, number>, n: number, prefix: string): Vec {
 
 /** The article's entity and term vectors. */
 export function articleVec(a: ArticleInput, d: StoryData = storyData()): ArticleVec {
+  const byLemma = new Map<string, number>();
+  for (const l of a.lemmas) byLemma.set(l, (byLemma.get(l) ?? 0) + 1);
   const tf = new Map<string, number>();
-  for (const l of a.lemmas) {
+  for (const [l, n] of byLemma) {
     const k = termKey(l, a.lang, d.ukRu);
-    if (k) tf.set(k, (tf.get(k) ?? 0) + 1);
+    if (k) tf.set(k, (tf.get(k) ?? 0) + n);
   }
   const tw = new Map<string, number>();
   for (const [k, n] of tf) tw.set(k, (1 + Math.log(n)) * idf(d.bg.terms[k], d.bg.docs));

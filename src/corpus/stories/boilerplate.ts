@@ -1,0 +1,53 @@
+/**
+ * Site boilerplate inside an article's text: lines (paragraphs) holding a cue of
+ * data/boilerplate.json (copyright notices, reprint rules, subscription calls, "read also" links).
+ * The story vectors and the near-duplicate shingles leave those lines out: they make unrelated
+ * articles of one outlet look alike (an uk outlet's footer chained a Ryanair story to Brexit and
+ * Nord Stream ones in SlavicNER) and say nothing about the report.
+ */
+import { readJsonResource } from '../../pipeline/resources.js';
+
+let cues: string[] | null = null;
+
+function cueList(): string[] {
+  if (!cues) cues = readJsonResource<{ cues: string[] }>('src/corpus/stories/data/boilerplate.json').cues.map((c) => c.toLowerCase());
+  return cues;
+}
+
+/** [start, end) spans of the boilerplate lines of a text (UTF-16 offsets), in order. */
+export function boilerplateSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const cs = cueList();
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const line = text.slice(start, end).toLowerCase();
+      if (cs.some((c) => line.includes(c))) out.push([start, end]);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Whether an offset falls inside one of the spans (spans sorted, as boilerplateSpans gives them). */
+export function inSpans(spans: [number, number][], offset: number): boolean {
+  for (const [s, e] of spans) {
+    if (offset < s) return false;
+    if (offset < e) return true;
+  }
+  return false;
+}
+
+/** The text with its boilerplate lines blanked out (same length: offsets keep their meaning). */
+export function withoutBoilerplate(text: string, spans: [number, number][] = boilerplateSpans(text)): string {
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of spans) {
+    out += text.slice(at, s) + ' '.repeat(e - s);
+    at = e;
+  }
+  return out + text.slice(at);
+}
