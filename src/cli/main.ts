@@ -114,6 +114,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
     .option('--json', 'print the summary as one JSON object')
     .option('--queue', 'do not analyse here: enqueue the articles for `parley worker` processes (PostgreSQL --db)')
+    .option('--job-timeout <seconds>', 'with --queue: a job running longer than this (its worker died) goes to another worker', positiveInt, 300)
     .action(async (inputs: string[], o) => {
       if (o.queue) {
         const { enqueueCommand } = await import('./commands/queue.js');
@@ -374,7 +375,6 @@ working. DATE is the event's own date when the text gives one.`,
     .option('--db <url>', 'PostgreSQL database: postgres://USER@HOST/DB', dbDefault())
     .option('--concurrency <n>', 'jobs at a time, each on its own analysis thread', positiveInt, 1)
     .option('--idle-exit <seconds>', 'exit once the queue has been empty this long', Number)
-    .option('--job-timeout <seconds>', 'a job running longer than this (its worker died) is handed to another worker', positiveInt, 300)
     .option('--quiet', 'no line per job')
     .option('--json', 'print the summary as one JSON object')
     .action(async (o) => {

@@ -27,7 +27,7 @@ export interface WorkerStats {
 
 export interface WorkerOptions {
   concurrency: number;
-  /** stop once the queue has had nothing pending and nothing running here for this many seconds */
+  /** stop once the queue has had nothing pending and nothing running (anywhere) for this many seconds */
   idleExit?: number;
   /** seconds between polls of an empty queue (default 0.5) */
   pollInterval?: number;
@@ -49,15 +49,17 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
   const isStored = (store as Store & { isStored?: (k: { id?: string | null; contentHash?: string | null }) => Promise<boolean> }).isStored?.bind(store);
 
   const handle = async (job: PgBoss.Job<IngestJob>) => {
-    const { raw, input } = job.data;
+    const { raw, input } = (job.data ?? {}) as Partial<IngestJob>;
     stats.jobs++;
     try {
+      if (!raw || typeof raw !== 'object' || typeof raw.text !== 'string' || !raw.source || typeof raw.source !== 'object')
+        throw new Error(`job ${job.id}: malformed (no raw article with a text)`);
       // resume cheaply: an article whose id or text is stored already is not analysed again
       if (isStored) {
         const doc = createDoc(raw);
         if (await isStored({ id: doc.id, contentHash: textHash(doc.text) })) {
           stats.skipped++;
-          o.onJob?.({ input, status: 'skipped', id: doc.id });
+          o.onJob?.({ input: String(input), status: 'skipped', id: doc.id });
           return { status: 'skipped', id: doc.id };
         }
       }
@@ -66,11 +68,11 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
       const put = await store.putArticle(r.doc);
       if (put.status === 'new') stats.stored++;
       else stats.skipped++;
-      o.onJob?.({ input, status: put.status, id: put.id });
+      o.onJob?.({ input: String(input), status: put.status, id: put.id });
       return put;
     } catch (e) {
       stats.failed++;
-      o.onJob?.({ input, status: 'failed', error: (e as Error).message });
+      o.onJob?.({ input: String(input ?? job.id), status: 'failed', error: (e as Error).message });
       throw e;
     }
   };
@@ -107,7 +109,8 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
     timer = setInterval(async () => {
       if (stopping || running > 0 || Date.now() - lastBusy < idleMs) return;
       try {
-        const pending = await boss.getQueueSize(INGEST_QUEUE);
+        // pending or running anywhere (an abandoned job counts until it expires and is retried)
+        const pending = await boss.getQueueSize(INGEST_QUEUE, { before: 'completed' });
         if (pending === 0 && running === 0) void stop();
         else lastBusy = Date.now();
       } catch {

@@ -17,6 +17,8 @@ function needPostgres(db: string, what: string): void {
 
 export interface EnqueueOptions {
   db: string;
+  /** seconds a job may run before it counts as abandoned (its worker died) and goes to another worker */
+  jobTimeout?: number;
   maxBytes?: number;
   json?: boolean;
 }
@@ -26,7 +28,7 @@ export async function enqueueCommand(files: string[], o: EnqueueOptions): Promis
   needPostgres(o.db, 'ingest --queue');
   let boss;
   try {
-    boss = await openQueue(o.db);
+    boss = await openQueue(o.db, { jobTimeout: o.jobTimeout });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -45,12 +47,12 @@ export async function enqueueCommand(files: string[], o: EnqueueOptions): Promis
       const src = item.article.source;
       batch.push({ raw: item.article, input: `${item.input}${src.item ? `:${src.item}` : ''}` });
       if (batch.length >= 200) {
-        await enqueue(boss, batch);
+        await enqueue(boss, batch, { jobTimeout: o.jobTimeout });
         queued += batch.length;
         batch = [];
       }
     }
-    await enqueue(boss, batch);
+    await enqueue(boss, batch, { jobTimeout: o.jobTimeout });
     queued += batch.length;
   } finally {
     await boss.stop({ graceful: false, wait: true, timeout: 5000 }).catch(() => {});

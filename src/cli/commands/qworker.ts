@@ -17,8 +17,6 @@ export interface QueueWorkerOptions {
   concurrency: number;
   /** exit once the queue has been empty this many seconds */
   idleExit?: number;
-  /** seconds a job may run before another worker may take it over */
-  jobTimeout?: number;
   quiet?: boolean;
   json?: boolean;
 }
@@ -29,7 +27,8 @@ export async function queueWorkerCommand(o: QueueWorkerOptions): Promise<number>
   const store = await openForWrite(o.db);
   let boss;
   try {
-    boss = await openQueue(o.db, { jobTimeout: o.jobTimeout, maintenanceInterval: Math.max(1, Math.min(30, Math.floor((o.jobTimeout ?? 300) / 2))) });
+    // look for abandoned jobs every 5 s (one worker of all does it per interval)
+    boss = await openQueue(o.db, { maintenanceInterval: 5 });
   } catch (e) {
     await store.close();
     throw new CliError((e as Error).message);
