@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { createPipeline } from '../../src/pipeline/index.js';
 import { toArticleJson } from '../../src/contract/article.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { STORE_KINDS, sqliteKind } from './stores.js';
+import { STORE_KINDS, postgresKind } from './stores.js';
+import { PG_MIGRATIONS } from '../../src/store/postgres-migrations.js';
 import type { ArticleJson } from '../../src/store/types.js';
 
 // Real news text (seed articles of the project, RIA Novosti / UNIAN, February 2026 and November 2025).
@@ -133,6 +134,25 @@ for (const kind of STORE_KINDS) {
       assert.equal((await store.getArticle(a.id))!.title, a.title);
       await store.close();
     } finally {
+      await db.done();
+    }
+  });
+
+  test(`${kind.name}: the same article written by 8 connections at once is stored once`, async () => {
+    const db = await kind.create();
+    const stores = await Promise.all(Array.from({ length: 8 }, () => db.open()));
+    try {
+      const a = ruWithLayers();
+      const results = await Promise.all(stores.map((s) => s.putArticle(a)));
+      assert.equal(results.filter((r) => r.status === 'new').length, 1);
+      assert.equal(results.filter((r) => r.status === 'duplicate').length, 7);
+      const st = await stores[0].stats();
+      assert.equal(st.articles, 1);
+      assert.equal(st.mentions, 3);
+      assert.equal(st.quotes, 1);
+      assert.deepEqual(await stores[3].getArticle(a.id), a);
+    } finally {
+      for (const s of stores) await s.close();
       await db.done();
     }
   });
@@ -278,3 +298,26 @@ test('schema migrations are recorded in user_version and WAL is on', async () =>
   }
 });
 
+
+// PostgreSQL only: the schema version table, and many processes opening a new database at once
+test('postgres: schema steps are recorded in parley_schema and applied once when many stores open a new database at once', async () => {
+  const db = await postgresKind.create();
+  try {
+    const stores = await Promise.all(Array.from({ length: 6 }, () => db.open()));
+    for (const s of stores) await s.close();
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: db.location });
+    await c.connect();
+    try {
+      const v = await c.query('SELECT version FROM parley_schema');
+      assert.equal(v.rows.length, 1);
+      assert.equal(v.rows[0].version, PG_MIGRATIONS.length);
+      const idx = await c.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'search_terms'`);
+      assert.ok(idx.rows.some((r) => /USING gin \(tsv\)/.test(r.indexdef)));
+    } finally {
+      await c.end();
+    }
+  } finally {
+    await db.done();
+  }
+});
