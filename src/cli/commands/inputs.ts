@@ -20,6 +20,21 @@ export function describe(r: Rejection): string {
   return r.error.startsWith(r.input) ? r.error : `${where}: ${r.error}`;
 }
 
+/**
+ * An engine loaded on the first article it is given: a re-run whose inputs are all stored already
+ * never loads the pipeline.
+ */
+export function lazyEngine(jobs = 1): Engine {
+  let engine: Promise<Engine> | null = null;
+  return {
+    analyze: (raw) => (engine ??= loadEngine(jobs)).then((e) => e.analyze(raw)),
+    window: jobs > 1 ? jobs * 16 : 1,
+    close: async () => {
+      if (engine) await (await engine).close();
+    },
+  };
+}
+
 /** Analyses raw articles: in this thread (jobs = 1) or on a pool of worker threads. */
 export interface Engine {
   analyze(raw: RawArticle): Promise<PoolResult>;
@@ -55,7 +70,12 @@ export async function* analyzed(
   specs: string[],
   engine: Engine,
   onReject: (r: Rejection) => void,
-  opts: { maxBytes?: number } = {},
+  opts: {
+    maxBytes?: number;
+    /** an input for which this answers true is not analysed (ingest: already stored) */
+    skip?: (raw: RawArticle) => Promise<boolean>;
+    onSkip?: (raw: RawArticle) => void;
+  } = {},
 ): AsyncGenerator<Doc> {
   const queue: { input: string; line?: number; result: Promise<PoolResult> }[] = [];
   const settle = async (): Promise<Doc | null> => {
@@ -68,6 +88,10 @@ export async function* analyzed(
   for await (const item of readInputs(specs, { stdin: process.stdin, maxBytes: opts.maxBytes })) {
     if (!item.ok) {
       onReject({ input: item.input, line: item.line, error: item.error });
+      continue;
+    }
+    if (opts.skip && (await opts.skip(item.article))) {
+      opts.onSkip?.(item.article);
       continue;
     }
     queue.push({ input: item.input, line: item.article.source.item, result: engine.analyze(item.article) });
