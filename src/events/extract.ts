@@ -685,10 +685,48 @@ class Extractor {
       }
       if (this.skippable(t)) continue;
       // an appositive head noun in the name's case: `с турецким коллегой Хаканом Фиданом`
-      if (t.pos === 'NOUN' && m.case && t.tags.Case === m.case && m.case !== 'Nom' && t.tags.Animacy === 'Anim' && j === m.t0 - 1) continue;
+      // (over a genitive name qualifying it: `с новым государственным секретарем США Марко Рубио`)
+      // (a foreign name that does not decline reads as a nominative: `секретарем США Марко Рубио`)
+      const sameCase = m.case && m.case !== 'Nom' ? t.tags.Case === m.case : m.case === 'Nom' && m.type === 'PER' && !!t.tags.Case && t.tags.Case !== 'Nom' && this.undeclined(m);
+      if (t.pos === 'NOUN' && sameCase && t.tags.Animacy === 'Anim' && (j === m.t0 - 1 || this.onlyGenitiveNames(j + 1, m.t0))) continue;
       return { kind: 'none' };
     }
     return { kind: 'none' };
+  }
+
+  /** A name read as nominative whose head word is its own base form ending in a vowel (`Рубио`, `Гілі`, `Шойгу`): it may not decline. */
+  private undeclined(m: Men): boolean {
+    const h = m.head;
+    return !!h && h.lemma === h.norm && /[аоуиеэюяіїєы]$/u.test(h.norm) && h.hasCase('Nom');
+  }
+
+  /**
+   * The named objects (accusative, an animate genitive-accusative, a dative) between an inviting verb
+   * (`controllers`: пригласить, предложить, invite) and the infinitive trigger after it.
+   */
+  private controllerObjects(tr: Trig, ca: number, inClause: Men[]): string[] {
+    const T = this.toks;
+    let c = -1;
+    for (let j = tr.t - 1; j >= Math.max(ca, tr.t - 10); j--) {
+      if (this.lx.controllers.has(T[j].lemma) || this.lx.controllers.has(T[j].norm)) {
+        c = j;
+        break;
+      }
+    }
+    if (c < 0) return [];
+    return inClause
+      .filter((m) => m.t0 > c && m.t1 <= tr.t && m.type !== 'LOC' && (m.case === null || m.case === 'Acc' || m.case === 'Dat' || (m.case === 'Gen' && !!m.head?.hasCase('Acc')) || (m.type === 'PER' && !!m.head?.hasCase('Acc'))))
+      .map((m) => m.id);
+  }
+
+  /** Tokens [x, y) are all names in the genitive (or caseless): qualifiers of the name after them. */
+  private onlyGenitiveNames(x: number, y: number): boolean {
+    if (y <= x) return false;
+    for (let k = x; k < y; k++) {
+      const o = this.menAt.get(k);
+      if (!o || (o.case !== 'Gen' && o.case !== null)) return false;
+    }
+    return true;
   }
 
   private readonly qualified = new Map<number, Men[]>();
@@ -864,6 +902,8 @@ class Extractor {
       } else if (tr.verb && (english || m.case === 'Acc' || (!consult && m.case === 'Dat')) && !subjects.includes(m.id)) {
         parties.push(m.id);
         R.push('party.object');
+        // (`посетить Москву`: the place visited)
+        if (tr.mode === 'visit' && m.type === 'LOC' && m.case === 'Acc') place ??= m.id;
       } else if (!tr.verb && m.case === 'Dat' && !consult) {
         parties.push(m.id);
         R.push('party.dative');
@@ -897,6 +937,18 @@ class Extractor {
       }
       // (a summit named by nobody as the topic of a talk is that talk's sides' summit:
       // `обсудили подготовку саммита в Будапеште`)
+    }
+    // `пригласила премьер-министра Великобритании Бориса Джонсона посетить Москву`, `предложил Трампу
+    // встретиться`: the object of an inviting verb does what the infinitive says; the one inviting
+    // is the other side of a contact (the host of a visit)
+    if (consult && tr.verb && T[tr.t].tags.VerbForm === 'Inf') {
+      const inv = this.controllerObjects(tr, ca, inClause);
+      if (inv.length) {
+        for (const id of subjects) if (!parties.includes(id) && !inv.includes(id)) parties.push(id);
+        subjects.splice(0, subjects.length, ...inv);
+        for (let k = parties.length - 1; k >= 0; k--) if (inv.includes(parties[k])) parties.splice(k, 1);
+        R.push('subject.invited-object');
+      }
     }
     // after the verb, a second "subject" is its object when one precedes it (`Путин принял ... Фицо`)
     if (tr.verb && subjects.length > 1) {
@@ -1092,6 +1144,9 @@ class Extractor {
     }
     let [status, statusRule] = this.statusWhy(tr, ca, cb, a, b);
     if (frame === 'before') [status, statusRule] = ['planned', 'status.summit-ahead'];
+    // `had discussed the summit`, `обсудили подготовку саммита`: a summit talked about is one to come,
+    // not one that took place, unless its own words say otherwise
+    if (frame === 'topic') [status, statusRule] = [this.objectStatus(tr, Math.max(ca, tr.t - 4) - 1, 'planned'), 'status.summit-topic'];
     // a contact that is the object of a stance (`declined to confirm a report of a phone call`,
     // `опроверг сообщения о подготовке встречи`) takes neither the tense nor the date of the stance
     const stanceObj = consult && !tr.verb ? (stanceAt >= 0 ? stanceAt : this.objectOfStance(tr, ca)) : -1;
@@ -1165,12 +1220,12 @@ class Extractor {
    * say (`сообщения о подготовке встречи`: planned; `a report of a planned summit`), else what was
    * reported took place.
    */
-  private objectStatus(tr: Trig, from: number): EventStatus {
+  private objectStatus(tr: Trig, from: number, otherwise: EventStatus = 'occurred'): EventStatus {
     const S = this.lx.status;
     const near: number[] = [];
     for (let k = from + 1; k < tr.t; k++) near.push(k);
     for (const name of ['cancelled', 'planned', 'possible'] as const) if (near.some((k) => this.has(k, S[name]))) return name;
-    return 'occurred';
+    return otherwise;
   }
 
   /** A name is capitalised; a lower-case "mention" (`французский`) is an adjective, not a party. */

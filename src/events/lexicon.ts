@@ -65,6 +65,8 @@ interface LexiconFile {
   summitFrames?: { before: string[]; after: string[]; topics: string[] };
   /** base forms of `counterpart`, `коллега`, `колега`: a person so introduced holds the other side's rank */
   counterparts?: string[];
+  /** verbs whose object does what their infinitive says (`пригласил Джонсона посетить Москву`, `invited him to visit`) */
+  controllers?: string[];
   intent: string[];
   controlTypes: string[];
   endVerbs: string[];
@@ -102,6 +104,7 @@ export interface EventLexicon {
   summitAfter: Set<string>;
   summitTopics: Set<string>;
   counterparts: Set<string>;
+  controllers: Set<string>;
   conj: Set<string>;
   roleNouns: Set<string>;
   demonyms: Map<string, string>;
@@ -197,6 +200,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     summitAfter: new Set((f.summitFrames?.after ?? []).map(norm)),
     summitTopics: new Set((f.summitFrames?.topics ?? []).map(norm)),
     counterparts: new Set((f.counterparts ?? []).map(norm)),
+    controllers: new Set((f.controllers ?? []).map(norm)),
     conj: new Set(f.conj.map(norm)),
     roleNouns: new Set(f.roleNouns.map(norm)),
     demonyms: new Map(Object.entries(f.demonyms).map(([k, v]) => [norm(k), v])),

@@ -1,0 +1,77 @@
+/**
+ * What real news does that the event rules once missed (issue 14, part 2), one test per phenomenon
+ * on real sentences from published reports (ru, uk, en), run through the full pipeline.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { DiplomaticEvent, Doc } from '../../src/doc/model.js';
+import { createPipeline } from '../../src/pipeline/index.js';
+
+const pipe = await createPipeline();
+
+function analyze(text: string, lang: string, published: string): Doc {
+  return pipe.analyze({ source: { format: 'text' }, published, title: null, text, lang });
+}
+
+function who(doc: Doc, id: string): string {
+  const e = doc.layers.entities?.find((x) => x.id === id);
+  return [id, e?.name ?? '', ...(e?.mentions.flatMap((m) => [m.lemma, m.text]) ?? [])].join(' ').toLowerCase();
+}
+
+function find(doc: Doc, type: string, ...parties: RegExp[]): DiplomaticEvent {
+  const evs = doc.layers.events ?? [];
+  const ev = evs.find((e) => e.type === type && parties.every((p) => e.actors.some((a) => p.test(who(doc, a)))));
+  assert.ok(ev, `no ${type} event with ${parties.join(', ')} in ${JSON.stringify(evs.map((e) => [e.type, e.mode, e.actors, e.status]))}`);
+  return ev;
+}
+
+test('a foreign name that does not decline stays the apposition of the noun before it (`с ... секретарем США Марко Рубио`)', () => {
+  const doc = analyze(
+    'Министр иностранных дел Андрей Сибига в четверг, 13 февраля, провел первый телефонный разговор с новым государственным секретарем США Марко Рубио.',
+    'ru',
+    '2025-02-13',
+  );
+  const ev = find(doc, 'CONSULT', /сибига|sybiha/, /рубио|rubio/);
+  assert.equal(ev.mode, 'call');
+  assert.equal(ev.status, 'occurred');
+  assert.equal(ev.when?.value, '2025-02-13');
+});
+
+test('an invitation is a possible contact of the one invited (`пригласила ... Бориса Джонсона посетить Москву`)', () => {
+  const doc = analyze(
+    'Россия пригласила премьер-министра Великобритании Бориса Джонсона посетить 9 мая 2020 года Москву и принять участие в юбилейных мероприятиях, посвященных 75-летию Победы в Великой Отечественной войне.',
+    'ru',
+    '2019-08-17',
+  );
+  const ev = find(doc, 'CONSULT', /джонсон|johnson/, /москв|moscow|росси|russia/);
+  assert.equal(ev.mode, 'visit');
+  assert.equal(ev.status, 'possible');
+  assert.equal(ev.actors[0], doc.layers.entities?.find((e) => /джонсон|johnson/i.test(e.name))?.id, 'the one invited visits');
+  assert.ok(ev.rules?.includes('subject.invited-object'));
+});
+
+test('a visit announced by invitation keeps its own tense (`посетит Москву по приглашению`)', () => {
+  const doc = analyze(
+    'Президент Республики Молдовы Игорь Додон посетит Москву по приглашению президента Российской Федерации Владимира Путина для участия в открытии чемпионата мира по футболу, передает IPN.',
+    'ru',
+    '2018-06-10',
+  );
+  const ev = find(doc, 'CONSULT', /додон|dodon/, /москв|moscow/);
+  assert.equal(ev.status, 'planned');
+});
+
+// the project's own English sample (samples/diplomacy-2025.jsonl), whose output the issue cites
+test('a summit called off is one cancelled summit, no call; a summit discussed later is the same summit, not one held', () => {
+  const doc = analyze(
+    'The move came on the same day Trump told reporters he had called off a planned summit with Russian President Vladimir Putin in Budapest. The two leaders had discussed the summit in a phone call on October 16.',
+    'en',
+    '2025-10-22',
+  );
+  const evs = doc.layers.events ?? [];
+  const summits = evs.filter((e) => e.mode === 'summit');
+  assert.equal(summits.length, 1, JSON.stringify(evs.map((e) => [e.mode, e.status, e.actors])));
+  assert.equal(summits[0].status, 'cancelled');
+  assert.ok(!evs.some((e) => e.mode === 'call' && e.status !== 'occurred'), 'called off is no call');
+  const call = evs.find((e) => e.mode === 'call');
+  assert.equal(call?.when?.value, '2025-10-16');
+});
