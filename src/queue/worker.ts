@@ -77,29 +77,46 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
     }
   };
 
-  const workIds: string[] = [];
-  for (let i = 0; i < Math.max(1, o.concurrency); i++) {
-    workIds.push(
-      await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: o.pollInterval ?? 0.5 }, async ([job]) => {
-        running++;
-        try {
-          return await handle(job);
-        } finally {
-          running--;
-          lastBusy = Date.now();
-        }
-      }),
-    );
-  }
-
+  // own fetch loops rather than boss.work(): work() waits out the polling interval after every
+  // job, which caps a loop at two jobs a second when jobs are short
   let stopping: Promise<void> | null = null;
+  let stopRequested = false;
+  const pollMs = (o.pollInterval ?? 0.5) * 1000;
+  const loop = async () => {
+    while (!stopRequested) {
+      let jobs: PgBoss.Job<IngestJob>[] = [];
+      try {
+        jobs = (await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: 1 })) ?? [];
+      } catch (e) {
+        // the database went away for a moment: wait and keep going
+        process.stderr.write(`parley: worker: fetching a job: ${(e as Error).message}\n`);
+      }
+      if (!jobs.length) {
+        await new Promise((r) => setTimeout(r, pollMs));
+        continue;
+      }
+      const job = jobs[0];
+      running++;
+      try {
+        const out = await handle(job);
+        await boss.complete(INGEST_QUEUE, job.id, out as object);
+      } catch (e) {
+        await boss.fail(INGEST_QUEUE, job.id, e as object).catch(() => {});
+      } finally {
+        running--;
+        lastBusy = Date.now();
+      }
+    }
+  };
+  const loops = Array.from({ length: Math.max(1, o.concurrency) }, () => loop());
+
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   const stop = () =>
     (stopping ??= (async () => {
-      for (const id of workIds) await boss.offWork({ id }).catch(() => {});
-      // the jobs in hand finish (offWork lets the running handlers complete)
-      while (running > 0) await new Promise((r) => setTimeout(r, 50));
+      stopRequested = true;
+      // the jobs in hand finish
+      await Promise.all(loops);
       resolveDone();
     })());
 
