@@ -165,6 +165,23 @@ async function slavicner(pipe: Pipe): Promise<void> {
     const arts2 = new Set(c.reports.map((r) => r.article)).size;
     console.log(`    ${c.id} ${c.type} ${c.mode ?? ''} ${c.status} ${c.when?.value ?? ''} ${c.reports.length} reports/${arts2} articles ${c.from}..${c.to}: ${c.actors.map((a) => names.get(a)?.name ?? a).join(', ')}`);
   }
+  // arrival order: the same articles stored in reverse
+  const rev = await store([...arts].reverse());
+  const revClaims = await all(listClaims(rev.s));
+  const key = (cs: ClaimJson[]) => {
+    const m = new Map<string, string>();
+    for (const c of cs) {
+      const members = c.reports.map((r) => `${r.article}:${r.event}`).sort().join(',');
+      for (const r of c.reports) m.set(`${r.article}:${r.event}`, members);
+    }
+    return m;
+  };
+  const ka = key(claims);
+  const kb = key(revClaims);
+  let differ = 0;
+  for (const [r, g] of ka) if (kb.get(r) !== g) differ++;
+  console.log(`  reverse arrival order: ${revClaims.length} claims; reports whose claim differs: ${differ} of ${ka.size}`);
+  await rev.s.close();
   const multi: string[] = [];
   for await (const a of listActors(s, { limit: 400 })) if (a.aliases.length > 1) multi.push(`${a.names.ru ?? a.names.uk ?? a.names.en ?? a.id} [${a.aliases.join(' ')}]`);
   console.log(`  actors ${rb.actors}; with several entity ids (among the 400 most mentioned): ${multi.length}`);

@@ -4,7 +4,7 @@
  * indexes keyed by claim keys, entity ids and dates: nothing re-reads the corpus per article.
  */
 import type Database from 'better-sqlite3';
-import { assign, reportKey, type Placed } from '../corpus/claims/assign.js';
+import { recluster, reportKey } from '../corpus/claims/assign.js';
 import { keysOf, WINDOW } from '../corpus/claims/compat.js';
 import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
 import { summarize, type ClaimJson } from '../corpus/claims/summary.js';
@@ -90,10 +90,10 @@ function S(db: Database.Database) {
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    candidates: p(`SELECT r.claim, r.report FROM corpus_claim_keys k
+    candidates: p(`SELECT DISTINCT r.claim FROM corpus_claim_keys k
                    JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
                    WHERE k.key = ? AND k.anchor BETWEEN ? AND ?`),
-    candidatesUndated: p(`SELECT r.claim, r.report FROM corpus_claim_keys k
+    candidatesUndated: p(`SELECT DISTINCT r.claim FROM corpus_claim_keys k
                    JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
                    WHERE k.key = ? AND k.anchor IS NULL`),
     claimFirst: p('SELECT first_key, first_article, first_event FROM corpus_claims WHERE id = ?'),
@@ -103,6 +103,8 @@ function prepare(db: Database.Database) {
     deleteClaim: p('DELETE FROM corpus_claims WHERE id = ?'),
     deleteClaimActors: p('DELETE FROM corpus_claim_actors WHERE claim = ?'),
     reportsOf: p('SELECT report FROM corpus_claim_reports WHERE claim = ?'),
+    reportRowsOf: p('SELECT article, event, report FROM corpus_claim_reports WHERE claim = ?'),
+    setReportClaim: p('UPDATE corpus_claim_reports SET claim = ? WHERE article = ? AND event = ?'),
     upsertClaim: p(`INSERT OR REPLACE INTO corpus_claims (id, type, mode, level, status, first_key, first_article, first_event, date_lo, date_hi, reports, json)
                     VALUES (@id, @type, @mode, @level, @status, @first_key, @first_article, @first_event, @date_lo, @date_hi, @reports, @json)`),
     insertClaimActor: p('INSERT OR IGNORE INTO corpus_claim_actors (claim, actor) VALUES (?, ?)'),
@@ -120,45 +122,62 @@ function articleOf(a: StoredArticle): ArticleLike {
   return a.json as unknown as ArticleLike;
 }
 
-/** Places the events of one stored article into claims (see src/corpus/claims/assign.ts). */
+/**
+ * Places the events of one stored article into claims (src/corpus/claims/assign.ts): the stored
+ * reports that share a look-up key and are near in time give the claims they may join; those
+ * claims' reports and the new ones are regrouped in publication order (`recluster`), so the result
+ * does not depend on the order articles arrive in; claims that changed are rewritten.
+ */
 export function updateClaims(db: Database.Database, a: StoredArticle): void {
   const st = S(db);
   const reports = reportsOf(articleOf(a));
   if (!reports.length) return;
-  // candidates: stored reports sharing a look-up key, near in time
-  const seen = new Set<string>();
-  const candidates: Placed[] = [];
+  const near = new Set<string>();
   for (const r of reports) {
     const day = anchorDay(r);
     for (const key of keysOf(r).lookup) {
       const rows = (day === null ? st.candidatesUndated.all(key) : st.candidates.all(key, day - WINDOW.lookup, day + WINDOW.lookup)) as Row[];
-      for (const row of rows) {
-        const rep = JSON.parse(row.report) as Report;
-        const k = `${rep.article}:${rep.event}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        candidates.push({ claim: row.claim, report: rep });
-      }
+      for (const row of rows) near.add(row.claim);
     }
   }
-  const firstOf = new Map<string, { key: string; article: string; event: number }>();
-  for (const c of new Set(candidates.map((c) => c.claim))) {
-    const f = st.claimFirst.get(c) as Row | undefined;
-    if (f) firstOf.set(c, { key: f.first_key, article: f.first_article, event: f.first_event });
+  // every report of those claims, with the new ones
+  const all: Report[] = [...reports];
+  const rowOf = new Map<string, number>();
+  for (const c of near) {
+    for (const row of st.reportRowsOf.all(c) as Row[]) {
+      const rep = JSON.parse(row.report) as Report;
+      rowOf.set(`${rep.article}:${rep.event}`, row.article);
+      all.push(rep);
+    }
   }
-  const res = assign(reports, candidates, firstOf);
-  for (const { from, to } of res.renames) {
-    st.renameReports.run(to, from);
-    st.deleteClaim.run(from);
-    st.deleteClaimActors.run(from);
+  const placed = recluster(all);
+  const before = new Map<string, string>();
+  for (const c of near) for (const row of st.reportRowsOf.all(c) as Row[]) before.set(`${row.article}:${row.event}`, c);
+  const changed = new Set<string>();
+  const kept = new Set<string>();
+  for (const p of placed) kept.add(p.claim);
+  for (const c of near) {
+    if (kept.has(c)) continue;
+    st.deleteClaim.run(c);
+    st.deleteClaimActors.run(c);
   }
-  for (const p of res.placed) {
+  for (const p of placed) {
     const r = p.report;
-    st.insertReport.run(a.rowid, r.event, p.claim, reportKey(r), JSON.stringify(r));
-    const day = anchorDay(r);
-    for (const key of keysOf(r).index) st.insertKey.run(key, day, a.rowid, r.event);
+    const k = `${r.article}:${r.event}`;
+    const rid = rowOf.get(k);
+    if (rid === undefined) {
+      // a report of the new article
+      st.insertReport.run(a.rowid, r.event, p.claim, reportKey(r), JSON.stringify(r));
+      const day = anchorDay(r);
+      for (const key of keysOf(r).index) st.insertKey.run(key, day, a.rowid, r.event);
+      changed.add(p.claim);
+    } else if (before.get(`${rid}:${r.event}`) !== p.claim) {
+      st.setReportClaim.run(p.claim, rid, r.event);
+      changed.add(p.claim);
+      changed.add(before.get(`${rid}:${r.event}`)!);
+    }
   }
-  for (const id of res.touched) writeClaim(db, id);
+  for (const id of changed) if (kept.has(id)) writeClaim(db, id);
 }
 
 function writeClaim(db: Database.Database, id: string): void {

@@ -157,3 +157,16 @@ export function assign(
   for (const r of renames) touched.add(r.to);
   return { placed, renames, touched: [...touched] };
 }
+
+/**
+ * Regroups a neighbourhood of reports from scratch, in publication order (`reportKey`): the stored
+ * reports of every claim a new article's events may join, with the new reports. Each report joins
+ * the closest claim built so far that it fits (as `assign` does); ids come from each group's
+ * earliest report. The result depends only on the set of reports, not on the order they arrived
+ * in, so incremental updates and a rebuild agree far more often than greedy placement alone.
+ */
+export function recluster(reports: Report[]): Placed[] {
+  const sorted = [...reports].sort((a, b) => (reportKey(a) < reportKey(b) ? -1 : reportKey(a) > reportKey(b) ? 1 : 0));
+  const res = assign(sorted, [], new Map());
+  return res.placed;
+}

@@ -17,7 +17,8 @@
  * - dates: two explicit dates overlap; an undated report is dated by its publication: an undated
  *   account of a past happening comes at most three weeks after it (four months when both name the
  *   same place), two undated accounts of a one-off happening within a week of each other, of a
- *   standing channel within two months; prospective reports within six weeks of each other.
+ *   standing channel within two months; prospective reports within six weeks of each other; an
+ *   undated prospective report at most three months before the dated happening.
  */
 import type { Report } from './report.js';
 
@@ -45,7 +46,7 @@ export const WINDOW = {
   undatedChannel: 60,
   prospective: 45,
   prospectiveToHappened: 60,
-  explicitAhead: 180,
+  explicitAhead: 90,
   /** the widest of these, for candidate look-ups */
   lookup: 200,
 };
@@ -84,7 +85,8 @@ export function clash(a: Report, b: Report): Why | null {
 
 /**
  * Two places (LOC) of different sides, or two different towns of one side. An institution named
- * as the place (`в Кремле`) is no place to compare.
+ * as the place (`в Кремле`), or a place the KB cannot put in a country (an unlinked
+ * `new:LOC:st-petersburg`), is no place to compare.
  */
 function placesClash(a: Report, b: Report): boolean {
   if (!a.place || !b.place || a.place === b.place || !a.placeIsLoc || !b.placeIsLoc) return false;

@@ -43,7 +43,7 @@ export interface Report {
   placeSide: string | null;
   /** the place is a town or region (not a country, not an institution) */
   placeIsTown: boolean;
-  /** the place is a LOC (a country, region or town; not an institution such as the Kremlin) */
+  /** the place is a LOC (a country, region or town; not an institution such as the Kremlin) that the KB places in a country */
   placeIsLoc: boolean;
   when: { value: string; mod?: string } | null;
   /** the happening's day range when the text dates it (`when`), else null */
@@ -108,7 +108,7 @@ export function reportsOf(a: ArticleLike, kb: KnowledgeBase = corpusKb()): Repor
       place: ev.place ?? null,
       placeSide: ev.place ? sideOf(ev.place, ents.get(ev.place), lang, kb) : null,
       placeIsTown: !!ev.place && isTown(ev.place, ents.get(ev.place), kb),
-      placeIsLoc: !!ev.place && (ents.get(ev.place)?.type ?? kb.byId(ev.place)?.type) === 'LOC',
+      placeIsLoc: !!ev.place && (ents.get(ev.place)?.type ?? kb.byId(ev.place)?.type) === 'LOC' && kb.countryOf(ev.place) !== undefined,
       when: ev.when?.value ? (ev.when.mod ? { value: ev.when.value, mod: ev.when.mod } : { value: ev.when.value }) : null,
       whenRange,
       pubDay: dayOf(published),
