@@ -250,18 +250,24 @@ export class SqliteStore implements Store {
       where.push('a.id IN (SELECT value FROM json_each(@ids))');
       params.ids = JSON.stringify(f.ids);
     }
+    // the page's rowids first, in the order of the published index (published, rowid), so only the
+    // page's rows are decoded; newest first, then most recently stored
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.title, substr(ptext(a.text), 1, 400) AS head, a.published, a.lang, a.outlet, a.url, a.path FROM articles a
-         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY a.published DESC, a.id LIMIT @limit OFFSET @offset`,
+        `WITH page AS (
+           SELECT a.rowid AS rid FROM articles a
+           ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+           ORDER BY a.published DESC, a.rowid DESC LIMIT @limit OFFSET @offset)
+         SELECT a.id, a.title, substr(ptext(a.text), 1, 400) AS head, a.published, a.lang, a.outlet, a.url, a.path
+         FROM page JOIN articles a ON a.rowid = page.rid
+         ORDER BY a.published DESC, a.rowid DESC`,
       )
       .all({ ...params, limit: clampInt(f.limit, 50, 1, 1e6), offset: clampInt(f.offset, 0, 0, 1e9) }) as Row[];
     return rows.map((r) => ({ id: r.id, title: r.title, lead: leadOf(r.head), published: r.published, lang: r.lang, outlet: r.outlet, url: r.url, path: r.path }));
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
-    const terms = expandQuery(q.text, this.lemmatizer, q.lang);
+    const terms = expandQuery(q.text, this.lemmatizer, q.lang, { names: nameLookup(this.db) });
     const result: SearchResult = {
       query: q.text,
       terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })),
