@@ -1,9 +1,9 @@
 /**
- * How the CLI opens its database: through `connectStore` (src/store/), which picks SQLite for a
+ * How the CLI opens its database: through `connectStore` (src/store/open.ts), which picks SQLite for a
  * path and PostgreSQL for a `postgres://` URL. Nothing here knows which store it gets.
  */
 import { existsSync } from 'node:fs';
-import { connectStore, describeLocation, isPostgresUrl } from '../../store/index.js';
+import { connectStore, describeLocation, isPostgresUrl } from '../../store/open.js';
 import type { Lemmatizer, Store } from '../../store/types.js';
 import { CliError } from '../exit.js';
 

@@ -1,0 +1,134 @@
+/**
+ * Output identity between two builds, for speed work: a change that makes the pipeline faster must
+ * not change what it finds.
+ *
+ *   npx tsx scripts/compare-outputs.ts dump MAIN_JS OUT.jsonl [--jobs N]
+ *       runs `node MAIN_JS analyze <bench set> --json --tokens` (the CLI of one build: dist/src/cli/main.js,
+ *       or a copy built elsewhere with `tsc --outDir tmp/x`) and keeps, per article, the layers speed work
+ *       touches: sentences, tokens (text, lemma, pos, tags), entities with their mentions, times
+ *       (and, with --all, quotes, events, attributions).
+ *   npx tsx scripts/compare-outputs.ts diff A.jsonl B.jsonl
+ *       compares two dumps layer by layer; exit 1 and the first differences when they differ.
+ *   npx tsx scripts/compare-outputs.ts check BASE.jsonl MAIN_JS [--jobs N]
+ *       dump + diff against a saved dump.
+ *
+ * The bench set is the bench's (every ru/uk text of ../shared/data/slavicner/raw and the seeds), plus
+ * samples/ and eval/stories/ (English articles too), each read by the real ingest readers.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/pipeline/resources.js';
+
+const SHARED = join(projectRoot, '..', 'shared');
+const RAW = join(SHARED, 'data', 'slavicner', 'raw');
+const SEEDS = join(SHARED, 'seeds');
+
+export function benchFiles(): string[] {
+  const files: string[] = [];
+  if (existsSync(RAW)) {
+    for (const topic of readdirSync(RAW).sort()) {
+      for (const lang of ['ru', 'uk']) {
+        const dir = join(RAW, topic, lang);
+        if (!existsSync(dir)) continue;
+        for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(join(dir, f));
+      }
+    }
+  }
+  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS).sort()) if (f.endsWith('.txt')) files.push(join(SEEDS, f));
+  for (const d of [join(projectRoot, 'samples'), join(projectRoot, 'eval', 'stories')]) {
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d).sort()) if (/\.(txt|html|jsonl|rss)$/.test(f)) files.push(join(d, f));
+  }
+  return files;
+}
+
+const LAYERS = ['sentences', 'tokens', 'entities', 'times'];
+const ALL = [...LAYERS, 'quotes', 'events', 'attributions'];
+
+function dump(main: string, out: string, jobs: string | undefined, all: boolean): void {
+  const args = [main, 'analyze', ...benchFiles(), '--json', '--tokens'];
+  if (jobs) args.push('--jobs', jobs);
+  const r = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+  const keep = all ? ALL : LAYERS;
+  const lines: string[] = [];
+  for (const l of r.stdout.split('\n')) {
+    if (!l.trim()) continue;
+    const a = JSON.parse(l) as Record<string, unknown>;
+    const o: Record<string, unknown> = { id: a.id, lang: a.lang, source: a.source };
+    for (const k of keep) o[k] = a[k] ?? null;
+    lines.push(JSON.stringify(o));
+  }
+  writeFileSync(out, lines.join('\n') + '\n');
+  console.log(`${lines.length} articles -> ${out}`);
+}
+
+function read(path: string): Map<string, Record<string, unknown>> {
+  const m = new Map<string, Record<string, unknown>>();
+  for (const l of readFileSync(path, 'utf8').split('\n')) {
+    if (!l.trim()) continue;
+    const a = JSON.parse(l) as Record<string, unknown>;
+    m.set(String(a.id) + '|' + JSON.stringify(a.source), a);
+  }
+  return m;
+}
+
+function diff(pa: string, pb: string): boolean {
+  const a = read(pa);
+  const b = read(pb);
+  let same = true;
+  if (a.size !== b.size) {
+    console.log(`articles: ${a.size} vs ${b.size}`);
+    same = false;
+  }
+  const counts: Record<string, number> = {};
+  const shown: string[] = [];
+  for (const [key, x] of a) {
+    const y = b.get(key);
+    if (!y) {
+      counts.missing = (counts.missing ?? 0) + 1;
+      same = false;
+      continue;
+    }
+    for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+      if (k === 'source' || k === 'id') continue;
+      const sx = JSON.stringify(x[k]);
+      const sy = JSON.stringify(y[k]);
+      if (sx === sy) continue;
+      same = false;
+      counts[k] = (counts[k] ?? 0) + 1;
+      if (shown.length < 8) {
+        const xs = (Array.isArray(x[k]) ? x[k] : [x[k]]) as unknown[];
+        const ys = (Array.isArray(y[k]) ? y[k] : [y[k]]) as unknown[];
+        let i = 0;
+        while (i < Math.max(xs.length, ys.length) && JSON.stringify(xs[i]) === JSON.stringify(ys[i])) i++;
+        shown.push(`${key.split('|')[0]} ${k}[${i}]:\n  A ${JSON.stringify(xs[i])?.slice(0, 400)}\n  B ${JSON.stringify(ys[i])?.slice(0, 400)}`);
+      }
+    }
+  }
+  const layers = [...new Set([...a.values()].flatMap((x) => Object.keys(x)))].filter((k) => k !== 'id' && k !== 'source');
+  if (same) console.log(`identical: ${a.size} articles, layers ${layers.join(', ')}`);
+  else {
+    console.log(`DIFFERENT (articles with a difference, per layer): ${JSON.stringify(counts)}`);
+    for (const s of shown) console.log(s);
+  }
+  return same;
+}
+
+const [cmd, ...rest] = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = rest.indexOf(name);
+  return i >= 0 ? rest[i + 1] : undefined;
+};
+const pos = rest.filter((x, i) => !x.startsWith('--') && !(i > 0 && rest[i - 1] === '--jobs'));
+if (cmd === 'dump') dump(pos[0], pos[1], opt('--jobs'), rest.includes('--all'));
+else if (cmd === 'diff') process.exit(diff(pos[0], pos[1]) ? 0 : 1);
+else if (cmd === 'check') {
+  const out = join(projectRoot, 'tmp', `compare-${process.pid}.jsonl`);
+  dump(pos[1], out, opt('--jobs'), rest.includes('--all'));
+  process.exit(diff(pos[0], out) ? 0 : 1);
+} else {
+  console.error('usage: compare-outputs.ts dump MAIN_JS OUT.jsonl [--jobs N] [--all] | diff A.jsonl B.jsonl | check BASE.jsonl MAIN_JS [--jobs N] [--all]');
+  process.exit(2);
+}
