@@ -719,6 +719,20 @@ class Extractor {
       .map((m) => m.id);
   }
 
+  /**
+   * Is the trigger noun the subject of its clause: a nominative (ru, uk) or, in English, a noun with no
+   * preposition before it in its phrase, followed in the clause by a finite verb?
+   */
+  private nounIsClauseSubject(tr: Trig, ca: number, cb: number): boolean {
+    const T = this.toks;
+    let j = tr.t - 1;
+    while (j >= ca && (T[j].pos === 'ADJ' || T[j].pos === 'DET' || T[j].pos === 'NUM' || T[j].pos === 'PART')) j--;
+    if (j >= ca && (T[j].pos === 'ADP' || this.isVerb(T[j]) || T[j].pos === 'NOUN' || T[j].pos === 'PROPN')) return false;
+    if (this.lx.lang !== 'en' && !(T[tr.t].tags.Case === 'Nom')) return false;
+    for (let k = tr.tEnd; k < cb; k++) if ((this.isVerb(T[k]) && T[k].tags.VerbForm !== 'Inf' && T[k].tags.VerbForm !== 'Part' && T[k].tags.VerbForm !== 'Ger') || T[k].tags.Variant === 'Short') return true;
+    return false;
+  }
+
   /** Tokens [x, y) are all names in the genitive (or caseless): qualifiers of the name after them. */
   private onlyGenitiveNames(x: number, y: number): boolean {
     if (y <= x) return false;
@@ -1002,7 +1016,12 @@ class Extractor {
     }
     if (inherit) for (const id of inherit.ev.actors) if (!subjects.includes(id) && !parties.includes(id)) subjects.push(id);
     if (inherit) R.push('actors.sides-of-previous');
-    if (!subjects.length && stanceAt < 0) {
+    // `asserting that no talks ... had taken place`, `заявил, что переговоры не проводились`: a contact
+    // noun that is the subject of its own clause and names no party is no act of the speaker; it may
+    // continue a contact reported before
+    const selfSubject = !tr.verb && consult && !parties.length && ca > a && this.nounIsClauseSubject(tr, ca, cb);
+    if (selfSubject) R.push('subject.none-for-subject-noun');
+    if (!subjects.length && stanceAt < 0 && !selfSubject) {
       const governedByNoun = !tr.verb && this.governedByNoun(tr.t, ca);
       if (!(parties.length >= 2 && !tr.verb) && !governedByNoun) {
         const s = this.implicitSubject(tr, a, ca, ms);
@@ -1956,6 +1975,17 @@ class Extractor {
         if (r) return { ids: [r], rule: 'stance.by.role' };
         break;
       }
+    }
+    // `Russia’s foreign ministry spokesperson, Maria Zakharova, denied`: the subject before an apposition
+    // set off by commas
+    if (ca > a && T[ca - 1].text === ',') {
+      const [pa] = this.clause(ca - 2, a, b);
+      let pb = pa;
+      for (let q = pa > a && T[pa - 1].text === ',' ? this.clause(pa - 2, a, b)[0] : pa; q < ca; q++) pb = q;
+      const before = this.markQualifiers(a, b).filter((m) => m.t1 <= ca && m.t0 >= Math.min(pa, pb) && !outletMention(m) && this.named(m) && m.lead.kind !== 'prep' && this.nominative(m));
+      const last = before[before.length - 1];
+      // (only when nothing but the apposition and its commas lies between: no verb of its own)
+      if (last && !this.verbBetween(last.t1 - 1, k)) return { ids: [last.id], rule: 'stance.by.subject-before-apposition' };
     }
     // inside a quotation: its speaker (`«Мы не будем ни подтверждать, ни опровергать», — сказал Песков`)
     const pos = T[k].start;

@@ -149,3 +149,16 @@ test('every event, stance and quote says which rules produced it; evidence is th
   const q = (doc.layers.quotes ?? [])[0];
   assert.ok(q?.rules?.includes('quote.direct.cue-after') && q.rules.includes('ru.cue.сказать'), JSON.stringify(q?.rules));
 });
+
+test('deny (en): the subject before an apposition holds it; talks said not to have taken place are nobody’s act of the speaker', () => {
+  const doc = analyze(
+    'The Washington Post reported on Saturday that Ukraine and Russia were scheduled to send delegations to Qatar this month to discuss a significant agreement. Russia’s foreign ministry spokesperson, Maria Zakharova, denied the Washington Post’s claim, asserting that no talks on civilian infrastructure had taken place.',
+    'en',
+    '2024-08-18',
+  );
+  const s = stancesOf(doc).find((x) => x.stance === 'deny');
+  assert.ok(s, JSON.stringify(doc.layers.events));
+  assert.match(s.by, /zakharova/);
+  assert.ok(s.rules?.includes('stance.by.subject-before-apposition'));
+  for (const ev of doc.layers.events ?? []) assert.ok(!ev.actors.some((a) => /zakharova/.test(who(doc, a))), JSON.stringify(ev.actors));
+});
