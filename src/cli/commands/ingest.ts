@@ -1,7 +1,7 @@
 import { EXIT } from '../exit.js';
 import { isTTY, line } from '../output.js';
 import { analyzed, describe, lazyEngine, type Rejection } from './inputs.js';
-import { describeLocation } from '../../store/index.js';
+import { describeLocation } from '../../store/open.js';
 import { openForWrite } from './db.js';
 import { contentId } from '../../doc/create.js';
 import { normalizeBody } from '../../doc/normalize.js';

@@ -5,7 +5,7 @@
  */
 import { readInputs } from '../../ingest/index.js';
 import { enqueue, openQueue, queueState, retryFailed, type IngestJob } from '../../queue/index.js';
-import { describeLocation, isPostgresUrl } from '../../store/index.js';
+import { describeLocation, isPostgresUrl } from '../../store/open.js';
 import { CliError, EXIT } from '../exit.js';
 import { dim, line, table } from '../output.js';
 import { describe, type Rejection } from './inputs.js';

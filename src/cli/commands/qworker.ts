@@ -6,7 +6,7 @@
  */
 import { openQueue } from '../../queue/index.js';
 import { startQueueWorker } from '../../queue/worker.js';
-import { describeLocation, isPostgresUrl } from '../../store/index.js';
+import { describeLocation, isPostgresUrl } from '../../store/open.js';
 import { CliError, EXIT } from '../exit.js';
 import { line } from '../output.js';
 import { openForWrite } from './db.js';
