@@ -385,6 +385,17 @@ describe('corpus routes (stories, claims, actors, network, framing)', () => {
     assert.ok(one.claimList.every((c: { schema: string }) => c.schema === 'parley/claim@1'));
     const ru = json(await get('/api/stories?lang=ru&limit=200'));
     assert.ok(ru.items.length >= 1 && ru.items.every((s: { langs: string[] }) => s.langs.includes('ru')));
+    // coverage (articles per day), the story of an article, stories of an outlet
+    for (const st of all.items) for (const c of st.coverage) assert.match(c.date, /^\d{4}-\d{2}-\d{2}$/);
+    const withDates = one.articleList.filter((a: { published: string | null }) => a.published).length;
+    assert.equal(json(await get(`/api/stories?limit=200`)).items.find((x: { id: string }) => x.id === big.id).coverage.reduce((n: number, c: { n: number }) => n + c.n, 0), withDates);
+    const ofArticle = json(await get('/api/stories?article=' + encodeURIComponent(big.articles[0])));
+    assert.deepEqual(ofArticle.items.map((x: { id: string }) => x.id), [big.id]);
+    const outlet = big.outlets[0];
+    const byOutlet = json(await get('/api/stories?limit=200&outlet=' + encodeURIComponent(outlet.toUpperCase())));
+    assert.ok(byOutlet.items.some((x: { id: string }) => x.id === big.id));
+    assert.ok(byOutlet.items.every((x: { outlets: string[] }) => x.outlets.some((o) => o.toLowerCase().includes(outlet.toLowerCase()))));
+    assert.equal(json(await get('/api/stories?outlet=' + encodeURIComponent('no such outlet zzz'))).items.length, 0);
     assertError(await get('/api/stories/s-000000000000'), 404, 'not_found');
     assertError(await get('/api/stories?lang=fr'), 400);
     assertError(await get('/api/stories?minArticles=0'), 400);
@@ -424,6 +435,9 @@ describe('corpus routes (stories, claims, actors, network, framing)', () => {
     const lavrov = json(await get('/api/actors/' + encodeURIComponent('Лавров')));
     assert.equal(lavrov.schema, 'parley/actor@1');
     assert.equal(json(await get('/api/actors/' + encodeURIComponent(lavrov.id))).id, lavrov.id);
+    assert.equal(typeof lavrov.names, 'object');
+    assert.ok(Object.values(lavrov.names).some((n) => /Лавров|Lavrov/.test(String(n))), 'the actor keeps its own names per language');
+    for (const c of lavrov.contacts) assert.equal(typeof lavrov.contactNames[c.actor]?.name, 'string');
     assertError(await get('/api/actors/' + encodeURIComponent('Nobody Atall Zzyzx')), 404);
     const net = json(await get('/api/network'));
     assert.ok(net.nodes.length >= 2 && net.edges.length >= 1);

@@ -9,6 +9,8 @@ import { decodeCursor, encodeCursor } from '../paging.js';
 import { CorpusObject, Cursor, DateParam, errors, EventMode, EventStatus, EventType, Id, IdParams, LangParam, Limit, LIMIT_DEFAULT, Page, ArticleSummary } from '../schemas.js';
 import type { App, RouteContext } from '../server.js';
 import type { Static } from 'typebox';
+import { fold } from '../../doc/normalize.js';
+import type { StoryJson } from '../../corpus/stories/index.js';
 
 const claimFilters = {
   actor: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id, actor id or a name (any language)' })),
@@ -32,6 +34,8 @@ export const NetworkQuery = Type.Object(claimFilters, { additionalProperties: fa
 export const StoriesQuery = Type.Object(
   {
     entity: Type.Optional(Id),
+    outlet: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'only stories with an article from this outlet (case-insensitive part of its name)' })),
+    article: Type.Optional(Id),
     lang: Type.Optional(LangParam),
     from: Type.Optional(DateParam),
     to: Type.Optional(DateParam),
@@ -87,18 +91,44 @@ export function corpusRoutes(ctx: RouteContext) {
       {
         schema: {
           tags: ['corpus'],
-          summary: 'stories (parley/story@1), latest first, with their article count',
+          summary: 'stories (parley/story@1), latest first, with `articleCount` and `coverage` (articles per published day)',
+          description: '`article=ID` gives the story of that article; `outlet` keeps stories with an article from that outlet.',
           querystring: StoriesQuery,
           response: { 200: Page.corpus, ...errors(400, 429) },
         },
       },
       async (req) => {
-        const { limit = LIMIT_DEFAULT, cursor, ...f } = req.query;
+        const { limit = LIMIT_DEFAULT, cursor, outlet, article, ...f } = req.query;
         const offset = decodeCursor(cursor);
+        const { listStories } = await stories();
         try {
-          const rows = await (await stories()).listStories(store, { ...f, offset, limit: limit + 1 });
+          let rows: StoryJson[];
+          if (outlet || article) {
+            // the story library filters neither by outlet nor by article: walk the stories page by page
+            const want = outlet ? fold(outlet) : null;
+            const keep = (st: StoryJson) => (!want || st.outlets.some((o) => fold(o).includes(want))) && (!article || st.articles.includes(article));
+            const found: StoryJson[] = [];
+            for (let off = 0; found.length < offset + limit + 1; off += 500) {
+              const chunk = await listStories(store, { ...f, offset: off, limit: 500 });
+              found.push(...chunk.filter(keep));
+              if (chunk.length < 500 || (article && found.length)) break;
+            }
+            rows = found.slice(offset, offset + limit + 1);
+          } else rows = await listStories(store, { ...f, offset, limit: limit + 1 });
           const p = page(rows, offset, limit);
-          return { items: p.items.map((s) => ({ ...s, articleCount: s.articles.length })), next: p.next };
+          // coverage for the sparklines: articles per published day
+          const dates = new Map<string, string | null>();
+          const ids = p.items.flatMap((st) => st.articles);
+          if (ids.length) for (const a of await store.listArticles({ ids, limit: ids.length })) dates.set(a.id, a.published);
+          const coverage = (st: StoryJson) => {
+            const n = new Map<string, number>();
+            for (const id of st.articles) {
+              const d = dates.get(id)?.slice(0, 10);
+              if (d) n.set(d, (n.get(d) ?? 0) + 1);
+            }
+            return [...n.entries()].sort().map(([date, k]) => ({ date, n: k }));
+          };
+          return { items: p.items.map((st) => ({ ...st, articleCount: st.articles.length, coverage: coverage(st) })), next: p.next };
         } catch (e) {
           if ((e as { kind?: string }).kind === 'empty') return { items: [], next: null };
           return corpusError(e);
@@ -206,16 +236,16 @@ export function corpusRoutes(ctx: RouteContext) {
       {
         schema: {
           tags: ['corpus'],
-          summary: "an actor's profile (parley/actor@1) by entity id, actor id or name; names of its contacts",
+          summary: "an actor's profile (parley/actor@1) by entity id, actor id or name; `contactNames`: the names of its contacts",
           params: IdParams,
-          response: { 200: Type.Object({ id: Type.String(), names: Names }, { additionalProperties: true }), ...errors(400, 404, 429) },
+          response: { 200: Type.Object({ id: Type.String(), contactNames: Names }, { additionalProperties: true }), ...errors(400, 404, 429) },
         },
       },
       async (req) => {
         try {
           const a = await (await lib()).getActor(store, req.params.id);
           const contacts = (a as { contacts?: { actor: string }[] }).contacts ?? [];
-          return { ...a, names: await namesOf(contacts.map((c) => c.actor)) };
+          return { ...a, contactNames: await namesOf(contacts.map((c) => c.actor)) };
         } catch (e) {
           return corpusError(e);
         }
