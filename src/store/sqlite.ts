@@ -267,7 +267,7 @@ export class SqliteStore implements Store {
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
-    const terms = expandQuery(q.text, this.lemmatizer, q.lang, { names: nameLookup(this.db) });
+    const terms = expandQuery(q.text, this.lemmatizer, q.lang);
     const result: SearchResult = {
       query: q.text,
       terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })),
