@@ -110,6 +110,60 @@ async function seeds(pipe: Pipe): Promise<void> {
   await rev.s.close();
 }
 
+/**
+ * Does the claims and actors update cost grow with the corpus? The SlavicNER articles are stored
+ * `copies` times, each copy with new article ids and every date moved 60 days later than the
+ * previous copy's (so copies of one story meet their neighbours in the look-up window, as a
+ * running news flow does); the claims and actors updaters are timed per block of 1,000 stored
+ * articles. Dedup and stories are left out of this run (their own bench measures them).
+ */
+export async function scale(arts: ArticleJson[], copies: number): Promise<void> {
+  const shift = (d: unknown, days: number): unknown => {
+    if (typeof d !== 'string') return d;
+    const m = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(d);
+    if (!m) return d;
+    const t = new Date(Date.parse(m[1] + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+    return t + m[2];
+  };
+  const saved = CORPUS_UPDATERS.splice(0, CORPUS_UPDATERS.length);
+  const mine = saved.filter((u) => u.name === 'claims' || u.name === 'actors');
+  let spent = 0;
+  CORPUS_UPDATERS.push(
+    ...mine.map((u) => ({
+      ...u,
+      update: (db: Parameters<typeof u.update>[0], a: Parameters<typeof u.update>[1]) => {
+        const t = performance.now();
+        u.update(db, a);
+        spent += performance.now() - t;
+      },
+    })),
+  );
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-corpus-scale-'));
+    const s = new SqliteStore(join(dir, 'scale.db'));
+    let n = 0;
+    let block = 0;
+    const blocks: string[] = [];
+    for (let k = 0; k < copies; k++) {
+      for (const a of arts) {
+        const days = k * 60;
+        const events = ((a.events as { when?: { value: string } | null }[]) ?? []).map((e) => (e.when ? { ...e, when: { ...e.when, value: shift(e.when.value, days) as string } } : e));
+        await s.putArticle({ ...a, id: `${a.id}-${k}`, published: shift(a.published, days), events } as ArticleJson);
+        n++;
+        if (n % 1000 === 0) {
+          blocks.push(`${n}: ${((spent - block) / 1000).toFixed(2)}`);
+          block = spent;
+        }
+      }
+    }
+    const c = await s.corpus.counts();
+    console.log(`  scale: ${n} articles, ${c.claims} claims, ${c.actors} actors; claims+actors ms/article per block of 1,000 stored: ${blocks.join(', ')}`);
+    await s.close();
+  } finally {
+    CORPUS_UPDATERS.splice(0, CORPUS_UPDATERS.length, ...saved);
+  }
+}
+
 async function slavicner(pipe: Pipe): Promise<void> {
   const S = join(SHARED, 'data', 'slavicner');
   const meta = new Map<string, { date: string | null; url: string | null }>();
@@ -187,6 +241,8 @@ async function slavicner(pipe: Pipe): Promise<void> {
   console.log(`  actors ${rb.actors}; with several entity ids (among the 400 most mentioned): ${multi.length}`);
   for (const m of multi.slice(0, 12)) console.log(`    ${m}`);
   await s.close();
+  const copies = Number(process.env.CORPUS_EVAL_SCALE ?? 0);
+  if (copies > 0) await scale(arts, copies);
 }
 
 export default async function run(): Promise<void> {

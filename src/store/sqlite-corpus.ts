@@ -104,6 +104,12 @@ function prepare(db: Database.Database) {
     deleteClaimActors: p('DELETE FROM corpus_claim_actors WHERE claim = ?'),
     reportsOf: p('SELECT report FROM corpus_claim_reports WHERE claim = ?'),
     reportRowsOf: p('SELECT article, event, report FROM corpus_claim_reports WHERE claim = ?'),
+    reportRowsNear: p(`SELECT r.article, r.event, r.report FROM corpus_claim_reports r WHERE r.claim = @c AND EXISTS
+                         (SELECT 1 FROM corpus_claim_keys k WHERE k.article = r.article AND k.event = r.event
+                          AND (k.anchor IS NULL OR k.anchor BETWEEN @lo AND @hi))`),
+    firstReportRow: p(`SELECT r.article, r.event, r.report FROM corpus_claims c JOIN articles a ON a.id = c.first_article
+                       JOIN corpus_claim_reports r ON r.article = a.rowid AND r.event = c.first_event WHERE c.id = ?`),
+    claimSize: p('SELECT reports FROM corpus_claims WHERE id = ?'),
     setReportClaim: p('UPDATE corpus_claim_reports SET claim = ? WHERE article = ? AND event = ?'),
     upsertClaim: p(`INSERT OR REPLACE INTO corpus_claims (id, type, mode, level, status, first_key, first_article, first_event, date_lo, date_hi, reports, json)
                     VALUES (@id, @type, @mode, @level, @status, @first_key, @first_article, @first_event, @date_lo, @date_hi, @reports, @json)`),
@@ -125,37 +131,67 @@ function articleOf(a: StoredArticle): ArticleLike {
 /**
  * Places the events of one stored article into claims (src/corpus/claims/assign.ts): the stored
  * reports that share a look-up key and are near in time give the claims they may join; those
- * claims' reports and the new ones are regrouped in publication order (`recluster`), so the result
- * does not depend on the order articles arrive in; claims that changed are rewritten.
+ * claims' reports near in time (and each claim's first report, which names it) are regrouped with
+ * the new ones in publication order (`recluster`), so the result does not depend on the order
+ * articles arrive in; a claim's reports outside the window stay with the group of its first report.
+ * The work per article is bounded by the window, not by the size of a long-running claim (except
+ * for rewriting the summary of a claim that changed).
  */
 export function updateClaims(db: Database.Database, a: StoredArticle): void {
   const st = S(db);
   const reports = reportsOf(articleOf(a));
   if (!reports.length) return;
   const near = new Set<string>();
+  let lo = Infinity;
+  let hi = -Infinity;
   for (const r of reports) {
     const day = anchorDay(r);
+    if (day !== null) {
+      lo = Math.min(lo, day - WINDOW.lookup);
+      hi = Math.max(hi, day + WINDOW.lookup);
+    }
     for (const key of keysOf(r).lookup) {
       const rows = (day === null ? st.candidatesUndated.all(key) : st.candidates.all(key, day - WINDOW.lookup, day + WINDOW.lookup)) as Row[];
       for (const row of rows) near.add(row.claim);
     }
   }
-  // every report of those claims, with the new ones
+  if (!Number.isFinite(lo)) [lo, hi] = [0, -1];
+  // the near claims' reports in the window, and each one's first report
   const all: Report[] = [...reports];
-  const rowOf = new Map<string, number>();
+  const before = new Map<string, string>(); // `${rowid}:${event}` -> claim
+  const rowOf = new Map<string, number>(); // `${article id}:${event}` -> rowid
+  const partial = new Map<string, { first: string }>(); // claims with reports left out
   for (const c of near) {
-    for (const row of st.reportRowsOf.all(c) as Row[]) {
+    const rows = st.reportRowsNear.all({ c, lo, hi }) as Row[];
+    const first = st.firstReportRow.get(c) as Row | undefined;
+    if (first && !rows.some((r) => r.article === first.article && r.event === first.event)) rows.push(first);
+    for (const row of rows) {
       const rep = JSON.parse(row.report) as Report;
       rowOf.set(`${rep.article}:${rep.event}`, row.article);
+      before.set(`${row.article}:${row.event}`, c);
       all.push(rep);
     }
+    const n = (st.claimSize.get(c) as Row | undefined)?.reports ?? rows.length;
+    if (n > rows.length && first) partial.set(c, { first: `${first.article}:${first.event}` });
   }
   const placed = recluster(all);
-  const before = new Map<string, string>();
-  for (const c of near) for (const row of st.reportRowsOf.all(c) as Row[]) before.set(`${row.article}:${row.event}`, c);
+  const groupOf = new Map<string, string>(); // `${rowid}:${event}` -> new claim (stored reports)
+  for (const p of placed) {
+    const rid = rowOf.get(`${p.report.article}:${p.report.event}`);
+    if (rid !== undefined) groupOf.set(`${rid}:${p.report.event}`, p.claim);
+  }
+  const kept = new Set(placed.map((p) => p.claim));
   const changed = new Set<string>();
-  const kept = new Set<string>();
-  for (const p of placed) kept.add(p.claim);
+  // reports left out follow their claim's first report
+  for (const [c, { first }] of partial) {
+    const to = groupOf.get(first)!;
+    kept.add(to);
+    if (to !== c) {
+      st.renameReports.run(to, c);
+      for (const [k, v] of before) if (v === c) before.set(k, to);
+      changed.add(to);
+    }
+  }
   for (const c of near) {
     if (kept.has(c)) continue;
     st.deleteClaim.run(c);
@@ -163,18 +199,20 @@ export function updateClaims(db: Database.Database, a: StoredArticle): void {
   }
   for (const p of placed) {
     const r = p.report;
-    const k = `${r.article}:${r.event}`;
-    const rid = rowOf.get(k);
+    const rid = rowOf.get(`${r.article}:${r.event}`);
     if (rid === undefined) {
       // a report of the new article
       st.insertReport.run(a.rowid, r.event, p.claim, reportKey(r), JSON.stringify(r));
       const day = anchorDay(r);
       for (const key of keysOf(r).index) st.insertKey.run(key, day, a.rowid, r.event);
       changed.add(p.claim);
-    } else if (before.get(`${rid}:${r.event}`) !== p.claim) {
-      st.setReportClaim.run(p.claim, rid, r.event);
-      changed.add(p.claim);
-      changed.add(before.get(`${rid}:${r.event}`)!);
+    } else {
+      const was = before.get(`${rid}:${r.event}`)!;
+      if (was !== p.claim) {
+        st.setReportClaim.run(p.claim, rid, r.event);
+        changed.add(p.claim);
+        changed.add(was);
+      }
     }
   }
   for (const id of changed) if (kept.has(id)) writeClaim(db, id);

@@ -50,7 +50,9 @@ export interface ClaimsOptions extends ClaimQuery {
 
 export async function claimsCommand(o: ClaimsOptions): Promise<number> {
   return withStore(o.db, async (store) => {
-    const q: ClaimQuery = { actor: o.actor, status: o.status, mode: o.mode, type: o.type, story: o.story, from: o.from, to: o.to, limit: o.limit };
+    // a table shows the latest 100 unless --limit says otherwise; --json streams them all
+    const limit = o.limit ?? (o.json ? undefined : 100);
+    const q: ClaimQuery = { actor: o.actor, status: o.status, mode: o.mode, type: o.type, story: o.story, from: o.from, to: o.to, limit };
     let n = 0;
     if (o.json) {
       for await (const c of listClaims(store, q)) {
@@ -67,6 +69,7 @@ export async function claimsCommand(o: ClaimsOptions): Promise<number> {
       }
       n = all.length;
       if (rows.length) await line(table(rows, ['claim', 'date', 'type', 'mode', 'status', 'reports', 'parties']));
+      if (limit !== undefined && all.length === limit && o.limit === undefined) process.stderr.write(`(the latest ${limit} claims; --limit N for more, --json for all)\n`);
     }
     if (!n) {
       await requireArticles(store);
