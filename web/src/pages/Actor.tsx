@@ -93,7 +93,14 @@ function ActorView({ id, actor, entity, actorError }: { id: string; actor: Actor
         <section>
           <h2>Contacts</h2>
           {actor?.contacts.length ? (
-            <ContactGraph id={id} name={display} contacts={actor.contacts.map((c) => ({ ...c, name: c.name ?? (actor.contactNames ?? (actor.names as unknown as NameMap))?.[c.actor]?.name ?? null }))} />
+            <ContactGraph
+              id={id}
+              name={display}
+              contacts={actor.contacts.map((c) => {
+                const known = (actor.contactNames ?? (actor.names as unknown as NameMap))?.[c.actor];
+                return { ...c, name: c.name ?? known?.name ?? null, type: known?.type ?? '' };
+              })}
+            />
           ) : (
             <Empty>No contacts recorded.</Empty>
           )}
@@ -102,7 +109,7 @@ function ActorView({ id, actor, entity, actorError }: { id: string; actor: Actor
 
       <h2>Claims</h2>
       <Async state={claims} what="claims">
-        {(p) => <ClaimsList claims={itemsOf(p)} self={id} selfName={display} known={flatNames(actor?.contactNames ?? (actor?.names as unknown as NameMap))} />}
+        {(p) => <ClaimsList claims={itemsOf(p)} self={id} selfName={entity?.name ?? display} known={flatNames(actor?.contactNames ?? (actor?.names as unknown as NameMap))} />}
       </Async>
 
       <h2>Quotes</h2>
@@ -182,7 +189,9 @@ function ClaimsList({ claims, self, selfName, known }: { claims: Claim[]; self: 
 }
 
 /** The actor in the middle, up to 16 contacts around it; line width = number of shared claims. */
-function ContactGraph({ id, name, contacts }: { id: string; name: string; contacts: Actor['contacts'] }) {
+type Contact = Actor['contacts'][number] & { type?: string };
+
+function ContactGraph({ id, name, contacts }: { id: string; name: string; contacts: Contact[] }) {
   const top = [...contacts].sort((a, b) => b.claims - a.claims).slice(0, 16);
   const max = Math.max(...top.map((c) => c.claims));
   // an ellipse leaves room for the labels left and right
@@ -213,14 +222,14 @@ function ContactGraph({ id, name, contacts }: { id: string; name: string; contac
   );
 }
 
-function ContactNode({ contact, x, y, right }: { contact: Actor['contacts'][number]; x: number; y: number; right: boolean }) {
+function ContactNode({ contact, x, y, right }: { contact: Contact; x: number; y: number; right: boolean }) {
   const e = useEntity(contact.name ? null : contact.actor);
   const navigate = useNavigate();
   const label = contact.name || e?.name || nameFromId(contact.actor);
   const to = `/actors/${seg(contact.actor)}`;
   return (
     <a href={to} onClick={(ev) => (ev.preventDefault(), navigate(to))} aria-label={`${label}: ${contact.claims} claims, last ${contact.last ?? 'undated'}`}>
-      <circle cx={x} cy={y} r={6} className="node" />
+      <circle cx={x} cy={y} r={6} className={`node t-${contact.type || e?.type || 'x'}`} />
       <text x={x + (right ? 9 : -9)} y={y + 4} textAnchor={right ? 'start' : 'end'} className="label">
         {label.length > 22 ? `${label.slice(0, 21)}…` : label} ({contact.claims})
       </text>

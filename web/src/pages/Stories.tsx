@@ -108,7 +108,7 @@ function StoryTable({ stories }: { stories: Story[] }) {
           <tr key={s.id}>
             <td>
               <Link to={`/stories/${seg(s.id)}`}>{storyTitle(s)}</Link>
-              {s.claims?.length ? <span className="muted small"> · {s.claims.length} claims</span> : null}
+              {s.claims?.length ? <span className="muted small"> · {s.claims.length} claim{s.claims.length === 1 ? "" : "s"}</span> : null}
             </td>
             <td>
               {s.langs.map((l) => (
