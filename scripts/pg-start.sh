@@ -7,6 +7,8 @@
 # the `postgres` user. It listens on 127.0.0.1 only, on a free port, with `trust` authentication:
 # a test cluster, never a deployment. One cluster per machine user, shared by concurrent callers
 # (a lock file serialises the start), kept in $PARLEY_PG_DIR (default /tmp/parley-pg-$(id -u)).
+# PARLEY_PG_LISTEN: addresses to listen on (default 127.0.0.1); PARLEY_PG_ALLOW: a CIDR whose
+# clients are trusted too (scripts/netns-workers.sh: workers in network namespaces of their own).
 set -euo pipefail
 DIR="${PARLEY_PG_DIR:-/tmp/parley-pg-$(id -u)}"
 mkdir -p "$DIR"
@@ -54,8 +56,12 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
   as_pg "'$BIN/initdb' -D '$DATA' -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null"
 fi
 [ "$(id -u)" = 0 ] && chown -R postgres: "$DIR"
+LISTEN="${PARLEY_PG_LISTEN:-127.0.0.1}"
+if [ -n "${PARLEY_PG_ALLOW:-}" ] && ! grep -q "^host all all ${PARLEY_PG_ALLOW} trust" "$DATA/pg_hba.conf"; then
+  echo "host all all ${PARLEY_PG_ALLOW} trust" >> "$DATA/pg_hba.conf"
+fi
 PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 # small shared_buffers: the machine is shared; fsync stays on (the durability tests mean it)
-as_pg "'$BIN/pg_ctl' -D '$DATA' -l '$DIR/log' -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p $PORT -k '$DIR' -c max_connections=200 -c shared_buffers=128MB\" start" >&2 9>&-
+as_pg "'$BIN/pg_ctl' -D '$DATA' -l '$DIR/log' -w -t 60 -o \"-c listen_addresses=$LISTEN -p $PORT -k '$DIR' -c max_connections=200 -c shared_buffers=128MB\" start" >&2 9>&-
 echo "postgres://postgres@127.0.0.1:$PORT/postgres" > "$DIR/url"
 cat "$DIR/url"
