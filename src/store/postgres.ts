@@ -57,7 +57,7 @@ const MIGRATE_LOCK = 0x7061726c; // 'parl'
 /** lexemes longer than this are not indexed (PostgreSQL's limit is 2047 bytes) */
 const MAX_LEXEME_BYTES = 2000;
 /** positions kept per lexeme (term frequency saturates long before; keeps the tsvector small) */
-const MAX_POSITIONS = 32;
+const MAX_POSITIONS = 8;
 /** stay under PostgreSQL's 1 MB tsvector limit */
 const MAX_TSV_BYTES = 900_000;
 /** ts_rank weights {D, C, B, A} = forms, alternative lemmas, lemmas, title: SQLite's bm25 weights 0.5, 0.5, 1, 5 (scaled) */
@@ -95,7 +95,11 @@ export function tsvectorOf(t: { title: string[]; lemmas: string[]; forms: string
   const at = (i: number) => Math.min(16383, i + 1);
   t.title.forEach((x, i) => add('t|' + ftsFold(x), at(i)));
   t.lemmas.forEach((x, i) => add('l|' + ftsFold(x), at(i)));
-  t.forms.forEach((x, i) => add('f|' + ftsFold(x), at(i)));
+  // a surface form equal to its token's lemma needs no lexeme of its own: a query word's lemma
+  // terms include its own form, and they are looked up among the lemmas (same hits, smaller index)
+  t.forms.forEach((x, i) => {
+    if (x !== t.lemmas[i]) add('f|' + ftsFold(x), at(i));
+  });
   for (const [i, s] of t.alts) for (const x of s.split(' ')) if (x) add('a|' + ftsFold(x), at(i));
   const weight: Record<string, string> = { t: 'A', l: 'B', a: 'C', f: 'D' };
   const parts: string[] = [];
