@@ -11,6 +11,7 @@ import type { ClaimFilter, CorpusStore, RebuildResult, Store } from '../store/ty
 import type { ActorJson } from './actors/profile.js';
 import type { ClaimJson } from './claims/summary.js';
 import { isDateFilter } from './dates.js';
+import { corpusKb } from './sides.js';
 import { buildFraming, type Framing } from './framing.js';
 import { buildNetwork, networkGraphml, type Network } from './network.js';
 
@@ -79,7 +80,8 @@ function checkQuery(q: ClaimQuery): void {
 
 /**
  * The actor an id or a name stands for: an actor id, an entity id (any alias), else the actor
- * whose names contain the text (the most mentioned one). Not found: CorpusError 'not_found'.
+ * whose names contain the text (the most mentioned one), else the KB entity of that form in any
+ * case (`Путина`). Not found: CorpusError 'not_found'.
  */
 export async function resolveActor(store: Store, idOrName: string): Promise<string> {
   const c = corpusOf(store);
@@ -89,6 +91,14 @@ export async function resolveActor(store: Store, idOrName: string): Promise<stri
   if (direct) return direct;
   const found = await c.findActors(q, 1);
   if (found.length) return found[0];
+  // an inflected or other-script form the KB knows (`Путина`, `Путіна`)
+  const kb = corpusKb();
+  for (const lang of ['ru', 'uk', 'en']) {
+    for (const m of kb.lookup(q, lang)) {
+      const a = await c.actorOf(m.id);
+      if (a) return a;
+    }
+  }
   await requireArticles(store);
   throw new CorpusError(`no actor '${q}' in the corpus (try \`parley actors\` or \`parley entities --name ${JSON.stringify(q)}\`)`, 'not_found');
 }
