@@ -4,6 +4,7 @@
  * (lower case, ё→е), with every character that is not a letter or digit removed (apostrophes,
  * hyphens), so that one word is always exactly one FTS5 token.
  */
+import { readJsonResource } from '../pipeline/resources.js';
 import type { Lemmatizer } from './types.js';
 
 const NON_WORD = /[^\p{L}\p{N}]/u;
@@ -51,19 +52,87 @@ export interface QueryWord {
   forms: string[];
 }
 
-/** Split a query into words and expand each with its lemmas in every plausible language. */
-export function expandQuery(text: string, lemmatizer?: Lemmatizer, lang?: string): QueryWord[] {
+/** A base form of a query word: from the dictionary, or a guess (name model, suffix guesser). */
+export interface Reading {
+  lemma: string;
+  dict: boolean;
+}
+
+/** A lemmatizer that tells dictionary readings from guesses (morphLemmatizer does). */
+export interface ReadingLemmatizer extends Lemmatizer {
+  readings(word: string, lang?: string): Reading[];
+}
+
+/** What the store knows of entity names, for expanding a query across languages. */
+export interface NameLookup {
+  /** whether a term is a word of some stored entity's name */
+  isNameWord(term: string): boolean;
+  /** the words standing for this name word in the entity's names in other languages */
+  across(term: string): string[];
+}
+
+/** uk -> ru and ru -> uk lemma pairs of the cross-lingual word table (src/corpus/stories/data). */
+export interface WordTable {
+  ukRu: Record<string, string>;
+  ruUk: Map<string, string[]>;
+}
+
+let wordTable: WordTable | null = null;
+function loadWordTable(): WordTable {
+  if (!wordTable) {
+    const ukRu = readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-words.json').words;
+    const ruUk = new Map<string, string[]>();
+    for (const [u, r] of Object.entries(ukRu)) (ruUk.get(r) ?? ruUk.set(r, []).get(r)!).push(u);
+    wordTable = { ukRu, ruUk };
+  }
+  return wordTable;
+}
+
+export interface ExpandOptions {
+  /** entity names of the store: name words in other languages, and the check of guessed lemmas */
+  names?: NameLookup;
+  /** false: no cross-language expansion (names, word table) */
+  crossLingual?: boolean;
+}
+
+/**
+ * Split a query into words and expand each with its lemmas in every plausible language. Only
+ * forms the dictionaries allow are added: a word the morphology knows gets its dictionary lemmas;
+ * an unknown word (`Брексита`) gets a guessed lemma only when that lemma is a word of a stored
+ * entity's name (`брексит`), never the guesser's other readings (`сито`). Across languages, a
+ * lemma that is a word of an entity's name brings that word of the entity's names in the other
+ * languages (`путин` -> `путін`, `putin`), and the uk<->ru word table its cognate (`газопровод` ->
+ * `газопровід`).
+ */
+export function expandQuery(text: string, lemmatizer?: Lemmatizer, lang?: string, opts: ExpandOptions = {}): QueryWord[] {
   const out: QueryWord[] = [];
+  const names = opts.names ?? (lemmatizer as { names?: NameLookup } | undefined)?.names;
   for (const w of words(text.normalize('NFC'))) {
     const form = termOf(w.text);
     if (!form) continue;
     const lemmas = new Set<string>([form]);
     if (lemmatizer) {
+      const readable = (lemmatizer as Partial<ReadingLemmatizer>).readings;
       for (const l of wordLangs(w.text, lang)) {
-        for (const lemma of lemmatizer.lemmas(w.text, l)) {
-          const t = termOf(lemma);
-          if (t) lemmas.add(t);
-        }
+        if (readable) {
+          for (const r of readable.call(lemmatizer, w.text, l)) {
+            const t = termOf(r.lemma);
+            if (t && (r.dict || names?.isNameWord(t))) lemmas.add(t);
+          }
+        } else
+          for (const lemma of lemmatizer.lemmas(w.text, l)) {
+            const t = termOf(lemma);
+            if (t) lemmas.add(t);
+          }
+      }
+    }
+    if (opts.crossLingual !== false) {
+      const table = loadWordTable();
+      for (const l of [...lemmas]) {
+        if (names) for (const x of names.across(l)) lemmas.add(x);
+        const ru = table.ukRu[l];
+        if (ru) lemmas.add(ru);
+        for (const uk of table.ruUk.get(l) ?? []) lemmas.add(uk);
       }
     }
     out.push({ word: w.text, lemmas: [...lemmas], forms: [form] });
