@@ -7,10 +7,45 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: string }
+  | { ok: true; text: string; encoding: string; /** e.g. invalid bytes replaced */ warning?: string }
   | { ok: false; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * UTF-16 without a byte-order mark: text has a narrow set of high bytes (0x00 for Latin, 0x04 for
+ * Cyrillic, 0x20 for typography) in every other position, while the other half varies. Returns the
+ * byte order, or null.
+ */
+export function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(buf.length, 65536) & ~1;
+  if (n < 16) return null;
+  const even = new Map<number, number>();
+  const odd = new Map<number, number>();
+  for (let i = 0; i < n; i += 2) {
+    even.set(buf[i], (even.get(buf[i]) ?? 0) + 1);
+    odd.set(buf[i + 1], (odd.get(buf[i + 1]) ?? 0) + 1);
+  }
+  const narrow = (m: Map<number, number>) => {
+    let top = 0;
+    for (const [b, c] of m) if (b === 0x00 || b === 0x04 || b === 0x20 || b === 0x05) top += c;
+    return top / (n / 2);
+  };
+  const le = narrow(odd);
+  const be = narrow(even);
+  // the high half is almost all 0x00/0x04/0x20, and NULs are there (ASCII spaces, digits, Latin)
+  if (le >= 0.95 && (odd.get(0) ?? 0) > 0 && even.size > 8 && be < 0.5) return 'utf-16le';
+  if (be >= 0.95 && (even.get(0) ?? 0) > 0 && odd.size > 8 && le < 0.5) return 'utf-16be';
+  return null;
+}
+
+function decodeUtf16(buf: Uint8Array, enc: 'utf-16le' | 'utf-16be', how: string): Decoded {
+  const text = iconv.decode(Buffer.from(buf.subarray(0, buf.length & ~1)), enc);
+  if (/[\u0000-\u0008\u000E-\u001F]/.test(text.slice(0, 65536))) return { ok: false, error: 'binary data' };
+  const odd = buf.length % 2 ? '; a trailing odd byte dropped' : '';
+  return { ok: true, text, encoding: enc, warning: how || odd ? `decoded as ${enc.toUpperCase()}${how}${odd}` : undefined };
+}
 
 /** Control bytes that never occur in text (everything below 0x20 but \t \n \v \f \r, and ESC). */
 function isControlByte(b: number): boolean {
@@ -144,16 +179,28 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
   }
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     const enc = buf[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    const text = iconv.decode(Buffer.from(buf.subarray(2)), enc);
-    if (/[\u0000-\u0008\u000E-\u001F]/.test(text.slice(0, 65536))) return { ok: false, error: 'binary data' };
-    return { ok: true, text, encoding: enc };
+    const d = decodeUtf16(buf.subarray(2), enc, '');
+    return d;
   }
+  const u16 = sniffUtf16(buf);
+  if (u16) return decodeUtf16(buf, u16, ' (no byte-order mark)');
   const bin = binaryReason(buf);
   if (bin) return { ok: false, error: bin };
   try {
     return { ok: true, text: utf8.decode(buf), encoding: 'utf-8' };
   } catch {
     /* not UTF-8 */
+  }
+  // UTF-8 with a few broken sequences (a truncated last character, a damaged byte): replaced
+  // with U+FFFD and said so, rather than the whole article refused
+  const lenient = utf8Lenient.decode(buf);
+  let bad = 0;
+  for (let i = lenient.indexOf('\uFFFD'); i >= 0; i = lenient.indexOf('\uFFFD', i + 1)) bad++;
+  let valid = 0;
+  for (const b of buf) if (b >= 0x80) valid++;
+  // mostly well-formed multi-byte UTF-8: at most 1% of the non-ASCII bytes broken (or 3 sequences)
+  if (valid > 0 && (bad <= 3 || bad / valid <= 0.01) && utf8Share(buf) >= 0.9) {
+    return { ok: true, text: lenient, encoding: 'utf-8', warning: `${bad} invalid UTF-8 sequence${bad === 1 ? '' : 's'} replaced with U+FFFD` };
   }
   if (declared) {
     const d = declared.trim().toLowerCase();
@@ -163,6 +210,31 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
     }
   }
   return decodeSingleByte(buf);
+}
+
+/** Share of the non-ASCII bytes that sit in well-formed UTF-8 sequences. */
+function utf8Share(buf: Uint8Array): number {
+  let high = 0;
+  let good = 0;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+    let ok = len > 0 && i + len <= buf.length;
+    for (let k = 1; ok && k < len; k++) if ((buf[i + k] & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      high += len;
+      good += len;
+      i += len;
+    } else {
+      high++;
+      i++;
+    }
+  }
+  return high ? good / high : 1;
 }
 
 /** The charset an HTML or XML head declares (`<meta charset>`, `<?xml encoding>`), if any. */

@@ -14,7 +14,8 @@ import { extname, isAbsolute, join } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { RawArticle, Source } from '../doc/model.js';
 import { normalizeDate } from './dates.js';
-import { declaredCharset, decodeBytes } from './decode.js';
+import { binaryReason, declaredCharset, decodeBytes, sniffUtf16 } from './decode.js';
+import { finish } from './clean.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { extractHtml, htmlFragmentToText } from './html.js';
 import { detectOutlet, findOutlet, outletFromUrl, outletName } from './outlet.js';
@@ -24,16 +25,27 @@ export { decodeBytes } from './decode.js';
 export { normalizeDate } from './dates.js';
 
 export type IngestItem =
-  | { ok: true; input: string; article: RawArticle } // input = path (or '-') it came from
+  | { ok: true; input: string; article: RawArticle; /** read, but with a caveat (bytes replaced, text cut) */ warnings?: string[] } // input = path (or '-') it came from
   | { ok: false; input: string; line?: number; error: string }; // one clear message naming the problem
 
 export interface ReadOptions {
   /** per single-article file (and per JSON line), default 10 MiB */
   maxBytes?: number;
   stdin?: NodeJS.ReadableStream;
+  /** characters of one article's text that are analysed (and stored); a longer text is cut, with a warning */
+  maxChars?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The work per article is bounded by its length: past this many characters (~15,000 words, far
+ * beyond a news article) a text is cut at a paragraph or sentence end and the reader says so.
+ */
+export const DEFAULT_MAX_CHARS = 100_000;
+
+/** JSON nested deeper than this is refused before it is parsed (no article needs more than a few levels). */
+export const MAX_JSON_DEPTH = 64;
 
 /** Extensions a directory walk picks up (files named explicitly are read whatever their name). */
 const READABLE_EXT = new Set([
@@ -46,7 +58,16 @@ type Format = 'seed' | 'text' | 'jsonl' | 'json' | 'html' | 'feed';
 
 const SEED_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n|$)/;
 
+/** A name as it may be printed: control characters (a newline in a file name, ESC) escaped. */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f]/.test(name)
+    ? name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))
+    : name;
+}
+
 function fail(input: string, error: string, line?: number): IngestItem {
+  input = printable(input);
   const where = line != null ? `${input}:${line}` : input;
   return line != null ? { ok: false, input, line, error: `${where}: ${error}` } : { ok: false, input, error: `${where}: ${error}` };
 }
@@ -173,12 +194,42 @@ function readFeed(xml: string, input: string): IngestItem[] {
 // ---------------------------------------------------------------------------------------------
 // JSON Lines
 
+/** How deep arrays and objects nest in a JSON text (strings skipped), stopping past the limit. */
+function jsonDepth(s: string): number {
+  let depth = 0;
+  let max = 0;
+  let inStr = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (inStr) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inStr = false;
+      continue;
+    }
+    if (c === 0x22) inStr = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) {
+        max = depth;
+        if (max > MAX_JSON_DEPTH) return max;
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
 /** One JSON object (a JSON line or an element of a JSON array) -> article or rejection. */
 function jsonRecord(o: unknown, input: string, line: number, format: 'jsonl' | 'json'): IngestItem {
   const what = format === 'jsonl' ? '' : `item ${line}: `;
   const lineNo = format === 'jsonl' ? line : undefined;
   if (!o || typeof o !== 'object' || Array.isArray(o)) return fail(input, `${what}not a JSON object`, lineNo);
   const r = o as Record<string, unknown>;
+  for (const k of ['text', 'body', 'html', 'title', 'url', 'link', 'outlet', 'lang', 'language'] as const) {
+    const v = r[k];
+    if (v !== undefined && v !== null && typeof v !== 'string')
+      return fail(input, `${what}"${k}" has the wrong type (${Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}, not a string)`, lineNo);
+  }
+  if (r.id !== undefined && r.id !== null && typeof r.id !== 'string' && typeof r.id !== 'number')
+    return fail(input, `${what}"id" has the wrong type (${Array.isArray(r.id) ? 'an array' : typeof r.id}, not a string)`, lineNo);
   let text = typeof r.text === 'string' ? r.text : typeof r.body === 'string' ? r.body : '';
   const html = typeof r.html === 'string' ? r.html : '';
   let title = typeof r.title === 'string' && r.title.trim() ? r.title.replace(/\s+/g, ' ').trim() : null;
@@ -223,6 +274,8 @@ function jsonLine(bytes: Uint8Array, input: string, line: number): IngestItem | 
   if (!dec.ok) return fail(input, dec.error, line);
   const s = dec.text.replace(/^\uFEFF/, '').trim();
   if (!s) return null;
+  const depth = jsonDepth(s);
+  if (depth > MAX_JSON_DEPTH) return fail(input, `JSON nested more than ${MAX_JSON_DEPTH} levels deep`, line);
   let o: unknown;
   try {
     o = JSON.parse(s);
@@ -286,6 +339,7 @@ async function* readJsonl(chunks: AsyncIterable<Buffer | string>, input: string,
 }
 
 function readJsonArray(text: string, input: string): IngestItem[] {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return [fail(input, `JSON nested more than ${MAX_JSON_DEPTH} levels deep`)];
   let v: unknown;
   try {
     v = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -300,8 +354,12 @@ function readJsonArray(text: string, input: string): IngestItem[] {
 // ---------------------------------------------------------------------------------------------
 // whole buffers
 
-/** One in-memory input (HTTP upload later). */
+/** One in-memory input (an HTTP upload): its articles, cleaned and bounded like files are. */
 export function readBuffer(buf: Buffer, name: string, opts: ReadOptions = {}): IngestItem[] {
+  return readBufferRaw(buf, name, opts).map((it) => finish(it, opts.maxChars ?? DEFAULT_MAX_CHARS));
+}
+
+function readBufferRaw(buf: Buffer, name: string, opts: ReadOptions = {}): IngestItem[] {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!buf.length) return [fail(name, 'empty file')];
   const format = sniff(buf.subarray(0, 65536), name);
@@ -346,18 +404,21 @@ export function readBuffer(buf: Buffer, name: string, opts: ReadOptions = {}): I
   const dec = decodeBytes(buf, declared);
   if (!dec.ok) return [fail(name, dec.error)];
   if (!dec.text.trim()) return [fail(name, 'empty file (only whitespace)')];
-  switch (format) {
-    case 'seed':
-      return [readSeed(dec.text, name)];
-    case 'json':
-      return readJsonArray(dec.text, name);
-    case 'html':
-      return [readHtml(dec.text, name)];
-    case 'feed':
-      return readFeed(dec.text, name);
-    default:
-      return [readText(dec.text, name)];
-  }
+  const items = ((): IngestItem[] => {
+    switch (format) {
+      case 'seed':
+        return [readSeed(dec.text, name)];
+      case 'json':
+        return readJsonArray(dec.text, name);
+      case 'html':
+        return [readHtml(dec.text, name)];
+      case 'feed':
+        return readFeed(dec.text, name);
+      default:
+        return [readText(dec.text, name)];
+    }
+  })();
+  return dec.warning ? items.map((it) => (it.ok ? { ...it, warnings: [...(it.warnings ?? []), dec.warning!] } : it)) : items;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,6 +445,11 @@ function errCode(e: unknown): string {
  * streamed when it is JSON Lines and refused otherwise, without reading it.
  */
 async function* readFile(path: string, st: Stats, max: number): AsyncGenerator<IngestItem> {
+  if (!st.isFile()) {
+    const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file';
+    yield fail(path, `not a regular file (${kind}): not read`);
+    return;
+  }
   if (st.size === 0) {
     yield fail(path, 'empty file');
     return;
@@ -396,7 +462,7 @@ async function* readFile(path: string, st: Stats, max: number): AsyncGenerator<I
       yield fail(path, `cannot read (${errCode(e)})`);
       return;
     }
-    yield* readBuffer(buf, path, { maxBytes: max });
+    yield* readBufferRaw(buf, path, { maxBytes: max });
     return;
   }
   let head: Buffer;
@@ -442,6 +508,7 @@ async function walk(dir: string): Promise<string[]> {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(p)));
     else if ((e.isFile() || (e.isSymbolicLink() && isFileTarget(p))) && READABLE_EXT.has(extname(e.name).toLowerCase())) out.push(p);
+    else if ((e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()) && READABLE_EXT.has(extname(e.name).toLowerCase())) out.push(p); // reported by the caller
   }
   return out;
 }
@@ -467,6 +534,13 @@ async function* readStdin(stream: NodeJS.ReadableStream, max: number): AsyncGene
     yield fail(input, 'empty input');
     return;
   }
+  // binary data (a NUL byte, /dev/zero) is refused from its first 64 KiB, without reading on
+  const bin = sniffUtf16(head) ? null : binaryReason(head);
+  if (bin) {
+    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    yield fail(input, bin);
+    return;
+  }
   const format = sniff(head, input);
   const rest: AsyncIterable<Buffer | string> = {
     [Symbol.asyncIterator]: () => ({
@@ -484,21 +558,34 @@ async function* readStdin(stream: NodeJS.ReadableStream, max: number): AsyncGene
   const parts: Buffer[] = [head];
   let total = head.length;
   let over = total > max;
-  for await (const c of rest) {
-    const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
-    total += b.length;
-    if (total > max) over = true; // keep draining, hold nothing more
-    else parts.push(b);
-  }
+  if (!over)
+    for await (const c of rest) {
+      const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+      total += b.length;
+      if (total > max) {
+        over = true; // stop reading: an endless stream must not keep the command running
+        break;
+      }
+      parts.push(b);
+    }
   if (over) {
-    yield fail(input, `input too large (${mib(total)} > ${mib(max)} limit)`);
+    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    yield fail(input, `input too large (more than the ${mib(max)} limit)`);
     return;
   }
-  yield* readBuffer(Buffer.concat(parts), input, { maxBytes: max });
+  yield* readBufferRaw(Buffer.concat(parts), input, { maxBytes: max });
 }
 
-/** files, directories (recursive), globs and '-' (stdin); format detected automatically */
+/**
+ * files, directories (recursive), globs and '-' (stdin); format detected automatically. Every
+ * article's fields are cleaned of control characters and markup, and its text bounded (finish).
+ */
 export async function* readInputs(specs: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  for await (const it of readInputsRaw(specs, opts)) yield finish(it, maxChars);
+}
+
+async function* readInputsRaw(specs: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const spec of specs) {
     if (spec === '-') {
@@ -538,7 +625,8 @@ export async function* readInputs(specs: string[], opts: ReadOptions = {}): Asyn
       continue;
     }
     if (st) {
-      yield fail(spec, 'not a regular file or directory');
+      const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'something else';
+      yield fail(spec, `not a regular file or directory (${kind}): not read`);
       continue;
     }
     if (isDynamicPattern(spec)) {

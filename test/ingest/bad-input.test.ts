@@ -70,10 +70,14 @@ test('binary data is refused: NUL bytes, control characters, random bytes', () =
   }
 });
 
-test('an unknown encoding (UTF-16 without BOM, a Cyrillic text in an unknown code page) is refused', () => {
-  const [u16] = readBuffer(iconv.encode(seedBody('000_9e8b478fa875f41d.txt'), 'utf-16le'), 'utf16.txt');
-  assert.ok(!u16.ok);
-  assert.match(u16.error, /utf16\.txt: binary data/);
+test('UTF-16 without a BOM is decoded (with a warning); a Cyrillic text in an unknown code page is refused', () => {
+  for (const enc of ['utf-16le', 'utf-16be']) {
+    const text = seedBody('000_9e8b478fa875f41d.txt');
+    const [u16] = readBuffer(iconv.encode(text, enc), 'utf16.txt');
+    assert.ok(u16.ok, enc);
+    assert.equal(u16.article.text, text);
+    assert.match(u16.warnings?.join(' ') ?? '', new RegExp(`decoded as ${enc.toUpperCase()} \\(no byte-order mark\\)`));
+  }
   // IBM866 (DOS) Cyrillic: not one of the encodings Parley reads; refused rather than garbled
   const dos = iconv.encode('Инициативы, которые могут помочь положить конец войне, должны поощряться, заявил Рютте.', 'cp866');
   const [d] = readBuffer(dos, 'dos.txt');
@@ -157,7 +161,7 @@ test('JSON Lines edge cases: empty text, wrong types, an HTML page with no artic
     items.map((i) => (i.ok ? `ok:${i.article.id}:${i.article.published}` : `${i.line}:${i.error}`)),
     [
       '1:edge.jsonl:1: empty "text"/"html"',
-      '2:edge.jsonl:2: empty "text"/"html"',
+      '2:edge.jsonl:2: "text" has the wrong type (a number, not a string)',
       '3:edge.jsonl:3: "html" holds no article text',
       'ok:ok:null',
     ],

@@ -36,6 +36,7 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
   const tty = opts.progress !== false && isTTY(process.stderr);
   const rejected: Rejection[] = [];
   const failed: Rejection[] = [];
+  const warnings: Rejection[] = [];
   let read = 0;
   let fresh = 0;
   let dup = 0;
@@ -76,7 +77,11 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
       skipped++;
       if (skipped % 64 === 0) bar?.update(read, { fresh, dup, rej: rejected.length + failed.length, input: raw.source.path ?? '' });
     };
-    for await (const doc of analyzed(files, engine, onReject, { maxBytes: opts.maxBytes, skip, onSkip })) {
+    const onWarn = (w: Rejection) => {
+      warnings.push(w);
+      if (!bar) process.stderr.write(`parley: warning: ${describe(w)}\n`);
+    };
+    for await (const doc of analyzed(files, engine, onReject, { maxBytes: opts.maxBytes, skip, onSkip, onWarn })) {
       // let the event loop run (signals, progress redraws): readers and analysis may not yield
       if (read % 4 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (interrupted) break;
@@ -106,10 +111,13 @@ export async function ingestCommand(files: string[], opts: IngestOptions): Promi
     await store.close();
   }
   const secs = (Date.now() - started) / 1000;
-  if (bar) for (const r of [...rejected, ...failed]) process.stderr.write(`parley: rejected ${describe(r)}\n`);
+  if (bar) {
+    for (const w of warnings) process.stderr.write(`parley: warning: ${describe(w)}\n`);
+    for (const r of [...rejected, ...failed]) process.stderr.write(`parley: rejected ${describe(r)}\n`);
+  }
   if (opts.json) {
     const all = [...rejected, ...failed].map((r) => ({ input: r.input, line: r.line ?? null, error: describe(r) }));
-    await line(JSON.stringify({ db: describeLocation(opts.db), read, new: fresh, duplicates: dup, skippedBeforeAnalysis: skipped, rejected: all, seconds: Number(secs.toFixed(2)), interrupted }));
+    await line(JSON.stringify({ db: describeLocation(opts.db), read, new: fresh, duplicates: dup, skippedBeforeAnalysis: skipped, rejected: all, warnings: warnings.map((w) => describe(w)), seconds: Number(secs.toFixed(2)), interrupted }));
   } else await line(
     `${describeLocation(opts.db)}: ${read} article${read === 1 ? '' : 's'} read, ${fresh} new, ${dup} duplicate${dup === 1 ? '' : 's'}, ` +
       `${rejected.length + failed.length} rejected (${secs.toFixed(1)} s)${skipped ? `; ${skipped} already stored, not re-analysed` : ''}${interrupted ? ' — interrupted' : ''}`,

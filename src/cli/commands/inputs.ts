@@ -5,8 +5,11 @@
  * the input's name (and line) and the batch goes on.
  */
 import type { Doc, RawArticle } from '../../doc/model.js';
-import { readInputs } from '../../ingest/index.js';
+import { printable, readInputs } from '../../ingest/index.js';
 import type { PoolResult } from './pool.js';
+
+/** The languages the pipeline analyses (others are read and stored, with a warning). */
+export const ANALYSED_LANGS = new Set(['ru', 'uk', 'en']);
 
 export interface Rejection {
   input: string;
@@ -15,9 +18,10 @@ export interface Rejection {
 }
 
 export function describe(r: Rejection): string {
-  const where = `${r.input}${r.line ? `:${r.line}` : ''}`;
+  const input = printable(r.input);
+  const where = `${input}${r.line ? `:${r.line}` : ''}`;
   // readers often name the input in their message already
-  return r.error.startsWith(r.input) ? r.error : `${where}: ${r.error}`;
+  return r.error.startsWith(input) ? r.error : `${where}: ${r.error}`;
 }
 
 /**
@@ -75,13 +79,24 @@ export async function* analyzed(
     /** an input for which this answers true is not analysed (ingest: already stored) */
     skip?: (raw: RawArticle) => Promise<boolean>;
     onSkip?: (raw: RawArticle) => void;
+    /** a caveat about an article that is still processed (default: printed on stderr) */
+    onWarn?: (w: Rejection) => void;
   } = {},
 ): AsyncGenerator<Doc> {
+  const warn = opts.onWarn ?? ((w: Rejection) => process.stderr.write(`parley: warning: ${describe(w)}\n`));
   const queue: { input: string; line?: number; result: Promise<PoolResult> }[] = [];
   const settle = async (): Promise<Doc | null> => {
     const head = queue.shift()!;
     const r = await head.result;
-    if (r.ok) return r.doc;
+    if (r.ok) {
+      if (!ANALYSED_LANGS.has(r.doc.lang))
+        warn({
+          input: head.input,
+          line: head.line,
+          error: `language '${r.doc.lang}' is outside the analysed languages (${[...ANALYSED_LANGS].join(', ')}): no entities, quotes or events are found in it`,
+        });
+      return r.doc;
+    }
     onReject({ input: head.input, line: head.line, error: `analysis failed: ${r.error}` });
     return null;
   };
@@ -90,6 +105,7 @@ export async function* analyzed(
       onReject({ input: item.input, line: item.line, error: item.error });
       continue;
     }
+    for (const w of item.warnings ?? []) warn({ input: item.input, line: item.article.source.item, error: w });
     if (opts.skip && (await opts.skip(item.article))) {
       opts.onSkip?.(item.article);
       continue;
