@@ -5,7 +5,7 @@
  *     read and analysed by the default pipeline once;
  *  2. a SQLite store is filled to `--size` articles (default 50,000): the analysed documents and
  *     variants of them under other ids, published on other dates (spread over three years), written
- *     through the store's own `putSync` (the corpus updaters run as on ingest);
+ *     through the store's own `putArticle` (the corpus updaters run as on ingest);
  *  3. `parley serve` is started on that store in a child process pinned to one core (`taskset`),
  *     and this process requests each route over HTTP, one request at a time: a warm-up round, then
  *     `--rounds` (default 40) timed requests per route with varying parameters (search words drawn
@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import type { Doc } from '../src/doc/model.js';
 import { readInputs } from '../src/ingest/index.js';
 import { createPipeline, projectRoot } from '../src/pipeline/index.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/index.js';
 
 const SHARED = join(projectRoot, '..', 'shared');
 const RAW = join(SHARED, 'data', 'slavicner', 'raw');
@@ -86,8 +86,8 @@ async function analyse(): Promise<Doc[]> {
 }
 
 async function fill(path: string, size: number): Promise<{ articles: number; fillMsPerArticle: number; words: { ru: string[]; uk: string[] } }> {
-  const store = new SqliteStore(path);
-  const have = (store.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  const store = openStore(path);
+  const have = (await store.stats()).articles;
   const docs = await analyse();
   log(`analysed ${docs.length} development articles`);
   // query words: the articles' own word lemmas, by language, frequent and rare
@@ -114,15 +114,13 @@ async function fill(path: string, size: number): Promise<{ articles: number; fil
         const id = k === 0 ? d.id : `${d.id}~v${k}`;
         // variants published over three years (about 45 a day at 50,000), so date filters and the
         // newest-first order meet realistic groups
-        const r = store.putSync(k === 0 ? d : { ...d, id, published: shift(d.published, (k * 53 + i * 7) % 1100) });
+        const r = await store.putArticle(k === 0 ? d : { ...d, id, published: shift(d.published, (k * 53 + i * 7) % 1100) });
         if (r.status === 'new') n++;
       }
       log(`  ${n} articles stored (${r1((performance.now() - t0) / 1000)} s)`);
     }
   }
   const fillMs = (performance.now() - t0) / Math.max(1, n - have);
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.db.exec('ANALYZE');
   await store.close();
   return { articles: n, fillMsPerArticle: r1(fillMs), words };
 }
