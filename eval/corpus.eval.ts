@@ -14,7 +14,7 @@
  *    actors counts, the biggest claims and the multi-id actors to eyeball.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArticleJson } from '../src/contract/article.js';
@@ -245,9 +245,55 @@ async function slavicner(pipe: Pipe): Promise<void> {
   if (copies > 0) await scale(arts, copies);
 }
 
+/**
+ * The real-news set (eval/news/, see its README): each half analysed and stored on its own, its
+ * stories scored against the gold's story labels and, when eval/news/gold-claims.json exists,
+ * its claims too. Only aggregate figures are printed (the measure half is not for reading).
+ */
+async function news(pipe: Pipe): Promise<void> {
+  const N = join(projectRoot, 'eval', 'news');
+  let index: { file: string; half: string }[];
+  try {
+    index = readFileSync(join(N, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  } catch {
+    console.log('  news: no eval/news/index.jsonl');
+    return;
+  }
+  const claimsGold = join(N, 'gold-claims.json');
+  const hasClaimsGold = existsSync(claimsGold);
+  for (const half of ['dev', 'measure']) {
+    const files = index.filter((x) => x.half === half && existsSync(join(N, 'texts', x.file)) && existsSync(join(N, 'gold', x.file.replace(/\.txt$/, '.json'))));
+    if (!files.length) continue;
+    const arts: ArticleJson[] = [];
+    for await (const item of readInputs(files.map((x) => join(N, 'texts', x.file)))) {
+      if (!item.ok) continue;
+      arts.push(toArticleJson(pipe.analyze(item.article)) as ArticleJson);
+    }
+    const { s, dir } = await store(arts);
+    const gold = join(dir, 'gold');
+    mkdirSync(gold);
+    for (const x of files) copyFileSync(join(N, 'gold', x.file.replace(/\.txt$/, '.json')), join(gold, x.file.replace(/\.txt$/, '.json')));
+    const w = (name: string, xs: unknown[]) => {
+      const p = join(dir, name);
+      writeFileSync(p, xs.map((x) => JSON.stringify(x)).join('\n') + '\n');
+      return p;
+    };
+    const args = ['--articles', w('articles.jsonl', arts), '--stories', w('stories.jsonl', await listStories(s)), '--claims', w('claims.jsonl', await all(listClaims(s))), '--gold', gold, '--json'];
+    if (hasClaimsGold) args.push('--claims-gold', claimsGold);
+    else writeFileSync(join(dir, 'gold-claims.json'), '{"claims": []}');
+    const r = spawnSync('python3', [join(SHARED, 'eval', 'corpus_score.py'), ...args, ...(hasClaimsGold ? [] : ['--claims-gold', join(dir, 'gold-claims.json')])], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`corpus_score.py failed: ${r.stderr}`);
+    const rep = JSON.parse(r.stdout);
+    console.log(`  news ${half}: ${arts.length} articles; stories B3 F1 ${rep.stories.b3.f1} (P ${rep.stories.b3.p} R ${rep.stories.b3.r}, ${rep.stories.system_stories} system / ${rep.stories.gold_stories} gold)` +
+      (hasClaimsGold ? `; claims B3 F1 ${rep.claims.b3.f1} (P ${rep.claims.b3.p} R ${rep.claims.b3.r}); status last ${rep.status.last}; stances ${rep.stances.recall}` : '; claims: no eval/news/gold-claims.json yet'));
+    await s.close();
+  }
+}
+
 export default async function run(): Promise<void> {
   const pipe = await createPipeline();
   await seeds(pipe);
+  await news(pipe);
   if (process.env.CORPUS_EVAL_SEEDS_ONLY) return;
   await slavicner(pipe);
 }
