@@ -11,6 +11,7 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import EdgeCurveProgram from '@sigma/edge-curve';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { nameFromId, seg, useApi, useApiMany, type Claim, type Network } from '../api';
 import { claimLabel, type Names } from './claimText';
 import { ErrorBox, Loading, MODES, STATUSES, STATUS_COLOR, StatusBadge } from '../components/common';
@@ -41,6 +42,11 @@ function dominant(counts: Record<string, number> | undefined, order: readonly st
   for (const k of [...order, ...Object.keys(counts ?? {})]) if ((counts?.[k] ?? 0) > n) [best, n] = [k, counts![k]];
   return best;
 }
+
+/** Graphs larger than this are laid out in a web worker while they are already drawn and usable. */
+const SYNC_LAYOUT_MAX = 400;
+/** Graphs larger than this hide edges and labels while the camera moves and pick no edges (speed). */
+const LARGE = 800;
 
 export function buildGraph(net: Network): Graph {
   const g = new Graph({ multi: false, type: 'undirected', allowSelfLoops: false });
@@ -84,7 +90,7 @@ export function buildGraph(net: Network): Graph {
     g.addEdge(e.source, e.target, attrs);
   }
   g.forEachNode((id) => g.setNodeAttribute(id, 'size', Math.min(18, 3 + 2.2 * Math.sqrt(g.degree(id)))));
-  if (g.order > 1) {
+  if (g.order > 1 && g.order <= SYNC_LAYOUT_MAX) {
     const settings = forceAtlas2.inferSettings(g);
     // strong gravity keeps small components near the main one instead of far off-screen
     forceAtlas2.assign(g, { iterations: g.order > 1000 ? 80 : 250, settings: { ...settings, strongGravityMode: true, gravity: 0.6, scalingRatio: Math.max(settings.scalingRatio ?? 1, 8), barnesHutOptimize: g.order > 300 } });
@@ -163,6 +169,7 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
   const [hovered, setHovered] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [layoutMs, setLayoutMs] = useState(0);
+  const [layoutState, setLayoutState] = useState<'sync' | 'running' | 'done'>('sync');
   const state = useRef({ selected, hovered });
   state.current = { selected, hovered };
 
@@ -175,9 +182,13 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
 
   useEffect(() => {
     if (!graph || !box.current) return;
+    const large = graph.order > LARGE || graph.size > 2 * LARGE;
     const renderer = new Sigma(graph, box.current, {
       edgeProgramClasses: { curved: EdgeCurveProgram },
-      enableEdgeEvents: true,
+      // picking edges redraws every edge into a picking buffer on each mouse move: only on small graphs
+      enableEdgeEvents: !large,
+      hideEdgesOnMove: large,
+      hideLabelsOnMove: large,
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 7,
       labelDensity: 0.5,
@@ -217,7 +228,22 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
     });
     box.current.dataset.nodes = String(graph.order);
     box.current.dataset.edges = String(graph.size);
+    // a large graph is drawn at once and laid out by ForceAtlas2 in a worker for a few seconds
+    let layout: FA2Layout | null = null;
+    let stopTimer: ReturnType<typeof setTimeout> | undefined;
+    if (graph.order > SYNC_LAYOUT_MAX) {
+      const settings = forceAtlas2.inferSettings(graph);
+      layout = new FA2Layout(graph, { settings: { ...settings, strongGravityMode: true, gravity: 0.6, scalingRatio: Math.max(settings.scalingRatio ?? 1, 8), barnesHutOptimize: true } });
+      layout.start();
+      setLayoutState('running');
+      stopTimer = setTimeout(() => {
+        layout?.stop();
+        setLayoutState('done');
+      }, Math.min(8000, 1500 + graph.order * 2));
+    }
     return () => {
+      clearTimeout(stopTimer);
+      layout?.kill();
       renderer.kill();
       sigmaRef.current = null;
     };
@@ -250,7 +276,7 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
         <div ref={box} className="graph" aria-label={`Contact network: ${graph?.order ?? 0} actors, ${graph?.size ?? 0} contacts. Use the search and the list beside it to move with the keyboard.`} role="img" />
         <Legend />
         <p className="muted small stats">
-          {graph ? `${graph.order} actors · ${graph.size} contact edges · layout ${layoutMs} ms` : ''}
+          {graph ? `${graph.order} actors · ${graph.size} contact edges · ${layoutState === 'sync' ? `layout ${layoutMs} ms` : layoutState === 'running' ? 'laying out…' : 'laid out'}` : ''}
         </p>
       </div>
       <aside className="graph-side">
