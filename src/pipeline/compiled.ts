@@ -49,7 +49,7 @@ export function siblings(moduleUrl: string, ...names: string[]): URL[] {
   return names.map((n) => new URL(n + ext, moduleUrl));
 }
 
-const FORMAT = 'parley-compiled@1';
+const FORMAT = 'parley-compiled@2';
 const CLS = '\u0000class';
 const PROPS = '\u0000props';
 
@@ -90,17 +90,23 @@ export function compiled<T>(spec: CompiledSpec<T>): T {
   }
   if (bytes) {
     try {
-      return unpack(deserialize(bytes), spec.classes, new Map()) as T;
+      const entry = deserialize(bytes) as Entry;
+      // an entry whose only class instance is its root (the KB: one Kb over plain maps and arrays)
+      // needs no walk over its graph (~60 ms for the KB's): only the root gets its prototype back
+      return (entry.deep ? unpack(entry.value, spec.classes, new Map()) : unpackRoot(entry.value, spec.classes)) as T;
     } catch {
       rmSync(file, { force: true }); // damaged: rebuild below
     }
   }
   const value = spec.build();
   try {
-    const packed = pack(value, spec.classes, new Map());
+    const counter = { instances: 0 };
+    const packed = pack(value, spec.classes, new Map(), counter);
+    const rootIsInstance = value !== null && typeof value === 'object' && !isPlainValue(value);
+    const entry: Entry = { deep: counter.instances > (rootIsInstance ? 1 : 0), value: packed };
     mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(packed));
+    writeFileSync(tmp, serialize(entry));
     renameSync(tmp, file);
     // entries built from older inputs under the same name are dead: drop them
     dropOthers(dir, stem, file);
@@ -121,6 +127,17 @@ function dropOthers(dir: string, name: string, keep: string): void {
   }
 }
 
+/** a cache entry: the packed value, and whether class instances sit below its root */
+interface Entry {
+  deep: boolean;
+  value: unknown;
+}
+
+/** an object `pack` stores as it is (not a class instance to restore) */
+function isPlainValue(v: object): boolean {
+  return ArrayBuffer.isView(v) || v instanceof RegExp || v instanceof Date || Array.isArray(v) || v instanceof Map || v instanceof Set || isPlain(v);
+}
+
 function isPlain(v: object): boolean {
   const p = Object.getPrototypeOf(v);
   return p === Object.prototype || p === null;
@@ -130,13 +147,17 @@ function isPlain(v: object): boolean {
  * The value with class instances replaced by tagged plain objects; throws on what cannot be
  * stored. An object reached twice is packed once (V8's serialiser then keeps the sharing).
  */
-function pack(v: unknown, classes: readonly Class[], memo: Map<object, unknown>): unknown {
+function pack(v: unknown, classes: readonly Class[], memo: Map<object, unknown>, counter: { instances: number }): unknown {
   if (v === null || typeof v !== 'object') {
     if (typeof v === 'function' || typeof v === 'symbol') throw new Error('compiled: functions and symbols cannot be stored');
     return v;
   }
   const seen = memo.get(v);
-  if (seen !== undefined) return seen;
+  if (seen !== undefined) {
+    // a second reference to a class instance (the root's included) needs the deep unpack
+    if (!isPlainValue(v)) counter.instances++;
+    return seen;
+  }
   if (ArrayBuffer.isView(v)) {
     // a view over part of a larger buffer would store the whole buffer
     const b = v as unknown as { buffer: ArrayBufferLike; byteOffset: number; byteLength: number; slice(): unknown };
@@ -148,19 +169,19 @@ function pack(v: unknown, classes: readonly Class[], memo: Map<object, unknown>)
   if (Array.isArray(v)) {
     const out: unknown[] = new Array(v.length);
     memo.set(v, out);
-    for (let i = 0; i < v.length; i++) out[i] = pack(v[i], classes, memo);
+    for (let i = 0; i < v.length; i++) out[i] = pack(v[i], classes, memo, counter);
     return out;
   }
   if (v instanceof Map) {
     const m = new Map();
     memo.set(v, m);
-    for (const [k, x] of v) m.set(pack(k, classes, memo), pack(x, classes, memo));
+    for (const [k, x] of v) m.set(pack(k, classes, memo, counter), pack(x, classes, memo, counter));
     return m;
   }
   if (v instanceof Set) {
     const s = new Set();
     memo.set(v, s);
-    for (const x of v) s.add(pack(x, classes, memo));
+    for (const x of v) s.add(pack(x, classes, memo, counter));
     return s;
   }
   const props: Record<string, unknown> = {};
@@ -169,10 +190,20 @@ function pack(v: unknown, classes: readonly Class[], memo: Map<object, unknown>)
     const i = classes.findIndex((c) => Object.getPrototypeOf(v) === c.prototype);
     if (i < 0) throw new Error(`compiled: instances of ${v.constructor?.name ?? 'an unnamed class'} are not registered`);
     out = { [CLS]: i, [PROPS]: props };
+    counter.instances++;
   }
   memo.set(v, out);
-  for (const k of Object.keys(v)) props[k] = pack((v as Record<string, unknown>)[k], classes, memo);
+  for (const k of Object.keys(v)) props[k] = pack((v as Record<string, unknown>)[k], classes, memo, counter);
   return out;
+}
+
+/** a packed value whose only class instance (if any) is the value itself */
+function unpackRoot(v: unknown, classes: readonly Class[]): unknown {
+  if (v === null || typeof v !== 'object' || !(CLS in v)) return v;
+  const o = v as Record<string, unknown>;
+  const c = classes[o[CLS] as number];
+  if (!c) throw new Error('compiled: unknown class index');
+  return Object.assign(Object.create(c.prototype) as object, o[PROPS] as object);
 }
 
 /** the packed graph with class instances restored (in place; shared objects stay shared) */
