@@ -24,6 +24,7 @@ const CODES: Record<number, string> = {
   422: 'unprocessable',
   429: 'too_many_requests',
   500: 'internal',
+  501: 'not_implemented',
   503: 'unavailable',
 };
 

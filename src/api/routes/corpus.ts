@@ -54,6 +54,7 @@ const Names = Type.Record(Type.String(), Type.Object({ name: Type.String(), type
 /** Library errors (CorpusError, StoryError) to HTTP: usage 400, not_found and empty 404. */
 export function corpusError(e: unknown): never {
   const kind = (e as { kind?: unknown })?.kind;
+  if (e instanceof Error && kind === 'usage' && /keeps no/.test(e.message)) throw new ApiError(501, 'not_implemented', `${e.message}: this database does not keep the corpus yet`);
   if (e instanceof Error && (kind === 'usage' || kind === 'not_found' || kind === 'empty'))
     throw new ApiError(kind === 'usage' ? 400 : 404, kind === 'usage' ? 'bad_request' : 'not_found', e.message.replace(/`parley [^`]*`/g, (m) => m));
   throw e;
