@@ -34,13 +34,18 @@ export function sideOf(id: string, ent: EntityLike | undefined, lang: string, kb
   const c = kb.countryOf(id);
   if (c) return c;
   for (const role of ent?.roles ?? []) {
-    // the last word of a title is its "of" (`глава МИД Ирана`, `посол США`, `prime minister of Japan`)
-    const words = role.split(/\s+/).filter(Boolean);
-    const last = words[words.length - 1];
-    if (!last || !/^\p{Lu}/u.test(last)) continue;
-    for (const m of kb.lookup(last, lang)) {
-      const country = kb.countryOf(m.id);
-      if (country) return country;
+    // the country a title names (`глава МИД Ирана`, `посол США`, `U.S. envoy`, `спецпосланник Трампа`):
+    // its capitalised words from the last, the first the KB places in a country
+    const words = role.split(/\s+/).filter(Boolean).reverse();
+    for (const w of words) {
+      if (!/^\p{Lu}/u.test(w)) continue;
+      const bare = w.replace(/[.,;:]+$/, '') || w;
+      for (const form of new Set([bare, bare.replace(/\./g, '')])) {
+        for (const m of kb.lookup(form, lang)) {
+          const country = kb.countryOf(m.id);
+          if (country) return country;
+        }
+      }
     }
   }
   return id;
