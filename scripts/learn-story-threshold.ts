@@ -3,8 +3,9 @@
  * topics (asia_bibi, brexit, covid-19, ryanair; ru and uk raw documents with their dates from
  * meta.tsv), mixed together so that a link across topics is an error.
  *
- * Every document is analysed by the pipeline; its story vector and index keys are computed exactly
- * as the store's updater computes them; the candidate pairs are those the updater would compare
+ * Every document is analysed by the pipeline and stored (SqliteStore in memory): its story vector is
+ * read back from the store's own table, so the threshold is learned on exactly what the runtime
+ * compares; the candidate pairs are those the updater would compare
  * (at least `minShared` shared index keys, inside the window). For each setting of the grid
  * (entity weight x threshold) the stories are the connected groups of linked documents, scored
  * against the topics: B³ F1 over all documents and purity (share of documents whose story's
@@ -16,14 +17,11 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readInputs } from '../src/ingest/index.js';
-import type { Doc } from '../src/doc/model.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPipeline } from '../src/pipeline/index.js';
-import { termOf } from '../src/store/terms.js';
-import { storyEntities } from '../src/store/sqlite-stories.js';
-import { boilerplateSpans, inSpans } from '../src/corpus/stories/boilerplate.js';
-import { articleVec, type ArticleVec } from '../src/corpus/stories/features.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import type { ArticleVec } from '../src/corpus/stories/features.js';
 import { daysBetween, decay, indexKeys, linkParams, rawSimilarity, setLinkParams, type LinkParams } from '../src/corpus/stories/link.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +43,8 @@ export async function slavicnerItems(topics: string[]): Promise<Item[]> {
     if (p) meta.set(p, d);
   }
   const p = await createPipeline();
-  const items: Item[] = [];
+  const store = new SqliteStore(':memory:');
+  const topicOf = new Map<string, string>();
   for (const topic of topics)
     for (const lang of ['ru', 'uk']) {
       const dir = join(S, 'raw', topic, lang);
@@ -53,11 +52,30 @@ export async function slavicnerItems(topics: string[]): Promise<Item[]> {
         const text = readFileSync(join(dir, f), 'utf8');
         const d = meta.get(`raw/${topic}/${lang}/${f}`);
         const published = d && /^\d{4}-\d\d-\d\d$/.test(d) ? d : null;
-        const doc = p.analyze({ source: { path: f }, published, title: null, text, lang });
-        items.push(itemOf(`${topic}/${lang}/${f}`, topic, doc));
+        const id = `${topic}/${lang}/${f}`;
+        store.putSync(p.analyze({ id, source: { path: f }, published, title: null, text, lang }));
+        topicOf.set(id, topic);
       }
     }
-  return items;
+  return storedItems(store, topicOf);
+}
+
+/**
+ * The story vectors exactly as the store's updater computed them (corpus_story_vecs), so the
+ * threshold is learned on what the runtime compares.
+ */
+function storedItems(store: SqliteStore, topicOf: Map<string, string>): Item[] {
+  const rows = store.db
+    .prepare('SELECT a.id, a.lang, v.published, v.vec FROM corpus_story_vecs v JOIN articles a ON a.rowid = v.article ORDER BY a.rowid')
+    .all() as { id: string; lang: string; published: string; vec: string }[];
+  return rows
+    .filter((r) => topicOf.has(r.id))
+    .map((r) => {
+      const ents = new Map<string, number>();
+      const terms = new Map<string, number>();
+      for (const [k, w] of JSON.parse(r.vec) as [string, number][]) (k.startsWith('e:') ? ents : terms).set(k, w);
+      return { id: r.id, topic: topicOf.get(r.id)!, lang: r.lang, published: r.published || null, vec: { ents, terms } };
+    });
 }
 
 /** The real-news set (eval/news: texts are git-ignored, collected per its README), story-labelled. */
@@ -68,28 +86,16 @@ export async function newsItems(half?: 'dev' | 'measure'): Promise<Item[]> {
   const want = rows.filter((r) => !half || r.half === half).filter((r) => existsSync(join(dir, 'texts', r.file)));
   const storyOf = new Map(want.map((r) => [r.file, r.story]));
   const p = await createPipeline();
-  const items: Item[] = [];
+  const store = new SqliteStore(':memory:');
+  const topicOf = new Map<string, string>();
   for await (const it of readInputs(want.map((r) => join(dir, 'texts', r.file)))) {
     if (!it.ok) continue;
     const file = it.input.split('/').pop()!;
     const doc = p.analyze(it.article);
-    items.push(itemOf(`news/${file}`, storyOf.get(file)!, doc));
+    store.putSync(doc);
+    topicOf.set(doc.id, storyOf.get(file)!);
   }
-  return items;
-}
-
-function itemOf(id: string, topic: string, doc: Doc): Item {
-  const text = doc.text;
-  const skip = boilerplateSpans(text);
-  const lemmas: string[] = [];
-  for (const t of doc.layers.tokens ?? []) {
-    if (t.kind !== 'word' && t.kind !== 'number') continue;
-    if (skip.length && inSpans(skip, t.start)) continue;
-    const form = termOf(t.text);
-    if (form) lemmas.push(termOf(t.lemma ?? '') || form);
-  }
-  const ents = storyEntities(doc.layers.entities, skip);
-  return { id, topic, lang: doc.lang, published: doc.published, vec: articleVec({ id, lang: doc.lang, published: doc.published, lemmas, entities: ents }) };
+  return storedItems(store, topicOf);
 }
 
 /** Candidate pairs with their raw similarity and days apart (as the updater would compare them). */
