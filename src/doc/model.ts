@@ -187,7 +187,7 @@ export interface Doc {
   published: string | null;
   lang: Lang;
   title: string | null;
-  /** the body after ingestion: header removed, NFC, apostrophes unified; offsets point here */
+  /** the body after ingestion: header removed, NFC, apostrophes as the source wrote them; offsets point here */
   text: string;
   layers: Layers;
   /** diagnostics a stage wants to record (language scores, reader warnings) */

@@ -75,3 +75,16 @@ test('a summit called off is one cancelled summit, no call; a summit discussed l
   const call = evs.find((e) => e.mode === 'call');
   assert.equal(call?.when?.value, '2025-10-16');
 });
+
+test('the text is the source: ASCII apostrophes stay (L’Express, Trump’s, прем’єр written with U+0027), evidence quotes them', () => {
+  const en = "Russian President Vladimir Putin's investment envoy Kirill Dmitriev met President Donald Trump's special envoy Steve Witkoff on Friday in St. Petersburg.";
+  const doc = analyze(en, 'en', '2025-04-11');
+  assert.equal(doc.text, en);
+  const ev = find(doc, 'CONSULT', /dmitriev/, /witkoff/);
+  assert.ok(doc.text.slice(ev.start, ev.end).includes("Trump's"));
+  const uk = "Прем'єр-міністр Британії Тереза Мей зустрілася з головою Єврокомісії Жаном-Клодом Юнкером у Брюсселі.";
+  const d2 = analyze(uk, 'uk', '2018-11-21');
+  assert.equal(d2.text, uk);
+  // matching still reads the apostrophe as one (the role noun is known, the meeting found)
+  find(d2, 'CONSULT', /мей|may/, /юнкер|juncker/);
+});

@@ -14,6 +14,10 @@ import { ALTS, freezeAnalyses, frozenAnalysis, MorphologyService } from './morph
 import { capitalizeLike, isCapitalized, isUpper } from './names.js';
 import { governedCases, nameCases, nameGender, NO_PREP_CASES } from './name-case.js';
 
+/** apostrophes other than U+2019 (what the dictionaries write) */
+const OTHER_APOS = /[ʼ'`ʹ′‘]/;
+const OTHER_APOS_G = /[ʼ'`ʹ′‘]/g;
+
 export type { Morphology } from './api.js';
 export { MorphologyService } from './morphology.js';
 
@@ -135,7 +139,8 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
-    const text = t.text;
+    // (the dictionaries write the apostrophe as U+2019; the text keeps the source's: `прем'єр`)
+    const text = OTHER_APOS.test(t.text) ? t.text.replace(OTHER_APOS_G, '\u2019') : t.text;
     let as = morph.analyzeCached(text, lang);
     const titleCase = isCapitalized(text) && !isUpper(text);
     if (titleCase && sentenceInitial(tokens, i)) {
