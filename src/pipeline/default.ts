@@ -5,17 +5,6 @@ import type { Stage } from './stage.js';
  * `upTo` stops after the named stage (e.g. 'tokens' for the tokenize-only bench baseline).
  */
 export async function defaultStages(upTo?: string): Promise<Stage[]> {
-  const factories: [string, () => Promise<Stage>][] = [
-    // [stage name, loader] — added by each stage as it lands
-    ['lang', async () => (await import('../text/lang/index.js')).createLangStage()],
-    ['tokens', async () => (await import('../text/segment/index.js')).tokensStage],
-    ['morph', async () => (await import('../text/morph/index.js')).createMorphStage()],
-    ['ner', async () => (await import('../entities/ner/index.js')).nerStage],
-    ['entities', async () => (await import('../entities/link/index.js')).entitiesStage],
-    ['quotes', async () => (await import('../quotes/index.js')).quotesStage],
-    ['time', async () => (await import('../time/index.js')).timeStage],
-    ['events', async () => (await import('../events/index.js')).eventsStage],
-  ];
   const out: Stage[] = [];
   for (const [name, make] of factories) {
     out.push(await make());
@@ -23,3 +12,25 @@ export async function defaultStages(upTo?: string): Promise<Stage[]> {
   }
   return out;
 }
+
+/**
+ * One stage of the default list by name, importing only its own module (a command that needs the
+ * morphology alone, like search lemmatising its query, does not load the language model).
+ */
+export async function createStage(name: string): Promise<Stage> {
+  const f = factories.find(([n]) => n === name);
+  if (!f) throw new Error(`no stage named '${name}'`);
+  return f[1]();
+}
+
+const factories: [string, () => Promise<Stage>][] = [
+  // [stage name, loader] — added by each stage as it lands
+  ['lang', async () => (await import('../text/lang/index.js')).createLangStage()],
+  ['tokens', async () => (await import('../text/segment/index.js')).tokensStage],
+  ['morph', async () => (await import('../text/morph/index.js')).createMorphStage()],
+  ['ner', async () => (await import('../entities/ner/index.js')).nerStage],
+  ['entities', async () => (await import('../entities/link/index.js')).entitiesStage],
+  ['quotes', async () => (await import('../quotes/index.js')).quotesStage],
+  ['time', async () => (await import('../time/index.js')).timeStage],
+  ['events', async () => (await import('../events/index.js')).eventsStage],
+];

@@ -2,7 +2,7 @@ export { Context } from './context.js';
 export type { Services } from './context.js';
 export type { Stage } from './stage.js';
 export { Pipeline } from './pipeline.js';
-export { defaultStages } from './default.js';
+export { createStage, defaultStages } from './default.js';
 export { projectRoot, resourcePath, readJsonResource } from './resources.js';
 
 import { Pipeline } from './pipeline.js';

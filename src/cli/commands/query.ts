@@ -16,10 +16,10 @@ function checkDates(o: { from?: string; to?: string }): void {
 /** The morphology of the analysis pipeline, to lemmatise query words the way articles were. */
 async function queryLemmatizer(): Promise<Lemmatizer | undefined> {
   // only the morphology stage's resources, not the whole pipeline
-  const { defaultStages, Context } = await import('../../pipeline/index.js');
-  const stage = (await defaultStages('morph')).find((s) => s.name === 'morph');
+  const { createStage, Context } = await import('../../pipeline/index.js');
+  const stage = await createStage('morph');
   const ctx = new Context();
-  await stage?.load?.(ctx);
+  await stage.load?.(ctx);
   const morph = ctx.maybe('morph');
   if (!morph) {
     process.stderr.write('parley: morphology not available; matching surface forms only\n');
