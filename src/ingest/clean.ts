@@ -11,6 +11,15 @@ import type { RawArticle } from '../doc/model.js';
 import { htmlFragmentToText } from './html.js';
 import type { IngestItem } from './index.js';
 
+/** A name as it may be printed: control characters (a newline in a file name, ESC) escaped. */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f]/.test(name)
+    ? name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))
+    : name;
+}
+
+
 // CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-character escapes; then C0/C1 controls
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
@@ -66,6 +75,11 @@ export function finish(item: IngestItem, maxChars: number): IngestItem {
   if (!item.ok) return { ...item, error: cleanLine(item.error) ?? item.error };
   const a: RawArticle = item.article;
   let text = cleanText(a.text);
+  if (!/[^\s\p{Cf}\p{Cc}]/u.test(text)) {
+    const where = item.article.source.item != null && item.input !== '-' && /\.(jsonl|ndjson|json)$/i.test(item.input) ? item.article.source.item : undefined;
+    const input = printable(item.input);
+    return { ok: false, input: item.input, line: where, error: `${input}${where != null ? `:${where}` : ''}: no visible text (only whitespace, control or invisible format characters)` };
+  }
   const warnings = [...(item.warnings ?? [])];
   if (text.length > maxChars) {
     const at = cutPoint(text, maxChars);

@@ -202,6 +202,8 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
   if (valid > 0 && (bad <= 3 || bad / valid <= 0.01) && utf8Share(buf) >= 0.9) {
     return { ok: true, text: lenient, encoding: 'utf-8', warning: `${bad} invalid UTF-8 sequence${bad === 1 ? '' : 's'} replaced with U+FFFD` };
   }
+  const mixed = decodeMixed(buf);
+  if (mixed) return mixed;
   if (declared) {
     const d = declared.trim().toLowerCase();
     if (d !== 'utf-8' && d !== 'utf8' && iconv.encodingExists(d)) {
@@ -210,6 +212,51 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
     }
   }
   return decodeSingleByte(buf);
+}
+
+/**
+ * A file of UTF-8 with parts in a single-byte Cyrillic encoding (concatenated files, a cp1251
+ * paragraph pasted into UTF-8): the well-formed UTF-8 sequences are read as UTF-8, the runs of
+ * other bytes in the single-byte encoding they read best in. Null when it is not such a mix.
+ */
+function decodeMixed(buf: Uint8Array): Decoded | null {
+  const runs: [number, number, boolean][] = []; // [start, end, isUtf8]
+  let goodBytes = 0;
+  let badBytes = 0;
+  let runStart = 0;
+  let runUtf8 = true;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i];
+    let len = 1;
+    let utf8Ok = true;
+    if (b >= 0x80) {
+      const n = b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+      let ok = n > 0 && i + n <= buf.length;
+      for (let k = 1; ok && k < n; k++) if ((buf[i + k] & 0xc0) !== 0x80) ok = false;
+      if (ok) {
+        len = n;
+        goodBytes += n;
+      } else {
+        utf8Ok = false;
+        badBytes++;
+      }
+    } else utf8Ok = runUtf8; // ASCII belongs to the run it is in
+    if (utf8Ok !== runUtf8) {
+      if (i > runStart) runs.push([runStart, i, runUtf8]);
+      runStart = i;
+      runUtf8 = utf8Ok;
+    }
+    i += len;
+  }
+  runs.push([runStart, buf.length, runUtf8]);
+  if (goodBytes < 200 || badBytes < 50 || goodBytes / (goodBytes + badBytes) < 0.2) return null;
+  const other = Buffer.concat(runs.filter((r) => !r[2]).map((r) => Buffer.from(buf.subarray(r[0], r[1]))));
+  const single = decodeSingleByte(other);
+  if (!single.ok || single.encoding.startsWith('utf')) return null;
+  const text = runs
+    .map(([s, e, u]) => (u ? Buffer.from(buf.subarray(s, e)).toString('utf8') : iconv.decode(Buffer.from(buf.subarray(s, e)), single.encoding)))
+    .join('');
+  return { ok: true, text, encoding: `utf-8+${single.encoding}`, warning: `mixed encodings: UTF-8 and ${single.encoding} (${badBytes} bytes)` };
 }
 
 /** Share of the non-ASCII bytes that sit in well-formed UTF-8 sequences. */

@@ -19,12 +19,17 @@ export interface FeedItem {
   lang: string | null;
 }
 
+/** Items read from one feed at most (a real feed carries tens or hundreds): the rest are refused. */
+export const MAX_FEED_ITEMS = 5000;
+
 export interface Feed {
   kind: 'rss' | 'atom';
   title: string | null;
   url: string | null;
   lang: string | null;
   items: FeedItem[];
+  /** items the feed had beyond MAX_FEED_ITEMS (not read) */
+  dropped?: number;
 }
 
 // fast-xml-parser is loaded on the first feed (synchronously, through its CommonJS build): a run that
@@ -122,10 +127,12 @@ export function parseFeed(xml: string): Feed {
   if (doc.rss || doc['rdf:RDF']) {
     const root = doc.rss ?? doc['rdf:RDF'];
     const channel = Array.isArray(root.channel) ? root.channel[0] : root.channel ?? {};
-    const items = arr(channel?.item ?? root.item) as Record<string, any>[];
+    const all = arr(channel?.item ?? root.item) as Record<string, any>[];
+    const items = all.slice(0, MAX_FEED_ITEMS);
     const lang = str(channel?.language ?? channel?.['dc:language']);
     return {
       kind: 'rss',
+      dropped: all.length - items.length,
       title: plainTitle(channel?.title),
       url: rssLink(channel?.link),
       lang,
@@ -149,9 +156,11 @@ export function parseFeed(xml: string): Feed {
   if (doc.feed) {
     const feed = Array.isArray(doc.feed) ? doc.feed[0] : doc.feed;
     const lang = str(feed?.['@_xml:lang']);
-    const entries = arr(feed?.entry) as Record<string, any>[];
+    const allEntries = arr(feed?.entry) as Record<string, any>[];
+    const entries = allEntries.slice(0, MAX_FEED_ITEMS);
     return {
       kind: 'atom',
+      dropped: allEntries.length - entries.length,
       title: plainTitle(feed?.title),
       url: atomLink(feed?.link),
       lang,

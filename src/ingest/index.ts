@@ -15,7 +15,8 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { RawArticle, Source } from '../doc/model.js';
 import { normalizeDate } from './dates.js';
 import { binaryReason, declaredCharset, decodeBytes, sniffUtf16 } from './decode.js';
-import { finish } from './clean.js';
+import { finish, printable } from './clean.js';
+export { printable } from './clean.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { extractHtml, htmlFragmentToText } from './html.js';
 import { detectOutlet, findOutlet, outletFromUrl, outletName } from './outlet.js';
@@ -57,14 +58,6 @@ const JSON_EXT = new Set(['.jsonl', '.ndjson', '.json', '.jsonlines']);
 type Format = 'seed' | 'text' | 'jsonl' | 'json' | 'html' | 'feed';
 
 const SEED_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n|$)/;
-
-/** A name as it may be printed: control characters (a newline in a file name, ESC) escaped. */
-export function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f]/.test(name)
-    ? name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))
-    : name;
-}
 
 function fail(input: string, error: string, line?: number): IngestItem {
   input = printable(input);
@@ -178,7 +171,10 @@ function readFeed(xml: string, input: string): IngestItem[] {
   }
   if (!feed.items.length) return [fail(input, `${feed.kind === 'atom' ? 'Atom' : 'RSS'} feed with no items`)];
   const feedOutlet = (feed.title ? findOutlet(feed.title) : null) ?? outletFromUrl(feed.url);
-  return feed.items.map((it) => {
+  const over: IngestItem[] = feed.dropped
+    ? [fail(input, `feed of ${(feed.items.length + feed.dropped).toLocaleString('en-US')} items: only the first ${feed.items.length.toLocaleString('en-US')} are read (the limit per feed)`)]
+    : [];
+  return over.concat(feed.items.map((it) => {
     const text = body(it.text);
     if (!text.trim()) return fail(input, `item ${it.index} (${it.title ?? 'untitled'}) has no text`);
     let outlet = detectOutlet(text, it.url);
@@ -188,7 +184,7 @@ function readFeed(xml: string, input: string): IngestItem[] {
       { format: feed.kind, url: it.url ?? undefined, outlet, item: it.index },
       { id: it.id ?? undefined, published: it.published, title: it.title, text, lang: cleanLang(it.lang) },
     );
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
