@@ -25,7 +25,8 @@ export const HOSTILE = {
   published: '2025-03-01',
   lang: 'ru',
   outlet: '<b>Evil</b> Outlet',
-  title: 'Переговоры <img src=x onerror="window.__pwned=2"> <script>window.__pwned=3</script>',
+  // the ingest keeps only the text of a title's markup; what is left must still render as text
+  title: 'Переговоры javascript:window.__pwned=7 onerror="window.__pwned=2" <img src=x onerror="window.__pwned=8"> <script>window.__pwned=3</script>',
   text:
     'Министр иностранных дел России Сергей Лавров провел в Москве переговоры с госсекретарем США Марко Рубио. ' +
     '<script>window.__pwned=4</script> Об этом сообщило агентство <a href="javascript:window.__pwned=5">ТАСС</a>. ' +

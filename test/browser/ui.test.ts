@@ -59,12 +59,20 @@ describe('web UI', { timeout: 300_000 }, () => {
     const s = [...stories.items].sort((a, b) => b.articles.length - a.articles.length || b.claims.length - a.claims.length)[0];
     assert.ok(s && s.claims.length > 0, 'a story with claims');
     const { page, problems } = await visit(`/stories/${encodeURIComponent(s.id)}`);
-    await page.locator('.timeline svg').waitFor();
-    const timeline = await page.locator('.timeline svg').textContent();
+    await page.locator('.timeline svg.plot').waitFor();
+    const timeline = await page.locator('.timeline svg.plot').textContent();
     assert.match(timeline ?? '', /occurred|planned|possible|cancelled|ongoing|none/);
+    const claims = await api<{ items: { history: unknown[] }[] }>(`/api/claims?story=${encodeURIComponent(s.id)}&limit=200`);
+    if (claims.items.some((c) => c.history.length > 1)) assert.match(timeline ?? '', /→ (occurred|planned|possible|cancelled|ongoing|none)/, 'a status change is marked on the timeline');
     assert.equal(await page.locator('table.claims tbody tr').count(), s.claims.length);
-    await page.locator('.sidebyside .outlet').first().waitFor();
-    assert.ok((await page.locator('.sidebyside .outlet').count()) >= 1);
+    // outlets side by side: one column per outlet, a row per actor with its labels and quotes
+    await page.locator('table.framing tbody tr').first().waitFor();
+    const framing = await api<{ outlets: string[] }>(`/api/framing?story=${encodeURIComponent(s.id)}`);
+    const heads = await page.locator('table.framing thead th').allTextContents();
+    assert.deepEqual(heads.slice(1), framing.outlets, 'a column per outlet');
+    assert.ok(framing.outlets.length >= 2, 'the story is told by several outlets');
+    assert.ok((await page.locator('table.framing .label-chip').count()) > 0, 'labels shown');
+    assert.ok((await page.locator('table.framing a.quote').count()) > 0, 'quotes shown');
     await shot(page, 'story');
     assert.deepEqual(real(problems), []);
     await page.close();
@@ -214,14 +222,22 @@ describe('web UI', { timeout: 300_000 }, () => {
   test('article text is data: markup, scripts, onerror= and javascript: links stay inert', async () => {
     const { page, problems } = await visit(`/articles/${HOSTILE.id}`);
     await page.locator('.text').waitFor();
+    const stored = await api<{ title: string; text: string; source: { outlet: string } }>(`/api/articles/${HOSTILE.id}`);
     const h1 = (await page.locator('h1').textContent()) ?? '';
-    assert.ok(h1.includes('<script>') && h1.includes('onerror='), `the title shows as written: ${h1}`);
-    assert.ok(((await page.locator('.text').textContent()) ?? '').includes('<a href="javascript:'));
+    assert.equal(h1, stored.title, 'the title shows exactly as stored');
+    assert.ok(h1.includes('javascript:') && h1.includes('onerror='), h1);
+    assert.ok(((await page.locator('.reader header').textContent()) ?? '').includes('<b>Evil</b> Outlet'), 'the outlet shows its markup as text');
+    const body = (await page.locator('.text').textContent()) ?? '';
+    assert.equal(body, stored.text, 'the body shows exactly as stored');
+    assert.ok(body.includes('<script>') && body.includes('<a href="javascript:') && body.includes('onerror='));
     await shot(page, 'xss-article');
     const { page: p2, problems: pr2 } = await visit(`/search?q=${encodeURIComponent('переговоры Лавров Рубио')}`);
     await p2.locator('ol.hits li').first().waitFor();
     await shot(p2, 'xss-search');
-    for (const pg of [page, p2]) {
+    const { page: p3, problems: pr3 } = await visit('/stories');
+    await p3.locator('table.stories td.outlets', { hasText: '<b>Evil</b> Outlet' }).first().waitFor();
+    problems.push(...pr3);
+    for (const pg of [page, p2, p3]) {
       const state = await pg.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
@@ -234,6 +250,7 @@ describe('web UI', { timeout: 300_000 }, () => {
     assert.deepEqual(real([...problems, ...pr2]), []);
     await page.close();
     await p2.close();
+    await p3.close();
   });
 
   test('JavaScript of the first load is at most 400 kB gzipped; the graph code is split off', async () => {

@@ -156,7 +156,7 @@ function ClaimTimeline({ claims, names }: { claims: Claim[]; names: Names }) {
       marks: [
         Plot.barX(segs, { y: 'label', x1: 'x1', x2: 'x2', fill: 'status', insetTop: 11, insetBottom: 11, title: (d: Segment) => `${d.status} from ${d.x1.toISOString().slice(0, 10)}` }),
         Plot.dot(reports, { y: 'label', x: 'x', stroke: '#222', fill: 'white', r: 3, title: (d: { outlet: string; status: string; x: Date }) => `${d.x.toISOString().slice(0, 10)} ${d.outlet}: ${d.status}` }),
-        Plot.text(segs, { y: 'label', x: 'x1', text: (d: Segment) => (d.changed ? `→ ${d.status}` : d.status), dy: -12, textAnchor: 'start', fill: 'status', fontSize: 10 }),
+        Plot.text(segs, { y: 'label', x: 'x1', text: (d: Segment) => (d.changed ? `→ ${d.status}` : d.status), dy: -12, textAnchor: 'start', fill: 'status', fontSize: 11 }),
       ],
     };
   }, [claims, names]);
@@ -233,7 +233,7 @@ function FramingView({ story, langOf }: { story: string; langOf: Map<string, str
                   if (!c) return <td key={o} className="muted">—</td>;
                   return (
                     <td key={o}>
-                      {c.names.length > 0 && <div className="small muted">as {c.names.join(', ')}</div>}
+                      {c.names.some((n) => n !== a.name) && <div className="small muted">as {c.names.join(', ')}</div>}
                       {c.labels.map((l) => (
                         <div key={l.label} className="label-chip">
                           {l.label}
