@@ -136,5 +136,7 @@ export async function openPage(w: World): Promise<{ page: Page; problems: string
 }
 
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  // a full-page shot of a scrolled page would draw the sticky header over the middle of it
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage });
 }

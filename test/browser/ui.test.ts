@@ -158,7 +158,7 @@ describe('web UI', { timeout: 300_000 }, () => {
     const tipText = (await tip.textContent()) ?? '';
     assert.match(tipText, /event · [A-Z]+/);
     assert.match(tipText, /occurred|planned|possible|cancelled|ongoing|none/);
-    assert.match(tipText, /rule: /);
+    assert.match(tipText, /rules?: /);
     await shot(page, 'article-hover', false);
     await page.locator('.text .k-event').first().click();
     await page.locator('ul.fact-list a').first().waitFor();

@@ -315,7 +315,9 @@ function Reader({ article: a }: { article: Article }) {
             <div key={f.key} className={`tip-${f.kind}`}>
               <strong>{f.type}</strong>
               <div>{f.value}</div>
-              <div className="muted small">rule: {f.rules.length ? f.rules.join(', ') : 'not recorded'}</div>
+              <div className="muted small">
+                rule{f.rules.length > 1 ? 's' : ''}: {f.rules.length ? f.rules.slice(0, 5).join(', ') + (f.rules.length > 5 ? ` +${f.rules.length - 5} more (click)` : '') : 'not recorded'}
+              </div>
             </div>
           ))}
           {tip.facts.length > 4 && <div className="muted small">+{tip.facts.length - 4} more (click)</div>}

@@ -256,7 +256,7 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
     r.refresh({ skipIndexation: true });
     if (selected && graph.hasNode(selected)) {
       const pos = r.getNodeDisplayData(selected);
-      if (pos) r.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.5 }, { duration: 400 });
+      if (pos) r.getCamera().animate({ x: pos.x, y: pos.y }, { duration: 400 });
     }
   }, [selected, hovered, graph]);
 

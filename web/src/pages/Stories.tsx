@@ -141,18 +141,21 @@ export function coverageOf(s: Story): { date: Date; n: number }[] {
 
 function Sparkline({ story }: { story: Story }) {
   const pts = useMemo(() => coverageOf(story), [story]);
-  const options = useMemo<Plot.PlotOptions>(
-    () => ({
+  const options = useMemo<Plot.PlotOptions>(() => {
+    // half a day of room either side, so a one-day story is one tick in the middle, not a full bar
+    const from = pts.length ? +pts[0].date : 0;
+    const to = pts.length ? +pts[pts.length - 1].date : 0;
+    const pad = Math.max(864e5 / 2, (to - from) * 0.04);
+    return {
       width: 140,
       height: 28,
-      margin: 2,
+      margin: 3,
       axis: null,
-      x: story.from && story.to ? { domain: [new Date(story.from), new Date(story.to === story.from ? +new Date(story.to) + 864e5 : story.to)] } : undefined,
+      x: { type: 'utc', domain: [new Date(from - pad), new Date(to + pad)] },
       y: { domain: [0, Math.max(1, ...pts.map((p) => p.n))] },
-      marks: [Plot.ruleY([0], { stroke: '#ccc' }), Plot.rectY(pts, { x: 'date', y: 'n', interval: 'day', fill: '#1565c0' })],
-    }),
-    [pts, story.from, story.to],
-  );
+      marks: [Plot.ruleY([0], { stroke: '#cfd8dc' }), Plot.ruleX(pts, { x: 'date', y1: 0, y2: 'n', stroke: '#1565c0', strokeWidth: 4 })],
+    };
+  }, [pts]);
   if (!pts.length) return <span className="muted small">{story.from === story.to ? story.from : `${story.from ?? '?'} – ${story.to ?? '?'}`}</span>;
   const total = pts.reduce((a, p) => a + p.n, 0);
   return <PlotFigure options={options} className="spark" label={`coverage: ${total} articles from ${story.from} to ${story.to}`} />;
