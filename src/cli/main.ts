@@ -394,6 +394,34 @@ working. DATE is the event's own date when the text gives one.`,
       done(await queueCommand(o));
     });
 
+  program
+    .command('watch')
+    .description('poll RSS/Atom feeds and directories, ingest what is new (until Ctrl-C; --once for one round)')
+    .argument('[sources...]', 'http(s) feed URLs and directories')
+    .option('--sources-file <file>', 'a list of sources, one a line (# comments)')
+    .option('--db <path>', 'SQLite database file or postgres:// URL', dbDefault())
+    .option('--interval <seconds>', 'between polls of one source (failing sources back off up to 1 h)', positiveInt, 300)
+    .option('--once', 'poll every source once, then stop')
+    .option('--state <file>', 'where validators, seen items and source health are kept (default: beside the database)')
+    .option('--timeout <seconds>', 'for one HTTP exchange', positiveInt, 20)
+    .option('--max-bytes <size>', 'reject an article (file or JSON line) larger than this (default 10MB)', bytes)
+    .option('--json', 'print the summary as one JSON object')
+    .action(async (sources: string[], o) => {
+      const { watchCommand } = await import('./commands/watch.js');
+      done(await watchCommand(sources, o));
+    });
+
+  program
+    .command('sources')
+    .description('health of the watched sources: last success, last error, failures in a row, counts')
+    .option('--db <path>', 'SQLite database file or postgres:// URL', dbDefault())
+    .option('--state <file>', 'the watch state file (default: beside the database)')
+    .option('--json', 'JSON Lines, one source a line')
+    .action(async (o) => {
+      const { sourcesCommand } = await import('./commands/watch.js');
+      done(await sourcesCommand(o));
+    });
+
   return program;
 }
 
