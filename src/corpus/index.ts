@@ -140,10 +140,10 @@ export async function claimsOfArticle(store: Store, article: string): Promise<Cl
   return out;
 }
 
-/** An actor's profile (`parley/actor@1`) by id or name. */
+/** An actor's profile (`parley/actor@1`) by id or name, with the 15 actors most often in the same articles (`cooccurs`). */
 export async function getActor(store: Store, idOrName: string): Promise<ActorJson> {
   const id = await resolveActor(store, idOrName);
-  const a = await corpusOf(store).actor(id);
+  const a = await corpusOf(store).actor(id, { cooccurrence: 15 });
   if (!a) throw new CorpusError(`no actor '${idOrName}'`, 'not_found');
   return a;
 }

@@ -11,6 +11,7 @@ import { summarize, type ClaimJson } from '../corpus/claims/summary.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
 import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
+import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { copyOfArticles, storyArticleIds, storyOfArticles } from './sqlite-stories.js';
@@ -449,10 +450,25 @@ export class SqliteCorpus implements CorpusStore {
     return rows.map((r) => r.actor);
   }
 
-  async actor(id: string): Promise<ActorJson | null> {
+  async actor(id: string, o: { cooccurrence?: number } = {}): Promise<ActorJson | null> {
     const entities = await this.actorEntities(id);
     if (!entities.length) return null;
     const ids = JSON.stringify(entities);
+    let cooccurs: { actor: string; articles: number }[] | undefined;
+    if (o.cooccurrence) {
+      // the actors most often mentioned in the same articles (outlets left out)
+      const rows = this.db
+        .prepare(
+          `SELECT coalesce(e.actor, b.entity) AS actor, count(DISTINCT b.article) AS n
+           FROM article_entities a JOIN article_entities b ON b.article = a.article
+           LEFT JOIN corpus_actor_entities e ON e.entity = b.entity
+           WHERE a.entity IN (SELECT value FROM json_each(@ids)) AND b.entity NOT IN (SELECT value FROM json_each(@ids))
+           GROUP BY 1 ORDER BY n DESC, 1 LIMIT @limit`,
+        )
+        .all({ ids, limit: Math.floor(o.cooccurrence) * 2 }) as Row[];
+      const kb = corpusKb();
+      cooccurs = rows.filter((r) => r.actor !== id && kb.byId(r.actor)?.kind !== 'outlet').slice(0, Math.floor(o.cooccurrence)).map((r) => ({ actor: r.actor, articles: r.n }));
+    }
     const rows = (
       this.db
         .prepare(
@@ -482,7 +498,9 @@ export class SqliteCorpus implements CorpusStore {
     ).map((r) => JSON.parse(r.json) as ClaimJson);
     const actorQ = this.db.prepare('SELECT actor FROM corpus_actor_entities WHERE entity = ?');
     const actorOf = (e: string) => ((actorQ.get(e) as Row | undefined)?.actor as string | undefined) ?? e;
-    return buildActor({ id, entities, rows, quotes, claims, actorOf });
+    const a = buildActor({ id, entities, rows, quotes, claims, actorOf });
+    if (cooccurs) a.cooccurs = cooccurs;
+    return a;
   }
 
   async *actorIds(limit?: number): AsyncIterable<string> {

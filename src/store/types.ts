@@ -267,7 +267,8 @@ export interface CorpusStore {
   actorEntities(actor: string): Promise<string[]>;
   /** actors whose names contain this text (any language, case-insensitive), most mentioned first */
   findActors(name: string, limit?: number): Promise<string[]>;
-  actor(id: string): Promise<import('../corpus/actors/profile.js').ActorJson | null>;
+  /** an actor's profile; `cooccurrence: N` adds the N actors most often in the same articles */
+  actor(id: string, o?: { cooccurrence?: number }): Promise<import('../corpus/actors/profile.js').ActorJson | null>;
   /** actor ids, most articles first */
   actorIds(limit?: number): AsyncIterable<string>;
   /** entity id -> actor id, for every entity of the corpus */

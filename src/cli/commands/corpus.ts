@@ -113,7 +113,7 @@ export async function actorCommand(idOrName: string, o: { db: string; json?: boo
       await line(JSON.stringify(a));
       return EXIT.OK;
     }
-    const name = await nameMap(store, a.contacts.map((c) => c.actor));
+    const name = await nameMap(store, [...a.contacts.map((c) => c.actor), ...(a.cooccurs ?? []).map((c) => c.actor)]);
     await line(`${bold(a.names.ru ?? a.names.en ?? a.names.uk ?? a.id)}  ${a.type}  ${dim(a.id)}`);
     await line(`names: ${Object.entries(a.names).map(([l, n]) => `${l}: ${n}`).join(', ')}`);
     if (a.aliases.length > 1) await line(`entity ids: ${a.aliases.join(', ')}`);
@@ -126,6 +126,7 @@ export async function actorCommand(idOrName: string, o: { db: string; json?: boo
       await line('contacts:');
       await line(table(a.contacts.slice(0, 30).map((c) => ['  ' + name(c.actor), c.claims, c.last ?? '']), ['  actor', 'claims', 'last']));
     }
+    if (a.cooccurs?.length) await line(`in the same articles: ${a.cooccurs.map((c) => `${name(c.actor)} (${c.articles})`).join(', ')}`);
     return EXIT.OK;
   });
 }

@@ -14,6 +14,8 @@ export interface ActorJson {
   articles: number;
   quotes: number;
   contacts: { actor: string; claims: number; last: string | null }[];
+  /** the actors most often mentioned in the same articles (only for one profile: `getActor`) */
+  cooccurs?: { actor: string; articles: number }[];
 }
 
 /** One stored article's entity row of the actor (one per article and entity id). */
