@@ -148,19 +148,15 @@ function Reader({ article: a }: { article: Article }) {
     getJson<Page<Claim>>('/claims', { article: a.id, limit: 200 }, ctl.signal).then(
       (r) => {
         const m = new Map<number, string>();
-        const storyIds = new Set<string>();
         for (const c of itemsOf(r)) {
           for (const rep of c.reports) if (rep.article === a.id) m.set(rep.event, c.id);
-          if (c.story) storyIds.add(c.story);
         }
         setClaimOf(m);
-        // the article's story: the one its claims belong to
-        for (const sid of storyIds)
-          getJson<Story>(`/stories/${seg(sid)}`, {}, ctl.signal).then(
-            (s) => s.articles.includes(a.id) && setStories((xs) => (xs.some((x) => x.id === s.id) ? xs : [...xs, s])),
-            () => undefined,
-          );
       },
+      () => undefined,
+    );
+    getJson<Page<Story>>('/stories', { article: a.id, limit: 1 }, ctl.signal).then(
+      (r) => setStories(itemsOf(r).filter((s) => s.articles.includes(a.id))),
       () => undefined,
     );
     return () => ctl.abort();
@@ -282,7 +278,7 @@ function Reader({ article: a }: { article: Article }) {
         </div>
         <aside className="facts-panel" aria-label="Facts">
           <h2>Selected</h2>
-          {pinned ? <FactList facts={pinned} text={a.text} /> : <p className="muted small">Hover over a highlighted passage to see its facts; click it (or press Enter) to keep them here.</p>}
+          {pinned ? <FactList facts={pinned} text={a.text} story={stories[0]} /> : <p className="muted small">Hover over a highlighted passage to see its facts; click it (or press Enter) to keep them here.</p>}
           <h2>Events ({a.events.length})</h2>
           <ul className="fact-buttons">
             {facts
@@ -327,7 +323,7 @@ function Reader({ article: a }: { article: Article }) {
   );
 }
 
-function FactList({ facts, text }: { facts: Fact[]; text: string }) {
+function FactList({ facts, text, story }: { facts: Fact[]; text: string; story?: Story }) {
   return (
     <ul className="fact-list">
       {facts.map((f) => (
@@ -343,6 +339,11 @@ function FactList({ facts, text }: { facts: Fact[]; text: string }) {
               <Link to={l.to}>{l.text}</Link>
             </div>
           ))}
+          {story && (f.kind === 'event' || f.kind === 'quote') && (
+            <div>
+              <Link to={`/stories/${seg(story.id)}`}>the story: {storyTitle(story).slice(0, 60)}</Link>
+            </div>
+          )}
         </li>
       ))}
     </ul>

@@ -66,7 +66,7 @@ function StoryView({ story }: { story: Story }) {
       ) : claimList.length ? (
         <>
           <ClaimTimeline claims={claimList} names={names} />
-          <ClaimTable claims={claimList} names={names} />
+          <ClaimTable claims={[...claimList].sort((a, b) => (a.firstReported?.published ?? '').localeCompare(b.firstReported?.published ?? ''))} names={names} />
         </>
       ) : (
         <Empty>No claims in this story.</Empty>
@@ -144,14 +144,16 @@ function ClaimTimeline({ claims, names }: { claims: Claim[]; names: Names }) {
     const segs = claims.flatMap((c) => historySegments(c, labels.get(c.id)!));
     const reports = claims.flatMap((c) => c.reports.filter((r) => r.published).map((r) => ({ label: labels.get(c.id)!, x: new Date(r.published!), status: r.status, outlet: r.outlet ?? '' })));
     const order = [...claims].sort((a, b) => (a.firstReported?.published ?? '').localeCompare(b.firstReported?.published ?? '')).map((c) => labels.get(c.id)!);
-    const longest = Math.max(...order.map((l) => l.length));
+    const MAXL = 46;
+    const longest = Math.min(MAXL, Math.max(...order.map((l) => l.length)));
     return {
-      width: 1000,
+      width: 1150,
       height: 40 + 34 * order.length,
-      marginLeft: Math.min(330, 20 + longest * 6),
+      // about 7 px per character at 12 px
+      marginLeft: 16 + Math.ceil(longest * 7),
       marginRight: 30,
       x: { type: 'utc', label: null, grid: true },
-      y: { domain: order, label: null, tickFormat: (l: string) => (l.length > 52 ? `${l.slice(0, 50)}…` : l) },
+      y: { domain: order, label: null, tickFormat: (l: string) => (l.length > MAXL ? `${l.slice(0, MAXL - 1)}…` : l) },
       color: { domain: [...STATUSES], range: STATUSES.map((s) => STATUS_COLOR[s]), legend: true },
       marks: [
         Plot.barX(segs, { y: 'label', x1: 'x1', x2: 'x2', fill: 'status', insetTop: 11, insetBottom: 11, title: (d: Segment) => `${d.status} from ${d.x1.toISOString().slice(0, 10)}` }),
