@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshPgDatabase } from '../helpers/pg.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src/cli/main.ts');
@@ -86,7 +87,26 @@ test('every README example runs on the bundled samples and finds something', asy
   assert.ok(lines.length >= 15, `README examples: ${lines.length}`);
   const fn = `parley() { "${process.execPath}" --import "${TSX}" "${CLI}" "$@"; }; `;
   for (const line of lines.filter((l) => /parley serve/.test(l))) await checkServe(line);
-  const runs = lines.filter((l) => !/parley serve/.test(l));
+  // the scaling-out block (queue, workers) runs in its order against a PostgreSQL database of its own
+  const pgLines = lines.filter((l) => /postgres:\/\//.test(l));
+  if (pgLines.length) {
+    const db = await freshPgDatabase('parley_readme');
+    try {
+      for (const line of pgLines) {
+        const cmd = fn + line.replace(/npx parley/g, 'parley').replace(/postgres:\/\/\S+/g, `'${db.url}'`);
+        const r = await parleyAsync([], cmd);
+        assert.equal(r.code, 0, `${line}\n${r.err}`);
+        assert.ok(r.out.trim().length > 0 || r.err.trim().length > 0, `${line}: printed nothing`);
+      }
+      // the worker stored what ingest --queue enqueued
+      const q = await parleyAsync([], fn + `parley stats --db '${db.url}'`);
+      assert.equal(q.code, 0, q.err);
+      assert.match(q.out, /articles\D+[1-9]/, q.out);
+    } finally {
+      await db.drop();
+    }
+  }
+  const runs = lines.filter((l) => !/parley serve/.test(l) && !/postgres:\/\//.test(l));
   const results = await pool(runs, 3, (line) => parleyAsync([], fn + line.replace(/npx parley/g, 'parley')));
   runs.forEach((line, i) => {
     const r = results[i];
