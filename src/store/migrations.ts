@@ -164,6 +164,52 @@ export const MIGRATIONS: string[] = [
   `
   DROP TABLE mentions;
   `,
+  // 6: totals per entity and per entity and type, so listing entities (most articles first) reads an
+  // index instead of counting every stored article's entities. Triggers on article_entities keep
+  // them: every insert, update (the upsert that adds an entity's repeated mentions) and delete
+  // (an article deleted, its rows going with it by ON DELETE CASCADE, or rows deleted by hand)
+  // adjusts the totals in the same transaction; an entity left in no article loses its row.
+  `
+  CREATE TABLE entity_totals (
+    entity   TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_totals_rank ON entity_totals(articles DESC, mentions DESC, entity);
+  CREATE TABLE entity_type_totals (
+    entity   TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity, type)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_type_totals_rank ON entity_type_totals(type, articles DESC, mentions DESC, entity);
+  INSERT INTO entity_totals SELECT entity, count(*), sum(mentions) FROM article_entities GROUP BY entity;
+  INSERT INTO entity_type_totals SELECT entity, type, count(*), sum(mentions) FROM article_entities GROUP BY entity, type;
+
+  CREATE TRIGGER article_entities_totals_insert AFTER INSERT ON article_entities BEGIN
+    INSERT INTO entity_totals (entity, articles, mentions) VALUES (new.entity, 1, new.mentions)
+      ON CONFLICT (entity) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions;
+    INSERT INTO entity_type_totals (entity, type, articles, mentions) VALUES (new.entity, new.type, 1, new.mentions)
+      ON CONFLICT (entity, type) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions;
+  END;
+  CREATE TRIGGER article_entities_totals_delete AFTER DELETE ON article_entities BEGIN
+    UPDATE entity_totals SET articles = articles - 1, mentions = mentions - old.mentions WHERE entity = old.entity;
+    DELETE FROM entity_totals WHERE entity = old.entity AND articles <= 0;
+    UPDATE entity_type_totals SET articles = articles - 1, mentions = mentions - old.mentions WHERE entity = old.entity AND type = old.type;
+    DELETE FROM entity_type_totals WHERE entity = old.entity AND type = old.type AND articles <= 0;
+  END;
+  CREATE TRIGGER article_entities_totals_update AFTER UPDATE OF entity, type, mentions ON article_entities BEGIN
+    UPDATE entity_totals SET articles = articles - 1, mentions = mentions - old.mentions WHERE entity = old.entity;
+    DELETE FROM entity_totals WHERE entity = old.entity AND articles <= 0;
+    UPDATE entity_type_totals SET articles = articles - 1, mentions = mentions - old.mentions WHERE entity = old.entity AND type = old.type;
+    DELETE FROM entity_type_totals WHERE entity = old.entity AND type = old.type AND articles <= 0;
+    INSERT INTO entity_totals (entity, articles, mentions) VALUES (new.entity, 1, new.mentions)
+      ON CONFLICT (entity) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions;
+    INSERT INTO entity_type_totals (entity, type, articles, mentions) VALUES (new.entity, new.type, 1, new.mentions)
+      ON CONFLICT (entity, type) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions;
+  END;
+  `,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

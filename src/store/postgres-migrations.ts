@@ -134,5 +134,59 @@ export const PG_MIGRATIONS: string[] = [
     alts    text
   );
   CREATE INDEX search_terms_tsv ON search_terms USING gin (tsv);
+  `,  // 2: totals per entity and per entity and type (as SQLite's step 6), so listing entities (most
+  // articles first) reads an index instead of counting every stored article's entities. Statement
+  // triggers on article_entities keep them from each statement's transition tables: an insert adds,
+  // a delete (an article deleted, its rows going with it by ON DELETE CASCADE, or rows deleted by
+  // hand) subtracts, an update does both; an entity left in no article loses its row. Totals are
+  // upserted in key order, so concurrent writers lock shared rows in one order (no deadlock).
+  // The (entity, article) index gives an entity's latest articles (names and roles in `entities()`).
+  `
+  CREATE TABLE entity_totals (
+    entity   text COLLATE "C" PRIMARY KEY,
+    articles integer NOT NULL,
+    mentions integer NOT NULL
+  );
+  CREATE INDEX entity_totals_rank ON entity_totals(articles DESC, mentions DESC, entity);
+  CREATE TABLE entity_type_totals (
+    entity   text COLLATE "C" NOT NULL,
+    type     text COLLATE "C" NOT NULL,
+    articles integer NOT NULL,
+    mentions integer NOT NULL,
+    PRIMARY KEY (entity, type)
+  );
+  CREATE INDEX entity_type_totals_rank ON entity_type_totals(type, articles DESC, mentions DESC, entity);
+  CREATE INDEX article_entities_entity_article ON article_entities(entity, article);
+  INSERT INTO entity_totals SELECT entity, count(*), sum(mentions) FROM article_entities GROUP BY entity;
+  INSERT INTO entity_type_totals SELECT entity, type, count(*), sum(mentions) FROM article_entities GROUP BY entity, type;
+
+  CREATE FUNCTION parley_entity_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+      UPDATE entity_totals t SET articles = t.articles - d.n, mentions = t.mentions - d.m
+        FROM (SELECT entity, count(*) AS n, sum(mentions) AS m FROM old_rows GROUP BY entity ORDER BY entity) d
+        WHERE t.entity = d.entity;
+      DELETE FROM entity_totals t WHERE t.articles <= 0 AND t.entity IN (SELECT entity FROM old_rows);
+      UPDATE entity_type_totals t SET articles = t.articles - d.n, mentions = t.mentions - d.m
+        FROM (SELECT entity, type, count(*) AS n, sum(mentions) AS m FROM old_rows GROUP BY entity, type ORDER BY entity, type) d
+        WHERE t.entity = d.entity AND t.type = d.type;
+      DELETE FROM entity_type_totals t WHERE t.articles <= 0 AND (t.entity, t.type) IN (SELECT entity, type FROM old_rows);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO entity_totals AS t (entity, articles, mentions)
+        SELECT entity, count(*), sum(mentions) FROM new_rows GROUP BY entity ORDER BY entity
+        ON CONFLICT (entity) DO UPDATE SET articles = t.articles + excluded.articles, mentions = t.mentions + excluded.mentions;
+      INSERT INTO entity_type_totals AS t (entity, type, articles, mentions)
+        SELECT entity, type, count(*), sum(mentions) FROM new_rows GROUP BY entity, type ORDER BY entity, type
+        ON CONFLICT (entity, type) DO UPDATE SET articles = t.articles + excluded.articles, mentions = t.mentions + excluded.mentions;
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER article_entities_totals_insert AFTER INSERT ON article_entities
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_entity_totals();
+  CREATE TRIGGER article_entities_totals_delete AFTER DELETE ON article_entities
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_entity_totals();
+  CREATE TRIGGER article_entities_totals_update AFTER UPDATE ON article_entities
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_entity_totals();
   `,
 ];

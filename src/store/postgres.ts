@@ -52,6 +52,9 @@ export interface PostgresStoreOptions {
 }
 
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** How many of an entity's latest articles give its names, type and roles in `entities()` (as SqliteStore). */
+const ENTITY_DETAIL_ROWS = 200;
 /** key of the advisory lock that serialises schema migrations */
 const MIGRATE_LOCK = 0x7061726c; // 'parl'
 /** lexemes longer than this are not indexed (PostgreSQL's limit is 2047 bytes) */
@@ -242,8 +245,12 @@ export class PostgresStore implements Store {
         return { id: json.id, status: 'duplicate' };
       }
       const rid = ins.rows[0].rowid as string;
-      for (const [sql, cols] of rows.tables) if (cols[0].length) await c.query(sql, [rid, ...cols]);
+      const [entities, ...others] = rows.tables;
+      for (const [sql, cols] of others) if (cols[0].length) await c.query(sql, [rid, ...cols]);
       await c.query('INSERT INTO search_terms (article, tsv, offsets, terms, alts) VALUES ($1, $2::tsvector, $3, $4, $5)', [rid, ...rows.search]);
+      // the entities last: their trigger updates the shared per-entity totals, whose rows stay locked
+      // (other writers of the same entities wait) from there to COMMIT
+      if (entities[1][0].length) await c.query(entities[0], [rid, ...entities[1]]);
       await c.query('COMMIT');
       return { id: json.id, status: 'new' };
     } catch (e) {
@@ -359,8 +366,8 @@ export class PostgresStore implements Store {
       this.q('SELECT lang, count(*)::int AS n FROM articles GROUP BY lang ORDER BY n DESC, lang'),
       this.q('SELECT outlet, count(*)::int AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet NULLS FIRST'),
       this.q('SELECT substr(published, 1, 7) AS month, count(*)::int AS n FROM articles GROUP BY month ORDER BY month NULLS FIRST'),
-      one('SELECT count(DISTINCT entity)::int AS n FROM article_entities'),
-      one('SELECT count(*)::int AS n FROM mentions'),
+      one('SELECT count(*)::int AS n FROM entity_totals'),
+      one('SELECT coalesce(sum(mentions), 0)::int AS n FROM entity_totals'),
       one('SELECT count(*)::int AS n FROM quotes'),
       one('SELECT count(*)::int AS n FROM events'),
       one('SELECT count(*)::int AS n FROM times'),
@@ -381,26 +388,40 @@ export class PostgresStore implements Store {
   }
 
   async entities(f: EntityFilter = {}): Promise<EntitySummary[]> {
-    const where: string[] = [];
     const p = new Params();
-    if (f.type) where.push(`ae.type = ${p.add(f.type.toUpperCase())}`);
-    if (f.id) where.push(`ae.entity = ${p.add(f.id)}`);
-    if (f.name) {
+    const where: string[] = [];
+    const page = () => `LIMIT ${p.add(clampInt(f.limit, 100, 1, 1e6))} OFFSET ${p.add(clampInt(f.offset, 0, 0, 1e9))}`;
+    let rows: Row[];
+    if (!f.name) {
+      // the totals kept per entity (and per entity and type): an index read, whatever the store's size
+      if (f.type) where.push(`type = ${p.add(f.type.toUpperCase())}`);
+      if (f.id) where.push(`entity = ${p.add(f.id)}`);
+      rows = await this.q(
+        `SELECT entity AS id, articles, mentions FROM ${f.type ? 'entity_type_totals' : 'entity_totals'}
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY articles DESC, mentions DESC, entity ${page()}`,
+        p.values,
+      );
+    } else {
+      if (f.type) where.push(`ae.type = ${p.add(f.type.toUpperCase())}`);
+      if (f.id) where.push(`ae.entity = ${p.add(f.id)}`);
       const n = p.add(fold(f.name));
       where.push(`ae.entity IN (SELECT entity FROM article_entities WHERE strpos(name_fold, ${n}) > 0 OR strpos(coalesce(names_fold, ''), ${n}) > 0)`);
+      rows = await this.q(
+        `SELECT ae.entity AS id, count(*)::int AS articles, sum(ae.mentions)::int AS mentions
+         FROM article_entities ae WHERE ${where.join(' AND ')}
+         GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity ${page()}`,
+        p.values,
+      );
     }
-    const rows = await this.q(
-      `SELECT ae.entity AS id, count(*)::int AS articles, sum(ae.mentions)::int AS mentions
-       FROM article_entities ae ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity
-       LIMIT ${p.add(clampInt(f.limit, 100, 1, 1e6))} OFFSET ${p.add(clampInt(f.offset, 0, 0, 1e9))}`,
-      p.values,
-    );
     if (!rows.length) return [];
-    // the details of every listed entity in one query, in stored order (SQLite's scan order)
+    // the details of every listed entity in one query: from its ENTITY_DETAIL_ROWS articles stored
+    // last, newest first (as SqliteStore)
     const detail = await this.q(
-      `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
-       WHERE ae.entity = ANY($1::text[]) ORDER BY ae.entity, ae.article`,
+      `SELECT e.id AS entity, d.type, d.name, d.names, d.roles, d.lang FROM unnest($1::text[]) WITH ORDINALITY AS e(id, k) CROSS JOIN LATERAL (
+         SELECT ae.article, ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+         WHERE ae.entity = e.id ORDER BY ae.article DESC LIMIT ${ENTITY_DETAIL_ROWS}) d
+       ORDER BY e.k, d.article DESC`,
       [rows.map((r) => r.id)],
     );
     const byEntity = new Map<string, Row[]>();

@@ -352,8 +352,8 @@ export class SqliteStore implements Store {
       byMonth: this.db
         .prepare('SELECT substr(published, 1, 7) AS month, count(*) AS n FROM articles GROUP BY month ORDER BY month')
         .all() as Stats['byMonth'],
-      entities: one('SELECT count(DISTINCT entity) AS n FROM article_entities'),
-      mentions: one('SELECT coalesce(sum(mentions), 0) AS n FROM article_entities'),
+      entities: one('SELECT count(*) AS n FROM entity_totals'),
+      mentions: one('SELECT coalesce(sum(mentions), 0) AS n FROM entity_totals'),
       quotes: one('SELECT count(*) AS n FROM quotes'),
       events: one('SELECT count(*) AS n FROM events'),
       times: one('SELECT count(*) AS n FROM times'),
@@ -362,30 +362,50 @@ export class SqliteStore implements Store {
   }
 
   async entities(f: EntityFilter = {}): Promise<EntitySummary[]> {
-    const where: string[] = [];
-    const params: Row = {};
-    if (f.type) {
-      where.push('ae.type = @type');
-      params.type = f.type.toUpperCase();
-    }
-    if (f.id) {
-      where.push('ae.entity = @id');
-      params.id = f.id;
-    }
-    if (f.name) {
+    const params: Row = { limit: clampInt(f.limit, 100, 1, 1e6), offset: clampInt(f.offset, 0, 0, 1e9) };
+    let rows: Row[];
+    if (!f.name) {
+      // the totals kept per entity (and per entity and type): an index read, whatever the store's size
+      const where: string[] = [];
+      if (f.type) {
+        where.push('type = @type');
+        params.type = f.type.toUpperCase();
+      }
+      if (f.id) {
+        where.push('entity = @id');
+        params.id = f.id;
+      }
+      rows = this.db
+        .prepare(
+          `SELECT entity AS id, articles, mentions FROM ${f.type ? 'entity_type_totals' : 'entity_totals'}
+           ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+           ORDER BY articles DESC, mentions DESC, entity LIMIT @limit OFFSET @offset`,
+        )
+        .all(params) as Row[];
+    } else {
+      const where: string[] = [];
+      if (f.type) {
+        where.push('ae.type = @type');
+        params.type = f.type.toUpperCase();
+      }
+      if (f.id) {
+        where.push('ae.entity = @id');
+        params.id = f.id;
+      }
       where.push('ae.entity IN (SELECT entity FROM article_entities WHERE instr(pfold(name), @name) > 0 OR instr(pfold(coalesce(names, \'\')), @name) > 0)');
       params.name = fold(f.name);
+      rows = this.db
+        .prepare(
+          `SELECT ae.entity AS id, count(*) AS articles, sum(ae.mentions) AS mentions
+           FROM article_entities ae WHERE ${where.join(' AND ')}
+           GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity LIMIT @limit OFFSET @offset`,
+        )
+        .all(params) as Row[];
     }
-    const rows = this.db
-      .prepare(
-        `SELECT ae.entity AS id, count(*) AS articles, sum(ae.mentions) AS mentions
-         FROM article_entities ae ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: clampInt(f.limit, 100, 1, 1e6), offset: clampInt(f.offset, 0, 0, 1e9) }) as Row[];
+    // names, types and roles from the ENTITY_DETAIL_ROWS articles stored last that mention the entity (bounded cost)
     const detail = this.db.prepare(
       `SELECT ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
-       WHERE ae.entity = ?`,
+       WHERE ae.entity = ? ORDER BY ae.rowid DESC LIMIT ${ENTITY_DETAIL_ROWS}`,
     );
     return rows.map((r) => {
       const types = new Map<string, number>();
@@ -508,6 +528,9 @@ export class SqliteStore implements Store {
   }
 }
 
+/** How many of an entity's latest articles give its names, type and roles in `entities()`. */
+const ENTITY_DETAIL_ROWS = 200;
+
 function prepareInserts(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
     return {
@@ -518,6 +541,7 @@ function prepareInserts(db: Database.Database) {
       entity: p(`INSERT INTO article_entities (article, entity, type, name, names, roles, mentions)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions`),
+      // (entity_totals / entity_type_totals follow article_entities by triggers, schema step 6)
       quote: p(`INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, cue_text, cue_lemma, via)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       event: p(`INSERT INTO events (article, idx, start, "end", type, mode, level, status, when_value, when_text, when_mod,
