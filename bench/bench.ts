@@ -22,11 +22,13 @@
  *
  *   node dist/bench/bench.js                  every configuration + cold start
  *   node dist/bench/bench.js --only tokens    one configuration
+ *   node dist/bench/bench.js --only jobs      --jobs 1 and --jobs 2 (AnalysisPool threads): wall throughput, peak RSS
  *   node dist/bench/bench.js --json           machine-readable results
+ *   node dist/bench/bench.js --save F.json    the table as usual, and the results saved as JSON to F.json
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawArticle } from '../src/doc/model.js';
@@ -67,6 +69,10 @@ interface Result {
   newArticlesPerSec: number;
   newArticlesPerCpuSec: number;
   stageMsNew: Record<string, number>;
+  /** CPU time per stage (ms) of the repeat, new and first passes (the per-stage figures above are wall time) */
+  stageCpuMs: Record<string, number>;
+  stageCpuMsNew: Record<string, number>;
+  stageCpuMsFirst: Record<string, number>;
   maxRssMb: number;
   firstError?: string;
 }
@@ -132,7 +138,12 @@ async function child(config: string, mode: 'set' | 'long'): Promise<Result> {
   let errors = 0;
   let firstError: string | undefined;
   const stageMsNew: Record<string, number> = Object.fromEntries(stages.map((s) => [s.name, 0]));
+  // per-stage CPU time (process.cpuUsage around each stage: wall time per stage means little on a
+  // shared machine, CPU time is what the stage costs); keyed by the wall-time record it goes with
+  const zero = () => Object.fromEntries(stages.map((s) => [s.name, 0])) as Record<string, number>;
+  const cpuOf = new Map<Record<string, number>, Record<string, number>>([[stageMs, zero()], [stageMsNew, zero()]]);
   const pass = (timed: boolean, list: RawArticle[] = articles, into: Record<string, number> = stageMs): { tokens: number; chars: number } => {
+    const cpuInto = cpuOf.get(into);
     let tokens = 0;
     let chars = 0;
     for (const raw of list) {
@@ -141,9 +152,14 @@ async function child(config: string, mode: 'set' | 'long'): Promise<Result> {
       try {
         if (timed) {
           for (const s of stages) {
+            const c = process.cpuUsage();
             const a = performance.now();
             s.run(doc, ctx);
             into[s.name] += performance.now() - a;
+            if (cpuInto) {
+              const d = process.cpuUsage(c);
+              cpuInto[s.name] += (d.user + d.system) / 1000;
+            }
           }
         } else {
           for (const s of stages) s.run(doc, ctx);
@@ -169,6 +185,7 @@ async function child(config: string, mode: 'set' | 'long'): Promise<Result> {
     return { ...r, ms, cpuMs: (c.user + c.system) / 1000 };
   };
   const stageMsFirst: Record<string, number> = Object.fromEntries(stages.map((s) => [s.name, 0]));
+  cpuOf.set(stageMsFirst, zero());
   let first = { tokens: 0, chars: 0, ms: 0, cpuMs: 0 };
   let warmN = 0;
   let warmMs = 0;
@@ -219,9 +236,72 @@ async function child(config: string, mode: 'set' | 'long'): Promise<Result> {
     newArticlesPerSec: halfB.length / (fresh.ms / 1000),
     newArticlesPerCpuSec: halfB.length / (fresh.cpuMs / 1000),
     stageMsNew,
+    stageCpuMs: cpuOf.get(stageMs)!,
+    stageCpuMsNew: cpuOf.get(stageMsNew)!,
+    stageCpuMsFirst: cpuOf.get(stageMsFirst)!,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     firstError,
   };
+}
+
+interface JobsResult {
+  jobs: number;
+  articles: number;
+  startMs: number;
+  ms: number;
+  cpuMs: number;
+  articlesPerSec: number;
+  maxRssMb: number;
+  errors: number;
+}
+
+/**
+ * `--jobs N` as the CLI runs it: an AnalysisPool of N worker threads (src/cli/commands/pool.ts),
+ * every bench article analysed once (the docs come back to this thread, as in `parley analyze
+ * --jobs N`). Wall time counts here (the point is using several cores); CPU time is that of every
+ * thread of the process.
+ */
+async function jobsChild(n: number): Promise<JobsResult> {
+  const { readInputs } = await import('../src/ingest/index.js');
+  const articles: RawArticle[] = [];
+  for await (const item of readInputs(inputFiles())) if (item.ok) articles.push(item.article);
+  const { AnalysisPool } = await import('../src/cli/commands/pool.js');
+  const t0 = performance.now();
+  const pool = await AnalysisPool.start(n);
+  const startMs = performance.now() - t0;
+  const c0 = process.cpuUsage();
+  const t1 = performance.now();
+  let errors = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < articles.length) {
+      const r = await pool.analyze(articles[next++]);
+      if (!r.ok) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: n * 16 }, lane));
+  const ms = performance.now() - t1;
+  const c = process.cpuUsage(c0);
+  await pool.close();
+  return {
+    jobs: n,
+    articles: articles.length,
+    startMs,
+    ms,
+    cpuMs: (c.user + c.system) / 1000,
+    articlesPerSec: articles.length / (ms / 1000),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    errors,
+  };
+}
+
+function runJobs(n: number): JobsResult | { jobs: number; failed: string } {
+  const self = fileURLToPath(import.meta.url);
+  // not pinned: N threads need N cores
+  const r = spawnSync(process.execPath, [self, '--child', 'jobs', String(n)], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (r.status !== 0 || !line) return { jobs: n, failed: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-6).join('\n') };
+  return JSON.parse(line.slice('BENCH_RESULT '.length)) as JobsResult;
 }
 
 /**
@@ -258,7 +338,7 @@ function runChild(config: string, mode: 'set' | 'long'): Result | { config: stri
 
 /** the bench-set run of a configuration, with the long run's "new" pass and peak RSS beside it */
 interface Combined extends Result {
-  steady: { perSec: number; perCpuSec: number; stageMs: Record<string, number>; warmArticles: number; maxRssMb: number } | null;
+  steady: { perSec: number; perCpuSec: number; stageMs: Record<string, number>; stageCpuMs: Record<string, number>; warmArticles: number; maxRssMb: number } | null;
 }
 
 function runConfig(config: string): Combined | { config: string; failed: string } {
@@ -268,7 +348,14 @@ function runConfig(config: string): Combined | { config: string; failed: string 
   const steady =
     'failed' in long
       ? null
-      : { perSec: long.newArticlesPerSec, perCpuSec: long.newArticlesPerCpuSec, stageMs: long.stageMsNew, warmArticles: long.warmArticles, maxRssMb: long.maxRssMb };
+      : {
+          perSec: long.newArticlesPerSec,
+          perCpuSec: long.newArticlesPerCpuSec,
+          stageMs: long.stageMsNew,
+          stageCpuMs: long.stageCpuMsNew,
+          warmArticles: long.warmArticles,
+          maxRssMb: long.maxRssMb,
+        };
   return { ...set, steady };
 }
 
@@ -276,6 +363,11 @@ interface Cold {
   file: string;
   runs: number[];
   medianMs: number;
+  /** CPU time (user + system) of each run, from /usr/bin/time where it exists (wall time on a shared machine is mostly load) */
+  cpuRuns: number[];
+  medianCpuMs: number | null;
+  /** peak RSS of each run (MB), from /usr/bin/time */
+  rssMb: number[];
   ok: boolean;
   error?: string;
 }
@@ -287,15 +379,28 @@ function coldStart(): Cold | null {
   if (!seed) return null;
   const file = join(SEEDS, seed);
   const runs: number[] = [];
+  const cpuRuns: number[] = [];
+  const rssMb: number[] = [];
   let error: string | undefined;
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const MARK = 'PARLEY_BENCH_TIME ';
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [main, 'analyze', file, '--json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const argv = [main, 'analyze', file, '--json'];
+    const r = timeBin
+      ? spawnSync(timeBin, ['-f', `${MARK}%U %S %M`, process.execPath, ...argv], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      : spawnSync(process.execPath, argv, { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     runs.push(performance.now() - t);
+    const tl = (r.stderr || '').split('\n').find((l) => l.startsWith(MARK));
+    if (tl) {
+      const [u, s, m] = tl.slice(MARK.length).trim().split(/\s+/).map(Number);
+      cpuRuns.push((u + s) * 1000);
+      rssMb.push(m / 1024);
+    }
     if (r.status !== 0) error ??= `exit ${r.status}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`;
   }
-  const sorted = [...runs].sort((a, b) => a - b);
-  return { file: `seeds/${seed}`, runs, medianMs: sorted[Math.floor(sorted.length / 2)], ok: !error, error };
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { file: `seeds/${seed}`, runs, medianMs: med(runs), cpuRuns, medianCpuMs: cpuRuns.length ? med(cpuRuns) : null, rssMb, ok: !error, error };
 }
 
 function fmt(n: number, d = 0): string {
@@ -310,19 +415,27 @@ function table(rows: string[][]): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const ci = args.indexOf('--child');
+  if (ci >= 0 && args[ci + 1] === 'jobs') {
+    const r = await jobsChild(Math.max(1, Number(args[ci + 2]) || 1));
+    process.stdout.write(`BENCH_RESULT ${JSON.stringify(r)}\n`);
+    return;
+  }
   if (ci >= 0) {
     const r = await child(args[ci + 1] ?? 'full', args[ci + 2] === 'long' ? 'long' : 'set');
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(r)}\n`);
     return;
   }
   const oi = args.indexOf('--only');
-  const configs = oi >= 0 ? [args[oi + 1]] : ['tokens', 'morph', 'entities', 'full'];
-  const results = configs.map(runConfig);
+  const configs = oi >= 0 ? [args[oi + 1]] : ['tokens', 'morph', 'entities', 'full', 'jobs'];
+  const results = configs.filter((c) => c !== 'jobs').map(runConfig);
+  const jobs = configs.includes('jobs') ? [runJobs(1), runJobs(2)] : [];
   const cold = oi >= 0 ? null : coldStart();
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ results, cold }, null, 2));
+    console.log(JSON.stringify({ results, jobs, cold }, null, 2));
     return;
   }
+  const si = args.indexOf('--save');
+  if (si >= 0 && args[si + 1]) writeFileSync(args[si + 1], JSON.stringify({ results, jobs, cold, loadavg: loadavg() }, null, 2));
   const ok = results.filter((r): r is Combined => !('failed' in r));
   console.log(
     `Parley bench — node ${process.version}, fresh processes per configuration, ` +
@@ -365,10 +478,12 @@ async function main(): Promise<void> {
   for (const r of results) if ('failed' in r) console.log(`\n${r.config}: FAILED\n${r.failed}`);
   for (const r of ok) {
     const per = (ms: Record<string, number>, n: number) => Object.entries(ms).map(([s, x]) => `${s} ${fmt((1000 * x) / n, 0)} µs`).join(', ');
-    console.log(`\n${r.config}: repeat, per article: ${per(r.stageMs, r.articles)}  (${fmt(r.tokens)} tokens)`);
-    console.log(`${' '.repeat(r.config.length)}  new: ${per(r.stageMsNew, r.newArticles)}`);
-    if (r.steady) console.log(`${' '.repeat(r.config.length)}  long-run new: ${per(r.steady.stageMs, r.newArticles)}`);
-    console.log(`${' '.repeat(r.config.length)}  first: ${per(r.stageMsFirst, r.firstArticles)}`);
+    const pad = ' '.repeat(r.config.length);
+    console.log(`\n${r.config}: CPU time per article, new: ${per(r.stageCpuMsNew, r.newArticles)}`);
+    if (r.steady) console.log(`${pad}  long-run new: ${per(r.steady.stageCpuMs, r.newArticles)}`);
+    console.log(`${pad}  first: ${per(r.stageCpuMsFirst, r.firstArticles)}`);
+    console.log(`${pad}  repeat: ${per(r.stageCpuMs, r.articles)}  (${fmt(r.tokens)} tokens)`);
+    console.log(`${pad}  wall time per article, new: ${per(r.stageMsNew, r.newArticles)}; repeat: ${per(r.stageMs, r.articles)}`);
     // the issue-5 figure: what the time and events stages add to the per-article time of the others
     if ('time' in r.stageMs && 'events' in r.stageMs) {
       const share = (ms: Record<string, number>) => {
@@ -376,14 +491,35 @@ async function main(): Promise<void> {
         const rest = Object.entries(ms).filter(([k]) => k !== 'time' && k !== 'events').reduce((a, [, x]) => a + x, 0);
         return rest > 0 ? `${fmt((100 * te) / rest, 1)}%` : '-';
       };
-      console.log(`${' '.repeat(r.config.length)}  time+events add ${share(r.stageMs)} to the other stages (new articles: ${share(r.stageMsNew)})`);
+      console.log(`${' '.repeat(r.config.length)}  time+events add ${share(r.stageCpuMs)} to the other stages (new articles: ${share(r.stageCpuMsNew)})`);
     }
     if (r.firstError) console.log(`  first error: ${r.firstError}`);
   }
+  if (jobs.length) {
+    const okJobs = jobs.filter((j): j is JobsResult => !('failed' in j));
+    for (const j of jobs) {
+      if ('failed' in j) console.log(`\n--jobs ${j.jobs}: FAILED\n${j.failed}`);
+      else
+        console.log(
+          `\n--jobs ${j.jobs} (AnalysisPool, unpinned, ${j.articles} articles once): ${fmt(j.articlesPerSec, 1)} art/s wall, ` +
+            `${fmt(j.articles / (j.cpuMs / 1000), 1)} art/cpu-s (all threads), workers started in ${fmt(j.startMs)} ms, peak RSS ${fmt(j.maxRssMb)} MB` +
+            (j.errors ? `, ${j.errors} errors` : ''),
+        );
+    }
+    if (okJobs.length === 2) {
+      const [a, b] = okJobs;
+      console.log(
+        `--jobs 2 / --jobs 1: ${fmt(b.articlesPerSec / a.articlesPerSec, 2)}x wall-clock throughput (needs 2 idle cores to mean anything; ` +
+          `load average now ${loadavg()[0].toFixed(1)}), the second worker adds ${fmt(b.maxRssMb - a.maxRssMb)} MB of peak RSS`,
+      );
+    }
+  }
   if (cold) {
     console.log(
-      `\ncold start: node dist/src/cli/main.js analyze ${cold.file} --json — median ${fmt(cold.medianMs)} ms over ${cold.runs.length} runs` +
-        ` (${cold.runs.map((x) => fmt(x)).join(', ')})${cold.ok ? '' : `  FAILED: ${cold.error}`}`,
+      `\ncold start: node dist/src/cli/main.js analyze ${cold.file} --json — median ${fmt(cold.medianMs)} ms wall over ${cold.runs.length} runs` +
+        ` (${cold.runs.map((x) => fmt(x)).join(', ')})` +
+        (cold.medianCpuMs !== null ? `; CPU median ${fmt(cold.medianCpuMs)} ms (${cold.cpuRuns.map((x) => fmt(x)).join(', ')}), peak RSS ${cold.rssMb.map((x) => fmt(x)).join(', ')} MB` : '') +
+        `${cold.ok ? '' : `  FAILED: ${cold.error}`}`,
     );
   } else if (oi < 0) {
     console.log('\ncold start: dist/src/cli/main.js not built (npm run build)');

@@ -72,8 +72,79 @@ function entryKey(spec: CompiledSpec<unknown>): string | null {
   return h.digest('hex').slice(0, 24);
 }
 
+/**
+ * A compiled resource packed for other threads: its typed arrays live in SharedArrayBuffers, so a
+ * worker thread that receives it (`workerData`: structured cloning shares a SharedArrayBuffer, it
+ * does not copy it) restores the object graph around the same memory. The NER model's feature
+ * table, weights and gazetteer indexes (~20 MB) then exist once for all analysis threads.
+ */
+export interface SharedCompiled {
+  name: string;
+  key: string;
+  deep: boolean;
+  value: unknown;
+}
+
+/** `compiled(spec)`'s value packed with its typed arrays moved into SharedArrayBuffers (see SharedCompiled). */
+export function shareCompiled<T>(spec: CompiledSpec<T>): SharedCompiled {
+  const value = compiled(spec);
+  const counter = { instances: 0 };
+  const packed = toShared(pack(value, spec.classes, new Map(), counter), new Map());
+  const rootIsInstance = value !== null && typeof value === 'object' && !isPlainValue(value);
+  return { name: spec.name, key: sourceKey(spec), deep: counter.instances > (rootIsInstance ? 1 : 0), value: packed };
+}
+
+/** resources another thread shared with this one, by name (see useSharedCompiled) */
+const sharedByName = new Map<string, SharedCompiled>();
+
+/**
+ * In a worker thread: the resources its parent packed with `shareCompiled`. `compiled()` then
+ * returns those (restored around the shared memory) instead of reading its cache, when they were
+ * built from the same sources and code.
+ */
+export function useSharedCompiled(entries: readonly SharedCompiled[]): void {
+  for (const e of entries) sharedByName.set(e.name, e);
+}
+
+/** the key of a resource's sources and code, without a cache folder (for shared resources) */
+function sourceKey(spec: CompiledSpec<unknown>): string {
+  return entryKey(spec) ?? '';
+}
+
+/** the packed graph with every typed array copied into a SharedArrayBuffer of its own */
+function toShared(v: unknown, memo: Map<object, unknown>): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  const seen = memo.get(v);
+  if (seen !== undefined) return seen;
+  if (ArrayBuffer.isView(v)) {
+    if (v instanceof DataView) return v;
+    const a = v as unknown as { constructor: new (b: SharedArrayBuffer) => ArrayBufferView & { set(x: ArrayLike<number> | ArrayLike<bigint>): void }; byteLength: number };
+    const out = new a.constructor(new SharedArrayBuffer(a.byteLength));
+    out.set(v as unknown as ArrayLike<number>);
+    memo.set(v, out);
+    return out;
+  }
+  memo.set(v, v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = toShared(v[i], memo);
+  } else if (v instanceof Map) {
+    for (const [k, x] of v) if (x !== null && typeof x === 'object') v.set(k, toShared(x, memo));
+  } else if (!(v instanceof Set) && !(v instanceof RegExp) && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if (CLS in o) o[PROPS] = toShared(o[PROPS], memo);
+    else for (const k of Object.keys(o)) o[k] = toShared(o[k], memo);
+  }
+  return v;
+}
+
 /** `build()`'s result, read from the cache when an entry for the same inputs exists. */
 export function compiled<T>(spec: CompiledSpec<T>): T {
+  const sh = sharedByName.get(spec.name);
+  if (sh && sh.key === sourceKey(spec)) {
+    // restored once per thread: the entry's graph is this thread's own clone
+    sharedByName.delete(spec.name);
+    return (sh.deep ? unpack(sh.value, spec.classes, new Map()) : unpackRoot(sh.value, spec.classes)) as T;
+  }
   const dir = cacheDir();
   const key = dir ? entryKey(spec) : null;
   if (!dir || !key) return spec.build();

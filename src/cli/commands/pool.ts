@@ -1,6 +1,7 @@
 /**
  * Parallel analysis on worker threads: the main thread reads the inputs and keeps the order,
- * `jobs` workers each hold a loaded pipeline. Results come back in input order, with at most
+ * `jobs` workers each hold a loaded pipeline; the NER model's tables are packed once into
+ * SharedArrayBuffers here and shared by every worker (src/pipeline/shared.ts). Results come back in input order, with at most
  * `jobs * 16` articles in flight (bounded memory on huge batches).
  */
 import { Worker } from 'node:worker_threads';
@@ -33,9 +34,12 @@ export class AnalysisPool {
   static async start(jobs: number): Promise<AnalysisPool> {
     const pool = new AnalysisPool(jobs);
     const url = workerUrl();
+    // the read-only resources the threads can share (the NER model's tables), packed once here
+    const { sharedResources } = await import('../../pipeline/shared.js');
+    const shared = jobs > 1 ? await sharedResources() : [];
     await Promise.all(
       Array.from({ length: jobs }, (_, i) => {
-        const w = new Worker(url);
+        const w = new Worker(url, { workerData: { shared } });
         pool.workers.push(w);
         pool.idleLoad.push(0);
         return new Promise<void>((resolve, reject) => {

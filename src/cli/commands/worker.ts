@@ -1,9 +1,11 @@
 /**
  * A worker thread of `analyze`/`ingest --jobs N`: loads the pipeline once, then analyses the raw
- * articles it is sent. Stages are pure functions of (doc, ctx), so workers share nothing.
+ * articles it is sent. Stages are pure functions of (doc, ctx); the only thing workers share is the
+ * read-only memory of the resources the pool packed for them (src/pipeline/shared.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { RawArticle } from '../../doc/model.js';
+import { useSharedCompiled, type SharedCompiled } from '../../pipeline/compiled.js';
 import { createPipeline } from '../../pipeline/index.js';
 
 export type WorkerRequest = { seq: number; raw: RawArticle };
@@ -14,6 +16,8 @@ export type WorkerReply =
   | { seq: number; ok: false; error: string };
 
 const port = parentPort!;
+// resources the pool shares between its threads (SharedArrayBuffer-backed), used by compiled()
+useSharedCompiled(((workerData as { shared?: SharedCompiled[] } | null)?.shared ?? []) as SharedCompiled[]);
 createPipeline().then(
   (pipeline) => {
     port.on('message', (m: WorkerRequest) => {

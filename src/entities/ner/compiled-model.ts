@@ -4,7 +4,7 @@
  * gazetteers' hash indexes as they are in memory), keyed by the model file's bytes and the code of
  * the classes that hold it.
  */
-import { compiled, siblings } from '../../pipeline/compiled.js';
+import { compiled, siblings, type CompiledSpec } from '../../pipeline/compiled.js';
 import { Gazetteer } from './gazetteer.js';
 import { FeatureTable, HashIndex } from './hash.js';
 import { NerModel } from './model.js';
@@ -24,12 +24,17 @@ function withoutPhraseLists(m: NerModel): NerModel {
   return m;
 }
 
-export function loadNerModel(bytes: Buffer): NerModel {
-  return compiled({
+/** how the model is compiled (also what `analyze --jobs N` shares between its threads: src/pipeline/shared.ts) */
+export function nerModelSpec(bytes: Buffer): CompiledSpec<NerModel> {
+  return {
     name: 'ner-model',
     sources: [bytes],
     code: siblings(import.meta.url, './model', './hash', './gazetteer', './compiled-model'),
     classes: [NerModel, FeatureTable, Gazetteer, HashIndex],
     build: () => withoutPhraseLists(NerModel.decode(bytes)),
-  });
+  };
+}
+
+export function loadNerModel(bytes: Buffer): NerModel {
+  return compiled(nerModelSpec(bytes));
 }
