@@ -7,6 +7,8 @@
  * order), the order SQLite's BINARY collation gives, so both stores sort alike whatever locale the
  * cluster was created with.
  */
+import { PG_CORPUS_MIGRATION } from './postgres-corpus.js';
+
 export const PG_MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
   `
@@ -189,4 +191,11 @@ export const PG_MIGRATIONS: string[] = [
   CREATE TRIGGER article_entities_totals_update AFTER UPDATE ON article_entities
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_entity_totals();
   `,
+  // 3: the corpus (near-duplicates, stories, claims, actors: the SQLite store's steps 3 and 4) and the
+  // order corpus updates ran in; see src/store/postgres-corpus.ts. A database that had articles
+  // before this step gets its corpus built from them once the steps are applied (PostgresStore.migrate).
+  PG_CORPUS_MIGRATION,
 ];
+
+/** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */
+export const PG_CORPUS_STEP = 3;

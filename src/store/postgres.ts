@@ -16,7 +16,9 @@ import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
 import { fold } from '../doc/normalize.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
-import { PG_MIGRATIONS } from './postgres-migrations.js';
+import { PostgresCorpus, replayCorpus, updateCorpus } from './postgres-corpus.js';
+import { PG_CORPUS_STEP, PG_MIGRATIONS } from './postgres-migrations.js';
+import { PostgresStories } from './postgres-stories.js';
 import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { expandQuery, type QueryWord } from './terms.js';
@@ -151,6 +153,10 @@ class Params {
 export class PostgresStore implements Store {
   readonly pool: pg.Pool;
   lemmatizer?: Lemmatizer;
+  /** claims, actors (src/store/postgres-corpus.ts) */
+  readonly corpus: PostgresCorpus;
+  /** stories and near-duplicate links (src/store/postgres-stories.ts) */
+  readonly stories: PostgresStories;
   private ready: Promise<void>;
 
   constructor(readonly url: string, opts: PostgresStoreOptions = {}) {
@@ -161,6 +167,8 @@ export class PostgresStore implements Store {
     this.ready = opts.readonly ? this.checkSchema() : this.migrate();
     // callers that never query still see a bad URL when they await the first call
     this.ready.catch(() => {});
+    this.corpus = new PostgresCorpus(this.pool, () => this.ready);
+    this.stories = new PostgresStories(this.pool, () => this.ready);
   }
 
   /** Resolves when the schema is in place (or rejects with the reason it is not). */
@@ -198,6 +206,8 @@ export class PostgresStore implements Store {
       if (have > PG_MIGRATIONS.length)
         throw new Error(`${redact(this.url)}: database schema v${have} is newer than this version of parley (v${PG_MIGRATIONS.length})`);
       for (let v = have; v < PG_MIGRATIONS.length; v++) await c.query(PG_MIGRATIONS[v]);
+      // a database from before the corpus tables: build its corpus from its articles
+      if (have > 0 && have < PG_CORPUS_STEP) await replayCorpus(c);
       if (have < PG_MIGRATIONS.length) {
         await c.query('DELETE FROM parley_schema');
         await c.query('INSERT INTO parley_schema (version) VALUES ($1)', [PG_MIGRATIONS.length]);
@@ -251,6 +261,8 @@ export class PostgresStore implements Store {
       // the entities last: their trigger updates the shared per-entity totals, whose rows stay locked
       // (other writers of the same entities wait) from there to COMMIT
       if (entities[1][0].length) await c.query(entities[0], [rid, ...entities[1]]);
+      // the corpus (near-duplicates, stories, claims, actors), in this transaction, one article at a time
+      await updateCorpus(c, { rowid: Number(rid), json });
       await c.query('COMMIT');
       return { id: json.id, status: 'new' };
     } catch (e) {

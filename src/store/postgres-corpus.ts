@@ -1,0 +1,616 @@
+/**
+ * The corpus in the PostgreSQL store: the claims and actors updaters (the statements of
+ * src/store/sqlite-corpus.ts over the same logic in src/corpus/), the corpus update of one article
+ * and the rebuild, and the read side (`PostgresCorpus`, the store's `corpus`).
+ *
+ * Many workers write at once. The corpus update of an article (near-duplicates, stories, claims,
+ * actors) runs inside the article's transaction under one transaction-level advisory lock
+ * (CORPUS_LOCK), taken once the article's own rows are written: corpus updates run one at a time,
+ * each seeing every update committed before it, while the articles' own rows are written in
+ * parallel. Finer locks (per story, per claim key) do not keep it correct: one update reads the
+ * neighbourhood of an article through index keys, then merges and renames whole stories, claims
+ * and actors reached through them, so two articles with no key in common can still rewrite the
+ * same claim or story. The order updates ran in is kept (`corpus_order.seq`, taken under the lock)
+ * and `rebuild` replays the articles in that order, so it gives exactly what ingesting them gave,
+ * history included.
+ */
+import type pg from 'pg';
+import { recluster, reportKey } from '../corpus/claims/assign.js';
+import { keysOf, WINDOW } from '../corpus/claims/compat.js';
+import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
+import { summarize, type ClaimJson } from '../corpus/claims/summary.js';
+import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
+import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { isoOf, rangeOf } from '../corpus/dates.js';
+import { corpusKb } from '../corpus/sides.js';
+import { fold } from '../doc/normalize.js';
+import {
+  one,
+  pgCopyOfArticles,
+  pgDedupUpdater,
+  pgReadStory,
+  pgStoriesUpdater,
+  pgStoryOfArticles,
+  PG_STORIES_MIGRATION,
+  rows,
+  type Db,
+  type PgCorpusUpdater,
+  type PgStoredArticle,
+} from './postgres-stories.js';
+import type { ArticleJson, ClaimFilter, CorpusCounts, CorpusStore, FramingRow, RebuildResult } from './types.js';
+
+type Row = Record<string, any>;
+
+/** Key of the advisory lock that serialises corpus updates ('corp'). */
+export const CORPUS_LOCK = 0x636f7270;
+
+/** Schema step: every corpus table (CORPUS_MIGRATION and STORIES_MIGRATION of the SQLite store) and the update order. */
+export const PG_CORPUS_MIGRATION = `
+  -- the order corpus updates ran in (taken under the corpus lock); rebuild replays it
+  CREATE SEQUENCE corpus_order_seq;
+  CREATE TABLE corpus_order (
+    article bigint PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    seq     bigint NOT NULL
+  );
+  CREATE INDEX corpus_order_seq_idx ON corpus_order(seq);
+
+  CREATE TABLE corpus_claim_reports (
+    article  bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    event    integer NOT NULL,
+    claim    text COLLATE "C" NOT NULL,
+    sort_key text COLLATE "C" NOT NULL,
+    report   text NOT NULL,
+    PRIMARY KEY (article, event)
+  );
+  CREATE INDEX corpus_claim_reports_claim ON corpus_claim_reports(claim);
+  CREATE TABLE corpus_claim_keys (
+    key     text COLLATE "C" NOT NULL,
+    anchor  integer,
+    article bigint NOT NULL,
+    event   integer NOT NULL,
+    FOREIGN KEY (article, event) REFERENCES corpus_claim_reports(article, event) ON DELETE CASCADE
+  );
+  CREATE INDEX corpus_claim_keys_key ON corpus_claim_keys(key, anchor);
+  CREATE INDEX corpus_claim_keys_report ON corpus_claim_keys(article, event);
+  CREATE TABLE corpus_claims (
+    id            text COLLATE "C" PRIMARY KEY,
+    type          text COLLATE "C" NOT NULL,
+    mode          text COLLATE "C",
+    level         text COLLATE "C",
+    status        text COLLATE "C" NOT NULL,
+    first_key     text COLLATE "C" NOT NULL,
+    first_article text COLLATE "C" NOT NULL,
+    first_event   integer NOT NULL,
+    date_lo       text COLLATE "C",
+    date_hi       text COLLATE "C",
+    reports       integer NOT NULL,
+    json          text NOT NULL
+  );
+  CREATE INDEX corpus_claims_date ON corpus_claims(date_hi);
+  CREATE INDEX corpus_claims_status ON corpus_claims(status);
+  CREATE TABLE corpus_claim_actors (
+    claim text COLLATE "C" NOT NULL,
+    actor text COLLATE "C" NOT NULL,
+    PRIMARY KEY (claim, actor)
+  );
+  CREATE INDEX corpus_claim_actors_actor ON corpus_claim_actors(actor);
+  CREATE TABLE corpus_actor_entities (
+    entity text COLLATE "C" PRIMARY KEY,
+    actor  text COLLATE "C" NOT NULL,
+    kb     text COLLATE "C"
+  );
+  CREATE INDEX corpus_actor_entities_actor ON corpus_actor_entities(actor);
+  CREATE TABLE corpus_actor_keys (
+    key    text COLLATE "C" NOT NULL,
+    entity text COLLATE "C" NOT NULL,
+    PRIMARY KEY (key, entity)
+  );
+  CREATE INDEX corpus_actor_keys_entity ON corpus_actor_keys(entity);
+` + PG_STORIES_MIGRATION;
+
+// ---------------------------------------------------------------- claims updater
+
+function articleOf(a: PgStoredArticle): ArticleLike {
+  return a.json as unknown as ArticleLike;
+}
+
+/** updateClaims of sqlite-corpus.ts, statement for statement (the logic is recluster/summarize). */
+export async function pgUpdateClaims(c: pg.PoolClient, a: PgStoredArticle): Promise<void> {
+  const reports = reportsOf(articleOf(a));
+  if (!reports.length) return;
+  const near = new Set<string>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of reports) {
+    const day = anchorDay(r);
+    if (day !== null) {
+      lo = Math.min(lo, day - WINDOW.lookup);
+      hi = Math.max(hi, day + WINDOW.lookup);
+    }
+    const keys = keysOf(r).lookup;
+    if (!keys.length) continue;
+    const found =
+      day === null
+        ? await rows(
+            c,
+            `SELECT DISTINCT r.claim FROM corpus_claim_keys k JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
+             WHERE k.key = ANY($1::text[]) AND k.anchor IS NULL`,
+            [keys],
+          )
+        : await rows(
+            c,
+            `SELECT DISTINCT r.claim FROM corpus_claim_keys k JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
+             WHERE k.key = ANY($1::text[]) AND k.anchor BETWEEN $2 AND $3`,
+            [keys, day - WINDOW.lookup, day + WINDOW.lookup],
+          );
+    for (const row of found) near.add(row.claim);
+  }
+  if (!Number.isFinite(lo)) [lo, hi] = [0, -1];
+  const all: Report[] = [...reports];
+  const before = new Map<string, string>(); // `${rowid}:${event}` -> claim
+  const rowOf = new Map<string, number>(); // `${article id}:${event}` -> rowid
+  const partial = new Map<string, { first: string }>();
+  for (const cl of near) {
+    const rs = await rows(
+      c,
+      `SELECT r.article, r.event, r.report FROM corpus_claim_reports r WHERE r.claim = $1 AND EXISTS
+         (SELECT 1 FROM corpus_claim_keys k WHERE k.article = r.article AND k.event = r.event
+          AND (k.anchor IS NULL OR k.anchor BETWEEN $2 AND $3))`,
+      [cl, lo, hi],
+    );
+    const first = await one(
+      c,
+      `SELECT r.article, r.event, r.report, c.reports AS size FROM corpus_claims c JOIN articles a ON a.id = c.first_article
+       JOIN corpus_claim_reports r ON r.article = a.rowid AND r.event = c.first_event WHERE c.id = $1`,
+      [cl],
+    );
+    if (first && !rs.some((r) => r.article === first.article && r.event === first.event)) rs.push(first);
+    for (const row of rs) {
+      const rep = JSON.parse(row.report) as Report;
+      rowOf.set(`${rep.article}:${rep.event}`, row.article);
+      before.set(`${row.article}:${row.event}`, cl);
+      all.push(rep);
+    }
+    const n = first ? (first.size as number) : ((await one(c, 'SELECT reports FROM corpus_claims WHERE id = $1', [cl]))?.reports ?? rs.length);
+    if (n > rs.length && first) partial.set(cl, { first: `${first.article}:${first.event}` });
+  }
+  const placed = recluster(all);
+  const groupOf = new Map<string, string>();
+  for (const p of placed) {
+    const rid = rowOf.get(`${p.report.article}:${p.report.event}`);
+    if (rid !== undefined) groupOf.set(`${rid}:${p.report.event}`, p.claim);
+  }
+  const kept = new Set(placed.map((p) => p.claim));
+  const changed = new Set<string>();
+  for (const [cl, { first }] of partial) {
+    const to = groupOf.get(first)!;
+    kept.add(to);
+    if (to !== cl) {
+      await rows(c, 'UPDATE corpus_claim_reports SET claim = $1 WHERE claim = $2', [to, cl]);
+      for (const [k, v] of before) if (v === cl) before.set(k, to);
+      changed.add(to);
+    }
+  }
+  const gone = [...near].filter((cl) => !kept.has(cl));
+  if (gone.length) {
+    await rows(c, 'DELETE FROM corpus_claims WHERE id = ANY($1::text[])', [gone]);
+    await rows(c, 'DELETE FROM corpus_claim_actors WHERE claim = ANY($1::text[])', [gone]);
+  }
+  for (const p of placed) {
+    const r = p.report;
+    const rid = rowOf.get(`${r.article}:${r.event}`);
+    if (rid === undefined) {
+      await rows(
+        c,
+        `INSERT INTO corpus_claim_reports (article, event, claim, sort_key, report) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (article, event) DO UPDATE SET claim = excluded.claim, sort_key = excluded.sort_key, report = excluded.report`,
+        [a.rowid, r.event, p.claim, reportKey(r), JSON.stringify(r)],
+      );
+      const keys = keysOf(r).index;
+      if (keys.length)
+        await rows(c, 'INSERT INTO corpus_claim_keys (key, anchor, article, event) SELECT unnest($1::text[]), $2, $3, $4', [keys, anchorDay(r), a.rowid, r.event]);
+      changed.add(p.claim);
+    } else {
+      const was = before.get(`${rid}:${r.event}`)!;
+      if (was !== p.claim) {
+        await rows(c, 'UPDATE corpus_claim_reports SET claim = $1 WHERE article = $2 AND event = $3', [p.claim, rid, r.event]);
+        changed.add(p.claim);
+        changed.add(was);
+      }
+    }
+  }
+  for (const id of changed) if (kept.has(id)) await writeClaim(c, id);
+}
+
+async function writeClaim(c: pg.PoolClient, id: string): Promise<void> {
+  const reports = (await rows(c, 'SELECT report FROM corpus_claim_reports WHERE claim = $1', [id])).map((r) => JSON.parse(r.report) as Report);
+  const s = summarize(reports);
+  if (s.id !== id) throw new Error(`claim ${id}: its earliest report gives id ${s.id}`);
+  const first = reports.reduce((x, y) => (reportKey(y) < reportKey(x) ? y : x));
+  let lo: string | null = s.from;
+  let hi: string | null = s.to;
+  const w = rangeOf(s.when?.value);
+  if (w) {
+    const wl = isoOf(w[0]);
+    const wh = isoOf(w[1]);
+    if (!lo || wl < lo) lo = wl;
+    if (!hi || wh > hi) hi = wh;
+  }
+  await rows(
+    c,
+    `INSERT INTO corpus_claims (id, type, mode, level, status, first_key, first_article, first_event, date_lo, date_hi, reports, json)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode, level = excluded.level, status = excluded.status,
+       first_key = excluded.first_key, first_article = excluded.first_article, first_event = excluded.first_event,
+       date_lo = excluded.date_lo, date_hi = excluded.date_hi, reports = excluded.reports, json = excluded.json`,
+    [id, s.type, s.mode, s.level, s.status, reportKey(first), first.article, first.event, lo, hi, s.reports.length, JSON.stringify(s)],
+  );
+  await rows(c, 'DELETE FROM corpus_claim_actors WHERE claim = $1', [id]);
+  if (s.actors.length) await rows(c, 'INSERT INTO corpus_claim_actors (claim, actor) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [id, s.actors]);
+}
+
+export const pgClaimsUpdater: PgCorpusUpdater = {
+  name: 'claims',
+  update: pgUpdateClaims,
+  async reset(c) {
+    await c.query('DELETE FROM corpus_claim_keys; DELETE FROM corpus_claim_reports; DELETE FROM corpus_claims; DELETE FROM corpus_claim_actors;');
+  },
+};
+
+// ---------------------------------------------------------------- actors updater
+
+/** updateActors of sqlite-corpus.ts: gives every new entity id of the article its actor (src/corpus/actors/keys.ts). */
+export async function pgUpdateActors(c: pg.PoolClient, a: PgStoredArticle): Promise<void> {
+  const ents = (a.json.entities ?? []) as { id: string; type?: string; name?: string; names?: Record<string, string>; kind?: string }[];
+  // the ids already placed (one read; ids this article places are added as it goes)
+  const ids = [...new Set(ents.map((e) => e?.id).filter((x): x is string => typeof x === 'string' && !!x))];
+  const known = new Set<string>(ids.length ? (await rows(c, 'SELECT entity FROM corpus_actor_entities WHERE entity = ANY($1::text[])', [ids])).map((r) => r.entity) : []);
+  for (const e of ents) {
+    if (!e?.id || known.has(e.id)) continue;
+    const { kb, keys } = actorKeys(e);
+    const groups = new Map<string, string | null>();
+    if (kb && kb !== e.id) {
+      const k = await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [kb]);
+      if (k) groups.set(k.actor, kb);
+    }
+    for (const key of keys) {
+      // SQLite reads these in its primary key's order (key, entity)
+      const found = await rows(
+        c,
+        'SELECT k.entity, e.actor, e.kb FROM corpus_actor_keys k JOIN corpus_actor_entities e ON e.entity = k.entity WHERE k.key = $1 ORDER BY k.entity',
+        [key],
+      );
+      for (const r of found) if (!groups.has(r.actor)) groups.set(r.actor, await actorKb(c, r.actor));
+    }
+    const myKb = isKbId(e.id) ? e.id : kb;
+    const join: string[] = [];
+    let groupKb = myKb;
+    for (const [actor, gk] of groups) {
+      if (gk && groupKb && gk !== groupKb) continue;
+      if (gk) groupKb = gk;
+      join.push(actor);
+    }
+    const members = [e.id];
+    if (kb && kb !== e.id && !join.some((j) => j === kb) && groupKb === kb) members.push(kb);
+    if (join.length)
+      for (const m of await rows(c, 'SELECT entity, actor FROM corpus_actor_entities WHERE actor = ANY($1::text[]) ORDER BY entity', [join])) members.push(m.entity);
+    const id = actorIdOf(members);
+    await rows(c, 'INSERT INTO corpus_actor_entities (entity, actor, kb) VALUES ($1, $2, $3)', [e.id, id, myKb]);
+    known.add(e.id);
+    const renamed = join.filter((j) => j !== id);
+    if (renamed.length) await rows(c, 'UPDATE corpus_actor_entities SET actor = $1 WHERE actor = ANY($2::text[])', [id, renamed]);
+    if (keys.length) await rows(c, 'INSERT INTO corpus_actor_keys (key, entity) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [keys, e.id]);
+  }
+}
+
+async function actorKb(c: Db, actor: string): Promise<string | null> {
+  for (const m of await rows(c, 'SELECT entity, kb FROM corpus_actor_entities WHERE actor = $1 ORDER BY entity', [actor])) if (m.kb) return m.kb;
+  return null;
+}
+
+export const pgActorsUpdater: PgCorpusUpdater = {
+  name: 'actors',
+  update: pgUpdateActors,
+  async reset(c) {
+    await c.query('DELETE FROM corpus_actor_keys; DELETE FROM corpus_actor_entities;');
+  },
+};
+
+/** The updaters in the order they run (as CORPUS_UPDATERS of the SQLite store). */
+export const PG_CORPUS_UPDATERS: PgCorpusUpdater[] = [pgDedupUpdater, pgStoriesUpdater, pgClaimsUpdater, pgActorsUpdater];
+
+/**
+ * The corpus update of one stored article, inside its transaction (`c` has BEGIN'd and written the
+ * article's rows): takes the corpus lock (held to COMMIT/ROLLBACK), records the order, runs the updaters.
+ */
+export async function updateCorpus(c: pg.PoolClient, a: PgStoredArticle): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock($1)', [CORPUS_LOCK]);
+  await rows(c, `INSERT INTO corpus_order (article, seq) VALUES ($1, nextval('corpus_order_seq'))`, [a.rowid]);
+  for (const u of PG_CORPUS_UPDATERS) await u.update(c, a);
+}
+
+/**
+ * Inside a transaction: resets every corpus table and replays the updaters over every stored article
+ * in the order their updates ran (articles stored before the corpus existed first, by rowid).
+ */
+export async function replayCorpus(c: pg.PoolClient): Promise<number> {
+  await c.query('SELECT pg_advisory_xact_lock($1)', [CORPUS_LOCK]);
+  const order = (await rows(c, 'SELECT a.rowid FROM articles a LEFT JOIN corpus_order o ON o.article = a.rowid ORDER BY o.seq NULLS FIRST, a.rowid')).map(
+    (r) => r.rowid as number,
+  );
+  for (const u of [...PG_CORPUS_UPDATERS].reverse()) await u.reset(c);
+  await c.query('DELETE FROM corpus_order');
+  let n = 0;
+  for (let i = 0; i < order.length; i += 256) {
+    const page = order.slice(i, i + 256);
+    const got = new Map((await rows(c, 'SELECT rowid, json, text FROM articles WHERE rowid = ANY($1::bigint[])', [page])).map((r) => [r.rowid as number, r]));
+    for (const rowid of page) {
+      const r = got.get(rowid);
+      if (!r) continue;
+      const json = JSON.parse(r.json) as ArticleJson;
+      if (typeof json.text !== 'string') json.text = r.text;
+      await rows(c, `INSERT INTO corpus_order (article, seq) VALUES ($1, nextval('corpus_order_seq'))`, [rowid]);
+      for (const u of PG_CORPUS_UPDATERS) await u.update(c, { rowid, json });
+      n++;
+    }
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- read side
+
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+function checkDate(s: string): void {
+  if (!DATE_RE.test(s)) throw new RangeError(`not a date: '${s}' (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+}
+
+/** The read side of the corpus over one PostgreSQL database (SqliteCorpus of sqlite-corpus.ts). */
+export class PostgresCorpus implements CorpusStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly ready: () => Promise<void>,
+  ) {}
+
+  private async q(sql: string, values: unknown[] = []): Promise<Row[]> {
+    await this.ready();
+    return rows(this.pool, sql, values);
+  }
+
+  async rebuild(): Promise<RebuildResult> {
+    await this.ready();
+    const t0 = performance.now();
+    const c = await this.pool.connect();
+    let n = 0;
+    try {
+      await c.query('BEGIN');
+      n = await replayCorpus(c);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+    return {
+      articles: n,
+      claims: (await one(this.pool, 'SELECT count(*) AS n FROM corpus_claims'))!.n,
+      actors: (await one(this.pool, 'SELECT count(DISTINCT actor) AS n FROM corpus_actor_entities'))!.n,
+      ms: Math.round(performance.now() - t0),
+    };
+  }
+
+  async counts(): Promise<CorpusCounts> {
+    const r = (
+      await this.q(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM corpus_claims) AS claims,
+                    (SELECT count(*) FROM corpus_claim_reports) AS reports, (SELECT count(DISTINCT actor) FROM corpus_actor_entities) AS actors,
+                    (SELECT count(*) FROM corpus_actor_entities) AS entities`)
+    )[0];
+    return { articles: r.articles, claims: r.claims, reports: r.reports, actors: r.actors, entities: r.entities };
+  }
+
+  /** A stored claim as read: its story (the one holding most of its reports' articles) and each report's `copyOf`. */
+  private async decorate(json: string): Promise<ClaimJson> {
+    const c = JSON.parse(json) as ClaimJson;
+    const ids = [...new Set(c.reports.map((r) => r.article))];
+    const rowids = (await rows(this.pool, 'SELECT rowid FROM articles WHERE id = ANY($1::text[])', [ids])).map((r) => r.rowid as number);
+    const stories = await pgStoryOfArticles(this.pool, rowids);
+    const n = new Map<string, number>();
+    for (const s of stories.values()) n.set(s, (n.get(s) ?? 0) + 1);
+    let best: string | null = null;
+    let bn = 0;
+    for (const [s, k] of n) if (k > bn || (k === bn && best !== null && s < best)) [best, bn] = [s, k];
+    c.story = best;
+    const copies = await pgCopyOfArticles(this.pool, ids);
+    for (const r of c.reports) {
+      const o = copies.get(r.article);
+      if (o) r.copyOf = o;
+      else delete r.copyOf;
+    }
+    return c;
+  }
+
+  async *claims(f: ClaimFilter = {}): AsyncIterable<ClaimJson> {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const add = (v: unknown) => (values.push(v), `$${values.length}`);
+    if (f.status) where.push(`c.status = ${add(f.status)}`);
+    if (f.mode) where.push(`c.mode = ${add(f.mode)}`);
+    if (f.type) where.push(`c.type = ${add(f.type.toUpperCase())}`);
+    if (f.from) {
+      checkDate(f.from);
+      where.push(`c.date_hi >= ${add(f.from)}`);
+    }
+    if (f.to) {
+      checkDate(f.to);
+      where.push(`substr(c.date_lo, 1, ${f.to.length}) <= ${add(f.to)}`);
+    }
+    if (f.actors) {
+      if (!f.actors.length) return;
+      where.push(`c.id IN (SELECT claim FROM corpus_claim_actors WHERE actor = ANY(${add(f.actors)}::text[]))`);
+    }
+    if (f.articles) {
+      if (!f.articles.length) return;
+      where.push(`c.id IN (SELECT r.claim FROM corpus_claim_reports r JOIN articles a ON a.rowid = r.article WHERE a.id = ANY(${add(f.articles)}::text[]))`);
+    }
+    const limit = f.limit && f.limit > 0 ? Math.floor(f.limit) : Infinity;
+    let offset = f.offset && f.offset > 0 ? Math.floor(f.offset) : 0;
+    // SQLite sorts NULL lowest: last in a descending order
+    const sql = `SELECT c.json FROM corpus_claims c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY c.date_hi DESC NULLS LAST, c.id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`;
+    let left = limit;
+    while (left > 0) {
+      const pageSize = Math.min(500, left);
+      const page = await this.q(sql, [...values, pageSize, offset]);
+      for (const r of page) yield await this.decorate(r.json);
+      if (page.length < pageSize) break;
+      offset += page.length;
+      left -= page.length;
+    }
+  }
+
+  async storyArticles(story: string): Promise<string[] | null> {
+    await this.ready();
+    const s = await pgReadStory(this.pool, story);
+    return s && s.articles.length ? s.articles : null;
+  }
+
+  async claim(id: string): Promise<ClaimJson | null> {
+    const r = (await this.q('SELECT json FROM corpus_claims WHERE id = $1', [id]))[0];
+    return r ? this.decorate(r.json) : null;
+  }
+
+  async actorOf(entity: string): Promise<string | null> {
+    const r = (await this.q('SELECT actor FROM corpus_actor_entities WHERE entity = $1', [entity]))[0];
+    return r ? r.actor : null;
+  }
+
+  async actorEntities(actor: string): Promise<string[]> {
+    return (await this.q('SELECT entity FROM corpus_actor_entities WHERE actor = $1 ORDER BY entity', [actor])).map((r) => r.entity);
+  }
+
+  async findActors(name: string, limit = 20): Promise<string[]> {
+    const q = fold(name.trim());
+    if (!q) return [];
+    const rs = await this.q(
+      `SELECT e.actor, count(*) AS n FROM article_entities ae JOIN corpus_actor_entities e ON e.entity = ae.entity
+       WHERE ae.entity IN (SELECT entity FROM article_entities WHERE name_fold = $1 OR strpos(coalesce(names_fold, ''), $1) > 0 OR strpos(name_fold, $1) > 0)
+       GROUP BY e.actor ORDER BY n DESC, e.actor LIMIT $2`,
+      [q, limit],
+    );
+    return rs.map((r) => r.actor);
+  }
+
+  async actor(id: string, o: { cooccurrence?: number } = {}): Promise<ActorJson | null> {
+    const entities = await this.actorEntities(id);
+    if (!entities.length) return null;
+    let cooccurs: { actor: string; articles: number }[] | undefined;
+    if (o.cooccurrence) {
+      const rs = await this.q(
+        `SELECT coalesce(e.actor, b.entity) AS actor, count(DISTINCT b.article) AS n
+         FROM article_entities a JOIN article_entities b ON b.article = a.article
+         LEFT JOIN corpus_actor_entities e ON e.entity = b.entity
+         WHERE a.entity = ANY($1::text[]) AND NOT (b.entity = ANY($1::text[]))
+         GROUP BY 1 ORDER BY n DESC, 1 LIMIT $2`,
+        [entities, Math.floor(o.cooccurrence) * 2],
+      );
+      const kb = corpusKb();
+      cooccurs = rs.filter((r) => r.actor !== id && kb.byId(r.actor)?.kind !== 'outlet').slice(0, Math.floor(o.cooccurrence)).map((r) => ({ actor: r.actor, articles: r.n }));
+    }
+    // in SQLite's order (the entity index: entity, then the row's insertion)
+    const mentionRows = (
+      await this.q(
+        `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.id AS article, a.lang, a.published
+         FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+         WHERE ae.entity = ANY($1::text[]) ORDER BY ae.entity, ae.article`,
+        [entities],
+      )
+    ).map((r): ActorMentionRow => ({
+      entity: r.entity,
+      type: r.type,
+      name: r.name,
+      names: r.names ? JSON.parse(r.names) : null,
+      roles: r.roles ? JSON.parse(r.roles) : null,
+      article: r.article,
+      lang: r.lang,
+      published: r.published,
+    }));
+    const quotes = (await this.q('SELECT count(*) AS n FROM quotes WHERE speaker = ANY($1::text[])', [entities]))[0].n as number;
+    const claims = (
+      await this.q(
+        `SELECT c.json FROM corpus_claims c WHERE c.type = 'CONSULT' AND c.id IN
+           (SELECT claim FROM corpus_claim_actors WHERE actor = ANY($1::text[])) ORDER BY c.id`,
+        [entities],
+      )
+    ).map((r) => JSON.parse(r.json) as ClaimJson);
+    const parties = [...new Set(claims.flatMap((cl) => cl.actors))];
+    const actorMap = new Map(
+      parties.length ? (await this.q('SELECT entity, actor FROM corpus_actor_entities WHERE entity = ANY($1::text[])', [parties])).map((r) => [r.entity as string, r.actor as string]) : [],
+    );
+    const a = buildActor({ id, entities, rows: mentionRows, quotes, claims, actorOf: (e) => actorMap.get(e) ?? e });
+    if (cooccurs) a.cooccurs = cooccurs;
+    return a;
+  }
+
+  async *actorIds(limit?: number): AsyncIterable<string> {
+    const rs = await this.q(
+      `SELECT e.actor, count(DISTINCT ae.article) AS n FROM corpus_actor_entities e
+       JOIN article_entities ae ON ae.entity = e.entity
+       GROUP BY e.actor ORDER BY n DESC, e.actor ${limit && limit > 0 ? `LIMIT ${Math.floor(limit)}` : ''}`,
+    );
+    for (const r of rs) yield r.actor as string;
+  }
+
+  async actorMap(): Promise<Map<string, string>> {
+    const m = new Map<string, string>();
+    for (const r of await this.q('SELECT entity, actor FROM corpus_actor_entities ORDER BY entity')) m.set(r.entity, r.actor);
+    return m;
+  }
+
+  async names(ids: string[]): Promise<Map<string, { name: string; type: string }>> {
+    const out = new Map<string, { name: string; type: string }>();
+    if (!ids.length) return out;
+    const rs = await this.q(
+      `SELECT DISTINCT ON (entity) entity, name, type FROM
+         (SELECT ae.entity, ae.name, ae.type, count(*) AS n FROM article_entities ae WHERE ae.entity = ANY($1::text[]) GROUP BY ae.entity, ae.name, ae.type) x
+       ORDER BY entity, n DESC, name, type`,
+      [ids],
+    );
+    for (const r of rs) out.set(r.entity, { name: r.name, type: r.type });
+    return out;
+  }
+
+  async framingRows(articles: string[]): Promise<FramingRow[]> {
+    // in SQLite's order: articles by id, then their entities (primary key order), quotes by index
+    const ents = await this.q(
+      `SELECT a.id AS article, a.outlet, a.lang, a.published, ae.entity, ae.name, ae.roles, e.actor
+       FROM articles a JOIN article_entities ae ON ae.article = a.rowid
+       LEFT JOIN corpus_actor_entities e ON e.entity = ae.entity
+       WHERE a.id = ANY($1::text[]) ORDER BY a.id, ae.entity`,
+      [articles],
+    );
+    const quotes = await this.q(
+      `SELECT a.id AS article, q.idx, q.start, q."end", q.text, q.kind, q.speaker AS entity, e.actor
+       FROM articles a JOIN quotes q ON q.article = a.rowid
+       LEFT JOIN corpus_actor_entities e ON e.entity = q.speaker
+       WHERE a.id = ANY($1::text[]) AND q.speaker IS NOT NULL ORDER BY a.id, q.idx`,
+      [articles],
+    );
+    const out: FramingRow[] = ents.map((r) => ({
+      article: r.article,
+      outlet: r.outlet,
+      lang: r.lang,
+      published: r.published,
+      actor: r.actor ?? r.entity,
+      entity: r.entity,
+      name: r.name,
+      roles: r.roles ? (JSON.parse(r.roles) as string[]) : [],
+      quotes: [],
+    }));
+    const byKey = new Map(out.map((r) => [`${r.article}|${r.entity}`, r]));
+    for (const q of quotes) {
+      const row = byKey.get(`${q.article}|${q.entity}`);
+      if (row) row.quotes.push({ index: q.idx, start: q.start, end: q.end, text: q.text, kind: q.kind });
+    }
+    return out;
+  }
+}

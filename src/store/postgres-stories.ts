@@ -1,0 +1,570 @@
+/**
+ * Near-duplicate links and stories in the PostgreSQL store: the same tables, rows and statements
+ * as src/store/sqlite-stories.ts, over the same logic (src/corpus/dedup, src/corpus/stories). Only
+ * the SQL differs (arrays instead of json_each, `COLLATE "C"` text so orders match SQLite's BINARY).
+ *
+ * The near-duplicate linker of src/corpus/dedup is synchronous (its `DedupIndex` answers at once,
+ * as SQLite does); here the rows it may read — the candidates sharing a band key, their originals
+ * and those originals' copies — are read first, `linkReprint` runs over that view in memory, and
+ * the writes it made are then applied in its order. The view holds every row the linker can ask
+ * for, so it decides exactly what it decides over SQLite.
+ *
+ * Every updater runs inside the article's transaction under the corpus lock (postgres-corpus.ts).
+ */
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { fingerprint, linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex, type Fingerprint } from '../corpus/dedup/index.js';
+import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
+import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
+import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
+import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
+import { decodeTerms } from './sqlite-terms.js';
+import { storyEntities, storyIdOf, type StoryFilter, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
+import type { ArticleJson } from './types.js';
+
+type Row = Record<string, any>;
+
+/** A pool or a client inside a transaction. */
+export type Db = pg.Pool | pg.PoolClient;
+
+/** A stored article as the PostgreSQL updaters see it (rowid: articles.rowid; json with its text). */
+export interface PgStoredArticle {
+  rowid: number;
+  json: ArticleJson;
+}
+
+export interface PgCorpusUpdater {
+  name: string;
+  update(c: pg.PoolClient, a: PgStoredArticle): Promise<void>;
+  reset(c: pg.PoolClient): Promise<void>;
+}
+
+// bigint (rowids, counts) as JS numbers, as better-sqlite3 gives them
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+const names = new Map<string, string>();
+/** Runs one statement (prepared once per connection under a name derived from its text). */
+export async function rows(c: Db, sql: string, values: unknown[] = []): Promise<Row[]> {
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = 'pc' + createHash('sha1').update(sql).digest('hex').slice(0, 16)));
+  return (await c.query({ name, text: sql, values, types: TYPES })).rows;
+}
+export async function one(c: Db, sql: string, values: unknown[] = []): Promise<Row | undefined> {
+  return (await rows(c, sql, values))[0];
+}
+
+// ---------------------------------------------------------------- near-duplicates
+
+/**
+ * The rows `linkReprint` may read for one fingerprint, in memory, with its writes recorded. The
+ * candidates are those sharing a band key (as SqliteDedupIndex.byBands); `copiesOf` is only asked
+ * for originals of candidates, whose copies are all read up front; writes update the view.
+ */
+class PrefetchedDedupIndex implements DedupIndex {
+  readonly writes: (() => Promise<unknown>)[] = [];
+  private readonly pub = new Map<string, string | null>();
+  private readonly copy = new Map<string, string | null>();
+  private candidates: DedupCandidate[] = [];
+  private bands: number[] = [];
+
+  constructor(private readonly c: pg.PoolClient) {}
+
+  async load(fp: Fingerprint | null, exclude: string): Promise<void> {
+    if (!fp) return;
+    this.bands = fp.bands;
+    const cands = await rows(
+      this.c,
+      `SELECT a.id, a.published, d.sig, o.id AS copy_of, o.published AS copy_of_published FROM
+         (SELECT DISTINCT article FROM corpus_dedup_bands WHERE band = ANY($1::bigint[])) b
+       JOIN corpus_dedup d ON d.article = b.article JOIN articles a ON a.rowid = b.article
+       LEFT JOIN articles o ON o.rowid = d.copy_of WHERE a.id <> $2`,
+      [fp.bands, exclude],
+    );
+    this.candidates = cands.filter((r) => r.sig).map((r) => ({ id: r.id, published: r.published, sig: sigFromBuffer(r.sig), copyOf: r.copy_of ?? null }));
+    const originals = new Set<string>();
+    for (const r of cands) {
+      this.pub.set(r.id, r.published);
+      this.copy.set(r.id, r.copy_of ?? null);
+      if (r.copy_of) this.pub.set(r.copy_of, r.copy_of_published);
+      originals.add(r.copy_of ?? r.id);
+    }
+    if (!originals.size) return;
+    const copies = await rows(
+      this.c,
+      `SELECT a.id, a.published, o.id AS original FROM corpus_dedup d JOIN articles a ON a.rowid = d.article
+       JOIN articles o ON o.rowid = d.copy_of WHERE o.id = ANY($1::text[])`,
+      [[...originals]],
+    );
+    for (const r of copies) {
+      this.pub.set(r.id, r.published);
+      this.copy.set(r.id, r.original);
+    }
+  }
+
+  byBands(keys: number[], exclude: string): DedupCandidate[] {
+    if (keys.length !== this.bands.length || keys.some((k, i) => k !== this.bands[i])) throw new Error('dedup: band keys differ from the ones read');
+    return this.candidates.filter((x) => x.id !== exclude);
+  }
+  copiesOf(original: string): DedupArticle[] {
+    const out: DedupArticle[] = [];
+    for (const [id, o] of this.copy) if (o === original) out.push({ id, published: this.pub.get(id) ?? null });
+    return out;
+  }
+  article(id: string): DedupArticle | null {
+    return this.pub.has(id) ? { id, published: this.pub.get(id) ?? null } : null;
+  }
+  setCopyOf(id: string, copyOf: string | null): void {
+    this.copy.set(id, copyOf);
+    this.writes.push(() =>
+      rows(this.c, `UPDATE corpus_dedup SET copy_of = (SELECT rowid FROM articles WHERE id = $1) WHERE article = (SELECT rowid FROM articles WHERE id = $2)`, [copyOf, id]),
+    );
+  }
+  putFingerprint(a: DedupArticle, fp: Fingerprint | null, copyOf: string | null): void {
+    this.pub.set(a.id, a.published);
+    this.copy.set(a.id, copyOf);
+    this.writes.push(async () => {
+      const rid = (await one(this.c, 'SELECT rowid FROM articles WHERE id = $1', [a.id]))!.rowid as number;
+      await rows(
+        this.c,
+        `INSERT INTO corpus_dedup (article, sig, copy_of) VALUES ($1, $2, (SELECT rowid FROM articles WHERE id = $3))
+         ON CONFLICT (article) DO UPDATE SET sig = excluded.sig, copy_of = excluded.copy_of`,
+        [rid, fp ? sigToBuffer(fp.sig) : null, copyOf],
+      );
+      if (fp) await rows(this.c, 'INSERT INTO corpus_dedup_bands (band, article) SELECT unnest($2::bigint[]), $1 ON CONFLICT DO NOTHING', [rid, fp.bands]);
+    });
+  }
+}
+
+export const pgDedupUpdater: PgCorpusUpdater = {
+  name: 'dedup',
+  async update(c, a) {
+    const published = typeof a.json.published === 'string' ? a.json.published : null;
+    const text = withoutBoilerplate(a.json.text);
+    const index = new PrefetchedDedupIndex(c);
+    await index.load(fingerprint(text), a.json.id);
+    linkReprint(index, { id: a.json.id, published }, text);
+    for (const w of index.writes) await w();
+  },
+  async reset(c) {
+    await c.query('DELETE FROM corpus_dedup_bands; DELETE FROM corpus_dedup;');
+  },
+};
+
+/** The original of each article that is a reprint (article id -> original's id); originals are absent. */
+export async function pgCopyOfArticles(c: Db, ids: string[]): Promise<Map<string, string>> {
+  const rs = await rows(
+    c,
+    `SELECT a.id, o.id AS original FROM articles a JOIN corpus_dedup d ON d.article = a.rowid JOIN articles o ON o.rowid = d.copy_of
+     WHERE a.id = ANY($1::text[])`,
+    [ids],
+  );
+  return new Map(rs.map((r) => [r.id as string, r.original as string]));
+}
+
+// ---------------------------------------------------------------- stories
+
+function vecToJson(v: ArticleVec): string {
+  return JSON.stringify([...v.ents, ...v.terms].map(([k, w]) => [k, Math.round(w * 1e6) / 1e6]));
+}
+/** The decayed similarity of an article's vector and a stored one (as sqlite-stories.ts). */
+function similarityToJson(v: ArticleVec, published: string | null, stored: string, storedPublished: string | null, p: LinkParams): number {
+  const d = decay(daysBetween(published, storedPublished), p);
+  if (!d) return 0;
+  let e = 0;
+  let t = 0;
+  for (const [k, w] of JSON.parse(stored) as [string, number][]) {
+    if (k.charCodeAt(0) === 101 /* e */) {
+      const x = v.ents.get(k);
+      if (x) e += x * w;
+    } else {
+      const x = v.terms.get(k);
+      if (x) t += x * w;
+    }
+  }
+  return d * (p.entityWeight * e + (1 - p.entityWeight) * t);
+}
+
+/** Lemma terms of a stored article's words outside boilerplate (from the search data the store keeps). */
+async function lemmasOf(c: Db, rowid: number, text: string, skip: [number, number][]): Promise<string[]> {
+  const r = await one(c, 'SELECT offsets, terms FROM search_terms WHERE article = $1', [rowid]);
+  if (!r) return [];
+  const t = decodeTerms(text, r.offsets, r.terms, null);
+  const out: string[] = [];
+  for (let i = 0; i < t.lemmas.length; i++) {
+    const l = t.lemmas[i];
+    if (l === undefined) continue;
+    if (skip.length && inSpans(skip, t.offsets[2 * i])) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+function earlierRow(a: { published: string | null; id: string }, b: { published: string | null; id: string }): boolean {
+  const pa = a.published ?? '\uffff';
+  const pb = b.published ?? '\uffff';
+  return pa < pb || (pa === pb && a.id < b.id);
+}
+
+/** Files one stored article into its story (updateStories of sqlite-stories.ts, statement for statement). */
+export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Promise<StoryUpdate> {
+  const p = linkParams();
+  const json = a.json;
+  const id = json.id;
+  const published = typeof json.published === 'string' ? json.published : null;
+  const lang = typeof json.lang === 'string' ? json.lang : 'und';
+  const text = json.text;
+  const skip = boilerplateSpans(text);
+  const vec = articleVec({ id, lang, published, lemmas: await lemmasOf(c, a.rowid, text, skip), entities: storyEntities(json.entities, skip) });
+  const keys = indexKeys(vec);
+
+  const win = windowOf(published);
+  const cands = win.from
+    ? await rows(
+        c,
+        `SELECT article, count(*) AS n FROM corpus_story_keys
+         WHERE key = ANY($1::text[]) AND ((published >= $2 AND published <= $3) OR published = '')
+         GROUP BY article HAVING count(*) >= $4`,
+        [keys, win.from, win.to, p.minShared],
+      )
+    : await rows(
+        c,
+        `SELECT article, count(*) AS n FROM corpus_story_keys WHERE key = ANY($1::text[])
+         GROUP BY article HAVING count(*) >= $2`,
+        [keys, p.minShared],
+      );
+  const linkedRows: number[] = [];
+  if (cands.length) {
+    const vs = await rows(c, 'SELECT v.article, v.published, v.vec FROM corpus_story_vecs v WHERE v.article = ANY($1::bigint[])', [cands.map((x) => x.article)]);
+    for (const r of vs) {
+      if (r.article === a.rowid) continue;
+      if (similarityToJson(vec, published, r.vec, r.published || null, p) >= p.threshold) linkedRows.push(r.article);
+    }
+  }
+  await rows(
+    c,
+    'INSERT INTO corpus_story_vecs (article, published, vec) VALUES ($1, $2, $3) ON CONFLICT (article) DO UPDATE SET published = excluded.published, vec = excluded.vec',
+    [a.rowid, published ?? '', vecToJson(vec)],
+  );
+  if (keys.length)
+    await rows(c, 'INSERT INTO corpus_story_keys (key, published, article) SELECT unnest($1::text[]), $2, $3 ON CONFLICT DO NOTHING', [keys, published ?? '', a.rowid]);
+
+  const sids = new Set<string>();
+  if (linkedRows.length) {
+    for (const r of await rows(c, 'SELECT DISTINCT story FROM corpus_story_articles WHERE article = ANY($1::bigint[])', [linkedRows])) sids.add(r.story);
+    await rows(c, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article = ANY($1::bigint[])', [linkedRows]);
+  }
+  const me = { id, published };
+  let sid: string;
+  const merged: string[] = [];
+  if (!sids.size) {
+    sid = storyIdOf(id);
+    await rows(c, 'INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES ($1, $2, $3, $4, 0)', [sid, a.rowid, published, published]);
+    await history(c, sid, published, 'open', id, null);
+  } else {
+    const list: StoryRowT[] = [];
+    for (const s of sids) list.push(await storyRow(c, s));
+    list.sort((x, y) => (earlierRow(x.first, y.first) ? -1 : 1));
+    sid = list[0].id;
+    for (const other of list.slice(1)) {
+      await mergeInto(c, sid, other.id, published, id);
+      merged.push(other.id);
+    }
+  }
+  await rows(c, 'INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES ($1, $2, $3, $4, $5)', [
+    a.rowid,
+    sid,
+    lang,
+    published,
+    linkedRows.length,
+  ]);
+  if (vec.ents.size) {
+    const ek: string[] = [];
+    const ew: number[] = [];
+    for (const [k, w] of vec.ents) {
+      ek.push(k.slice(2));
+      ew.push(w);
+    }
+    await rows(
+      c,
+      `INSERT INTO corpus_story_entities (story, entity, w) SELECT $1, e, w FROM unnest($2::text[], $3::float8[]) AS x(e, w)
+       ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
+      [sid, ek, ew],
+    );
+  }
+  const s = await storyRow(c, sid);
+  const n = (await one(c, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = $1', [sid]))!.n as number;
+  const last = published && (!s.last || published > s.last) ? published : s.last;
+  if (earlierRow(me, s.first)) {
+    await rows(c, 'UPDATE corpus_stories SET first_article = $1, first_published = $2, last_published = $3, n = $4 WHERE id = $5', [a.rowid, published, last, n, sid]);
+    const newId = storyIdOf(id);
+    if (newId !== sid) {
+      await renameStory(c, sid, newId);
+      await history(c, newId, published, 'renamed', id, sid);
+      sid = newId;
+    }
+  } else await rows(c, 'UPDATE corpus_stories SET last_published = $1, n = $2 WHERE id = $3', [last, n, sid]);
+  const linkedIds = linkedRows.length
+    ? (await rows(c, 'SELECT id FROM articles WHERE rowid = ANY($1::bigint[]) ORDER BY id', [linkedRows])).map((r) => r.id as string)
+    : [];
+  return { story: sid, linked: linkedIds, merged };
+}
+
+interface StoryRowT {
+  id: string;
+  first: { id: string; published: string | null };
+  last: string | null;
+}
+async function storyRow(c: Db, sid: string): Promise<StoryRowT> {
+  const r = (await one(
+    c,
+    `SELECT s.id, s.first_published, s.last_published, a.id AS first_id FROM corpus_stories s
+     JOIN articles a ON a.rowid = s.first_article WHERE s.id = $1`,
+    [sid],
+  ))!;
+  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published };
+}
+
+async function history(c: Db, sid: string, date: string | null, kind: string, article: string, other: string | null): Promise<void> {
+  await rows(c, 'INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES ($1, $2, $3, $4, $5)', [sid, date, kind, article, other]);
+}
+
+/** Moves every row of story `from` to story `to` (an id that does not exist yet, or the merge target). */
+async function moveRows(c: Db, from: string, to: string): Promise<void> {
+  await rows(c, 'UPDATE corpus_story_articles SET story = $1 WHERE story = $2', [to, from]);
+  await rows(
+    c,
+    `INSERT INTO corpus_story_entities (story, entity, w) SELECT $1, entity, w FROM corpus_story_entities WHERE story = $2
+     ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
+    [to, from],
+  );
+  await rows(c, 'DELETE FROM corpus_story_entities WHERE story = $1', [from]);
+  await rows(c, 'UPDATE corpus_story_history SET story = $1 WHERE story = $2', [to, from]);
+  await rows(c, 'UPDATE corpus_story_alias SET story = $1 WHERE story = $2', [to, from]);
+  await rows(c, 'INSERT INTO corpus_story_alias (id, story) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET story = excluded.story', [from, to]);
+}
+
+async function renameStory(c: Db, from: string, to: string): Promise<void> {
+  await rows(c, 'UPDATE corpus_stories SET id = $1 WHERE id = $2', [to, from]);
+  await moveRows(c, from, to);
+}
+
+async function mergeInto(c: Db, into: string, from: string, date: string | null, article: string): Promise<void> {
+  const f = await storyRow(c, from);
+  const t = await storyRow(c, into);
+  await moveRows(c, from, into);
+  const last = [f.last, t.last].filter(Boolean).sort().pop() ?? null;
+  await rows(c, 'UPDATE corpus_stories SET last_published = $1 WHERE id = $2', [last, into]);
+  await rows(c, 'DELETE FROM corpus_stories WHERE id = $1', [from]);
+  await history(c, into, date, 'merged', article, f.id);
+}
+
+export const pgStoriesUpdater: PgCorpusUpdater = {
+  name: 'stories',
+  async update(c, a) {
+    await pgUpdateStories(c, a);
+  },
+  async reset(c) {
+    await c.query(`DELETE FROM corpus_story_keys; DELETE FROM corpus_story_vecs; DELETE FROM corpus_story_articles;
+                   DELETE FROM corpus_story_entities; DELETE FROM corpus_story_alias; DELETE FROM corpus_story_history;
+                   DELETE FROM corpus_stories;`);
+  },
+};
+
+/** The story id of each article (rowid -> story id), for the claims. */
+export async function pgStoryOfArticles(c: Db, rowids: number[]): Promise<Map<number, string>> {
+  const rs = await rows(c, 'SELECT sa.article, sa.story AS id FROM corpus_story_articles sa WHERE sa.article = ANY($1::bigint[])', [rowids]);
+  return new Map(rs.map((r) => [r.article as number, r.id as string]));
+}
+
+/** Schema: the tables of STORIES_MIGRATION (sqlite-stories.ts) in PostgreSQL. */
+export const PG_STORIES_MIGRATION = `
+  CREATE TABLE corpus_dedup (
+    article bigint PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    sig     bytea,
+    copy_of bigint
+  );
+  CREATE INDEX corpus_dedup_copy_of ON corpus_dedup(copy_of);
+  CREATE TABLE corpus_dedup_bands (
+    band    bigint NOT NULL,
+    article bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (band, article)
+  );
+  CREATE TABLE corpus_story_vecs (
+    article   bigint PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    published text COLLATE "C" NOT NULL,
+    vec       text NOT NULL
+  );
+  CREATE TABLE corpus_story_keys (
+    key       text COLLATE "C" NOT NULL,
+    published text COLLATE "C" NOT NULL,
+    article   bigint NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (key, published, article)
+  );
+  CREATE INDEX corpus_story_keys_article ON corpus_story_keys(article);
+  CREATE TABLE corpus_stories (
+    id              text COLLATE "C" PRIMARY KEY,
+    first_article   bigint NOT NULL,
+    first_published text COLLATE "C",
+    last_published  text COLLATE "C",
+    n               integer NOT NULL
+  );
+  CREATE INDEX corpus_stories_last ON corpus_stories(last_published);
+  CREATE TABLE corpus_story_articles (
+    article   bigint PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    story     text COLLATE "C" NOT NULL,
+    lang      text COLLATE "C" NOT NULL,
+    published text COLLATE "C",
+    degree    integer NOT NULL
+  );
+  CREATE INDEX corpus_story_articles_story ON corpus_story_articles(story, lang, degree);
+  CREATE TABLE corpus_story_entities (
+    story  text COLLATE "C" NOT NULL,
+    entity text COLLATE "C" NOT NULL,
+    w      double precision NOT NULL,
+    PRIMARY KEY (story, entity)
+  );
+  CREATE INDEX corpus_story_entities_entity ON corpus_story_entities(entity);
+  CREATE TABLE corpus_story_alias (
+    id    text COLLATE "C" PRIMARY KEY,
+    story text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX corpus_story_alias_story ON corpus_story_alias(story);
+  CREATE TABLE corpus_story_history (
+    seq     bigserial PRIMARY KEY,
+    story   text COLLATE "C" NOT NULL,
+    date    text COLLATE "C",
+    kind    text COLLATE "C" NOT NULL,
+    article text COLLATE "C" NOT NULL,
+    other   text COLLATE "C"
+  );
+  CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
+`;
+
+// ---------------------------------------------------------------- reading stories (parley/story@1)
+
+function headline(title: string | null, text: string | null): string {
+  if (title && title.trim()) return title.trim();
+  const first = (text ?? '').trimStart().split('\n', 1)[0].trim();
+  if (first.length <= 160) return first;
+  const cut = first.lastIndexOf(' ', 160);
+  return first.slice(0, cut > 80 ? cut : 160) + ' …';
+}
+
+function earlierFirst(x: Row, y: Row): number {
+  const px = x.published ?? '\uffff';
+  const py = y.published ?? '\uffff';
+  return px < py ? -1 : px > py ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
+/** The story@1 object of a story id (a former id resolves to the story it became). */
+export async function pgReadStory(c: Db, id: string): Promise<StoryJson | null> {
+  let sid = id;
+  let aliasOf: string | undefined;
+  if (!(await one(c, 'SELECT 1 FROM corpus_stories WHERE id = $1', [id]))) {
+    const al = await one(c, 'SELECT story FROM corpus_story_alias WHERE id = $1', [id]);
+    if (!al) return null;
+    sid = al.story;
+    aliasOf = id;
+  }
+  const arts = await rows(
+    c,
+    `SELECT a.id, a.published, a.lang, a.outlet, a.title, sa.degree, sa.article AS rowid FROM corpus_story_articles sa
+     JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1`,
+    [sid],
+  );
+  if (!arts.length) return null;
+  arts.sort((x, y) => earlierFirst(x, y));
+  const title: Record<string, string> = {};
+  const best = new Map<string, Row>();
+  for (const r of arts) {
+    const b = best.get(r.lang);
+    if (!b || r.degree > b.degree) best.set(r.lang, r);
+  }
+  for (const [lang, r] of best) {
+    if (!['ru', 'uk', 'en'].includes(lang)) continue;
+    const t = (await one(c, 'SELECT title, CASE WHEN title IS NULL OR btrim(title) = \'\' THEN text END AS text FROM articles WHERE rowid = $1', [r.rowid]))!;
+    title[lang] = headline(t.title, t.title ? null : t.text);
+  }
+  const langs = [...new Set(arts.map((r) => r.lang as string))].sort();
+  const outlets = [...new Set(arts.map((r) => r.outlet as string | null).filter((x): x is string => !!x))].sort();
+  const dates = arts.map((r) => r.published as string | null).filter((x): x is string => !!x).sort();
+  const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [sid])).map((r) => r.entity as string);
+  const claims = (
+    await rows(
+      c,
+      `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
+       WHERE sa.story = $1 ORDER BY cr.claim`,
+      [sid],
+    )
+  ).map((r) => r.claim as string);
+  const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [sid])) as StoryJson['history'];
+  const out: StoryJson = {
+    schema: 'parley/story@1',
+    id: sid,
+    title,
+    articles: arts.map((r) => r.id as string),
+    langs,
+    outlets,
+    from: dates[0] ?? null,
+    to: dates[dates.length - 1] ?? null,
+    entities,
+    claims,
+    history: hist,
+  };
+  if (aliasOf) out.aliasOf = aliasOf;
+  return out;
+}
+
+/** Stories, latest first (by their last publication date, then id), filtered (readStories of sqlite-stories.ts). */
+export async function pgReadStories(c: Db, f: StoryFilter = {}): Promise<StoryJson[]> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const add = (v: unknown) => (values.push(v), `$${values.length}`);
+  if (f.entity) where.push(`s.id IN (SELECT story FROM corpus_story_entities WHERE entity = ${add(f.entity)})`);
+  if (f.lang) where.push(`EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = ${add(f.lang)})`);
+  if (f.from) where.push(`coalesce(s.last_published, '') >= ${add(f.from)}`);
+  if (f.to) where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= ${add(f.to)}`);
+  if (f.minArticles && f.minArticles > 1) where.push(`s.n >= ${add(f.minArticles)}`);
+  const limit = Math.max(1, Math.min(10000, Math.floor(f.limit ?? 50)));
+  const offset = Math.max(0, Math.floor(f.offset ?? 0));
+  const ids = (
+    await rows(
+      c,
+      `SELECT s.id FROM corpus_stories s ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY s.last_published IS NULL, s.last_published DESC, s.id LIMIT ${add(limit)} OFFSET ${add(offset)}`,
+      values,
+    )
+  ).map((r) => r.id as string);
+  const out: StoryJson[] = [];
+  for (const id of ids) {
+    const s = await pgReadStory(c, id);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** The stories of a PostgreSQL store, as the corpus library reads them (src/corpus/stories/index.ts). */
+export class PostgresStories {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly ready: () => Promise<void>,
+  ) {}
+  async list(filter: StoryFilter = {}): Promise<StoryJson[]> {
+    await this.ready();
+    return pgReadStories(this.pool, filter);
+  }
+  async get(id: string): Promise<StoryJson | null> {
+    await this.ready();
+    return pgReadStory(this.pool, id);
+  }
+  async count(): Promise<number> {
+    await this.ready();
+    return (await one(this.pool, 'SELECT count(*) AS n FROM corpus_stories'))!.n as number;
+  }
+  async copyOf(ids: string[]): Promise<Map<string, string>> {
+    await this.ready();
+    return pgCopyOfArticles(this.pool, ids);
+  }
+}

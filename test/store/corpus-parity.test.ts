@@ -1,0 +1,142 @@
+// The corpus is the same on both stores: the seeds and the samples (real news, ru/uk/en), analysed
+// once and stored in SQLite and in PostgreSQL, give deep-equal stories, claims and actors (ids,
+// groups, history, titles, reprint links), the same network, framing and counts, and `corpus
+// rebuild` gives the same again on each. Then concurrency: several writers on separate
+// connections store the articles of one story at once, and the PostgreSQL corpus equals that of a
+// single writer (the same groups and ids), and a rebuild of it gives exactly what the writers gave.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { toArticleJson } from '../../src/contract/article.js';
+import { contactNetwork, framing, listActors, listClaims, type ClaimJson } from '../../src/corpus/index.js';
+import { listStories, type StoryJson } from '../../src/corpus/stories/index.js';
+import { readInputs } from '../../src/ingest/index.js';
+import { createPipeline } from '../../src/pipeline/index.js';
+import { morphLemmatizer } from '../../src/store/lemmatizer.js';
+import { PostgresStore } from '../../src/store/postgres.js';
+import type { ArticleJson, Store } from '../../src/store/types.js';
+import { freshPgDatabase, type TestDb } from '../helpers/pg.js';
+import { sqliteKind, type TestLocation } from './stores.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+let arts: ArticleJson[] = [];
+let lemmatizer: ReturnType<typeof morphLemmatizer>;
+const cleanup: (() => Promise<void>)[] = [];
+
+before(async () => {
+  const pipeline = await createPipeline();
+  lemmatizer = morphLemmatizer(pipeline.ctx.get('morph'));
+  for await (const item of readInputs([join(ROOT, '..', 'shared', 'seeds'), join(ROOT, 'samples')])) {
+    if (!item.ok) throw new Error(`${item.input}: ${item.error}`);
+    arts.push({ ...(toArticleJson(pipeline.analyze(item.article), { tokens: true }) as ArticleJson) });
+  }
+});
+after(async () => {
+  for (const f of cleanup) await f();
+});
+
+async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+/** Everything the corpus shows: stories, claims, actors (profiles), network, framing of each story, counts. */
+async function corpusOf(store: Store) {
+  const stories = await listStories(store, { limit: 10000 });
+  const claims = await all(listClaims(store, {}));
+  const actors = await all(listActors(store, {}));
+  const net = await contactNetwork(store, {});
+  const frames = [];
+  for (const s of stories) frames.push(await framing(store, s.id));
+  const counts = await store.corpus!.counts();
+  return { stories, claims, actors, net, frames, counts };
+}
+
+async function sqliteStore(loc: TestLocation, list: ArticleJson[]): Promise<Store> {
+  const s = await loc.open({ lemmatizer });
+  for (const a of list) await s.putArticle(a);
+  return s;
+}
+
+async function pgDb(): Promise<TestDb> {
+  const db = await freshPgDatabase();
+  cleanup.push(() => db.drop());
+  return db;
+}
+
+test('SQLite and PostgreSQL keep the same corpus: stories, claims, actors, network, framing; rebuild alike', async () => {
+  const loc = await sqliteKind.create();
+  cleanup.push(() => loc.done());
+  const lite = await sqliteStore(loc, arts);
+  const db = await pgDb();
+  const pgs = await new PostgresStore(db.url, { lemmatizer }).open();
+  try {
+    for (const a of arts) await pgs.putArticle(a);
+    const a = await corpusOf(lite);
+    const b = await corpusOf(pgs);
+    assert.ok(a.stories.length >= 3 && a.claims.length >= 10 && a.actors.length >= 20, JSON.stringify(a.counts));
+    assert.deepEqual(b.counts, a.counts);
+    assert.deepEqual(b.stories, a.stories);
+    assert.deepEqual(b.claims, a.claims);
+    assert.deepEqual(b.actors, a.actors);
+    assert.deepEqual(b.net, a.net);
+    assert.deepEqual(b.frames, a.frames);
+    // single objects by id, and a claim filter
+    for (const c of a.claims.slice(0, 5)) assert.deepEqual(await pgs.corpus.claim(c.id), await lite.corpus!.claim(c.id));
+    const actor = a.claims[0].actors[0];
+    assert.deepEqual(await all(listClaims(pgs, { actor, status: 'occurred' })), await all(listClaims(lite, { actor, status: 'occurred' })));
+    // rebuild: the same numbers and the same corpus, on both
+    const ra = await lite.corpus!.rebuild();
+    const rb = await pgs.corpus.rebuild();
+    assert.deepEqual({ ...rb, ms: 0 }, { ...ra, ms: 0 });
+    const a2 = await corpusOf(lite);
+    const b2 = await corpusOf(pgs);
+    assert.deepEqual(a2, a);
+    assert.deepEqual(b2, a);
+    // re-ingest changes nothing
+    for (const x of arts) assert.equal((await pgs.putArticle(x)).status, 'duplicate');
+    assert.deepEqual(await corpusOf(pgs), a);
+  } finally {
+    await lite.close();
+    await pgs.close();
+  }
+});
+
+/** Stories without their history (merges and renames depend on the order articles arrived in). */
+const groupsOf = (ss: StoryJson[]) => ss.map(({ history: _h, ...s }) => s);
+const claimGroups = (cs: ClaimJson[]) => cs.map((c) => `${c.id}=${c.reports.map((r) => `${r.article}:${r.event}`).join(',')}`).sort();
+
+test('several writers at once on one story give the corpus of a single writer (PostgreSQL)', async () => {
+  // the France-Russia seeds and samples: articles of the same stories, sharing claims and actors
+  const one = await pgDb();
+  const single = await new PostgresStore(one.url, { lemmatizer }).open();
+  const many = await pgDb();
+  const writers = await Promise.all([1, 2, 3, 4].map(() => new PostgresStore(many.url, { lemmatizer, poolSize: 2 }).open()));
+  try {
+    for (const a of arts) await single.putArticle(a);
+    // four stores (four pools), each writing a quarter, interleaved, twice over (the second pass: duplicates)
+    const order = [...arts].reverse();
+    await Promise.all(
+      writers.map(async (w, k) => {
+        for (const a of order.filter((_, i) => i % writers.length === k)) await w.putArticle(a);
+        for (const a of arts.filter((_, i) => i % writers.length === (k + 1) % writers.length)) await w.putArticle(a);
+      }),
+    );
+    const a = await corpusOf(single);
+    const b = await corpusOf(writers[0]);
+    assert.deepEqual(b.counts, a.counts);
+    assert.deepEqual(claimGroups(b.claims), claimGroups(a.claims));
+    assert.deepEqual(b.claims, a.claims);
+    assert.deepEqual(groupsOf(b.stories), groupsOf(a.stories));
+    assert.deepEqual(b.actors, a.actors);
+    // the writers' corpus is what a rebuild (in the order their updates ran) gives
+    await writers[0].corpus.rebuild();
+    assert.deepEqual(await corpusOf(writers[0]), b);
+  } finally {
+    await single.close();
+    for (const w of writers) await w.close();
+  }
+});
