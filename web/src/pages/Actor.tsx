@@ -217,7 +217,10 @@ function ContactGraph({ id, name, contacts }: { id: string; name: string; contac
           return <ContactNode key={c.actor} contact={c} x={cx + RX * Math.cos(a)} y={cy + RY * Math.sin(a)} right={Math.cos(a) >= -1e-9} />;
         })}
       </svg>
-      {contacts.length > top.length && <figcaption className="muted small">The 16 most frequent of {contacts.length} contacts.</figcaption>}
+      <figcaption className="muted small legend">
+        <span className="dot type-PER" /> person <span className="dot type-ORG" /> organisation <span className="dot type-LOC" /> place · (n) and line width: claims shared
+        {contacts.length > top.length && <> · the 16 most frequent of {contacts.length} contacts</>}
+      </figcaption>
     </figure>
   );
 }

@@ -18,6 +18,10 @@ const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'attribution', label: 'Attributions' },
 ];
 
+/** The stages that write each layer: named when a fact carries no rule id (the contract makes rules optional). */
+const STAGE: Record<Kind, string> = { entity: 'ner + entities stages', quote: 'quotes stage', time: 'time stage', event: 'events stage', attribution: 'quotes stage' };
+const noRule = (k: Kind) => `none recorded (made by the ${STAGE[k]})`;
+
 interface Fact {
   key: string;
   kind: Kind;
@@ -312,7 +316,7 @@ function Reader({ article: a }: { article: Article }) {
               <strong>{f.type}</strong>
               <div>{f.value}</div>
               <div className="muted small">
-                rule{f.rules.length > 1 ? 's' : ''}: {f.rules.length ? f.rules.slice(0, 5).join(', ') + (f.rules.length > 5 ? ` +${f.rules.length - 5} more (click)` : '') : 'not recorded'}
+                rule{f.rules.length > 1 ? 's' : ''}: {f.rules.length ? f.rules.slice(0, 5).join(', ') + (f.rules.length > 5 ? ` +${f.rules.length - 5} more (click)` : '') : noRule(f.kind)}
               </div>
             </div>
           ))}
@@ -332,7 +336,7 @@ function FactList({ facts, text, story }: { facts: Fact[]; text: string; story?:
           <q>{text.slice(f.start, Math.min(f.end, f.start + 160))}{f.end - f.start > 160 ? '…' : ''}</q>
           <div>{f.value}</div>
           <div className="muted small">
-            [{f.start}, {f.end}) · rule: {f.rules.length ? f.rules.join(', ') : 'not recorded'}
+            [{f.start}, {f.end}) · rule{f.rules.length > 1 ? 's' : ''}: {f.rules.length ? f.rules.join(', ') : noRule(f.kind)}
           </div>
           {f.links.map((l) => (
             <div key={l.to}>

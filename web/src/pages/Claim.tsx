@@ -19,30 +19,50 @@ interface Row {
   report: ClaimReport;
   article: Article | undefined;
   reprints: Row[];
+  /** other reports of this claim from the same passage of the same article (two events in one sentence) */
+  also: ClaimReport[];
 }
 
-/** The article a report copies: the API's mark when it gives one, else an earlier report whose evidence reads the same. */
-function foldReprints(reports: ClaimReport[], arts: Map<string, Article>): Row[] {
+/**
+ * Folds the reports: a report from the passage another report already shows joins it (`also`); a
+ * reprint (the API's `copyOf`, else an earlier report from another article whose evidence reads the
+ * same) goes under the report it copies: the one with the same evidence, else the first of that article.
+ */
+export function foldReprints(reports: ClaimReport[], arts: Map<string, Article>): Row[] {
+  const spanOf = (r: ClaimReport) => {
+    const ev = r.evidence ?? arts.get(r.article)?.events[r.event];
+    return ev ? { start: ev.start, end: ev.end } : null;
+  };
   const evidenceKey = (r: ClaimReport) => {
     const a = arts.get(r.article);
-    const ev = a?.events[r.event];
-    const t = r.evidence?.text ?? (ev ? a!.text.slice(ev.start, ev.end) : null);
+    const sp = spanOf(r);
+    const t = r.evidence?.text ?? (a && sp ? a.text.slice(sp.start, sp.end) : null);
     return t ? t.replace(/\s+/g, ' ').trim().toLowerCase() : null;
   };
   const top: Row[] = [];
-  const byArticle = new Map<string, Row>();
+  const byArticle = new Map<string, Row[]>();
   const byEvidence = new Map<string, Row>();
+  const byPassage = new Map<string, Row>();
   for (const report of reports) {
-    const row: Row = { report, article: arts.get(report.article), reprints: [] };
-    const marked = report.copyOf ?? null;
+    const sp = spanOf(report);
+    const passage = sp ? `${report.article}:${sp.start}:${sp.end}` : null;
+    const same = passage ? byPassage.get(passage) : undefined;
+    if (same) {
+      same.also.push(report);
+      continue;
+    }
+    const row: Row = { report, article: arts.get(report.article), reprints: [], also: [] };
+    if (passage) byPassage.set(passage, row);
     const key = evidenceKey(report);
-    const original = (marked && byArticle.get(marked)) || (key && key.length > 40 ? byEvidence.get(key) : undefined);
+    const marked = report.copyOf ? byArticle.get(report.copyOf) : undefined;
+    const original =
+      (marked && ((key && marked.find((m) => evidenceKey(m.report) === key)) || marked[0])) || (key && key.length > 40 ? byEvidence.get(key) : undefined);
     if (original && original.report.article !== report.article) original.reprints.push(row);
     else {
       top.push(row);
       if (key && !byEvidence.has(key)) byEvidence.set(key, row);
     }
-    if (!byArticle.has(report.article)) byArticle.set(report.article, row);
+    byArticle.set(report.article, [...(byArticle.get(report.article) ?? []), row]);
   }
   return top;
 }
@@ -69,11 +89,12 @@ function ClaimView({ claim }: { claim: Claim }) {
   }, [arts, claim.names]);
   const rows = useMemo(() => foldReprints(claim.reports, arts), [claim.reports, arts]);
   const reprintCount = rows.reduce((a, r) => a + r.reprints.length, 0);
+  const repeated = rows.reduce((a, r) => a + r.also.length + r.reprints.reduce((b, x) => b + x.also.length, 0), 0);
 
   return (
     <article className="claim">
       <p className="crumbs">
-        <Link to="/stories">Stories</Link> › {claim.story ? <Link to={`/stories/${seg(claim.story)}`}>story</Link> : 'no story'} ›
+        <Link to="/stories">Stories</Link> › {claim.story ? <Link to={`/stories/${seg(claim.story)}`}>its story</Link> : 'no story'} ›
       </p>
       <h1>{claimLabel(claim, names)}</h1>
       <dl className="facts">
@@ -137,7 +158,8 @@ function ClaimView({ claim }: { claim: Claim }) {
 
       <h2>
         Reports ({claim.reports.length}
-        {reprintCount ? `, ${reprintCount} reprints folded` : ''})
+        {reprintCount ? `, ${reprintCount} reprint${reprintCount === 1 ? '' : 's'} folded` : ''}
+        {repeated ? `, ${repeated} from a passage shown once` : ''})
       </h2>
       {loaded.loading && <p className="muted">Loading the articles…</p>}
       <ol className="reports">
@@ -147,7 +169,8 @@ function ClaimView({ claim }: { claim: Claim }) {
             {row.reprints.length > 0 && (
               <details className="reprints">
                 <summary>
-                  {row.reprints.length} reprint{row.reprints.length > 1 ? 's' : ''}: {row.reprints.map((r) => `${r.report.outlet ?? '?'} ${r.report.published ?? ''}`).join(', ')}
+                  {row.reprints.length} reprint{row.reprints.length > 1 ? 's' : ''} of this report:{' '}
+                  {[...new Set(row.reprints.map((r) => `${r.report.outlet ?? 'outlet unknown'} ${r.report.published ?? ''}`.trim()))].join(', ')}
                 </summary>
                 <ol>
                   {row.reprints.map((r) => (
@@ -190,6 +213,12 @@ function Report({ row, claim, names }: { row: Row; claim: Claim; names: Names })
         <Link to={`/articles/${seg(r.article)}?event=${r.event}`} lang={lang}>
           {a ? a.title || firstLine(a.text, 70) : 'article'}
         </Link>
+        {row.also.length > 0 && (
+          <span className="muted small">
+            {' '}
+            · {row.also.length + 1} events of this claim in this passage{row.also.some((x) => x.status !== r.status) ? ` (also ${[...new Set(row.also.map((x) => x.status))].join(', ')})` : ''}
+          </span>
+        )}
       </div>
       {a && ev ? (
         <div lang={lang}>

@@ -85,10 +85,13 @@ export function IngestPage() {
           const r = await send(blob, job.name, token, (sent) => update(job.n, { sent, state: sent >= blob.size ? 'analysing' : 'uploading' }));
           const b = r.body as Partial<IngestResult> & { message?: string; error?: string; details?: unknown };
           if (r.status >= 200 && r.status < 300) update(job.n, { state: 'done', sent: blob.size, result: b as IngestResult });
+          else if (Array.isArray(b.rejected) && typeof b.read === 'number')
+            // every item refused (422): the body is the per-item report
+            update(job.n, { state: 'failed', sent: blob.size, result: b as IngestResult, error: `${r.status}: nothing stored, every item was rejected` });
           else
             update(job.n, {
               state: 'failed',
-              error: `${r.status} ${b.error ?? ''}: ${b.message ?? 'refused'}`,
+              error: `${r.status}${b.error ? ` ${b.error}` : ''}: ${b.message ?? 'refused'}`,
               details: Array.isArray(b.rejected) ? b.rejected : Array.isArray(b.details) ? (b.details as Rejected[]) : undefined,
             });
         } catch (e) {
@@ -204,12 +207,24 @@ function JobRow({ job: j }: { job: Job }) {
         <ul className="rejected">
           {[...(r?.rejected ?? []), ...(j.details ?? [])].map((x, i) => (
             <li key={i}>
-              rejected {x.input ?? j.name}
-              {x.line ? `, line ${x.line}` : ''}: {x.error ?? (x as { message?: string }).message ?? JSON.stringify(x)}
+              <RejectedItem x={x} name={j.name} />
             </li>
           ))}
         </ul>
       )}
     </li>
+  );
+}
+
+/** "rejected mixed.jsonl, line 2: invalid JSON (…)": the reader's message names the input; it is not repeated. */
+function RejectedItem({ x, name }: { x: Rejected; name: string }) {
+  const input = x.input ?? name;
+  let msg = x.error ?? (x as { message?: string }).message ?? JSON.stringify(x);
+  for (const prefix of [`${input}:${x.line ?? ''}: `, `${input}: `]) if (msg.startsWith(prefix)) msg = msg.slice(prefix.length);
+  return (
+    <>
+      <strong>rejected</strong> {input}
+      {x.line ? `, line ${x.line}` : ''}: {msg}
+    </>
   );
 }

@@ -43,6 +43,23 @@ function dominant(counts: Record<string, number> | undefined, order: readonly st
   return best;
 }
 
+/** Graphs up to this size label every node (larger ones label the bigger nodes where there is room). */
+const LABEL_ALL = 150;
+
+/** Sigma's label with a white halo, so a label stays readable where edges cross it. */
+function drawLabel(ctx: CanvasRenderingContext2D, data: { x: number; y: number; size: number; label?: string | null }, settings: { labelSize: number; labelFont: string; labelWeight: string }): void {
+  if (!data.label) return;
+  ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  const x = data.x + data.size + 3;
+  const y = data.y + settings.labelSize / 3;
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = 'rgba(255,255,255,0.92)';
+  ctx.strokeText(data.label, x, y);
+  ctx.fillStyle = '#1f2933';
+  ctx.fillText(data.label, x, y);
+}
+
 /** Graphs larger than this are laid out in a web worker while they are already drawn and usable. */
 const SYNC_LAYOUT_MAX = 400;
 /** Graphs larger than this hide edges and labels while the camera moves and pick no edges (speed). */
@@ -94,8 +111,51 @@ export function buildGraph(net: Network): Graph {
     const settings = forceAtlas2.inferSettings(g);
     // strong gravity keeps small components near the main one instead of far off-screen
     forceAtlas2.assign(g, { iterations: g.order > 1000 ? 80 : 250, settings: { ...settings, strongGravityMode: true, gravity: 0.6, scalingRatio: Math.max(settings.scalingRatio ?? 1, 8), barnesHutOptimize: g.order > 300 } });
+    if (g.order <= LABEL_ALL) spreadApart(g);
   }
   return g;
+}
+
+/**
+ * ForceAtlas2 may leave two nodes almost on top of each other, and every node of a small graph is
+ * labelled: pushes apart pairs closer than a share of the drawing's extent (more across than down,
+ * since labels run to the right), so labels do not print over each other.
+ */
+function spreadApart(g: Graph): void {
+  const ids = g.nodes();
+  const pos = ids.map((id) => ({ x: g.getNodeAttribute(id, 'x') as number, y: g.getNodeAttribute(id, 'y') as number }));
+  const xs = pos.map((p) => p.x);
+  const ys = pos.map((p) => p.y);
+  const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) || 1;
+  // sigma fits the drawing's extent into the graph box's shorter side (about 560 px on a laptop):
+  // a label is about 7.5 px a character at 13 px, a line of text about 18 px
+  const px = extent / 560;
+  const labelW = ids.map((id) => (String(g.getNodeAttribute(id, 'label') ?? '').length * 7.5 + 22) * px);
+  const minY = 18 * px;
+  for (let iter = 0; iter < 60; iter++) {
+    let moved = false;
+    for (let i = 0; i < pos.length; i++)
+      for (let j = i + 1; j < pos.length; j++) {
+        const dx = pos[j].x - pos[i].x;
+        const dy = pos[j].y - pos[i].y;
+        const ox = (dx >= 0 ? labelW[i] : labelW[j]) - Math.abs(dx);
+        const oy = minY - Math.abs(dy);
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        // separate along the axis that needs the smaller move
+        if (oy * 3 < ox) {
+          const s = (dy >= 0 ? 1 : -1) * (oy / 2 + 1e-6 * extent);
+          pos[i].y -= s;
+          pos[j].y += s;
+        } else {
+          const s = (dx >= 0 ? 1 : -1) * (ox / 2 + 1e-6 * extent);
+          pos[i].x -= s;
+          pos[j].x += s;
+        }
+      }
+    if (!moved) break;
+  }
+  ids.forEach((id, k) => g.mergeNodeAttributes(id, pos[k]));
 }
 
 const FILTERS = ['from', 'to', 'mode', 'status'] as const;
@@ -127,10 +187,10 @@ export function NetworkPage() {
       <h1>Network</h1>
       <form className="filters" onSubmit={apply} aria-label="Filter the network">
         <label>
-          From <input size={10} placeholder="2025-01" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          From <input size={10} placeholder="YYYY-MM(-DD)" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         </label>
         <label>
-          To <input size={10} placeholder="2025-12" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          To <input size={10} placeholder="YYYY-MM(-DD)" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </label>
         <label>
           Mode{' '}
@@ -190,8 +250,10 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
       hideEdgesOnMove: large,
       hideLabelsOnMove: large,
       renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 7,
-      labelDensity: 0.5,
+      labelRenderedSizeThreshold: graph.order <= LABEL_ALL ? 0 : 7,
+      labelDensity: graph.order <= LABEL_ALL ? 4 : 0.5,
+      labelSize: 13,
+      defaultDrawNodeLabel: drawLabel,
       defaultEdgeType: 'line',
       zIndex: true,
       nodeReducer: (node, data) => {

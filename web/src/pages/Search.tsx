@@ -56,10 +56,10 @@ export function SearchPage() {
           </select>
         </label>
         <label>
-          From <input type="text" placeholder="2025-02" size={10} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          From <input type="text" placeholder="YYYY-MM(-DD)" size={10} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         </label>
         <label>
-          To <input type="text" placeholder="2025-12" size={10} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          To <input type="text" placeholder="YYYY-MM(-DD)" size={10} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </label>
         <label>
           Outlet <input type="text" size={12} value={draft.outlet} onChange={(e) => setDraft({ ...draft, outlet: e.target.value })} />
@@ -71,15 +71,19 @@ export function SearchPage() {
       {r?.result && (
         <>
           <p className="muted" aria-live="polite">
-            {r.result.total} article{r.result.total === 1 ? '' : 's'} · matched as{' '}
-            {r.result.terms.map((t, i) => (
-              <span key={i}>
-                {i > 0 && ' + '}
-                <span title={`forms: ${t.forms.join(', ')}`}>
-                  {t.word} → {t.lemmas.join(' | ') || t.word}
+            {r.result.total} article{r.result.total === 1 ? '' : 's'} with any form of{' '}
+            {r.result.terms.map((t, i) => {
+              const other = t.lemmas.filter((l) => l !== t.word.toLowerCase());
+              return (
+                <span key={i}>
+                  {i > 0 && ' + '}
+                  <span title={`forms: ${t.forms.join(', ')}`} className="term">
+                    <strong>{t.word}</strong>
+                    {other.length > 0 && ` (as ${other.join(' / ')})`}
+                  </span>
                 </span>
-              </span>
-            ))}
+              );
+            })}
           </p>
           {r.hits.length ? (
             <ol className="hits">

@@ -45,10 +45,10 @@ export function StoriesPage() {
       )}
       <form className="filters" onSubmit={apply} aria-label="Filter stories">
         <label>
-          From <input type="text" inputMode="numeric" placeholder="2025-02" pattern="\d{4}(-\d{2}(-\d{2})?)?" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          From <input type="text" inputMode="numeric" placeholder="YYYY-MM(-DD)" pattern="\d{4}(-\d{2}(-\d{2})?)?" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         </label>
         <label>
-          To <input type="text" inputMode="numeric" placeholder="2025-12-31" pattern="\d{4}(-\d{2}(-\d{2})?)?" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          To <input type="text" inputMode="numeric" placeholder="YYYY-MM(-DD)" pattern="\d{4}(-\d{2}(-\d{2})?)?" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </label>
         <label>
           Language{' '}

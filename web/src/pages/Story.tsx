@@ -101,7 +101,7 @@ function StoryView({ story }: { story: Story }) {
       </table>
 
       <h2>Outlets side by side</h2>
-      <p className="muted small">For each actor, the titles and labels each outlet gives it, and the quotes of it each outlet carries.</p>
+      <p className="muted small">For each actor, the titles and labels each outlet gives it and the quotes of it each outlet carries (a quote opens at its place in the article); “named only”: the outlet names the actor without a title or a quote; —: the outlet does not name it.</p>
       <FramingView story={story.id} langOf={new Map(articles.map((a) => [a.id, a.lang]))} />
     </article>
   );
@@ -132,7 +132,7 @@ export function historySegments(c: Claim, label: string): Segment[] {
 }
 
 function ClaimTimeline({ claims, names }: { claims: Claim[]; names: Names }) {
-  const options = useMemo<Plot.PlotOptions>(() => {
+  const options = useMemo(() => (width: number): Plot.PlotOptions => {
     const labels = new Map(claims.map((c) => [c.id, claimLabel(c, names)]));
     // the same label twice would merge two rows: make each unique
     const seen = new Map<string, number>();
@@ -144,18 +144,20 @@ function ClaimTimeline({ claims, names }: { claims: Claim[]; names: Names }) {
     const segs = claims.flatMap((c) => historySegments(c, labels.get(c.id)!));
     const reports = claims.flatMap((c) => c.reports.filter((r) => r.published).map((r) => ({ label: labels.get(c.id)!, x: new Date(r.published!), status: r.status, outlet: r.outlet ?? '' })));
     const order = [...claims].sort((a, b) => (a.firstReported?.published ?? '').localeCompare(b.firstReported?.published ?? '')).map((c) => labels.get(c.id)!);
-    const MAXL = 46;
+    // the labels take up to a third of the width (about 7 px per character at 12 px)
+    const MAXL = Math.max(30, Math.floor((width / 3 - 16) / 7));
     const longest = Math.min(MAXL, Math.max(...order.map((l) => l.length)));
     return {
-      width: 1150,
+      width,
       height: 40 + 34 * order.length,
       // about 7 px per character at 12 px
-      marginLeft: 16 + Math.ceil(longest * 7),
+      marginLeft: 16 + Math.ceil(longest * 7.2),
       marginRight: 30,
       x: { type: 'utc', label: null, grid: true },
-      y: { domain: order, label: null, tickFormat: (l: string) => (l.length > MAXL ? `${l.slice(0, MAXL - 1)}…` : l) },
+      y: { domain: order, label: null },
       color: { domain: [...STATUSES], range: STATUSES.map((s) => STATUS_COLOR[s]), legend: true },
       marks: [
+        Plot.axisY({ tickFormat: (l: string) => (l.length > MAXL ? `${l.slice(0, MAXL - 1)}…` : l), label: null, fontSize: 12, title: (l: string) => l }),
         Plot.barX(segs, { y: 'label', x1: 'x1', x2: 'x2', fill: 'status', insetTop: 11, insetBottom: 11, title: (d: Segment) => `${d.status} from ${d.x1.toISOString().slice(0, 10)}` }),
         Plot.dot(reports, { y: 'label', x: 'x', stroke: '#222', fill: 'white', r: 3, title: (d: { outlet: string; status: string; x: Date }) => `${d.x.toISOString().slice(0, 10)} ${d.outlet}: ${d.status}` }),
         Plot.text(segs, { y: 'label', x: 'x1', text: (d: Segment) => (d.changed ? `→ ${d.status}` : d.status), dy: -12, textAnchor: 'start', fill: 'status', fontSize: 11 }),
@@ -232,9 +234,16 @@ function FramingView({ story, langOf }: { story: string; langOf: Map<string, str
                 </th>
                 {f.outlets.map((o) => {
                   const c = cells.get(o);
-                  if (!c) return <td key={o} className="muted">—</td>;
+                  if (!c)
+                    return (
+                      <td key={o} className="muted not-named" title={`${o} does not name ${a.name} in this story`}>
+                        —
+                      </td>
+                    );
+                  const bare = !c.labels.length && !c.quotes.length && !c.names.some((n) => n !== a.name);
                   return (
                     <td key={o}>
+                      {bare && <span className="muted small">named only</span>}
                       {c.names.some((n) => n !== a.name) && <div className="small muted">as {c.names.join(', ')}</div>}
                       {c.labels.map((l) => (
                         <div key={l.label} className="label-chip">
@@ -249,7 +258,11 @@ function FramingView({ story, langOf }: { story: string; langOf: Map<string, str
                           </Link>
                         </div>
                       ))}
-                      {c.quotes.length > 2 && <div className="muted small">+{c.quotes.length - 2} quotes</div>}
+                      {c.quotes.length > 2 && (
+                        <div className="muted small">
+                          +{c.quotes.length - 2} more quote{c.quotes.length - 2 === 1 ? '' : 's'}
+                        </div>
+                      )}
                     </td>
                   );
                 })}
