@@ -468,7 +468,7 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
         first.norm !== first.lemma.toLowerCase() &&
         (!toks[head].tags.Case || toks[head].hasCase('Nom'))
           ? first
-          : toks[head];
+          : headNoun(toks, t0, head, e.type) ?? toks[head];
       all.push({
         start: m.start,
         end: m.end,
@@ -491,6 +491,25 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
   for (const m of all) if (!out.length || out[out.length - 1].end <= m.start) out.push(m);
   return out;
 }
+
+/**
+ * The word whose case is the name's case (rule `mention.case.head-noun`): in ru/uk an organisation's or
+ * place's name of several words is headed by its first noun, the rest are genitive dependents
+ * (`Міністерство закордонних справ королівства`, `Совет ЕС`, `Министерство иностранных дел России`),
+ * so the last word's case (`королівства`: Gen) is not the name's. People keep their own handling.
+ */
+function headNoun(toks: Tok[], t0: number, head: number, type: string): Tok | null {
+  if (type === 'PER' || head <= t0) return null;
+  for (let k = t0; k < head; k++) {
+    const t = toks[k];
+    if (t.punct) return null;
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && t.tags.Case) return t;
+  }
+  return null;
+}
+
+/** possessive determiners before a role noun (`его советник`, `його спецпредставник`): the owner is the pronoun's */
+const POSSESSIVE = new Set(['его', 'ее', 'её', 'их', 'свой', 'своего', 'своей', 'своим', 'своему', 'його', 'її', 'їх', 'їхнього', 'свого', 'своїм', 'своєму', 'своєї']);
 
 /** endings of a first name in an oblique case (ru, uk): instrumental, dative, genitive, locative */
 const OBLIQUE_NAME_END = /(ом|ем|єм|ём|ой|ей|ою|ею|єю|ові|еві|єві|у|ю|а|я|и|ы|і|е)$/u;
@@ -977,6 +996,21 @@ class Extractor {
       if (rg.length) subjects.splice(0, subjects.length, ...rg);
       if (rg.length) R.push('subject.role-genitive');
     }
+    // a role noun's genitive owner (`спецпосланника Трампа`, `Президент Росії`) stands for the role's holder
+    if (!english) {
+      const swap = (ids: string[]) => {
+        for (let k = ids.length - 1; k >= 0; k--) {
+          const m = inClause.find((x) => x.id === ids[k]);
+          const r = m ? this.roleOwnerSubstitute(m) : null;
+          if (!r) continue;
+          R.push(...r.rule.split(' '));
+          if (r.id && !ids.includes(r.id) && !subjects.includes(r.id) && !parties.includes(r.id)) ids[k] = r.id;
+          else ids.splice(k, 1);
+        }
+      };
+      swap(subjects);
+      swap(parties);
+    }
     // a noun naming its participants (`встреча Трампа и Пезешкиана`) leaves the clause's subject out:
     // `Белый дом не стал комментировать сообщения о встрече ...`
     if (consult && !tr.verb && parties.length >= 2 && subjects.length) {
@@ -1299,6 +1333,49 @@ class Extractor {
       if (out.length) return out;
     }
     return [];
+  }
+
+  /**
+   * A name in the genitive right after a role noun (over its adjectives) is the role's owner, not the
+   * one acting (ru, uk):
+   * - `party.role-holder`: a country's head of state or government, minister, envoy (`Президент
+   *   Росії прибув`, `президент РФ повинен зустрітися`) is the person the knowledge base gives for that
+   *   role and country, when the article names that person;
+   * - `party.role-apposition`: a person's envoy, adviser, spokesman named next (`специального посланника
+   *   Дональда Трампа — Ричарда Гренелла`) is that person;
+   * - `party.role-owner-not-party`: otherwise a person's envoy or adviser is someone else (`советник
+   *   Макрона посетил Москву` is the adviser's visit, not Macron's): the owner is dropped.
+   * Null when the name is no role's owner (or names the holder itself: `министр ... России Сергей Лавров`).
+   */
+  private roleOwnerSubstitute(m: Men): { id: string | null; rule: string } | null {
+    const T = this.toks;
+    const L = this.lx;
+    if (m.case !== 'Gen' || (m.type !== 'PER' && m.type !== 'LOC')) return null;
+    const want = m.type === 'PER' ? 'person' : 'country';
+    const roleAt = (k: number) => L.roleRules.matchAt(T, k, k, k + 1).find((x) => x.rule.produces.owner === want);
+    let j = m.t0 - 1;
+    while (j >= 0 && m.t0 - j <= 3 && !roleAt(j) && (T[j].pos === 'ADJ' || (T[j].pos === 'NOUN' && T[j].tags.Case === 'Gen'))) j--;
+    const role = j >= 0 && !this.menAt.has(j) ? roleAt(j) : undefined;
+    if (!role) return null;
+    // a person named right after the owner holds the role (`президента России Владимира Путина`,
+    // `посланника Трампа — Ричарда Гренелла`)
+    let k = m.t1;
+    while (k < T.length && k - m.t1 < 2 && T[k].punct && /^[—–,-]$/.test(T[k].text)) k++;
+    const next = this.menAt.get(k);
+    if (next && next.type === 'PER' && next.id !== m.id) return { id: next.id, rule: `party.role-apposition ${role.rule.id}` };
+    const present = (id: string) => this.entById.has(id);
+    if (m.type === 'PER') {
+      // the name is the role's holder, not its owner: `його спецпредставника Стіва Віткоффа` (a possessive
+      // names the owner), `спецпосланника Стива Уиткоффа` (the knowledge base knows him in that role)
+      if (j > 0 && POSSESSIVE.has(T[j - 1].norm)) return null;
+      if (this.kb?.holders(T[j].lemma, L.lang).some((e) => e.id === m.id)) return null;
+      const held = this.kb ? this.kb.holders(T[j].lemma, L.lang).filter((e) => present(e.id) && e.id !== m.id && this.sameSide(e.id, m.id)) : [];
+      if (held.length === 1) return { id: held[0].id, rule: `party.role-holder ${role.rule.id}` };
+      return { id: null, rule: `party.role-owner-not-party ${role.rule.id}` };
+    }
+    if (!this.kb) return null;
+    const held = this.kb.holders(T[j].lemma, L.lang, m.id).filter((e) => present(e.id));
+    return held.length === 1 ? { id: held[0].id, rule: `party.role-holder ${role.rule.id}` } : null;
   }
 
   /** An entity named by a capitalised name somewhere (not only by an adjective). */
@@ -1999,8 +2076,18 @@ class Extractor {
     const T = this.toks;
     const pos = T[k].start;
     // an event stated after the cue in this sentence (`опроверг сообщения о подготовке встречи ...`)
-    const after = cands.find((c) => c.sent === si && (c.ev.trigger?.start ?? 0) >= T[end - 1].end);
-    if (after) return { c: after, rule: 'stance.on.stated-after' };
+    // (a contact first: `rejected a report claiming that Ukraine's attack ... had derailed talks with Kyiv`
+    // denies the talks, not the attack the report names on the way)
+    const afterAll = cands.filter((c) => c.sent === si && (c.ev.trigger?.start ?? 0) >= T[end - 1].end);
+    const after = afterAll.find((c) => c.ev.type === 'CONSULT') ?? afterAll[0];
+    if (after) return { c: after, rule: after === afterAll[0] ? 'stance.on.stated-after' : 'stance.on.stated-after-contact' };
+    // `We deny. No meetings ... will be held`: a cue that ends its sentence speaks of the next one's event
+    let e = end;
+    while (e < b && T[e].punct && !/^[.!?…]$/.test(T[e].text)) e++;
+    if (e >= b - 1 || /^[.!?…]$/.test(T[e].text)) {
+      const next = cands.find((c) => c.sent === si + 1);
+      if (next && !cands.some((c) => c.sent === si && (c.ev.trigger?.start ?? 0) < pos)) return { c: next, rule: 'stance.on.next-sentence' };
+    }
     // `declined to comment on the call`: the latest contact of the mode named after the cue
     let mode: string | undefined;
     for (let j = end; j < b && !mode; j++) {
@@ -2012,8 +2099,9 @@ class Extractor {
       const c = [...cands].reverse().find((x) => (x.ev.trigger?.start ?? 0) < pos && x.ev.mode === mode && si - x.sent <= 3);
       if (c) return { c, rule: 'stance.on.named-mode' };
     }
-    // else the latest event reported just before
-    const c = [...cands].reverse().find((x) => (x.ev.trigger?.start ?? 0) < pos && si - x.sent <= 2);
-    return c ? { c, rule: 'stance.on.latest' } : null;
+    // else the latest event reported just before, a contact before any other kind
+    const near = [...cands].reverse().filter((x) => (x.ev.trigger?.start ?? 0) < pos && si - x.sent <= 2);
+    const c = near.find((x) => x.ev.type === 'CONSULT') ?? near[0];
+    return c ? { c, rule: c === near[0] ? 'stance.on.latest' : 'stance.on.latest-contact' } : null;
   }
 }

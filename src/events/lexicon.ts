@@ -77,6 +77,15 @@ interface LexiconFile {
 }
 
 /** What a stance rule produces. */
+/**
+ * What a role noun with a name in the genitive after it means: `person` — the name is the one the
+ * role serves (`спецпосланник Трампа`: someone else acts); `country` — the name is the country whose
+ * office it is (`Президент Росії`: its holder acts).
+ */
+export interface RoleProduce {
+  owner: 'person' | 'country';
+}
+
 export interface StanceProduce {
   stance: Stance;
 }
@@ -92,6 +101,8 @@ export interface EventLexicon {
   levels: [Level, string[]][];
   /** stance cues (`src/events/rules/<lang>.json`, `stances`): named rules over tokens */
   stanceRules: RuleSet<StanceProduce>;
+  /** role nouns whose genitive name is an owner, not the one acting (`roles`: `спецпосланник Трампа`, `Президент Росії`) */
+  roleRules: RuleSet<RoleProduce>;
   withPreps: Set<string>;
   betweenPreps: Set<string>;
   placePreps: Set<string>;
@@ -188,6 +199,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     statusSeq,
     levels: (Object.entries(f.levels) as [Level, string[][]][]).flatMap(([lvl, seqs]) => seqs.map((s) => [lvl, s.map(norm)] as [Level, string[]])),
     stanceRules: new RuleSet(loadRules<StanceProduce>(`src/events/rules/${lang}.json`, 'stances', lang), disabledRules()),
+    roleRules: new RuleSet(loadRules<RoleProduce>(`src/events/rules/${lang}.json`, 'roles', lang), disabledRules()),
     withPreps: new Set(f.preps.with.map(norm)),
     betweenPreps: new Set(f.preps.between.map(norm)),
     placePreps: new Set(f.preps.place.map(norm)),

@@ -162,3 +162,51 @@ test('deny (en): the subject before an apposition holds it; talks said not to ha
   assert.ok(s.rules?.includes('stance.by.subject-before-apposition'));
   for (const ev of doc.layers.events ?? []) assert.ok(!ev.actors.some((a) => /zakharova/.test(who(doc, a))), JSON.stringify(ev.actors));
 });
+
+for (const lang of ['ru', 'uk']) {
+  const file = JSON.parse(readFileSync(resourcePath(`src/events/rules/${lang}.json`), 'utf8')) as { roles?: Rule[] };
+  test(`role rules (${lang}): each example fires its rule`, () => {
+    const lx = eventLexicon(lang)!;
+    for (const r of file.roles ?? []) {
+      assert.ok(r.id.startsWith(`${lang}.role.`), r.id);
+      for (const ex of r.example ?? []) {
+        const toks = matchTokens(analyze(ex, lang));
+        const hit = toks.some((_, i) => lx.roleRules.matchAt(toks, i, i, i + 1).some((m) => m.rule.id === r.id));
+        assert.ok(hit, `${r.id} does not fire on: ${ex}`);
+      }
+    }
+  });
+}
+
+test('role owners (ru): a person’s envoy named after him is the party, not the person he serves', () => {
+  const doc = analyze(
+    '«Президент Николас Мадуро принимает специального посланника Дональда Трампа — Ричарда Гренелла. И предлагает правительству Соединенных Штатов „обнуленную повестку“», — написал Хиль.',
+    'ru',
+    '2025-01-31',
+  );
+  const ev = (doc.layers.events ?? []).find((e) => e.type === 'CONSULT');
+  assert.ok(ev, JSON.stringify(doc.layers.events));
+  const names = ev.actors.map((a) => who(doc, a)).join(' | ');
+  assert.match(names, /гренелл/);
+  assert.doesNotMatch(names, /трамп/);
+  assert.ok(ev.rules?.includes('party.role-apposition') && ev.rules.includes('ru.role.agent-of-person'), ev.rules?.join());
+});
+
+test('role owners (uk): "Президент Росії" is the president the article names; "його спецпредставника Стіва Віткоффа" is Witkoff', () => {
+  const doc = analyze(
+    'Це перший візит Путіна до держави, яка є членом Міжнародного кримінального суду. Президент Росії прибув до Монголії з офіційним візитом. Президент США Дональд Трамп сказав, що зустріч його спецпредставника Стіва Віткоффа з російським президентом Путіним була “хорошою”.',
+    'uk',
+    '2024-09-02',
+  );
+  const evs = doc.layers.events ?? [];
+  const visit = evs.find((e) => e.mode === 'visit');
+  assert.ok(visit, JSON.stringify(evs));
+  assert.match(visit.actors.map((a) => who(doc, a)).join(' | '), /путін/);
+  assert.ok(visit.rules?.includes('party.role-holder'), visit.rules?.join());
+  const meet = evs.find((e) => e.mode === 'meeting');
+  assert.ok(meet, JSON.stringify(evs));
+  const names = meet.actors.map((a) => who(doc, a)).join(' | ');
+  assert.match(names, /віткофф/);
+  assert.match(names, /путін/);
+  assert.doesNotMatch(names, /трамп/);
+});
