@@ -166,6 +166,6 @@ test('several writers at once on one story give the corpus of a single writer (P
 test('several writers that share no entity row meet only in the corpus: still the single writer\'s claims and stories', async () => {
   // Writers of articles with common entities also wait for each other on the per-entity totals rows;
   // without the entity layer they meet only in the corpus tables, which the corpus lock alone keeps
-  // right (with the lock taken out, this test fails: reports of one happening end up in several claims)
+  // right (with the lock taken out this test fails: a writer finds a story another has just merged away)
   await concurrentEqualsSingle([...nordStream, ...arts].map((a) => ({ ...a, entities: [] })));
 });
