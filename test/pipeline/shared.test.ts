@@ -78,11 +78,59 @@ describe('resources shared between threads', () => {
     assert.deepEqual(r.tags, mine);
   });
 
-  it('sharedResources() packs the NER model for the pool', async () => {
-    const list = await sharedResources();
+  it('sharedResources() packs the NER model and the dictionary files for the pool', async () => {
+    const r = await sharedResources();
     assert.deepEqual(
-      list.map((x) => x.name),
+      r.compiled.map((x) => x.name),
       ['ner-model'],
     );
+    const names = r.files.map(([p]) => p.split('/').pop());
+    for (const f of ['words.dawg', 'p_t_given_w.intdawg', 'paradigms.array', 'uk-stems.bin']) assert.ok(names.includes(f), `${f} shared`);
+    for (const [p, b] of r.files) {
+      assert.ok(b.buffer instanceof SharedArrayBuffer, p);
+      assert.ok(readFileSync(p).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength)), `${p}: the file's bytes`);
+    }
+  });
+
+  it('a worker analyses Russian and Ukrainian words over the shared dictionary files as this thread does', async () => {
+    const r = await sharedResources();
+    const api = import.meta.resolve('tsx/esm/api');
+    const mods = ['../../src/pipeline/shared.ts', '../../src/text/morph/ru.ts', '../../src/text/morph/uk.ts', '../../src/pipeline/shared-files.ts', '../../src/text/morph/names.ts'].map((m) => JSON.stringify(new URL(m, import.meta.url).href));
+    const code = `
+import { register } from ${JSON.stringify(api)};
+import { parentPort, workerData } from 'node:worker_threads';
+register();
+const { useSharedResources } = await import(${mods[0]});
+useSharedResources(workerData.shared);
+const { RuMorph } = await import(${mods[1]});
+const { UkMorph } = await import(${mods[2]});
+const { readSharedFile } = await import(${mods[3]});
+const { NameGuesser } = await import(${mods[4]});
+const ru = new RuMorph(NameGuesser.load('ru')), uk = new UkMorph(NameGuesser.load('uk'));
+parentPort.postMessage({
+  ru: workerData.ru.map((w) => ru.analyze(w)),
+  uk: workerData.uk.map((w) => uk.analyze(w)),
+  shared: workerData.shared.files.every(([p]) => readSharedFile(p).buffer instanceof SharedArrayBuffer),
+});
+`;
+    const RU = ['переговоров', 'Лавровым', 'заявил', 'Шольцем', 'газопровода'];
+    const UK = ['переговорів', 'Сибігою', 'заявив', 'газопроводу', 'Зеленського'];
+    const got = await new Promise<{ ru: unknown[]; uk: unknown[]; shared: boolean }>((resolve, reject) => {
+      const w = new Worker(new URL('data:text/javascript,' + encodeURIComponent(code)), { workerData: { shared: r, ru: RU, uk: UK } });
+      w.once('message', (m) => {
+        resolve(m as { ru: unknown[]; uk: unknown[]; shared: boolean });
+        void w.terminate();
+      });
+      w.once('error', reject);
+    });
+    assert.ok(got.shared, 'the worker reads the shared copies');
+    const { RuMorph } = await import('../../src/text/morph/ru.js');
+    const { UkMorph } = await import('../../src/text/morph/uk.js');
+    const { NameGuesser } = await import('../../src/text/morph/names.js');
+    const ru = new RuMorph(NameGuesser.load('ru'));
+    const uk = new UkMorph(NameGuesser.load('uk'));
+    assert.deepEqual(got.ru, RU.map((w) => ru.analyze(w)));
+    assert.deepEqual(got.uk, UK.map((w) => uk.analyze(w)));
+    assert.ok((got.ru[0] as unknown[]).length > 0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Parallel analysis on worker threads: the main thread reads the inputs and keeps the order,
- * `jobs` workers each hold a loaded pipeline; the NER model's tables are packed once into
- * SharedArrayBuffers here and shared by every worker (src/pipeline/shared.ts). Results come back in input order, with at most
+ * `jobs` workers each hold a loaded pipeline; the NER model's tables and the morphology's
+ * dictionary files are put once into SharedArrayBuffers here and shared by every worker
+ * (src/pipeline/shared.ts). Results come back in input order, with at most
  * `jobs * 16` articles in flight (bounded memory on huge batches).
  */
 import { Worker } from 'node:worker_threads';
@@ -34,9 +35,9 @@ export class AnalysisPool {
   static async start(jobs: number): Promise<AnalysisPool> {
     const pool = new AnalysisPool(jobs);
     const url = workerUrl();
-    // the read-only resources the threads can share (the NER model's tables), packed once here
+    // the read-only resources the threads can share (NER model tables, dictionary files), packed once here
     const { sharedResources } = await import('../../pipeline/shared.js');
-    const shared = jobs > 1 ? await sharedResources() : [];
+    const shared = jobs > 1 ? await sharedResources() : null;
     await Promise.all(
       Array.from({ length: jobs }, (_, i) => {
         const w = new Worker(url, { workerData: { shared } });

@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RawArticle } from '../../doc/model.js';
-import { useSharedCompiled, type SharedCompiled } from '../../pipeline/compiled.js';
 import { createPipeline } from '../../pipeline/index.js';
+import { useSharedResources, type SharedResources } from '../../pipeline/shared.js';
 
 export type WorkerRequest = { seq: number; raw: RawArticle };
 export type WorkerReply =
@@ -16,8 +16,9 @@ export type WorkerReply =
   | { seq: number; ok: false; error: string };
 
 const port = parentPort!;
-// resources the pool shares between its threads (SharedArrayBuffer-backed), used by compiled()
-useSharedCompiled(((workerData as { shared?: SharedCompiled[] } | null)?.shared ?? []) as SharedCompiled[]);
+// resources the pool shares between its threads (SharedArrayBuffer-backed): compiled() and
+// readSharedFile() return them instead of loading copies of their own
+useSharedResources((workerData as { shared?: SharedResources | null } | null)?.shared);
 createPipeline().then(
   (pipeline) => {
     port.on('message', (m: WorkerRequest) => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MorphAnalysis } from '../../doc/model.js';
+import { readSharedFile } from '../../pipeline/shared-files.js';
 import { dedupe } from './analyses.js';
 import { RuCombinedParse, RuDict, RuDictParse, RuTag, type AzDawg, type AzDictData } from './ru-dict.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
@@ -48,10 +49,16 @@ function azDicts(): string {
   return join(dirname(require.resolve('az')), '..', 'dicts');
 }
 
-/** a file's bytes as an ArrayBuffer of its own (a large file's read buffer is not copied) */
+/**
+ * a file's bytes as an ArrayBuffer of its own (a large file's read buffer is not copied); a
+ * SharedArrayBuffer when the thread that started this one shared the file (src/pipeline/shared-files.ts)
+ */
 function readBuffer(path: string): ArrayBuffer {
-  const buf = readFileSync(path);
-  return buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+  const buf = readSharedFile(path);
+  // typed as ArrayBuffer: the DAWG reader and RuDict only build DataViews and typed arrays over it,
+  // which a SharedArrayBuffer serves alike
+  const whole = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
+  return (whole ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) as ArrayBuffer;
 }
 
 /**
@@ -59,6 +66,12 @@ function readBuffer(path: string): ArrayBuffer {
  * the same results): Az's own start-up (a tag object for each of its tags, frozen deeply) is not
  * needed. Only Az's DAWG reader is used.
  */
+/** the dictionary files RuDict uses in place (the ones worth sharing between threads) */
+export function ruDictFiles(): string[] {
+  const dicts = azDicts();
+  return ['words.dawg', 'p_t_given_w.intdawg', 'paradigms.array', ...[0, 1, 2].map((i) => `prediction-suffixes-${i}.dawg`)].map((f) => join(dicts, f));
+}
+
 function loadRuDict(): RuDict {
   if (ruDict) return ruDict;
   const Az = require('az') as AzModule;

@@ -6,11 +6,15 @@
 import { readFileSync } from 'node:fs';
 import type { MorphAnalysis } from '../../doc/model.js';
 import { resourcePath } from '../../pipeline/resources.js';
+import { readSharedFile } from '../../pipeline/shared-files.js';
 import { dedupe } from './analyses.js';
 import { capitalizeLike, isCapitalized, isUpper, type NameGuesser } from './names.js';
 import { parseReading, SURNAME_OV, ukFormTags } from './uk-tags.js';
 import { UK_CLOSED } from './uk-closed.js';
 import { UkStems } from './uk-stems.js';
+
+/** the stem table, used in place (shared between analysis threads: src/pipeline/shared.ts) */
+export const UK_STEMS_FILE = 'src/text/morph/data/uk-stems.bin';
 
 interface Paradigm {
   pos: string;
@@ -102,7 +106,7 @@ export class UkMorph {
       this.edgeNode[e] = next;
     }
     this.endEdges.clear();
-    this.stems = new UkStems(readFileSync(resourcePath('src/text/morph/data/uk-stems.bin')));
+    this.stems = new UkStems(readSharedFile(resourcePath(UK_STEMS_FILE)));
   }
 
   /** paradigm ids of a stem (binary search over the sorted stem lines) */
