@@ -1,8 +1,9 @@
 // The corpus level on real articles: the five seeds and samples/ (claims, rebuild, arrival order,
 // re-ingest, status resolution, network, framing, export), SlavicNER nord_stream documents in
 // Russian and Ukrainian (one actor per referent), and the CLI's answers to bad input. One file, so
-// the pipeline loads once for all of them.
-import { test, before } from 'node:test';
+// the pipeline loads once for all of them. Every test that goes through the Store runs on SQLite and
+// on PostgreSQL (test/store/stores.ts; PARLEY_TEST_PG or the local test cluster).
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +31,8 @@ import { listStories } from '../../src/corpus/stories/index.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { createPipeline } from '../../src/pipeline/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { ArticleJson } from '../../src/store/types.js';
+import type { ArticleJson, Store } from '../../src/store/types.js';
+import { STORE_KINDS, type StoreKind } from '../store/stores.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHARED = join(ROOT, '..', 'shared');
@@ -51,10 +53,26 @@ async function analyse(paths: string[]): Promise<ArticleJson[]> {
   return out;
 }
 
-async function storeOf(arts: ArticleJson[], name: string): Promise<SqliteStore> {
-  const s = new SqliteStore(join(tmp, name));
+/** where each kind's store of the seeds is (the CLI test reads it) */
+const seedsDb = new Map<string, string>();
+const dropAll: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const f of dropAll) await f().catch(() => {});
+});
+
+async function storeOf(kind: StoreKind, arts: ArticleJson[], name: string): Promise<Store & { corpus: NonNullable<Store['corpus']> }> {
+  let s: Store;
+  if (kind.name === 'sqlite') {
+    s = new SqliteStore(join(tmp, name));
+    if (name === 'seeds.db') seedsDb.set(kind.name, join(tmp, name));
+  } else {
+    const loc = await kind.create();
+    dropAll.push(() => loc.done());
+    s = await loc.open();
+    if (name === 'seeds.db') seedsDb.set(kind.name, loc.location);
+  }
   for (const a of arts) await s.putArticle(a);
-  return s;
+  return s as Store & { corpus: NonNullable<Store['corpus']> };
 }
 
 async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -79,8 +97,9 @@ before(async () => {
   }
 });
 
-test('claims on the seeds: the Bonne visit, the technical contacts, the Lavrov-Rubio claims; every event in exactly one claim', async () => {
-  const s = await storeOf(seeds, 'seeds.db');
+for (const kind of STORE_KINDS)
+  test(`claims on the seeds: the Bonne visit, the technical contacts, the Lavrov-Rubio claims; every event in exactly one claim (${kind.name})`, async () => {
+  const s = await storeOf(kind, seeds, 'seeds.db');
   const claims = await all(listClaims(s));
   // every event of every stored article is in exactly one claim
   const events = seeds.reduce((n, a) => n + (a.events as unknown[]).length, 0);
@@ -125,11 +144,12 @@ test('claims on the seeds: the Bonne visit, the technical contacts, the Lavrov-R
   await s.close();
 });
 
-test('rebuild gives the ids and groups of the incremental path; arrival order and re-ingest change nothing', async () => {
+for (const kind of STORE_KINDS)
+  test(`rebuild gives the ids and groups of the incremental path; arrival order and re-ingest change nothing (${kind.name})`, async () => {
   const arts = [...seeds, ...samples];
-  const s = await storeOf(arts, 'order.db');
+  const s = await storeOf(kind, arts, 'order.db');
   const before = await all(listClaims(s));
-  const r = s.rebuildCorpus();
+  const r = await s.corpus.rebuild();
   assert.equal(r.articles, arts.length);
   const after = await all(listClaims(s));
   assert.deepEqual(after, before);
@@ -137,7 +157,7 @@ test('rebuild gives the ids and groups of the incremental path; arrival order an
   for (const a of seeds) assert.equal((await s.putArticle(a)).status, 'duplicate');
   assert.deepEqual(await all(listClaims(s)), before);
   // the same articles in reverse order
-  const rev = await storeOf([...arts].reverse(), 'reverse.db');
+  const rev = await storeOf(kind, [...arts].reverse(), 'reverse.db');
   assert.deepEqual(groups(await all(listClaims(rev))), groups(before));
   const storiesA = (await listStories(s)).map((x) => `${x.id}=${[...x.articles].sort().join(',')}`).sort();
   const storiesB = (await listStories(rev)).map((x) => `${x.id}=${[...x.articles].sort().join(',')}`).sort();
@@ -161,8 +181,9 @@ test('status resolution over real reports: a later cancellation wins over a plan
   assert.deepEqual(same.history.map((h) => h.status), ['planned', 'cancelled']);
 });
 
-test('actors: one referent across scripts and types is one actor; people sharing a surname are not joined', async () => {
-  const s = await storeOf(nordStream, 'nord.db');
+for (const kind of STORE_KINDS)
+  test(`actors: one referent across scripts and types is one actor; people sharing a surname are not joined (${kind.name})`, async () => {
+  const s = await storeOf(kind, nordStream, 'nord.db');
   const ids = new Set(nordStream.flatMap((a) => (a.entities as { id: string }[]).map((e) => e.id)));
   const ns = [...ids].filter((id) => /^new:(PRO|ORG|LOC):severn-pot[oi]k-2$/.test(id));
   assert.ok(ns.length >= 2, `several ids for Nord Stream 2 in ru and uk texts: ${ns.join(' ')}`);
@@ -186,8 +207,9 @@ test('actors: one referent across scripts and types is one actor; people sharing
   await s.close();
 });
 
-test('contact network, framing and export on the seeds', async () => {
-  const s = await storeOf(seeds, 'net.db');
+for (const kind of STORE_KINDS)
+  test(`contact network, framing and export on the seeds (${kind.name})`, async () => {
+  const s = await storeOf(kind, seeds, 'net.db');
   const n = await contactNetwork(s);
   const edge = n.edges.find((e) => [e.source, e.target].sort().join() === 'macron,putin');
   assert.ok(edge && edge.count >= 2, 'Macron-Putin contacts');
@@ -230,13 +252,16 @@ function parley(args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-test('CLI: bad input gets a clear message and exit 2 or 3', async () => {
-  const empty = join(tmp, 'empty.db');
-  await new SqliteStore(empty).close();
-  let r = parley(['claims', '--db', empty]);
-  assert.equal(r.code, 3);
+for (const kind of STORE_KINDS)
+test(`CLI: bad input gets a clear message and exit 2 or 3 (${kind.name})`, async () => {
+  const loc = await kind.create();
+  dropAll.push(() => loc.done());
+  await (await loc.open()).close();
+  let r = parley(['claims', '--db', loc.location]);
+  assert.equal(r.code, 3, r.err);
   assert.match(r.err, /corpus is empty/);
-  const db = join(tmp, 'seeds.db');
+  if (!seedsDb.has(kind.name)) await (await storeOf(kind, seeds, 'seeds.db')).close();
+  const db = seedsDb.get(kind.name)!;
   r = parley(['claim', 'c-nope', '--db', db]);
   assert.equal(r.code, 3);
   assert.match(r.err, /no claim 'c-nope'/);
