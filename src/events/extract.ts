@@ -225,11 +225,66 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   // a country adjective, `Russian Foreign Minister`, has none: the named person stands for it)
   return dedupe(cands, kb ?? null, doc.text).map((c) => {
     const ev = c.ev;
+    if (!ev.when) datedByReport(c, doc, toks, sents, lx);
     ev.actors = ev.actors.filter((id) => entById.has(id));
     if (ev.reportedBy) ev.reportedBy = ev.reportedBy.filter((id) => entById.has(id));
     if (ev.stances) ev.stances = ev.stances.filter((st) => entById.has(st.by));
     return ev;
   });
+}
+
+/**
+ * An event told without a date of its own that took place or is under way takes the date of its
+ * report (ids in `rules`):
+ * - `when.report-date`: a date beside the cue of the indirect quote that tells it
+ *   (`Встретился с посланником ... Мадуро, 31 января сообщил глава МИД`);
+ * - `when.report-anaphor` (+ the cue rule): the next sentence reports it and gives a date
+ *   (`... розпочалися переговори ... Про це повідомило МЗС у вівторок, 11 березня`);
+ * - `when.dateline`: in the article's first sentences, with no date in its sentence and nothing telling
+ *   it as earlier (`ранее`, `previous`: the `earlier` cues), the article's own date — news tells the day's
+ *   events (`Clinton met North Korean leader Kim Jong-Il in Pyongyang` under a 2009-08-04 dateline).
+ */
+function datedByReport(c: Pick<Cand, 'ev'>, doc: Doc, toks: Tok[], sents: [number, number][], lx: EventLexicon): void {
+  const ev = c.ev;
+  if (ev.status !== 'occurred' && ev.status !== 'ongoing') return;
+  if (ev.type !== 'CONSULT' && ev.type !== 'AGREE' && ev.type !== 'SANCTION' && ev.type !== 'THREATEN') return;
+  const times = (doc.layers.times ?? []).filter((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.value));
+  // (the sentence of the event as kept: a merge may have replaced the candidate's first event)
+  const trigAt = ev.trigger?.start ?? ev.start;
+  const si = sents.findIndex(([x, y]) => y > x && toks[x].start <= trigAt && trigAt < toks[y - 1].end);
+  if (si < 0) return;
+  const [a, b] = sents[si];
+  const s0 = toks[a].start, s1 = toks[b - 1].end;
+  const inSent = (doc.layers.times ?? []).filter((t) => t.start >= s0 && t.end <= s1);
+  const trig = trigAt;
+  const set = (t: { value: string; text?: string }, ...rules: string[]) => {
+    ev.when = t.text ? { value: t.value, text: t.text } : { value: t.value };
+    ev.rules = [...new Set([...(ev.rules ?? []), ...rules])];
+  };
+  // (a date after the article's is no report's)
+  const pub = doc.published && /^\d{4}-\d{2}-\d{2}/.test(doc.published) ? doc.published.slice(0, 10) : null;
+  const notAhead = (v: string) => !pub || v <= pub;
+  // the quote that tells the event, and a date beside its cue outside it
+  for (const q of doc.layers.quotes ?? []) {
+    if (q.kind !== 'indirect' || !q.cue || trig < q.start || trig >= q.end) continue;
+    const t = times.find((x) => x.start >= s0 && x.end <= s1 && (x.end <= q.start || x.start >= q.end) && notAhead(x.value) && Math.min(Math.abs(x.start - q.cue!.end), Math.abs(q.cue!.start - x.end)) <= 30);
+    if (t) return set(t, 'when.report-date');
+  }
+  if (inSent.length) return;
+  // the next sentence reports it
+  const nx = sents[si + 1];
+  if (nx && nx[1] > nx[0]) {
+    const m = lx.whenRules.matchAt(toks, nx[0], nx[0], nx[1]).find((x) => x.rule.produces.kind === 'report-anaphor');
+    if (m) {
+      const n0 = toks[nx[0]].start, n1 = toks[nx[1] - 1].end;
+      const t = times.find((x) => x.start >= n0 && x.end <= n1 && notAhead(x.value));
+      if (t) return set(t, 'when.report-anaphor', m.rule.id);
+    }
+  }
+  // the article's own date for the news it leads with
+  if (!pub || si > 2) return;
+  for (let k = a; k < b; k++) if (lx.whenRules.matchAt(toks, k, a, b).some((x) => x.rule.produces.kind === 'earlier')) return;
+  set({ value: pub }, 'when.dateline');
 }
 
 /** (an outlet look-up folds every name of the entity: done once, and only for a mention weighed as a party) */

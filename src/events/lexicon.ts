@@ -86,6 +86,11 @@ export interface RoleProduce {
   owner: 'person' | 'country';
 }
 
+/** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news */
+export interface WhenProduce {
+  kind: 'report-anaphor' | 'earlier';
+}
+
 export interface StanceProduce {
   stance: Stance;
 }
@@ -103,6 +108,8 @@ export interface EventLexicon {
   stanceRules: RuleSet<StanceProduce>;
   /** role nouns whose genitive name is an owner, not the one acting (`roles`: `спецпосланник Трампа`, `Президент Росії`) */
   roleRules: RuleSet<RoleProduce>;
+  /** cues for dating an event from its report (`when`: `Об этом сообщил ...`, `ранее`) */
+  whenRules: RuleSet<WhenProduce>;
   withPreps: Set<string>;
   betweenPreps: Set<string>;
   placePreps: Set<string>;
@@ -200,6 +207,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     levels: (Object.entries(f.levels) as [Level, string[][]][]).flatMap(([lvl, seqs]) => seqs.map((s) => [lvl, s.map(norm)] as [Level, string[]])),
     stanceRules: new RuleSet(loadRules<StanceProduce>(`src/events/rules/${lang}.json`, 'stances', lang), disabledRules()),
     roleRules: new RuleSet(loadRules<RoleProduce>(`src/events/rules/${lang}.json`, 'roles', lang), disabledRules()),
+    whenRules: new RuleSet(loadRules<WhenProduce>(`src/events/rules/${lang}.json`, 'when', lang), disabledRules()),
     withPreps: new Set(f.preps.with.map(norm)),
     betweenPreps: new Set(f.preps.between.map(norm)),
     placePreps: new Set(f.preps.place.map(norm)),

@@ -163,19 +163,22 @@ test('deny (en): the subject before an apposition holds it; talks said not to ha
   for (const ev of doc.layers.events ?? []) assert.ok(!ev.actors.some((a) => /zakharova/.test(who(doc, a))), JSON.stringify(ev.actors));
 });
 
-for (const lang of ['ru', 'uk']) {
-  const file = JSON.parse(readFileSync(resourcePath(`src/events/rules/${lang}.json`), 'utf8')) as { roles?: Rule[] };
-  test(`role rules (${lang}): each example fires its rule`, () => {
-    const lx = eventLexicon(lang)!;
-    for (const r of file.roles ?? []) {
-      assert.ok(r.id.startsWith(`${lang}.role.`), r.id);
-      for (const ex of r.example ?? []) {
-        const toks = matchTokens(analyze(ex, lang));
-        const hit = toks.some((_, i) => lx.roleRules.matchAt(toks, i, i, i + 1).some((m) => m.rule.id === r.id));
-        assert.ok(hit, `${r.id} does not fire on: ${ex}`);
+for (const lang of ['ru', 'uk', 'en']) {
+  const file = JSON.parse(readFileSync(resourcePath(`src/events/rules/${lang}.json`), 'utf8')) as { roles?: Rule[]; when?: Rule[] };
+  for (const kind of ['roles', 'when'] as const) {
+    test(`${kind} rules (${lang}): ids name their language and kind; each example fires its rule`, () => {
+      const lx = eventLexicon(lang)!;
+      const set = kind === 'roles' ? lx.roleRules : lx.whenRules;
+      for (const r of file[kind] ?? []) {
+        assert.ok(r.id.startsWith(`${lang}.${kind === 'roles' ? 'role' : 'when'}.`), r.id);
+        for (const ex of r.example ?? []) {
+          const toks = matchTokens(analyze(ex, lang));
+          const hit = toks.some((_, i) => (set as typeof lx.whenRules).matchAt(toks, i, 0, toks.length).some((m) => m.rule.id === r.id));
+          assert.ok(hit, `${r.id} does not fire on: ${ex}`);
+        }
       }
-    }
-  });
+    });
+  }
 }
 
 test('role owners (ru): a person’s envoy named after him is the party, not the person he serves', () => {
@@ -209,4 +212,32 @@ test('role owners (uk): "Президент Росії" is the president the art
   assert.match(names, /віткофф/);
   assert.match(names, /путін/);
   assert.doesNotMatch(names, /трамп/);
+});
+
+test('when (uk): talks that began, dated by the next sentence reporting them (when.report-anaphor)', () => {
+  const doc = analyze(
+    'У місті Джидда в Саудівській Аравії розпочалися переговори делегацій України та США. Про це повіомило МЗС у вівторок, 11 березня.',
+    'uk',
+    '2025-03-11',
+  );
+  const ev = (doc.layers.events ?? []).find((e) => e.type === 'CONSULT');
+  assert.ok(ev, JSON.stringify(doc.layers.events));
+  assert.equal(ev.when?.value, '2025-03-11');
+  assert.ok(ev.rules?.includes('when.report-anaphor') && ev.rules.includes('uk.when.report-anaphor'), ev.rules?.join());
+});
+
+test('when (en, ru): the lead event of a datelined report takes the article date; an earlier one does not', () => {
+  const doc = analyze(
+    'ST. PETERSBURG, April 11. /TASS/. Special envoy of the Russian president and chief executive of the Russian Direct Investment Fund (RDIF) Kirill Dmitriev has described talks with visiting US special presidential envoy Steve Witkoff as productive.',
+    'en',
+    '2025-04-11',
+  );
+  const evs = doc.layers.events ?? [];
+  const talks = evs.find((e) => e.type === 'CONSULT');
+  assert.ok(talks, JSON.stringify(evs));
+  assert.equal(talks.when?.value, '2025-04-11');
+  assert.ok(talks.rules?.includes('when.dateline'));
+  // an event told as earlier takes no date from the article
+  const prev = analyze('В Петербурге началась встреча Владимира Путина со спецпосланником Трампа Стивом Уиткоффом. Предыдущая встреча политиков состоялась в Кремле.', 'ru', '2025-04-11');
+  for (const e of prev.layers.events ?? []) if (/Предыдущая/.test(prev.text.slice(e.start, e.end))) assert.equal(e.when, null, JSON.stringify(e));
 });
