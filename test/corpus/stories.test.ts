@@ -2,7 +2,8 @@
 // (a story never mixes topics; ru and uk reports of one matter share a story; a late article that
 // bridges two stories merges them, with the history kept and the former id resolving), the same
 // groups and ids whatever the arrival order and after a rebuild, and clear errors for bad input.
-import { test } from 'node:test';
+// Each test runs on SQLite and on PostgreSQL (test/store/stores.ts).
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -11,6 +12,8 @@ import type { Doc } from '../../src/doc/model.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { createPipeline } from '../../src/pipeline/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
+import { STORE_KINDS, type StoreKind } from '../store/stores.js';
 import { getStory, listStories, StoryError } from '../../src/corpus/stories/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,14 +40,29 @@ for await (const it of readInputs([join(SHARED, 'seeds')])) {
 }
 const stemOf = new Map(seeds.map((d) => [d.id, basename(d.source.path ?? '').replace(/\.txt$/, '')]));
 
-function groups(store: SqliteStore): Map<string, string> {
-  const rows = store.db.prepare('SELECT a.id, sa.story FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article').all() as { id: string; story: string }[];
-  return new Map(rows.map((r) => [r.id, r.story]));
+/** article id -> story id */
+async function groups(store: Store): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const st of await listStories(store, { limit: 10000 }).catch(() => [])) for (const a of st.articles) out.set(a, st.id);
+  return new Map([...out].sort());
 }
 
-test('seeds: the four France-Russia articles are one story, the Lavrov-Rubio article another', async () => {
-  const store = new SqliteStore(':memory:');
-  for (const d of seeds) store.putSync(d);
+const drops: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const d of drops) await d().catch(() => {});
+});
+/** a new, empty store of this kind */
+async function fresh(kind: StoreKind): Promise<Store & { corpus: NonNullable<Store['corpus']> }> {
+  if (kind.name === 'sqlite') return new SqliteStore(':memory:');
+  const loc = await kind.create();
+  drops.push(() => loc.done());
+  return (await loc.open()) as Store & { corpus: NonNullable<Store['corpus']> };
+}
+
+for (const kind of STORE_KINDS)
+  test(`seeds: the four France-Russia articles are one story, the Lavrov-Rubio article another (${kind.name})`, async () => {
+  const store = await fresh(kind);
+  for (const d of seeds) await store.putArticle(d);
   const stories = await listStories(store);
   assert.equal(stories.length, 2);
   const byStem = (s: { articles: string[] }) => s.articles.map((a) => stemOf.get(a)!.slice(0, 3)).sort().join(',');
@@ -65,32 +83,34 @@ test('seeds: the four France-Russia articles are one story, the Lavrov-Rubio art
   await store.close();
 });
 
-test('the same groups and ids in any arrival order, and after a rebuild', async () => {
+for (const kind of STORE_KINDS)
+  test(`the same groups and ids in any arrival order, and after a rebuild (${kind.name})`, async () => {
   const docs = [...seeds, ...['asia_bibi/ru/asia_bibi_ru.txt_file_102.txt', 'asia_bibi/uk/asia_bibi_uk.txt_file_4.txt', 'asia_bibi/ru/asia_bibi_ru.txt_file_107.txt'].map(slavic)];
-  const a = new SqliteStore(':memory:');
-  for (const d of docs) a.putSync(d);
-  const b = new SqliteStore(':memory:');
-  for (const d of [...docs].reverse()) b.putSync(d);
-  const ga = groups(a);
-  assert.deepEqual(groups(b), ga);
+  const a = await fresh(kind);
+  for (const d of docs) await a.putArticle(d);
+  const b = await fresh(kind);
+  for (const d of [...docs].reverse()) await b.putArticle(d);
+  const ga = await groups(a);
+  assert.deepEqual(await groups(b), ga);
   await a.corpus.rebuild();
-  assert.deepEqual(groups(a), ga);
+  assert.deepEqual(await groups(a), ga);
   // re-ingesting changes nothing
-  for (const d of docs) assert.equal(a.putSync(d).status, 'duplicate');
-  assert.deepEqual(groups(a), ga);
+  for (const d of docs) assert.equal((await a.putArticle(d)).status, 'duplicate');
+  assert.deepEqual(await groups(a), ga);
   await a.close();
   await b.close();
 });
 
-test('a late article bridging two stories merges them (ru and uk), keeping the history; the former id resolves', async () => {
-  const store = new SqliteStore(':memory:');
+for (const kind of STORE_KINDS)
+  test(`a late article bridging two stories merges them (ru and uk), keeping the history; the former id resolves (${kind.name})`, async () => {
+  const store = await fresh(kind);
   // Asia Bibi: a Russian report and a Ukrainian one that do not link directly...
-  store.putSync(slavic('asia_bibi/ru/asia_bibi_ru.txt_file_102.txt'));
-  store.putSync(slavic('asia_bibi/uk/asia_bibi_uk.txt_file_4.txt'));
+  await store.putArticle(slavic('asia_bibi/ru/asia_bibi_ru.txt_file_102.txt'));
+  await store.putArticle(slavic('asia_bibi/uk/asia_bibi_uk.txt_file_4.txt'));
   const before = await listStories(store);
   assert.equal(before.length, 2);
   // ...and a Russian report that links to both
-  store.putSync(slavic('asia_bibi/ru/asia_bibi_ru.txt_file_107.txt'));
+  await store.putArticle(slavic('asia_bibi/ru/asia_bibi_ru.txt_file_107.txt'));
   const after = await listStories(store);
   assert.equal(after.length, 1);
   const s = after[0];
@@ -107,16 +127,17 @@ test('a late article bridging two stories merges them (ru and uk), keeping the h
   await store.close();
 });
 
-test('SlavicNER: stories never mix topics; ru and uk reports of one topic share stories', async () => {
+for (const kind of STORE_KINDS)
+  test(`SlavicNER: stories never mix topics; ru and uk reports of one topic share stories (${kind.name})`, async () => {
   const take = (topic: string, lang: string, n: number) =>
     readdirSync(join(RAW, topic, lang))
       .sort()
       .slice(0, n)
       .map((f) => `${topic}/${lang}/${f}`);
   const rels = [...take('asia_bibi', 'ru', 30), ...take('asia_bibi', 'uk', 6), ...take('brexit', 'ru', 30), ...take('brexit', 'uk', 15)];
-  const store = new SqliteStore(':memory:');
-  for (const r of rels) store.putSync(slavic(r));
-  const g = groups(store);
+  const store = await fresh(kind);
+  for (const r of rels) await store.putArticle(slavic(r));
+  const g = await groups(store);
   const topics = new Map<string, Set<string>>();
   const langs = new Map<string, Set<string>>();
   for (const [id, st] of g) {
@@ -141,11 +162,12 @@ test('SlavicNER: stories never mix topics; ru and uk reports of one topic share 
   await store.close();
 });
 
-test('bad input: an unknown id, an empty corpus, a malformed filter get clear errors', async () => {
-  const empty = new SqliteStore(':memory:');
+for (const kind of STORE_KINDS)
+  test(`bad input: an unknown id, an empty corpus, a malformed filter get clear errors (${kind.name})`, async () => {
+  const empty = await fresh(kind);
   await assert.rejects(listStories(empty), (e: unknown) => e instanceof StoryError && e.kind === 'empty');
   await assert.rejects(getStory(empty, 's-000000000000'), (e: unknown) => e instanceof StoryError && e.kind === 'empty');
-  empty.putSync(seeds[0]);
+  await empty.putArticle(seeds[0]);
   await assert.rejects(getStory(empty, 's-000000000000'), (e: unknown) => e instanceof StoryError && e.kind === 'not_found' && /s-000000000000/.test(e.message));
   await assert.rejects(getStory(empty, '  '), (e: unknown) => e instanceof StoryError && e.kind === 'usage');
   await assert.rejects(listStories(empty, { from: '2025-13-45x' }), (e: unknown) => e instanceof StoryError && e.kind === 'usage' && /--from/.test(e.message));
