@@ -27,7 +27,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { listClaims } from '../src/corpus/index.js';
@@ -93,14 +93,42 @@ function queriesFrom(words: string[]): string[] {
   return qs;
 }
 
+/** CPU ms of a process and its waited-for children (utime + stime + cutime + cstime from /proc). */
+function cpuOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Runs the CLI in a child process; its CPU time is sampled from /proc every 200 ms (the last sample
+ * before it exits: at most 0.2 s of CPU is missed).
+ */
+function spawnParley(args: string[], quiet = true): Promise<{ code: number | null; cpuMs: number; err: string }> {
+  const p: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: projectRoot, stdio: ['ignore', 'ignore', quiet ? 'pipe' : 'inherit'] });
+  let cpuMs = 0;
+  let err = '';
+  p.stderr?.on('data', (d) => {
+    if (err.length < 100000) err += d;
+  });
+  const timer = setInterval(() => {
+    const c = cpuOf(p.pid!);
+    if (Number.isFinite(c)) cpuMs = c;
+  }, 200);
+  return new Promise((resolve) =>
+    p.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ code, cpuMs, err });
+    }),
+  );
+}
+
 function parley(args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function spawnParley(args: string[]): Promise<number | null> {
-  const p: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  return new Promise((resolve) => p.on('exit', (code) => resolve(code)));
 }
 
 function pgServer(): string {
@@ -145,6 +173,10 @@ interface Result {
   bytesPerArticle: number;
   search: { p50: number; p95: number };
   claims: { p50: number; p95: number } | null;
+  /** CPU ms per stored article, summed over the ingesting processes (start-up and pipeline loading included) */
+  cpuMsPerArticle: number;
+  /** load average (1 min) when the configuration ended */
+  load: number;
 }
 
 /** Rate between the first and the last stored article. */
@@ -173,7 +205,7 @@ async function queryFigures(store: Store, queries: string[], withClaims: boolean
 async function runSqlite(dir: string, jsonl: string, n: number, queries: string[], lemmatizer: Lemmatizer): Promise<Result> {
   const file = join(dir, `scale-${n}.db`);
   const t0 = performance.now();
-  const r = parley(['ingest', '--db', file, '--no-progress', '--json', jsonl]);
+  const r = await spawnParley(['ingest', '--db', file, '--no-progress', '--json', jsonl]);
   const wallSec = r1((performance.now() - t0) / 1000);
   if (r.code !== 0 && r.code !== 1) throw new Error(`sqlite ingest failed (${r.code}): ${r.err.slice(-2000)}`);
   const store = new SqliteStore(file, { lemmatizer });
@@ -182,7 +214,7 @@ async function runSqlite(dir: string, jsonl: string, n: number, queries: string[
     const times = (store.db.prepare('SELECT ingested_at FROM articles').all() as { ingested_at: string }[]).map((x) => Date.parse(x.ingested_at));
     const bytes = statSync(file).size;
     const q = await queryFigures(store, queries, true);
-    return { config: 'sqlite', n, stored: times.length, articlesPerSec: rateOf(times), wallSec, bytesPerArticle: Math.round(bytes / times.length), ...q };
+    return { config: 'sqlite', n, stored: times.length, articlesPerSec: rateOf(times), wallSec, bytesPerArticle: Math.round(bytes / times.length), ...q, cpuMsPerArticle: r1(r.cpuMs / times.length), load: r1(loadavg()[0]) };
   } finally {
     await store.close();
     rmSync(file, { force: true });
@@ -199,9 +231,10 @@ async function runPostgres(server: string, workers: number, jsonl: string, n: nu
     const q = parley(['ingest', '--queue', '--db', url, '--json', jsonl]);
     if (q.code !== 0 && q.code !== 1) throw new Error(`enqueue failed (${q.code}): ${q.err.slice(-2000)}`);
     const t0 = performance.now();
-    const codes = await Promise.all(Array.from({ length: workers }, () => spawnParley(['worker', '--db', url, '--quiet', '--idle-exit', '3'])));
+    const runs = await Promise.all(Array.from({ length: workers }, () => spawnParley(['worker', '--db', url, '--quiet', '--idle-exit', '3'], false)));
     const wallSec = r1((performance.now() - t0) / 1000 - 3);
-    if (codes.some((c) => c !== 0)) throw new Error(`a worker exited with ${codes.join(', ')}`);
+    if (runs.some((c) => c.code !== 0)) throw new Error(`a worker exited with ${runs.map((c) => c.code).join(', ')}`);
+    const cpuMs = runs.reduce((s, c) => s + c.cpuMs, 0);
     const store = await new PostgresStore(url, { lemmatizer }).open();
     try {
       const times = (await store.pool.query('SELECT extract(epoch FROM ingested_at) * 1000 AS t FROM articles')).rows.map((x) => Number(x.t));
@@ -211,7 +244,17 @@ async function runPostgres(server: string, workers: number, jsonl: string, n: nu
       );
       await store.pool.query('ANALYZE');
       const figs = await queryFigures(store, queries, true);
-      return { config: `pg${workers}`, n, stored: times.length, articlesPerSec: rateOf(times), wallSec, bytesPerArticle: Math.round(Number(size.rows[0].b) / times.length), ...figs };
+      return {
+        config: `pg${workers}`,
+        n,
+        stored: times.length,
+        articlesPerSec: rateOf(times),
+        wallSec,
+        bytesPerArticle: Math.round(Number(size.rows[0].b) / times.length),
+        ...figs,
+        cpuMsPerArticle: r1(cpuMs / times.length),
+        load: r1(loadavg()[0]),
+      };
     } finally {
       await store.close();
     }
@@ -244,11 +287,11 @@ async function main() {
     process.stdout.write(JSON.stringify({ cores: cpus().length, results }) + '\n');
     return;
   }
-  console.log(`\nbench:scale on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); load average ${(await import('node:os')).loadavg().map(r1).join(' ')}`);
-  console.log('config   N        stored   art/s   wall s   bytes/art   search p50/p95 ms   claims p50/p95 ms');
+  console.log(`\nbench:scale on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); load average ${loadavg().map(r1).join(' ')}`);
+  console.log('config   N        stored   art/s   wall s   CPU ms/art  load  bytes/art   search p50/p95 ms   claims p50/p95 ms');
   for (const r of results)
     console.log(
-      `${r.config.padEnd(8)} ${String(r.n).padEnd(8)} ${String(r.stored).padEnd(8)} ${String(r.articlesPerSec).padEnd(7)} ${String(r.wallSec).padEnd(8)} ${String(r.bytesPerArticle).padEnd(11)} ${`${r.search.p50} / ${r.search.p95}`.padEnd(19)} ${r.claims ? `${r.claims.p50} / ${r.claims.p95}` : 'n/a (no corpus in this store)'}`,
+      `${r.config.padEnd(8)} ${String(r.n).padEnd(8)} ${String(r.stored).padEnd(8)} ${String(r.articlesPerSec).padEnd(7)} ${String(r.wallSec).padEnd(8)} ${String(r.cpuMsPerArticle).padEnd(11)} ${String(r.load).padEnd(5)} ${String(r.bytesPerArticle).padEnd(11)} ${`${r.search.p50} / ${r.search.p95}`.padEnd(19)} ${r.claims ? `${r.claims.p50} / ${r.claims.p95}` : 'n/a (no corpus in this store)'}`,
     );
 }
 
