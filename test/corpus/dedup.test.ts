@@ -1,8 +1,8 @@
 // Near-duplicates and reprints on real news (SlavicNER raw texts): the same wire story carried by
 // two outlets is one report (copyOf = the earliest published, then the smallest id), whatever order
 // the articles arrive in; different reports of one matter are not copies. No pipeline needed: the
-// store indexes the texts' words itself.
-import { test } from 'node:test';
+// store indexes the texts' words itself. The tests that store articles run on SQLite and on PostgreSQL.
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { fingerprint, similarity, DUPLICATE_JACCARD, foldReprints, earlier } from '../../src/corpus/dedup/index.js';
 import { withoutBoilerplate } from '../../src/corpus/stories/boilerplate.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { copyOfArticles } from '../../src/store/sqlite-stories.js';
+import type { Store } from '../../src/store/types.js';
+import { STORE_KINDS, type StoreKind } from '../store/stores.js';
 
 const RAW = join(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'data', 'slavicner', 'raw');
 const raw = (p: string) => readFileSync(join(RAW, p), 'utf8');
@@ -25,9 +26,23 @@ function article(id: string, text: string, published: string, outlet: string) {
   return { schema: 'parley/article@1', id, source: { path: `${id}.txt`, outlet }, published, lang: 'uk', title: null, text };
 }
 
-function copies(store: SqliteStore): Record<string, string> {
-  const ids = (store.db.prepare('SELECT id FROM articles').all() as { id: string }[]).map((r) => r.id);
-  return Object.fromEntries([...copyOfArticles(store.db, ids)].sort());
+type AnyStore = Store & { corpus: NonNullable<Store['corpus']>; stories: NonNullable<Store['stories']> };
+const drops: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const d of drops) await d().catch(() => {});
+});
+/** a new, empty store of this kind */
+async function fresh(kind: StoreKind): Promise<AnyStore> {
+  if (kind.name === 'sqlite') return new SqliteStore(':memory:');
+  const loc = await kind.create();
+  drops.push(() => loc.done());
+  return (await loc.open()) as AnyStore;
+}
+
+/** copy -> original among the stored articles (through the store's stories interface) */
+async function copies(store: AnyStore): Promise<Record<string, string>> {
+  const ids = (await store.listArticles({ limit: 100000 })).map((a) => a.id);
+  return Object.fromEntries([...(await store.stories.copyOf(ids))].sort());
 }
 
 test('a wire story carried by two outlets is a near-duplicate; another report of the matter is not', () => {
@@ -58,47 +73,51 @@ test('a text too short to tell a reprint gets no fingerprint', () => {
   assert.equal(fingerprint('Путин провел телефонный разговор с Макроном.'), null);
 });
 
-test('copyOf points at the earliest published, then the smallest id, whatever the arrival order', async () => {
+for (const kind of STORE_KINDS)
+  test(`copyOf points at the earliest published, then the smallest id, whatever the arrival order (${kind.name})`, async () => {
   const docs = [
     article('uk-22', raw(B), '2018-07-05', 'Голос України'),
     article('uk-21', raw(A), '2018-07-04', 'news.meta.ua'),
     article('uk-11', raw(OTHER), '2018-07-04', 'УНН'),
   ];
   for (const order of [docs, [...docs].reverse(), [docs[1], docs[2], docs[0]]]) {
-    const store = new SqliteStore(':memory:');
-    for (const d of order) store.putSync(d);
-    assert.deepEqual(copies(store), { 'uk-22': 'uk-21' }, `order ${order.map((d) => d.id).join(',')}`);
+    const store = await fresh(kind);
+    for (const d of order) await store.putArticle(d);
+    assert.deepEqual(await copies(store), { 'uk-22': 'uk-21' }, `order ${order.map((d) => d.id).join(',')}`);
     // a rebuild gives the same links
     await store.corpus.rebuild();
-    assert.deepEqual(copies(store), { 'uk-22': 'uk-21' });
+    assert.deepEqual(await copies(store), { 'uk-22': 'uk-21' });
     await store.close();
   }
   // same day: the smaller id is the original
-  const store = new SqliteStore(':memory:');
-  store.putSync(article('x-b', raw(A), '2018-07-04', 'a'));
-  store.putSync(article('x-a', raw(B), '2018-07-04', 'b'));
-  assert.deepEqual(copies(store), { 'x-b': 'x-a' });
+  const store = await fresh(kind);
+  await store.putArticle(article('x-b', raw(A), '2018-07-04', 'a'));
+  await store.putArticle(article('x-a', raw(B), '2018-07-04', 'b'));
+  assert.deepEqual(await copies(store), { 'x-b': 'x-a' });
   await store.close();
 });
 
-test('a later-arriving earlier article becomes the original of the whole group', async () => {
+for (const kind of STORE_KINDS)
+  test(`a later-arriving earlier article becomes the original of the whole group (${kind.name})`, async () => {
   const text = raw(A);
-  const store = new SqliteStore(':memory:');
-  store.putSync(article('late-1', text, '2018-07-06', 'o1'));
-  store.putSync(article('late-2', text.replace(/Газпром/g, 'ПАО «Газпром»'), '2018-07-07', 'o2'));
-  assert.deepEqual(copies(store), { 'late-2': 'late-1' });
-  store.putSync(article('first', raw(B), '2018-07-04', 'o3'));
-  assert.deepEqual(copies(store), { 'late-1': 'first', 'late-2': 'first' });
+  const store = await fresh(kind);
+  await store.putArticle(article('late-1', text, '2018-07-06', 'o1'));
+  await store.putArticle(article('late-2', text.replace(/Газпром/g, 'ПАО «Газпром»'), '2018-07-07', 'o2'));
+  assert.deepEqual(await copies(store), { 'late-2': 'late-1' });
+  await store.putArticle(article('first', raw(B), '2018-07-04', 'o3'));
+  assert.deepEqual(await copies(store), { 'late-1': 'first', 'late-2': 'first' });
   await store.close();
 });
 
-test('among 150 real articles only the near-duplicate pairs are linked; folding keeps one report per original', async () => {
-  const store = new SqliteStore(':memory:');
+for (const kind of STORE_KINDS)
+  test(`among 150 real articles only the near-duplicate pairs are linked; folding keeps one report per original (${kind.name})`, async () => {
+  const store = await fresh(kind);
   const files = readdirSync(join(RAW, 'nord_stream', 'uk')).sort().slice(0, 40).map((f) => `nord_stream/uk/${f}`);
   const more = readdirSync(join(RAW, 'brexit', 'ru')).sort().slice(0, 110).map((f) => `brexit/ru/${f}`);
   const all = [...files, ...more];
-  all.forEach((p, i) => store.putSync({ ...article(p, raw(p), `2018-07-${String(1 + (i % 28)).padStart(2, '0')}`, 'x'), lang: p.includes('/ru/') ? 'ru' : 'uk' }));
-  const links = copyOfArticles(store.db, all);
+  for (const [i, p] of all.entries())
+    await store.putArticle({ ...article(p, raw(p), `2018-07-${String(1 + (i % 28)).padStart(2, '0')}`, 'x'), lang: p.includes('/ru/') ? 'ru' : 'uk' });
+  const links = await store.stories.copyOf(all);
   // every link is a real near-duplicate by the signatures, inside one topic, to an earlier original
   for (const [copy, original] of links) {
     const s = similarity(fingerprint(withoutBoilerplate(raw(copy)))!.sig, fingerprint(withoutBoilerplate(raw(original)))!.sig);
