@@ -10,11 +10,11 @@
  * Speakers are resolved to entity ids by `resolve.ts`.
  */
 import type { Attribution, Cue, Doc, Entity, Quote } from '../doc/model.js';
-import type { Lexicon } from './lexicon.js';
+import { documentRules, type Lexicon } from './lexicon.js';
 import { pairQuotes, type QPair } from './marks.js';
 import { Resolver } from './resolve.js';
 import { DASHES, QUOTE_CHARS, findSubject, setOutletLookup, type Subj } from './subject.js';
-import { buildView, tokenAt, type View } from './view.js';
+import { buildView, tokenAt, type View, type W } from './view.js';
 
 export interface ExtractServices {
   /** true when an entity is a news outlet or agency */
@@ -52,6 +52,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   const mediaNamed = new Set<string>();
   for (const m of v.mentions) {
     const p = v.w[m.t0 - 1];
+    // (`на сайте Совета ЕС`, `телеграм-канал МИД`: a body in the genitive owns the site, it is no outlet)
+    if (lex.ownedMedia.has(p?.lemma ?? '') && v.w[m.t0].tags?.Case === 'Gen') continue;
     if (p && p.word && lex.media.has(p.lemma) && m.type !== 'PER') mediaNamed.add(m.entity.id);
   }
   const baseIsOutlet = svc.isOutlet;
@@ -114,12 +116,100 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     return out;
   };
 
+  // ---------- a document speaks for its owner (rules as data, `src/quotes/rules/<lang>.json`):
+  // `В заявлении МИД России говорится, что …`, `«…», — говорится в заявлении ведомства`,
+  // `Об этом говорится в сообщении посольства`, `…, йдеться у прес-релізі посольства США`
+  const docs = documentRules(lex.lang);
+  if (docs && docs.rules.length) {
+    for (let s = 0; s < v.sStart.length; s++) {
+      const a0 = v.sStart[s];
+      const e0 = v.sEnd[s];
+      if (a0 === undefined || e0 === undefined) continue;
+      for (const m of docs.scan(w, a0, e0)) {
+        if (insidePair[m.start] >= 0) continue;
+        const form = m.rule.produces.form;
+        // the owner: the last name inside the phrase (`МИД России`, `посольства США`), else none
+        let owner: Subj | null = null;
+        for (let t = m.start; t < m.end; t++) {
+          const k = v.mentionAt[t];
+          if (k < 0) continue;
+          const men = v.mentions[k];
+          owner = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+          t = men.t1 - 1;
+        }
+        // a document the phrase does not name the owner of (`— говорится в заявлении`, `йдеться у короткому
+        // повідомленні`): the body named right after it in the sentence (`в заявлении, опубликованном на сайте
+        // Совета ЕС`), else the body the text named last (`Про це повідомило МЗС. «…», — йдеться у повідомленні`)
+        if (!owner) owner = documentOwner(m.start, m.end, s);
+        // the cue: its impersonal verb (`говорится`, `йдеться`, `наголошено`)
+        const ci = form === 'lead' ? m.end - 1 : form === 'about' ? m.start + 2 : form === 'as' ? m.start + 1 : m.start;
+        const cue: Cue = { start: w[ci].start, end: w[ci].end, text: w[ci].text, lemma: w[ci].lemma };
+        const push = (a: number, b: number, pair?: QPair) => {
+          if (pair) {
+            if (usedPair.has(pair)) return;
+            usedPair.add(pair);
+            cands.push({ start: pair.start, end: pair.end, kind: 'direct', cue, cueIdx: -1, subj: owner, mode: 'cue', order: w[m.start].start, pair, rule: m.rule.id });
+            return;
+          }
+          while (a < b && /[\s—–\-,;:]/.test(text[a])) a++;
+          while (b > a && /\s/.test(text[b - 1])) b--;
+          if (countWords(text.slice(a, b)) < 3 || cands.some((c) => c.start < b && a < c.end)) return;
+          const within = pairsWithin(a - 1, b + 1);
+          if (within.length === 1 && within[0].open <= a && within[0].close >= b - 1) return push(0, 0, within[0]);
+          within.forEach((p) => usedPair.add(p));
+          cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: -1, subj: owner, mode: 'cue', order: w[m.start].start, rule: m.rule.id });
+        };
+        if (form === 'lead') {
+          // `…говорится, что …` / `…говорится: «…»`
+          let f = m.end;
+          if (w[f] && w[f].text === ',') f++;
+          if (w[f] && (lex.comp.has(w[f].norm) || w[f].text === ':')) f++;
+          else if (!(w[m.end] && w[m.end].text === ':')) continue;
+          if (f >= e0) continue;
+          const k = pairIndexByOpen.get(w[f].start);
+          if (k !== undefined && top[k].close >= w[e0 - 1].start - 2) push(0, 0, top[k]);
+          else push(w[f].start, clauseEnd(f, s));
+        } else if (form === 'as') {
+          let comma = -1;
+          for (let t = m.end; t < e0 && t < m.end + 4; t++) if (w[t].text === ',') comma = t;
+          if (comma < 0 || comma + 1 >= e0) continue;
+          push(w[comma + 1].start, clauseEnd(comma + 1, s));
+        } else if (form === 'about') {
+          if (s === 0 || m.start !== a0) continue;
+          const pa = v.sStart[s - 1];
+          const pb = v.sEnd[s - 1];
+          if (pa === undefined || pb === undefined || pb <= pa) continue;
+          const k = insidePair[pa] >= 0 ? insidePair[pa] : pa + 1 < pb ? insidePair[pa + 1] : -1;
+          if (k >= 0 && top[k].open <= w[pa].start + 1) push(0, 0, top[k]);
+          else push(w[pa].start, clauseEnd(pa, s - 1));
+        } else {
+          // tail: what precedes the separator before the cue: a quotation, else the sentence up to it
+          let q = m.start - 1;
+          while (q > a0 && !w[q].word && (w[q].text === ',' || DASHES.has(w[q].text))) q--;
+          const k = insidePair[q] >= 0 ? insidePair[q] : -1;
+          if (k >= 0) push(0, 0, top[k]);
+          else if (q > a0) push(w[a0].start, w[q].end);
+        }
+      }
+    }
+  }
+
   // ---------- direct quotes
   for (let k = 0; k < top.length; k++) {
     const p = top[k];
+    if (usedPair.has(p)) continue; // a document rule took it (`«…», — говорится в заявлении`)
     const inner = text.slice(p.start, p.end);
     const nWords = countWords(inner);
     if (nWords === 0) continue;
+    // interrupted inside one pair of marks (`"A, — підсумував він. — B"`): two quotes with the cue's speaker
+    const split = interruption(p);
+    if (split) {
+      const { cue, subj, a, b } = split;
+      cands.push({ start: a.start, end: a.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', order: a.start, pair: a, rule: 'quote.direct.interrupted' });
+      cands.push({ start: b.start, end: b.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', order: b.start, pair: b, rule: 'quote.direct.interrupted' });
+      usedPair.add(p);
+      continue;
+    }
     // after: `"…", — сказал он`, `"…".- добавил`, `“…,” he said`
     let j = tokenAt(w, p.close + 1);
     let sawSep = /[,.!?…]$/.test(inner.trimEnd());
@@ -153,6 +243,35 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         }
         n++;
       }
+    }
+    // a headline quotation and its credit after a colon: `“Я даю Путіну 10 днів від сьогодні”: Трамп підтвердив …`
+    if (cue < 0) {
+      const ct = tokenAt(w, p.close + 1);
+      const atParaStart = p.open === 0 || /\n\s*$/.test(text.slice(Math.max(0, p.open - 3), p.open));
+      if (atParaStart && ct >= 0 && ct < w.length && w[ct].text === ':' && w[ct].start <= p.close + 2 && nWords >= 3) {
+        for (let t = ct + 1, n = 0; t < w.length && n < 8 && w[t].para === w[ct].para; t++) {
+          if (!w[t].word) {
+            if (SENT_PUNCT.has(w[t].text) || w[t].text === ',') break;
+            continue;
+          }
+          if (cueAt[t]) {
+            const subj = findSubject(v, t, lex, -1, { maxTokens: t - ct - 1 });
+            if (subj && (subj.k === 'entity' || subj.k === 'role' || subj.k === 'institution')) {
+              cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(t), cueIdx: t, subj, mode: 'cue', order: p.start, pair: p, rule: 'quote.direct.headline-credit' });
+              usedPair.add(p);
+            }
+            break;
+          }
+          n++;
+        }
+        if (usedPair.has(p)) continue;
+      }
+    }
+    // `вважаючи дії України “ескалацією”, і зазначили, що …`: a word or two in marks inside a running sentence is a
+    // term the sentence uses, not what the cue after it introduces
+    if (cue >= 0 && nWords < 3) {
+      const ob = tokenAt(w, p.open) - 1;
+      if (ob >= 0 && w[ob].word && w[ob].sent === w[cue].sent) cue = -1;
     }
     if (cue >= 0) {
       const isQuoteVerb = lex.quoteVerbs.has(w[cue].lemma);
@@ -276,7 +395,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       }
       if (!tk.word && (SENT_PUNCT.has(tk.text) || tk.text === ':' || tk.text === ';' || QUOTE_CHARS.has(tk.text))) break;
       if (tk.word && cueAt[t]) break;
-      if (tk.word && (tk.pos === 'VERB') && tk.tags?.VerbForm === 'Fin') break;
+      if (tk.word && (tk.pos === 'VERB') && (tk.tags?.VerbForm === 'Fin' || tk.tags?.VerbForm === 'Conv')) break;
       if (tk.word && lex.aboutThat.some((ph) => matchPhrase(v, t, ph))) about = true;
     }
     if (comp < 0 && lex.lang === 'en' && !lex.thatOnly.has(lemma)) comp = englishZeroThat(v, c, sEnd, lex, insidePair);
@@ -319,6 +438,9 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       }
       if (b > a && insidePair[a] < 0) {
         const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
+        // `Путин пригласил делегацию … . Об этом глава государства объявил …`, `Сибига провел разговор … . Об этом
+        // Сибига сообщил …`: a sentence whose subject is the speaker himself reports his act, it quotes nobody
+        if (actOfSpeaker(a, b, subj)) continue;
         const endChar = clauseEnd(a, ps);
         pushClause(w[a].start, endChar, c, subj, 'quote.indirect.anaphoric');
       }
@@ -535,13 +657,183 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       }
     }
   }
-  return { quotes: dedupe(quotes), attributions: dedupeAtt(atts) };
+  const perIds = new Set(v.mentions.filter((m) => m.type === 'PER').map((m) => m.entity.id));
+  return { quotes: dedupe(quotes, perIds), attributions: dedupeAtt(atts) };
 
   // ---- helpers that close over the document
+  /** `"A, — підсумував він. — B"`, `«A, – сказал Песков, – B»`: a dash, a cue and its subject, then a dash, inside one pair */
+  function interruption(p: QPair): { cue: number; subj: Subj | null; a: QPair; b: QPair } | null {
+    const t0 = tokenAt(w, p.start);
+    if (t0 < 0) return null;
+    for (let t = t0 + 1; t < w.length && w[t].start < p.end; t++) {
+      if (!DASHES.has(w[t].text) || w[t].word) continue;
+      const prev = w[t - 1];
+      if (!prev || prev.word || !(prev.text === ',' || SENT_PUNCT.has(prev.text))) continue;
+      // the cue within four words after the dash, then `.`/`,` and a second dash
+      let cue = -1;
+      for (let u = t + 1, n = 0; u < w.length && w[u].start < p.end && n < 4; u++) {
+        if (!w[u].word) break;
+        if (cueAt[u]) {
+          cue = u;
+          break;
+        }
+        n++;
+      }
+      if (cue < 0) continue;
+      let dash2 = -1;
+      for (let u = cue + 1, n = 0; u < w.length && w[u].start < p.end && n < 5; u++) {
+        if (w[u].word) {
+          n++;
+          continue;
+        }
+        if ((w[u].text === ',' || w[u].text === '.') && w[u + 1] && DASHES.has(w[u + 1].text) && w[u + 1].start < p.end) dash2 = u + 1;
+        break;
+      }
+      if (dash2 < 0) return null;
+      let aEnd = prev.text === ',' ? prev.start : prev.end;
+      while (aEnd > p.start && /\s/.test(text[aEnd - 1])) aEnd--;
+      let bStart = w[dash2].end;
+      while (bStart < p.end && /\s/.test(text[bStart])) bStart++;
+      if (countWords(text.slice(p.start, aEnd)) < 2 || countWords(text.slice(bStart, p.end)) < 2) return null;
+      const subj = findSubject(v, cue, lex, 1, { maxTokens: dash2 - cue }) ?? (cue > t + 1 ? findSubject(v, cue, lex, -1, { maxTokens: cue - t - 1 }) : null);
+      const a: QPair = { open: p.open, close: aEnd, start: p.start, end: aEnd, depth: p.depth, parent: p.parent };
+      const b: QPair = { open: bStart - 1, close: p.close, start: bStart, end: p.end, depth: p.depth, parent: p.parent };
+      return { cue, subj, a, b };
+    }
+    return null;
+  }
+
+  /** the end (char) of a clause without a credit that closes it (`, RIA reported`, `, — сообщает ТАСС`), or `b` */
+  function trailingCredit(from: number, b: number): number {
+    let last = -1;
+    for (let t = from + 1; t < w.length && w[t].start < b; t++) if (!w[t].word && w[t].text === ',' && insidePair[t] < 0) last = t;
+    if (last < 0) return b;
+    let words = 0;
+    let cue = -1;
+    for (let t = last + 1; t < w.length && w[t].start < b; t++) {
+      if (!w[t].word) {
+        if (DASHES.has(w[t].text) && t === last + 1) continue;
+        return b;
+      }
+      if (lex.comp.has(w[t].norm)) return b;
+      if (cueAt[t] && cue < 0) cue = t;
+      // (a verb after the cue starts a clause; before it the tagger may have misread a noun: `state news agency`)
+      else if ((w[t].pos === 'VERB' || w[t].pos === 'AUX') && !cueAt[t] && cue >= 0) return b;
+      if (++words > 8) return b;
+    }
+    // the credit names who (a name, a role, an outlet) around the cue
+    if (cue < 0 || words < 2) return b;
+    let named = false;
+    for (let t = last + 1; t < w.length && w[t].start < b; t++) if (v.mentionAt[t] >= 0 || lex.media.has(w[t].lemma) || lex.roles.has(w[t].lemma)) named = true;
+    return named ? w[last - 1].end : b;
+  }
+
+  /**
+   * Where a reported clause (tokens from `from`, chars up to `b`) stops because the speaker's own next
+   * predicate begins: `заявил, что очень недоволен …, и дал Путину 50 дней` (the subject's act, agreeing with
+   * the cue), `повідомили, що сторона відклала …, і зазначили, що …` (a second cue sharing the subject; its
+   * clause is found from that cue), or `said that A, and that B` (B returned as `next`, a clause of the same cue).
+   */
+  function secondPredicate(from: number, b: number, c: number): { end: number; next: number } | null {
+    const cueT = w[c].tags ?? {};
+    const ownVerbs: W[] = [];
+    for (let t = from + 1; t < w.length && w[t].start < b; t++) {
+      const x = w[t];
+      if (insidePair[t] >= 0) continue;
+      if (x.word && (x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm === 'Fin') ownVerbs.push(x);
+      if (x.word || x.text !== ',') continue;
+      // `, и`, `, і`, `, а также`, `, and`
+      let u = t + 1;
+      if (!w[u] || !w[u].word || !lex.coord.has(w[u].norm)) continue;
+      u++;
+      if (w[u] && w[u].word && lex.coord.has(w[u].norm)) u++; // `а также`
+      const y = w[u];
+      if (!y || !y.word) continue;
+      if (lex.comp.has(y.norm) && lex.lang === 'en' && y.norm === 'that' && u + 1 < w.length && w[u + 1].start < b) return { end: w[t - 1].end, next: u + 1 };
+      if (!(y.pos === 'VERB' || y.pos === 'AUX') || y.tags?.VerbForm !== 'Fin') continue;
+      const yt = y.tags ?? {};
+      const agreesCue = (yt.Tense ?? '') === (cueT.Tense ?? '') && (yt.Number ?? '') === (cueT.Number ?? '') && (!yt.Gender || !cueT.Gender || yt.Gender === cueT.Gender);
+      if (!agreesCue) continue;
+      if (lex.lang === 'en') {
+        if (cueAt[u]) return { end: w[t - 1].end, next: -1 };
+        continue;
+      }
+      // a second cue (`и отметил, что`), or a predicate no verb of the clause agrees with (so it is the speaker's)
+      const clauseAgrees = ownVerbs.some((o) => (o.tags?.Number ?? '') === (yt.Number ?? '') && (!o.tags?.Gender || !yt.Gender || o.tags.Gender === yt.Gender));
+      if (cueAt[u] || !clauseAgrees) return { end: w[t - 1].end, next: -1 };
+    }
+    return null;
+  }
+
+  /** the sentence [a, b) (tokens) has the speaker `subj` (or, for a pronoun or role, a person or the role's body) as a subject */
+  function actOfSpeaker(a: number, b: number, subj: Subj | null): boolean {
+    if (!subj) return false;
+    for (let t = a; t < b; t++) {
+      if (insidePair[t] >= 0) continue;
+      const k = v.mentionAt[t];
+      if (k >= 0) {
+        const men = v.mentions[k];
+        if (men.t0 === t) {
+          if (subj.k === 'entity' || subj.k === 'institution') {
+            if (men.entity.id === subj.ent.id) return true;
+          } else if (subj.k === 'role') {
+            if (subj.of.includes(men.entity.id) && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+            if (men.type === 'PER' && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+          } else if (subj.k === 'pronoun' && men.type === 'PER' && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+        }
+        continue;
+      }
+      if (subj.k === 'pronoun' && w[t].word && lex.pronouns.get(w[t].norm) === subj.g && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+    }
+    return false;
+  }
+
+  /** the body a document belongs to when its phrase names none (see the document pass) */
+  function documentOwner(m0: number, m1: number, s: number): Subj | null {
+    const body = (k: number): Subj | null => {
+      const men = v.mentions[k];
+      // (`на сайте Совета ЕС`: a site's owner is no outlet, whatever the noun before it)
+      if (men.type === 'PER' || men.type === 'LOC' || insidePair[men.t0] >= 0 || baseIsOutlet(men.entity)) return null;
+      return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+    };
+    const e0 = v.sEnd[s] ?? w.length;
+    for (let t = m1; t < e0 && t < m1 + 8; t++) {
+      if (!w[t].word && SENT_PUNCT.has(w[t].text)) break;
+      const k = v.mentionAt[t];
+      if (k >= 0) {
+        const b = body(k);
+        if (b) return b;
+        t = v.mentions[k].t1 - 1;
+      }
+    }
+    const lo = v.sStart[Math.max(0, s - 2)] ?? 0;
+    for (let t = m0 - 1; t >= lo; t--) {
+      const k = v.mentionAt[t];
+      if (k < 0) continue;
+      const b = body(k);
+      if (b) return b;
+      t = v.mentions[k].t0;
+    }
+    return null;
+  }
+
   function addClause(from: number, s: number, c: number, subj: Subj | null, mode: 'cue', rule: string) {
     const a = w[from].start;
-    const b = clauseEnd(from, s);
+    let b = clauseEnd(from, s);
     if (b <= a) return;
+    // `…, Russian state news agency RIA reported.`, `…, — сообщает ТАСС.`: a credit closing the sentence is not the speaker's
+    b = Math.min(b, trailingCredit(from, b));
+    if (rule === 'quote.indirect.that-clause') {
+      const cut = secondPredicate(from, b, c);
+      if (cut) {
+        b = cut.end;
+        // `said that A, and that B`: B is a quote of its own, with the same cue and speaker
+        if (cut.next >= 0) {
+          const e = clauseEnd(cut.next, s);
+          pushClause(w[cut.next].start, Math.min(e, trailingCredit(cut.next, e)), c, subj, 'quote.indirect.that-clause.coordinated', mode);
+        }
+      }
+    }
     pushClause(a, b, c, subj, rule, mode);
   }
   function pushClause(a: number, b: number, c: number, subj: Subj | null, rule: string, mode: 'cue' = 'cue') {
@@ -614,6 +906,10 @@ function isCue(v: View, lex: Lexicon, i: number): boolean {
     if (p && p.norm === 'to') return false;
     // `knowing`, `speaking`: not reports; `, saying that` is
     if (t.norm.endsWith('ing') && (lex.notInverted.has(t.lemma) || lex.thatOnly.has(t.lemma) || (p && (p.pos === 'DET' || p.pos === 'ADP')))) return false;
+    // `North Korean state media`: a bare present form after a singular name is a noun the tagger took for a verb
+    if (t.norm === t.lemma && tg?.Tense === 'Pres' && p && p.word && (p.pos === 'PROPN' || p.pos === 'ADJ') && p.tags?.Number !== 'Plur' && !lex.pronouns.has(p.norm)) return false;
+    // `a report claiming that …`: what a report says, not its subject's words
+    if (t.norm.endsWith('ing') && p && lex.hearsay.has(p.norm)) return false;
     if (t.pos === 'ADJ' || t.pos === 'NOUN') return false;
     const part = lex.particle.get(t.lemma);
     if (part) {
@@ -721,6 +1017,8 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
   const tk = v.w[t];
   if (!tk.word) return -1;
   if (lex.comp.has(tk.norm)) return t;
+  // `denied reports that …`, `dismissed claims that …`: the clause says what the reports said
+  if (lex.hearsay.has(tk.norm) || (v.w[t + 1] && lex.hearsay.has(v.w[t + 1].norm) && /^(the|a|an|these|those|such|media|press|news)$/.test(tk.norm))) return -1;
   const subjStart = ['he', 'she', 'they', 'we', 'i', 'it', 'there', 'the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'those', 'these', 'no', 'nobody', 'everyone', 'many', 'some', 'most'];
   // `he'll`, `they're`, `it's`: a pronoun with a clitic auxiliary
   const bare = tk.norm.replace(/['’](ll|s|d|re|ve|m)$/, '');
@@ -826,7 +1124,7 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
   return { subj, via };
 }
 
-function dedupe(qs: Quote[]): Quote[] {
+function dedupe(qs: Quote[], perIds: ReadonlySet<string> = new Set()): Quote[] {
   qs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Quote[] = [];
   for (const q of qs) {
@@ -843,7 +1141,10 @@ function dedupe(qs: Quote[]): Quote[] {
       inner.speakerBy === 'pronoun' && !!inner.speakerSpan && inner.speakerSpan.start >= outer.start && inner.speakerSpan.end <= outer.end && inner.speakerSpan.start - outer.start < 4;
     // an inner clause nobody can be named for (`Clinton says many doubted her …`) does not replace a
     // speaker's clause
-    const anonymousIn = (inner: Quote, outer: Quote) => inner.speaker === null && outer.speaker !== null && inner.start >= outer.start && inner.end <= outer.end;
+    const anonymousIn = (inner: Quote, outer: Quote) =>
+      inner.start >= outer.start && inner.end <= outer.end && outer.speaker !== null &&
+      // (`Зеленський заявив, що Україна розраховує, що …`: a country or body inside a person's clause is what he said of it)
+      (inner.speaker === null || (perIds.has(outer.speaker) && !perIds.has(inner.speaker) && inner.speakerSpan !== undefined && inner.speakerSpan.start >= outer.start));
     const better = (x: Quote, y: Quote) =>
       (x.kind === 'direct' && y.kind !== 'direct') ||
       (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start < y.end - y.start && !restates(x, y) && !anonymousIn(x, y)) ||

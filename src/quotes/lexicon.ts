@@ -5,6 +5,27 @@
  * stem-plus-ending match over the same lemmas stands in.
  */
 import { readJsonResource } from '../pipeline/resources.js';
+import { RuleSet, disabledRules, loadRules } from '../rules/match.js';
+
+/** What a document-cue rule produces: where the passage lies relative to the cue. */
+export interface DocumentCue {
+  /** lead: `В заявлении X говорится, что …`; about: `Об этом говорится в заявлении X` (the sentence
+   * before); as: `Как говорится в заявлении X, …`; tail: `«…», — говорится в заявлении X` */
+  form: 'lead' | 'about' | 'as' | 'tail';
+}
+
+const docRules = new Map<string, RuleSet<DocumentCue>>();
+
+/** The document-cue rules of a language (`src/quotes/rules/<lang>.json`). */
+export function documentRules(lang: string): RuleSet<DocumentCue> | null {
+  if (lang !== 'ru' && lang !== 'uk' && lang !== 'en') return null;
+  let r = docRules.get(lang);
+  if (!r) {
+    r = new RuleSet(loadRules<DocumentCue>(`src/quotes/rules/${lang}.json`, 'documentCues', lang), disabledRules());
+    docRules.set(lang, r);
+  }
+  return r;
+}
 
 export interface LexiconFile {
   lang: string;
@@ -40,6 +61,14 @@ export interface LexiconFile {
   timeAdjuncts?: string[];
   /** the hearers of `tell` (`told reporters`): no clause starts with them */
   tellObjects?: string[];
+  /** media nouns a body owns (`сайт`, `телеграм-канал`): a name in the genitive after one is its owner, no outlet */
+  ownedMediaNouns?: string[];
+  /** what others said (`reports`, `сообщения`): `denied reports that …` reports no clause of the subject's */
+  hearsayNouns?: string[];
+  /** `Отмечается, что …`, `Наголошується, що …`: no subject; the speaker the text is on goes on */
+  impersonalVerbs?: string[];
+  /** `и`, `і`, `and`: a comma and one of them may start the speaker's next predicate (`…, и отметил, что`) */
+  coordinators?: string[];
 }
 
 export interface Lexicon {
@@ -76,6 +105,10 @@ export interface Lexicon {
   firstPersonPlural: Set<string>;
   timeAdjuncts: Set<string>;
   tellObjects: Set<string>;
+  ownedMedia: Set<string>;
+  hearsay: Set<string>;
+  impersonal: Set<string>;
+  coord: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -140,6 +173,10 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     firstPersonPlural: low(f.firstPersonPlural),
     timeAdjuncts: low(f.timeAdjuncts),
     tellObjects: low(f.tellObjects),
+    ownedMedia: low(f.ownedMediaNouns),
+    hearsay: low(f.hearsayNouns),
+    impersonal: low(f.impersonalVerbs),
+    coord: low(f.coordinators),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);

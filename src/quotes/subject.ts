@@ -164,7 +164,10 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   // (a lower-case body, `пресс-служба Кремля`, starts with a noun and is one)
   if (m >= 0 && /^\p{Ll}/u.test(v.w[v.mentions[m].t0].text)) {
     const h = v.w[v.mentions[m].t0];
-    if (h.pos !== 'NOUN' || v.mentions[m].type === 'PER' || !lex.institutions.has(h.lemma)) return null;
+    // (`российском МИД`: an adjective before a capitalised body is part of its name)
+    let capsAfterAdj = false;
+    for (let u = v.mentions[m].t0 + 1; u < v.mentions[m].t1; u++) if (v.w[u].upper) capsAfterAdj = h.pos === 'ADJ' && v.mentions[m].type !== 'PER';
+    if (!capsAfterAdj && (h.pos !== 'NOUN' || v.mentions[m].type === 'PER' || !lex.institutions.has(h.lemma))) return null;
   }
   if (m >= 0) {
     const men = v.mentions[m];
@@ -175,7 +178,10 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     const obl = adjacent ? isAdp(prev0) || (men.type !== 'PER' && !!prev0 && lex.roles.has(prev0.lemma)) : obliqueBefore(v, men.t0, lex, men.t1);
     const next = opts.dir === 1 ? men.t1 : men.t0 - 1;
     // `В Кремле отмечали`: an institution in the locative
-    const prev = w[men.t0 - 1];
+    // (`в российском МИД заявили`: adjectives between the preposition and the body)
+    let pi = men.t0 - 1;
+    while (pi > 0 && men.t0 - pi <= 2 && w[pi].word && w[pi].pos === 'ADJ' && v.mentionAt[pi] < 0) pi--;
+    const prev = w[pi];
     if (prev && prev.word && lex.instPreps.has(prev.norm) && men.type !== 'PER') {
       return { s: { k: 'institution', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score: -1, next };
     }
@@ -264,10 +270,15 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
       if (lex.relatives.has(t.lemma)) {
         // `X, который заявил`: the antecedent before the comma; `Chris Cox, who runs the NRA’s lobbying
         // arm, says …`: what lies between the relative word and the cue is the relative clause, not the subject
-        const k = i - 2;
-        if (k >= 0 && v.mentionAt[k] >= 0) {
+        // (`… by U.S. President Donald Trump on Saturday, who revealed that`: a time adjunct between the name and the comma)
+        for (let k = i - 2; k >= 0 && k >= i - 5 && w[k].word; k--) {
+          if (v.mentionAt[k] < 0) {
+            if (!(lex.preps.has(w[k].norm) || w[k].pos === 'ADP' || w[k].pos === 'NUM' || (w[k].pos === 'PROPN' && v.mentionAt[k] < 0 && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)$/i.test(w[k].norm)) || w[k].pos === 'NOUN' && k < i - 2)) break;
+            continue;
+          }
           const men = v.mentions[v.mentionAt[k]];
-          return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+          if (men.type === 'PER' || k === i - 2) return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+          break;
         }
       }
       break;
@@ -282,13 +293,16 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
       else if (r.score > 0) {
         const sc = r.score - n * 0.05;
         if (!best || sc > best.score) best = { s: r.s, score: sc };
-        if (dir === 1 && r.score >= 2.5) break;
+        // `сообщили ТАСС в МИД России`: after a plural cue a body named next may still come (the first name is the hearer)
+        if (dir === 1 && r.score >= 2.5 && !(plural && n <= 2 && r.s.k === 'entity' && r.s.ent.type !== 'PER')) break;
       }
       i = r.next === i ? i + dir : r.next;
       continue;
     }
     i += dir;
   }
+  // a plural cue next to a body in the locative: the body speaks, a non-person before it is the hearer
+  if (inst && plural && dir === 1 && best && best.s.k === 'entity' && best.s.ent.type !== 'PER') return inst;
   if (best && best.s.k !== 'other') return best.s;
   if (inst) return inst;
   return best ? best.s : null;

@@ -91,7 +91,14 @@ export function foldWord(s: string): string {
 function set(v: OneOrMany | undefined, fold: boolean): Set<string> | null {
   if (v === undefined) return null;
   const xs = Array.isArray(v) ? v : [v];
-  return new Set(fold ? xs.map(foldWord) : xs);
+  if (!fold) return new Set(xs);
+  // (stages fold the apostrophe to ' or to U+2019: a value matches either)
+  const out = new Set<string>();
+  for (const x of xs.map(foldWord)) {
+    out.add(x);
+    if (x.includes("'")) out.add(x.replace(/'/g, '\u2019'));
+  }
+  return out;
 }
 
 function compileTest(t: TokenTest): CompiledTest {
