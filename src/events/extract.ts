@@ -686,9 +686,25 @@ class Extractor {
     return [s, e];
   }
 
+  private bracketGloss(k: number): boolean {
+    const T = this.toks;
+    const open = T[k].text === '(';
+    for (let n = 1; n <= 5; n++) {
+      const j = open ? k + n : k - n;
+      const u = T[j];
+      if (!u) return false;
+      if (u.text === (open ? ')' : '(')) return n > 1;
+      if (this.isVerb(u) || (u.punct && u.text !== '.' && u.text !== '-')) return false;
+    }
+    return false;
+  }
+
   private isBreak(k: number): boolean {
     const t = this.toks[k];
     if (t.punct && QUOTE_MARKS.has(t.text) && (this.menAt.has(k + 1) || this.menAt.has(k - 1))) return false;
+    // a short bracket with no verb is an alias or a gloss inside the clause (`Европейский союз (ЕС)
+    // официально утвердил`, `Fund (RDIF) Kirill Dmitriev`): rule `clause.bracket-gloss`
+    if (t.punct && (t.text === '(' || t.text === ')') && this.bracketGloss(k)) return false;
     if (t.punct && CLAUSE_PUNCT.has(t.text)) return true;
     if (t.punct && t.text === '-' && this.toks[k - 1] && this.toks[k].start > this.toks[k - 1].end) {
       const next = this.toks[k + 1];
@@ -1159,7 +1175,11 @@ class Extractor {
       }
     }
     const oneParty = tr.type === 'SANCTION' && !parties.length && subjects.length > 0 && this.unnamedTarget(tr, cb);
-    if (!consult && !oneParty && (!explicit || !parties.length)) return null;
+    // `India and Pakistan have agreed to an immediate ceasefire`: two sides as joint subjects agree
+    // with each other (rule `actors.joint-subjects`)
+    const joint = tr.type === 'AGREE' && !parties.length && subjects.length >= 2 && new Set(subjects.map((x) => this.side(x))).size >= 2 && tr.verb;
+    if (joint) R.push('actors.joint-subjects');
+    if (!consult && !oneParty && !joint && (!explicit || !parties.length)) return null;
     subjects.forEach(add);
     parties.forEach(add);
     // a meeting or visit in the other side's seat is with that side (`встречался ... в Кремле`),

@@ -241,3 +241,15 @@ test('when (en, ru): the lead event of a datelined report takes the article date
   const prev = analyze('В Петербурге началась встреча Владимира Путина со спецпосланником Трампа Стивом Уиткоффом. Предыдущая встреча политиков состоялась в Кремле.', 'ru', '2025-04-11');
   for (const e of prev.layers.events ?? []) if (/Предыдущая/.test(prev.text.slice(e.start, e.end))) assert.equal(e.when, null, JSON.stringify(e));
 });
+
+test('a bracketed alias stays in its clause; two sides as joint subjects agree with each other (en)', () => {
+  const ru = analyze('Европейский союз (ЕС) официально утвердил девятый пакет санкций против России. Об этом сообщается в заявлении, опубликованном на сайте Совета ЕС.', 'ru', '2022-12-16');
+  const sanction = (ru.layers.events ?? []).find((e) => e.type === 'SANCTION');
+  assert.ok(sanction, JSON.stringify(ru.layers.events));
+  assert.match(sanction.actors.map((a) => who(ru, a)).join(' | '), /европейский союз|ес/);
+  const en = analyze('In a significant diplomatic breakthrough, India and Pakistan have agreed to an immediate and comprehensive ceasefire following an intense round of U.S.-mediated negotiations.', 'en', '2025-05-10');
+  const agree = (en.layers.events ?? []).find((e) => e.type === 'AGREE');
+  assert.ok(agree, JSON.stringify(en.layers.events));
+  assert.deepEqual(agree.actors.map((a) => who(en, a).split(' ')[0]).sort(), ['india', 'pakistan']);
+  assert.ok(agree.rules?.includes('actors.joint-subjects'));
+});
