@@ -1,10 +1,10 @@
 /**
  * The browser tests' world: a real `parley serve` over a database ingested from samples/ and the
- * seeds (plus one hostile article), and Debian's Chromium driven by playwright-core. Nothing is
+ * seeds (plus one hostile article and one reprint), and Debian's Chromium driven by playwright-core. Nothing is
  * mocked: the pages talk to the real API over HTTP.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,21 @@ export const HOSTILE = {
     '<script>window.__pwned=4</script> Об этом сообщило агентство <a href="javascript:window.__pwned=5">ТАСС</a>. ' +
     '<img src=x onerror="window.__pwned=6"> Стороны обсудили подготовку встречи президентов.',
 };
+
+/**
+ * An edited reprint of a sample article, as a second outlet republishes a wire story a day later
+ * (its own dateline, the last paragraph dropped): the corpus marks it a near-duplicate (copyOf) and
+ * the claim page folds its reports under the original's.
+ */
+export const REPRINT_ID = 'reprint-riyadh-talks';
+export const REPRINT_OUTLET = 'Reprint Daily';
+function reprintOf(file: string) {
+  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n');
+  const title = lines[0].trim().replace(/^date \S+ /, '');
+  const paras = lines.slice(1).join('\n').trim().split(/\n\s*\n/);
+  const text = paras.slice(0, -1).join('\n\n').replace(/^(\S+), (\d+ \S+) — Parley sample\./, '$1, $2.');
+  return { id: REPRINT_ID, published: '2025-02-19', lang: 'ru', outlet: REPRINT_OUTLET, title, text };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,8 +81,8 @@ export async function startWorld(): Promise<World> {
   requireChromium();
   const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
   const db = join(dir, 'ui.db');
-  const hostile = join(dir, 'hostile.jsonl');
-  writeFileSync(hostile, JSON.stringify(HOSTILE) + '\n');
+  const hostile = join(dir, 'extra.jsonl');
+  writeFileSync(hostile, JSON.stringify(HOSTILE) + '\n' + JSON.stringify(reprintOf(join(ROOT, 'samples', 'ru-2025-02-18-riyadh-talks.txt'))) + '\n');
   const ing = spawnSync(process.execPath, [...CLI, 'ingest', join(ROOT, 'samples'), join(SHARED, 'seeds'), hostile, '--db', db, '--no-progress'], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { HOSTILE, ROOT, SHARED, TOKEN, openPage, shot, startWorld, type World } from './harness.js';
+import { HOSTILE, REPRINT_ID, REPRINT_OUTLET, ROOT, SHARED, TOKEN, openPage, shot, startWorld, type World } from './harness.js';
 
 let w: World;
 before(async () => {
@@ -56,7 +56,10 @@ describe('web UI', { timeout: 300_000 }, () => {
 
   test('story: claims on a timeline with their status changes, articles, outlets side by side', async () => {
     const stories = await api<{ items: { id: string; claims: string[]; articles: string[] }[] }>('/api/stories?limit=200');
-    const s = [...stories.items].sort((a, b) => b.articles.length - a.articles.length || b.claims.length - a.claims.length)[0];
+    // the story whose claims changed status most (the timeline has changes to draw), then the most told
+    const all = await api<{ items: { story: string | null; history: unknown[] }[] }>('/api/claims?limit=200');
+    const changes = (id: string) => Math.max(0, ...all.items.filter((c) => c.story === id).map((c) => c.history.length));
+    const s = [...stories.items].sort((a, b) => changes(b.id) - changes(a.id) || b.articles.length - a.articles.length || b.claims.length - a.claims.length)[0];
     assert.ok(s && s.claims.length > 0, 'a story with claims');
     const { page, problems } = await visit(`/stories/${encodeURIComponent(s.id)}`);
     await page.locator('.timeline svg.plot').waitFor();
@@ -78,35 +81,73 @@ describe('web UI', { timeout: 300_000 }, () => {
     await page.close();
   });
 
+  type ClaimItem = { id: string; reports: { article: string; published: string | null; outlet: string | null }[]; history: unknown[] };
+  /** The reports the claim page shows: each .report stands for `data-events` reports (events of one passage). */
+  const shownReports = (page: Page) => page.locator('ol.reports .report').evaluateAll((els) => els.reduce((a, e) => a + Number((e as HTMLElement).dataset.events ?? 1), 0));
+
   test('claim: every report in order with its evidence highlighted; status history', async () => {
-    const claims = await api<{ items: { id: string; reports: { article: string; published: string | null }[]; history: unknown[] }[] }>('/api/claims?limit=200');
-    const c = [...claims.items].sort((a, b) => b.reports.length - a.reports.length || b.history.length - a.history.length)[0];
-    assert.ok(c, 'a claim');
+    const claims = await api<{ items: ClaimItem[] }>('/api/claims?limit=200');
+    const c = [...claims.items].sort((a, b) => b.history.length - a.history.length || b.reports.length - a.reports.length)[0];
+    assert.ok(c && c.history.length >= 2, 'a claim whose status changed');
     const { page, problems } = await visit(`/claims/${encodeURIComponent(c.id)}`);
     await page.locator('ol.reports mark.evidence').first().waitFor();
-    const n = await page.locator('ol.reports .report').count();
-    assert.equal(n, c.reports.length, 'one entry per report (reprints folded but listed)');
+    assert.equal(await shownReports(page), c.reports.length, 'every report shown (one passage with several events once)');
     const dates = await page.locator('ol.reports > li > .report .report-head > span.nowrap:first-child').allTextContents();
     assert.deepEqual(dates, [...dates].sort(), 'publication order');
+    assert.ok((await page.locator('dd.history .badge').count()) >= 2, 'the status history shows each status');
     // the highlighted evidence is the article's own text
     const ev = (await page.locator('ol.reports mark.evidence').first().textContent()) ?? '';
-    const art = await api<{ text: string }>(`/api/articles/${encodeURIComponent(c.reports[0].article)}`);
+    const first = [...c.reports].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''))[0];
+    const art = await api<{ text: string }>(`/api/articles/${encodeURIComponent(first.article)}`);
     assert.ok(ev.length > 10 && art.text.includes(ev), 'evidence comes from the article text');
     await shot(page, 'claim');
     assert.deepEqual(real(problems), []);
     await page.close();
   });
 
+  test('claim: a reprint is folded under the report it copies and opens from the keyboard', async () => {
+    const claims = await api<{ items: ClaimItem[] }>(`/api/claims?article=${REPRINT_ID}&limit=50`);
+    const c = [...claims.items].sort((a, b) => b.reports.length - a.reports.length)[0];
+    assert.ok(c && c.reports.some((r) => r.article === REPRINT_ID) && c.reports.some((r) => r.article !== REPRINT_ID), 'a claim reported by the original and the reprint');
+    const { page, problems } = await visit(`/claims/${encodeURIComponent(c.id)}`);
+    await page.locator('ol.reports mark.evidence').first().waitFor();
+    // the reprint is not a top-level report: it is folded
+    const heads = await page.locator('ol.reports > li > .report .report-head').allTextContents();
+    assert.ok(heads.length >= 1 && heads.every((h) => !h.includes(REPRINT_OUTLET)), heads.join(' | '));
+    const summary = page.locator('details.reprints > summary').first();
+    assert.match((await summary.textContent()) ?? '', new RegExp(`reprint.*${REPRINT_OUTLET}`));
+    assert.equal(await page.locator('details.reprints mark.evidence').first().isVisible(), false, 'folded');
+    assert.match((await page.locator('h2', { hasText: 'Reports' }).textContent()) ?? '', /reprints? folded/);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const inner = page.locator('details.reprints mark.evidence').first();
+    await inner.waitFor({ state: 'visible' });
+    const rep = await api<{ text: string }>(`/api/articles/${REPRINT_ID}`);
+    assert.ok(rep.text.includes((await inner.textContent()) ?? '\u0000'), "the reprint's own evidence");
+    assert.equal(await shownReports(page), c.reports.length, 'every report shown once');
+    await shot(page, 'claim-reprints');
+    assert.deepEqual(real(problems), []);
+    await page.close();
+  });
+
   test('actor: names per language, roles, quotes, contacts, claims', async () => {
-    const actors = await api<{ items: { id: string; contacts: unknown[]; quotes: number }[] }>('/api/actors?limit=200');
-    const a = [...actors.items].sort((x, y) => y.contacts.length - x.contacts.length || y.quotes - x.quotes)[0];
-    assert.ok(a, 'an actor');
+    const actors = await api<{ items: { id: string; type: string; roles: unknown[]; contacts: unknown[]; quotes: number }[] }>('/api/actors?limit=200');
+    // a person with titles, quotes and contacts: every part of the page has something to show
+    const a = actors.items.filter((x) => x.type === 'PER' && x.roles.length > 0 && x.quotes > 0 && x.contacts.length >= 2).sort((x, y) => y.contacts.length - x.contacts.length || y.quotes - x.quotes)[0];
+    assert.ok(a, 'a person with roles, quotes and contacts');
     const { page, problems } = await visit(`/actors/${encodeURIComponent(a.id)}`);
     await page.locator('h1').waitFor();
     await page.locator('figure.contacts svg').waitFor();
     assert.ok((await page.locator('figure.contacts svg a').count()) >= 1, 'contacts drawn');
     await page.waitForLoadState('networkidle');
     assert.ok((await page.locator('text=Names').count()) >= 1);
+    const left = page.locator('.columns > section').first();
+    const names = await left.locator('dl.facts').innerText();
+    assert.match(names, /[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+/, `a Russian name shown as written: ${names}`);
+    assert.match(names, /\bRU\b/i);
+    assert.ok((await left.locator('table.list tbody tr').count()) >= 1, 'roles over time');
+    await page.locator('ul.quotes li').first().waitFor();
+    assert.ok((await page.locator('table.list a[href^="/claims/"]').count()) >= 1, 'the claims it is part of');
     await shot(page, 'actor');
     // a contact leads to that actor's page
     await page.locator('figure.contacts svg a').first().click();
@@ -237,7 +278,20 @@ describe('web UI', { timeout: 300_000 }, () => {
     const { page: p3, problems: pr3 } = await visit('/stories');
     await p3.locator('table.stories td.outlets', { hasText: '<b>Evil</b> Outlet' }).first().waitFor();
     problems.push(...pr3);
-    for (const pg of [page, p2, p3]) {
+    // the claim it reports: its evidence and the outlet in the report's heading stay text too
+    const hc = await api<{ items: { id: string; story: string | null }[] }>(`/api/claims?article=${HOSTILE.id}`);
+    assert.ok(hc.items.length > 0, 'the hostile article reports a claim');
+    const { page: p4, problems: pr4 } = await visit(`/claims/${encodeURIComponent(hc.items[0].id)}`);
+    await p4.locator('.report-head', { hasText: '<b>Evil</b> Outlet' }).first().waitFor();
+    problems.push(...pr4);
+    const pages = [page, p2, p3, p4];
+    if (hc.items[0].story) {
+      const { page: p5, problems: pr5 } = await visit(`/stories/${encodeURIComponent(hc.items[0].story)}`);
+      await p5.locator('table.list td', { hasText: '<b>Evil</b> Outlet' }).first().waitFor();
+      problems.push(...pr5);
+      pages.push(p5);
+    }
+    for (const pg of pages) {
       const state = await pg.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
@@ -248,9 +302,130 @@ describe('web UI', { timeout: 300_000 }, () => {
       assert.deepEqual(state, { pwned: null, jsLinks: 0, imgs: 0, scripts: 0, handlers: 0 });
     }
     assert.deepEqual(real([...problems, ...pr2]), []);
+    for (const pg of pages) await pg.close();
+  });
+
+  /** The focused element: its accessible name, whether it is on screen and whether its focus is drawn. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return { name: '', tag: 'body', visible: false, ring: false };
+      const label = (el as HTMLInputElement).labels?.[0];
+      const own = el.tagName === 'SELECT' ? (el.textContent ?? '') : '';
+      const name = (el.getAttribute('aria-label') || (label ? (label.textContent ?? '').replace(own, '') : '') || el.innerText || el.getAttribute('placeholder') || '').trim().replace(/\s+/g, ' ');
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || (cs.boxShadow !== 'none' && cs.boxShadow !== '');
+      return { name, tag: el.tagName.toLowerCase(), visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0, ring };
+    });
+
+  test('keyboard: Tab reaches every control in reading order with a visible focus ring; Enter activates', async () => {
+    const { page, problems } = await visit('/stories');
+    await page.locator('table.stories tbody tr').first().waitFor();
+    const seen: { name: string; tag: string; visible: boolean; ring: boolean }[] = [];
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused(page));
+    }
+    const names = seen.map((f) => f.name);
+    const expected = ['Skip to content', 'Parley', 'Stories', 'Network', 'Search', 'Ingest', 'Search articles', 'From', 'To', 'Language', 'Outlet', 'Actor', 'Filter'];
+    let at = 0;
+    for (const e of expected) {
+      const k = names.findIndex((n, j) => j >= at && n.startsWith(e));
+      assert.ok(k >= 0, `Tab reaches "${e}" after "${names[at - 1] ?? ''}": ${names.join(' | ')}`);
+      at = k + 1;
+    }
+    for (const f of seen.slice(0, at)) assert.ok(f.visible && f.ring, `focus drawn and on screen: ${JSON.stringify(f)}`);
+    // after the filters, Tab goes on to the first story's link
+    assert.equal(seen[at]?.tag, 'a', `after Filter: ${JSON.stringify(seen[at])}`);
+    for (let i = at + 1; i < seen.length; i++) await page.keyboard.press('Shift+Tab');
+    assert.ok(await page.evaluate(() => document.activeElement === document.querySelector('table.stories tbody tr a')), 'the first story link');
+    await shot(page, 'keyboard-focus', false);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/stories\/[^/?]+$/);
+    await page.locator('h1').waitFor();
+    // focus moved to the page's content: the next Tab lands inside <main>, not back in the header
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('main')), 'focus inside main after navigation');
+    // Enter on a nav link navigates; the search field takes the query from the keyboard and Enter submits it
+    await page.locator('nav >> text=Search').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search$/);
+    await page.locator('input[name=q]').focus();
+    await page.keyboard.type('Рубио');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=%D0%A0%D1%83%D0%B1%D0%B8%D0%BE/);
+    await page.locator('ol.hits a.hit-title').first().waitFor();
+    // the network: a listed actor and its contacts are reachable without a mouse, down to a claim
+    await page.goto(w.base + '/network', { waitUntil: 'networkidle' });
+    await page.locator('ol.top-actors button').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/actor=/);
+    await page.locator('.graph-side .edge-list button').first().focus();
+    await page.keyboard.press('Enter');
+    const claimLink = page.locator('.graph-side .panel a[href^="/claims/"]').first();
+    await claimLink.waitFor();
+    await claimLink.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/claims\//);
+    await page.locator('ol.reports').waitFor();
+    assert.deepEqual(real(problems), []);
     await page.close();
-    await p2.close();
-    await p3.close();
+  });
+
+  test('network: filters by status and mode live in the URL and change the edges; an edge lists its claims', async () => {
+    const { page, problems } = await visit('/network');
+    const graph = page.locator('.graph[data-edges]');
+    await graph.waitFor();
+    const all = Number(await graph.getAttribute('data-edges'));
+    await page.selectOption('select >> nth=1', 'occurred');
+    await page.click('button:has-text("Apply")');
+    await page.waitForURL(/status=occurred/);
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.graph')?.dataset.edges ?? n) < n, all);
+    const occurred = Number(await graph.getAttribute('data-edges'));
+    assert.ok(occurred > 0 && occurred < all, `status filter: ${occurred} of ${all} edges`);
+    const net = await api<{ edges: { statuses: Record<string, number> }[] }>('/api/network?status=occurred');
+    assert.equal(occurred, net.edges.length, 'the edges the API gives for the filter');
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('status='));
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.graph')?.dataset.edges ?? 0) === n, all);
+    await page.goForward();
+    await page.waitForURL(/status=occurred/);
+    // pick the actor with most contacts, then one of its edges: the claims behind it
+    await page.locator('ol.top-actors button').first().click();
+    await page.waitForURL(/actor=/);
+    await page.locator('.graph-side .edge-list button').first().click();
+    await page.locator('.graph-side .panel a[href^="/claims/"]').first().waitFor();
+    await page.waitForTimeout(600); // the camera animation
+    await shot(page, 'network-edge', false);
+    assert.deepEqual(real(problems), []);
+    await page.close();
+  });
+
+  test('ingest: a JSON Lines upload stores its good item and lists each bad one with its reason', async () => {
+    const { page, problems } = await visit('/ingest');
+    await page.fill('.token input', TOKEN);
+    const dir = join(SHARED, 'data', 'slavicner', 'raw', 'nord_stream', 'ru');
+    const file = readdirSync(dir).sort()[1];
+    const good = { id: 'ui-jsonl-good', lang: 'ru', published: '2019-01-15', text: readFileSync(join(dir, file), 'utf8') };
+    const body = [JSON.stringify(good), '{"id": "ui-jsonl-broken", "text": "Переговоры в Берлине', JSON.stringify({ id: 'ui-jsonl-empty', text: '   ' })].join('\n') + '\n';
+    await page.setInputFiles('input[type=file]', [{ name: 'batch.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(body) }]);
+    const job = page.locator('li.job', { hasText: 'batch.jsonl' });
+    await page.waitForFunction(() => [...document.querySelectorAll('li.job')].some((li) => (li.textContent ?? '').includes('batch.jsonl') && /job-(done|failed)/.test(li.className)), null, { timeout: 60_000 });
+    const t = (await job.textContent()) ?? '';
+    assert.match(t, /1 new/);
+    assert.match(t, /2 rejected/);
+    const rejected = await job.locator('ul.rejected li').allTextContents();
+    assert.equal(rejected.length, 2, rejected.join(' | '));
+    assert.match(rejected[0], /batch\.jsonl, line 2: invalid JSON/);
+    assert.match(rejected[1], /batch\.jsonl, line 3: .*empty/);
+    assert.ok(rejected.every((r) => r.split('batch.jsonl').length === 2), 'the file is named once per reason');
+    assert.equal((await fetch(`${w.base}/api/articles/ui-jsonl-good`)).status, 200, 'the good item is stored');
+    assert.equal((await fetch(`${w.base}/api/articles/ui-jsonl-broken`)).status, 404, 'the broken one is not');
+    await job.scrollIntoViewIfNeeded();
+    await shot(page, 'ingest-rejected', false);
+    assert.deepEqual(real(problems), []);
+    await page.close();
   });
 
   test('JavaScript of the first load is at most 400 kB gzipped; the graph code is split off', async () => {

@@ -218,8 +218,17 @@ function ContactGraph({ id, name, contacts }: { id: string; name: string; contac
         })}
       </svg>
       <figcaption className="muted small legend">
-        <span className="dot type-PER" /> person <span className="dot type-ORG" /> organisation <span className="dot type-LOC" /> place · (n) and line width: claims shared
-        {contacts.length > top.length && <> · the 16 most frequent of {contacts.length} contacts</>}
+        <span>
+          <span className="dot type-PER" /> person
+        </span>
+        <span>
+          <span className="dot type-ORG" /> organisation
+        </span>
+        <span>
+          <span className="dot type-LOC" /> place
+        </span>
+        <span>(n) and line width: claims shared</span>
+        {contacts.length > top.length && <span>the 16 most frequent of {contacts.length} contacts</span>}
       </figcaption>
     </figure>
   );

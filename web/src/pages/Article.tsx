@@ -205,13 +205,18 @@ function Reader({ article: a }: { article: Article }) {
   };
   const onClick = (e: MouseEvent) => {
     const s = segAt(e.target);
-    if (s && segs[s.i].facts.length) setPinned(segs[s.i].facts);
+    if (s && segs[s.i].facts.length) pin(segs[s.i].facts);
+  };
+  // the pinned passage is marked in the text (its shortest fact: the one under the pointer)
+  const pin = (fs: Fact[]) => {
+    setPinned(fs);
+    setFocusFact(fs[0]);
   };
   const onKey = (e: KeyboardEvent) => {
     const s = segAt(e.target);
     if (s && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
-      setPinned(segs[s.i].facts);
+      pin(segs[s.i].facts);
     }
     if (e.key === 'Escape') setHover(null);
   };

@@ -194,7 +194,7 @@ function Report({ row, claim, names }: { row: Row; claim: Claim; names: Names })
   const stances = claim.stances.filter((s) => s.article === r.article);
   const lang = a?.lang ?? r.lang;
   return (
-    <div className="report">
+    <div className="report" data-events={1 + row.also.length}>
       <div className="report-head">
         <span className="nowrap">{r.published ?? 'undated'}</span> <strong>{r.outlet ?? 'outlet unknown'}</strong> <LangTag lang={lang} /> <StatusBadge status={r.status} />
         {stances.map((s, i) => (

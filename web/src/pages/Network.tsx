@@ -12,7 +12,7 @@ import Sigma from 'sigma';
 import EdgeCurveProgram from '@sigma/edge-curve';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import { nameFromId, seg, useApi, useApiMany, type Claim, type Network } from '../api';
+import { flatNames, nameFromId, seg, useApi, useApiMany, type Claim, type Network } from '../api';
 import { claimLabel, type Names } from './claimText';
 import { ErrorBox, Loading, MODES, STATUSES, STATUS_COLOR, StatusBadge } from '../components/common';
 
@@ -230,8 +230,8 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
   const [query, setQuery] = useState('');
   const [layoutMs, setLayoutMs] = useState(0);
   const [layoutState, setLayoutState] = useState<'sync' | 'running' | 'done'>('sync');
-  const state = useRef({ selected, hovered });
-  state.current = { selected, hovered };
+  const state = useRef({ selected, hovered, edgeSel });
+  state.current = { selected, hovered, edgeSel };
 
   useEffect(() => {
     const t0 = performance.now();
@@ -245,6 +245,8 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
     const large = graph.order > LARGE || graph.size > 2 * LARGE;
     const renderer = new Sigma(graph, box.current, {
       edgeProgramClasses: { curved: EdgeCurveProgram },
+      // while the page is left (the box already detached, zero-sized) a last resize must not throw
+      allowInvalidContainer: true,
       // picking edges redraws every edge into a picking buffer on each mouse move: only on small graphs
       enableEdgeEvents: !large,
       hideEdgesOnMove: large,
@@ -265,10 +267,13 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
         return { ...data, color: '#d5d8dc', label: '', zIndex: 0 };
       },
       edgeReducer: (edge, data) => {
-        const { selected: sel, hovered: hov } = state.current;
+        const { selected: sel, hovered: hov, edgeSel: picked } = state.current;
         const focus = hov || sel;
-        if (!focus || !graph.hasNode(focus)) return data;
-        return graph.hasExtremity(edge, focus) ? { ...data, zIndex: 1 } : { ...data, hidden: true };
+        const shown = !focus || !graph.hasNode(focus) || graph.hasExtremity(edge, focus);
+        if (!shown) return { ...data, hidden: true };
+        // the edge whose claims the panel lists stands out; the others fade
+        if (picked && graph.hasEdge(picked)) return edge === picked ? { ...data, size: (data.size ?? 1) + 3, zIndex: 2 } : { ...data, color: '#cfd8dc', zIndex: 0 };
+        return focus ? { ...data, zIndex: 1 } : data;
       },
     });
     sigmaRef.current = renderer;
@@ -320,7 +325,7 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
       const pos = r.getNodeDisplayData(selected);
       if (pos) r.getCamera().animate({ x: pos.x, y: pos.y }, { duration: 400 });
     }
-  }, [selected, hovered, graph]);
+  }, [selected, hovered, edgeSel, graph]);
 
   const labels = useMemo(() => (graph ? graph.mapNodes((id, a) => ({ id, label: String(a.label), degree: graph.degree(id) })).sort((a, b) => b.degree - a.degree) : []), [graph]);
   const find = (e: FormEvent) => {
@@ -433,7 +438,7 @@ function EdgeClaims({ ids, names }: { ids: string[]; names: Names }) {
         const claim = got.data.get(`/claims/${seg(c)}`);
         return (
           <li key={c}>
-            <Link to={`/claims/${seg(c)}`}>{claim ? claimLabel(claim, names) : `claim ${c}`}</Link> {claim && <StatusBadge status={claim.status} />}
+            <Link to={`/claims/${seg(c)}`}>{claim ? claimLabel(claim, flatNames(claim.names, { ...names })) : `claim ${c}`}</Link> {claim && <StatusBadge status={claim.status} />}
             {claim && <span className="muted small"> {claim.reports.length} report{claim.reports.length === 1 ? '' : 's'}</span>}
           </li>
         );
