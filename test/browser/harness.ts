@@ -115,7 +115,7 @@ export async function startWorld(): Promise<World> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1366, height: 800 },
+    viewport: { width: 1366, height: 768 },
     locale: 'en-GB',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

@@ -62,7 +62,7 @@ export function SearchPage() {
           To <input type="text" placeholder="YYYY-MM(-DD)" size={10} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </label>
         <label>
-          Outlet <input type="text" size={12} value={draft.outlet} onChange={(e) => setDraft({ ...draft, outlet: e.target.value })} />
+          Outlet <input type="text" size={10} value={draft.outlet} onChange={(e) => setDraft({ ...draft, outlet: e.target.value })} />
         </label>
         <ActorPicker label="Mentions" value={draft.entity} onChange={(entity) => setDraft({ ...draft, entity })} />
         <button type="submit">Search</button>

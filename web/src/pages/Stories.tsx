@@ -99,7 +99,7 @@ function StoryTable({ stories }: { stories: Story[] }) {
           <th scope="col" className="num">
             Articles
           </th>
-          <th scope="col">Last update</th>
+          <th scope="col" className="nowrap">Last update</th>
           <th scope="col">Coverage</th>
         </tr>
       </thead>
