@@ -639,6 +639,16 @@ class Extractor {
         break;
       }
     }
+    // pattern triggers (rules in data): the act at the pattern's first word
+    for (let i = a; i < b; i++) {
+      if (!(this.flags[i] & WORD_TRIGGER) || taken.has(i) || this.menAt.has(i) || !this.isVerb(T[i])) continue;
+      const m = this.lx.triggerRules.matchAt(T, i, a, b)[0];
+      if (!m) continue;
+      const p = m.rule.produces;
+      const def: TriggerDef = { lemmas: [T[i].lemma], type: p.type, mode: p.mode, kind: 'verb', rule: m.rule.id };
+      out.push({ t: i, tEnd: i + 1, def, type: p.type, mode: p.mode ?? null, verb: true });
+      taken.add(i);
+    }
     for (let i = a; i < b; i++) {
       if (!(this.flags[i] & WORD_TRIGGER) || taken.has(i) || this.menAt.has(i)) continue;
       const t = T[i];
@@ -924,7 +934,7 @@ class Extractor {
     const subjects: string[] = [];
     const parties: string[] = [];
     /** ids of the rules that decide this event (the contract's `rules`) */
-    const R: string[] = [`${L.lang}.trigger.${tr.def.lemmas.join('_')}`];
+    const R: string[] = [tr.def.rule ?? `${L.lang}.trigger.${tr.def.lemmas.join('_')}`];
     let place: string | null = null;
     const english = L.lang === 'en';
     const withOk = consult || tr.type === 'AGREE' || tr.type === 'COOPERATE' || tr.type === 'FIGHT'; // (`бои между X и Y`, `clashes with`)

@@ -24,6 +24,8 @@ export interface TriggerDef {
   needsNamedObject?: boolean;
   /** prepositions introducing this act's target besides the lexicon's `against` ones (`удар по`, `атака на`) */
   targetPreps?: string[];
+  /** the id of the pattern rule that found it (`triggers` in `src/events/rules/<lang>.json`) */
+  rule?: string;
 }
 
 export interface MultiDef {
@@ -86,6 +88,12 @@ export interface RoleProduce {
   owner: 'person' | 'country';
 }
 
+/** an event trigger found by a pattern: its type (and mode), at the pattern's first word */
+export interface TriggerProduce {
+  type: string;
+  mode?: Mode;
+}
+
 /** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news */
 export interface WhenProduce {
   kind: 'report-anaphor' | 'earlier';
@@ -108,6 +116,8 @@ export interface EventLexicon {
   stanceRules: RuleSet<StanceProduce>;
   /** role nouns whose genitive name is an owner, not the one acting (`roles`: `спецпосланник Трампа`, `Президент Росії`) */
   roleRules: RuleSet<RoleProduce>;
+  /** triggers that need a pattern over several words (`triggers`: `дал Путину 50 дней`) */
+  triggerRules: RuleSet<TriggerProduce>;
   /** cues for dating an event from its report (`when`: `Об этом сообщил ...`, `ранее`) */
   whenRules: RuleSet<WhenProduce>;
   withPreps: Set<string>;
@@ -207,6 +217,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     levels: (Object.entries(f.levels) as [Level, string[][]][]).flatMap(([lvl, seqs]) => seqs.map((s) => [lvl, s.map(norm)] as [Level, string[]])),
     stanceRules: new RuleSet(loadRules<StanceProduce>(`src/events/rules/${lang}.json`, 'stances', lang), disabledRules()),
     roleRules: new RuleSet(loadRules<RoleProduce>(`src/events/rules/${lang}.json`, 'roles', lang), disabledRules()),
+    triggerRules: new RuleSet(loadRules<TriggerProduce>(`src/events/rules/${lang}.json`, 'triggers', lang), disabledRules()),
     whenRules: new RuleSet(loadRules<WhenProduce>(`src/events/rules/${lang}.json`, 'when', lang), disabledRules()),
     withPreps: new Set(f.preps.with.map(norm)),
     betweenPreps: new Set(f.preps.between.map(norm)),
@@ -262,6 +273,8 @@ export function eventLexicon(lang: string): EventLexicon | null {
   }
   const flag = (w: string, bit: number) => lx!.wordFlags.set(w, (lx!.wordFlags.get(w) ?? 0) | bit);
   for (const w of lx.firstWords) flag(w, WORD_TRIGGER);
+  // (pattern triggers start on a fixed word too: `дал`, `дав`, `gave`)
+  for (const w of lx.triggerRules.firstWords() ?? []) flag(w, WORD_TRIGGER);
   for (const w of lx.notTriggersByFirst.keys()) flag(w, WORD_NOT_TRIGGER);
   for (const w of lx.stanceFirst) flag(w, WORD_STANCE);
   cache.set(lang, lx);

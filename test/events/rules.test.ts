@@ -164,13 +164,13 @@ test('deny (en): the subject before an apposition holds it; talks said not to ha
 });
 
 for (const lang of ['ru', 'uk', 'en']) {
-  const file = JSON.parse(readFileSync(resourcePath(`src/events/rules/${lang}.json`), 'utf8')) as { roles?: Rule[]; when?: Rule[] };
-  for (const kind of ['roles', 'when'] as const) {
+  const file = JSON.parse(readFileSync(resourcePath(`src/events/rules/${lang}.json`), 'utf8')) as { roles?: Rule[]; when?: Rule[]; triggers?: Rule[] };
+  for (const kind of ['roles', 'when', 'triggers'] as const) {
     test(`${kind} rules (${lang}): ids name their language and kind; each example fires its rule`, () => {
       const lx = eventLexicon(lang)!;
-      const set = kind === 'roles' ? lx.roleRules : lx.whenRules;
+      const set = kind === 'roles' ? lx.roleRules : kind === 'when' ? lx.whenRules : lx.triggerRules;
       for (const r of file[kind] ?? []) {
-        assert.ok(r.id.startsWith(`${lang}.${kind === 'roles' ? 'role' : 'when'}.`), r.id);
+        assert.ok(r.id.startsWith(`${lang}.${{ roles: 'role', when: 'when', triggers: 'trigger' }[kind]}.`), r.id);
         for (const ex of r.example ?? []) {
           const toks = matchTokens(analyze(ex, lang));
           const hit = toks.some((_, i) => (set as typeof lx.whenRules).matchAt(toks, i, 0, toks.length).some((m) => m.rule.id === r.id));
@@ -252,4 +252,18 @@ test('a bracketed alias stays in its clause; two sides as joint subjects agree w
   assert.ok(agree, JSON.stringify(en.layers.events));
   assert.deepEqual(agree.actors.map((a) => who(en, a).split(' ')[0]).sort(), ['india', 'pakistan']);
   assert.ok(agree.rules?.includes('actors.joint-subjects'));
+});
+
+test('an ultimatum as a term given (ru, uk): THREATEN by the subject against the dative object, with the pattern rule id', () => {
+  for (const [text, lang] of [
+    ['Президент США Дональд Трамп заявил, что очень недоволен действиями России, и дал Путину 50 дней.', 'ru'],
+    ['Трамп дав російському диктатору Володимиру Путіну 10 днів на припинення вогню.', 'uk'],
+  ] as const) {
+    const doc = analyze(text, lang, '2025-07-14');
+    const ev = (doc.layers.events ?? []).find((e) => e.type === 'THREATEN');
+    assert.ok(ev, `${lang}: ${JSON.stringify(doc.layers.events)}`);
+    assert.match(who(doc, ev.actors[0]), /трамп/);
+    assert.match(ev.actors.slice(1).map((a) => who(doc, a)).join(' '), /путін|путин/);
+    assert.ok(ev.rules?.includes(`${lang}.trigger.ultimatum.dat-days`), ev.rules?.join());
+  }
 });
