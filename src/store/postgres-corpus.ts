@@ -19,6 +19,7 @@ import { recluster, reportKey } from '../corpus/claims/assign.js';
 import { keysOf, WINDOW } from '../corpus/claims/compat.js';
 import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
 import { summarize, type ClaimJson } from '../corpus/claims/summary.js';
+import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
 import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
@@ -300,6 +301,21 @@ export async function pgUpdateActors(c: pg.PoolClient, a: PgStoredArticle): Prom
     const renamed = join.filter((j) => j !== id);
     if (renamed.length) await rows(c, 'UPDATE corpus_actor_entities SET actor = $1 WHERE actor = ANY($2::text[])', [id, renamed]);
     if (keys.length) await rows(c, 'INSERT INTO corpus_actor_keys (key, entity) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [keys, e.id]);
+  }
+  // names the article glosses in another script (as updateActors of sqlite-corpus.ts)
+  if (typeof a.json.text === 'string') {
+    for (const [x, y] of glossPairs(a.json.text, ents as GlossEntity[])) {
+      const ax = (await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [x]))?.actor as string | undefined;
+      const ay = (await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [y]))?.actor as string | undefined;
+      if (!ax || !ay || ax === ay) continue;
+      const kx = await actorKb(c, ax);
+      const ky = await actorKb(c, ay);
+      if (kx && ky && kx !== ky) continue;
+      const members = (await rows(c, 'SELECT entity FROM corpus_actor_entities WHERE actor = ANY($1::text[]) ORDER BY entity', [[ax, ay]])).map((r) => r.entity as string);
+      const id = actorIdOf(members);
+      const renamed = [ax, ay].filter((g) => g !== id);
+      if (renamed.length) await rows(c, 'UPDATE corpus_actor_entities SET actor = $1 WHERE actor = ANY($2::text[])', [id, renamed]);
+    }
   }
 }
 

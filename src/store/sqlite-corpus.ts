@@ -8,6 +8,7 @@ import { recluster, reportKey } from '../corpus/claims/assign.js';
 import { keysOf, WINDOW } from '../corpus/claims/compat.js';
 import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
 import { summarize, type ClaimJson } from '../corpus/claims/summary.js';
+import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
 import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
@@ -294,6 +295,21 @@ export function updateActors(db: Database.Database, a: StoredArticle): void {
     st.insertEntity.run(e.id, id, myKb);
     for (const j of join) if (j !== id) st.renameActor.run(id, j);
     for (const key of keys) st.insertActorKey.run(key, e.id);
+  }
+  // names the article glosses in another script (`"Північний потік-2" (Nord Stream-2)`): one referent
+  if (typeof a.json.text === 'string') {
+    for (const [x, y] of glossPairs(a.json.text, ents as GlossEntity[])) {
+      const ax = (st.entityActor.get(x) as Row | undefined)?.actor as string | undefined;
+      const ay = (st.entityActor.get(y) as Row | undefined)?.actor as string | undefined;
+      if (!ax || !ay || ax === ay) continue;
+      const kx = actorKb(db, ax);
+      const ky = actorKb(db, ay);
+      if (kx && ky && kx !== ky) continue; // never join two KB referents
+      const members: string[] = [];
+      for (const g of [ax, ay]) for (const m of st.actorMembers.all(g) as Row[]) members.push(m.entity);
+      const id = actorIdOf(members);
+      for (const g of [ax, ay]) if (g !== id) st.renameActor.run(id, g);
+    }
   }
 }
 

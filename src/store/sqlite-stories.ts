@@ -117,22 +117,74 @@ export function storyIdOf(firstArticleId: string): string {
 function vecToJson(v: ArticleVec): string {
   return JSON.stringify([...v.ents, ...v.terms].map(([k, w]) => [k, Math.round(w * 1e6) / 1e6]));
 }
+/** A stored story vector, parsed once: entity keys (`e:`) and term keys with their weights. */
+interface StoredVec {
+  published: string | null;
+  keys: string[];
+  ws: Float64Array;
+}
+
+function parseVec(json: string, published: string | null): StoredVec {
+  const pairs = JSON.parse(json) as [string, number][];
+  const keys = new Array<string>(pairs.length);
+  const ws = new Float64Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) {
+    keys[i] = pairs[i][0];
+    ws[i] = pairs[i][1];
+  }
+  return { published, keys, ws };
+}
+
+/**
+ * Parsed vectors of recently stored articles, per database (rowid -> vector): a new article is
+ * compared with the articles of its time window, which were mostly stored shortly before it, so
+ * their vectors are read and parsed once instead of once per later candidate. Bounded (oldest out);
+ * emptied when the stories are reset. A vector never changes once its article is stored.
+ */
+const VEC_CACHE_SIZE = 20_000;
+const vecCache = new WeakMap<Database.Database, Map<number, StoredVec>>();
+function vecCacheOf(db: Database.Database): Map<number, StoredVec> {
+  let m = vecCache.get(db);
+  if (!m) vecCache.set(db, (m = new Map()));
+  return m;
+}
+function cacheVec(db: Database.Database, rowid: number, v: StoredVec): void {
+  const m = vecCacheOf(db);
+  m.delete(rowid);
+  m.set(rowid, v);
+  if (m.size > VEC_CACHE_SIZE) m.delete(m.keys().next().value as number);
+}
+
 /** The decayed similarity of an article's vector and a stored one (as `similarityOf`, without building maps). */
-function similarityToJson(v: ArticleVec, published: string | null, stored: string, storedPublished: string | null, p: LinkParams): number {
-  const d = decay(daysBetween(published, storedPublished), p);
+function similarityToStored(v: ArticleVec, published: string | null, stored: StoredVec, p: LinkParams): number {
+  const d = decay(daysBetween(published, stored.published), p);
   if (!d) return 0;
   let e = 0;
   let t = 0;
-  for (const [k, w] of JSON.parse(stored) as [string, number][]) {
+  const { keys, ws } = stored;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (k.charCodeAt(0) === 101 /* e */) {
       const x = v.ents.get(k);
-      if (x) e += x * w;
+      if (x) e += x * ws[i];
     } else {
       const x = v.terms.get(k);
-      if (x) t += x * w;
+      if (x) t += x * ws[i];
     }
   }
   return d * (p.entityWeight * e + (1 - p.entityWeight) * t);
+}
+
+/**
+ * The days within which a stored article can still reach the threshold: both parts of a vector
+ * are L2-normalised with non-negative weights, so the undecayed similarity is at most 1 (a hair
+ * more with the stored rounding) and a pair further apart than where the decay alone falls below
+ * the threshold can never link. Candidates are looked up inside this reach (never wider than the
+ * window), which links exactly the same pairs.
+ */
+export function reachDays(p: LinkParams): number {
+  if (!(p.threshold > 0)) return p.windowDays;
+  return Math.min(p.windowDays, p.graceDays + p.decayDays * Math.log((1 + 1e-3) / p.threshold));
 }
 
 /** Lemma terms of a stored article's words outside boilerplate (from the search data the store keeps). */
@@ -186,8 +238,8 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
   const vec = articleVec({ id, lang, published, lemmas: lemmasOf(db, a.rowid, text, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
-  // candidates: articles sharing enough index keys inside the window
-  const win = windowOf(published);
+  // candidates: articles sharing enough index keys inside the reach of the window
+  const win = windowOf(published, { ...p, windowDays: reachDays(p) });
   const cands = (
     win.from
       ? q(
@@ -204,16 +256,23 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
   ) as Row[];
   const linkedRows: number[] = [];
   if (cands.length) {
-    const rows = q(
-      db,
-      `SELECT v.article, v.published, v.vec FROM corpus_story_vecs v WHERE v.article IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(cands.map((c) => c.article))) as Row[];
-    for (const r of rows) {
-      if (r.article === a.rowid) continue;
-      if (similarityToJson(vec, published, r.vec, r.published || null, p) >= p.threshold) linkedRows.push(r.article);
+    const cache = vecCacheOf(db);
+    const missing: number[] = [];
+    for (const c of cands) if (c.article !== a.rowid && !cache.has(c.article)) missing.push(c.article);
+    if (missing.length)
+      for (const r of q(db, `SELECT v.article, v.published, v.vec FROM corpus_story_vecs v WHERE v.article IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(missing),
+      ) as Row[])
+        cacheVec(db, r.article, parseVec(r.vec, r.published || null));
+    for (const c of cands) {
+      if (c.article === a.rowid) continue;
+      const sv = cache.get(c.article);
+      if (sv && similarityToStored(vec, published, sv, p) >= p.threshold) linkedRows.push(c.article);
     }
   }
-  q(db, 'INSERT OR REPLACE INTO corpus_story_vecs (article, published, vec) VALUES (?, ?, ?)').run(a.rowid, published ?? '', vecToJson(vec));
+  const vecJson = vecToJson(vec);
+  q(db, 'INSERT OR REPLACE INTO corpus_story_vecs (article, published, vec) VALUES (?, ?, ?)').run(a.rowid, published ?? '', vecJson);
+  cacheVec(db, a.rowid, parseVec(vecJson, published));
   const insKey = q(db, 'INSERT OR IGNORE INTO corpus_story_keys (key, published, article) VALUES (?, ?, ?)');
   for (const k of keys) insKey.run(k, published ?? '', a.rowid);
 
@@ -342,6 +401,7 @@ export const storiesUpdater: CorpusUpdater = {
     updateStories(db, a);
   },
   reset(db) {
+    vecCache.delete(db);
     db.exec(`DELETE FROM corpus_story_keys; DELETE FROM corpus_story_vecs; DELETE FROM corpus_story_articles;
              DELETE FROM corpus_story_entities; DELETE FROM corpus_story_alias; DELETE FROM corpus_story_history;
              DELETE FROM corpus_stories;`);

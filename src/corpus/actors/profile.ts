@@ -41,6 +41,9 @@ export interface ActorRows {
   actorOf: (entity: string) => string;
 }
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
 function top(m: Map<string, number>): string | undefined {
   let best: string | undefined;
   let n = -1;
@@ -62,7 +65,7 @@ export function buildActor(d: ActorRows): ActorJson {
     const m = byLang.get(r.lang) ?? byLang.set(r.lang, new Map()).get(r.lang)!;
     m.set(r.name, (m.get(r.name) ?? 0) + 1);
     // the KB's canonical names of the actor's own id win over names of its aliases
-    if (r.names) for (const [l, n] of Object.entries(r.names)) if (n && (!given[l] || r.entity === d.id)) given[l] = n;
+    if (r.names && !r.entity.startsWith('new:')) for (const [l, n] of Object.entries(r.names)) if (n && (!given[l] || r.entity === d.id)) given[l] = n;
     for (const title of r.roles ?? []) {
       const k = `${title}|${r.article}`;
       if (seenRole.has(k)) continue;
@@ -70,9 +73,13 @@ export function buildActor(d: ActorRows): ActorJson {
       roles.push({ title, lang: r.lang, article: r.article, published: r.published });
     }
   }
+  // else the name the articles of that language use most, in that language's script when they use
+  // one (a Russian article's `Nord Stream 2 AG` is not the Russian name of `Северный поток-2`)
   const names: Record<string, string> = {};
   for (const l of ['ru', 'uk', 'en']) {
-    const n = given[l] ?? (byLang.get(l) ? top(byLang.get(l)!) : undefined);
+    const m = byLang.get(l);
+    const own = m && new Map([...m].filter(([k]) => (l === 'en' ? LATIN : CYRILLIC).test(k)));
+    const n = given[l] ?? (own?.size ? top(own) : m ? top(m) : undefined);
     if (n) names[l] = n;
   }
   for (const [l, m] of byLang) if (!names[l]) names[l] = top(m)!;
