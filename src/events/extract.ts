@@ -788,7 +788,9 @@ class Extractor {
       // (over a genitive name qualifying it: `с новым государственным секретарем США Марко Рубио`)
       // (a foreign name that does not decline reads as a nominative: `секретарем США Марко Рубио`)
       const sameCase = m.case && m.case !== 'Nom' ? t.tags.Case === m.case : m.case === 'Nom' && m.type === 'PER' && !!t.tags.Case && t.tags.Case !== 'Nom' && this.undeclined(m);
-      if (t.pos === 'NOUN' && sameCase && t.tags.Animacy === 'Anim' && (j === m.t0 - 1 || this.onlyGenitiveNames(j + 1, m.t0))) continue;
+      // (a capitalised title tagged as a name: `с Президентом России Владимиром Путиным`)
+      const head = t.pos === 'NOUN' || (t.pos === 'PROPN' && (this.lx.roleNouns.has(t.lemma) || this.lx.roleNouns.has(t.norm)));
+      if (head && sameCase && t.tags.Animacy === 'Anim' && (j === m.t0 - 1 || this.onlyGenitiveNames(j + 1, m.t0))) continue;
       return { kind: 'none' };
     }
     return { kind: 'none' };
@@ -869,6 +871,9 @@ class Extractor {
       // qualifier: `визита Макрона в Москву Путин заявил`)
       const governed = x.t0 > 0 && this.toks[x.t0 - 1].pos === 'ADP' && !!x.case && !!y.case && x.case !== y.case && y.maybeNom;
       if (governed) continue;
+      // (only a genitive qualifies the name after it: `советник Путина Ушаков`; an instrumental or
+      // other oblique name ends a phrase of its own: `встрече ... с Владимиром Путиным Песков ответил`)
+      if (x.case && x.case !== 'Gen' && x.case !== 'Nom' && !x.maybeNom && y.case && y.case !== x.case) continue;
       if (y.type === 'PER' || (y.dropped && y.t0 - x.t1 <= 1)) x.dropped = true;
       else if (x.type === 'ORG' && y.type === 'LOC' && y.t0 === x.t1) y.dropped = true;
     }
@@ -990,7 +995,9 @@ class Extractor {
           if (m.case === 'Nom') subjects.push(m.id);
           else parties.push(m.id);
           R.push(m.case === 'Nom' ? 'subject.after-verb' : 'party.object');
-        } else if (m.case !== 'Loc' && m.case !== 'Ins') {
+        } else if (m.case !== 'Loc' && m.case !== 'Ins' && !(m.case === 'Nom' && m.t1 < cb && this.isVerb(T[m.t1]) && T[m.t1].tags.VerbForm === 'Fin')) {
+          // (not a nominative name that is the subject of the verb after it: `о возможной встрече
+          // Уиткоффа с Путиным Песков ответил`)
           parties.push(m.id);
           R.push('party.of-noun');
         }

@@ -267,3 +267,21 @@ test('an ultimatum as a term given (ru, uk): THREATEN by the subject against the
     assert.ok(ev.rules?.includes(`${lang}.trigger.ultimatum.dat-days`), ev.rules?.join());
   }
 });
+
+test('no comment (ru): a promise to announce a meeting if it happens, on the possible meeting with the president named by his title', () => {
+  const doc = analyze(
+    'Специальный представитель Президента США Дональда Трампа Трэвис Уиткофф прибыл в Россию. На уточняющий вопрос о возможной встрече Уиткоффа с Президентом России Владимиром Путиным Песков ответил: «Если будет, мы сообщим».',
+    'ru',
+    '2025-04-11',
+  );
+  const meeting = (doc.layers.events ?? []).find((e) => e.mode === 'meeting');
+  assert.ok(meeting, JSON.stringify(doc.layers.events));
+  const names = meeting.actors.map((a) => who(doc, a)).join(' | ');
+  assert.match(names, /уиткофф/);
+  assert.match(names, /путин/);
+  assert.doesNotMatch(names, /песков/);
+  assert.equal(meeting.status, 'possible');
+  const st = (meeting.stances ?? []).find((s) => s.stance === 'no_comment');
+  assert.ok(st && /песков/.test(who(doc, st.by)), JSON.stringify(meeting.stances));
+  assert.ok(st.rules?.includes('ru.stance.no_comment.esli_budet_soobshchim'));
+});
