@@ -193,6 +193,8 @@ describe('web UI', { timeout: 300_000 }, () => {
     assert.ok((await page.locator('.text .k-event').count()) > 0, 'events highlighted');
     assert.ok((await page.locator('.text .k-quote').count()) > 0, 'quotes highlighted');
     assert.ok((await page.locator('.text .k-time').count()) > 0, 'times highlighted');
+    // from the top: the shot shows the title and the metadata above the tooltip
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('.text .k-event').first().hover();
     const tip = page.locator('.tooltip');
     await tip.waitFor();

@@ -44,7 +44,9 @@ function dominant(counts: Record<string, number> | undefined, order: readonly st
 }
 
 /** Graphs up to this size label every node (larger ones label the bigger nodes where there is room). */
-const LABEL_ALL = 150;
+const LABEL_ALL = 60;
+/** The graph box is about this much wider than tall on a laptop; a sync layout is stretched to fill it. */
+const ASPECT = 1.7;
 
 /** Sigma's label with a white halo, so a label stays readable where edges cross it. */
 function drawLabel(ctx: CanvasRenderingContext2D, data: { x: number; y: number; size: number; label?: string | null }, settings: { labelSize: number; labelFont: string; labelWeight: string }): void {
@@ -58,6 +60,30 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: { x: number; y: number; 
   ctx.strokeText(data.label, x, y);
   ctx.fillStyle = '#1f2933';
   ctx.fillText(data.label, x, y);
+}
+
+/**
+ * The extent sigma should fit into a box of `width` x `height` px so that every label (drawn to the
+ * right of its node) stays inside it: the nodes' extent widened by the longest label reaching past
+ * the right-most nodes, in layout units (which depend on the extent: two rounds settle it).
+ */
+function labelledBBox(g: Graph, width: number, height: number, pad: number): { x: [number, number]; y: [number, number] } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const chars: number[] = [];
+  g.forEachNode((_, a) => {
+    xs.push(a.x as number);
+    ys.push(a.y as number);
+    chars.push(String(a.label ?? '').length);
+  });
+  const x0 = Math.min(...xs);
+  const y: [number, number] = [Math.min(...ys), Math.max(...ys)];
+  let x1 = Math.max(...xs);
+  for (let round = 0; round < 2; round++) {
+    const px = Math.max((x1 - x0) / Math.max(1, width - 2 * pad), (y[1] - y[0]) / Math.max(1, height - 2 * pad)) || 1;
+    x1 = Math.max(...xs.map((x, i) => x + (chars[i] * 7.5 + 24) * px));
+  }
+  return { x: [x0, x1], y };
 }
 
 /** Graphs larger than this are laid out in a web worker while they are already drawn and usable. */
@@ -111,6 +137,8 @@ export function buildGraph(net: Network): Graph {
     const settings = forceAtlas2.inferSettings(g);
     // strong gravity keeps small components near the main one instead of far off-screen
     forceAtlas2.assign(g, { iterations: g.order > 1000 ? 80 : 250, settings: { ...settings, strongGravityMode: true, gravity: 0.6, scalingRatio: Math.max(settings.scalingRatio ?? 1, 8), barnesHutOptimize: g.order > 300 } });
+    // labels run to the right: a layout as wide as the box leaves them more room
+    g.updateEachNodeAttributes((_, a) => ({ ...a, x: a.x * ASPECT }));
     if (g.order <= LABEL_ALL) spreadApart(g);
   }
   return g;
@@ -126,11 +154,15 @@ function spreadApart(g: Graph): void {
   const pos = ids.map((id) => ({ x: g.getNodeAttribute(id, 'x') as number, y: g.getNodeAttribute(id, 'y') as number }));
   const xs = pos.map((p) => p.x);
   const ys = pos.map((p) => p.y);
-  const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) || 1;
-  // sigma fits the drawing's extent into the graph box's shorter side (about 560 px on a laptop):
+  const w = Math.max(...xs) - Math.min(...xs);
+  const h = Math.max(...ys) - Math.min(...ys);
+  const extent = Math.max(w, h) || 1;
+  // sigma fits the drawing into the graph box (about 960 x 540 px on a laptop): layout units per pixel;
   // a label is about 7.5 px a character at 13 px, a line of text about 18 px
-  const px = extent / 560;
-  const labelW = ids.map((id) => (String(g.getNodeAttribute(id, 'label') ?? '').length * 7.5 + 22) * px);
+  // (the box's width less the longest label, which labelledBBox keeps inside it)
+  const labelPx = ids.map((id) => String(g.getNodeAttribute(id, 'label') ?? '').length * 7.5 + 22);
+  const px = Math.max(w / Math.max(300, 960 - Math.max(...labelPx)), h / 540) || extent / 540;
+  const labelW = labelPx.map((l) => l * px);
   const minY = 18 * px;
   for (let iter = 0; iter < 60; iter++) {
     let moved = false;
@@ -252,8 +284,9 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
       hideEdgesOnMove: large,
       hideLabelsOnMove: large,
       renderEdgeLabels: false,
-      labelRenderedSizeThreshold: graph.order <= LABEL_ALL ? 0 : 7,
-      labelDensity: graph.order <= LABEL_ALL ? 4 : 0.5,
+      // a small graph labels every node; a middling one the nodes its label grid has room for
+      labelRenderedSizeThreshold: graph.order <= LABEL_ALL ? 0 : graph.order <= LARGE ? 4 : 7,
+      labelDensity: graph.order <= LABEL_ALL ? 4 : graph.order <= LARGE ? 0.8 : 0.5,
       labelSize: 13,
       defaultDrawNodeLabel: drawLabel,
       defaultEdgeType: 'line',
@@ -277,6 +310,11 @@ function GraphView({ net, selected, onSelect }: { net: Network; selected: string
       },
     });
     sigmaRef.current = renderer;
+    // keep the labels of the right-most nodes inside the box (a layout done before drawing: it does not move)
+    if (graph.order > 1 && graph.order <= SYNC_LAYOUT_MAX && box.current.clientWidth > 0) {
+      renderer.setCustomBBox(labelledBBox(graph, box.current.clientWidth, box.current.clientHeight, renderer.getSetting('stagePadding') ?? 30));
+      renderer.refresh();
+    }
     renderer.on('enterNode', ({ node }) => setHovered(node));
     renderer.on('leaveNode', () => setHovered(null));
     renderer.on('clickNode', ({ node }) => {
