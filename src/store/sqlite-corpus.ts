@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { recluster, reportKey } from '../corpus/claims/assign.js';
 import { keysOf, WINDOW } from '../corpus/claims/compat.js';
 import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
-import { summarize, type ClaimJson } from '../corpus/claims/summary.js';
+import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
 import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
@@ -379,6 +379,7 @@ export class SqliteCorpus implements CorpusStore {
       if (o) r.copyOf = o;
       else delete r.copyOf;
     }
+    c.independent = independentReports(c.reports);
     return c;
   }
 

@@ -93,6 +93,8 @@ export async function claimCommand(id: string, o: { db: string; json?: boolean }
     if (c.story) await line(`story: ${c.story}`);
     await line(`first reported: ${c.firstReported.published ?? '(undated)'} ${c.firstReported.outlet ?? '(unknown outlet)'} ${dim(c.firstReported.article)}`);
     if (c.relayedBy.length) await line(`relayed by: ${c.relayedBy.join(', ')}`);
+    if (c.independent !== undefined && c.independent < new Set(c.reports.map((r) => r.article)).size)
+      await line(`independent reports: ${c.independent} of ${new Set(c.reports.map((r) => r.article)).size} articles (the others reprint one of them)`);
     await line(`history: ${c.history.map((h) => `${h.date ?? '?'} ${h.status}`).join(' -> ')}`);
     await line('');
     for (const r of c.reports) {

@@ -52,6 +52,12 @@ export interface ClaimJson {
   firstReported: { article: string; published: string | null; outlet: string | null };
   /** outlets that carried it after the first report (other than the first outlet) */
   relayedBy: string[];
+  /**
+   * independent reports: the distinct articles among its reports once every reprint counts as its
+   * original (`copyOf`): a wire story carried by five outlets is one independent report, not five
+   * confirmations. Set when the claim is read (the near-duplicate links can change later).
+   */
+  independent?: number;
   /** `from`/`to`: the earliest and latest publication dates of its reports */
   from: string | null;
   to: string | null;
@@ -171,4 +177,9 @@ export function summarize(reports: Report[]): ClaimJson {
     from: pubs[0] ?? null,
     to: pubs[pubs.length - 1] ?? null,
   };
+}
+
+/** The number of independent reports: distinct articles, a reprint counted as its original. */
+export function independentReports(reports: Pick<ClaimReport, 'article' | 'copyOf'>[]): number {
+  return new Set(reports.map((r) => r.copyOf ?? r.article)).size;
 }
