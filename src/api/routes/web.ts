@@ -18,8 +18,11 @@ export async function webRoutes(app: App, webDir: string | null): Promise<void> 
       wildcard: false,
       index: false,
       cacheControl: false,
+      // web/compress.mjs writes .br and .gz beside each asset at build: sent as asked (Accept-Encoding)
+      preCompressed: true,
       setHeaders: (res, path) => {
         res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('vary', 'accept-encoding');
       },
     });
     const sendIndex = (reply: import('fastify').FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
