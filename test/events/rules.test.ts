@@ -285,3 +285,12 @@ test('no comment (ru): a promise to announce a meeting if it happens, on the pos
   assert.ok(st && /песков/.test(who(doc, st.by)), JSON.stringify(meeting.stances));
   assert.ok(st.rules?.includes('ru.stance.no_comment.esli_budet_soobshchim'));
 });
+
+test('no call (en): naming something (`what it called a "civilian" airship`) is no phone call', () => {
+  const doc = analyze(
+    'A US official confirmed the postponement to Reuters. China earlier expressed regret that what it called a "civilian" airship had strayed into US territory after being blown off course.',
+    'en',
+    '2023-02-03',
+  );
+  assert.ok(!(doc.layers.events ?? []).some((e) => e.mode === 'call'), JSON.stringify(doc.layers.events));
+});
