@@ -444,6 +444,13 @@ describe('web UI', { timeout: 300_000 }, () => {
     const graph = readdirSync(assets).filter((f) => /^Network.*\.js$/.test(f));
     console.log(`# first-load JS ${(first / 1024).toFixed(1)} kB gzip (${loaded.length} files), all JS ${(all / 1024).toFixed(1)} kB gzip, load event ${nav} ms (not asserted)`);
     assert.ok(first <= 400 * 1024, `first load ${first} bytes gzip`);
+    // and the server sends it compressed (the .br/.gz files the build writes), as the browser asks
+    for (const f of loaded) {
+      const r = await fetch(w.base + f, { headers: { 'accept-encoding': 'br, gzip' } });
+      assert.match(r.headers.get('content-encoding') ?? 'none', /^(br|gzip)$/, `${f} sent compressed`);
+      assert.match(r.headers.get('vary') ?? '', /accept-encoding/i);
+      await r.arrayBuffer();
+    }
     assert.equal(graph.length, 1, 'a separate Network chunk');
     assert.ok(statSync(join(assets, graph[0])).size > 50_000, 'sigma/graphology live in the graph chunk');
     await page.close();
