@@ -13,7 +13,7 @@ import type { Attribution, Cue, Doc, Entity, Quote } from '../doc/model.js';
 import { documentRules, type Lexicon } from './lexicon.js';
 import { pairQuotes, type QPair } from './marks.js';
 import { Resolver } from './resolve.js';
-import { DASHES, QUOTE_CHARS, findSubject, setOutletLookup, type Subj } from './subject.js';
+import { DASHES, QUOTE_CHARS, findSubject, mentionCaseOk, setOutletLookup, type Subj } from './subject.js';
 import { buildView, tokenAt, type View, type W } from './view.js';
 
 export interface ExtractServices {
@@ -383,7 +383,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     let needObj = lex.needsObject.get(lemma);
     let hasObj = !needObj;
     let about = false;
-    for (let t = c + 1, n = 0; t < sEnd && n < (lex.lang === 'en' ? 0 : 12); t++, n++) {
+    for (let t = c + 1, n = 0; t < sEnd && n < (lex.lang === 'en' ? 0 : 18); t++, n++) {
       const tk = w[t];
       if (tk.word && needObj && needObj.has(tk.lemma)) hasObj = true;
       if (tk.word && lex.comp.has(tk.norm)) {
@@ -462,8 +462,17 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const st = sentStartTok(s);
       let a = st;
       // skip an opening `По словам X,`-like phrase or a dateline
-      if (a0 - a >= 4 && restIsSubjectOnly(v, c, sEnd, lex, c - q > 1)) {
+      // the clause before the comma has a predicate (`Президент США Дональд Трамп у вівторок, 29 липня, підтвердив
+      // свій намір` is a subject and a date, not what anybody said)
+      let pred = false;
+      for (let t = a; t < a0 && !pred; t++) {
+        const x = w[t];
+        if (insidePair[t] >= 0 || (x.word && (((x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm !== 'Conv') || x.tags?.Variant === 'Short' || lex.comp.has(x.norm))) || (!x.word && DASHES.has(x.text))) pred = true;
+      }
+      if (a0 - a >= 4 && pred && restIsSubjectOnly(v, c, sEnd, lex, c - q > 1)) {
         const subj = (c - q > 1 ? findSubject(v, c, lex, -1, { maxTokens: c - q - 1 }) : null) ?? findSubject(v, c, lex, 1, { maxTokens: 10 });
+        // `…, проинформировал Сикорского о …`: a person after the cue in an oblique case is its object, not its subject
+        if (subj && subj.k === 'entity' && subj.t0 > c && lex.lang !== 'en' && mentionCaseOk(v, subj.t0, tokenAt(w, subj.end - 1) + 1) === 'other') continue;
         pushClause(w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
       }
       continue;
@@ -658,7 +667,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     }
   }
   const perIds = new Set(v.mentions.filter((m) => m.type === 'PER').map((m) => m.entity.id));
-  return { quotes: dedupe(quotes, perIds), attributions: dedupeAtt(atts) };
+  return { quotes: dedupe(quotes, perIds, text), attributions: dedupeAtt(atts) };
 
   // ---- helpers that close over the document
   /** `"A, — підсумував він. — B"`, `«A, – сказал Песков, – B»`: a dash, a cue and its subject, then a dash, inside one pair */
@@ -823,6 +832,15 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (b <= a) return;
     // `…, Russian state news agency RIA reported.`, `…, — сообщает ТАСС.`: a credit closing the sentence is not the speaker's
     b = Math.min(b, trailingCredit(from, b));
+    // `речь идет о вторичных пошлинах (законопроект, который …, предлагает …)`: a parenthesis closing the clause is the writer's aside
+    if (text[b - 1] === ')') {
+      const o = text.lastIndexOf('(', b - 1);
+      if (o > a && countWords(text.slice(a, o)) >= 3 && countWords(text.slice(o, b)) >= 3 && !text.slice(o + 1, b - 1).includes('(')) {
+        let e = o;
+        while (e > a && /\s/.test(text[e - 1])) e--;
+        b = e;
+      }
+    }
     if (rule === 'quote.indirect.that-clause') {
       const cut = secondPredicate(from, b, c);
       if (cut) {
@@ -1124,7 +1142,16 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
   return { subj, via };
 }
 
-function dedupe(qs: Quote[], perIds: ReadonlySet<string> = new Set()): Quote[] {
+/** the line holding [a, b) ends without sentence punctuation (a title or headline) */
+function inHeadline(text: string, a: number, b: number): boolean {
+  const ls = text.lastIndexOf('\n', a - 1) + 1;
+  let le = text.indexOf('\n', b);
+  if (le < 0) le = text.length;
+  const line = text.slice(ls, le).trimEnd();
+  return line.length > 0 && line.length < 300 && !/[.!?…]["»”’)]*$/.test(line);
+}
+
+function dedupe(qs: Quote[], perIds: ReadonlySet<string> = new Set(), text = ''): Quote[] {
   qs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Quote[] = [];
   for (const q of qs) {
@@ -1151,7 +1178,17 @@ function dedupe(qs: Quote[], perIds: ReadonlySet<string> = new Set()): Quote[] {
       (x.kind !== 'direct' && y.kind !== 'direct' && x.end - x.start > y.end - y.start && (restates(y, x) || anonymousIn(y, x)));
     if (better(q, o)) out[clash] = q;
   }
-  return out.sort((a, b) => a.start - b.start);
+  // a headline the page repeats (title, then the same line over the lead) says its quote once: a quote equal to
+  // one found before in a headline (a line without final punctuation) is that headline's copy
+  const headlines = new Set<string>();
+  return out
+    .sort((a, b) => a.start - b.start)
+    .filter((q) => {
+      const k = `${q.speaker ?? ''}\u0000${q.text.replace(/\s+/g, ' ')}`;
+      if (headlines.has(k)) return false;
+      if (text && inHeadline(text, q.start, q.end)) headlines.add(k);
+      return true;
+    });
 }
 
 function dedupeAtt(as: Attribution[]): Attribution[] {

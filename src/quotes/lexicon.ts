@@ -69,6 +69,8 @@ export interface LexiconFile {
   impersonalVerbs?: string[];
   /** `и`, `і`, `and`: a comma and one of them may start the speaker's next predicate (`…, и отметил, что`) */
   coordinators?: string[];
+  /** `там`: `Там також наголосили` — the seat named last speaks */
+  thereAdverbs?: string[];
 }
 
 export interface Lexicon {
@@ -109,6 +111,7 @@ export interface Lexicon {
   hearsay: Set<string>;
   impersonal: Set<string>;
   coord: Set<string>;
+  there: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -177,6 +180,7 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     hearsay: low(f.hearsayNouns),
     impersonal: low(f.impersonalVerbs),
     coord: low(f.coordinators),
+    there: low(f.thereAdverbs),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);

@@ -326,11 +326,16 @@ export class Resolver {
     const lang = v.lang;
     // candidate persons mentioned before (or in the same sentence as) the description
     const seen = new Map<string, { e: Entity; last: number }>();
+    // persons who were a subject (nominative, no preposition) in the three sentences before the description
+    const subjects = new Set<string>();
+    const sentNow = v.w[this.tokAt(pos)].sent;
     for (const m of v.mentions) {
       if (m.type !== 'PER') continue;
       if (m.start >= pos + 200) break;
       if (this.inQuote(m.start)) continue;
       seen.set(m.entity.id, { e: m.entity, last: m.start });
+      const ms = v.w[m.t0].sent;
+      if (m.start < pos && sentNow - ms <= 3 && mentionCaseOk(v, m.t0, m.t1) === 'nom' && !obliqueBefore(v, m.t0, this.lex, m.t1)) subjects.add(m.entity.id);
     }
     const holders = new Set<string>();
     if (kb) {
@@ -374,6 +379,8 @@ export class Resolver {
       if (lastSaid && lastSaid.id === e.id && v.paraOfChar(pos) - lastSaid.para <= 2) score += 3;
       else if (speakers.has(e.id)) score += 1.5;
       if (rank === 0) score += 1;
+      // `— сказал российский лидер` after `Президент РФ Владимир Путин пригласил …`: the subject the text is about
+      if (subjects.has(e.id) && score > 0) score += 1;
       if (!best || score > best.score) best = { id: e.id, score };
     });
     const b = best as { id: string; score: number } | null;

@@ -222,9 +222,9 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     return { s: np, score: np.k === 'entity' ? 4 : 2.5, next: opts.dir === 1 ? i + 1 : np.t0 - 1 };
   }
   if (lex.institutions.has(t.lemma) && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
-    const o = outletAfter(v, i);
+    const o = outletAfter(v, i) ?? countryOfAdjective(v, i);
     // `повідомила пресслужба МЗС України`: a nominative service of a named body speaks for it
-    if (o && o.type !== 'PER' && (!t.upper || i === v.sStart[t.sent]) && (caseOf(t) === 'Nom' || t.nomAlt)) {
+    if (o && o.type !== 'PER' && (!t.upper || i === v.sStart[t.sent]) && (caseOf(t) === 'Nom' || t.nomAlt || (lex.lang === 'en' && !caseOf(t)))) {
       return { s: { k: 'entity', ent: o, start: t.start, end: t.end, t0: i }, score: 3, next: opts.dir === 1 ? i + 1 : i - 1 };
     }
     if (o) return { s: { k: 'institution', ent: o, start: t.start, end: t.end, t0: i }, score: 2, next: i + opts.dir };
@@ -301,9 +301,70 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
     }
     i += dir;
   }
+  // `Mauricio Claver-Carone, the U.S. special envoy on Latin America, said`, `Песков, пресс-секретарь президента, заявил`:
+  // a role in apposition to a name before it is that person's
+  if (best && best.s.k === 'role' && dir === -1) {
+    let t = best.s.t0 - 1;
+    while (t > 0 && c - t < 30 && w[t].word && (v.mentionAt[t] < 0 || v.mentions[v.mentionAt[t]].type !== 'PER') && (w[t].pos === 'DET' || w[t].pos === 'ADJ' || w[t].pos === 'PROPN' || w[t].upper)) t--;
+    if (t > 0 && !w[t].word && w[t].text === ',' && v.mentionAt[t - 1] >= 0) {
+      const men = v.mentions[v.mentionAt[t - 1]];
+      if (men.type === 'PER') return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+    }
+  }
+  // `Там також наголосили, що …`, `Там также отметили`: the seat the text named last (`в МИД`, `у Кремлі`) speaks
+  if (!best && !inst && plural && dir === -1) {
+    for (let t = c - 1; t >= 0 && t >= c - 3 && w[t].sent === sent; t--) {
+      if (w[t].word && lex.there.has(w[t].norm)) {
+        const seat = lastSeat(v, lex, v.sStart[sent] ?? t, false);
+        if (seat) return seat;
+        break;
+      }
+      // `У міністерстві наголошують, що …`, `В ведомстве заявили`: a body by its common noun is the one named last
+      if (w[t].word && lex.institutions.has(w[t].lemma) && v.mentionAt[t] < 0 && !w[t].upper && w[t - 1] && lex.instPreps.has(w[t - 1].norm)) {
+        const seat = lastSeat(v, lex, v.sStart[sent] ?? t, true);
+        if (seat) return seat;
+        break;
+      }
+    }
+  }
   // a plural cue next to a body in the locative: the body speaks, a non-person before it is the hearer
   if (inst && plural && dir === 1 && best && best.s.k === 'entity' && best.s.ent.type !== 'PER') return inst;
   if (best && best.s.k !== 'other') return best.s;
   if (inst) return inst;
   return best ? best.s : null;
+}
+
+/** The last body named as a seat (`в МИД России`, `у Кремлі`, `в российском МИД`), or with `anyBody` any body, in the three sentences before token `before`. */
+function lastSeat(v: View, lex: Lexicon, before: number, anyBody: boolean): Subj | null {
+  const w = v.w;
+  const s0 = w[before] ? w[before].sent : 0;
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.t0 >= before) continue;
+    if (w[m.t0].sent < s0 - 3) break;
+    if (m.type === 'PER') continue;
+    // (`у міністерстві`: any body named before, `у відповіді МЗС України`; `там`: a place or body named as a seat)
+    if (anyBody && m.type === 'ORG' && !QUOTE_CHARS.has(w[m.t0 - 1]?.text ?? '')) return { k: 'institution', ent: m.entity, start: m.start, end: m.end, t0: m.t0 };
+    let pi = m.t0 - 1;
+    while (pi > 0 && m.t0 - pi <= 2 && w[pi].word && w[pi].pos === 'ADJ') pi--;
+    if (w[pi] && w[pi].word && lex.instPreps.has(w[pi].norm)) return { k: 'institution', ent: m.entity, start: m.start, end: m.end, t0: m.t0 };
+  }
+  return null;
+}
+
+/** `The Venezuelan government`: the country of the capitalised adjective right before an institution noun, among the places the text names. */
+function countryOfAdjective(v: View, i: number): Entity | null {
+  const a = v.w[i - 1];
+  if (!a || !a.word || !a.upper || v.mentionAt[i - 1] >= 0 || !(a.pos === 'ADJ' || a.pos === 'PROPN') || a.norm.length < 5) return null;
+  const stem = a.norm.slice(0, 4);
+  let found: Entity | null = null;
+  for (const m of v.mentions) {
+    if (m.type !== 'LOC') continue;
+    const name = (m.entity.name ?? '').toLowerCase();
+    if (name.length >= 4 && name.slice(0, 4) === stem) {
+      if (found && found.id !== m.entity.id) return null;
+      found = m.entity;
+    }
+  }
+  return found;
 }
