@@ -303,6 +303,11 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({ id: r.id, title: r.title, lead: leadOf(r.head), published: r.published, lang: r.lang, outlet: r.outlet, url: r.url, path: r.path }));
   }
 
+  async articleDates(ids: string[]): Promise<Map<string, string | null>> {
+    const rows = await this.q('SELECT id, published FROM articles WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [r.id as string, (r.published as string | null) ?? null]));
+  }
+
   async search(q: SearchQuery): Promise<SearchResult> {
     const terms = expandQuery(q.text, this.lemmatizer, q.lang);
     const result: SearchResult = {

@@ -266,6 +266,11 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, title: r.title, lead: leadOf(r.head), published: r.published, lang: r.lang, outlet: r.outlet, url: r.url, path: r.path }));
   }
 
+  async articleDates(ids: string[]): Promise<Map<string, string | null>> {
+    const rows = this.db.prepare('SELECT id, published FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[];
+    return new Map(rows.map((r) => [r.id as string, (r.published as string | null) ?? null]));
+  }
+
   async search(q: SearchQuery): Promise<SearchResult> {
     const terms = expandQuery(q.text, this.lemmatizer, q.lang);
     const result: SearchResult = {

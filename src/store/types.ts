@@ -201,6 +201,8 @@ export interface Store {
   entities(filter?: EntityFilter): Promise<EntitySummary[]>;
   quotes(filter?: QuoteFilter): Promise<QuoteRecord[]>;
   events(filter?: EventFilter): Promise<EventRecord[]>;
+  /** The published date (or null) of each of these stored articles, by id (ids not stored are left out). */
+  articleDates?(ids: string[]): Promise<Map<string, string | null>>;
   /** the corpus level (claims, actors; src/corpus/ calls these), where the store keeps it */
   readonly corpus?: CorpusStore;
   /** stories and near-duplicates (src/corpus/stories/ calls these), where the store keeps them */

@@ -120,7 +120,8 @@ export function corpusRoutes(ctx: RouteContext) {
           // coverage for the sparklines: articles per published day
           const dates = new Map<string, string | null>();
           const ids = p.items.flatMap((st) => st.articles);
-          if (ids.length) for (const a of await store.listArticles({ ids, limit: ids.length })) dates.set(a.id, a.published);
+          if (ids.length && store.articleDates) for (const [id, d] of await store.articleDates(ids)) dates.set(id, d);
+          else if (ids.length) for (const a of await store.listArticles({ ids, limit: ids.length })) dates.set(a.id, a.published);
           const coverage = (st: StoryJson) => {
             const n = new Map<string, number>();
             for (const id of st.articles) {
