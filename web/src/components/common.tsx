@@ -168,3 +168,6 @@ export function firstLine(text: string, max = 140): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line || '(empty)';
 }
 
+
+/** "1 article", "3 articles". */
+export const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { flatNames, itemsOf, nameFromId, seg, type NameMap, useApi, type Actor, type Claim, type EntitySummary, type Page, type QuoteRecord } from '../api';
-import { Async, Empty, ErrorBox, LangTag, Loading, StatusBadge, useEntity } from '../components/common';
+import { Async, Empty, ErrorBox, LangTag, Loading, StatusBadge, plural, useEntity } from '../components/common';
 import { claimLabel, type Names } from './claimText';
 
 export function ActorPage() {
@@ -33,7 +33,7 @@ function ActorView({ id, actor, entity, actorError }: { id: string; actor: Actor
         {display} <span className="badge type">{type}</span>
       </h1>
       <p className="muted small">
-        id <code>{id}</code> · {actor?.articles ?? entity?.articles ?? 0} articles · {actor?.quotes ?? '?'} quotes
+        id <code>{id}</code> · {plural(actor?.articles ?? entity?.articles ?? 0, 'article')} · {actor ? plural(actor.quotes, 'quote') : '? quotes'}
         {' · '}
         <Link to={`/search?entity=${encodeURIComponent(id)}&q=${encodeURIComponent(entity?.name ?? display)}`}>articles mentioning</Link>
       </p>

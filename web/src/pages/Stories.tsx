@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { getJson, itemsOf, seg, storyTitle, useApi, type Page, type Stats, type Story } from '../api';
-import { Empty, ErrorBox, LangTag, Loading } from '../components/common';
+import { Empty, ErrorBox, LangTag, Loading, plural } from '../components/common';
 import { ActorPicker } from '../components/ActorPicker';
 import { Plot, PlotFigure } from '../components/PlotFigure';
 
@@ -40,7 +40,7 @@ export function StoriesPage() {
       <h1>Stories</h1>
       {stats.data && (
         <p className="muted">
-          {stats.data.articles} articles stored · {stats.data.byLang.map((l) => `${l.lang} ${l.n}`).join(' · ')} · {stats.data.events} events · {stats.data.quotes} quotes
+          {plural(stats.data.articles, 'article')} stored · {stats.data.byLang.map((l) => `${l.lang} ${l.n}`).join(' · ')} · {plural(stats.data.events, 'event')} · {plural(stats.data.quotes, 'quote')}
         </p>
       )}
       <form className="filters" onSubmit={apply} aria-label="Filter stories">

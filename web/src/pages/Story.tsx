@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { flatNames, seg, storyTitle, useApi, useApiMany, type Claim, type Framing, type Story } from '../api';
-import { ActorLink, Async, Empty, ErrorBox, LangTag, STATUSES, STATUS_COLOR, StatusBadge, knownName } from '../components/common';
+import { ActorLink, Async, Empty, ErrorBox, LangTag, STATUSES, STATUS_COLOR, StatusBadge, knownName, plural } from '../components/common';
 import { Plot, PlotFigure } from '../components/PlotFigure';
 import { claimLabel, type Names } from './claimText';
 
@@ -45,7 +45,7 @@ function StoryView({ story }: { story: Story }) {
         </ul>
       )}
       <p className="muted">
-        {story.articles.length} articles · {story.langs.join(', ')} · {story.outlets.join(', ') || 'outlet unknown'} · {story.from ?? '?'} – {story.to ?? '?'}
+        {plural(story.articles.length, 'article')} · {story.langs.join(', ')} · {story.outlets.join(', ') || 'outlet unknown'} · {story.from ?? '?'} – {story.to ?? '?'}
         {story.entities.length > 0 && (
           <>
             {' '}
