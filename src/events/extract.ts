@@ -203,11 +203,14 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
         mergeInto(visit.ev, c.ev, 'merge.visit-purpose');
         continue;
       }
+      // (two contacts of one sentence keep their own status: `held talks ... and expect further
+      // meetings`, `обговорили можливість відновлення переговорів`)
       const same = cands.find(
         (d) =>
           d.sent === si &&
           d.ev.type === c.ev.type &&
           sameActors(d.ev.actors, c.ev.actors) &&
+          statusGroup(d.ev.status) === statusGroup(c.ev.status) &&
           (d.ev.mode === c.ev.mode || generic(d.ev.mode) || generic(c.ev.mode)),
       );
       if (same) {
@@ -332,10 +335,13 @@ const GENERIC_MODES = new Set(['channel', 'talks', 'other']);
 
 function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
   const sides = (e: DiplomaticEvent) => [...new Set(e.actors.map((a) => kb?.countryOf(a) ?? a))].sort().join('+');
+  // talks are held at a meeting: `Делегації ... розпочали зустріч` and `розпочалися переговори делегацій` (rule `merge.talks-meeting`)
+  const talksMeeting = (x: DiplomaticEvent['mode'], y: DiplomaticEvent['mode']) => (x === 'talks' && y === 'meeting') || (x === 'meeting' && y === 'talks');
   const sameHappening = (o: DiplomaticEvent, c: DiplomaticEvent) =>
     o.type === c.type &&
     sides(o) === sides(c) &&
     (o.mode === c.mode ||
+      (o.type === 'CONSULT' && talksMeeting(o.mode, c.mode) && (o.status === 'occurred' || o.status === 'ongoing')) ||
       (o.type === 'CONSULT' &&
         (GENERIC_MODES.has(o.mode ?? 'other') || GENERIC_MODES.has(c.mode ?? 'other')) &&
         ((o.status === 'none' && c.status === 'none') || ((o.level === 'technical' || o.level === 'working') && o.level === c.level)))) &&
@@ -959,6 +965,14 @@ class Extractor {
         if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || !!m.head?.hasCase('Ins')))) {
           // (not the guests of `принять`, who are its named object: `готова принять раунд переговоров
           // между Россией и Украиной` hosts talks, it receives no one)
+          // (a contact noun nearer the preposition owns its parties: `обговорили можливість відновлення
+          // прямих переговорів між Росією та Україною` — the talks are Russia's and Ukraine's, the
+          // discussion is not; rule `party.of-nearer-contact`)
+          const nearer = [...this.trigAt.values()].some((o) => o !== tr && o.type === 'CONSULT' && !o.verb && o.t > Math.min(tr.t, ld.at) && o.t < Math.max(tr.t, ld.at) && tr.t < ld.at);
+          if (nearer) {
+            R.push('party.of-nearer-contact');
+            continue;
+          }
           if (withOk && !tr.def.needsNamedObject && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) {
             parties.push(m.id);
             R.push(L.betweenPreps.has(p) ? 'party.between' : 'party.with');
@@ -1006,6 +1020,13 @@ class Extractor {
       if (ld.kind === 'trigger' && ld.at !== tr.t) continue; // belongs to another trigger
       // no introducer
       if (!after) {
+        // (an abbreviation without case after a common noun is its genitive: `после начала операции
+        // ВСУ ... отложили визит`, rule `subject.not-genitive-dependent`)
+        const pn = m.t0 > ca ? T[m.t0 - 1] : undefined;
+        if (m.case === null && !english && m.type !== 'PER' && pn && pn.pos === 'NOUN' && !L.roleNouns.has(pn.lemma) && !this.trigAt.has(m.t0 - 1) && pn.tags.Case !== 'Nom') {
+          R.push('subject.not-genitive-dependent');
+          continue;
+        }
         if (m.case === null || m.case === 'Nom' || (m.maybeNom && !this.finiteBefore(m.t0, ca))) {
           subjects.push(m.id);
           R.push('subject.before');

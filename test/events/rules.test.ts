@@ -294,3 +294,27 @@ test('no call (en): naming something (`what it called a "civilian" airship`) is 
   );
   assert.ok(!(doc.layers.events ?? []).some((e) => e.mode === 'call'), JSON.stringify(doc.layers.events));
 });
+
+test('two contacts of one sentence keep their own status and parties (uk): talks held, and the possibility of talks between others discussed', () => {
+  const doc = analyze(
+    'Президент США Дональд Трамп сказав, що зустріч його спецпредставника Стіва Віткоффа з російським президентом Путіним була “хорошою”. Спецпредставник Трампа провів трьохгодинні перемовини з Путіним у Москві, де обговорили можливість відновлення прямих переговорів між Росією та Україною.',
+    'uk',
+    '2025-04-25',
+  );
+  const evs = doc.layers.events ?? [];
+  const ru = evs.filter((e) => e.actors.some((a) => /україна/.test(who(doc, a))));
+  assert.equal(ru.length, 1, JSON.stringify(evs));
+  assert.equal(ru[0].status, 'possible');
+  assert.ok(evs.some((e) => e.status === 'occurred' && e.actors.some((a) => /віткофф/.test(who(doc, a)))), JSON.stringify(evs));
+});
+
+test('headline and body telling the same talks are one event (uk); an abbreviation after a noun is its genitive, no subject (ru)', () => {
+  const doc = analyze(
+    'Делегації України і США розпочали зустріч у Джидді\n\nУ місті Джидда в Саудівській Аравії розпочалися переговори делегацій України та США. Про це повіомило МЗС у вівторок, 11 березня.',
+    'uk',
+    '2025-03-11',
+  );
+  assert.equal((doc.layers.events ?? []).filter((e) => e.type === 'CONSULT').length, 1, JSON.stringify(doc.layers.events));
+  const ru = analyze('Но после начала операции ВСУ в Курской области российские чиновники отложили визит в Доху.', 'ru', '2024-08-17');
+  for (const e of ru.layers.events ?? []) assert.ok(!e.actors.some((a) => /всу/.test(who(ru, a))), JSON.stringify(e));
+});
