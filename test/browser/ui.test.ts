@@ -404,7 +404,7 @@ describe('web UI', { timeout: 300_000 }, () => {
     await page.close();
   });
 
-  test('ingest: a JSON Lines upload stores its good item and lists each bad one with its reason', async () => {
+  test('ingest: a JSON Lines upload stores its good item and lists each bad one with its reason; drop and paste', async () => {
     const { page, problems } = await visit('/ingest');
     await page.fill('.token input', TOKEN);
     const dir = join(SHARED, 'data', 'slavicner', 'raw', 'nord_stream', 'ru');
@@ -424,8 +424,28 @@ describe('web UI', { timeout: 300_000 }, () => {
     assert.ok(rejected.every((r) => r.split('batch.jsonl').length === 2), 'the file is named once per reason');
     assert.equal((await fetch(`${w.base}/api/articles/ui-jsonl-good`)).status, 200, 'the good item is stored');
     assert.equal((await fetch(`${w.base}/api/articles/ui-jsonl-broken`)).status, 404, 'the broken one is not');
-    await job.scrollIntoViewIfNeeded();
-    await shot(page, 'ingest-rejected', false);
+    // a file dropped on the drop zone (a real drop event with a DataTransfer) and pasted text, both stored
+    const dropped = readdirSync(dir).sort()[2];
+    await page.evaluate(
+      ({ name, text }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'text/plain' }));
+        const zone = document.querySelector('.dropzone')!;
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { name: dropped, text: readFileSync(join(dir, dropped), 'utf8') },
+    );
+    const pasted = readFileSync(join(dir, readdirSync(dir).sort()[3]), 'utf8');
+    await page.fill('textarea', `date 2019-02-01\n${pasted}`);
+    await page.fill('.paste input', 'pasted-nord-stream.txt');
+    await page.click('button:has-text("Ingest text")');
+    for (const name of [dropped, 'pasted-nord-stream.txt']) {
+      const li = page.locator('li.job', { hasText: name });
+      await page.waitForFunction((n) => [...document.querySelectorAll('li.job-done')].some((x) => (x.textContent ?? '').includes(n)), name, { timeout: 60_000 });
+      assert.match((await li.textContent()) ?? '', /1 new/, `${name} stored`);
+    }
+    await shot(page, 'ingest-rejected');
     assert.deepEqual(real(problems), []);
     await page.close();
   });

@@ -182,9 +182,9 @@ function JobRow({ job: j }: { job: Job }) {
   const pct = j.size ? Math.round((100 * j.sent) / j.size) : 100;
   const r = j.result;
   return (
-    <li className={`job job-${j.state}`}>
+    <li className={`job job-${j.state}${j.state === 'done' && (r?.rejected.length ?? 0) > 0 ? ' job-partial' : ''}`}>
       <div>
-        <strong>{j.name}</strong> <span className="muted small">{(j.size / 1024).toFixed(1)} kB</span> <span className="state">{j.state}</span>
+        <strong>{j.name}</strong> <span className="muted small">{(j.size / 1024).toFixed(1)} kB</span> <span className="state">{j.state === 'done' && (r?.rejected.length ?? 0) > 0 ? 'done, some items rejected' : j.state}</span>
       </div>
       <progress max={100} value={j.state === 'done' ? 100 : j.state === 'queued' ? 0 : pct} aria-label={`${j.name} upload`} />
       {r && (
