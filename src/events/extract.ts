@@ -203,14 +203,11 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
         mergeInto(visit.ev, c.ev, 'merge.visit-purpose');
         continue;
       }
-      // (two contacts of one sentence keep their own status: `held talks ... and expect further
-      // meetings`, `обговорили можливість відновлення переговорів`)
       const same = cands.find(
         (d) =>
           d.sent === si &&
           d.ev.type === c.ev.type &&
           sameActors(d.ev.actors, c.ev.actors) &&
-          statusGroup(d.ev.status) === statusGroup(c.ev.status) &&
           (d.ev.mode === c.ev.mode || generic(d.ev.mode) || generic(c.ev.mode)),
       );
       if (same) {
