@@ -122,28 +122,30 @@ export async function pgUpdateClaims(c: pg.PoolClient, a: PgStoredArticle): Prom
   const near = new Set<string>();
   let lo = Infinity;
   let hi = -Infinity;
+  // every report's look-up keys, each with its day window (null: undated, matches undated keys)
+  const qk: string[] = [];
+  const qlo: (number | null)[] = [];
+  const qhi: (number | null)[] = [];
   for (const r of reports) {
     const day = anchorDay(r);
     if (day !== null) {
       lo = Math.min(lo, day - WINDOW.lookup);
       hi = Math.max(hi, day + WINDOW.lookup);
     }
-    const keys = keysOf(r).lookup;
-    if (!keys.length) continue;
-    const found =
-      day === null
-        ? await rows(
-            c,
-            `SELECT DISTINCT r.claim FROM corpus_claim_keys k JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
-             WHERE k.key = ANY($1::text[]) AND k.anchor IS NULL`,
-            [keys],
-          )
-        : await rows(
-            c,
-            `SELECT DISTINCT r.claim FROM corpus_claim_keys k JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
-             WHERE k.key = ANY($1::text[]) AND k.anchor BETWEEN $2 AND $3`,
-            [keys, day - WINDOW.lookup, day + WINDOW.lookup],
-          );
+    for (const key of keysOf(r).lookup) {
+      qk.push(key);
+      qlo.push(day === null ? null : day - WINDOW.lookup);
+      qhi.push(day === null ? null : day + WINDOW.lookup);
+    }
+  }
+  if (qk.length) {
+    const found = await rows(
+      c,
+      `SELECT DISTINCT r.claim FROM unnest($1::text[], $2::int[], $3::int[]) AS q(key, lo, hi)
+       JOIN corpus_claim_keys k ON k.key = q.key AND ((q.lo IS NULL AND k.anchor IS NULL) OR k.anchor BETWEEN q.lo AND q.hi)
+       JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event`,
+      [qk, qlo, qhi],
+    );
     for (const row of found) near.add(row.claim);
   }
   if (!Number.isFinite(lo)) [lo, hi] = [0, -1];
@@ -151,20 +153,29 @@ export async function pgUpdateClaims(c: pg.PoolClient, a: PgStoredArticle): Prom
   const before = new Map<string, string>(); // `${rowid}:${event}` -> claim
   const rowOf = new Map<string, number>(); // `${article id}:${event}` -> rowid
   const partial = new Map<string, { first: string }>();
-  for (const cl of near) {
-    const rs = await rows(
+  // the near claims' reports in the window, and each one's first report (two statements for all)
+  const nearRows = new Map<string, Row[]>();
+  const firstRows = new Map<string, Row>();
+  if (near.size) {
+    for (const r of await rows(
       c,
-      `SELECT r.article, r.event, r.report FROM corpus_claim_reports r WHERE r.claim = $1 AND EXISTS
+      `SELECT r.claim, r.article, r.event, r.report FROM corpus_claim_reports r WHERE r.claim = ANY($1::text[]) AND EXISTS
          (SELECT 1 FROM corpus_claim_keys k WHERE k.article = r.article AND k.event = r.event
           AND (k.anchor IS NULL OR k.anchor BETWEEN $2 AND $3))`,
-      [cl, lo, hi],
-    );
-    const first = await one(
+      [[...near], lo, hi],
+    ))
+      (nearRows.get(r.claim) ?? nearRows.set(r.claim, []).get(r.claim)!).push(r);
+    for (const r of await rows(
       c,
-      `SELECT r.article, r.event, r.report, c.reports AS size FROM corpus_claims c JOIN articles a ON a.id = c.first_article
-       JOIN corpus_claim_reports r ON r.article = a.rowid AND r.event = c.first_event WHERE c.id = $1`,
-      [cl],
-    );
+      `SELECT c.id AS claim, r.article, r.event, r.report, c.reports AS size FROM corpus_claims c JOIN articles a ON a.id = c.first_article
+       JOIN corpus_claim_reports r ON r.article = a.rowid AND r.event = c.first_event WHERE c.id = ANY($1::text[])`,
+      [[...near]],
+    ))
+      firstRows.set(r.claim, r);
+  }
+  for (const cl of near) {
+    const rs = nearRows.get(cl) ?? [];
+    const first = firstRows.get(cl);
     if (first && !rs.some((r) => r.article === first.article && r.event === first.event)) rs.push(first);
     for (const row of rs) {
       const rep = JSON.parse(row.report) as Report;
@@ -197,57 +208,99 @@ export async function pgUpdateClaims(c: pg.PoolClient, a: PgStoredArticle): Prom
     await rows(c, 'DELETE FROM corpus_claims WHERE id = ANY($1::text[])', [gone]);
     await rows(c, 'DELETE FROM corpus_claim_actors WHERE claim = ANY($1::text[])', [gone]);
   }
+  // the new article's reports and their look-up keys, and the stored reports that changed claim,
+  // each as one statement over arrays
+  const nr = { event: [] as number[], claim: [] as string[], key: [] as string[], report: [] as string[] };
+  const nk = { key: [] as string[], anchor: [] as (number | null)[], event: [] as number[] };
+  const mv = { claim: [] as string[], article: [] as number[], event: [] as number[] };
   for (const p of placed) {
     const r = p.report;
     const rid = rowOf.get(`${r.article}:${r.event}`);
     if (rid === undefined) {
-      await rows(
-        c,
-        `INSERT INTO corpus_claim_reports (article, event, claim, sort_key, report) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (article, event) DO UPDATE SET claim = excluded.claim, sort_key = excluded.sort_key, report = excluded.report`,
-        [a.rowid, r.event, p.claim, reportKey(r), JSON.stringify(r)],
-      );
-      const keys = keysOf(r).index;
-      if (keys.length)
-        await rows(c, 'INSERT INTO corpus_claim_keys (key, anchor, article, event) SELECT unnest($1::text[]), $2, $3, $4', [keys, anchorDay(r), a.rowid, r.event]);
+      nr.event.push(r.event);
+      nr.claim.push(p.claim);
+      nr.key.push(reportKey(r));
+      nr.report.push(JSON.stringify(r));
+      const day = anchorDay(r);
+      for (const key of keysOf(r).index) {
+        nk.key.push(key);
+        nk.anchor.push(day);
+        nk.event.push(r.event);
+      }
       changed.add(p.claim);
     } else {
       const was = before.get(`${rid}:${r.event}`)!;
       if (was !== p.claim) {
-        await rows(c, 'UPDATE corpus_claim_reports SET claim = $1 WHERE article = $2 AND event = $3', [p.claim, rid, r.event]);
+        mv.claim.push(p.claim);
+        mv.article.push(rid);
+        mv.event.push(r.event);
         changed.add(p.claim);
         changed.add(was);
       }
     }
   }
-  for (const id of changed) if (kept.has(id)) await writeClaim(c, id);
+  if (nr.event.length)
+    await rows(
+      c,
+      `WITH ins AS (
+         INSERT INTO corpus_claim_reports (article, event, claim, sort_key, report)
+         SELECT $1, e, cl, k, rep FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS x(e, cl, k, rep)
+         ON CONFLICT (article, event) DO UPDATE SET claim = excluded.claim, sort_key = excluded.sort_key, report = excluded.report
+         RETURNING article)
+       INSERT INTO corpus_claim_keys (key, anchor, article, event)
+       SELECT k, an, $1, e FROM unnest($6::text[], $7::int[], $8::int[]) AS y(k, an, e) WHERE EXISTS (SELECT 1 FROM ins)`,
+      [a.rowid, nr.event, nr.claim, nr.key, nr.report, nk.key, nk.anchor, nk.event],
+    );
+  if (mv.claim.length)
+    await rows(
+      c,
+      `UPDATE corpus_claim_reports r SET claim = x.cl FROM unnest($1::text[], $2::bigint[], $3::int[]) AS x(cl, a, e)
+       WHERE r.article = x.a AND r.event = x.e`,
+      [mv.claim, mv.article, mv.event],
+    );
+  await writeClaims(c, [...changed].filter((id) => kept.has(id)));
 }
 
-async function writeClaim(c: pg.PoolClient, id: string): Promise<void> {
-  const reports = (await rows(c, 'SELECT report FROM corpus_claim_reports WHERE claim = $1', [id])).map((r) => JSON.parse(r.report) as Report);
-  const s = summarize(reports);
-  if (s.id !== id) throw new Error(`claim ${id}: its earliest report gives id ${s.id}`);
-  const first = reports.reduce((x, y) => (reportKey(y) < reportKey(x) ? y : x));
-  let lo: string | null = s.from;
-  let hi: string | null = s.to;
-  const w = rangeOf(s.when?.value);
-  if (w) {
-    const wl = isoOf(w[0]);
-    const wh = isoOf(w[1]);
-    if (!lo || wl < lo) lo = wl;
-    if (!hi || wh > hi) hi = wh;
+/** Re-summarises claims from their stored reports (writeClaim of sqlite-corpus.ts, for several claims in two statements). */
+async function writeClaims(c: pg.PoolClient, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const byClaim = new Map<string, Report[]>(ids.map((id) => [id, []]));
+  for (const r of await rows(c, 'SELECT claim, report FROM corpus_claim_reports WHERE claim = ANY($1::text[])', [ids])) byClaim.get(r.claim)!.push(JSON.parse(r.report) as Report);
+  const cols: unknown[][] = Array.from({ length: 12 }, () => []);
+  const actors: [string[], string[]] = [[], []];
+  for (const [id, reports] of byClaim) {
+    const s = summarize(reports);
+    if (s.id !== id) throw new Error(`claim ${id}: its earliest report gives id ${s.id}`);
+    const first = reports.reduce((x, y) => (reportKey(y) < reportKey(x) ? y : x));
+    let lo: string | null = s.from;
+    let hi: string | null = s.to;
+    const w = rangeOf(s.when?.value);
+    if (w) {
+      const wl = isoOf(w[0]);
+      const wh = isoOf(w[1]);
+      if (!lo || wl < lo) lo = wl;
+      if (!hi || wh > hi) hi = wh;
+    }
+    [id, s.type, s.mode, s.level, s.status, reportKey(first), first.article, first.event, lo, hi, s.reports.length, JSON.stringify(s)].forEach((v, k) => cols[k].push(v));
+    for (const actor of new Set(s.actors)) {
+      actors[0].push(id);
+      actors[1].push(actor);
+    }
   }
   await rows(
     c,
-    `INSERT INTO corpus_claims (id, type, mode, level, status, first_key, first_article, first_event, date_lo, date_hi, reports, json)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode, level = excluded.level, status = excluded.status,
-       first_key = excluded.first_key, first_article = excluded.first_article, first_event = excluded.first_event,
-       date_lo = excluded.date_lo, date_hi = excluded.date_hi, reports = excluded.reports, json = excluded.json`,
-    [id, s.type, s.mode, s.level, s.status, reportKey(first), first.article, first.event, lo, hi, s.reports.length, JSON.stringify(s)],
+    `WITH up AS (
+       INSERT INTO corpus_claims (id, type, mode, level, status, first_key, first_article, first_event, date_lo, date_hi, reports, json)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::int[], $12::text[])
+       ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode, level = excluded.level, status = excluded.status,
+         first_key = excluded.first_key, first_article = excluded.first_article, first_event = excluded.first_event,
+         date_lo = excluded.date_lo, date_hi = excluded.date_hi, reports = excluded.reports, json = excluded.json),
+     del AS (DELETE FROM corpus_claim_actors WHERE claim = ANY($1::text[]))
+     SELECT 1`,
+    cols,
   );
-  await rows(c, 'DELETE FROM corpus_claim_actors WHERE claim = $1', [id]);
-  if (s.actors.length) await rows(c, 'INSERT INTO corpus_claim_actors (claim, actor) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [id, s.actors]);
+  if (actors[0].length)
+    await rows(c, 'INSERT INTO corpus_claim_actors (claim, actor) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', actors);
 }
 
 export const pgClaimsUpdater: PgCorpusUpdater = {
@@ -269,19 +322,31 @@ export async function pgUpdateActors(c: pg.PoolClient, a: PgStoredArticle): Prom
   for (const e of ents) {
     if (!e?.id || known.has(e.id)) continue;
     const { kb, keys } = actorKeys(e);
+    // in one statement: the actor of the id's KB entity (ord 0), then of each id sharing a name key,
+    // key by key and by entity (SQLite's primary key order), each group's KB id (its first member
+    // with one, by entity: actorKb) and its members
+    const lookKb = kb && kb !== e.id ? kb : null;
+    const found = lookKb || keys.length
+      ? await rows(
+          c,
+          `WITH hits AS (
+             SELECT 0 AS ord, e.entity, e.actor FROM corpus_actor_entities e WHERE $1::text IS NOT NULL AND e.entity = $1
+             UNION ALL
+             SELECT array_position($2::text[], k.key), k.entity, e.actor FROM corpus_actor_keys k JOIN corpus_actor_entities e ON e.entity = k.entity
+             WHERE k.key = ANY($2::text[]))
+           SELECT h.ord, h.entity, h.actor,
+             (SELECT m.kb FROM corpus_actor_entities m WHERE m.actor = h.actor AND m.kb IS NOT NULL ORDER BY m.entity LIMIT 1) AS group_kb,
+             (SELECT array_agg(m.entity ORDER BY m.entity) FROM corpus_actor_entities m WHERE m.actor = h.actor) AS members
+           FROM hits h ORDER BY h.ord, h.entity`,
+          [lookKb, keys],
+        )
+      : [];
     const groups = new Map<string, string | null>();
-    if (kb && kb !== e.id) {
-      const k = await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [kb]);
-      if (k) groups.set(k.actor, kb);
-    }
-    for (const key of keys) {
-      // SQLite reads these in its primary key's order (key, entity)
-      const found = await rows(
-        c,
-        'SELECT k.entity, e.actor, e.kb FROM corpus_actor_keys k JOIN corpus_actor_entities e ON e.entity = k.entity WHERE k.key = $1 ORDER BY k.entity',
-        [key],
-      );
-      for (const r of found) if (!groups.has(r.actor)) groups.set(r.actor, await actorKb(c, r.actor));
+    const membersOf = new Map<string, string[]>();
+    for (const r of found) {
+      membersOf.set(r.actor, r.members ?? []);
+      if (r.ord === 0) groups.set(r.actor, lookKb);
+      else if (!groups.has(r.actor)) groups.set(r.actor, r.group_kb ?? null);
     }
     const myKb = isKbId(e.id) ? e.id : kb;
     const join: string[] = [];
@@ -293,35 +358,19 @@ export async function pgUpdateActors(c: pg.PoolClient, a: PgStoredArticle): Prom
     }
     const members = [e.id];
     if (kb && kb !== e.id && !join.some((j) => j === kb) && groupKb === kb) members.push(kb);
-    if (join.length)
-      for (const m of await rows(c, 'SELECT entity, actor FROM corpus_actor_entities WHERE actor = ANY($1::text[]) ORDER BY entity', [join])) members.push(m.entity);
+    for (const j of join) members.push(...(membersOf.get(j) ?? []));
     const id = actorIdOf(members);
-    await rows(c, 'INSERT INTO corpus_actor_entities (entity, actor, kb) VALUES ($1, $2, $3)', [e.id, id, myKb]);
-    known.add(e.id);
     const renamed = join.filter((j) => j !== id);
-    if (renamed.length) await rows(c, 'UPDATE corpus_actor_entities SET actor = $1 WHERE actor = ANY($2::text[])', [id, renamed]);
-    if (keys.length) await rows(c, 'INSERT INTO corpus_actor_keys (key, entity) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [keys, e.id]);
+    // the id, its actor (renaming the groups it joins) and its name keys, in one statement
+    await rows(
+      c,
+      `WITH ins AS (INSERT INTO corpus_actor_entities (entity, actor, kb) VALUES ($1, $2, $3)),
+            ren AS (UPDATE corpus_actor_entities SET actor = $2 WHERE actor = ANY($4::text[]))
+       INSERT INTO corpus_actor_keys (key, entity) SELECT unnest($5::text[]), $1 ON CONFLICT DO NOTHING`,
+      [e.id, id, myKb, renamed, keys],
+    );
+    known.add(e.id);
   }
-  // names the article glosses in another script (as updateActors of sqlite-corpus.ts)
-  if (typeof a.json.text === 'string') {
-    for (const [x, y] of glossPairs(a.json.text, ents as GlossEntity[])) {
-      const ax = (await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [x]))?.actor as string | undefined;
-      const ay = (await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [y]))?.actor as string | undefined;
-      if (!ax || !ay || ax === ay) continue;
-      const kx = await actorKb(c, ax);
-      const ky = await actorKb(c, ay);
-      if (kx && ky && kx !== ky) continue;
-      const members = (await rows(c, 'SELECT entity FROM corpus_actor_entities WHERE actor = ANY($1::text[]) ORDER BY entity', [[ax, ay]])).map((r) => r.entity as string);
-      const id = actorIdOf(members);
-      const renamed = [ax, ay].filter((g) => g !== id);
-      if (renamed.length) await rows(c, 'UPDATE corpus_actor_entities SET actor = $1 WHERE actor = ANY($2::text[])', [id, renamed]);
-    }
-  }
-}
-
-async function actorKb(c: Db, actor: string): Promise<string | null> {
-  for (const m of await rows(c, 'SELECT entity, kb FROM corpus_actor_entities WHERE actor = $1 ORDER BY entity', [actor])) if (m.kb) return m.kb;
-  return null;
 }
 
 export const pgActorsUpdater: PgCorpusUpdater = {

@@ -69,7 +69,11 @@ class PrefetchedDedupIndex implements DedupIndex {
   private candidates: DedupCandidate[] = [];
   private bands: number[] = [];
 
-  constructor(private readonly c: pg.PoolClient) {}
+  constructor(
+    private readonly c: pg.PoolClient,
+    /** the article being linked (linkReprint stores only its fingerprint) */
+    private readonly self: { id: string; rowid: number },
+  ) {}
 
   async load(fp: Fingerprint | null, exclude: string): Promise<void> {
     if (!fp) return;
@@ -125,14 +129,15 @@ class PrefetchedDedupIndex implements DedupIndex {
     this.pub.set(a.id, a.published);
     this.copy.set(a.id, copyOf);
     this.writes.push(async () => {
-      const rid = (await one(this.c, 'SELECT rowid FROM articles WHERE id = $1', [a.id]))!.rowid as number;
+      const rid = a.id === this.self.id ? this.self.rowid : ((await one(this.c, 'SELECT rowid FROM articles WHERE id = $1', [a.id]))!.rowid as number);
+      // the fingerprint, its link and its band keys in one statement
       await rows(
         this.c,
-        `INSERT INTO corpus_dedup (article, sig, copy_of) VALUES ($1, $2, (SELECT rowid FROM articles WHERE id = $3))
-         ON CONFLICT (article) DO UPDATE SET sig = excluded.sig, copy_of = excluded.copy_of`,
-        [rid, fp ? sigToBuffer(fp.sig) : null, copyOf],
+        `WITH d AS (INSERT INTO corpus_dedup (article, sig, copy_of) VALUES ($1, $2, (SELECT rowid FROM articles WHERE id = $3))
+                    ON CONFLICT (article) DO UPDATE SET sig = excluded.sig, copy_of = excluded.copy_of)
+         INSERT INTO corpus_dedup_bands (band, article) SELECT unnest($4::bigint[]), $1 ON CONFLICT DO NOTHING`,
+        [rid, fp ? sigToBuffer(fp.sig) : null, copyOf, fp ? fp.bands : []],
       );
-      if (fp) await rows(this.c, 'INSERT INTO corpus_dedup_bands (band, article) SELECT unnest($2::bigint[]), $1 ON CONFLICT DO NOTHING', [rid, fp.bands]);
     });
   }
 }
@@ -142,7 +147,7 @@ export const pgDedupUpdater: PgCorpusUpdater = {
   async update(c, a) {
     const published = typeof a.json.published === 'string' ? a.json.published : null;
     const text = withoutBoilerplate(a.json.text);
-    const index = new PrefetchedDedupIndex(c);
+    const index = new PrefetchedDedupIndex(c, { id: a.json.id, rowid: a.rowid });
     await index.load(fingerprint(text), a.json.id);
     linkReprint(index, { id: a.json.id, published }, text);
     for (const w of index.writes) await w();
@@ -219,49 +224,49 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
   const vec = articleVec({ id, lang, published, lemmas: await lemmasOf(c, a.rowid, text, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
+  // candidates: articles sharing enough index keys inside the window, with their vectors (one statement)
   const win = windowOf(published);
-  const cands = win.from
-    ? await rows(
-        c,
-        `SELECT article, count(*) AS n FROM corpus_story_keys
-         WHERE key = ANY($1::text[]) AND ((published >= $2 AND published <= $3) OR published = '')
-         GROUP BY article HAVING count(*) >= $4`,
-        [keys, win.from, win.to, p.minShared],
-      )
-    : await rows(
-        c,
-        `SELECT article, count(*) AS n FROM corpus_story_keys WHERE key = ANY($1::text[])
-         GROUP BY article HAVING count(*) >= $2`,
-        [keys, p.minShared],
-      );
+  const vs = await rows(
+    c,
+    `SELECT v.article, v.published, v.vec, a.id FROM corpus_story_vecs v JOIN articles a ON a.rowid = v.article
+     WHERE v.article IN (SELECT article FROM corpus_story_keys
+                         WHERE key = ANY($1::text[]) AND ($2::text IS NULL OR (published >= $2 AND published <= $3) OR published = '')
+                         GROUP BY article HAVING count(*) >= $4)`,
+    [keys, win.from, win.to, p.minShared],
+  );
   const linkedRows: number[] = [];
-  if (cands.length) {
-    const vs = await rows(c, 'SELECT v.article, v.published, v.vec FROM corpus_story_vecs v WHERE v.article = ANY($1::bigint[])', [cands.map((x) => x.article)]);
-    for (const r of vs) {
-      if (r.article === a.rowid) continue;
-      if (similarityToJson(vec, published, r.vec, r.published || null, p) >= p.threshold) linkedRows.push(r.article);
+  const linkedIds: string[] = [];
+  for (const r of vs) {
+    if (r.article === a.rowid) continue;
+    if (similarityToJson(vec, published, r.vec, r.published || null, p) >= p.threshold) {
+      linkedRows.push(r.article);
+      linkedIds.push(r.id);
     }
   }
   await rows(
     c,
-    'INSERT INTO corpus_story_vecs (article, published, vec) VALUES ($1, $2, $3) ON CONFLICT (article) DO UPDATE SET published = excluded.published, vec = excluded.vec',
-    [a.rowid, published ?? '', vecToJson(vec)],
+    `WITH v AS (INSERT INTO corpus_story_vecs (article, published, vec) VALUES ($1, $2, $3)
+                ON CONFLICT (article) DO UPDATE SET published = excluded.published, vec = excluded.vec)
+     INSERT INTO corpus_story_keys (key, published, article) SELECT unnest($4::text[]), $2, $1 ON CONFLICT DO NOTHING`,
+    [a.rowid, published ?? '', vecToJson(vec), keys],
   );
-  if (keys.length)
-    await rows(c, 'INSERT INTO corpus_story_keys (key, published, article) SELECT unnest($1::text[]), $2, $3 ON CONFLICT DO NOTHING', [keys, published ?? '', a.rowid]);
 
+  // the stories the links reach (and one more link for each linked article)
   const sids = new Set<string>();
-  if (linkedRows.length) {
-    for (const r of await rows(c, 'SELECT DISTINCT story FROM corpus_story_articles WHERE article = ANY($1::bigint[])', [linkedRows])) sids.add(r.story);
-    await rows(c, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article = ANY($1::bigint[])', [linkedRows]);
-  }
+  if (linkedRows.length)
+    for (const r of await rows(c, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article = ANY($1::bigint[]) RETURNING story', [linkedRows]))
+      sids.add(r.story);
   const me = { id, published };
   let sid: string;
   const merged: string[] = [];
   if (!sids.size) {
     sid = storyIdOf(id);
-    await rows(c, 'INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES ($1, $2, $3, $4, 0)', [sid, a.rowid, published, published]);
-    await history(c, sid, published, 'open', id, null);
+    await rows(
+      c,
+      `WITH s AS (INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES ($1, $2, $3, $3, 0))
+       INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES ($1, $3, 'open', $4, NULL)`,
+      [sid, a.rowid, published, id],
+    );
   } else {
     const list: StoryRowT[] = [];
     for (const s of sids) list.push(await storyRow(c, s));
@@ -272,29 +277,22 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
       merged.push(other.id);
     }
   }
-  await rows(c, 'INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES ($1, $2, $3, $4, $5)', [
-    a.rowid,
-    sid,
-    lang,
-    published,
-    linkedRows.length,
-  ]);
-  if (vec.ents.size) {
-    const ek: string[] = [];
-    const ew: number[] = [];
-    for (const [k, w] of vec.ents) {
-      ek.push(k.slice(2));
-      ew.push(w);
-    }
-    await rows(
-      c,
-      `INSERT INTO corpus_story_entities (story, entity, w) SELECT $1, e, w FROM unnest($2::text[], $3::float8[]) AS x(e, w)
-       ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
-      [sid, ek, ew],
-    );
+  const ek: string[] = [];
+  const ew: number[] = [];
+  for (const [k, w] of vec.ents) {
+    ek.push(k.slice(2));
+    ew.push(w);
   }
-  const s = await storyRow(c, sid);
-  const n = (await one(c, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = $1', [sid]))!.n as number;
+  await rows(
+    c,
+    `WITH sa AS (INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES ($1, $2, $3, $4, $5))
+     INSERT INTO corpus_story_entities (story, entity, w) SELECT $2, e, w FROM unnest($6::text[], $7::float8[]) AS x(e, w)
+     ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
+    [a.rowid, sid, lang, published, linkedRows.length, ek, ew],
+  );
+  // counts, dates, and the id (which follows the earliest article)
+  const s = await storyRow(c, sid, true);
+  const n = s.n!;
   const last = published && (!s.last || published > s.last) ? published : s.last;
   if (earlierRow(me, s.first)) {
     await rows(c, 'UPDATE corpus_stories SET first_article = $1, first_published = $2, last_published = $3, n = $4 WHERE id = $5', [a.rowid, published, last, n, sid]);
@@ -305,9 +303,7 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
       sid = newId;
     }
   } else await rows(c, 'UPDATE corpus_stories SET last_published = $1, n = $2 WHERE id = $3', [last, n, sid]);
-  const linkedIds = linkedRows.length
-    ? (await rows(c, 'SELECT id FROM articles WHERE rowid = ANY($1::bigint[]) ORDER BY id', [linkedRows])).map((r) => r.id as string)
-    : [];
+  linkedIds.sort((x, y) => (Buffer.compare(Buffer.from(x), Buffer.from(y))));
   return { story: sid, linked: linkedIds, merged };
 }
 
@@ -315,15 +311,18 @@ interface StoryRowT {
   id: string;
   first: { id: string; published: string | null };
   last: string | null;
+  /** its number of articles (when asked for) */
+  n?: number;
 }
-async function storyRow(c: Db, sid: string): Promise<StoryRowT> {
+async function storyRow(c: Db, sid: string, count = false): Promise<StoryRowT> {
   const r = (await one(
     c,
-    `SELECT s.id, s.first_published, s.last_published, a.id AS first_id FROM corpus_stories s
-     JOIN articles a ON a.rowid = s.first_article WHERE s.id = $1`,
+    `SELECT s.id, s.first_published, s.last_published, a.id AS first_id
+            ${count ? ', (SELECT count(*) FROM corpus_story_articles sa WHERE sa.story = s.id) AS n' : ''}
+     FROM corpus_stories s JOIN articles a ON a.rowid = s.first_article WHERE s.id = $1`,
     [sid],
   ))!;
-  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published };
+  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published, n: r.n };
 }
 
 async function history(c: Db, sid: string, date: string | null, kind: string, article: string, other: string | null): Promise<void> {
