@@ -371,6 +371,27 @@ export async function pgUpdateActors(c: pg.PoolClient, a: PgStoredArticle): Prom
     );
     known.add(e.id);
   }
+  // names the article glosses in another script (as updateActors of sqlite-corpus.ts)
+  if (typeof a.json.text === 'string') {
+    for (const [x, y] of glossPairs(a.json.text, ents as GlossEntity[])) {
+      const ax = (await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [x]))?.actor as string | undefined;
+      const ay = (await one(c, 'SELECT actor FROM corpus_actor_entities WHERE entity = $1', [y]))?.actor as string | undefined;
+      if (!ax || !ay || ax === ay) continue;
+      const kx = await actorKb(c, ax);
+      const ky = await actorKb(c, ay);
+      if (kx && ky && kx !== ky) continue;
+      const members = (await rows(c, 'SELECT entity FROM corpus_actor_entities WHERE actor = ANY($1::text[]) ORDER BY entity', [[ax, ay]])).map((r) => r.entity as string);
+      const id = actorIdOf(members);
+      const renamed = [ax, ay].filter((g) => g !== id);
+      if (renamed.length) await rows(c, 'UPDATE corpus_actor_entities SET actor = $1 WHERE actor = ANY($2::text[])', [id, renamed]);
+    }
+  }
+}
+
+/** The KB id of an actor: its first member (by entity) that has one. */
+async function actorKb(c: Db, actor: string): Promise<string | null> {
+  for (const m of await rows(c, 'SELECT entity, kb FROM corpus_actor_entities WHERE actor = $1 ORDER BY entity', [actor])) if (m.kb) return m.kb;
+  return null;
 }
 
 export const pgActorsUpdater: PgCorpusUpdater = {

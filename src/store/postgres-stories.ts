@@ -19,7 +19,7 @@ import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import { decodeTerms } from './sqlite-terms.js';
-import { storyEntities, storyIdOf, type StoryFilter, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
+import { reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
 type Row = Record<string, any>;
@@ -224,8 +224,8 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
   const vec = articleVec({ id, lang, published, lemmas: await lemmasOf(c, a.rowid, text, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
-  // candidates: articles sharing enough index keys inside the window, with their vectors (one statement)
-  const win = windowOf(published);
+  // candidates: articles sharing enough index keys inside the reach of the window, with their vectors (one statement)
+  const win = windowOf(published, { ...p, windowDays: reachDays(p) });
   const vs = await rows(
     c,
     `SELECT v.article, v.published, v.vec, a.id FROM corpus_story_vecs v JOIN articles a ON a.rowid = v.article
