@@ -46,6 +46,8 @@ describe('web UI', { timeout: 300_000 }, () => {
     await page.click('button:has-text("Filter")');
     await page.waitForURL(/lang=uk/);
     await page.waitForLoadState('networkidle');
+    // the filtered list replaces the loading state once its answer is drawn
+    await page.locator('table.stories tbody tr').first().waitFor();
     const langs = await page.locator('table.stories tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(2)')!.textContent ?? ''));
     assert.ok(langs.length >= 1 && langs.every((l) => /uk/i.test(l)), `every story has uk: ${langs.join(' | ')}`);
     await page.goBack();
@@ -448,6 +450,22 @@ describe('web UI', { timeout: 300_000 }, () => {
     await shot(page, 'ingest-rejected');
     assert.deepEqual(real(problems), []);
     await page.close();
+  });
+
+  test('unknown and hostile ids in the address: a clear not-found page, nothing else loaded', async () => {
+    for (const [path, what] of [
+      ['/claims/c-000000000000', 'claim'],
+      [`/articles/${encodeURIComponent('../../etc/passwd')}`, 'article'],
+      [`/stories/${encodeURIComponent('<script>alert(1)</script>')}`, 'story'],
+    ] as const) {
+      const { page, problems } = await visit(path);
+      await page.locator('h1', { hasText: `No such ${what}` }).waitFor();
+      assert.match((await page.locator('p.error').textContent()) ?? '', /^404 /);
+      assert.ok((await page.locator('main a[href="/stories"]').count()) >= 1, 'a way back');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('main script, main img').length), 0);
+      assert.deepEqual(real(problems), [], path);
+      await page.close();
+    }
   });
 
   test('JavaScript of the first load is at most 400 kB gzipped; the graph code is split off', async () => {

@@ -24,7 +24,18 @@ export function ErrorBox({ error }: { error: Error | null }) {
 
 /** Renders loading / error / content for one fetch. */
 export function Async<T>({ state, what, children }: { state: { data: T | null; error: Error | null; loading: boolean }; what?: string; children: (d: T) => ReactNode }) {
-  if (state.error) return <ErrorBox error={state.error} />;
+  if (state.error)
+    return (
+      <>
+        {state.error instanceof ApiError && state.error.status === 404 && <h1>No such {what ?? 'page'}</h1>}
+        <ErrorBox error={state.error} />
+        {state.error instanceof ApiError && state.error.status === 404 && (
+          <p>
+            <Link to="/stories">Stories</Link> · <Link to="/search">Search</Link>
+          </p>
+        )}
+      </>
+    );
   if (state.data === null) return state.loading ? <Loading what={what} /> : null;
   return <>{children(state.data)}</>;
 }
