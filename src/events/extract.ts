@@ -566,6 +566,9 @@ function headNoun(toks: Tok[], t0: number, head: number, type: string): Tok | nu
   return null;
 }
 
+/** a format of talks named by its sides (`the Ukraine-Russia format`, `в формате Россия — США`) */
+const FORMAT = new Set(['format', 'формат']);
+
 /** possessive determiners before a role noun (`его советник`, `його спецпредставник`): the owner is the pronoun's */
 const POSSESSIVE = new Set(['его', 'ее', 'её', 'их', 'свой', 'своего', 'своей', 'своим', 'своему', 'його', 'її', 'їх', 'їхнього', 'свого', 'своїм', 'своєму', 'своєї']);
 
@@ -1046,6 +1049,21 @@ class Extractor {
       } else if (!tr.verb && m.case === 'Dat' && !consult) {
         parties.push(m.id);
         R.push('party.dative');
+      }
+    }
+    // `no meetings in the Ukraine-Russia format`, `у форматі Україна — Росія`: the sides a format names
+    // are the contact's parties (rule `party.format`)
+    if (consult && parties.length < 2) {
+      for (let k = ca; k < cb; k++) {
+        if (!FORMAT.has(T[k].lemma) && !FORMAT.has(T[k].norm)) continue;
+        const near = inClause.filter((m) => (m.t1 <= k && k - m.t1 <= 1) || (m.t0 > k && m.t0 - k <= 2)).filter((m) => m.type === 'LOC' || m.type === 'ORG');
+        // (two names joined by a hyphen or dash: `Ukraine-Russia`, `Україна — Росія`)
+        // (one token `Ukraine-Russia` holds both names)
+        const pair = near.length >= 2 && near.slice(1).every((m, i) => m.t0 < near[i].t1 || m.t0 === near[i].t1 || (m.t0 - near[i].t1 === 1 && /^[-–—]$/.test(T[near[i].t1].text)));
+        if (!pair) continue;
+        for (const m of near) if (!parties.includes(m.id) && !subjects.includes(m.id)) parties.push(m.id);
+        R.push('party.format');
+        break;
       }
     }
     // `met ... on the sidelines of the summit`, `на полях саммита БРИКС`: the summit frames the
@@ -2111,10 +2129,17 @@ class Extractor {
         let e = m.end - 1;
         while (e > k && T[e].punct) e--;
         const evidence = { start: T[k].start, end: T[e].end, text: this.doc.text.slice(T[k].start, T[e].end) };
-        const holder = this.stanceHolder(k, a, b);
+        const prod = m.rule.produces;
+        const inQuote = prod.holder === 'speaker' ? (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start <= T[k].start && T[k].start < x.end) : undefined;
+        const holder = prod.holder === 'speaker' ? (inQuote?.speaker ? { ids: [inQuote.speaker], rule: 'stance.by.speaker' } : null) : this.stanceHolder(k, a, b);
         if (!holder) continue;
         const target = this.stanceTarget(k, m.end, si, b, cands);
         if (!target) continue;
+        // `the information ... about the direct negotiations ... is a fiction`: the negotiations told of did not take place
+        if (prod.negates && target.c.sent === si && (target.c.ev.trigger?.start ?? 0) < T[k].start && target.c.ev.type === 'CONSULT') {
+          target.c.ev.status = 'none';
+          target.c.ev.rules = [...new Set([...(target.c.ev.rules ?? []), 'status.denied-report', m.rule.id])];
+        }
         const st = target.c.ev.stances ?? (target.c.ev.stances = []);
         // `Он также подтвердил, что Франция восстановила каналы`: a side confirming in a clause of its
         // own what its side did reports it (a stance answers someone else's report)
@@ -2178,6 +2203,13 @@ class Extractor {
     const pos = T[k].start;
     const q = (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start <= pos && pos < x.end);
     if (q?.speaker) return { ids: [q.speaker], rule: 'stance.by.speaker' };
+    // `We deny. No meetings ... will be held - said Tykhyi`: a first person just before the cue is the
+    // speaker of the quotation that follows at once
+    if (k > ca && FIRST_PERSON.has(T[k - 1].norm)) {
+      const end = T[b - 1].end;
+      const nq = (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start >= end && x.start - end <= 3);
+      if (nq?.speaker) return { ids: [nq.speaker], rule: 'stance.by.next-quote-speaker' };
+    }
     return null;
   }
 

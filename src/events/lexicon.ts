@@ -101,6 +101,10 @@ export interface WhenProduce {
 
 export interface StanceProduce {
   stance: Stance;
+  /** `speaker`: the cue's subject is the report, not who holds the stance (`... is a fiction`): the quote's speaker does */
+  holder?: 'speaker';
+  /** the contact the denied report told of, stated before the cue in its sentence, did not take place (status `none`) */
+  negates?: boolean;
 }
 
 export interface EventLexicon {

@@ -318,3 +318,19 @@ test('headline and body telling the same talks are one event (uk); an abbreviati
   const ru = analyze('Но после начала операции ВСУ в Курской области российские чиновники отложили визит в Доху.', 'ru', '2024-08-17');
   for (const e of ru.layers.events ?? []) assert.ok(!e.actors.some((a) => /всу/.test(who(ru, a))), JSON.stringify(e));
 });
+
+test('deny (en): talks in a format named by its sides that will not be held; "We deny." before the quotation is its speaker’s; a report called a fiction is denied by the one quoted', () => {
+  const doc = analyze(
+    'The Ministry of Foreign Affairs of Ukraine stated that no meetings in the Ukraine-Russia format will be held or planned in Ankara on April 15-16. This was reported to UNN journalist by the spokesman of the Ministry of Foreign Affairs of Ukraine, Georgiy Tykhyi.\n\nWe deny. No meetings in the Ukraine-Russia format will be held or planned in Ankara on April 15-16. - said Tykhyi.\n\nAddition\n\nJournalist Alla Mazur, referring to the words of Foreign Minister Andriy Sybiha, reported that the information of the Turkish media about the direct negotiations between Ukraine and Russia in Ankara on security in the Black Sea is a fiction.',
+    'en',
+    '2025-04-14',
+  );
+  const evs = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.equal(evs.length, 1, JSON.stringify(evs));
+  const ev = evs[0];
+  assert.equal(ev.status, 'none');
+  assert.ok(ev.rules?.includes('party.format'), ev.rules?.join());
+  const by = (ev.stances ?? []).filter((s) => s.stance === 'deny').map((s) => who(doc, s.by)).join(' | ');
+  assert.match(by, /tykhyi/);
+  assert.match(by, /sybiha/);
+});
