@@ -2133,7 +2133,7 @@ class Extractor {
         const inQuote = prod.holder === 'speaker' ? (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start <= T[k].start && T[k].start < x.end) : undefined;
         const holder = prod.holder === 'speaker' ? (inQuote?.speaker ? { ids: [inQuote.speaker], rule: 'stance.by.speaker' } : null) : this.stanceHolder(k, a, b);
         if (!holder) continue;
-        const target = this.stanceTarget(k, m.end, si, b, cands);
+        const target = this.stanceTarget(k, m.end, si, b, cands, stance);
         if (!target) continue;
         // `the information ... about the direct negotiations ... is a fiction`: the negotiations told of did not take place
         if (prod.negates && target.c.sent === si && (target.c.ev.trigger?.start ?? 0) < T[k].start && target.c.ev.type === 'CONSULT') {
@@ -2214,9 +2214,15 @@ class Extractor {
   }
 
   /** The event a stance at tokens [k, end) speaks of. */
-  private stanceTarget(k: number, end: number, si: number, b: number, cands: Cand[]): { c: Cand; rule: string } | null {
+  private stanceTarget(k: number, end: number, si: number, b: number, cands: Cand[], stance?: string): { c: Cand; rule: string } | null {
     const T = this.toks;
     const pos = T[k].start;
+    // a denial followed by what it asserts: `dismissed the report, stating ... She emphasized that there
+    // had been no negotiations between Russia and Ukraine` — the contact said not to have taken place
+    if (stance === 'deny') {
+      const said = cands.find((c) => (c.sent === si || c.sent === si + 1) && c.ev.type === 'CONSULT' && c.ev.status === 'none' && (c.ev.trigger?.start ?? 0) >= T[end - 1].end);
+      if (said) return { c: said, rule: 'stance.on.denied-content' };
+    }
     // an event stated after the cue in this sentence (`опроверг сообщения о подготовке встречи ...`)
     // (a contact first: `rejected a report claiming that Ukraine's attack ... had derailed talks with Kyiv`
     // denies the talks, not the attack the report names on the way)

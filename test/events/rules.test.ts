@@ -334,3 +334,16 @@ test('deny (en): talks in a format named by its sides that will not be held; "We
   assert.match(by, /tykhyi/);
   assert.match(by, /sybiha/);
 });
+
+test('deny (en): a denial followed by what it asserts speaks of the contact said not to have taken place', () => {
+  const doc = analyze(
+    'The Washington Post reported on Saturday that Ukraine and Russia were scheduled to send delegations to Qatar this month to discuss a significant agreement to cease attacks on energy and power infrastructure on both sides. Zakharova dismissed the report, stating, “No one broke anything off because there was nothing to break off.” She emphasized that there had been no direct or indirect negotiations between Russia and Ukraine regarding the safety of civilian infrastructure.',
+    'en',
+    '2024-08-18',
+  );
+  const none = (doc.layers.events ?? []).find((e) => e.status === 'none');
+  assert.ok(none, JSON.stringify(doc.layers.events));
+  const st = (none.stances ?? []).find((s) => s.stance === 'deny');
+  assert.ok(st && /zakharova/.test(who(doc, st.by)), JSON.stringify(none.stances));
+  assert.ok(st.rules?.includes('stance.on.denied-content'));
+});
