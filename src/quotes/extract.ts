@@ -368,6 +368,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       }
       const sStartT = sentStartTok(s);
       if (asIdx === sStartT || (asIdx > sStartT && (w[asIdx - 1].text === '.' || !w[asIdx - 1].word)) || asIdx === sStartT) {
+        // `Как сообщает "Европейская правда", об этом он написал в X`: the credit of a credit quotes nothing
+        if (comma > 0 && lex.anaphoric.some((ph) => matchPhrase(v, comma + 1, ph))) continue;
         if (comma > 0 && comma + 1 < sEnd) {
           addClause(comma + 1, s, c, subj, 'cue', 'quote.indirect.as-cue');
         }
@@ -667,7 +669,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     }
   }
   const perIds = new Set(v.mentions.filter((m) => m.type === 'PER').map((m) => m.entity.id));
-  return { quotes: dedupe(quotes, perIds, text), attributions: dedupeAtt(atts) };
+  const kept = quotes.filter((q) => !isFurniture(text, q.start, lex));
+  return { quotes: dedupe(kept, perIds, text), attributions: dedupeAtt(atts) };
 
   // ---- helpers that close over the document
   /** `"A, — підсумував він. — B"`, `«A, – сказал Песков, – B»`: a dash, a cue and its subject, then a dash, inside one pair */
@@ -925,7 +928,8 @@ function isCue(v: View, lex: Lexicon, i: number): boolean {
     // `knowing`, `speaking`: not reports; `, saying that` is
     if (t.norm.endsWith('ing') && (lex.notInverted.has(t.lemma) || lex.thatOnly.has(t.lemma) || (p && (p.pos === 'DET' || p.pos === 'ADP')))) return false;
     // `North Korean state media`: a bare present form after a singular name is a noun the tagger took for a verb
-    if (t.norm === t.lemma && tg?.Tense === 'Pres' && p && p.word && (p.pos === 'PROPN' || p.pos === 'ADJ') && p.tags?.Number !== 'Plur' && !lex.pronouns.has(p.norm)) return false;
+    // (a demonym before a noun: `Korean state media`; not a name, `Sanders and Clinton say the …`)
+    if (t.norm === t.lemma && tg?.Tense === 'Pres' && p && p.word && (p.pos === 'ADJ' || (p.pos === 'PROPN' && /(an|ese|ish|ch|i)$/.test(p.norm))) && p.tags?.Number !== 'Plur' && v.w[i + 1]?.pos === 'NOUN' && !lex.pronouns.has(p.norm)) return false;
     // `a report claiming that …`: what a report says, not its subject's words
     if (t.norm.endsWith('ing') && p && lex.hearsay.has(p.norm)) return false;
     if (t.pos === 'ADJ' || t.pos === 'NOUN') return false;
@@ -1140,6 +1144,53 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
     }
   }
   return { subj, via };
+}
+
+/**
+ * Page furniture: the line at `pos` opens with a furniture marker (`ALSO READ: …`, `Фото: …`), ends with a
+ * related-link suffix (`… - важные новости`), or is a headline (no final punctuation) in a block of such
+ * lines right under a marker line (`Читайте также` / `Вас также могут заинтересовать`, then the links).
+ */
+function isFurniture(text: string, pos: number, lex: Lexicon): boolean {
+  if (!lex.furnitureMarkers.length) return false;
+  const lineAt = (p: number): [number, number] => {
+    const s = text.lastIndexOf('\n', p - 1) + 1;
+    let e = text.indexOf('\n', p);
+    if (e < 0) e = text.length;
+    return [s, e];
+  };
+  const opens = (line: string) => {
+    const l = line.trim().toLowerCase().replace(/^[#*•\-–—\s]+/, '');
+    // the marker alone on its line or before a colon (`Источник сообщил …`, `По теме переговоров …` are sentences)
+    return lex.furnitureMarkers.some((m) => {
+      if (!l.startsWith(m)) return false;
+      const rest = l.slice(m.length).trim();
+      return !rest.replace(/^[:.!|…—–-]+$/, '') || rest.startsWith(':');
+    });
+  };
+  const headline = (line: string) => {
+    const l = line.trim();
+    return l.length > 0 && l.length < 300 && !/[.!?…]["»”’)]*$/.test(l);
+  };
+  let [s, e] = lineAt(pos);
+  const line = text.slice(s, e);
+  if (opens(line)) {
+    // `Читайте также: <a headline>. <the article goes on>` (a scraped page may run on): only the first sentence is the link
+    const m = /[.!?…]["»”’)]*\s+(?=[\p{Lu}«"“])/u.exec(line);
+    return !m || pos - s < m.index + 1;
+  }
+  const low = line.trim().toLowerCase();
+  if (lex.furnitureSuffixes.some((x) => low.endsWith(x)) && /[-–—|]\s*[^-–—|]*$/.test(low)) return true;
+  if (!headline(line)) return false;
+  // up through the block of headline lines above (blank lines between them allowed)
+  for (let k = 0; k < 8 && s > 0; k++) {
+    [s, e] = lineAt(s - 1);
+    const l = text.slice(s, e);
+    if (!l.trim()) continue;
+    if (opens(l)) return true;
+    if (!headline(l)) return false;
+  }
+  return false;
 }
 
 /** the line holding [a, b) ends without sentence punctuation (a title or headline) */

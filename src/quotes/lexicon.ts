@@ -71,6 +71,11 @@ export interface LexiconFile {
   coordinators?: string[];
   /** `там`: `Там також наголосили` — the seat named last speaks */
   thereAdverbs?: string[];
+  /** page furniture: a line that opens with one of these (`Читайте также`, `ALSO READ`, `Фото:`) and the
+   * headline lines listed under it say no quote of the article */
+  furnitureMarkers?: string[];
+  /** a headline line ending so (`… - важные новости`) is a related link */
+  furnitureSuffixes?: string[];
 }
 
 export interface Lexicon {
@@ -112,6 +117,8 @@ export interface Lexicon {
   impersonal: Set<string>;
   coord: Set<string>;
   there: Set<string>;
+  furnitureMarkers: string[];
+  furnitureSuffixes: string[];
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -181,6 +188,8 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     impersonal: low(f.impersonalVerbs),
     coord: low(f.coordinators),
     there: low(f.thereAdverbs),
+    furnitureMarkers: (f.furnitureMarkers ?? []).map((x) => x.toLowerCase()),
+    furnitureSuffixes: (f.furnitureSuffixes ?? []).map((x) => x.toLowerCase()),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);

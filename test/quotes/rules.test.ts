@@ -215,3 +215,34 @@ test('nested (uk): `Зеленський заявив, що Україна ро�
   assert.ok(q, JSON.stringify(doc.layers.quotes));
   assert.match(speakerName(doc, q) ?? '', /Зеленськ/);
 });
+
+test('as-cue (ru): `Как сообщает "Европейская правда", об этом он написал в X` — a credit of a credit quotes nothing', async () => {
+  const doc = await analyze(
+    'Министр иностранных дел Андрей Сибига в четверг, 13 февраля, провел первый телефонный разговор с новым государственным секретарем США Марко Рубио.\nКак сообщает "Европейская правда", об этом он написал в X (Twitter).\nПо словам Сибиги, с Рубио он провел "хороший разговор" о путях взаимовыгодного продвижения украинско-американского стратегического партнерства.',
+    'ru',
+  );
+  assert.ok(!quoteStarting(doc, 'об этом он написал'), JSON.stringify(doc.layers.quotes));
+  assert.ok(!(doc.layers.quotes ?? []).some((q) => q.text.includes('Европейская правда')), JSON.stringify(doc.layers.quotes));
+  assert.match(speakerName(doc, quoteStarting(doc, 'с Рубио он провел')) ?? '', /Сибиг/);
+});
+
+test('cue with an object (ru): `высказал ожидание, что …`', async () => {
+  const doc = await analyze('Лавров высказал ожидание, что переговоры продолжатся в ближайшее время.', 'ru');
+  const q = quoteStarting(doc, 'переговоры продолжатся');
+  assert.ok(q, JSON.stringify(doc.layers.quotes));
+  assert.match(speakerName(doc, q) ?? '', /Лавров/);
+});
+
+test('page furniture (ru): a `Читайте также:` link ends with its first sentence; the article running on after it on the same line still quotes', async () => {
+  const doc = await analyze(
+    'Читайте также: Президент Чехии Милош Земан сегодня, шестого июня текущего 2018 года, определил лидера движения ANO Андрея Бабиша на должность премьер-министра страны. Глава британского правительства Тереза Мэй заявила, что ее страна покинет таможенный союз ЕС.',
+    'ru',
+  );
+  assert.match(speakerName(doc, quoteStarting(doc, 'ее страна покинет')) ?? '', /Мэй/);
+  // the related links under `Новости по теме` (a scraped page, as stored) say nothing of the article
+  const doc2 = await analyze(
+    'Песков уверил, что США будто бы говорят Украине, где "совершать теракты", а попытки Киева и Вашингтона откреститься от недавних событий якобы смехотворны.\nНовости по теме\n\nПесков рассказал о реакции Путина на пожар в Кремле и об "ответе" Украине\n\nВ кремле отвергли обвинения в ударе по ЧАЭС и заявили о попытках сорвать переговоры',
+    'ru',
+  );
+  assert.ok(!(doc2.layers.quotes ?? []).some((q) => q.start > doc2.text.indexOf('Новости по теме')), JSON.stringify(doc2.layers.quotes));
+});
