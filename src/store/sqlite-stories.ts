@@ -19,6 +19,7 @@ import { linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex } 
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
 import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
+import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { decodeTerms, textOf as unpackText } from './sqlite-terms.js';
@@ -319,8 +320,9 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
   );
   for (const [k, w] of vec.ents) insEnt.run(sid, k.slice(2), w);
   // counts, dates, and the id (which follows the earliest article)
+  // the article count is kept, not counted (a count reads every article of a long story)
   const s = storyRow(db, sid);
-  const n = (q(db, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = ?').get(sid) as Row).n;
+  const n = s.n + 1;
   const last = published && (!s.last || published > s.last) ? published : s.last;
   if (earlierRow(me, s.first)) {
     q(db, 'UPDATE corpus_stories SET first_article = ?, first_published = ?, last_published = ?, n = ? WHERE id = ?').run(
@@ -349,14 +351,16 @@ interface StoryRowT {
   id: string;
   first: { id: string; published: string | null };
   last: string | null;
+  /** its articles (kept up to date by every update and merge) */
+  n: number;
 }
 function storyRow(db: Database.Database, sid: string): StoryRowT {
   const r = q(
     db,
-    `SELECT s.id, s.first_published, s.last_published, a.id AS first_id FROM corpus_stories s
+    `SELECT s.id, s.first_published, s.last_published, s.n, a.id AS first_id FROM corpus_stories s
      JOIN articles a ON a.rowid = s.first_article WHERE s.id = ?`,
   ).get(sid) as Row;
-  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published };
+  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published, n: r.n };
 }
 
 function history(db: Database.Database, sid: string, date: string | null, kind: string, article: string, other: string | null): void {
@@ -390,7 +394,7 @@ function mergeInto(db: Database.Database, into: string, from: string, date: stri
   const t = storyRow(db, into);
   moveRows(db, from, into);
   const last = [f.last, t.last].filter(Boolean).sort().pop() ?? null;
-  q(db, 'UPDATE corpus_stories SET last_published = ? WHERE id = ?').run(last, into);
+  q(db, 'UPDATE corpus_stories SET last_published = ?, n = n + ? WHERE id = ?').run(last, f.n, into);
   q(db, 'DELETE FROM corpus_stories WHERE id = ?').run(from);
   history(db, into, date, 'merged', article, f.id);
 }
@@ -514,13 +518,7 @@ function hasTable(db: Database.Database, name: string): boolean {
   return !!q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
 }
 
-function headline(title: string | null, text: string | null): string {
-  if (title && title.trim()) return title.trim();
-  const first = (text ?? '').trimStart().split('\n', 1)[0].trim();
-  if (first.length <= 160) return first;
-  const cut = first.lastIndexOf(' ', 160);
-  return first.slice(0, cut > 80 ? cut : 160) + ' …';
-}
+const headline = storyHeadline;
 
 /** The story@1 object of a story id (a former id resolves to the story it became). */
 export function readStory(db: Database.Database, id: string): StoryJson | null {
