@@ -16,6 +16,7 @@
 import type { Context } from '../pipeline/context.js';
 import type { DiplomaticEvent, Doc, Entity, EventStatus, Stance, Timex, Token } from '../doc/model.js';
 import type { KnowledgeBase } from '../entities/kb/api.js';
+import { furnitureSpans, isHeadlineLike } from '../ingest/furniture.js';
 import { isOutletEntity } from '../quotes/index.js';
 import { isoWeek, parseIsoDate } from '../time/calendar.js';
 import { sentences, verbTense } from '../time/clause.js';
@@ -166,9 +167,12 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   const cands: Cand[] = [];
   const x = new Extractor(doc, lx, toks, flags, mens, entById, kb);
 
+  const furniture = pageFurniture(doc.text);
   for (let si = 0; si < sents.length; si++) {
     const [a, b] = sents[si];
     if (b <= a) continue;
+    // page furniture is not the article: captions, credits, related-links headlines (rule `furniture.skip`)
+    if (furniture.some((f) => toks[a].start >= f.start && toks[a].start < f.end)) continue;
     const trigs = x.triggers(a, b);
     const local: Cand[] = [];
     for (const tr of trigs) {
@@ -285,6 +289,35 @@ function datedByReport(c: Pick<Cand, 'ev'>, doc: Doc, toks: Tok[], sents: [numbe
   if (!pub || si > 2) return;
   for (let k = a; k < b; k++) if (lx.whenRules.matchAt(toks, k, a, b).some((x) => x.rule.produces.kind === 'earlier')) return;
   set({ value: pub }, 'when.dateline');
+}
+
+/**
+ * Page furniture of a plain text (rule `furniture.skip`): the ingest reader's captions, credits and
+ * leading navigation, and related-links blocks — a run of headline-shaped lines (no closing full stop)
+ * of three or more anywhere, or of two or more that ends the text (`Минувшей ночью ... тревоги` /
+ * `Spiegel: В Индии сочли оскорблением реакцию Запада на визит Владимира Путина` / ...).
+ */
+function pageFurniture(text: string): { start: number; end: number }[] {
+  const out = furnitureSpans(text);
+  const ls: { start: number; end: number; text: string }[] = [];
+  let s = 0;
+  while (s <= text.length) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    if (text.slice(s, e).trim()) ls.push({ start: s, end: e, text: text.slice(s, e) });
+    s = e + 1;
+  }
+  let i = 0;
+  while (i < ls.length) {
+    let j = i;
+    while (j < ls.length && isHeadlineLike(ls[j].text) && ls[j].text.length <= 160) j++;
+    const run = j - i;
+    // (the first line of a text is its title, never furniture by this rule)
+    const from = i === 0 ? 1 : i;
+    if (j - from >= 3 || (j === ls.length && j - from >= 2)) for (let k = from; k < j; k++) out.push({ start: ls[k].start, end: ls[k].end });
+    i = run ? j : i + 1;
+  }
+  return out;
 }
 
 /** (an outlet look-up folds every name of the entity: done once, and only for a mention weighed as a party) */

@@ -347,3 +347,14 @@ test('deny (en): a denial followed by what it asserts speaks of the contact said
   assert.ok(st && /zakharova/.test(who(doc, st.by)), JSON.stringify(none.stances));
   assert.ok(st.rules?.includes('stance.on.denied-content'));
 });
+
+test('page furniture (ru): a related-links block after the article yields no events', () => {
+  const doc = analyze(
+    'Госсекретарь США Энтони Блинкен сообщил в соцсети X, что провел разговор с новым министром иностранных дел Украины Андреем Сибигой.\nРанее украинский парламент поддержал назначение Сибиги на должность министра иностранных дел Украины вместо уволенного Дмитрия Кулебы.\n\nМинувшей ночью в украинских регионах снова гремели взрывы на фоне воздушной тревоги\nSpiegel: В Индии сочли оскорблением реакцию Запада на визит Владимира Путина\nГидрометцентр: В трех федеральных округах России начнутся сильные морозы\nВоздушная тревога второй раз за ночь объявлена на всей территории Украины',
+    'ru',
+    '2024-09-07',
+  );
+  const evs = doc.layers.events ?? [];
+  assert.ok(evs.some((e) => e.mode === 'call'), JSON.stringify(evs));
+  for (const e of evs) assert.ok(!/Spiegel/.test(doc.text.slice(e.start, e.end)), JSON.stringify(e));
+});
