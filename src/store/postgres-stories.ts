@@ -17,6 +17,7 @@ import { fingerprint, linkReprint, type DedupArticle, type DedupCandidate, type 
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
 import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
+import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import { decodeTerms } from './sqlite-terms.js';
 import { reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
@@ -443,13 +444,7 @@ export const PG_STORIES_MIGRATION = `
 
 // ---------------------------------------------------------------- reading stories (parley/story@1)
 
-function headline(title: string | null, text: string | null): string {
-  if (title && title.trim()) return title.trim();
-  const first = (text ?? '').trimStart().split('\n', 1)[0].trim();
-  if (first.length <= 160) return first;
-  const cut = first.lastIndexOf(' ', 160);
-  return first.slice(0, cut > 80 ? cut : 160) + ' …';
-}
+const headline = storyHeadline;
 
 function earlierFirst(x: Row, y: Row): number {
   const px = x.published ?? '\uffff';

@@ -14,6 +14,7 @@
 import pg from 'pg';
 import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
+import { firstContentLine } from '../ingest/furniture.js';
 import { fold } from '../doc/normalize.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
 import { PostgresCorpus, replayCorpus, updateCorpus } from './postgres-corpus.js';
@@ -657,7 +658,8 @@ function articleRows(a: ArticleJson, tokens: TokenLike[] | null, lemmatizer?: Le
 
 /** The first line of a text, cut at a word boundary near 120 characters (as SqliteStore). */
 function leadOf(text: string): string {
-  const first = text.trimStart().split('\n', 1)[0].trim();
+  // the first line that is no page furniture (a scraped menu word `Поиск`, a photo caption)
+  const first = firstContentLine(text);
   if (first.length <= 120) return first;
   const cut = first.lastIndexOf(' ', 120);
   return first.slice(0, cut > 60 ? cut : 120) + ' …';

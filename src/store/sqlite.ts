@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
+import { firstContentLine } from '../ingest/furniture.js';
 import { fold } from '../doc/normalize.js';
 import { CORPUS_UPDATERS } from './corpus-updaters.js';
 import { CORPUS_STEP, MIGRATION_CODE, MIGRATIONS } from './migrations.js';
@@ -563,7 +564,8 @@ type Inserts = ReturnType<typeof prepareInserts>;
 
 /** The first line of a text, cut at a word boundary near 120 characters. */
 function leadOf(text: string): string {
-  const first = text.trimStart().split('\n', 1)[0].trim();
+  // the first line that is no page furniture (a scraped menu word `Поиск`, a photo caption)
+  const first = firstContentLine(text);
   if (first.length <= 120) return first;
   const cut = first.lastIndexOf(' ', 120);
   return first.slice(0, cut > 60 ? cut : 120) + ' …';
