@@ -21,7 +21,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc } from '../src/doc/model.js';
 import { readInputs } from '../src/ingest/index.js';
@@ -199,7 +199,10 @@ async function main() {
           `${r.name.padEnd(20)} p50 ${String(results[r.name].p50).padStart(7)} ms  p95 ${String(results[r.name].p95).padStart(7)} ms  max ${String(results[r.name].max).padStart(7)} ms  server CPU ${String(serverCpuMs).padStart(6)} ms/request  ${JSON.stringify(status)}`,
         );
       }
-      const out = { articles: built.articles, rounds: o.rounds, server: 'parley serve, one core (taskset), over HTTP on localhost', routes: results };
+      // wall times on a shared machine include waiting for the core: the load says how much
+      const load = loadavg().map(r1);
+      log(`machine load (1, 5, 15 min) ${load.join(', ')} on ${cpus().length} cores`);
+      const out = { articles: built.articles, rounds: o.rounds, server: 'parley serve, one core (taskset), over HTTP on localhost', load, cores: cpus().length, routes: results };
       if (o.json) process.stdout.write(JSON.stringify(out) + '\n');
     } finally {
       server.stop();

@@ -441,6 +441,9 @@ export class SqliteStore implements Store {
   }
 
   async quotes(f: QuoteFilter = {}): Promise<QuoteRecord[]> {
+    // without a speaker, the articles are walked newest first on their (published DESC, id) index
+    // and the page's quotes taken from them (CROSS JOIN fixes that order), not every quote sorted;
+    // a speaker's quotes are few: found by the speaker index, then sorted
     const where: string[] = [];
     const params: Row = {};
     if (f.speaker) {
@@ -457,7 +460,7 @@ export class SqliteStore implements Store {
         `SELECT a.id AS article, a.title, a.outlet, a.published, a.lang, q.start, q."end", q.text, q.kind, q.speaker,
                 (SELECT name FROM article_entities ae WHERE ae.article = q.article AND ae.entity = q.speaker) AS speakerName,
                 q.cue_text AS cue, q.via
-         FROM quotes q JOIN articles a ON a.rowid = q.article
+         FROM ${f.speaker ? 'quotes q JOIN articles a ON a.rowid = q.article' : 'articles a CROSS JOIN quotes q ON q.article = a.rowid'}
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY a.published DESC, a.id, q.idx LIMIT @limit OFFSET @offset`,
       )
