@@ -169,3 +169,23 @@ test('several writers that share no entity row meet only in the corpus: still th
   // right (with the lock taken out this test fails: a writer finds a story another has just merged away)
   await concurrentEqualsSingle([...nordStream, ...arts].map((a) => ({ ...a, entities: [] })));
 });
+
+test('a PostgreSQL database from before the corpus tables gets its corpus built when opened', async () => {
+  const db = await pgDb();
+  const first = await new PostgresStore(db.url, { lemmatizer }).open();
+  for (const a of arts) await first.putArticle(a);
+  const want = await corpusOf(first);
+  // back to schema step 2: no corpus tables (as a database written by the previous version). While the
+  // corpus is the last step (PG_CORPUS_STEP); a later step must be undone here too
+  await first.pool.query(`DROP TABLE corpus_order, corpus_claim_keys, corpus_claim_reports, corpus_claims, corpus_claim_actors,
+    corpus_actor_entities, corpus_actor_keys, corpus_dedup, corpus_dedup_bands, corpus_story_vecs, corpus_story_keys, corpus_stories,
+    corpus_story_articles, corpus_story_entities, corpus_story_alias, corpus_story_history; DROP SEQUENCE corpus_order_seq;
+    UPDATE parley_schema SET version = 2`);
+  await first.close();
+  const again = await new PostgresStore(db.url, { lemmatizer }).open();
+  try {
+    assert.deepEqual(await corpusOf(again), want);
+  } finally {
+    await again.close();
+  }
+});
