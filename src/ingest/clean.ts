@@ -4,10 +4,13 @@
  *   controls are removed (a terminal printing `stats` or `search` must not obey them); one-line
  *   fields (title, outlet, id, url, lang) also lose their line breaks.
  * - A title that carries markup (`<script>…</script>`, `<b>`) keeps only its text.
+ * - A title that is page furniture (`Поиск`, a photo caption `… / © Associated Press`) is none; an
+ *   article with no title whose text opens with such furniture takes the headline after it.
  * - The work per article is bounded: a text longer than `maxChars` is cut at the last paragraph or
  *   sentence end before the limit, with a warning naming the input.
  */
 import type { RawArticle } from '../doc/model.js';
+import { isFurnitureLine, titleAfterFurniture } from './furniture.js';
 import { htmlFragmentToText } from './html.js';
 import type { IngestItem } from './index.js';
 
@@ -55,6 +58,12 @@ export function cleanTitle(s: string | null | undefined): string | null {
   }
 }
 
+/** The title, unless it is page furniture; else the headline after the furniture the text opens with. */
+function articleTitle(title: string | null, text: string): string | null {
+  if (title && !isFurnitureLine(title)) return title;
+  return titleAfterFurniture(text);
+}
+
 /** Where to cut a text of more than `max` characters: a paragraph, sentence or word end before it. */
 function cutPoint(text: string, max: number): number {
   const floor = Math.floor(max * 0.8);
@@ -94,7 +103,7 @@ export function finish(item: IngestItem, maxChars: number): IngestItem {
   const article: RawArticle = {
     ...a,
     id: a.id === undefined ? undefined : cleanLine(a.id) ?? undefined,
-    title: cleanTitle(a.title),
+    title: articleTitle(cleanTitle(a.title), text),
     lang: a.lang === undefined ? undefined : cleanLine(a.lang),
     text,
     source,

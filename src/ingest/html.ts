@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Readability as ReadabilityType } from '@mozilla/readability';
 import type { parseHTML as ParseHTML } from 'linkedom';
 import { normalizeDate } from './dates.js';
+import { isFurnitureLine } from './furniture.js';
 
 // linkedom (~0.2 s to import) and Readability are loaded on the first HTML input, synchronously
 // through their CommonJS builds, so runs over plain text or JSON Lines start faster
@@ -386,7 +387,12 @@ export function extractHtml(source: string): HtmlArticle | null {
     }
   }
   if (!hasArticleText(text)) return null;
-  const title = cleanTitle(metaTitle) ?? cleanTitle(rTitle) ?? cleanTitle(info.h1) ?? cleanTitle(info.title);
+  // no title from page furniture: a `<title>` that is a photo caption or a menu word (`… / © Associated
+  // Press`, `Поиск`), nor Readability's title cut from it (`…` before ` / © Associated Press`)
+  const pageTitle = cleanTitle(info.title);
+  const captionPage = !!pageTitle && isFurnitureLine(pageTitle);
+  const usable = (t: string | null) => (t && !isFurnitureLine(t) && !(captionPage && pageTitle!.startsWith(t)) ? t : null);
+  const title = usable(cleanTitle(metaTitle)) ?? usable(cleanTitle(rTitle)) ?? usable(cleanTitle(info.h1)) ?? usable(pageTitle);
   // Readability keeps the headline inside the content on some pages: do not repeat it as body.
   if (title && text.startsWith(title + '\n')) text = text.slice(title.length).replace(/^\n+/, '');
   // nor a date line of the page's metadata (`1 июля 2025`, `10.02.2026 13:05`) before or after the text

@@ -18,7 +18,6 @@ import { binaryReason, declaredCharset, decodeBytes, sniffUtf16 } from './decode
 import { finish, printable } from './clean.js';
 export { printable } from './clean.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
-import { titleAfterFurniture } from './furniture.js';
 export { firstContentLine, furnitureSpans, isCaptionLine, isNavigationLine } from './furniture.js';
 import { extractHtml, htmlFragmentToText } from './html.js';
 import { detectOutlet, findOutlet, outletFromUrl, outletName } from './outlet.js';
@@ -138,14 +137,13 @@ function readSeed(text: string, input: string): IngestItem {
   if (!published) return fail(input, `invalid date in the seed header: ${m[1]}`);
   const b = body(t.slice(m[0].length).replace(/^[ \t]+/, ''));
   if (!b) return fail(input, 'seed header with no article text');
-  // a scraped page may open with its menu or a photo caption: the headline after it is the title
-  return article(input, { format: 'seed', outlet: detectOutlet(b) }, { published, title: titleAfterFurniture(b), text: b });
+  return article(input, { format: 'seed', outlet: detectOutlet(b) }, { published, title: null, text: b });
 }
 
 function readText(text: string, input: string): IngestItem {
   const b = body(text);
   if (!b.trim()) return fail(input, 'empty file (only whitespace)');
-  return article(input, { format: 'text', outlet: detectOutlet(b) }, { published: null, title: titleAfterFurniture(b), text: b });
+  return article(input, { format: 'text', outlet: detectOutlet(b) }, { published: null, title: null, text: b });
 }
 
 function readHtml(html: string, input: string): IngestItem {

@@ -98,3 +98,21 @@ test('captions and credits as published are furniture; sentences that mention ph
   ])
     assert.ok(!isFurnitureLine(s), s);
 });
+
+test('every reader: a title that is furniture is none, and the headline after leading furniture is taken', () => {
+  const body001 = seed('001_e2f19f95208510e0.txt').replace(/^ ?date \S+ /, '');
+  // a JSON line whose title field holds the scraped search button
+  const line = JSON.stringify({ title: 'Поиск', text: body001, published: '2026-02-10' });
+  const a = oks(readBuffer(Buffer.from(line + '\n'), 'batch.jsonl'))[0].article;
+  assert.equal(a.title, 'В Кремле подтвердили возобновление контактов с Францией на техническом уровне');
+  // an HTML page whose only title is the photo caption, the caption first in the article
+  const caption = 'Очільник МЗС РФ Сергій Лавров та держсекретар США Марко Рубіо / © Associated Press';
+  const paras = seed('004_91384393e7f4fdf8.txt').replace(/^ ?date \S+ /, '').split('\n').filter((l) => l.trim() && l.trim() !== caption).slice(0, 4);
+  const html = `<!DOCTYPE html><html><head><title>${caption}</title></head><body><article><figure><img src="a.jpg" alt="Лавров і Рубіо"><figcaption>${caption}</figcaption></figure>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const h = oks(readBuffer(Buffer.from(html), 'page.html'))[0].article;
+  assert.equal(h.title, null);
+  assert.ok(storyHeadline(h.title, h.text).startsWith('Особиста зустріч'), storyHeadline(h.title, h.text));
+  // a real headline as title is kept
+  const k = oks(readBuffer(Buffer.from(JSON.stringify({ title: 'Лавров и Рубио провели переговоры в Эр-Рияде', text: body001 }) + '\n'), 'b.jsonl'))[0].article;
+  assert.equal(k.title, 'Лавров и Рубио провели переговоры в Эр-Рияде');
+});
