@@ -473,6 +473,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       }
       if (a0 - a >= 4 && pred && restIsSubjectOnly(v, c, sEnd, lex, c - q > 1)) {
         const subj = (c - q > 1 ? findSubject(v, c, lex, -1, { maxTokens: c - q - 1 }) : null) ?? findSubject(v, c, lex, 1, { maxTokens: 10 });
+        // `…, передає "…`: an outlet's verb with no outlet named credits nobody (the text lost the name), no quote
+        if (!subj && lex.outletVerbs.has(lemma)) continue;
         // `…, проинформировал Сикорского о …`: a person after the cue in an oblique case is its object, not its subject
         if (subj && subj.k === 'entity' && subj.t0 > c && lex.lang !== 'en' && mentionCaseOk(v, subj.t0, tokenAt(w, subj.end - 1) + 1) === 'other') continue;
         pushClause(w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
@@ -520,6 +522,10 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     let b: number;
     if (i === st || (i > st && !w[i - 1].word && !SENT_PUNCT.has(w[i - 1].text) && w[i - 1].text !== ',')) {
       if (comma < 0 || comma + 1 >= sEnd) continue;
+      a = w[comma + 1].start;
+      b = clauseEnd(comma + 1, s);
+    } else if (i > st && w[i - 1].text === ',' && countWords(text.slice(w[st].start, w[i - 2].end)) < 3 && comma > 0 && comma + 1 < sEnd) {
+      // `При этом, по его словам, …`: a connective before the phrase; the clause is what follows it
       a = w[comma + 1].start;
       b = clauseEnd(comma + 1, s);
     } else if (i > st && w[i - 1].text === ',') {
@@ -639,6 +645,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       // an outlet as the speaker: a credited passage, not a quote
       atts.push({ start: c.start, end: c.end, source: r.outlet, cue: c.cue });
       continue;
+    }
+    // `…, повідомляє УНН`, `…, пише <an outlet nobody recognised>`: what only outlets do, credited to nobody
+    // the article names as a speaker, is the outlet's passage, not a quote
+    if (!r.id && r.by !== 'unnamed' && c.cueIdx >= 0 && c.kind !== 'direct') {
+      const cw = w[c.cueIdx];
+      if (lex.outletVerbs.has(cw.lemma) || (lex.presentCredit.has(cw.lemma) && cw.tags?.Tense !== 'Past' && cw.tags?.VerbForm === 'Fin' && cw.tags?.Number !== 'Plur' && c.rule !== 'quote.indirect.that-clause')) continue;
     }
     // `источники Reuters`, `Джерела Reuters`: the outlet is credited with the passage too
     if (r.by === 'unnamed' && r.via) atts.push({ start: c.start, end: c.end, source: r.via, cue: c.cue });

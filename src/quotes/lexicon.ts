@@ -76,6 +76,8 @@ export interface LexiconFile {
   furnitureMarkers?: string[];
   /** a headline line ending so (`… - важные новости`) is a related link */
   furnitureSuffixes?: string[];
+  /** in the present tense a credit line (`…, сообщает УНН`, `повідомляє Укрінформ`): with nobody to name, no quote */
+  presentCreditVerbs?: string[];
 }
 
 export interface Lexicon {
@@ -119,6 +121,7 @@ export interface Lexicon {
   there: Set<string>;
   furnitureMarkers: string[];
   furnitureSuffixes: string[];
+  presentCredit: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -190,6 +193,7 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     there: low(f.thereAdverbs),
     furnitureMarkers: (f.furnitureMarkers ?? []).map((x) => x.toLowerCase()),
     furnitureSuffixes: (f.furnitureSuffixes ?? []).map((x) => x.toLowerCase()),
+    presentCredit: low(f.presentCreditVerbs),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);

@@ -246,3 +246,14 @@ test('page furniture (ru): a `Читайте также:` link ends with its fir
   );
   assert.ok(!(doc2.layers.quotes ?? []).some((q) => q.start > doc2.text.indexOf('Новости по теме')), JSON.stringify(doc2.layers.quotes));
 });
+
+test('according (ru): `При этом, по его словам, …` — a connective before the phrase is no quote; the clause after it is', async () => {
+  const doc = await analyze(
+    'При этом, по его словам, транзит через Украину должен быть сохранен, в чем Мааса заверил российский коллега Сергей Лавров во время визита в Москву (Россия) в пятницу.',
+    'ru',
+  );
+  assert.ok(!quoteStarting(doc, 'При этом'), JSON.stringify(doc.layers.quotes));
+  const q = quoteStarting(doc, 'транзит через Украину');
+  assert.ok(q, JSON.stringify(doc.layers.quotes));
+  assert.equal(q.rules?.[0], 'quote.indirect.according');
+});
