@@ -599,6 +599,9 @@ function headNoun(toks: Tok[], t0: number, head: number, type: string): Tok | nu
   return null;
 }
 
+/** group nouns a side sends (`делегация Украины`, `представники США`) */
+const DELEGATION = new Set(['делегация', 'делегація', 'представитель', 'представник', 'delegation']);
+
 /** a format of talks named by its sides (`the Ukraine-Russia format`, `в формате Россия — США`) */
 const FORMAT = new Set(['format', 'формат']);
 
@@ -823,6 +826,9 @@ class Extractor {
         return { kind: 'prep', prep: t.norm, at: j };
       }
       if (this.skippable(t)) continue;
+      // a delegation of a named side: `переговоры между делегациями Украины и США`, `з делегацією
+      // України` (rule `party.delegation-of`): the side is the party
+      if (DELEGATION.has(t.lemma) && m.case === 'Gen' && (j === m.t0 - 1 || this.onlyGenitiveNames(j + 1, m.t0))) continue;
       // an appositive head noun in the name's case: `с турецким коллегой Хаканом Фиданом`
       // (over a genitive name qualifying it: `с новым государственным секретарем США Марко Рубио`)
       // (a foreign name that does not decline reads as a nominative: `секретарем США Марко Рубио`)

@@ -358,3 +358,12 @@ test('page furniture (ru): a related-links block after the article yields no eve
   assert.ok(evs.some((e) => e.mode === 'call'), JSON.stringify(evs));
   for (const e of evs) assert.ok(!/Spiegel/.test(doc.text.slice(e.start, e.end)), JSON.stringify(e));
 });
+
+test('a delegation of a named side (ru): talks between the delegations of Ukraine and the US are talks between Ukraine and the US', () => {
+  const doc = analyze('В Джидде (Саудовская Аравия) начались переговоры между делегациями Украины и США, сообщает МИД Украины.', 'ru', '2025-03-11');
+  const ev = (doc.layers.events ?? []).find((e) => e.type === 'CONSULT');
+  assert.ok(ev, JSON.stringify(doc.layers.events));
+  const names = ev.actors.map((a) => who(doc, a)).join(' | ');
+  assert.match(names, /украин/);
+  assert.match(names, /сша/);
+});
