@@ -32,6 +32,7 @@ export function runQuotes(doc: Doc, ctx?: Context): void {
   const lex = lexiconFor(lang);
   if (!lex || !doc.text) return;
   const cache = new Map<Entity, boolean>();
+  const outletNames = new Map<string, ReturnType<typeof findOutlet> | null>();
   const svc: ExtractServices = {
     isOutlet: (e) => {
       let r = cache.get(e);
@@ -43,7 +44,12 @@ export function runQuotes(doc: Doc, ctx?: Context): void {
     },
     kb: ctx?.maybe('kb'),
     outletByName: (name, start, end) => {
-      const o = findOutlet(name);
+      // (asked for many capitalised words and their neighbours: one lookup per name and document)
+      let o = outletNames.get(name);
+      if (o === undefined) {
+        o = findOutlet(name) ?? null;
+        outletNames.set(name, o);
+      }
       if (!o) return null;
       // the entity of the article with that name, else the KB's, else the outlet's own name
       for (const e of doc.layers.entities ?? []) if (cache.get(e) !== false && isOutletEntity(e) && findOutlet(e.name) === o) return e;

@@ -165,7 +165,11 @@ export class RuleSet<P> {
   matchAt(toks: readonly MatchToken[], i: number, lo: number, hi: number): Match<P>[] {
     const t = toks[i];
     if (!t) return [];
-    const cands = [...(this.byFirst.get(t.lemma) ?? []), ...(t.norm !== t.lemma ? (this.byFirst.get(t.norm) ?? []) : []), ...this.open];
+    const byLemma = this.byFirst.get(t.lemma);
+    const byNorm = t.norm !== t.lemma ? this.byFirst.get(t.norm) : undefined;
+    // (most tokens start no rule: no allocation for them)
+    if (!byLemma && !byNorm && !this.open.length) return [];
+    const cands = [...(byLemma ?? []), ...(byNorm ?? []), ...this.open];
     const out: Match<P>[] = [];
     const seen = new Set<CompiledRule<P>>();
     for (const c of cands) {
