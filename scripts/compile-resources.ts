@@ -1,7 +1,7 @@
 /**
  * Fills the compiled-resource cache (`src/pipeline/compiled.ts`) after `npm run build`: loads the
  * default pipeline and analyses one short article per language, so every resource that is built
- * on first use is built now and stored. Best-effort: a failure here only means the first run of
+ * on first use is built now and stored, and the search side's KB name index. Best-effort: a failure here only means the first run of
  * `parley` builds them instead.
  *
  *   node dist/scripts/compile-resources.js      (run by `npm run build`)
@@ -9,6 +9,7 @@
 import { cacheDir } from '../src/pipeline/compiled.js';
 import type { RawArticle } from '../src/doc/model.js';
 import { createPipeline } from '../src/pipeline/index.js';
+import { KbNames } from '../src/store/lemmatizer.js';
 
 const SAMPLES: RawArticle[] = [
   { id: 'compile-ru', text: 'Президент России провёл телефонный разговор с канцлером Германии.', published: '2025-01-01', title: null, source: {} },
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const pipe = await createPipeline();
   for (const s of SAMPLES) pipe.analyze(s);
+  KbNames.load(); // the query side's name index (`parley search`)
   console.log(`compile-resources: resources compiled into ${dir} (${Math.round(performance.now() - t0)} ms)`);
 }
 

@@ -8,7 +8,9 @@ import type { Morphology } from '../text/morph/api.js';
 import type { Lemmatizer } from './types.js';
 import type { NameLookup, Reading, ReadingLemmatizer } from './terms.js';
 import { termOf, words } from './terms.js';
-import { readJsonResource } from '../pipeline/resources.js';
+import { readFileSync } from 'node:fs';
+import { compiled, siblings } from '../pipeline/compiled.js';
+import { resourcePath } from '../pipeline/resources.js';
 import { translitKey } from '../entities/kb/keys.js';
 
 export function morphLemmatizer(morph: Morphology, opts: { names?: KbNames | null } = {}): ReadingLemmatizer & { readonly names?: NameLookup } {
@@ -72,46 +74,75 @@ interface KbFileLite {
   forms?: Record<string, Record<string, [string, string][]>>;
 }
 
-interface NameWord {
-  id: string;
-  lang: string;
-  pos: number;
-  n: number;
-}
-
 /**
  * The knowledge base's names as the query side needs them: the words of every entity's names and
  * aliases per language (`Володимир Путін`: путін at 1 of 2), and the inflected name forms the KB
- * lists (`брексита` -> `Брексит`). Built from the shipped kb.json on first use.
+ * lists (`брексита` -> `Брексит`). Built from the shipped kb.json once and kept compiled between
+ * runs (`src/pipeline/compiled.ts`): a `parley search` reads the built index instead of parsing
+ * the whole KB and splitting every name into words.
+ *
+ * The state is flat (parallel arrays over name-word entries, entity indexes instead of ids), so the
+ * compiled entry is a few arrays and maps to read back, not thousands of small objects.
  */
 export class KbNames implements NameLookup {
-  private readonly words = new Map<string, NameWord[]>();
-  private readonly byId = new Map<string, NameWord[]>();
-  private readonly wordOf = new Map<NameWord, string>();
-  private readonly forms: Record<string, Record<string, [string, string][]>>;
+  /** name word -> its entries (indexes into the arrays below) */
+  private readonly words = new Map<string, number[]>();
+  /** per entry: the entity (index), the word's place in its name, the name's length in words, the word, the language */
+  private readonly entity: number[] = [];
+  private readonly pos: number[] = [];
+  private readonly len: number[] = [];
+  private readonly word: string[] = [];
+  private readonly lang: string[] = [];
+  /** per entity index: its entries */
+  private readonly byEntity: number[][] = [];
+  /** per language: a folded name form -> its one-word base forms (`сибиги` -> [`Сибига`]) */
+  private readonly bases: Record<string, Map<string, string[]>> = {};
 
   constructor(file: KbFileLite, readonly maxEntities = 8) {
-    this.forms = file.forms ?? {};
-    for (const e of file.entities) {
+    for (const [l, table] of Object.entries(file.forms ?? {})) {
+      const m = new Map<string, string[]>();
+      for (const [form, hits] of Object.entries(table)) {
+        const bs = [...new Set(hits.map(([, base]) => base).filter((b) => nameWords(b).length === 1))];
+        if (bs.length) m.set(form, bs);
+      }
+      this.bases[l] = m;
+    }
+    file.entities.forEach((e, ei) => {
       const all: [string, string][] = [];
       for (const [l, n] of Object.entries(e.names ?? {})) all.push([l, n]);
       for (const [l, ns] of Object.entries(e.aliases ?? {})) for (const n of ns) all.push([l, n]);
+      const mine: number[] = [];
       for (const [lang, name] of all) {
         const ws = nameWords(name);
         if (!ws.length || ws.length > 6) continue;
         ws.forEach((w, pos) => {
-          const nw: NameWord = { id: e.id, lang, pos, n: ws.length };
-          (this.words.get(w) ?? this.words.set(w, []).get(w)!).push(nw);
-          (this.byId.get(e.id) ?? this.byId.set(e.id, []).get(e.id)!).push(nw);
-          this.wordOf.set(nw, w);
+          const i = this.word.length;
+          this.entity.push(ei);
+          this.pos.push(pos);
+          this.len.push(ws.length);
+          this.word.push(w);
+          this.lang.push(lang);
+          mine.push(i);
+          const at = this.words.get(w);
+          if (at) at.push(i);
+          else this.words.set(w, [i]);
         });
       }
-    }
+      this.byEntity[ei] = mine;
+    });
   }
 
+  /** The shipped KB's names, compiled (see the class); null when the KB cannot be read. */
   static load(): KbNames | null {
     try {
-      return new KbNames(readJsonResource<KbFileLite>('src/entities/kb/data/kb.json'));
+      const bytes = readFileSync(resourcePath('src/entities/kb/data/kb.json'));
+      return compiled({
+        name: 'kb-names',
+        sources: [bytes],
+        code: siblings(import.meta.url, './lemmatizer', './terms'),
+        classes: [KbNames],
+        build: () => new KbNames(JSON.parse(bytes.toString('utf8')) as KbFileLite),
+      });
     } catch {
       return null;
     }
@@ -119,8 +150,8 @@ export class KbNames implements NameLookup {
 
   /** Base forms of a one-word name form in a language (`Сибиги` -> `Сибига`), from the KB's form table. */
   formLemmas(word: string, lang: string): string[] {
-    const hits = this.forms[lang]?.[word.toLowerCase().replace(/ё/g, 'е')] ?? [];
-    return [...new Set(hits.map(([, base]) => base).filter((b) => nameWords(b).length === 1))];
+    const bs = this.bases[lang]?.get(word.toLowerCase().replace(/ё/g, 'е'));
+    return bs ? bs.slice() : [];
   }
 
   isNameWord(term: string): boolean {
@@ -129,19 +160,20 @@ export class KbNames implements NameLookup {
 
   across(term: string): string[] {
     const hits = this.words.get(term) ?? [];
-    const ids = new Set(hits.map((h) => h.id));
+    const ids = new Set(hits.map((h) => this.entity[h]));
     if (!ids.size || ids.size > this.maxEntities) return [];
     const out = new Set<string>();
+    const key = translitKey(term);
     for (const h of hits) {
-      const last = h.pos === h.n - 1;
-      for (const r of this.byId.get(h.id) ?? []) {
-        const w = this.wordOf.get(r)!;
+      const last = this.pos[h] === this.len[h] - 1;
+      for (const r of this.byEntity[this.entity[h]]) {
+        const w = this.word[r];
         // the same place in a name of as many words (into English only when it is the same name in
         // Latin letters: Путин ~ Putin, not Мэй ~ may); or, between names of different lengths, the
         // last word when it is the same name in another script (Путин ~ Putin, not Тереза ~ May)
-        const same = translitKey(w) === translitKey(term);
-        if (r.n === h.n && r.pos === h.pos && (same || r.lang !== 'en')) out.add(w);
-        else if (last && r.pos === r.n - 1 && same) out.add(w);
+        const same = translitKey(w) === key;
+        if (this.len[r] === this.len[h] && this.pos[r] === this.pos[h] && (same || this.lang[r] !== 'en')) out.add(w);
+        else if (last && this.pos[r] === this.len[r] - 1 && same) out.add(w);
       }
     }
     out.delete(term);
