@@ -245,8 +245,13 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
     win.from
       ? q(
           db,
-          `SELECT article, count(*) AS n FROM corpus_story_keys
-           WHERE key IN (SELECT value FROM json_each(@keys)) AND ((published >= @from AND published <= @to) OR published = '')
+          // two searches of the key index, each on (key, published): an OR of the two kept the
+          // search on key alone, reading every dated posting of a key however old (it grew with the corpus)
+          `SELECT article, count(*) AS n FROM (
+             SELECT article FROM corpus_story_keys
+             WHERE key IN (SELECT value FROM json_each(@keys)) AND published >= @from AND published <= @to
+             UNION ALL
+             SELECT article FROM corpus_story_keys WHERE key IN (SELECT value FROM json_each(@keys)) AND published = '')
            GROUP BY article HAVING n >= @min`,
         ).all({ keys: JSON.stringify(keys), from: win.from, to: win.to, min: p.minShared })
       : q(

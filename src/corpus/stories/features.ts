@@ -58,6 +58,7 @@ export function storyData(): StoryData {
 /** For the build script: use these tables instead of the shipped ones. */
 export function setStoryData(d: StoryData): void {
   data = d;
+  termKeyMemo.clear();
 }
 
 const WORDLIKE = /^\p{L}[\p{L}\p{N}]*$/u;
@@ -68,6 +69,25 @@ export function termKey(lemma: string, lang: string, ukRu: Record<string, string
   const l = lang === 'uk' ? ukRu[lemma] ?? lemma : lemma;
   const k = translitKey(l);
   return k.length >= 3 ? k : null;
+}
+
+/**
+ * `termKey` per language, memoised: an article's distinct lemmas are mostly ones seen before, and
+ * one map look-up replaces the word test, the uk->ru table look-up and the transliteration memo.
+ * Bounded (emptied when full); emptied when the word table changes (setStoryData).
+ */
+const TERM_KEY_MEMO_SIZE = 200_000;
+const termKeyMemo = new Map<string, Map<string, string | null>>();
+function termKeyMemoised(lemma: string, lang: string, ukRu: Record<string, string>): string | null {
+  let m = termKeyMemo.get(lang);
+  if (!m) termKeyMemo.set(lang, (m = new Map()));
+  let k = m.get(lemma);
+  if (k === undefined) {
+    if (m.size >= TERM_KEY_MEMO_SIZE) m.clear();
+    k = termKey(lemma, lang, ukRu);
+    m.set(lemma, k);
+  }
+  return k;
 }
 
 function idf(df: number | undefined, docs: number): number {
@@ -90,7 +110,7 @@ export function articleVec(a: ArticleInput, d: StoryData = storyData()): Article
   for (const l of a.lemmas) byLemma.set(l, (byLemma.get(l) ?? 0) + 1);
   const tf = new Map<string, number>();
   for (const [l, n] of byLemma) {
-    const k = termKey(l, a.lang, d.ukRu);
+    const k = d === data ? termKeyMemoised(l, a.lang, d.ukRu) : termKey(l, a.lang, d.ukRu);
     if (k) tf.set(k, (tf.get(k) ?? 0) + n);
   }
   const tw = new Map<string, number>();
