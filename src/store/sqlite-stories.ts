@@ -229,6 +229,11 @@ function earlierRow(a: { published: string | null; id: string }, b: { published:
 
 /** Files one stored article into its story (incremental; the same groups in any order). */
 export function updateStories(db: Database.Database, a: StoredArticle): StoryUpdate {
+  return fileStory(db, a, true);
+}
+
+/** `updateStories`; the linked articles' ids are only looked up when `wantLinked` (the updater does not read them). */
+function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean): StoryUpdate {
   const p = linkParams();
   const json = a.json;
   const id = json.id;
@@ -279,8 +284,12 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
   const vecJson = vecToJson(vec);
   q(db, 'INSERT OR REPLACE INTO corpus_story_vecs (article, published, vec) VALUES (?, ?, ?)').run(a.rowid, published ?? '', vecJson);
   cacheVec(db, a.rowid, parseVec(vecJson, published));
-  const insKey = q(db, 'INSERT OR IGNORE INTO corpus_story_keys (key, published, article) VALUES (?, ?, ?)');
-  for (const k of keys) insKey.run(k, published ?? '', a.rowid);
+  if (keys.length)
+    q(db, 'INSERT OR IGNORE INTO corpus_story_keys (key, published, article) SELECT value, ?, ? FROM json_each(?)').run(
+      published ?? '',
+      a.rowid,
+      JSON.stringify(keys),
+    );
 
   // the stories the links reach
   const sids = new Set<string>();
@@ -289,8 +298,8 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
       JSON.stringify(linkedRows),
     ) as Row[])
       sids.add(r.story);
-    const bump = q(db, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article = ?');
-    for (const r of linkedRows) bump.run(r);
+    // linkedRows are distinct (one candidate row per article)
+    q(db, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article IN (SELECT value FROM json_each(?))').run(JSON.stringify(linkedRows));
   }
   const me = { id, published };
   let sid: string;
@@ -344,7 +353,7 @@ export function updateStories(db: Database.Database, a: StoredArticle): StoryUpd
       sid = newId;
     }
   } else q(db, 'UPDATE corpus_stories SET last_published = ?, n = ? WHERE id = ?').run(last, n, sid);
-  const linkedIds = linkedRows.length
+  const linkedIds = wantLinked && linkedRows.length
     ? (q(db, 'SELECT id FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(linkedRows)) as Row[]).map(
         (r) => r.id as string,
       )
@@ -407,7 +416,7 @@ function mergeInto(db: Database.Database, into: string, from: string, date: stri
 export const storiesUpdater: CorpusUpdater = {
   name: 'stories',
   update(db, a) {
-    updateStories(db, a);
+    fileStory(db, a, false);
   },
   reset(db) {
     vecCache.delete(db);
