@@ -227,13 +227,20 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
 
   // candidates: articles sharing enough index keys inside the reach of the window, with their vectors (one statement)
   const win = windowOf(published, { ...p, windowDays: reachDays(p) });
+  // with a window: two searches of the key index on (key, published), the dated window and the
+  // undated keys (an OR of the two would search on key alone and read every posting of a key)
   const vs = await rows(
     c,
-    `SELECT v.article, v.published, v.vec, a.id FROM corpus_story_vecs v JOIN articles a ON a.rowid = v.article
-     WHERE v.article IN (SELECT article FROM corpus_story_keys
-                         WHERE key = ANY($1::text[]) AND ($2::text IS NULL OR (published >= $2 AND published <= $3) OR published = '')
-                         GROUP BY article HAVING count(*) >= $4)`,
-    [keys, win.from, win.to, p.minShared],
+    win.from
+      ? `SELECT v.article, v.published, v.vec, a.id FROM corpus_story_vecs v JOIN articles a ON a.rowid = v.article
+         WHERE v.article IN (SELECT article FROM (
+                               SELECT article FROM corpus_story_keys WHERE key = ANY($1::text[]) AND published >= $2 AND published <= $3
+                               UNION ALL
+                               SELECT article FROM corpus_story_keys WHERE key = ANY($1::text[]) AND published = '') k
+                             GROUP BY article HAVING count(*) >= $4)`
+      : `SELECT v.article, v.published, v.vec, a.id FROM corpus_story_vecs v JOIN articles a ON a.rowid = v.article
+         WHERE v.article IN (SELECT article FROM corpus_story_keys WHERE key = ANY($1::text[]) GROUP BY article HAVING count(*) >= $2)`,
+    win.from ? [keys, win.from, win.to, p.minShared] : [keys, p.minShared],
   );
   const linkedRows: number[] = [];
   const linkedIds: string[] = [];
