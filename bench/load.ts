@@ -29,6 +29,7 @@
  *   npm run bench:load                                   the whole run (fill ~5-10 min on a quiet core)
  *   npm run bench:load -- --db /tmp/load.db --keep       build once, reuse
  *   npm run bench:load -- --duration 20 --rate 2000 --json
+ *   npm run bench:load -- --phases none                  the hostile requests only
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -505,7 +506,7 @@ async function main() {
       // warm-up: every path once (the caches of the OS and SQLite, V8's compilation)
       // (one request at a time: each path's own latency on the idle server, the slowest listed)
       const single: { path: string; ms: number; status: number }[] = [];
-      for (const p of paths) {
+      for (const p of o.phases.includes('none') ? [] : paths) {
         const t = performance.now();
         try {
           const res = await fetch(server.url + p, { signal: AbortSignal.timeout(20000) });
