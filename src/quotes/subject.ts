@@ -303,7 +303,8 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
   }
   // `Mauricio Claver-Carone, the U.S. special envoy on Latin America, said`, `Песков, пресс-секретарь президента, заявил`:
   // a role in apposition to a name before it is that person's
-  if (best && best.s.k === 'role' && dir === -1) {
+  // (an apposition closes with a comma before the cue: `Trump, the Kremlin spokesman said` is no apposition)
+  if (best && best.s.k === 'role' && dir === -1 && w[c - 1] && w[c - 1].text === ',') {
     let t = best.s.t0 - 1;
     while (t > 0 && c - t < 30 && w[t].word && (v.mentionAt[t] < 0 || v.mentions[v.mentionAt[t]].type !== 'PER') && (w[t].pos === 'DET' || w[t].pos === 'ADJ' || w[t].pos === 'PROPN' || w[t].upper)) t--;
     if (t > 0 && !w[t].word && w[t].text === ',' && v.mentionAt[t - 1] >= 0) {
