@@ -2286,9 +2286,34 @@ class Extractor {
       const c = [...cands].reverse().find((x) => (x.ev.trigger?.start ?? 0) < pos && x.ev.mode === mode && si - x.sent <= 3);
       if (c) return { c, rule: 'stance.on.named-mode' };
     }
-    // else the latest event reported just before, a contact before any other kind
+    // else the story's main contact (`Кремль не прокоментував`, `declined to comment`, a cue naming no
+    // event): of the contacts told before the cue, the one whose sides the article reports most often
+    // (the latest of them on a tie); no contact told before: the latest event just before
     const near = [...cands].reverse().filter((x) => (x.ev.trigger?.start ?? 0) < pos && si - x.sent <= 2);
-    const c = near.find((x) => x.ev.type === 'CONSULT') ?? near[0];
-    return c ? { c, rule: c === near[0] ? 'stance.on.latest' : 'stance.on.latest-contact' } : null;
+    // a contact whose sides the stance's sentence names after the cue's start (`would announce any
+    // meeting that Putin held with Witkoff`), the latest told before
+    const named2 = new Set(this.mens.filter((m) => m.t0 >= k && m.t1 <= b).map((m) => m.id));
+    if (named2.size >= 2) {
+      const c = [...cands].reverse().find((x) => x.ev.type === 'CONSULT' && (x.ev.trigger?.start ?? 0) < pos && x.ev.actors.length >= 2 && x.ev.actors.every((id) => named2.has(id)));
+      if (c) return { c, rule: 'stance.on.named-sides' };
+    }
+    const main = this.mainContact(cands, pos);
+    if (main && (!near[0] || near[0].ev.type === 'CONSULT')) return { c: main, rule: 'stance.on.main-contact' };
+    return near[0] ? { c: near[0], rule: 'stance.on.latest' } : null;
+  }
+
+  /** Of the contacts told before character `pos`, the one whose set of sides the article reports most often (latest on a tie). */
+  private mainContact(cands: Cand[], pos: number): Cand | null {
+    const key = (c: Cand) => [...new Set(c.ev.actors)].sort().join('|');
+    const count = new Map<string, number>();
+    for (const c of cands) if (c.ev.type === 'CONSULT' && c.ev.actors.length >= 2) count.set(key(c), (count.get(key(c)) ?? 0) + 1);
+    let best: Cand | null = null;
+    let bestN = 0;
+    for (const c of cands) {
+      if (c.ev.type !== 'CONSULT' || c.ev.actors.length < 2 || (c.ev.trigger?.start ?? 0) >= pos) continue;
+      const n = count.get(key(c)) ?? 0;
+      if (n >= bestN) [best, bestN] = [c, n];
+    }
+    return best;
   }
 }

@@ -88,3 +88,34 @@ test('the text is the source: ASCII apostrophes stay (L’Express, Trump’s, п
   // matching still reads the apostrophe as one (the role noun is known, the meeting found)
   find(d2, 'CONSULT', /мей|may/, /юнкер|juncker/);
 });
+
+test('a stance that names no event speaks of the story\'s main contact (`Кремль не прокоментував`: stance.on.main-contact)', () => {
+  const doc = analyze(
+    'Непрямі переговори між Україною та Росією за посередництва Катару були зірвані через наступ ЗСУ в Курській області РФ.\n' +
+      'Учасники переговорів сподівалися на можливість досягнення угоди про припинення війни.\n' +
+      'Росія не зривала переговори, але попросила час для обдумування, заявив дипломат.\n' +
+      'Після цього Київ планує консультуватися з партнерами щодо подальших дій. Кремль не прокоментував ситуацію.',
+    'uk',
+    '2024-08-17',
+  );
+  const withStance = (doc.layers.events ?? []).filter((e) => e.stances?.length);
+  assert.equal(withStance.length, 1, JSON.stringify(doc.layers.events?.map((e) => [e.actors, e.stances])));
+  const ev = withStance[0];
+  assert.deepEqual([...ev.actors].sort(), ['russia', 'ukraine']);
+  assert.equal(ev.stances![0].stance, 'no_comment');
+  assert.ok(ev.stances![0].rules?.includes('stance.on.main-contact'));
+});
+
+test('a stance whose sentence names the sides speaks of their contact, not the latest one (stance.on.named-sides)', () => {
+  const doc = analyze(
+    "Russian Direct Investment Fund chief Kirill Dmitriev met President Donald Trump's special envoy Steve Witkoff on Friday in St. Petersburg, the state-run TASS news agency reported.\n\n" +
+      "Witkoff arrived in Russia's second city earlier on Friday and may hold talks with Putin.\n\n" +
+      "Kremlin spokesman Dmitry Peskov said earlier on Friday that he would announce any meeting that Putin held with Witkoff if time for such an encounter arose in the Russian leader's schedule, according to Interfax.",
+    'en',
+    '2025-04-11',
+  );
+  const withStance = (doc.layers.events ?? []).filter((e) => e.stances?.length);
+  assert.equal(withStance.length, 1, JSON.stringify(doc.layers.events?.map((e) => [e.actors, e.stances])));
+  assert.deepEqual([...withStance[0].actors].sort(), ['putin', 'witkoff']);
+  assert.ok(withStance[0].stances![0].rules?.includes('stance.on.named-sides'));
+});
