@@ -125,6 +125,20 @@ interface StoredVec {
   ws: Float64Array;
 }
 
+/** The vector as `parseVec(vecToJson(v))` gives it (the same rounded weights), without the JSON. */
+function storedVec(v: ArticleVec, published: string | null): StoredVec {
+  const n = v.ents.size + v.terms.size;
+  const keys = new Array<string>(n);
+  const ws = new Float64Array(n);
+  let i = 0;
+  for (const part of [v.ents, v.terms])
+    for (const [k, w] of part) {
+      keys[i] = k;
+      ws[i++] = Math.round(w * 1e6) / 1e6;
+    }
+  return { published, keys, ws };
+}
+
 function parseVec(json: string, published: string | null): StoredVec {
   const pairs = JSON.parse(json) as [string, number][];
   const keys = new Array<string>(pairs.length);
@@ -283,7 +297,7 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
   }
   const vecJson = vecToJson(vec);
   q(db, 'INSERT OR REPLACE INTO corpus_story_vecs (article, published, vec) VALUES (?, ?, ?)').run(a.rowid, published ?? '', vecJson);
-  cacheVec(db, a.rowid, parseVec(vecJson, published));
+  cacheVec(db, a.rowid, storedVec(vec, published));
   if (keys.length)
     q(db, 'INSERT OR IGNORE INTO corpus_story_keys (key, published, article) SELECT value, ?, ? FROM json_each(?)').run(
       published ?? '',
@@ -660,4 +674,206 @@ export class SqliteStories {
   async copyOf(ids: string[]): Promise<Map<string, string>> {
     return copyOfArticles(this.db, ids);
   }
+  /** bounded reads (list views): `readStoryHeads`, `readStoryHead`, `readStoryOfArticle`, `readStoryArticlePage` */
+  async heads(filter: StoryFilter & { story?: string } = {}, latest = 20): Promise<StoryHead[]> {
+    return storyIdsOf(this.db, filter)
+      .map((id) => readStoryHead(this.db, id, latest))
+      .filter((s): s is StoryHead => !!s);
+  }
+  async head(id: string, latest = 20): Promise<StoryHead | null> {
+    return readStoryHead(this.db, id, latest);
+  }
+  async storyOf(article: string): Promise<string | null> {
+    return readStoryOfArticle(this.db, article);
+  }
+  async articlePage(id: string, offset: number, limit: number): Promise<string[] | null> {
+    return readStoryArticlePage(this.db, id, offset, limit);
+  }
+}
+
+// ---------------------------------------------------------------- bounded reads (list views, the API)
+
+/** A story@1 object whose `articles` holds only its latest ids (the tail of the full list, same order), with totals. */
+export interface StoryHead extends StoryJson {
+  /** all its articles */
+  articleCount: number;
+  /** articles per published day (UTC date prefix), oldest first */
+  coverage: { date: string; n: number }[];
+}
+
+/**
+ * `readStory` bounded for list views: aggregates over the story's rows (index on story) instead
+ * of reading every article into JS; `articles` is the latest `latest` ids in the story's order.
+ * Every other field is as `readStory` gives it.
+ */
+export function readStoryHead(db: Database.Database, id: string, latest: number): StoryHead | null {
+  let sid = id;
+  let aliasOf: string | undefined;
+  if (!q(db, 'SELECT 1 FROM corpus_stories WHERE id = ?').get(id)) {
+    const al = q(db, 'SELECT story FROM corpus_story_alias WHERE id = ?').get(id) as Row | undefined;
+    if (!al) return null;
+    sid = al.story;
+    aliasOf = id;
+  }
+  const n = (q(db, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = ?').get(sid) as Row).n as number;
+  if (!n) return null;
+  // corpus_story_articles keeps each article's lang and published (as the articles row): these
+  // aggregates read the story's index rows, not its articles
+  const langs = (q(db, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = ?').all(sid) as Row[]).map((r) => r.lang as string).sort();
+  // titles in the order readStory gives them: by each language's earliest article
+  const firsts: { lang: string; key: string }[] = [];
+  for (const lang of langs) {
+    const p = q(db, "SELECT min(coalesce(published, '\uffff')) AS p FROM corpus_story_articles WHERE story = ? AND lang = ?").get(sid, lang) as Row;
+    const r = q(
+      db,
+      `SELECT min(a.id) AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+       WHERE sa.story = ? AND sa.lang = ? AND coalesce(sa.published, '\uffff') = ?`,
+    ).get(sid, lang, p.p) as Row;
+    firsts.push({ lang, key: `${p.p}\u0000${r.id}` });
+  }
+  firsts.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const title: Record<string, string> = {};
+  for (const { lang } of firsts) {
+    if (!['ru', 'uk', 'en'].includes(lang)) continue;
+    // the most central article of the language: most links inside the story, then the earliest
+    const r = q(
+      db,
+      `SELECT a.title, a.text FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+       WHERE sa.story = ? AND sa.lang = ? AND sa.degree = (SELECT max(degree) FROM corpus_story_articles WHERE story = ? AND lang = ?)
+       ORDER BY a.published IS NULL, a.published, a.id LIMIT 1`,
+    ).get(sid, lang, sid, lang) as Row;
+    title[lang] = headline(r.title, r.title ? null : unpackText(r.text));
+  }
+  const outlets = (
+    q(
+      db,
+      `SELECT DISTINCT a.outlet FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+       WHERE sa.story = ? AND a.outlet IS NOT NULL AND a.outlet <> ''`,
+    ).all(sid) as Row[]
+  )
+    .map((r) => r.outlet as string)
+    .sort();
+  const cov = q(
+    db,
+    `SELECT substr(published, 1, 10) AS date, count(*) AS n, min(published) AS lo, max(published) AS hi
+     FROM corpus_story_articles WHERE story = ? AND published IS NOT NULL AND published <> '' GROUP BY 1 ORDER BY 1`,
+  ).all(sid) as Row[];
+  // the latest ids: the cut-off date of the latest `latest` rows from the index rows, then only the rows from it on
+  const want = Math.max(0, Math.floor(latest));
+  let ids: string[] = [];
+  if (want) {
+    const cut = q(
+      db,
+      'SELECT published AS p, published IS NULL AS undated FROM corpus_story_articles WHERE story = ? ORDER BY published IS NULL DESC, published DESC LIMIT 1 OFFSET ?',
+    ).get(sid, Math.min(want, n) - 1) as Row;
+    ids = (
+      q(
+        db,
+        `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+         WHERE sa.story = ? AND (sa.published IS NULL OR (? = 0 AND sa.published >= ?))
+         ORDER BY a.published IS NULL DESC, a.published DESC, a.id DESC LIMIT ?`,
+      ).all(sid, cut.undated, cut.p, want) as Row[]
+    )
+      .map((r) => r.id as string)
+      .reverse();
+  }
+  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(sid) as Row[]).map(
+    (r) => r.entity as string,
+  );
+  let claims: string[] = [];
+  if (hasTable(db, 'corpus_claim_reports'))
+    claims = (
+      q(
+        db,
+        `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
+         WHERE sa.story = ? ORDER BY cr.claim`,
+      ).all(sid) as Row[]
+    ).map((r) => r.claim as string);
+  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(sid) as StoryJson['history'];
+  const out: StoryHead = {
+    schema: 'parley/story@1',
+    id: sid,
+    title,
+    articles: ids,
+    langs,
+    outlets,
+    from: cov.length ? (cov.reduce((m, r) => (r.lo < m ? r.lo : m), cov[0].lo) as string) : null,
+    to: cov.length ? (cov.reduce((m, r) => (r.hi > m ? r.hi : m), cov[0].hi) as string) : null,
+    entities,
+    claims,
+    history: hist,
+    articleCount: n,
+    coverage: cov.filter((r) => r.date).map((r) => ({ date: r.date as string, n: r.n as number })),
+  };
+  if (aliasOf) out.aliasOf = aliasOf;
+  return out;
+}
+
+/** `readStories` bounded: the same stories in the same order, each as `readStoryHead`. */
+export function readStoryHeads(db: Database.Database, f: StoryFilter = {}, latest = 20): StoryHead[] {
+  const ids = storyIdsOf(db, f);
+  return ids.map((id) => readStoryHead(db, id, latest)).filter((s): s is StoryHead => !!s);
+}
+
+function storyIdsOf(db: Database.Database, f: StoryFilter & { story?: string }): string[] {
+  const where: string[] = [];
+  const params: Row = {};
+  if (f.story) {
+    where.push('s.id = @story');
+    params.story = f.story;
+  }
+  if (f.entity) {
+    where.push('s.id IN (SELECT story FROM corpus_story_entities WHERE entity = @entity)');
+    params.entity = f.entity;
+  }
+  if (f.lang) {
+    where.push('EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = @lang)');
+    params.lang = f.lang;
+  }
+  if (f.from) {
+    where.push("coalesce(s.last_published, '') >= @from");
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= @to`);
+    params.to = f.to;
+  }
+  if (f.minArticles && f.minArticles > 1) {
+    where.push('s.n >= @min');
+    params.min = f.minArticles;
+  }
+  const limit = Math.max(1, Math.min(10000, Math.floor(f.limit ?? 50)));
+  const offset = Math.max(0, Math.floor(f.offset ?? 0));
+  return (
+    q(
+      db,
+      `SELECT s.id FROM corpus_stories s ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY s.last_published IS NULL, s.last_published DESC, s.id LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit, offset }) as Row[]
+  ).map((r) => r.id as string);
+}
+
+/** The story an article is filed in (its current id), or null. */
+export function readStoryOfArticle(db: Database.Database, article: string): string | null {
+  const r = q(db, 'SELECT sa.story FROM corpus_story_articles sa WHERE sa.article = (SELECT rowid FROM articles WHERE id = ?)').get(article) as
+    | Row
+    | undefined;
+  return (r?.story as string | undefined) ?? null;
+}
+
+/** A page of a story's article ids in the story's order (publication order, undated last); null for an unknown story. */
+export function readStoryArticlePage(db: Database.Database, id: string, offset: number, limit: number): string[] | null {
+  let sid = id;
+  if (!q(db, 'SELECT 1 FROM corpus_stories WHERE id = ?').get(id)) {
+    const al = q(db, 'SELECT story FROM corpus_story_alias WHERE id = ?').get(id) as Row | undefined;
+    if (!al) return null;
+    sid = al.story;
+  }
+  return (
+    q(
+      db,
+      `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = ?
+       ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?`,
+    ).all(sid, Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))) as Row[]
+  ).map((r) => r.id as string);
 }

@@ -14,8 +14,20 @@ function cueList(): string[] {
   return cues;
 }
 
-/** [start, end) spans of the boilerplate lines of a text (UTF-16 offsets), in order. */
+// the last text's spans: the near-duplicate and the story updaters ask for the same article's in turn
+let lastText: string | null = null;
+let lastSpans: [number, number][] = [];
+
+/** [start, end) spans of the boilerplate lines of a text (UTF-16 offsets), in order (callers must not modify them). */
 export function boilerplateSpans(text: string): [number, number][] {
+  if (text === lastText) return lastSpans;
+  const spans = scanSpans(text);
+  lastText = text;
+  lastSpans = spans;
+  return spans;
+}
+
+function scanSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
   const cs = cueList();
   let start = 0;
