@@ -21,8 +21,12 @@ interface OutletIndex {
   list: OutletInfo[];
   byHost: Map<string, OutletInfo>;
   byAlias: Map<string, OutletInfo>;
-  /** alternation of every alias, longest first, as a regex source */
-  alt: string;
+  /** every alias (distinct), longest first */
+  aliases: string[];
+  /** aliases by their first UTF-16 unit, longest first (to find the ones a text contains) */
+  byFirst: Map<number, string[]>;
+  /** 1 for a UTF-16 unit some alias starts with */
+  first: Uint8Array;
 }
 
 let index: OutletIndex | null = null;
@@ -88,8 +92,17 @@ function load(): OutletIndex {
       aliases.push(a);
     }
   }
-  const uniq = [...new Set(aliases)].sort((a, b) => b.length - a.length);
-  index = { list: data.outlets, byHost, byAlias, alt: trieRegex(uniq) };
+  const uniq = [...new Set(aliases)].filter((a) => a.length > 0).sort((a, b) => b.length - a.length);
+  const byFirst = new Map<number, string[]>();
+  for (const a of uniq) {
+    const c = a.charCodeAt(0);
+    const at = byFirst.get(c);
+    if (at) at.push(a);
+    else byFirst.set(c, [a]);
+  }
+  const first = new Uint8Array(0x10000);
+  for (const c of byFirst.keys()) first[c] = 1;
+  index = { list: data.outlets, byHost, byAlias, aliases: uniq, byFirst, first };
   return index;
 }
 
@@ -235,25 +248,50 @@ const PATTERNS: Pattern[] = [
   { re: `${DASH}\\s*(?:пишет|пише|сообщает|повідомляє|передает|передає)\\s+${OUT}\\s*\\.`, where: 'tail', weak: true, key: 'пишет|пише|сообщает|повідомляє|передает|передає' },
 ];
 
-interface Compiled {
-  re: RegExp;
-  where: Pattern['where'];
-  weak: boolean;
-  key: RegExp | null;
+/**
+ * The patterns are compiled for the aliases a text region actually contains, not for all ~460:
+ * every pattern needs an alias literally (the alternation is case-sensitive literals), so an alias
+ * absent from the region can never take part in a match, and dropping it from the alternation
+ * changes no match (at one position only aliases that are prefixes of one another can both match,
+ * and the trie alternation prefers the longer of them, with or without the others). A region with
+ * no alias skips every pattern; the few regexes a text needs are small, so a cold `parley analyze`
+ * no longer compiles and interprets the full alternation (~30 ms), and a long run keeps the
+ * compiled regexes of the alias sets it meets (bounded).
+ */
+/** the key prefilters (independent of the aliases), compiled on first use */
+let keys: (RegExp | null)[] | null = null;
+
+function keyOf(i: number): RegExp | null {
+  keys ??= PATTERNS.map(() => null);
+  const k = PATTERNS[i].key;
+  if (!k) return null;
+  return (keys[i] ??= new RegExp(k, 'u'));
 }
 
-let compiled: Compiled[] | null = null;
+/** compiled patterns per alias set (the set's aliases joined by NUL), each made on first use */
+const bySet = new Map<string, { alt: string; res: (RegExp | undefined)[] }>();
+const MAX_SETS = 2000;
 
-function patterns(): Compiled[] {
-  if (compiled) return compiled;
-  const { alt } = load();
-  compiled = PATTERNS.map((p) => ({
-    re: new RegExp(p.re.replace(/ALT/g, alt), 'dgu' + (p.flags ?? '')),
-    where: p.where,
-    weak: !!p.weak,
-    key: p.key ? new RegExp(p.key, 'u') : null,
-  }));
-  return compiled;
+function patternRegex(present: string[], i: number): RegExp {
+  const id = present.join('\u0000');
+  let set = bySet.get(id);
+  if (!set) {
+    if (bySet.size >= MAX_SETS) bySet.clear();
+    bySet.set(id, (set = { alt: trieRegex(present), res: [] }));
+  }
+  const p = PATTERNS[i];
+  return (set.res[i] ??= new RegExp(p.re.replace(/ALT/g, set.alt), 'dgu' + (p.flags ?? '')));
+}
+
+/** the known aliases that occur in a text, longest first (as in the index) */
+function aliasesIn(hay: string): string[] {
+  const { byFirst, first, aliases } = load();
+  let found: Set<string> | null = null;
+  for (let i = 0; i < hay.length; i++) {
+    if (!first[hay.charCodeAt(i)]) continue;
+    for (const a of byFirst.get(hay.charCodeAt(i))!) if (hay.startsWith(a, i)) (found ??= new Set()).add(a);
+  }
+  return found ? aliases.filter((a) => found.has(a)) : [];
 }
 
 /** The first ~3 paragraphs (a dateline may follow a title and a menu word) and the last 2. */
@@ -276,11 +314,21 @@ export function detectOutlet(text: string, url?: string | null): string | null {
   // credits in running text sit near the top or the bottom: bound the work on long texts
   const body = text.length <= 6000 ? text : `${text.slice(0, 4000)}\n${text.slice(-2000)}`;
   const { byAlias } = load();
-  for (const p of patterns()) {
+  // the aliases of the head and the tail are found in the body, which holds both (a superset
+  // for a region changes no match, see patternRegex); a body with none skips every pattern
+  const inBody = aliasesIn(body);
+  if (!inBody.length) return null;
+  const present: Partial<Record<Pattern['where'], string[]>> = {};
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const p = PATTERNS[i];
     const hay = p.where === 'head' ? head : p.where === 'tail' ? tail : body;
-    if (p.key && !p.key.test(hay)) continue;
-    p.re.lastIndex = 0;
-    for (const m of hay.matchAll(p.re)) {
+    const inHay = p.where === 'any' ? inBody : (present[p.where] ??= inBody.filter((a) => hay.includes(a)));
+    if (!inHay.length) continue;
+    const key = keyOf(i);
+    if (key && !key.test(hay)) continue;
+    const re = patternRegex(inHay, i);
+    re.lastIndex = 0;
+    for (const m of hay.matchAll(re)) {
       const name = m.groups?.o ?? m.groups?.o2;
       if (!name) continue;
       const o = byAlias.get(foldName(name));

@@ -85,3 +85,18 @@ test('the outlet list: dozens of ru/uk/en/international outlets, names resolvabl
   assert.equal(findOutlet('«Украинская правда»')?.name, 'Українська правда');
   assert.equal(findOutlet('Агентство Пупкина'), null);
 });
+
+test('patterns see only the aliases a text contains: a longer alias still wins over its prefix, one alias in many texts', () => {
+  // `Интерфакс` is a prefix of `Интерфакс-Украина`: both in the text, the longer name is the outlet
+  assert.equal(
+    detectOutlet('КИЕВ, 5 февраля. Интерфакс-Украина. Министр иностранных дел Украины Андрий Сибига обсудил с коллегами из ЕС, о чем ранее писал Интерфакс.'),
+    'Интерфакс-Украина',
+  );
+  assert.equal(detectOutlet('МОСКВА, 5 февраля. Интерфакс. Министр иностранных дел России Сергей Лавров провел переговоры с коллегой из Турции.'), 'Интерфакс');
+  // the same dateline with other agencies named later in the text (another alias set), and a text naming none
+  assert.equal(
+    detectOutlet('МОСКВА, 5 февраля. Интерфакс. Министр иностранных дел России Сергей Лавров, как ранее сообщали ТАСС и РИА Новости, провел переговоры.'),
+    'Интерфакс',
+  );
+  assert.equal(detectOutlet('Министр иностранных дел России Сергей Лавров провел переговоры с коллегой из Турции в Анкаре.'), null);
+});
