@@ -1373,7 +1373,7 @@ class Extractor {
     if (stanceObj >= 0) [status, statusRule] = [this.objectStatus(tr, stanceObj), 'status.stance-object'];
     const level = this.level(tr, a, b, actors);
     if (level && consult) R.push(this.lastWhy);
-    const when = frame ? null : this.when(tr, a, b, stanceObj >= 0);
+    let when = frame ? null : this.when(tr, a, b, stanceObj >= 0);
     const reportedBy = this.reporters(tr);
     // nothing of its own named: a re-mention of that contact (`Встреча ... продолжалась три часа`)
     // when it says nothing new about its status or level; it may name its mode more precisely
@@ -1385,10 +1385,19 @@ class Extractor {
       se.rules = [...new Set([...(se.rules ?? []), 'merge.re-mention'])];
       return null;
     }
+    // `саміт ... перенесено ..., але він відбудеться ... 22 серпня`, `отложен до 22 августа`, `postponed
+    // to next week`: a contact put off to a new date is planned for that date (when rules `rescheduled`)
+    if (status === 'cancelled') {
+      const re = this.rescheduled(tr, a, b);
+      if (re) {
+        [status, statusRule, when] = ['planned', 'status.rescheduled', re.when];
+        R.push(re.rule);
+      }
+    }
     if ((status === 'occurred' || status === 'ongoing') && when && this.doc.published && when.value.slice(0, 10) > this.doc.published.slice(0, 10) && /^\d{4}-\d{2}-\d{2}$/.test(when.value)) [status, statusRule] = ['planned', 'status.date-ahead'];
     if (status === 'occurred' && when && /W\d{2}$/.test(when.value) && this.doc.published && when.value > isoWeekOf(this.doc.published)) [status, statusRule] = ['planned', 'status.week-ahead'];
     R.push(statusRule);
-    if (when) R.push(stanceObj >= 0 ? 'when.after-trigger' : 'when.clause-timex');
+    if (when && statusRule !== 'status.rescheduled') R.push(stanceObj >= 0 ? 'when.after-trigger' : 'when.clause-timex');
     const s0 = T[a].start, s1 = T[b - 1].end;
     const trig = { start: T[tr.t].start, end: T[tr.tEnd - 1].end };
     const ev: DiplomaticEvent = {
@@ -2134,6 +2143,24 @@ class Extractor {
     }
     if (!best) return null;
     return { value: best.t.value, text: best.t.text, ...(best.t.mod ? { mod: best.t.mod } : {}) };
+  }
+
+  /**
+   * A put-off contact given a new date: a `rescheduled` when rule (`перенесено ..., але відбудеться`,
+   * `отложен до`, `postponed to`) starting near the trigger and a date right after the match.
+   */
+  private rescheduled(tr: Trig, a: number, b: number): { rule: string; when: NonNullable<DiplomaticEvent['when']> } | null {
+    const T = this.toks;
+    const times = this.doc.layers.times ?? [];
+    for (let k = Math.max(a, tr.t - 3); k < b; k++) {
+      const m = this.lx.whenRules.matchAt(T, k, a, b).find((x) => x.rule.produces.kind === 'rescheduled');
+      if (!m) continue;
+      const from = T[m.end - 1].end;
+      const lim = m.end + 8 < b ? T[m.end + 8].end : T[b - 1].end;
+      const t = times.find((x) => x.start >= from && x.start <= lim && /^\d{4}-\d{2}(-\d{2})?$|^\d{4}-W\d{2}$/.test(x.value));
+      if (t) return { rule: m.rule.id, when: { value: t.value, text: t.text, ...(t.mod ? { mod: t.mod } : {}) } };
+    }
+    return null;
   }
 
   private reporters(tr: Trig): string[] {

@@ -94,9 +94,9 @@ export interface TriggerProduce {
   mode?: Mode;
 }
 
-/** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news */
+/** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news; `rescheduled`: a put-off contact given a new date (`перенесено, але відбудеться`, the date follows the match) */
 export interface WhenProduce {
-  kind: 'report-anaphor' | 'earlier';
+  kind: 'report-anaphor' | 'earlier' | 'rescheduled';
 }
 
 export interface StanceProduce {

@@ -119,3 +119,23 @@ test('a stance whose sentence names the sides speaks of their contact, not the l
   assert.deepEqual([...withStance[0].actors].sort(), ['putin', 'witkoff']);
   assert.ok(withStance[0].stances![0].rules?.includes('stance.on.named-sides'));
 });
+
+test('a contact put off to a new date is planned for that date (`перенесено ..., але він відбудеться ... 22 серпня`); put off with no date stays cancelled', () => {
+  const doc = analyze(
+    'Україна та Росія планували відправити делегації до Катару для переговорів про припинення ударів по енергетичній інфраструктурі.\n' +
+      'Офіс президента України повідомив, що саміт у Досі перенесено через ситуацію на Близькому Сході, але він відбудеться у форматі відеоконференції 22 серпня.',
+    'uk',
+    '2024-08-17',
+  );
+  const summit = (doc.layers.events ?? []).find((e) => e.mode === 'summit');
+  assert.ok(summit, JSON.stringify(doc.layers.events));
+  assert.equal(summit.status, 'planned');
+  assert.equal(summit.when?.value, '2024-08-22');
+  assert.ok(summit.rules?.includes('uk.when.rescheduled.but-will') && summit.rules.includes('status.rescheduled'), summit.rules?.join());
+  const none = analyze(
+    'A meeting of the deputy foreign ministers of Russia, Turkiye, Iran and Syria, scheduled for this week, has been postponed to an unspecified date, a source from the Turkish Foreign Ministry said on Thursday.',
+    'en',
+    '2023-03-16',
+  );
+  for (const e of none.layers.events ?? []) assert.ok(!e.rules?.includes('status.rescheduled'), JSON.stringify(e));
+});
