@@ -20,7 +20,7 @@ import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import { decodeTerms } from './sqlite-terms.js';
-import { reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
+import { reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
 type Row = Record<string, any>;
@@ -568,4 +568,162 @@ export class PostgresStories {
     await this.ready();
     return pgCopyOfArticles(this.pool, ids);
   }
+  /** bounded reads (list views), as SqliteStories' */
+  async heads(filter: StoryFilter & { story?: string } = {}, latest = 20): Promise<StoryHead[]> {
+    await this.ready();
+    const out: StoryHead[] = [];
+    for (const id of await pgStoryIdsOf(this.pool, filter)) {
+      const s = await pgReadStoryHead(this.pool, id, latest);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+  async head(id: string, latest = 20): Promise<StoryHead | null> {
+    await this.ready();
+    return pgReadStoryHead(this.pool, id, latest);
+  }
+  async storyOf(article: string): Promise<string | null> {
+    await this.ready();
+    const r = await one(this.pool, 'SELECT story FROM corpus_story_articles WHERE article = (SELECT rowid FROM articles WHERE id = $1)', [article]);
+    return (r?.story as string | undefined) ?? null;
+  }
+  async articlePage(id: string, offset: number, limit: number): Promise<string[] | null> {
+    await this.ready();
+    const sid = await pgStoryIdOf(this.pool, id);
+    if (!sid) return null;
+    return (
+      await rows(
+        this.pool,
+        `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1
+         ORDER BY a.published IS NULL, a.published COLLATE "C", a.id COLLATE "C" LIMIT $2 OFFSET $3`,
+        [sid, Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))],
+      )
+    ).map((r) => r.id as string);
+  }
+}
+
+async function pgStoryIdOf(c: Db, id: string): Promise<string | null> {
+  if (await one(c, 'SELECT 1 FROM corpus_stories WHERE id = $1', [id])) return id;
+  const al = await one(c, 'SELECT story FROM corpus_story_alias WHERE id = $1', [id]);
+  return (al?.story as string | undefined) ?? null;
+}
+
+async function pgStoryIdsOf(c: Db, f: StoryFilter & { story?: string }): Promise<string[]> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const add = (v: unknown) => (values.push(v), `$${values.length}`);
+  if (f.story) where.push(`s.id = ${add(f.story)}`);
+  if (f.entity) where.push(`s.id IN (SELECT story FROM corpus_story_entities WHERE entity = ${add(f.entity)})`);
+  if (f.lang) where.push(`EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = ${add(f.lang)})`);
+  if (f.from) where.push(`coalesce(s.last_published, '') >= ${add(f.from)}`);
+  if (f.to) where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= ${add(f.to)}`);
+  if (f.minArticles && f.minArticles > 1) where.push(`s.n >= ${add(f.minArticles)}`);
+  const limit = Math.max(1, Math.min(10000, Math.floor(f.limit ?? 50)));
+  const offset = Math.max(0, Math.floor(f.offset ?? 0));
+  return (
+    await rows(
+      c,
+      `SELECT s.id FROM corpus_stories s ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY s.last_published IS NULL, s.last_published DESC, s.id LIMIT ${add(limit)} OFFSET ${add(offset)}`,
+      values,
+    )
+  ).map((r) => r.id as string);
+}
+
+/** readStoryHead of sqlite-stories.ts: aggregates over the story's rows; `articles` is the latest `latest` ids. */
+export async function pgReadStoryHead(c: Db, id: string, latest: number): Promise<StoryHead | null> {
+  const sid = await pgStoryIdOf(c, id);
+  if (!sid) return null;
+  const aliasOf = sid === id ? undefined : id;
+  const n = Number((await one(c, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = $1', [sid]))!.n);
+  if (!n) return null;
+  const langs = (await rows(c, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = $1', [sid])).map((r) => r.lang as string).sort();
+  const firsts: { lang: string; key: string }[] = [];
+  for (const lang of langs) {
+    const p = (await one(c, `SELECT min(coalesce(published, '\uffff') COLLATE "C") AS p FROM corpus_story_articles WHERE story = $1 AND lang = $2`, [sid, lang]))!;
+    const r = (await one(
+      c,
+      `SELECT min(a.id COLLATE "C") AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+       WHERE sa.story = $1 AND sa.lang = $2 AND coalesce(sa.published, '\uffff') = $3`,
+      [sid, lang, p.p],
+    ))!;
+    firsts.push({ lang, key: `${p.p}\u0000${r.id}` });
+  }
+  firsts.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const title: Record<string, string> = {};
+  for (const { lang } of firsts) {
+    if (!['ru', 'uk', 'en'].includes(lang)) continue;
+    const t = (await one(
+      c,
+      `SELECT a.title, CASE WHEN a.title IS NULL OR btrim(a.title) = '' THEN a.text END AS text FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+       WHERE sa.story = $1 AND sa.lang = $2 AND sa.degree = (SELECT max(degree) FROM corpus_story_articles WHERE story = $1 AND lang = $2)
+       ORDER BY a.published IS NULL, a.published COLLATE "C", a.id COLLATE "C" LIMIT 1`,
+      [sid, lang],
+    ))!;
+    title[lang] = headline(t.title, t.title ? null : t.text);
+  }
+  const outlets = (
+    await rows(
+      c,
+      `SELECT DISTINCT a.outlet FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+       WHERE sa.story = $1 AND a.outlet IS NOT NULL AND a.outlet <> ''`,
+      [sid],
+    )
+  )
+    .map((r) => r.outlet as string)
+    .sort();
+  const cov = await rows(
+    c,
+    `SELECT substr(published, 1, 10) AS date, count(*) AS n, min(published COLLATE "C") AS lo, max(published COLLATE "C") AS hi
+     FROM corpus_story_articles WHERE story = $1 AND published IS NOT NULL AND published <> '' GROUP BY 1 ORDER BY 1 COLLATE "C"`,
+    [sid],
+  );
+  const want = Math.max(0, Math.floor(latest));
+  let ids: string[] = [];
+  if (want) {
+    const cut = (await one(
+      c,
+      `SELECT published AS p, published IS NULL AS undated FROM corpus_story_articles WHERE story = $1
+       ORDER BY published IS NULL DESC, published COLLATE "C" DESC LIMIT 1 OFFSET $2`,
+      [sid, Math.min(want, n) - 1],
+    ))!;
+    ids = (
+      await rows(
+        c,
+        `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+         WHERE sa.story = $1 AND (sa.published IS NULL OR (NOT $2::boolean AND sa.published COLLATE "C" >= $3))
+         ORDER BY a.published IS NULL DESC, a.published COLLATE "C" DESC, a.id COLLATE "C" DESC LIMIT $4`,
+        [sid, cut.undated, cut.p, want],
+      )
+    )
+      .map((r) => r.id as string)
+      .reverse();
+  }
+  const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [sid])).map((r) => r.entity as string);
+  const claims = (
+    await rows(
+      c,
+      `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
+       WHERE sa.story = $1 ORDER BY cr.claim`,
+      [sid],
+    )
+  ).map((r) => r.claim as string);
+  const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [sid])) as StoryJson['history'];
+  const out: StoryHead = {
+    schema: 'parley/story@1',
+    id: sid,
+    title,
+    articles: ids,
+    langs,
+    outlets,
+    from: cov.length ? (cov.reduce((m, r) => (r.lo < m ? r.lo : m), cov[0].lo) as string) : null,
+    to: cov.length ? (cov.reduce((m, r) => (r.hi > m ? r.hi : m), cov[0].hi) as string) : null,
+    entities,
+    claims,
+    history: hist,
+    articleCount: n,
+    coverage: cov.filter((r) => r.date).map((r) => ({ date: r.date as string, n: Number(r.n) })),
+  };
+  if (aliasOf) out.aliasOf = aliasOf;
+  return out;
 }

@@ -24,6 +24,7 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 
 const tmp = mkdtempSync(join(tmpdir(), 'parley-api-'));
 let app: App;
+let mainStore: Awaited<ReturnType<typeof openStore>>;
 /** method + route url of every request the tests made (to check every route is tested) */
 const hit = new Set<string>();
 
@@ -59,6 +60,7 @@ const uploads: { name: string; type: string }[] = [
 
 before(async () => {
   const store = await openTestStore('api.db', await loadQueryLemmatizer());
+  mainStore = store;
   app = await buildServer({ store, token: TOKEN, rateLimit: false, maxUploadBytes: 512 * 1024, webDir: null });
   app.addHook('onResponse', async (req) => {
     hit.add(`${req.method} ${req.routeOptions.url ?? ''}`);
@@ -405,6 +407,44 @@ describe('corpus routes (stories, claims, actors, network, framing)', () => {
     assertError(await get('/api/stories?minArticles=0'), 400);
   });
 
+  test('stories are bounded: the latest ids with the total, the same as the full story; its articles page by page', async () => {
+    const lib = await import('../../src/corpus/stories/index.js');
+    const full = await lib.listStories(mainStore, { limit: 200 });
+    const api = json(await get('/api/stories?limit=200')).items;
+    assert.deepEqual(api.map((s: { id: string }) => s.id), full.map((s) => s.id), 'same stories, same order');
+    full.forEach((f, i) => {
+      const { articles, articleCount, coverage, ...rest } = api[i];
+      assert.deepEqual(rest, Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'articles')));
+      assert.deepEqual(articles, f.articles.slice(-lib.LATEST_ARTICLES));
+      assert.equal(articleCount, f.articles.length);
+      assert.ok(Array.isArray(coverage));
+    });
+    // bounded below the stories' size: the tail of the full list, same order, every other field the same
+    const big = full.reduce((a, b) => (b.articles.length > a.articles.length ? b : a));
+    assert.ok(big.articles.length >= 3, 'a story of 3 articles or more in the samples');
+    for (const n of [1, 2, big.articles.length - 1, big.articles.length + 5]) {
+      const h = await lib.getStoryHead(mainStore, big.id, n);
+      assert.deepEqual(h.articles, big.articles.slice(-n));
+      assert.deepEqual({ ...h, articles: [], articleCount: 0, coverage: [] }, { ...big, articles: [], articleCount: 0, coverage: [] });
+      const [viaList] = await lib.listStoryHeads(mainStore, { article: big.articles[0] }, n);
+      assert.deepEqual(viaList, h);
+    }
+    // the per-story articles route walks every article once, in the story's order
+    const walked: string[] = [];
+    let url: string | null = `/api/stories/${encodeURIComponent(big.id)}/articles?limit=2`;
+    while (url) {
+      const p = json(await get(url));
+      assert.ok(p.items.length <= 2);
+      walked.push(...p.items.map((a: { id: string }) => a.id));
+      url = p.next ? `/api/stories/${encodeURIComponent(big.id)}/articles?limit=2&cursor=${p.next}` : null;
+    }
+    assert.deepEqual(walked, big.articles);
+    const one = json(await get(`/api/stories/${encodeURIComponent(big.id)}`));
+    assert.equal(one.articleCount, big.articles.length);
+    assertError(await get('/api/stories/s-000000000000/articles'), 404, 'not_found');
+    assertError(await get(`/api/stories/${encodeURIComponent(big.id)}/articles?limit=0`), 400);
+  });
+
   test('GET /api/claims and /api/claims/:id: reports with evidence, history, names', async () => {
     const p = json(await get('/api/claims?limit=200'));
     assert.ok(p.items.length >= 3);
@@ -501,6 +541,7 @@ describe('the issue checklist, route by route', () => {
       '/api/export': '/api/export?what=events&format=jsonl',
       '/api/stories': '/api/stories?limit=5',
       '/api/stories/:id': `/api/stories/${encodeURIComponent(story)}`,
+      '/api/stories/:id/articles': `/api/stories/${encodeURIComponent(story)}/articles?limit=5`,
       '/api/claims': '/api/claims?limit=5',
       '/api/claims/:id': `/api/claims/${encodeURIComponent(claim)}`,
       '/api/actors': '/api/actors?limit=5',

@@ -10,7 +10,10 @@ import { CorpusObject, Cursor, DateParam, errors, EventMode, EventStatus, EventT
 import type { App, RouteContext } from '../server.js';
 import type { Static } from 'typebox';
 import { fold } from '../../doc/normalize.js';
-import type { StoryJson } from '../../corpus/stories/index.js';
+import { LATEST_ARTICLES, type StoryHead } from '../../corpus/stories/index.js';
+
+/** the latest articles one story (`/api/stories/:id`) carries */
+const STORY_ARTICLES = 50;
 
 const claimFilters = {
   actor: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id, actor id or a name (any language)' })),
@@ -45,6 +48,7 @@ export const StoriesQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+export const StoryArticlesQuery = Type.Object({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }, { additionalProperties: false });
 export const ActorsQuery = Type.Object({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }, { additionalProperties: false });
 export const FramingQuery = Type.Object({ story: Id }, { additionalProperties: false });
 export const ClaimsFeedQuery = Type.Object({ ...claimFilters, type: Type.Optional(EventType) }, { additionalProperties: false });
@@ -92,8 +96,10 @@ export function corpusRoutes(ctx: RouteContext) {
       {
         schema: {
           tags: ['corpus'],
-          summary: 'stories (parley/story@1), latest first, with `articleCount` and `coverage` (articles per published day)',
-          description: '`article=ID` gives the story of that article; `outlet` keeps stories with an article from that outlet.',
+          summary: 'stories (parley/story@1), latest first, bounded: `articles` holds the latest 20 article ids, `articleCount` all of them, `coverage` articles per published day',
+          description:
+            '`article=ID` gives the story of that article; `outlet` keeps stories with an article from that outlet. A story\'s `articles` here are its latest ' +
+            `${LATEST_ARTICLES} ids in the story's order (publication order); page through all of them with \`/api/stories/{id}/articles\`, or export the story.`,
           querystring: StoriesQuery,
           response: { 200: Page.corpus, ...errors(400, 429) },
         },
@@ -101,36 +107,21 @@ export function corpusRoutes(ctx: RouteContext) {
       async (req) => {
         const { limit = LIMIT_DEFAULT, cursor, outlet, article, ...f } = req.query;
         const offset = decodeCursor(cursor);
-        const { listStories } = await stories();
+        const { listStoryHeads } = await stories();
         try {
-          let rows: StoryJson[];
-          if (outlet || article) {
-            // the story library filters neither by outlet nor by article: walk the stories page by page
-            const want = outlet ? fold(outlet) : null;
-            const keep = (st: StoryJson) => (!want || st.outlets.some((o) => fold(o).includes(want))) && (!article || st.articles.includes(article));
-            const found: StoryJson[] = [];
+          let rows: StoryHead[];
+          if (outlet) {
+            // the story library does not filter by outlet: walk the (bounded) stories page by page
+            const want = fold(outlet);
+            const found: StoryHead[] = [];
             for (let off = 0; found.length < offset + limit + 1; off += 500) {
-              const chunk = await listStories(store, { ...f, offset: off, limit: 500 });
-              found.push(...chunk.filter(keep));
-              if (chunk.length < 500 || (article && found.length)) break;
+              const chunk = await listStoryHeads(store, { ...f, article, offset: off, limit: 500 }, LATEST_ARTICLES);
+              found.push(...chunk.filter((st) => st.outlets.some((o) => fold(o).includes(want))));
+              if (chunk.length < 500) break;
             }
             rows = found.slice(offset, offset + limit + 1);
-          } else rows = await listStories(store, { ...f, offset, limit: limit + 1 });
-          const p = page(rows, offset, limit);
-          // coverage for the sparklines: articles per published day
-          const dates = new Map<string, string | null>();
-          const ids = p.items.flatMap((st) => st.articles);
-          if (ids.length && store.articleDates) for (const [id, d] of await store.articleDates(ids)) dates.set(id, d);
-          else if (ids.length) for (const a of await store.listArticles({ ids, limit: ids.length })) dates.set(a.id, a.published);
-          const coverage = (st: StoryJson) => {
-            const n = new Map<string, number>();
-            for (const id of st.articles) {
-              const d = dates.get(id)?.slice(0, 10);
-              if (d) n.set(d, (n.get(d) ?? 0) + 1);
-            }
-            return [...n.entries()].sort().map(([date, k]) => ({ date, n: k }));
-          };
-          return { items: p.items.map((st) => ({ ...st, articleCount: st.articles.length, coverage: coverage(st) })), next: p.next };
+          } else rows = await listStoryHeads(store, { ...f, article, offset, limit: limit + 1 }, LATEST_ARTICLES);
+          return page(rows, offset, limit);
         } catch (e) {
           if ((e as { kind?: string }).kind === 'empty') return { items: [], next: null };
           return corpusError(e);
@@ -143,11 +134,12 @@ export function corpusRoutes(ctx: RouteContext) {
       {
         schema: {
           tags: ['corpus'],
-          summary: 'one story with its articles (newest first) and its claims',
+          summary: `one story (bounded: its latest ${STORY_ARTICLES} articles, \`articleCount\` all) with those articles' summaries and its claims`,
+          description: "`articles` and `articleList` are the story's latest articles in the story's order; `/api/stories/{id}/articles` pages through all of them.",
           params: IdParams,
           response: {
             200: Type.Object(
-              { id: Type.String(), articleList: Type.Array(ArticleSummary), claimList: Type.Array(CorpusObject), names: Names },
+              { id: Type.String(), articleCount: Type.Integer(), articleList: Type.Array(ArticleSummary), claimList: Type.Array(CorpusObject), names: Names },
               { additionalProperties: true },
             ),
             ...errors(400, 404, 429),
@@ -156,12 +148,36 @@ export function corpusRoutes(ctx: RouteContext) {
       },
       async (req) => {
         try {
-          const s = await (await stories()).getStory(store, req.params.id);
-          const articleList = await store.listArticles({ ids: s.articles, limit: 10000 });
+          const s = await (await stories()).getStoryHead(store, req.params.id, STORY_ARTICLES);
+          const articleList = await store.listArticles({ ids: s.articles, limit: s.articles.length || 1 });
           const { listClaims } = await lib();
           const claimList = await collect(listClaims(store, { story: s.id }), 0, 1000);
           const names = await namesOf([...s.entities, ...claimList.flatMap((c) => c.actors)]);
-          return { ...s, articleCount: s.articles.length, articleList, claimList, names };
+          return { ...s, articleList, claimList, names };
+        } catch (e) {
+          return corpusError(e);
+        }
+      },
+    );
+
+    app.get(
+      '/stories/:id/articles',
+      {
+        schema: {
+          tags: ['corpus'],
+          summary: "a story's articles (summaries), in the story's order (publication order, undated last), paged",
+          params: IdParams,
+          querystring: StoryArticlesQuery,
+          response: { 200: Page.articles, ...errors(400, 404, 429) },
+        },
+      },
+      async (req) => {
+        const limit = req.query.limit ?? LIMIT_DEFAULT;
+        const offset = decodeCursor(req.query.cursor);
+        try {
+          const ids = await (await stories()).storyArticles(store, req.params.id, offset, limit + 1);
+          const found = new Map((ids.length ? await store.listArticles({ ids, limit: ids.length }) : []).map((a) => [a.id, a]));
+          return page(ids.map((id) => found.get(id)).filter((a) => !!a), offset, limit);
         } catch (e) {
           return corpusError(e);
         }

@@ -10,9 +10,9 @@
  * none, or nothing is stored: exit 3, 404).
  */
 import type { Store } from '../../store/types.js';
-import type { StoryFilter, StoryJson } from '../../store/sqlite-stories.js';
+import type { StoryFilter, StoryHead, StoryJson } from '../../store/sqlite-stories.js';
 
-export type { StoryFilter, StoryJson } from '../../store/sqlite-stories.js';
+export type { StoryFilter, StoryHead, StoryJson } from '../../store/sqlite-stories.js';
 
 /** What a store offers for stories (the SQLite store: `SqliteStories`). */
 export interface StoryStore {
@@ -20,6 +20,11 @@ export interface StoryStore {
   get(id: string): Promise<StoryJson | null>;
   count(): Promise<number>;
   copyOf(ids: string[]): Promise<Map<string, string>>;
+  /** bounded reads for list views (both stores have them): stories whose `articles` holds only the latest ids */
+  heads?(filter: StoryFilter & { story?: string }, latest: number): Promise<StoryHead[]>;
+  head?(id: string, latest: number): Promise<StoryHead | null>;
+  storyOf?(article: string): Promise<string | null>;
+  articlePage?(id: string, offset: number, limit: number): Promise<string[] | null>;
 }
 
 export class StoryError extends Error {
@@ -74,4 +79,55 @@ export async function getStory(store: Store, id: string): Promise<StoryJson> {
     throw new StoryError(`no story with id '${id}' (see \`parley stories\`)`, 'not_found');
   }
   return story;
+}
+
+/** The latest article ids a bounded story carries (`listStoryHeads`, `getStoryHead`). */
+export const LATEST_ARTICLES = 20;
+
+function head(st: StoryJson, latest: number): StoryHead {
+  return { ...st, articles: st.articles.slice(-latest), articleCount: st.articles.length, coverage: [] };
+}
+
+/**
+ * Stories as `listStories` gives them (same stories, same order), bounded for list views: each
+ * one's `articles` is its latest `latest` ids (the tail of the full list), with `articleCount`
+ * and `coverage` (articles per published day). `article` keeps the story of that article only.
+ */
+export async function listStoryHeads(store: Store, filter: StoryFilter & { article?: string } = {}, latest = LATEST_ARTICLES): Promise<StoryHead[]> {
+  const s = storiesOf(store);
+  const { article, ...f } = filter;
+  checkStoryFilter(f);
+  if (!(await s.count())) throw new StoryError('no stories: no article is stored yet (run `parley ingest FILES` first)', 'empty');
+  if (s.heads && (!article || s.storyOf)) {
+    let story: string | undefined;
+    if (article) {
+      const sid = await s.storyOf!(article);
+      if (!sid) return [];
+      story = sid;
+    }
+    return s.heads({ ...f, ...(story ? { story } : {}) }, latest);
+  }
+  let rows = await s.list(article ? { ...f, offset: 0, limit: 10000 } : f);
+  if (article) rows = rows.filter((st) => st.articles.includes(article)).slice(f.offset ?? 0, (f.offset ?? 0) + (f.limit ?? 50));
+  return rows.map((st) => head(st, latest));
+}
+
+/** One story as `getStory` gives it, bounded as `listStoryHeads`. */
+export async function getStoryHead(store: Store, id: string, latest = LATEST_ARTICLES): Promise<StoryHead> {
+  const s = storiesOf(store);
+  if (s.head && typeof id === 'string' && id.trim()) {
+    const h = await s.head(id.trim(), latest);
+    if (h) return h;
+  }
+  return head(await getStory(store, id), latest);
+}
+
+/** A page of a story's article ids in the story's order (`getStory(...).articles.slice(offset, offset + limit)`). */
+export async function storyArticles(store: Store, id: string, offset: number, limit: number): Promise<string[]> {
+  const s = storiesOf(store);
+  if (s.articlePage && typeof id === 'string' && id.trim()) {
+    const page = await s.articlePage(id.trim(), offset, limit);
+    if (page) return page;
+  }
+  return (await getStory(store, id)).articles.slice(offset, offset + limit);
 }

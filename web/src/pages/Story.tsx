@@ -2,9 +2,9 @@
  * Story: its claims on a timeline with their status changes, its articles, and its outlets side by
  * side (the labels each gives each actor, the quotes each carries).
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { flatNames, seg, storyTitle, useApi, useApiMany, type Claim, type Framing, type Story } from '../api';
+import { flatNames, getJson, seg, storyTitle, useApi, useApiMany, type ArticleSummary, type Claim, type Framing, type Page, type Story } from '../api';
 import { ActorLink, Async, Empty, ErrorBox, LangTag, STATUSES, STATUS_COLOR, StatusBadge, knownName, plural } from '../components/common';
 import { Plot, PlotFigure } from '../components/PlotFigure';
 import { claimLabel, type Names } from './claimText';
@@ -26,7 +26,21 @@ function StoryView({ story }: { story: Story }) {
     for (const [id, name] of Object.entries(n)) knownName(id, name);
     return n;
   }, [story, claimList.length]); // eslint-disable-line react-hooks/exhaustive-deps
-  const articles = [...(story.articleList ?? [])].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
+  // the API gives the latest articles (and `articleCount`); the rest come page by page from /stories/:id/articles
+  const total = story.articleCount ?? story.articles.length;
+  const [more, setMore] = useState<{ list: ArticleSummary[]; next: string | null; loading: boolean; error: string | null } | null>(null);
+  const loadMore = async () => {
+    const cur = more ?? { list: [], next: null, loading: false, error: null };
+    setMore({ ...cur, loading: true, error: null });
+    try {
+      const p = await getJson<Page<ArticleSummary>>(`/stories/${seg(story.id)}/articles`, { limit: 200, cursor: cur.next ?? undefined });
+      setMore({ list: [...cur.list, ...p.items], next: p.next, loading: false, error: null });
+    } catch (e) {
+      setMore({ ...cur, loading: false, error: (e as Error).message });
+    }
+  };
+  const shown = more ? more.list : (story.articleList ?? []);
+  const articles = [...shown].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
   const titles = typeof story.title === 'object' && story.title ? Object.entries(story.title).filter(([, t]) => t) : [];
 
   return (
@@ -45,7 +59,7 @@ function StoryView({ story }: { story: Story }) {
         </ul>
       )}
       <p className="muted">
-        {plural(story.articles.length, 'article')} · {story.langs.join(', ')} · {story.outlets.join(', ') || 'outlet unknown'} · {story.from ?? '?'} – {story.to ?? '?'}
+        {plural(total, 'article')} · {story.langs.join(', ')} · {story.outlets.join(', ') || 'outlet unknown'} · {story.from ?? '?'} – {story.to ?? '?'}
         {story.entities.length > 0 && (
           <>
             {' '}
@@ -72,7 +86,18 @@ function StoryView({ story }: { story: Story }) {
         <Empty>No claims in this story.</Empty>
       )}
 
-      <h2>Articles ({story.articles.length})</h2>
+      <h2>Articles ({total})</h2>
+      {shown.length < total && (
+        <p className="muted small">
+          {more ? `${shown.length} of ${total} shown, oldest first. ` : `The latest ${shown.length} of ${total}. `}
+          {(!more || more.next) && (
+            <button type="button" onClick={() => void loadMore()} disabled={more?.loading}>
+              {more?.loading ? 'Loading…' : more ? 'Show more' : 'Show all, oldest first'}
+            </button>
+          )}
+          {more?.error && <span role="alert"> {more.error}</span>}
+        </p>
+      )}
       <table className="list">
         <thead>
           <tr>
