@@ -1218,6 +1218,15 @@ class Extractor {
     // continue a contact reported before
     const selfSubject = !tr.verb && consult && !parties.length && ca > a && this.nounIsClauseSubject(tr, ca, cb);
     if (selfSubject) R.push('subject.none-for-subject-noun');
+    // `российские чиновники отложили визит`, `українська сторона`, `American officials met`: a
+    // subject named by a country adjective and a side noun (roles rules with owner `demonym`) is that country
+    if (!subjects.length && stanceAt < 0 && !selfSubject) {
+      const c = this.countrySide(ca, tr.t, true);
+      if (c) {
+        subjects.push(c);
+        R.push('subject.country-side');
+      }
+    }
     if (!subjects.length && stanceAt < 0 && !selfSubject) {
       const governedByNoun = !tr.verb && this.governedByNoun(tr.t, ca);
       if (!(parties.length >= 2 && !tr.verb) && !governedByNoun) {
@@ -1252,6 +1261,19 @@ class Extractor {
       if (rp && !subjects.some((x) => this.sameSide(x, rp))) {
         parties.push(rp);
         R.push('party.counterpart');
+      }
+    }
+    // `зустріч з катарськими офіційними особами`, `met with Russian officials`: the country of a side
+    // named by its adjective after `with`
+    if (consult && !parties.length) {
+      for (let j = tr.tEnd; j < Math.min(cb, tr.tEnd + 2); j++) {
+        if (!L.withPreps.has(T[j].norm)) continue;
+        const c = this.countrySide(j, Math.min(cb, j + 5), false);
+        if (c && !subjects.some((x) => this.sameSide(x, c))) {
+          parties.push(c);
+          R.push('party.country-side');
+        }
+        break;
       }
     }
     if (!parties.length && this.unnamedParties(tr, cb)) blocked = true;
@@ -1729,6 +1751,26 @@ class Extractor {
     if (j < cb && !(this.lx.destPreps.has(T[j].norm) || this.lx.purposePreps.has(T[j].norm))) return false;
     for (j++; j < cb && (T[j].pos === 'ADJ' || T[j].pos === 'DET'); j++);
     return j < cb && this.trigAt.get(j)?.mode === 'summit';
+  }
+
+  /** A nominative side noun (roles rules, owner `demonym`) in [from, to) right after a country adjective: that country's id, when the article names it. */
+  private countrySide(from: number, to: number, nom: boolean): string | null {
+    const T = this.toks;
+    if (!this.kb) return null;
+    for (let j = from + 1; j < to; j++) {
+      if (this.menAt.has(j) || (nom && T[j].tags.Case && T[j].tags.Case !== 'Nom')) continue;
+      if (!this.lx.roleRules.matchAt(T, j, j, j + 1).some((x) => x.rule.produces.owner === 'demonym')) continue;
+      for (let k = j - 1; k >= Math.max(from, j - 2); k--) {
+        const name = this.lx.demonyms.get(T[k].lemma) ?? this.lx.demonyms.get(T[k].norm);
+        if (name) {
+          // (only a country the article names: every party is an entity of the article)
+          const id = this.kb.lookup(name, this.lx.lang)[0]?.id ?? null;
+          return id && this.entById.has(id) ? id : null;
+        }
+        if (T[k].pos !== 'ADJ') break;
+      }
+    }
+    return null;
   }
 
   private demonymTarget(tr: Trig, cb: number): string | null {

@@ -85,7 +85,8 @@ interface LexiconFile {
  * office it is (`Президент Росії`: its holder acts).
  */
 export interface RoleProduce {
-  owner: 'person' | 'country';
+  /** `demonym`: a side noun after a country adjective stands for that country (`российские чиновники`) */
+  owner: 'person' | 'country' | 'demonym';
 }
 
 /** an event trigger found by a pattern: its type (and mode), at the pattern's first word */
