@@ -11,10 +11,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { projectRoot } from '../pipeline/resources.js';
 import type { Store } from '../store/types.js';
-import { errorBody, installErrorHandler } from './errors.js';
+import { ApiError, errorBody, installErrorHandler } from './errors.js';
 import { Ingester } from './ingest.js';
 import { ErrorBody } from './schemas.js';
 
@@ -34,7 +35,42 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** Fastify's logger (pino): false, true or { level } ; `parley serve` logs warnings and errors to stderr */
   logger?: boolean | { level: string };
+  /**
+   * Load shedding (@fastify/under-pressure): while the event loop lags or the heap is nearly full,
+   * requests are answered at once with 503 and Retry-After instead of queueing behind a slow one.
+   * true: the defaults (PRESSURE_DEFAULTS); default off (`parley serve` turns it on)
+   */
+  pressure?: boolean | Partial<PressureOptions>;
+  /** socket, request and keep-alive timeouts (ms); default TIMEOUTS */
+  timeouts?: Partial<typeof TIMEOUTS>;
 }
+
+export interface PressureOptions {
+  /** mean event-loop delay (ms) over the last sample past which requests are shed */
+  maxEventLoopDelay: number;
+  /** V8 heap in use (bytes) past which requests are shed */
+  maxHeapUsedBytes: number;
+  /** how often the delay and heap are sampled (ms) */
+  sampleInterval: number;
+  /** seconds a shed client is told to wait (Retry-After) */
+  retryAfter: number;
+}
+
+export const PRESSURE_DEFAULTS: PressureOptions = {
+  maxEventLoopDelay: 500,
+  maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.85),
+  sampleInterval: 250,
+  retryAfter: 5,
+};
+
+export const TIMEOUTS = {
+  /** a socket idle this long is closed (Node's server.timeout) */
+  connectionTimeout: 60_000,
+  /** the whole request (headers and body) must arrive within this (slow clients) */
+  requestTimeout: 30_000,
+  /** an idle keep-alive connection is closed after this */
+  keepAliveTimeout: 5_000,
+};
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
@@ -63,8 +99,13 @@ export const CSP_DIRECTIVES: Record<string, string[]> = {
 
 export async function buildServer(opts: ServerOptions): Promise<App> {
   const maxUpload = opts.maxUploadBytes ?? 10 * 1024 * 1024;
+  const timeouts = { ...TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
     logger: opts.logger ?? false,
+    ...timeouts,
+    // close() destroys every connection, busy ones too (keep-alive clients would hold it open);
+    // requests arriving while it closes get 503
+    forceCloseConnections: true,
     bodyLimit: maxUpload,
     // ids may hold spaces and Cyrillic (entity ids); keep them whole
     routerOptions: { maxParamLength: 600, ignoreTrailingSlash: true },
@@ -77,6 +118,27 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   });
   app.addSchema(ErrorBody);
   installErrorHandler(app);
+
+  if (opts.pressure) {
+    const p = { ...PRESSURE_DEFAULTS, ...(opts.pressure === true ? {} : opts.pressure) };
+    await app.register((await import('@fastify/under-pressure')).default, {
+      maxEventLoopDelay: p.maxEventLoopDelay,
+      maxHeapUsedBytes: p.maxHeapUsedBytes,
+      sampleInterval: p.sampleInterval,
+      retryAfter: p.retryAfter,
+      // under-pressure sets 503 and Retry-After, then hands this error to the error handler (errors.ts)
+      customError: class extends ApiError {
+        constructor() {
+          super(503, 'unavailable', `server under pressure (event loop delay or memory past its limit); retry in ${p.retryAfter} s`);
+        }
+      },
+    });
+  }
+  // a request whose client has gone (it timed out while this one waited behind a slow request)
+  // is not run: its answer would be thrown away
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.raw.destroyed || req.raw.socket?.destroyed) reply.hijack();
+  });
 
   await app.register((await import('@fastify/helmet')).default, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },

@@ -51,6 +51,7 @@ export async function serveCommand(o: ServeOptions): Promise<number> {
     corsOrigins: o.cors ? o.cors.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     webDir: o.ui === false ? null : undefined,
     logger: { level: process.env.PARLEY_LOG_LEVEL || 'warn' },
+    pressure: true,
   });
   let address: string;
   try {
@@ -67,6 +68,12 @@ export async function serveCommand(o: ServeOptions): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      // close() ends every connection and waits for the request running now; a request stuck
+      // longer than this does not hold the process
+      setTimeout(() => {
+        process.stderr.write('parley: requests still running after 5 s; exiting\n');
+        process.exit(EXIT.OK);
+      }, 5000).unref();
       app.close().then(resolve, resolve);
     };
     process.on('SIGINT', stop);
