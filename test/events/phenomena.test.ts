@@ -153,4 +153,11 @@ test('a side named by a country adjective is that country (`російська �
   assert.equal(ev.mode, 'meeting');
   assert.equal(ev.status, 'cancelled');
   assert.ok(ev.rules?.includes('subject.country-side') && ev.rules.includes('party.country-side'), ev.rules?.join());
+  // a single diplomat is a person (a role), not his country
+  const one = analyze(
+    'Як повідомлялося раніше, 21 жовтня головний російський дипломат провів телефонну розмову з Рубіо, під час якої мав обговорити умови майбутнього саміту Путін-Трамп у Будапешті.',
+    'uk',
+    '2025-10-23',
+  );
+  for (const e of one.layers.events ?? []) assert.ok(!e.rules?.includes('subject.country-side'), JSON.stringify(e));
 });
