@@ -108,6 +108,8 @@ interface Cand {
   purpose?: boolean;
 }
 
+const FROM_PREPS = new Set(['from', 'от', 'від']);
+
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
@@ -687,7 +689,7 @@ class Extractor {
       const m = this.lx.triggerRules.matchAt(T, i, a, b)[0];
       if (!m) continue;
       const p = m.rule.produces;
-      const def: TriggerDef = { lemmas: [T[i].lemma], type: p.type, mode: p.mode, kind: 'verb', rule: m.rule.id };
+      const def: TriggerDef = { lemmas: [T[i].lemma], type: p.type, mode: p.mode, kind: 'verb', rule: m.rule.id, ...(p.parties === 'from-to' ? { fromTo: true } : {}) };
       out.push({ t: i, tEnd: i + 1, def, type: p.type, mode: p.mode ?? null, verb: true });
       taken.add(i);
     }
@@ -1294,6 +1296,16 @@ class Extractor {
     const joint = tr.type === 'AGREE' && !parties.length && subjects.length >= 2 && new Set(subjects.map((x) => this.side(x))).size >= 2 && tr.verb;
     if (joint) R.push('actors.joint-subjects');
     if (!consult && !oneParty && !joint && (!explicit || !parties.length)) return null;
+    // `handed over a message from Obama to Kim`, `передал послание от Путина`: a message carried is a
+    // contact of its sender and its addressee; the one carrying it is no party (triggers `parties: from-to`)
+    const ft = tr.def.fromTo ? this.messageSides(tr, cb) : null;
+    if (ft) {
+      subjects.length = 0;
+      parties.length = 0;
+      parties.push(...ft);
+      for (let i = R.length - 1; i >= 0; i--) if (R[i].startsWith('subject.')) R.splice(i, 1);
+      R.push('party.message-from-to');
+    }
     subjects.forEach(add);
     parties.forEach(add);
     // a meeting or visit in the other side's seat is with that side (`встречался ... в Кремле`),
@@ -1751,6 +1763,28 @@ class Extractor {
     if (j < cb && !(this.lx.destPreps.has(T[j].norm) || this.lx.purposePreps.has(T[j].norm))) return false;
     for (j++; j < cb && (T[j].pos === 'ADJ' || T[j].pos === 'DET'); j++);
     return j < cb && this.trigAt.get(j)?.mode === 'summit';
+  }
+
+  /** The sender (after `from`/`от`/`від`) and the addressee (after `to`, or a dative name) of a message carried, both named. */
+  private messageSides(tr: Trig, cb: number): [string, string] | null {
+    const T = this.toks;
+    let from: string | null = null;
+    let to: string | null = null;
+    for (let j = tr.tEnd; j < cb; j++) {
+      const n = T[j].norm;
+      if (!from && FROM_PREPS.has(n)) from = this.mens.find((m) => m.t0 > j && m.t0 <= j + 4 && this.named(m))?.id ?? null;
+      if (!to && n === 'to') {
+        // (the head name of the phrase: `to North Korean leader Kim Jong-Il` is Kim, the last name before a stop)
+        let stop = j + 1;
+        while (stop < cb && stop <= j + 7 && !T[stop].punct) stop++;
+        to = this.mens.filter((m) => m.t0 > j && m.t0 < stop && this.named(m)).pop()?.id ?? null;
+      }
+      if (!to && this.menAt.has(j)) {
+        const m = this.mens.find((x) => x.t0 === j);
+        if (m && m.case === 'Dat' && this.named(m)) to = m.id;
+      }
+    }
+    return from && to && from !== to ? [from, to] : null;
   }
 
   /** A nominative side noun (roles rules, owner `demonym`) in [from, to) right after a country adjective: that country's id, when the article names it. */

@@ -24,6 +24,8 @@ export interface TriggerDef {
   needsNamedObject?: boolean;
   /** prepositions introducing this act's target besides the lexicon's `against` ones (`удар по`, `атака на`) */
   targetPreps?: string[];
+  /** a message carried: the parties are its sender and addressee (`handed over a message from Obama to Kim`) */
+  fromTo?: boolean;
   /** the id of the pattern rule that found it (`triggers` in `src/events/rules/<lang>.json`) */
   rule?: string;
 }
@@ -93,6 +95,8 @@ export interface RoleProduce {
 export interface TriggerProduce {
   type: string;
   mode?: Mode;
+  /** `from-to`: the parties are the message's sender and addressee, not the one carrying it */
+  parties?: 'from-to';
 }
 
 /** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news; `rescheduled`: a put-off contact given a new date (`перенесено, але відбудеться`, the date follows the match) */

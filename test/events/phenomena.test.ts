@@ -161,3 +161,15 @@ test('a side named by a country adjective is that country (`російська �
   );
   for (const e of one.layers.events ?? []) assert.ok(!e.rules?.includes('subject.country-side'), JSON.stringify(e));
 });
+
+test('a message carried is a contact of its sender and addressee, not of the messenger (`handed over a message from Obama to Kim`)', () => {
+  const doc = analyze(
+    'The White House denied reports that former president Bill Clinton handed over a message from President Barack Obama to North Korean leader Kim Jong-Il.',
+    'en',
+    '2009-08-04',
+  );
+  const ev = find(doc, 'CONSULT', /obama/, /kim|il/);
+  assert.equal(ev.mode, 'channel');
+  assert.ok(!ev.actors.some((a) => /clinton/.test(who(doc, a))), JSON.stringify(ev.actors));
+  assert.ok(ev.rules?.includes('en.trigger.message.from-to') && ev.rules.includes('party.message-from-to'), ev.rules?.join());
+});
