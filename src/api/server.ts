@@ -57,7 +57,7 @@ export interface PressureOptions {
 }
 
 export const PRESSURE_DEFAULTS: PressureOptions = {
-  maxEventLoopDelay: 500,
+  maxEventLoopDelay: 1000,
   maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.85),
   sampleInterval: 250,
   retryAfter: 5,
