@@ -195,6 +195,17 @@ export const PG_MIGRATIONS: string[] = [
   // order corpus updates ran in; see src/store/postgres-corpus.ts. A database that had articles
   // before this step gets its corpus built from them once the steps are applied (PostgresStore.migrate).
   PG_CORPUS_MIGRATION,
+  // 4: the articles a search matches, always through the GIN index. The planner prices a scan of
+  // search_terms by its heap pages alone, but each tsvector is TOASTed (~7 kB compressed), so a
+  // sequential scan detoasts every article's (57 ms at 1,000 articles, against 1.7 ms through the
+  // index) and it chose that scan for queries of many OR'd terms. The settings hold inside the
+  // function only; CREATE OR REPLACE so a step re-run after a partial downgrade passes.
+  `
+  CREATE OR REPLACE FUNCTION parley_search_match(q tsquery) RETURNS SETOF bigint
+    LANGUAGE sql STABLE STRICT ROWS 100
+    SET enable_seqscan = off SET enable_indexscan = off
+    AS $$ SELECT article FROM search_terms WHERE tsv @@ q $$;
+  `,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

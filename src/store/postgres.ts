@@ -320,26 +320,28 @@ export class PostgresStore implements Store {
     if (!terms.length) return result;
     const p = new Params();
     const tsq = p.add(tsqueryOf(terms));
-    const where: string[] = [`s.tsv @@ ${tsq}::tsquery`];
+    // the matches come from the GIN index (parley_search_match, schema step 4), not a scan detoasting every tsvector
+    const where: string[] = [`s.article IN (SELECT parley_search_match(${tsq}::tsquery))`];
     this.articleFilters(where, p, q, 'a');
     if (q.entity) where.push(`EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = ${p.add(q.entity)})`);
     const from = `FROM search_terms s JOIN articles a ON a.rowid = s.article WHERE ${where.join(' AND ')}`;
-    const count = await this.q(`SELECT count(*)::int AS n ${from}`, p.values);
-    result.total = count[0].n;
     const limit = p.add(clampInt(q.limit, 20, 1, 10000));
     const offset = p.add(clampInt(q.offset, 0, 0, 1e9));
-    // rank first on the index alone, then fetch text and per-token data for the page of hits only
+    // rank first on the index alone (the total over every match with it), then fetch text and
+    // per-token data for the page of hits only
     const rows = await this.q(
       `WITH top AS (
-         SELECT a.rowid AS rid, -ts_rank('${RANK_WEIGHTS}', s.tsv, ${tsq}::tsquery, 1) AS score, a.published AS pub
+         SELECT a.rowid AS rid, -ts_rank('${RANK_WEIGHTS}', s.tsv, ${tsq}::tsquery, 1) AS score, a.published AS pub, count(*) OVER ()::int AS total
          ${from} ORDER BY score, pub DESC NULLS LAST LIMIT ${limit} OFFSET ${offset})
-       SELECT top.rid, top.score, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
+       SELECT top.rid, top.score, top.total, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
               s.offsets, s.terms, s.alts
        FROM top JOIN articles a ON a.rowid = top.rid
        JOIN search_terms s ON s.article = top.rid
        ORDER BY top.score, top.pub DESC NULLS LAST`,
       p.values,
     );
+    // a page past the last hit has no row to carry the total
+    result.total = rows.length ? rows[0].total : clampInt(q.offset, 0, 0, 1e9) > 0 ? (await this.q(`SELECT count(*)::int AS n ${from}`, p.values.slice(0, -2)))[0].n : 0;
     const mark = q.mark ?? ['«', '»'];
     for (const r of rows) {
       const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
