@@ -27,7 +27,9 @@ const factories: [string, () => Promise<Stage>][] = [
   // [stage name, loader] — added by each stage as it lands
   ['lang', async () => (await import('../text/lang/index.js')).createLangStage()],
   ['tokens', async () => (await import('../text/segment/index.js')).tokensStage],
-  ['morph', async () => (await import('../text/morph/index.js')).createMorphStage()],
+  // (the stories updater lemmatises stored texts with the pipeline's analyser once one is loaded:
+  // the words the pipeline just analysed are in its cache; src/corpus/stories/lemmas.ts)
+  ['morph', async () => (await import('../corpus/stories/lemmas.js')).sharingMorphology((await import('../text/morph/index.js')).createMorphStage())],
   ['ner', async () => (await import('../entities/ner/index.js')).nerStage],
   ['entities', async () => (await import('../entities/link/index.js')).entitiesStage],
   ['quotes', async () => (await import('../quotes/index.js')).quotesStage],

@@ -17,9 +17,9 @@ import { fingerprint, linkReprint, type DedupArticle, type DedupCandidate, type 
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
 import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
+import { storyLemmas } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
-import { decodeTerms } from './sqlite-terms.js';
 import { reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
@@ -192,21 +192,6 @@ function similarityToJson(v: ArticleVec, published: string | null, stored: strin
   return d * (p.entityWeight * e + (1 - p.entityWeight) * t);
 }
 
-/** Lemma terms of a stored article's words outside boilerplate (from the search data the store keeps). */
-async function lemmasOf(c: Db, rowid: number, text: string, skip: [number, number][]): Promise<string[]> {
-  const r = await one(c, 'SELECT offsets, terms FROM search_terms WHERE article = $1', [rowid]);
-  if (!r) return [];
-  const t = decodeTerms(text, r.offsets, r.terms, null);
-  const out: string[] = [];
-  for (let i = 0; i < t.lemmas.length; i++) {
-    const l = t.lemmas[i];
-    if (l === undefined) continue;
-    if (skip.length && inSpans(skip, t.offsets[2 * i])) continue;
-    out.push(l);
-  }
-  return out;
-}
-
 function earlierRow(a: { published: string | null; id: string }, b: { published: string | null; id: string }): boolean {
   const pa = a.published ?? '\uffff';
   const pb = b.published ?? '\uffff';
@@ -222,7 +207,7 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
   const lang = typeof json.lang === 'string' ? json.lang : 'und';
   const text = json.text;
   const skip = boilerplateSpans(text);
-  const vec = articleVec({ id, lang, published, lemmas: await lemmasOf(c, a.rowid, text, skip), entities: storyEntities(json.entities, skip) });
+  const vec = articleVec({ id, lang, published, lemmas: storyLemmas(text, lang, skip.length ? (o) => inSpans(skip, o) : undefined), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
   // candidates: articles sharing enough index keys inside the reach of the window, with their vectors (one statement)

@@ -19,10 +19,11 @@ import { linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex } 
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
 import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
+import { storyLemmas } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
-import { decodeTerms, textOf as unpackText } from './sqlite-terms.js';
+import { textOf as unpackText } from './sqlite-terms.js';
 
 type Row = Record<string, any>;
 
@@ -202,21 +203,6 @@ export function reachDays(p: LinkParams): number {
   return Math.min(p.windowDays, p.graceDays + p.decayDays * Math.log((1 + 1e-3) / p.threshold));
 }
 
-/** Lemma terms of a stored article's words outside boilerplate (from the search data the store keeps). */
-function lemmasOf(db: Database.Database, rowid: number, text: string, skip: [number, number][]): string[] {
-  const r = q(db, 'SELECT offsets, terms FROM search_terms WHERE article = ?').get(rowid) as Row | undefined;
-  if (!r) return [];
-  const t = decodeTerms(text, r.offsets, r.terms, null);
-  const out: string[] = [];
-  for (let i = 0; i < t.lemmas.length; i++) {
-    const l = t.lemmas[i];
-    if (l === undefined) continue;
-    if (skip.length && inSpans(skip, t.offsets[2 * i])) continue;
-    out.push(l);
-  }
-  return out;
-}
-
 /** The entities a story vector counts: no outlets, mentions outside boilerplate only. */
 export function storyEntities(entities: unknown, skip: [number, number][]): { id: string; mentions: number }[] {
   const out: { id: string; mentions: number }[] = [];
@@ -255,7 +241,7 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
   const lang = typeof json.lang === 'string' ? json.lang : 'und';
   const text = textOf(db, a);
   const skip = boilerplateSpans(text);
-  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(db, a.rowid, text, skip), entities: storyEntities(json.entities, skip) });
+  const vec = articleVec({ id, lang, published, lemmas: storyLemmas(text, lang, skip.length ? (o) => inSpans(skip, o) : undefined), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
   // candidates: articles sharing enough index keys inside the reach of the window

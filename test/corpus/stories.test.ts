@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Doc } from '../../src/doc/model.js';
+import { toArticleJson } from '../../src/contract/article.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { createPipeline } from '../../src/pipeline/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -175,4 +176,38 @@ for (const kind of STORE_KINDS)
   await assert.rejects(listStories(empty, { limit: -3 }), (e: unknown) => e instanceof StoryError && e.kind === 'usage');
   assert.equal((await listStories(empty, { from: '2030' })).length, 0);
   await empty.close();
+});
+
+for (const kind of STORE_KINDS)
+  test(`an article joins the same story however it arrives: a Doc with tokens, analysed JSON without them, JSON with --tokens; and after a rebuild (${kind.name})`, async () => {
+  // real text: the seeds, the samples (txt, html, rss, jsonl) and Nord Stream reports in ru and uk
+  const docs: Doc[] = [...seeds];
+  for await (const it of readInputs([join(ROOT, 'samples')])) if (it.ok) docs.push(pipe.analyze(it.article));
+  const ns = (lang: string, n: number) =>
+    readdirSync(join(RAW, 'nord_stream', lang))
+      .sort()
+      .filter((f) => meta.get(`raw/nord_stream/${lang}/${f}`))
+      .slice(0, n)
+      .map((f) => slavic(`nord_stream/${lang}/${f}`));
+  docs.push(...ns('ru', 14), ...ns('uk', 10));
+  assert.ok(docs.length >= 30, `${docs.length} articles`);
+  const asJson = (d: Doc) => JSON.parse(JSON.stringify(toArticleJson(d)));
+  const viaDoc = await fresh(kind);
+  for (const d of docs) await viaDoc.putArticle(d);
+  const viaJson = await fresh(kind);
+  for (const d of docs) await viaJson.putArticle(asJson(d));
+  const viaTokens = await fresh(kind);
+  for (const d of docs) await viaTokens.putArticle({ ...asJson(d), tokens: JSON.parse(JSON.stringify(d.layers.tokens)) });
+  const g = await groups(viaDoc);
+  assert.ok(new Set(g.values()).size < g.size, 'some story holds several articles');
+  assert.deepEqual(await groups(viaJson), g);
+  assert.deepEqual(await groups(viaTokens), g);
+  if (viaDoc instanceof SqliteStore && viaJson instanceof SqliteStore) {
+    // the stored story vectors themselves are the same
+    const vecs = (s: SqliteStore) => s.db.prepare('SELECT a.id, v.vec FROM corpus_story_vecs v JOIN articles a ON a.rowid = v.article ORDER BY a.id').all();
+    assert.deepEqual(vecs(viaJson), vecs(viaDoc));
+  }
+  await viaJson.corpus.rebuild();
+  assert.deepEqual(await groups(viaJson), g);
+  for (const s of [viaDoc, viaJson, viaTokens]) await s.close();
 });
