@@ -12,6 +12,9 @@
  * 2. SlavicNER raw documents (all topics, ru and uk, with meta.tsv dates): the corpus cost per
  *    article (each updater timed over a rebuild, against the analysis time per article), claims and
  *    actors counts, the biggest claims and the multi-id actors to eyeball.
+ * 3. eval/news (before 2): each half's stories and claims scored; the stories stored both as
+ *    analysed JSON without tokens and as Docs (the `parley ingest` path) must be the same groups.
+ *    `NEWS_HALF=dev` scores the dev half only; `CORPUS_EVAL_SEEDS_ONLY=1` skips SlavicNER.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +22,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArticleJson } from '../src/contract/article.js';
 import { getActor, getClaim, listClaims, listActors, type ClaimJson } from '../src/corpus/index.js';
-import { getStory, listStories } from '../src/corpus/stories/index.js';
+import { getStory, listStories, type StoryJson } from '../src/corpus/stories/index.js';
+import type { Doc } from '../src/doc/model.js';
 import { readInputs } from '../src/ingest/index.js';
 import { createPipeline, projectRoot } from '../src/pipeline/index.js';
 import { CORPUS_UPDATERS } from '../src/store/corpus-updaters.js';
@@ -40,7 +44,7 @@ async function analyseSeeds(pipe: Pipe): Promise<ArticleJson[]> {
   return out;
 }
 
-async function store(articles: ArticleJson[]): Promise<{ s: SqliteStore; dir: string }> {
+async function store(articles: (ArticleJson | Doc)[]): Promise<{ s: SqliteStore; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-corpus-'));
   const s = new SqliteStore(join(dir, 'corpus.db'));
   for (const a of articles) await s.putArticle(a);
@@ -299,14 +303,24 @@ async function news(pipe: Pipe): Promise<void> {
   }
   const claimsGold = join(N, 'gold-claims.json');
   const hasClaimsGold = existsSync(claimsGold);
-  for (const half of ['dev', 'measure']) {
+  const halves = process.env.NEWS_HALF ? [process.env.NEWS_HALF] : ['dev', 'measure'];
+  for (const half of halves) {
     const files = index.filter((x) => x.half === half && existsSync(join(N, 'texts', x.file)) && existsSync(join(N, 'gold', x.file.replace(/\.txt$/, '.json'))));
     if (!files.length) continue;
     const arts: ArticleJson[] = [];
+    const docs: Doc[] = [];
     for await (const item of readInputs(files.map((x) => join(N, 'texts', x.file)))) {
       if (!item.ok) continue;
-      arts.push(toArticleJson(pipe.analyze(item.article)) as ArticleJson);
+      const d = pipe.analyze(item.article);
+      docs.push(d);
+      arts.push(toArticleJson(d) as ArticleJson);
     }
+    // the stories again with the articles stored as `parley ingest` stores them (Docs with their
+    // tokens): an article must join the same story however it arrives
+    const viaDocs = await store(docs);
+    const storyGroups = (xs: StoryJson[]) => xs.map((x) => [...x.articles].sort().join(',')).sort().join('|');
+    const docStories = await listStories(viaDocs.s);
+    await viaDocs.s.close();
     const { s, dir } = await store(arts);
     const gold = join(dir, 'gold');
     mkdirSync(gold);
@@ -316,7 +330,8 @@ async function news(pipe: Pipe): Promise<void> {
       writeFileSync(p, xs.map((x) => JSON.stringify(x)).join('\n') + '\n');
       return p;
     };
-    const args = ['--articles', w('articles.jsonl', arts), '--stories', w('stories.jsonl', await listStories(s)), '--claims', w('claims.jsonl', await all(listClaims(s))), '--gold', gold, '--json'];
+    const jsonStories = await listStories(s);
+    const args = ['--articles', w('articles.jsonl', arts), '--stories', w('stories.jsonl', jsonStories), '--claims', w('claims.jsonl', await all(listClaims(s))), '--gold', gold, '--json'];
     if (hasClaimsGold) args.push('--claims-gold', claimsGold);
     else writeFileSync(join(dir, 'gold-claims.json'), '{"claims": []}');
     const r = spawnSync('python3', [join(SHARED, 'eval', 'corpus_score.py'), ...args, ...(hasClaimsGold ? [] : ['--claims-gold', join(dir, 'gold-claims.json')])], { encoding: 'utf8' });
@@ -324,6 +339,7 @@ async function news(pipe: Pipe): Promise<void> {
     const rep = JSON.parse(r.stdout);
     console.log(`  news ${half}: ${arts.length} articles; stories B3 F1 ${rep.stories.b3.f1} (P ${rep.stories.b3.p} R ${rep.stories.b3.r}, ${rep.stories.system_stories} system / ${rep.stories.gold_stories} gold)` +
       (hasClaimsGold ? `; claims B3 F1 ${rep.claims.b3.f1} (P ${rep.claims.b3.p} R ${rep.claims.b3.r}); status last ${rep.status.last}; stances ${rep.stances.recall}` : '; claims: no eval/news/gold-claims.json yet'));
+    console.log(`  news ${half}: stories stored as Docs with tokens (parley ingest) the same as stored as JSON: ${yes(storyGroups(docStories) === storyGroups(jsonStories))}`);
     await s.close();
   }
 }
