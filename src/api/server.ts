@@ -63,6 +63,9 @@ export const PRESSURE_DEFAULTS: PressureOptions = {
   retryAfter: 5,
 };
 
+/** samples in a row past maxEventLoopDelay before requests are shed for the loop's delay */
+const SUSTAINED = 2;
+
 export const TIMEOUTS = {
   /** a socket idle this long is closed (Node's server.timeout) */
   connectionTimeout: 60_000,
@@ -121,18 +124,34 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
 
   if (opts.pressure) {
     const p = { ...PRESSURE_DEFAULTS, ...(opts.pressure === true ? {} : opts.pressure) };
+    const shed = class extends ApiError {
+      constructor() {
+        super(503, 'unavailable', `server under pressure (event loop delay or memory past its limit); retry in ${p.retryAfter} s`);
+      }
+    };
     await app.register((await import('@fastify/under-pressure')).default, {
       maxEventLoopDelay: p.maxEventLoopDelay,
       maxHeapUsedBytes: p.maxHeapUsedBytes,
       sampleInterval: p.sampleInterval,
       retryAfter: p.retryAfter,
-      // under-pressure sets 503 and Retry-After, then hands this error to the error handler (errors.ts)
-      customError: class extends ApiError {
-        constructor() {
-          super(503, 'unavailable', `server under pressure (event loop delay or memory past its limit); retry in ${p.retryAfter} s`);
-        }
+      // The loop's delay sheds only when it is sustained: past the limit in SUSTAINED samples in a
+      // row. One long request (an upload analysed in the handler) delays a single sample; shedding
+      // on it answered the same user's next request with 503 (seen in the browser test of Ingest).
+      // The heap sheds at once. A shed request gets 503 and Retry-After through the error handler.
+      // (a rejected promise goes to next(err), so the error handler answers)
+      pressureHandler: (_req, reply, type) => {
+        if (type === 'eventLoopDelay' && lagStreak < SUSTAINED) return;
+        reply.header('Retry-After', String(p.retryAfter));
+        return Promise.reject(new shed());
       },
     });
+    let lagStreak = 0;
+    const lagTimer = setInterval(() => {
+      const lag = (app as unknown as { memoryUsage(): { eventLoopDelay: number } }).memoryUsage().eventLoopDelay;
+      lagStreak = lag > p.maxEventLoopDelay ? lagStreak + 1 : 0;
+    }, p.sampleInterval);
+    lagTimer.unref();
+    app.addHook('onClose', async () => clearInterval(lagTimer));
   }
   // a request whose client has gone (it timed out while this one waited behind a slow request)
   // is not run: its answer would be thrown away

@@ -77,6 +77,16 @@ test('a blocked event loop: 503 with Retry-After at once, then normal answers ag
 
   // the loop is free again: answered
   assert.equal(await answered(), 200);
+
+  // one long piece of work (an upload analysed in its handler) delays one sample only: the request
+  // right after it is answered, not shed (only a sustained delay sheds)
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const done = new Promise<number>((resolve) => setTimeout(() => resolve(0), 0));
+    busy(400);
+    await done;
+    assert.equal((await fetch(`${base}/api/articles?limit=5`)).status, 200, `after one 400 ms block (${i + 1})`);
+  }
 });
 
 test('SIGTERM on a busy `parley serve` (300 keep-alive clients): exits within a few seconds', async (t) => {
