@@ -148,11 +148,17 @@ export async function getActor(store: Store, idOrName: string): Promise<ActorJso
   return a;
 }
 
-/** Actor profiles, most articles first. */
-export async function* listActors(store: Store, o: { limit?: number } = {}): AsyncIterable<ActorJson> {
+/** Actor profiles, most articles first; `offset`: skip that many (their profiles are not built). */
+export async function* listActors(store: Store, o: { limit?: number; offset?: number } = {}): AsyncIterable<ActorJson> {
   if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 0)) throw new CorpusError(`limit '${o.limit}': expected a non-negative integer`, 'usage');
+  if (o.offset !== undefined && (!Number.isInteger(o.offset) || o.offset < 0)) throw new CorpusError(`offset '${o.offset}': expected a non-negative integer`, 'usage');
   const c = corpusOf(store);
-  for await (const id of c.actorIds(o.limit)) {
+  let skip = o.offset ?? 0;
+  for await (const id of c.actorIds(o.limit ? o.limit + skip : o.limit)) {
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
     const a = await c.actor(id);
     if (a) yield a;
   }

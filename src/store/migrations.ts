@@ -220,6 +220,13 @@ export const MIGRATIONS: string[] = [
   DROP INDEX articles_lang;
   CREATE INDEX articles_outlet_name ON articles(outlet);
   `,
+  // 8: an entity's rows by article (as PostgreSQL's step 2), so an actor's profile and co-occurrence
+  // read its latest articles from the index alone (src/corpus/actors/profile.ts: ACTOR_ROWS,
+  // COOCCURRENCE_WINDOW) instead of every row of the entity. Supersedes the index on (entity).
+  `
+  CREATE INDEX article_entities_entity_article ON article_entities(entity, article);
+  DROP INDEX article_entities_entity;
+  `,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

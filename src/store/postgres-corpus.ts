@@ -21,7 +21,8 @@ import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/c
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
-import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { rankActors, type ActorBound } from '../corpus/actors/rank.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
@@ -612,22 +613,25 @@ export class PostgresCorpus implements CorpusStore {
     if (o.cooccurrence) {
       const rs = await this.q(
         `SELECT coalesce(e.actor, b.entity) AS actor, count(DISTINCT b.article) AS n
-         FROM article_entities a JOIN article_entities b ON b.article = a.article
+         FROM (SELECT DISTINCT article FROM (SELECT article FROM article_entities WHERE entity = ANY($1::text[]) ORDER BY article DESC LIMIT $3) w) a
+         JOIN article_entities b ON b.article = a.article
          LEFT JOIN corpus_actor_entities e ON e.entity = b.entity
-         WHERE a.entity = ANY($1::text[]) AND NOT (b.entity = ANY($1::text[]))
+         WHERE NOT (b.entity = ANY($1::text[]))
          GROUP BY 1 ORDER BY n DESC, 1 LIMIT $2`,
-        [entities, Math.floor(o.cooccurrence) * 2],
+        [entities, Math.floor(o.cooccurrence) * 2, COOCCURRENCE_WINDOW],
       );
       const kb = corpusKb();
       cooccurs = rs.filter((r) => r.actor !== id && kb.byId(r.actor)?.kind !== 'outlet').slice(0, Math.floor(o.cooccurrence)).map((r) => ({ actor: r.actor, articles: r.n }));
     }
-    // in SQLite's order (the entity index: entity, then the row's insertion)
+    // its latest rows (by ingestion, from the (entity, article) index) for names and roles; totals
+    // from the entity totals the triggers keep (src/corpus/actors/profile.ts: ACTOR_ROWS)
     const mentionRows = (
       await this.q(
         `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.id AS article, a.lang, a.published
-         FROM article_entities ae JOIN articles a ON a.rowid = ae.article
-         WHERE ae.entity = ANY($1::text[]) ORDER BY ae.entity, ae.article`,
-        [entities],
+         FROM (SELECT entity, article FROM article_entities WHERE entity = ANY($1::text[]) ORDER BY article DESC, entity LIMIT $2) x
+         JOIN article_entities ae ON ae.article = x.article AND ae.entity = x.entity JOIN articles a ON a.rowid = ae.article
+         ORDER BY ae.entity, ae.article`,
+        [entities, ACTOR_ROWS],
       )
     ).map((r): ActorMentionRow => ({
       entity: r.entity,
@@ -651,18 +655,59 @@ export class PostgresCorpus implements CorpusStore {
     const actorMap = new Map(
       parties.length ? (await this.q('SELECT entity, actor FROM corpus_actor_entities WHERE entity = ANY($1::text[])', [parties])).map((r) => [r.entity as string, r.actor as string]) : [],
     );
-    const a = buildActor({ id, entities, rows: mentionRows, quotes, claims, actorOf: (e) => actorMap.get(e) ?? e });
+    const totals = await this.q('SELECT entity, articles FROM entity_totals WHERE entity = ANY($1::text[])', [entities]);
+    const articles =
+      totals.length > 1
+        ? Number((await this.q('SELECT count(DISTINCT article)::int AS n FROM article_entities WHERE entity = ANY($1::text[])', [entities]))[0].n)
+        : Number(totals[0]?.articles ?? 0);
+    const types = await typeTotals(
+      (await this.q('SELECT type, sum(articles)::int AS rows FROM entity_type_totals WHERE entity = ANY($1::text[]) GROUP BY type ORDER BY type', [entities])).map((r) => ({
+        type: r.type as string,
+        rows: Number(r.rows),
+      })),
+      async (type) => {
+        const r = (
+          await this.q(
+            `SELECT a.published, a.id AS article FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+             WHERE ae.entity = ANY($1::text[]) AND ae.type = $2 ORDER BY coalesce(a.published, '9999'), a.id LIMIT 1`,
+            [entities, type],
+          )
+        )[0];
+        return r ? { published: r.published, article: r.article } : null;
+      },
+    );
+    const own = isKbId(id) && entities.includes(id) ? (await this.q('SELECT names FROM article_entities WHERE entity = $1 AND names IS NOT NULL LIMIT 1', [id]))[0] : undefined;
+    const a = buildActor({
+      id,
+      entities,
+      rows: mentionRows,
+      quotes,
+      claims,
+      actorOf: (e) => actorMap.get(e) ?? e,
+      totals: { articles, types, names: own ? JSON.parse(own.names) : null },
+    });
     if (cooccurs) a.cooccurs = cooccurs;
     return a;
   }
 
   async *actorIds(limit?: number): AsyncIterable<string> {
-    const rs = await this.q(
-      `SELECT e.actor, count(DISTINCT ae.article) AS n FROM corpus_actor_entities e
-       JOIN article_entities ae ON ae.entity = e.entity
-       GROUP BY e.actor ORDER BY n DESC, e.actor ${limit && limit > 0 ? `LIMIT ${Math.floor(limit)}` : ''}`,
-    );
-    for (const r of rs) yield r.actor as string;
+    // ordered from the entity totals the triggers keep (src/corpus/actors/rank.ts), not every entity row
+    const bounds = (
+      await this.q(
+        `SELECT e.actor, sum(t.articles)::int AS bound, count(*)::int AS entities FROM corpus_actor_entities e
+         JOIN entity_totals t ON t.entity = e.entity GROUP BY e.actor`,
+      )
+    ).map((r): ActorBound => ({ actor: r.actor, bound: Number(r.bound), entities: Number(r.entities) }));
+    const exact = async (a: string) =>
+      Number(
+        (
+          await this.q(
+            `SELECT count(DISTINCT article)::int AS n FROM article_entities WHERE entity IN (SELECT entity FROM corpus_actor_entities WHERE actor = $1)`,
+            [a],
+          )
+        )[0].n,
+      );
+    for (const id of await rankActors(bounds, exact, limit)) yield id;
   }
 
   async actorMap(): Promise<Map<string, string>> {
@@ -671,15 +716,23 @@ export class PostgresCorpus implements CorpusStore {
     return m;
   }
 
-  async names(ids: string[]): Promise<Map<string, { name: string; type: string }>> {
+  async names(ids: string[], o: { latest?: number } = {}): Promise<Map<string, { name: string; type: string }>> {
     const out = new Map<string, { name: string; type: string }>();
     if (!ids.length) return out;
-    const rs = await this.q(
-      `SELECT DISTINCT ON (entity) entity, name, type FROM
-         (SELECT ae.entity, ae.name, ae.type, count(*) AS n FROM article_entities ae WHERE ae.entity = ANY($1::text[]) GROUP BY ae.entity, ae.name, ae.type) x
-       ORDER BY entity, n DESC, name, type`,
-      [ids],
-    );
+    const rs = o.latest
+      ? // bounded: each entity's latest rows from the (entity, article) index
+        await this.q(
+          `SELECT i.entity, x.name, x.type FROM unnest($1::text[]) AS i(entity) CROSS JOIN LATERAL
+             (SELECT name, type, count(*) AS n FROM (SELECT name, type FROM article_entities WHERE entity = i.entity ORDER BY article DESC LIMIT $2) l
+              GROUP BY name, type ORDER BY n DESC, name, type LIMIT 1) x`,
+          [ids, Math.floor(o.latest)],
+        )
+      : await this.q(
+          `SELECT DISTINCT ON (entity) entity, name, type FROM
+             (SELECT ae.entity, ae.name, ae.type, count(*) AS n FROM article_entities ae WHERE ae.entity = ANY($1::text[]) GROUP BY ae.entity, ae.name, ae.type) x
+           ORDER BY entity, n DESC, name, type`,
+          [ids],
+        );
     for (const r of rs) out.set(r.entity, { name: r.name, type: r.type });
     return out;
   }

@@ -10,7 +10,8 @@ import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/c
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
-import { buildActor, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { rankActors, type ActorBound } from '../corpus/actors/rank.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
@@ -473,27 +474,32 @@ export class SqliteCorpus implements CorpusStore {
     const ids = JSON.stringify(entities);
     let cooccurs: { actor: string; articles: number }[] | undefined;
     if (o.cooccurrence) {
-      // the actors most often mentioned in the same articles (outlets left out)
+      // the actors most often mentioned in the same articles (outlets left out), among its latest
+      // COOCCURRENCE_WINDOW articles (by ingestion)
       const rows = this.db
         .prepare(
           `SELECT coalesce(e.actor, b.entity) AS actor, count(DISTINCT b.article) AS n
-           FROM article_entities a JOIN article_entities b ON b.article = a.article
+           FROM (SELECT DISTINCT article FROM (SELECT article FROM article_entities WHERE entity IN (SELECT value FROM json_each(@ids)) ORDER BY article DESC LIMIT @window)) a
+           JOIN article_entities b ON b.article = a.article
            LEFT JOIN corpus_actor_entities e ON e.entity = b.entity
-           WHERE a.entity IN (SELECT value FROM json_each(@ids)) AND b.entity NOT IN (SELECT value FROM json_each(@ids))
+           WHERE b.entity NOT IN (SELECT value FROM json_each(@ids))
            GROUP BY 1 ORDER BY n DESC, 1 LIMIT @limit`,
         )
-        .all({ ids, limit: Math.floor(o.cooccurrence) * 2 }) as Row[];
+        .all({ ids, limit: Math.floor(o.cooccurrence) * 2, window: COOCCURRENCE_WINDOW }) as Row[];
       const kb = corpusKb();
       cooccurs = rows.filter((r) => r.actor !== id && kb.byId(r.actor)?.kind !== 'outlet').slice(0, Math.floor(o.cooccurrence)).map((r) => ({ actor: r.actor, articles: r.n }));
     }
+    // its latest rows (by ingestion, from the entity index) for names and roles; totals from the
+    // entity totals the triggers keep (src/corpus/actors/profile.ts: ACTOR_ROWS)
     const rows = (
       this.db
         .prepare(
           `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.id AS article, a.lang, a.published
-           FROM article_entities ae JOIN articles a ON a.rowid = ae.article
-           WHERE ae.entity IN (SELECT value FROM json_each(?))`,
+           FROM (SELECT entity, article FROM article_entities WHERE entity IN (SELECT value FROM json_each(@ids)) ORDER BY article DESC, entity LIMIT @n) x
+           JOIN article_entities ae ON ae.article = x.article AND ae.entity = x.entity JOIN articles a ON a.rowid = ae.article
+           ORDER BY ae.entity, ae.article`,
         )
-        .all(ids) as Row[]
+        .all({ ids, n: ACTOR_ROWS }) as Row[]
     ).map((r): ActorMentionRow => ({
       entity: r.entity,
       type: r.type,
@@ -515,20 +521,37 @@ export class SqliteCorpus implements CorpusStore {
     ).map((r) => JSON.parse(r.json) as ClaimJson);
     const actorQ = this.db.prepare('SELECT actor FROM corpus_actor_entities WHERE entity = ?');
     const actorOf = (e: string) => ((actorQ.get(e) as Row | undefined)?.actor as string | undefined) ?? e;
-    const a = buildActor({ id, entities, rows, quotes, claims, actorOf });
+    const totals = this.db.prepare('SELECT entity, articles FROM entity_totals WHERE entity IN (SELECT value FROM json_each(?))').all(ids) as Row[];
+    const articles =
+      totals.length > 1
+        ? ((this.db.prepare('SELECT count(DISTINCT article) AS n FROM article_entities WHERE entity IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number)
+        : ((totals[0]?.articles as number | undefined) ?? 0);
+    const earliestQ = this.db.prepare(
+      `SELECT a.published, a.id AS article FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+       WHERE ae.entity IN (SELECT value FROM json_each(@ids)) AND ae.type = @type ORDER BY coalesce(a.published, '9999'), a.id LIMIT 1`,
+    );
+    const types = await typeTotals(
+      this.db.prepare('SELECT type, sum(articles) AS rows FROM entity_type_totals WHERE entity IN (SELECT value FROM json_each(?)) GROUP BY type ORDER BY type').all(ids) as { type: string; rows: number }[],
+      async (type) => (earliestQ.get({ ids, type }) as { published: string | null; article: string } | undefined) ?? null,
+    );
+    const own = isKbId(id) && entities.includes(id) ? (this.db.prepare('SELECT names FROM article_entities WHERE entity = ? AND names IS NOT NULL LIMIT 1').get(id) as Row | undefined) : undefined;
+    const a = buildActor({ id, entities, rows, quotes, claims, actorOf, totals: { articles, types, names: own ? JSON.parse(own.names) : null } });
     if (cooccurs) a.cooccurs = cooccurs;
     return a;
   }
 
   async *actorIds(limit?: number): AsyncIterable<string> {
-    const rows = this.db
+    // ordered from the entity totals the triggers keep (src/corpus/actors/rank.ts), not every entity row
+    const bounds = this.db
       .prepare(
-        `SELECT e.actor, count(DISTINCT ae.article) AS n FROM corpus_actor_entities e
-         JOIN article_entities ae ON ae.entity = e.entity
-         GROUP BY e.actor ORDER BY n DESC, e.actor LIMIT ${limit && limit > 0 ? Math.floor(limit) : -1}`,
+        `SELECT e.actor, sum(t.articles) AS bound, count(*) AS entities FROM corpus_actor_entities e
+         JOIN entity_totals t ON t.entity = e.entity GROUP BY e.actor`,
       )
-      .all() as Row[];
-    for (const r of rows) yield r.actor as string;
+      .all() as ActorBound[];
+    const q = this.db.prepare(
+      `SELECT count(DISTINCT article) AS n FROM article_entities WHERE entity IN (SELECT entity FROM corpus_actor_entities WHERE actor = ?)`,
+    );
+    for (const id of await rankActors(bounds, async (a) => (q.get(a) as Row).n as number, limit)) yield id;
   }
 
   async actorMap(): Promise<Map<string, string>> {
@@ -537,13 +560,18 @@ export class SqliteCorpus implements CorpusStore {
     return m;
   }
 
-  async names(ids: string[]): Promise<Map<string, { name: string; type: string }>> {
+  async names(ids: string[], o: { latest?: number } = {}): Promise<Map<string, { name: string; type: string }>> {
     const out = new Map<string, { name: string; type: string }>();
-    const q = this.db.prepare(
+    const all = this.db.prepare(
       `SELECT ae.name, ae.type, count(*) AS n FROM article_entities ae WHERE ae.entity = ? GROUP BY ae.name, ae.type ORDER BY n DESC LIMIT 1`,
     );
+    // bounded: the entity's latest rows from the (entity, article) index
+    const latest = this.db.prepare(
+      `SELECT name, type, count(*) AS n FROM (SELECT name, type FROM article_entities WHERE entity = @id ORDER BY article DESC LIMIT @latest)
+       GROUP BY name, type ORDER BY n DESC, name, type LIMIT 1`,
+    );
     for (const id of ids) {
-      const r = q.get(id) as Row | undefined;
+      const r = (o.latest ? latest.get({ id, latest: Math.floor(o.latest) }) : all.get(id)) as Row | undefined;
       if (r) out.set(id, { name: r.name, type: r.type });
     }
     return out;

@@ -275,8 +275,8 @@ export interface CorpusStore {
   actorIds(limit?: number): AsyncIterable<string>;
   /** entity id -> actor id, for every entity of the corpus */
   actorMap(): Promise<Map<string, string>>;
-  /** the most used name and type of each entity id */
-  names(ids: string[]): Promise<Map<string, { name: string; type: string }>>;
+  /** the most used name and type of each entity id; `latest: N`: in its latest N rows (by ingestion; ties by name, type) */
+  names(ids: string[], o?: { latest?: number }): Promise<Map<string, { name: string; type: string }>>;
   framingRows(articles: string[]): Promise<FramingRow[]>;
   /** the article ids of a story (the stories updater's tables), null when unknown */
   storyArticles(story: string): Promise<string[] | null>;

@@ -11,6 +11,7 @@ import type { App, RouteContext } from '../server.js';
 import type { Static } from 'typebox';
 import { fold } from '../../doc/normalize.js';
 import { LATEST_ARTICLES, type StoryHead } from '../../corpus/stories/index.js';
+import { ACTOR_ROWS } from '../../corpus/actors/profile.js';
 
 /** the latest articles one story (`/api/stories/:id`) carries */
 const STORY_ARTICLES = 50;
@@ -236,12 +237,12 @@ export function corpusRoutes(ctx: RouteContext) {
 
     app.get(
       '/actors',
-      { schema: { tags: ['corpus'], summary: 'actors (parley/actor@1), most articles first', querystring: ActorsQuery, response: { 200: Page.corpus, ...errors(400, 429) } } },
+      { schema: { tags: ['corpus'], summary: 'actors (parley/actor@1), most articles first (profiles bounded as in /actors/{id}, without cooccurs)', querystring: ActorsQuery, response: { 200: Page.corpus, ...errors(400, 429) } } },
       async (req) => {
         const limit = req.query.limit ?? LIMIT_DEFAULT;
         const offset = decodeCursor(req.query.cursor);
         try {
-          const rows = await collect((await lib()).listActors(store, { limit: offset + limit + 1 }), offset, limit + 1);
+          const rows = await collect((await lib()).listActors(store, { limit: limit + 1, offset }), 0, limit + 1);
           return page(rows, offset, limit);
         } catch (e) {
           return corpusError(e);
@@ -254,7 +255,8 @@ export function corpusRoutes(ctx: RouteContext) {
       {
         schema: {
           tags: ['corpus'],
-          summary: "an actor's profile (parley/actor@1) by entity id, actor id or name; `contactNames`: the names of its contacts",
+          summary:
+            "an actor's profile (parley/actor@1) by entity id, actor id or name, bounded: `articles`, `type` and `quotes` over all its rows; `names` and `roles` from its latest 200 rows, `cooccurs` over its latest 500 articles; `contactNames`: the names of its contacts (each from its latest 200 rows)",
           params: IdParams,
           response: { 200: Type.Object({ id: Type.String(), contactNames: Names }, { additionalProperties: true }), ...errors(400, 404, 429) },
         },
@@ -263,7 +265,10 @@ export function corpusRoutes(ctx: RouteContext) {
         try {
           const a = await (await lib()).getActor(store, req.params.id);
           const contacts = (a as { contacts?: { actor: string }[] }).contacts ?? [];
-          return { ...a, contactNames: await namesOf(contacts.map((c) => c.actor)) };
+          // display names from each contact's latest rows (an actor's contacts are often the corpus's largest)
+          const ids = [...new Set(contacts.map((c) => c.actor))];
+          const names = ids.length && store.corpus ? Object.fromEntries(await store.corpus.names(ids, { latest: ACTOR_ROWS })) : {};
+          return { ...a, contactNames: names };
         } catch (e) {
           return corpusError(e);
         }

@@ -39,7 +39,18 @@ export interface ActorRows {
   claims: ClaimJson[];
   /** entity id -> actor id, for the other parties of those claims */
   actorOf: (entity: string) => string;
+  /**
+   * Totals over all the actor's rows when `rows` are only its latest ones (ACTOR_ROWS, by ingestion):
+   * the article count, the row count per type (in the order of each type's earliest row) and the KB
+   * names of its own id. Names and roles then come from the rows given.
+   */
+  totals?: { articles: number; types: { type: string; rows: number }[]; names: Record<string, string> | null };
 }
+
+/** How many of an actor's latest rows (by ingestion) a profile reads for its names and roles. */
+export const ACTOR_ROWS = 200;
+/** How many of an actor's latest articles (by ingestion) `cooccurs` counts over. */
+export const COOCCURRENCE_WINDOW = 500;
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -58,20 +69,25 @@ export function buildActor(d: ActorRows): ActorJson {
   const roles: ActorJson['roles'] = [];
   const seenRole = new Set<string>();
   const articles = new Set<string>();
-  const rows = [...d.rows].sort((a, b) => String(a.published ?? '9999').localeCompare(String(b.published ?? '9999')) || a.article.localeCompare(b.article));
+  const rows = [...d.rows].sort(rowOrder);
   for (const r of rows) {
     articles.add(r.article);
     types.set(r.type, (types.get(r.type) ?? 0) + 1);
     const m = byLang.get(r.lang) ?? byLang.set(r.lang, new Map()).get(r.lang)!;
     m.set(r.name, (m.get(r.name) ?? 0) + 1);
     // the KB's canonical names of the actor's own id win over names of its aliases
-    if (r.names && !r.entity.startsWith('new:')) for (const [l, n] of Object.entries(r.names)) if (n && (!given[l] || r.entity === d.id)) given[l] = n;
+    if (!d.totals && r.names && !r.entity.startsWith('new:')) for (const [l, n] of Object.entries(r.names)) if (n && (!given[l] || r.entity === d.id)) given[l] = n;
     for (const title of r.roles ?? []) {
       const k = `${title}|${r.article}`;
       if (seenRole.has(k)) continue;
       seenRole.add(k);
       roles.push({ title, lang: r.lang, article: r.article, published: r.published });
     }
+  }
+  if (d.totals) {
+    types.clear();
+    for (const t of d.totals.types) types.set(t.type, t.rows);
+    if (d.totals.names) for (const [l, n] of Object.entries(d.totals.names)) if (n) given[l] = n;
   }
   // else the name the articles of that language use most, in that language's script when they use
   // one (a Russian article's `Nord Stream 2 AG` is not the Russian name of `Северный поток-2`)
@@ -103,10 +119,36 @@ export function buildActor(d: ActorRows): ActorJson {
     names,
     aliases: [...d.entities].sort(),
     roles,
-    articles: articles.size,
+    articles: d.totals ? d.totals.articles : articles.size,
     quotes: d.quotes,
     contacts: [...contacts.entries()]
       .map(([actor, x]) => ({ actor, claims: x.claims, last: x.last }))
       .sort((a, b) => b.claims - a.claims || String(b.last ?? '').localeCompare(String(a.last ?? '')) || a.actor.localeCompare(b.actor)),
   };
+}
+
+/** The order of an earliest row in buildActor (published, undated last; then article id). */
+export function rowOrder(a: { published: string | null; article: string }, b: { published: string | null; article: string }): number {
+  return String(a.published ?? '9999').localeCompare(String(b.published ?? '9999')) || a.article.localeCompare(b.article);
+}
+
+/**
+ * Type totals in buildActor's tie order: when several types share the largest row count, the one
+ * whose earliest row comes first wins (`earliest` gives a type's earliest row; asked only for ties).
+ */
+export async function typeTotals(
+  types: { type: string; rows: number }[],
+  earliest: (type: string) => Promise<{ published: string | null; article: string } | null>,
+): Promise<{ type: string; rows: number }[]> {
+  const max = Math.max(...types.map((t) => t.rows));
+  const tied = types.filter((t) => t.rows === max);
+  if (tied.length < 2) return [...tied, ...types.filter((t) => t.rows !== max)];
+  const first = new Map<string, { published: string | null; article: string } | null>();
+  for (const t of tied) first.set(t.type, await earliest(t.type));
+  tied.sort((a, b) => {
+    const x = first.get(a.type);
+    const y = first.get(b.type);
+    return x && y ? rowOrder(x, y) : x ? -1 : y ? 1 : 0;
+  });
+  return [...tied, ...types.filter((t) => t.rows !== max)];
 }
