@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toArticleJson } from '../../src/contract/article.js';
-import { getActor } from '../../src/corpus/index.js';
+import { getActor, listActors } from '../../src/corpus/index.js';
 import { glossPairs } from '../../src/corpus/actors/gloss.js';
 import { createPipeline } from '../../src/pipeline/index.js';
 import type { ArticleJson, Store } from '../../src/store/types.js';
@@ -153,5 +153,41 @@ test('Tom Wolfe (ru) and Chad Wolf (uk) are two actors', { todo: 'entity ids of 
   ];
   const s = await storeOf(STORE_KINDS[0], arts);
   assert.notEqual((await getActor(s, 'Том Вулф')).id, (await getActor(s, 'Чад Вульф')).id);
+  await s.close();
+});
+
+// The list is ordered from the entity totals (src/corpus/actors/rank.ts): an actor whose ids share an
+// article (a gloss: «"Північний потік-2" (Nord Stream-2, NS-2)» is two ids in one article) has a sum of
+// totals above its article count, so the order must still come from distinct articles.
+for (const kind of STORE_KINDS)
+test(`actors list: most distinct articles first (ties by id), offsets skip, counts exact where an article names one actor twice (${kind.name})`, async () => {
+  const files = [
+    'nord_stream/uk/nord_stream_uk.txt_file_35.txt',
+    'nord_stream/ru/nord_stream_ru.txt_file_9.txt',
+    ...['1', '10', '11', '13', '14'].map((n) => `nord_stream/uk/nord_stream_uk.txt_file_${n}.txt`),
+    ...['100', '1000', '101', '102'].map((n) => `nord_stream/ru/Nord_Stream_2_extra.xml_file_${n}.txt`),
+  ];
+  const arts = files.map(raw);
+  const s = await storeOf(kind, arts);
+  const map = await s.corpus.actorMap();
+  const distinct = new Map<string, Set<string>>();
+  const rows = new Map<string, number>();
+  for (const a of arts)
+    for (const e of a.entities as { id: string }[]) {
+      const actor = map.get(e.id);
+      if (!actor) continue;
+      (distinct.get(actor) ?? distinct.set(actor, new Set()).get(actor)!).add(a.id as string);
+      rows.set(actor, (rows.get(actor) ?? 0) + 1);
+    }
+  assert.ok([...distinct].some(([actor, arts]) => rows.get(actor)! > arts.size), 'an article with two ids of one actor');
+  const expected = [...distinct].map(([actor, a]) => ({ actor, n: a.size })).sort((x, y) => y.n - x.n || (x.actor < y.actor ? -1 : 1));
+  const got: { actor: string; n: number }[] = [];
+  for await (const p of listActors(s)) got.push({ actor: p.id, n: p.articles });
+  assert.deepEqual(got, expected);
+  for (const [limit, offset] of [[1, 0], [3, 0], [5, 2], [4, expected.length - 2], [2, expected.length + 1]]) {
+    const page: string[] = [];
+    for await (const p of listActors(s, { limit, offset })) page.push(p.id);
+    assert.deepEqual(page, expected.slice(offset, offset + limit).map((x) => x.actor), `limit ${limit} offset ${offset}`);
+  }
   await s.close();
 });
