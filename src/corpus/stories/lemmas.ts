@@ -35,6 +35,7 @@ const memo = new Map<string, Map<string, string>>();
 const OTHER_APOS = /['ʼ`‘]/u;
 const OTHER_APOS_G = /['ʼ`‘]/gu;
 const LANGS = new Set(['ru', 'uk', 'en']);
+const FUNCTION_POS = new Set(['CCONJ', 'SCONJ', 'ADP', 'PART', 'PRON', 'DET', 'ADV', 'AUX']);
 
 /** The lemma term of one word of a text in `lang` (the folded word when the language has no analyser). */
 export function storyLemma(word: string, lang: string): string {
@@ -48,7 +49,15 @@ export function storyLemma(word: string, lang: string): string {
       morph ??= new MorphologyService();
       // (the dictionaries write the apostrophe as U+2019)
       const w = OTHER_APOS.test(word) ? word.replace(OTHER_APOS_G, '\u2019') : word;
-      const best = morph.analyzeCached(w, lang as Lang)[0];
+      let best = morph.analyzeCached(w, lang as Lang)[0];
+      // a capitalised word whose lower-case form is a function word in the dictionary is that word
+      // at a sentence start (uk `Але` is `але`, not the name Аля; `Тому` is `тому`, not Том): out of
+      // context, a rare name lemma would weigh as a rare content term
+      const lower = w.toLowerCase();
+      if (lower !== w) {
+        const fn = morph.analyzeCached(lower, lang as Lang)[0];
+        if (fn && fn.source === 'dict' && FUNCTION_POS.has(fn.pos)) best = fn;
+      }
       const t = best ? termOf(best.lemma) : '';
       if (t) l = t;
     }
