@@ -613,7 +613,7 @@ export class PostgresCorpus implements CorpusStore {
     if (o.cooccurrence) {
       const rs = await this.q(
         `SELECT coalesce(e.actor, b.entity) AS actor, count(DISTINCT b.article) AS n
-         FROM (SELECT DISTINCT article FROM (SELECT article FROM article_entities WHERE entity = ANY($1::text[]) ORDER BY article DESC LIMIT $3) w) a
+         FROM (SELECT DISTINCT article FROM article_entities WHERE entity = ANY($1::text[]) ORDER BY article DESC LIMIT $3) a
          JOIN article_entities b ON b.article = a.article
          LEFT JOIN corpus_actor_entities e ON e.entity = b.entity
          WHERE NOT (b.entity = ANY($1::text[]))

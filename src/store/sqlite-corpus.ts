@@ -479,7 +479,7 @@ export class SqliteCorpus implements CorpusStore {
       const rows = this.db
         .prepare(
           `SELECT coalesce(e.actor, b.entity) AS actor, count(DISTINCT b.article) AS n
-           FROM (SELECT DISTINCT article FROM (SELECT article FROM article_entities WHERE entity IN (SELECT value FROM json_each(@ids)) ORDER BY article DESC LIMIT @window)) a
+           FROM (SELECT DISTINCT article FROM article_entities WHERE entity IN (SELECT value FROM json_each(@ids)) ORDER BY article DESC LIMIT @window) a
            JOIN article_entities b ON b.article = a.article
            LEFT JOIN corpus_actor_entities e ON e.entity = b.entity
            WHERE b.entity NOT IN (SELECT value FROM json_each(@ids))
