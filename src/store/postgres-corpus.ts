@@ -21,7 +21,7 @@ import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/c
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
-import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
 import { rankActors, type ActorBound } from '../corpus/actors/rank.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
@@ -644,13 +644,15 @@ export class PostgresCorpus implements CorpusStore {
       published: r.published,
     }));
     const quotes = (await this.q('SELECT count(*) AS n FROM quotes WHERE speaker = ANY($1::text[])', [entities]))[0].n as number;
+    // only the fields contacts read (parsed by the server, not the whole claim in JS)
     const claims = (
       await this.q(
-        `SELECT c.json FROM corpus_claims c WHERE c.type = 'CONSULT' AND c.id IN
-           (SELECT claim FROM corpus_claim_actors WHERE actor = ANY($1::text[])) ORDER BY c.id`,
+        `SELECT c.type, x.j #>> '{when,value}' AS w, x.j #>> '{firstReported,published}' AS p, (x.j -> 'actors')::text AS a
+         FROM corpus_claims c CROSS JOIN LATERAL (SELECT c.json::json AS j) x
+         WHERE c.type = 'CONSULT' AND c.id IN (SELECT claim FROM corpus_claim_actors WHERE actor = ANY($1::text[])) ORDER BY c.id`,
         [entities],
       )
-    ).map((r) => JSON.parse(r.json) as ClaimJson);
+    ).map((r): ContactClaim => ({ type: r.type, actors: JSON.parse(r.a), when: r.w == null ? null : { value: r.w }, firstReported: { published: r.p ?? null } }));
     const parties = [...new Set(claims.flatMap((cl) => cl.actors))];
     const actorMap = new Map(
       parties.length ? (await this.q('SELECT entity, actor FROM corpus_actor_entities WHERE entity = ANY($1::text[])', [parties])).map((r) => [r.entity as string, r.actor as string]) : [],

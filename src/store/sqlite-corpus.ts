@@ -10,7 +10,7 @@ import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/c
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
-import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
 import { rankActors, type ActorBound } from '../corpus/actors/rank.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
@@ -511,14 +511,16 @@ export class SqliteCorpus implements CorpusStore {
       published: r.published,
     }));
     const quotes = (this.db.prepare('SELECT count(*) AS n FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number;
+    // only the fields contacts read (parsed by SQLite, not the whole claim in JS)
     const claims = (
       this.db
         .prepare(
-          `SELECT c.json FROM corpus_claims c WHERE c.type = 'CONSULT' AND c.id IN
+          `SELECT c.type, json_extract(c.json, '$.when.value') AS w, json_extract(c.json, '$.firstReported.published') AS p, json_extract(c.json, '$.actors') AS a
+           FROM corpus_claims c WHERE c.type = 'CONSULT' AND c.id IN
              (SELECT claim FROM corpus_claim_actors WHERE actor IN (SELECT value FROM json_each(?)))`,
         )
         .all(ids) as Row[]
-    ).map((r) => JSON.parse(r.json) as ClaimJson);
+    ).map((r): ContactClaim => ({ type: r.type, actors: JSON.parse(r.a), when: r.w == null ? null : { value: r.w }, firstReported: { published: r.p ?? null } }));
     const actorQ = this.db.prepare('SELECT actor FROM corpus_actor_entities WHERE entity = ?');
     const actorOf = (e: string) => ((actorQ.get(e) as Row | undefined)?.actor as string | undefined) ?? e;
     const totals = this.db.prepare('SELECT entity, articles FROM entity_totals WHERE entity IN (SELECT value FROM json_each(?))').all(ids) as Row[];

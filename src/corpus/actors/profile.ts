@@ -18,6 +18,9 @@ export interface ActorJson {
   cooccurs?: { actor: string; articles: number }[];
 }
 
+/** What contacts read of a CONSULT claim (a ClaimJson is one; stores may read just these fields). */
+export type ContactClaim = Pick<ClaimJson, 'type' | 'actors' | 'when'> & { firstReported: { published: string | null } };
+
 /** One stored article's entity row of the actor (one per article and entity id). */
 export interface ActorMentionRow {
   entity: string;
@@ -36,7 +39,7 @@ export interface ActorRows {
   rows: ActorMentionRow[];
   quotes: number;
   /** the CONSULT claims it is a party to */
-  claims: ClaimJson[];
+  claims: ContactClaim[];
   /** entity id -> actor id, for the other parties of those claims */
   actorOf: (entity: string) => string;
   /**
