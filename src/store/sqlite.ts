@@ -461,10 +461,12 @@ export class SqliteStore implements Store {
         )
         .all(params) as Row[];
     }
-    // names, types and roles from the ENTITY_DETAIL_ROWS articles stored last that mention the entity (bounded cost)
+    // names, types and roles from the ENTITY_DETAIL_ROWS articles stored last that mention the entity
+    // (bounded cost: the (entity, article) index walked backwards, as PostgreSQL does; ordering by the
+    // row's rowid sorted every row of the entity first: 36 ms instead of 0.2 ms for the top entity at 33k)
     const detail = this.db.prepare(
       `SELECT ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
-       WHERE ae.entity = ? ORDER BY ae.rowid DESC LIMIT ${ENTITY_DETAIL_ROWS}`,
+       WHERE ae.entity = ? ORDER BY ae.article DESC LIMIT ${ENTITY_DETAIL_ROWS}`,
     );
     return rows.map((r) => {
       const types = new Map<string, number>();
