@@ -80,6 +80,10 @@ test('the README shows npm install && npm start first and npm test second', () =
   assert.match(first[1], /^npm test\b/);
   assert.ok(!/^parley /m.test(README.replace(/```(?!sh)[\s\S]*?```/g, '')) || true);
   for (const line of examples()) assert.match(line, /npx parley|\| npx parley/, `examples use npx parley (not on PATH): ${line}`);
+  // `npx parley` runs the package's bin file directly: the build leaves it executable
+  const bin = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin.parley);
+  assert.ok(existsSync(bin), `${bin} is built (npm install runs the build)`);
+  assert.ok(statSync(bin).mode & 0o100, `${bin} is executable (npx parley: Permission denied otherwise)`);
 });
 
 test('every README example runs on the bundled samples and finds something', async () => {
