@@ -15,6 +15,7 @@ import { rankActors, type ActorBound } from '../corpus/actors/rank.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
+import { framingRows } from './framing-rows.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { copyOfArticles, storyArticleIds, storyOfArticles } from './sqlite-stories.js';
 import type { ClaimFilter, CorpusCounts, CorpusStore, FramingRow, RebuildResult } from './types.js';
@@ -597,22 +598,6 @@ export class SqliteCorpus implements CorpusStore {
          WHERE a.id IN (SELECT value FROM json_each(?)) AND q.speaker IS NOT NULL`,
       )
       .all(ids) as Row[];
-    const out: FramingRow[] = ents.map((r) => ({
-      article: r.article,
-      outlet: r.outlet,
-      lang: r.lang,
-      published: r.published,
-      actor: r.actor ?? r.entity,
-      entity: r.entity,
-      name: r.name,
-      roles: r.roles ? (JSON.parse(r.roles) as string[]) : [],
-      quotes: [],
-    }));
-    const byKey = new Map(out.map((r) => [`${r.article}|${r.entity}`, r]));
-    for (const q of quotes) {
-      const row = byKey.get(`${q.article}|${q.entity}`);
-      if (row) row.quotes.push({ index: q.idx, start: q.start, end: q.end, text: q.text, kind: q.kind });
-    }
-    return out;
+    return framingRows(ents, quotes);
   }
 }
