@@ -476,16 +476,7 @@ export async function pgReadStory(c: Db, id: string): Promise<StoryJson | null> 
   const langs = [...new Set(arts.map((r) => r.lang as string))].sort();
   const outlets = [...new Set(arts.map((r) => r.outlet as string | null).filter((x): x is string => !!x))].sort();
   const dates = arts.map((r) => r.published as string | null).filter((x): x is string => !!x).sort();
-  const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [sid])).map((r) => r.entity as string);
-  const claims = (
-    await rows(
-      c,
-      `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
-       WHERE sa.story = $1 ORDER BY cr.claim`,
-      [sid],
-    )
-  ).map((r) => r.claim as string);
-  const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [sid])) as StoryJson['history'];
+  const { entities, claims, hist } = await storyExtras(c, sid);
   const out: StoryJson = {
     schema: 'parley/story@1',
     id: sid,
@@ -684,16 +675,7 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
       .map((r) => r.id as string)
       .reverse();
   }
-  const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [sid])).map((r) => r.entity as string);
-  const claims = (
-    await rows(
-      c,
-      `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
-       WHERE sa.story = $1 ORDER BY cr.claim`,
-      [sid],
-    )
-  ).map((r) => r.claim as string);
-  const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [sid])) as StoryJson['history'];
+  const { entities, claims, hist } = await storyExtras(c, sid);
   const out: StoryHead = {
     schema: 'parley/story@1',
     id: sid,
@@ -711,4 +693,19 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
   };
   if (aliasOf) out.aliasOf = aliasOf;
   return out;
+}
+
+/** A story's top entities, its claims and its history (the full story and its head read them alike). */
+async function storyExtras(c: Parameters<typeof rows>[0], sid: string): Promise<{ entities: string[]; claims: string[]; hist: StoryJson['history'] }> {
+  const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [sid])).map((r) => r.entity as string);
+  const claims = (
+    await rows(
+      c,
+      `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
+       WHERE sa.story = $1 ORDER BY cr.claim`,
+      [sid],
+    )
+  ).map((r) => r.claim as string);
+  const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [sid])) as StoryJson['history'];
+  return { entities, claims, hist };
 }

@@ -604,37 +604,7 @@ function earlierFirst(x: Row, y: Row): number {
 
 /** Stories, latest first (by their last publication date, then id), filtered. */
 export function readStories(db: Database.Database, f: StoryFilter = {}): StoryJson[] {
-  const where: string[] = [];
-  const params: Row = {};
-  if (f.entity) {
-    where.push('s.id IN (SELECT story FROM corpus_story_entities WHERE entity = @entity)');
-    params.entity = f.entity;
-  }
-  if (f.lang) {
-    where.push('EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = @lang)');
-    params.lang = f.lang;
-  }
-  if (f.from) {
-    where.push('coalesce(s.last_published, \'\') >= @from');
-    params.from = f.from;
-  }
-  if (f.to) {
-    where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= @to`);
-    params.to = f.to;
-  }
-  if (f.minArticles && f.minArticles > 1) {
-    where.push('s.n >= @min');
-    params.min = f.minArticles;
-  }
-  const limit = Math.max(1, Math.min(10000, Math.floor(f.limit ?? 50)));
-  const offset = Math.max(0, Math.floor(f.offset ?? 0));
-  const ids = (
-    q(
-      db,
-      `SELECT s.id FROM corpus_stories s ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY s.last_published IS NULL, s.last_published DESC, s.id LIMIT @limit OFFSET @offset`,
-    ).all({ ...params, limit, offset }) as Row[]
-  ).map((r) => r.id as string);
+  const ids = storyIdsOf(db, f);
   return ids.map((id) => readStory(db, id)).filter((s): s is StoryJson => !!s);
 }
 
