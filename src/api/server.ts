@@ -18,6 +18,7 @@ import type { Store } from '../store/types.js';
 import { ApiError, errorBody, installErrorHandler } from './errors.js';
 import { Ingester } from './ingest.js';
 import { ErrorBody } from './schemas.js';
+import { ResponseCache, type CacheOptions } from './cache.js';
 
 export interface ServerOptions {
   store: Store;
@@ -43,6 +44,11 @@ export interface ServerOptions {
   pressure?: boolean | Partial<PressureOptions>;
   /** socket, request and keep-alive timeouts (ms); default TIMEOUTS */
   timeouts?: Partial<typeof TIMEOUTS>;
+  /**
+   * Read answers cached under the store's data version (src/api/cache.ts): served again only while
+   * nothing stored has changed. Default on when the store gives a data version; false: off.
+   */
+  cache?: boolean | CacheOptions;
 }
 
 export interface PressureOptions {
@@ -175,6 +181,17 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     });
   }
   await app.register((await import('@fastify/etag')).default, { weak: true });
+  // after the rate limit, the load shedding and the ETag (whose onSend runs before the cache's)
+  const versioned = opts.store as Store & { dataVersion?: () => Promise<string> };
+  if (opts.cache !== false && typeof versioned.dataVersion === 'function') {
+    const cache = new ResponseCache(versioned as Store & { dataVersion(): Promise<string> }, opts.cache === true ? {} : opts.cache);
+    CACHES.set(app, cache);
+    app.addHook('onRequest', (req, reply) => cache.onRequest(req, reply));
+    app.addHook('onSend', async (req, reply, payload) => {
+      cache.onSend(req, reply, payload);
+      return payload;
+    });
+  }
 
   // bodies: every upload is read as bytes and handed to the ingest readers, which sniff the format
   app.removeAllContentTypeParsers();
@@ -258,6 +275,11 @@ export interface RouteInfo {
   hidden: boolean;
 }
 const ROUTES = new WeakMap<object, RouteInfo[]>();
+const CACHES = new WeakMap<object, ResponseCache>();
+/** The server's response cache (undefined when off). */
+export function responseCache(app: App): ResponseCache | undefined {
+  return CACHES.get(app);
+}
 /** Every route the server registered (for the test that each is documented and tested). */
 export function registeredRoutes(app: App): RouteInfo[] {
   return ROUTES.get(app) ?? [];

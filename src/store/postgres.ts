@@ -378,6 +378,15 @@ export class PostgresStore implements Store {
     }
   }
 
+  /**
+   * The current snapshot (xmin:xmax:in-progress xids): it changes when a transaction that writes
+   * starts or ends anywhere on the server, and two equal snapshots see the same committed data.
+   */
+  async dataVersion(): Promise<string> {
+    await this.ready;
+    return (await this.q('SELECT pg_current_snapshot()::text AS v'))[0].v as string;
+  }
+
   async stats(): Promise<Stats> {
     await this.ready;
     const one = async (sql: string) => (await this.q(sql))[0].n as number;

@@ -318,6 +318,17 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, title: r.title, lead: leadOf(r.head), published: r.published, lang: r.lang, outlet: r.outlet, url: r.url, path: r.path }));
   }
 
+  private versionStmt?: Database.Statement;
+  /**
+   * `data_version` changes when another connection commits; `total_changes()` counts this
+   * connection's own writes (triggers included): together they change with every write.
+   */
+  async dataVersion(): Promise<string> {
+    this.versionStmt ??= this.db.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS d, total_changes() AS t');
+    const r = this.versionStmt.get() as Row;
+    return `${r.d}:${r.t}`;
+  }
+
   async articleDates(ids: string[]): Promise<Map<string, string | null>> {
     const rows = this.db.prepare('SELECT id, published FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[];
     return new Map(rows.map((r) => [r.id as string, (r.published as string | null) ?? null]));

@@ -203,6 +203,11 @@ export interface Store {
   events(filter?: EventFilter): Promise<EventRecord[]>;
   /** The published date (or null) of each of these stored articles, by id (ids not stored are left out). */
   articleDates?(ids: string[]): Promise<Map<string, string | null>>;
+  /**
+   * A token that changes whenever stored data may have changed (a commit from this process or any
+   * other); equal tokens mean equal data. The API caches read answers under it (src/api/cache.ts).
+   */
+  dataVersion?(): Promise<string>;
   /** the corpus level (claims, actors; src/corpus/ calls these), where the store keeps it */
   readonly corpus?: CorpusStore;
   /** stories and near-duplicates (src/corpus/stories/ calls these), where the store keeps them */
