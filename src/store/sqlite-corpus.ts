@@ -522,8 +522,16 @@ export class SqliteCorpus implements CorpusStore {
         )
         .all(ids) as Row[]
     ).map((r): ContactClaim => ({ type: r.type, actors: JSON.parse(r.a), when: r.w == null ? null : { value: r.w }, firstReported: { published: r.p ?? null } }));
-    const actorQ = this.db.prepare('SELECT actor FROM corpus_actor_entities WHERE entity = ?');
-    const actorOf = (e: string) => ((actorQ.get(e) as Row | undefined)?.actor as string | undefined) ?? e;
+    // the other parties' actors in one statement (as the PostgreSQL store does), not one look-up per party
+    const parties = [...new Set(claims.flatMap((cl) => cl.actors))];
+    const actorMap = new Map(
+      parties.length
+        ? (this.db.prepare('SELECT entity, actor FROM corpus_actor_entities WHERE entity IN (SELECT value FROM json_each(?))').all(JSON.stringify(parties)) as Row[]).map(
+            (r) => [r.entity as string, r.actor as string],
+          )
+        : [],
+    );
+    const actorOf = (e: string) => actorMap.get(e) ?? e;
     const totals = this.db.prepare('SELECT entity, articles FROM entity_totals WHERE entity IN (SELECT value FROM json_each(?))').all(ids) as Row[];
     const articles =
       totals.length > 1
