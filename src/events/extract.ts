@@ -87,6 +87,8 @@ interface Men {
   /** what introduces it: a preposition, a trigger it directly follows, a conjunction, nothing */
   lead: { kind: 'prep'; prep: string; at: number } | { kind: 'trigger'; at: number } | { kind: 'none' };
   conj: boolean;
+  /** English `the <office> of <name>`: the name stands in the office's place (rule `party.office-of`) */
+  office?: boolean;
 }
 
 interface Trig {
@@ -743,14 +745,26 @@ class Extractor {
   private bracketGloss(k: number): boolean {
     const T = this.toks;
     const open = T[k].text === '(';
-    for (let n = 1; n <= 5; n++) {
+    // (up to 10 words after a name, commas included: `Pakistan (Director General of Military
+    // Operations, or DGMO) called the DGMO of India`)
+    const named = open ? this.menAt.has(k - 1) : this.menAt.has(this.bracketOpen(k) - 1);
+    for (let n = 1; n <= (named ? 10 : 5); n++) {
       const j = open ? k + n : k - n;
       const u = T[j];
       if (!u) return false;
       if (u.text === (open ? ')' : '(')) return n > 1;
-      if (this.isVerb(u) || (u.punct && u.text !== '.' && u.text !== '-')) return false;
+      if (this.isVerb(u) || (u.punct && u.text !== '.' && u.text !== '-' && !(named && u.text === ','))) return false;
     }
     return false;
+  }
+
+  /** The `(` that the `)` at k closes within 10 tokens, else -1. */
+  private bracketOpen(k: number): number {
+    for (let j = k - 1; j >= Math.max(0, k - 11); j--) {
+      if (this.toks[j].text === '(') return j;
+      if (this.toks[j].text === ')') return -1;
+    }
+    return -1;
   }
 
   private isBreak(k: number): boolean {
@@ -782,6 +796,21 @@ class Extractor {
     let oblique = false;
     for (let j = m.t0 - 1; j >= a && steps < 9; j--, steps++) {
       const t = this.toks[j];
+      // English `the <office> of <country>` (`the prime minister of Pakistan called the president of
+      // India`, `called the DGMO of India`): a country or organisation owning an office stands in that
+      // office's place in the clause (rule `party.office-of`; a person's envoy is not the person)
+      if (this.lx.lang === 'en' && t.norm === 'of' && (j === m.t0 - 1 || m.office) && j > a && (m.type === 'LOC' || m.type === 'ORG')) {
+        const r = this.toks[j - 1];
+        const o = this.menAt.get(j - 1);
+        if (o && o.type === 'ORG' && m.type === 'LOC' && o.t0 >= a) {
+          m.office = true;
+          return this.lead(o, a);
+        }
+        if (!o && (this.lx.roleNouns.has(r.lemma) || this.lx.roleNouns.has(r.norm))) {
+          m.office = true;
+          continue;
+        }
+      }
       const other = this.menAt.get(j);
       if (other) {
         // `принял в Кремле премьер-министра ...`: a place with its own preposition lies between
@@ -908,6 +937,15 @@ class Extractor {
     for (let k = ms.length - 2; k >= 0; k--) {
       const x = ms[k], y = ms[k + 1];
       if (y.t0 < x.t1) continue; // one token split in two names (`Путін-Трамп`)
+      // names inside a gloss bracket right after a name gloss it (`Pakistan (Director General of
+      // Military Operations, or DGMO) called`, `Європейський союз (ЄС)`): no parties of their own
+      // (rule `clause.bracket-gloss`)
+      if (this.toks[x.t1]?.text === '(' && y.t0 > x.t1 && this.bracketGloss(x.t1)) {
+        let close = x.t1 + 1;
+        while (close < b && close - x.t1 <= 11 && this.toks[close].text !== ')') close++;
+        if (close < b && this.toks[close].text === ')') for (const z of ms) if (z.t0 > x.t1 && z.t1 <= close) z.dropped = true;
+        if (y.dropped) continue;
+      }
       let clean = y.t0 - x.t1 <= 4;
       for (let j = x.t1; j < y.t0 && clean; j++) {
         const t = this.toks[j];
@@ -925,6 +963,7 @@ class Extractor {
       else if (x.type === 'ORG' && y.type === 'LOC' && y.t0 === x.t1) y.dropped = true;
     }
     for (const m of ms) {
+      m.office = false;
       const l = this.lead(m, a);
       m.lead = l.kind === 'prep' ? { kind: 'prep', prep: l.prep, at: l.at } : l.kind === 'trigger' ? { kind: 'trigger', at: l.at } : { kind: 'none' };
       m.conj = !!(l as { conj?: boolean }).conj;
@@ -1014,9 +1053,11 @@ class Extractor {
             R.push('party.of-nearer-contact');
             continue;
           }
-          if (withOk && !tr.def.needsNamedObject && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at))) {
+          const exist = consult && !tr.verb && tr.t < ld.at;
+          if (withOk && !tr.def.needsNamedObject && !this.verbBetween(Math.min(tr.t, ld.at), Math.max(tr.t, ld.at), exist)) {
             parties.push(m.id);
             R.push(L.betweenPreps.has(p) ? 'party.between' : 'party.with');
+            if (exist && this.verbBetween(tr.t, ld.at)) R.push('party.exist-verb');
           }
           continue;
         }
@@ -1194,6 +1235,7 @@ class Extractor {
         R.push('subject.not-of-owned-contact');
       }
     }
+    if (english && inClause.some((m) => m.office && (subjects.includes(m.id) || parties.includes(m.id)))) R.push('party.office-of');
     const explicit = subjects.length + parties.length;
     const actors: string[] = [];
     const add = (id: string | null | undefined) => {
@@ -1596,9 +1638,12 @@ class Extractor {
   }
 
   /** A verb strictly between token positions x and y (a `с X` after it is that verb's). */
-  private verbBetween(x: number, y: number): boolean {
+  private verbBetween(x: number, y: number, exist = false): boolean {
     for (let j = x + 1; j < y; j++) {
       const t = this.toks[j];
+      // (`a meeting took place between X and Y`, `встреча была проведена между`: with `exist`, a verb
+      // of taking place after the contact noun keeps its `between`/`with` the noun's, rule `party.exist-verb`)
+      if (exist && (this.has(j, this.lx.existVerbs) || t.pos === 'AUX')) continue;
       if ((this.isVerb(t) || t.tags.VerbForm === 'Part') && !this.trigAt.has(j)) return true;
     }
     return false;

@@ -173,3 +173,29 @@ test('a message carried is a contact of its sender and addressee, not of the mes
   assert.ok(!ev.actors.some((a) => /clinton/.test(who(doc, a))), JSON.stringify(ev.actors));
   assert.ok(ev.rules?.includes('en.trigger.message.from-to') && ev.rules.includes('party.message-from-to'), ev.rules?.join());
 });
+
+test('an office named with `of` and its country stands for that country (`called the DGMO of India`, `the head of the delegation of Ukraine`)', () => {
+  // Anadolu (via the news dev set), 10 May 2025: the name in the gloss bracket is no party of its own
+  const doc = analyze(
+    '"Pakistan (Director General of Military Operations, or DGMO) called the DGMO of India at 15:35 local time earlier this afternoon," Misri said at a press briefing in New Delhi.',
+    'en',
+    '2025-05-10',
+  );
+  const ev = find(doc, 'CONSULT', /pakistan/, /india/);
+  assert.equal(ev.mode, 'call');
+  assert.ok(ev.rules?.includes('party.office-of'), ev.rules?.join());
+  assert.ok(!ev.actors.some((a) => /operations/.test(who(doc, a))), JSON.stringify(ev.actors));
+});
+
+test('a verb of taking place keeps `between` with the contact noun (`no formal meeting took place between ... Dar and ... Jaishankar`)', () => {
+  // Press Trust of India via Business Standard, 24 Oct 2024
+  const doc = analyze(
+    'Pakistan on Thursday said no formal meeting took place between Foreign Minister Ishaq Dar and External Affairs Minister S Jaishankar on the sidelines of a conclave of the Shanghai Cooperation Organisation (SCO) here last week.',
+    'en',
+    '2024-10-24',
+  );
+  const ev = find(doc, 'CONSULT', /dar/, /jaishankar/);
+  assert.equal(ev.mode, 'meeting');
+  assert.equal(ev.status, 'none');
+  assert.ok(ev.rules?.includes('party.exist-verb'), ev.rules?.join());
+});
