@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { CORPUS_MIGRATION } from './sqlite-corpus.js';
-import { STORIES_MIGRATION } from './sqlite-stories.js';
+import { STORIES_MIGRATION, STORY_KEYS_MIGRATION } from './sqlite-stories.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
 
 export const MIGRATIONS: string[] = [
@@ -227,6 +227,9 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX article_entities_entity_article ON article_entities(entity, article);
   DROP INDEX article_entities_entity;
   `,
+  // 9: stories under internal integer keys, so renaming or merging a story no longer moves every
+  // row of it (src/store/sqlite-stories.ts: STORY_KEYS_MIGRATION); public ids unchanged.
+  STORY_KEYS_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

@@ -507,8 +507,8 @@ export class PostgresCorpus implements CorpusStore {
     if (ids.length)
       for (const r of await rows(
         this.pool,
-        `SELECT a.id, sa.story, o.id AS original FROM articles a
-         LEFT JOIN corpus_story_articles sa ON sa.article = a.rowid
+        `SELECT a.id, st.id AS story, o.id AS original FROM articles a
+         LEFT JOIN (corpus_story_articles sa JOIN corpus_stories st ON st.key = sa.story) ON sa.article = a.rowid
          LEFT JOIN (corpus_dedup d JOIN articles o ON o.rowid = d.copy_of) ON d.article = a.rowid
          WHERE a.id = ANY($1::text[])`,
         [ids],

@@ -8,6 +8,7 @@
  * cluster was created with.
  */
 import { PG_CORPUS_MIGRATION } from './postgres-corpus.js';
+import { PG_STORY_KEYS_MIGRATION } from './postgres-stories.js';
 
 export const PG_MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -206,6 +207,9 @@ export const PG_MIGRATIONS: string[] = [
     SET enable_seqscan = off SET enable_indexscan = off
     AS $$ SELECT article FROM search_terms WHERE tsv @@ q $$;
   `,
+  // 5: stories under internal integer keys (the SQLite store's step 9): renaming or merging a story
+  // no longer moves every row of it; public ids unchanged (postgres-stories.ts: PG_STORY_KEYS_MIGRATION).
+  PG_STORY_KEYS_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

@@ -244,31 +244,29 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
     [a.rowid, published ?? '', vecToJson(vec), keys],
   );
 
-  // the stories the links reach (and one more link for each linked article)
-  const sids = new Set<string>();
+  // the stories the links reach (by their internal keys; and one more link for each linked article)
+  const keysHit = new Set<number>();
   if (linkedRows.length)
     for (const r of await rows(c, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article = ANY($1::bigint[]) RETURNING story', [linkedRows]))
-      sids.add(r.story);
+      keysHit.add(r.story);
   const me = { id, published };
-  let sid: string;
+  let s: StoryRowT;
   const merged: string[] = [];
-  if (!sids.size) {
-    sid = storyIdOf(id);
-    await rows(
+  if (!keysHit.size) {
+    const sid = storyIdOf(id);
+    const r = (await one(
       c,
-      `WITH s AS (INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES ($1, $2, $3, $3, 0))
-       INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES ($1, $3, 'open', $4, NULL)`,
+      `WITH s AS (INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES ($1, $2, $3, $3, 0) RETURNING key)
+       INSERT INTO corpus_story_history (story, date, kind, article, other) SELECT key, $3, 'open', $4, NULL FROM s RETURNING story`,
       [sid, a.rowid, published, id],
-    );
+    ))!;
+    s = { key: r.story, id: sid, first: me, firstRow: a.rowid, last: published, n: 0 };
   } else {
     const list: StoryRowT[] = [];
-    for (const s of sids) list.push(await storyRow(c, s));
+    for (const k of keysHit) list.push(await storyRow(c, k));
     list.sort((x, y) => (earlierRow(x.first, y.first) ? -1 : 1));
-    sid = list[0].id;
-    for (const other of list.slice(1)) {
-      await mergeInto(c, sid, other.id, published, id);
-      merged.push(other.id);
-    }
+    s = list.length > 1 ? await mergeStories(c, list, published, id) : list[0];
+    for (const other of list.slice(1)) merged.push(other.id);
   }
   const ek: string[] = [];
   const ew: number[] = [];
@@ -281,75 +279,109 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
     `WITH sa AS (INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES ($1, $2, $3, $4, $5))
      INSERT INTO corpus_story_entities (story, entity, w) SELECT $2, e, w FROM unnest($6::text[], $7::float8[]) AS x(e, w)
      ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
-    [a.rowid, sid, lang, published, linkedRows.length, ek, ew],
+    [a.rowid, s.key, lang, published, linkedRows.length, ek, ew],
   );
-  // counts, dates, and the id (which follows the earliest article)
-  const s = await storyRow(c, sid, true);
-  const n = s.n!;
+  // counts, dates, and the id (which follows the earliest article); the count is kept, not counted
+  let sid = s.id;
+  const n = s.n + 1;
   const last = published && (!s.last || published > s.last) ? published : s.last;
   if (earlierRow(me, s.first)) {
-    await rows(c, 'UPDATE corpus_stories SET first_article = $1, first_published = $2, last_published = $3, n = $4 WHERE id = $5', [a.rowid, published, last, n, sid]);
     const newId = storyIdOf(id);
+    // a rename changes the story's row alone: its articles, entities and history hold its key
+    await rows(c, 'UPDATE corpus_stories SET id = $1, first_article = $2, first_published = $3, last_published = $4, n = $5 WHERE key = $6', [
+      newId,
+      a.rowid,
+      published,
+      last,
+      n,
+      s.key,
+    ]);
     if (newId !== sid) {
-      await renameStory(c, sid, newId);
-      await history(c, newId, published, 'renamed', id, sid);
+      await rows(c, 'INSERT INTO corpus_story_alias (id, story) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET story = excluded.story', [sid, s.key]);
+      await history(c, s.key, published, 'renamed', id, sid);
       sid = newId;
     }
-  } else await rows(c, 'UPDATE corpus_stories SET last_published = $1, n = $2 WHERE id = $3', [last, n, sid]);
+  } else await rows(c, 'UPDATE corpus_stories SET last_published = $1, n = $2 WHERE key = $3', [last, n, s.key]);
   linkedIds.sort((x, y) => (Buffer.compare(Buffer.from(x), Buffer.from(y))));
   return { story: sid, linked: linkedIds, merged };
 }
 
 interface StoryRowT {
+  /** internal key (rows of the story hold it; it never changes while the story lives) */
+  key: number;
+  /** public id */
   id: string;
   first: { id: string; published: string | null };
+  /** rowid of the first article */
+  firstRow: number;
   last: string | null;
-  /** its number of articles (when asked for) */
-  n?: number;
+  /** its articles (kept by every update and merge) */
+  n: number;
 }
-async function storyRow(c: Db, sid: string, count = false): Promise<StoryRowT> {
+async function storyRow(c: Db, key: number): Promise<StoryRowT> {
   const r = (await one(
     c,
-    `SELECT s.id, s.first_published, s.last_published, a.id AS first_id
-            ${count ? ', (SELECT count(*) FROM corpus_story_articles sa WHERE sa.story = s.id) AS n' : ''}
-     FROM corpus_stories s JOIN articles a ON a.rowid = s.first_article WHERE s.id = $1`,
-    [sid],
+    `SELECT s.key, s.id, s.first_article, s.first_published, s.last_published, s.n, a.id AS first_id
+     FROM corpus_stories s JOIN articles a ON a.rowid = s.first_article WHERE s.key = $1`,
+    [key],
   ))!;
-  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published, n: r.n };
+  return { key: r.key, id: r.id, first: { id: r.first_id, published: r.first_published }, firstRow: r.first_article, last: r.last_published, n: r.n };
 }
 
-async function history(c: Db, sid: string, date: string | null, kind: string, article: string, other: string | null): Promise<void> {
-  await rows(c, 'INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES ($1, $2, $3, $4, $5)', [sid, date, kind, article, other]);
+async function history(c: Db, key: number, date: string | null, kind: string, article: string, other: string | null): Promise<void> {
+  await rows(c, 'INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES ($1, $2, $3, $4, $5)', [key, date, kind, article, other]);
 }
 
-/** Moves every row of story `from` to story `to` (an id that does not exist yet, or the merge target). */
-async function moveRows(c: Db, from: string, to: string): Promise<void> {
-  await rows(c, 'UPDATE corpus_story_articles SET story = $1 WHERE story = $2', [to, from]);
-  await rows(
-    c,
-    `INSERT INTO corpus_story_entities (story, entity, w) SELECT $1, entity, w FROM corpus_story_entities WHERE story = $2
-     ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
-    [to, from],
-  );
-  await rows(c, 'DELETE FROM corpus_story_entities WHERE story = $1', [from]);
-  await rows(c, 'UPDATE corpus_story_history SET story = $1 WHERE story = $2', [to, from]);
-  await rows(c, 'UPDATE corpus_story_alias SET story = $1 WHERE story = $2', [to, from]);
-  await rows(c, 'INSERT INTO corpus_story_alias (id, story) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET story = excluded.story', [from, to]);
-}
-
-async function renameStory(c: Db, from: string, to: string): Promise<void> {
-  await rows(c, 'UPDATE corpus_stories SET id = $1 WHERE id = $2', [to, from]);
-  await moveRows(c, from, to);
-}
-
-async function mergeInto(c: Db, into: string, from: string, date: string | null, article: string): Promise<void> {
-  const f = await storyRow(c, from);
-  const t = await storyRow(c, into);
-  await moveRows(c, from, into);
-  const last = [f.last, t.last].filter(Boolean).sort().pop() ?? null;
-  await rows(c, 'UPDATE corpus_stories SET last_published = $1 WHERE id = $2', [last, into]);
-  await rows(c, 'DELETE FROM corpus_stories WHERE id = $1', [from]);
-  await history(c, into, date, 'merged', article, f.id);
+/** mergeStories of sqlite-stories.ts: list[0]'s id and history under the key of the story with most articles; only the smaller stories' rows move. */
+async function mergeStories(c: Db, list: StoryRowT[], date: string | null, article: string): Promise<StoryRowT> {
+  let target = list[0];
+  for (const x of list) if (x.n > target.n) target = x;
+  const others = list.filter((x) => x !== target);
+  if (list.length > 2) {
+    // entity sums in list order (float addition is not associative)
+    const sum = new Map<string, number>();
+    for (const x of list)
+      for (const r of await rows(c, 'SELECT entity, w FROM corpus_story_entities WHERE story = $1', [x.key])) {
+        const v = sum.get(r.entity);
+        sum.set(r.entity, v === undefined ? r.w : v + r.w);
+      }
+    await rows(c, 'DELETE FROM corpus_story_entities WHERE story = ANY($1::bigint[])', [list.map((x) => x.key)]);
+    await rows(c, 'INSERT INTO corpus_story_entities (story, entity, w) SELECT $1, e, w FROM unnest($2::text[], $3::float8[]) AS x(e, w)', [
+      target.key,
+      [...sum.keys()],
+      [...sum.values()],
+    ]);
+  }
+  const ok = others.map((x) => x.key);
+  await rows(c, 'UPDATE corpus_story_articles SET story = $1 WHERE story = ANY($2::bigint[])', [target.key, ok]);
+  if (list.length === 2) {
+    await rows(
+      c,
+      `INSERT INTO corpus_story_entities (story, entity, w) SELECT $1, entity, w FROM corpus_story_entities WHERE story = $2
+       ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
+      [target.key, ok[0]],
+    );
+    await rows(c, 'DELETE FROM corpus_story_entities WHERE story = $1', [ok[0]]);
+  }
+  await rows(c, 'UPDATE corpus_story_history SET story = $1 WHERE story = ANY($2::bigint[])', [target.key, ok]);
+  await rows(c, 'UPDATE corpus_story_alias SET story = $1 WHERE story = ANY($2::bigint[])', [target.key, ok]);
+  await rows(c, 'DELETE FROM corpus_stories WHERE key = ANY($1::bigint[])', [ok]);
+  const first = list[0];
+  const last = list.map((x) => x.last).filter(Boolean).sort().pop() ?? null;
+  const n = list.reduce((t, x) => t + x.n, 0);
+  await rows(c, 'UPDATE corpus_stories SET id = $1, first_article = $2, first_published = $3, last_published = $4, n = $5 WHERE key = $6', [
+    first.id,
+    first.firstRow,
+    first.first.published,
+    last,
+    n,
+    target.key,
+  ]);
+  for (const o of list.slice(1)) {
+    await rows(c, 'INSERT INTO corpus_story_alias (id, story) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET story = excluded.story', [o.id, target.key]);
+    await history(c, target.key, date, 'merged', article, o.id);
+  }
+  return { key: target.key, id: first.id, first: first.first, firstRow: first.firstRow, last, n };
 }
 
 export const pgStoriesUpdater: PgCorpusUpdater = {
@@ -366,7 +398,11 @@ export const pgStoriesUpdater: PgCorpusUpdater = {
 
 /** The story id of each article (rowid -> story id), for the claims. */
 export async function pgStoryOfArticles(c: Db, rowids: number[]): Promise<Map<number, string>> {
-  const rs = await rows(c, 'SELECT sa.article, sa.story AS id FROM corpus_story_articles sa WHERE sa.article = ANY($1::bigint[])', [rowids]);
+  const rs = await rows(
+    c,
+    'SELECT sa.article, s.id FROM corpus_story_articles sa JOIN corpus_stories s ON s.key = sa.story WHERE sa.article = ANY($1::bigint[])',
+    [rowids],
+  );
   return new Map(rs.map((r) => [r.article as number, r.id as string]));
 }
 
@@ -434,6 +470,65 @@ export const PG_STORIES_MIGRATION = `
   CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
 `;
 
+/** Schema step 5: STORY_KEYS_MIGRATION of sqlite-stories.ts (stories under internal integer keys) in PostgreSQL. */
+export const PG_STORY_KEYS_MIGRATION = `
+  CREATE TABLE corpus_stories_k (
+    key             bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    id              text COLLATE "C" NOT NULL UNIQUE,
+    first_article   bigint NOT NULL,
+    first_published text COLLATE "C",
+    last_published  text COLLATE "C",
+    n               integer NOT NULL
+  );
+  INSERT INTO corpus_stories_k (id, first_article, first_published, last_published, n)
+    SELECT id, first_article, first_published, last_published, n FROM corpus_stories ORDER BY id;
+  CREATE TABLE corpus_story_articles_k (
+    article   bigint PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    story     bigint NOT NULL,
+    lang      text COLLATE "C" NOT NULL,
+    published text COLLATE "C",
+    degree    integer NOT NULL
+  );
+  INSERT INTO corpus_story_articles_k (article, story, lang, published, degree)
+    SELECT sa.article, s.key, sa.lang, sa.published, sa.degree FROM corpus_story_articles sa JOIN corpus_stories_k s ON s.id = sa.story;
+  CREATE TABLE corpus_story_entities_k (
+    story  bigint NOT NULL,
+    entity text COLLATE "C" NOT NULL,
+    w      double precision NOT NULL,
+    PRIMARY KEY (story, entity)
+  );
+  INSERT INTO corpus_story_entities_k (story, entity, w)
+    SELECT s.key, e.entity, e.w FROM corpus_story_entities e JOIN corpus_stories_k s ON s.id = e.story;
+  CREATE TABLE corpus_story_alias_k (
+    id    text COLLATE "C" PRIMARY KEY,
+    story bigint NOT NULL
+  );
+  INSERT INTO corpus_story_alias_k (id, story)
+    SELECT al.id, s.key FROM corpus_story_alias al JOIN corpus_stories_k s ON s.id = al.story;
+  CREATE TABLE corpus_story_history_k (
+    seq     bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    story   bigint NOT NULL,
+    date    text COLLATE "C",
+    kind    text COLLATE "C" NOT NULL,
+    article text COLLATE "C" NOT NULL,
+    other   text COLLATE "C"
+  );
+  INSERT INTO corpus_story_history_k (seq, story, date, kind, article, other)
+    SELECT h.seq, s.key, h.date, h.kind, h.article, h.other FROM corpus_story_history h JOIN corpus_stories_k s ON s.id = h.story;
+  SELECT setval(pg_get_serial_sequence('corpus_story_history_k', 'seq'), coalesce((SELECT max(seq) FROM corpus_story_history_k), 0) + 1, false);
+  DROP TABLE corpus_stories, corpus_story_articles, corpus_story_entities, corpus_story_alias, corpus_story_history;
+  ALTER TABLE corpus_stories_k RENAME TO corpus_stories;
+  ALTER TABLE corpus_story_articles_k RENAME TO corpus_story_articles;
+  ALTER TABLE corpus_story_entities_k RENAME TO corpus_story_entities;
+  ALTER TABLE corpus_story_alias_k RENAME TO corpus_story_alias;
+  ALTER TABLE corpus_story_history_k RENAME TO corpus_story_history;
+  CREATE INDEX corpus_stories_last ON corpus_stories(last_published);
+  CREATE INDEX corpus_story_articles_story ON corpus_story_articles(story, lang, degree);
+  CREATE INDEX corpus_story_entities_entity ON corpus_story_entities(entity);
+  CREATE INDEX corpus_story_alias_story ON corpus_story_alias(story);
+  CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
+`;
+
 // ---------------------------------------------------------------- reading stories (parley/story@1)
 
 const headline = storyHeadline;
@@ -446,19 +541,15 @@ function earlierFirst(x: Row, y: Row): number {
 
 /** The story@1 object of a story id (a former id resolves to the story it became). */
 export async function pgReadStory(c: Db, id: string): Promise<StoryJson | null> {
-  let sid = id;
-  let aliasOf: string | undefined;
-  if (!(await one(c, 'SELECT 1 FROM corpus_stories WHERE id = $1', [id]))) {
-    const al = await one(c, 'SELECT story FROM corpus_story_alias WHERE id = $1', [id]);
-    if (!al) return null;
-    sid = al.story;
-    aliasOf = id;
-  }
+  const st = await pgStoryIdOf(c, id);
+  if (!st) return null;
+  const { key, id: sid } = st;
+  const aliasOf = sid === id ? undefined : id;
   const arts = await rows(
     c,
     `SELECT a.id, a.published, a.lang, a.outlet, a.title, sa.degree, sa.article AS rowid FROM corpus_story_articles sa
      JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1`,
-    [sid],
+    [key],
   );
   if (!arts.length) return null;
   arts.sort((x, y) => earlierFirst(x, y));
@@ -476,7 +567,7 @@ export async function pgReadStory(c: Db, id: string): Promise<StoryJson | null> 
   const langs = [...new Set(arts.map((r) => r.lang as string))].sort();
   const outlets = [...new Set(arts.map((r) => r.outlet as string | null).filter((x): x is string => !!x))].sort();
   const dates = arts.map((r) => r.published as string | null).filter((x): x is string => !!x).sort();
-  const { entities, claims, hist } = await storyExtras(c, sid);
+  const { entities, claims, hist } = await storyExtras(c, key);
   const out: StoryJson = {
     schema: 'parley/story@1',
     id: sid,
@@ -499,8 +590,8 @@ export async function pgReadStories(c: Db, f: StoryFilter = {}): Promise<StoryJs
   const where: string[] = [];
   const values: unknown[] = [];
   const add = (v: unknown) => (values.push(v), `$${values.length}`);
-  if (f.entity) where.push(`s.id IN (SELECT story FROM corpus_story_entities WHERE entity = ${add(f.entity)})`);
-  if (f.lang) where.push(`EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = ${add(f.lang)})`);
+  if (f.entity) where.push(`s.key IN (SELECT story FROM corpus_story_entities WHERE entity = ${add(f.entity)})`);
+  if (f.lang) where.push(`EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.key AND sa.lang = ${add(f.lang)})`);
   if (f.from) where.push(`coalesce(s.last_published, '') >= ${add(f.from)}`);
   if (f.to) where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= ${add(f.to)}`);
   if (f.minArticles && f.minArticles > 1) where.push(`s.n >= ${add(f.minArticles)}`);
@@ -560,28 +651,34 @@ export class PostgresStories {
   }
   async storyOf(article: string): Promise<string | null> {
     await this.ready();
-    const r = await one(this.pool, 'SELECT story FROM corpus_story_articles WHERE article = (SELECT rowid FROM articles WHERE id = $1)', [article]);
+    const r = await one(
+      this.pool,
+      'SELECT s.id AS story FROM corpus_story_articles sa JOIN corpus_stories s ON s.key = sa.story WHERE sa.article = (SELECT rowid FROM articles WHERE id = $1)',
+      [article],
+    );
     return (r?.story as string | undefined) ?? null;
   }
   async articlePage(id: string, offset: number, limit: number): Promise<string[] | null> {
     await this.ready();
-    const sid = await pgStoryIdOf(this.pool, id);
-    if (!sid) return null;
+    const st = await pgStoryIdOf(this.pool, id);
+    if (!st) return null;
     return (
       await rows(
         this.pool,
         `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1
          ORDER BY a.published IS NULL, a.published COLLATE "C", a.id COLLATE "C" LIMIT $2 OFFSET $3`,
-        [sid, Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))],
+        [st.key, Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))],
       )
     ).map((r) => r.id as string);
   }
 }
 
-async function pgStoryIdOf(c: Db, id: string): Promise<string | null> {
-  if (await one(c, 'SELECT 1 FROM corpus_stories WHERE id = $1', [id])) return id;
-  const al = await one(c, 'SELECT story FROM corpus_story_alias WHERE id = $1', [id]);
-  return (al?.story as string | undefined) ?? null;
+/** A story by its public id or a former id: its internal key and its current public id. */
+async function pgStoryIdOf(c: Db, id: string): Promise<{ key: number; id: string } | null> {
+  const s = await one(c, 'SELECT key FROM corpus_stories WHERE id = $1', [id]);
+  if (s) return { key: s.key as number, id };
+  const al = await one(c, 'SELECT s.key, s.id FROM corpus_story_alias al JOIN corpus_stories s ON s.key = al.story WHERE al.id = $1', [id]);
+  return al ? { key: al.key as number, id: al.id as string } : null;
 }
 
 async function pgStoryIdsOf(c: Db, f: StoryFilter & { story?: string }): Promise<string[]> {
@@ -589,8 +686,8 @@ async function pgStoryIdsOf(c: Db, f: StoryFilter & { story?: string }): Promise
   const values: unknown[] = [];
   const add = (v: unknown) => (values.push(v), `$${values.length}`);
   if (f.story) where.push(`s.id = ${add(f.story)}`);
-  if (f.entity) where.push(`s.id IN (SELECT story FROM corpus_story_entities WHERE entity = ${add(f.entity)})`);
-  if (f.lang) where.push(`EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = ${add(f.lang)})`);
+  if (f.entity) where.push(`s.key IN (SELECT story FROM corpus_story_entities WHERE entity = ${add(f.entity)})`);
+  if (f.lang) where.push(`EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.key AND sa.lang = ${add(f.lang)})`);
   if (f.from) where.push(`coalesce(s.last_published, '') >= ${add(f.from)}`);
   if (f.to) where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= ${add(f.to)}`);
   if (f.minArticles && f.minArticles > 1) where.push(`s.n >= ${add(f.minArticles)}`);
@@ -608,20 +705,21 @@ async function pgStoryIdsOf(c: Db, f: StoryFilter & { story?: string }): Promise
 
 /** readStoryHead of sqlite-stories.ts: aggregates over the story's rows; `articles` is the latest `latest` ids. */
 export async function pgReadStoryHead(c: Db, id: string, latest: number): Promise<StoryHead | null> {
-  const sid = await pgStoryIdOf(c, id);
-  if (!sid) return null;
+  const st = await pgStoryIdOf(c, id);
+  if (!st) return null;
+  const { key, id: sid } = st;
   const aliasOf = sid === id ? undefined : id;
-  const n = Number((await one(c, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = $1', [sid]))!.n);
+  const n = Number((await one(c, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = $1', [key]))!.n);
   if (!n) return null;
-  const langs = (await rows(c, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = $1', [sid])).map((r) => r.lang as string).sort();
+  const langs = (await rows(c, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = $1', [key])).map((r) => r.lang as string).sort();
   const firsts: { lang: string; key: string }[] = [];
   for (const lang of langs) {
-    const p = (await one(c, `SELECT min(coalesce(published, '\uffff') COLLATE "C") AS p FROM corpus_story_articles WHERE story = $1 AND lang = $2`, [sid, lang]))!;
+    const p = (await one(c, `SELECT min(coalesce(published, '\uffff') COLLATE "C") AS p FROM corpus_story_articles WHERE story = $1 AND lang = $2`, [key, lang]))!;
     const r = (await one(
       c,
       `SELECT min(a.id COLLATE "C") AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
        WHERE sa.story = $1 AND sa.lang = $2 AND coalesce(sa.published, '\uffff') = $3`,
-      [sid, lang, p.p],
+      [key, lang, p.p],
     ))!;
     firsts.push({ lang, key: `${p.p}\u0000${r.id}` });
   }
@@ -634,7 +732,7 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
       `SELECT a.title, CASE WHEN a.title IS NULL OR btrim(a.title) = '' THEN a.text END AS text FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
        WHERE sa.story = $1 AND sa.lang = $2 AND sa.degree = (SELECT max(degree) FROM corpus_story_articles WHERE story = $1 AND lang = $2)
        ORDER BY a.published IS NULL, a.published COLLATE "C", a.id COLLATE "C" LIMIT 1`,
-      [sid, lang],
+      [key, lang],
     ))!;
     title[lang] = headline(t.title, t.title ? null : t.text);
   }
@@ -643,7 +741,7 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
       c,
       `SELECT DISTINCT a.outlet FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
        WHERE sa.story = $1 AND a.outlet IS NOT NULL AND a.outlet <> ''`,
-      [sid],
+      [key],
     )
   )
     .map((r) => r.outlet as string)
@@ -652,7 +750,7 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
     c,
     `SELECT substr(published, 1, 10) AS date, count(*) AS n, min(published COLLATE "C") AS lo, max(published COLLATE "C") AS hi
      FROM corpus_story_articles WHERE story = $1 AND published IS NOT NULL AND published <> '' GROUP BY 1 ORDER BY 1 COLLATE "C"`,
-    [sid],
+    [key],
   );
   const want = Math.max(0, Math.floor(latest));
   let ids: string[] = [];
@@ -661,7 +759,7 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
       c,
       `SELECT published AS p, published IS NULL AS undated FROM corpus_story_articles WHERE story = $1
        ORDER BY published IS NULL DESC, published COLLATE "C" DESC LIMIT 1 OFFSET $2`,
-      [sid, Math.min(want, n) - 1],
+      [key, Math.min(want, n) - 1],
     ))!;
     ids = (
       await rows(
@@ -669,13 +767,13 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
         `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
          WHERE sa.story = $1 AND (sa.published IS NULL OR (NOT $2::boolean AND sa.published COLLATE "C" >= $3))
          ORDER BY a.published IS NULL DESC, a.published COLLATE "C" DESC, a.id COLLATE "C" DESC LIMIT $4`,
-        [sid, cut.undated, cut.p, want],
+        [key, cut.undated, cut.p, want],
       )
     )
       .map((r) => r.id as string)
       .reverse();
   }
-  const { entities, claims, hist } = await storyExtras(c, sid);
+  const { entities, claims, hist } = await storyExtras(c, key);
   const out: StoryHead = {
     schema: 'parley/story@1',
     id: sid,
@@ -696,16 +794,16 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
 }
 
 /** A story's top entities, its claims and its history (the full story and its head read them alike). */
-async function storyExtras(c: Parameters<typeof rows>[0], sid: string): Promise<{ entities: string[]; claims: string[]; hist: StoryJson['history'] }> {
-  const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [sid])).map((r) => r.entity as string);
+async function storyExtras(c: Parameters<typeof rows>[0], key: number): Promise<{ entities: string[]; claims: string[]; hist: StoryJson['history'] }> {
+  const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [key])).map((r) => r.entity as string);
   const claims = (
     await rows(
       c,
       `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
        WHERE sa.story = $1 ORDER BY cr.claim`,
-      [sid],
+      [key],
     )
   ).map((r) => r.claim as string);
-  const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [sid])) as StoryJson['history'];
+  const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [key])) as StoryJson['history'];
   return { entities, claims, hist };
 }

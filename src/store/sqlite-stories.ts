@@ -7,11 +7,12 @@
  *   corpus_dedup_bands(band, article)            LSH band keys (the look-up index)
  *   corpus_story_vecs(article, published, vec)   the article's story vector (JSON [[key, w], ...])
  *   corpus_story_keys(key, published, article)   index keys -> articles ('' published: undated)
- *   corpus_story_articles(article, story, lang, published, degree)
- *   corpus_stories(id, first_article, first_published, last_published, n)
+ *   corpus_stories(key, id, first_article, first_published, last_published, n)
+ *                                                key: internal (step 9); id: the public id
+ *   corpus_story_articles(article, story, lang, published, degree)   story: the story's key
  *   corpus_story_entities(story, entity, w)      summed entity weights (the story's top entities)
- *   corpus_story_alias(id, story)                former public ids (merged or renamed stories)
- *   corpus_story_history(story, date, kind, article, other)
+ *   corpus_story_alias(id, story)                former public ids (merged or renamed stories) -> key
+ *   corpus_story_history(story, date, kind, article, other)          story: key
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -291,39 +292,35 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
       JSON.stringify(keys),
     );
 
-  // the stories the links reach
-  const sids = new Set<string>();
+  // the stories the links reach (by their internal keys)
+  const keysHit = new Set<number>();
   if (linkedRows.length) {
     for (const r of q(db, 'SELECT DISTINCT story FROM corpus_story_articles WHERE article IN (SELECT value FROM json_each(?))').all(
       JSON.stringify(linkedRows),
     ) as Row[])
-      sids.add(r.story);
+      keysHit.add(r.story);
     // linkedRows are distinct (one candidate row per article)
     q(db, 'UPDATE corpus_story_articles SET degree = degree + 1 WHERE article IN (SELECT value FROM json_each(?))').run(JSON.stringify(linkedRows));
   }
   const me = { id, published };
-  let sid: string;
+  let s: StoryRowT;
   const merged: string[] = [];
-  if (!sids.size) {
-    sid = storyIdOf(id);
-    q(db, 'INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES (?, ?, ?, ?, 0)').run(
-      sid,
-      a.rowid,
-      published,
-      published,
+  if (!keysHit.size) {
+    const sid = storyIdOf(id);
+    const key = Number(
+      q(db, 'INSERT INTO corpus_stories (id, first_article, first_published, last_published, n) VALUES (?, ?, ?, ?, 0)').run(sid, a.rowid, published, published)
+        .lastInsertRowid,
     );
-    history(db, sid, published, 'open', id, null);
+    history(db, key, published, 'open', id, null);
+    s = { key, id: sid, first: me, firstRow: a.rowid, last: published, n: 0 };
   } else {
-    const list = [...sids].map((s) => storyRow(db, s)).sort((x, y) => (earlierRow(x.first, y.first) ? -1 : 1));
-    sid = list[0].id;
-    for (const other of list.slice(1)) {
-      mergeInto(db, sid, other.id, published, id);
-      merged.push(other.id);
-    }
+    const list = [...keysHit].map((k) => storyRow(db, k)).sort((x, y) => (earlierRow(x.first, y.first) ? -1 : 1));
+    s = list.length > 1 ? mergeStories(db, list, published, id) : list[0];
+    for (const other of list.slice(1)) merged.push(other.id);
   }
   q(db, 'INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES (?, ?, ?, ?, ?)').run(
     a.rowid,
-    sid,
+    s.key,
     lang,
     published,
     linkedRows.length,
@@ -332,27 +329,29 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
     db,
     'INSERT INTO corpus_story_entities (story, entity, w) VALUES (?, ?, ?) ON CONFLICT (story, entity) DO UPDATE SET w = w + excluded.w',
   );
-  for (const [k, w] of vec.ents) insEnt.run(sid, k.slice(2), w);
+  for (const [k, w] of vec.ents) insEnt.run(s.key, k.slice(2), w);
   // counts, dates, and the id (which follows the earliest article)
   // the article count is kept, not counted (a count reads every article of a long story)
-  const s = storyRow(db, sid);
+  let sid = s.id;
   const n = s.n + 1;
   const last = published && (!s.last || published > s.last) ? published : s.last;
   if (earlierRow(me, s.first)) {
-    q(db, 'UPDATE corpus_stories SET first_article = ?, first_published = ?, last_published = ?, n = ? WHERE id = ?').run(
+    const newId = storyIdOf(id);
+    // a rename changes the story's row alone: its articles, entities and history hold its key
+    q(db, 'UPDATE corpus_stories SET id = ?, first_article = ?, first_published = ?, last_published = ?, n = ? WHERE key = ?').run(
+      newId,
       a.rowid,
       published,
       last,
       n,
-      sid,
+      s.key,
     );
-    const newId = storyIdOf(id);
     if (newId !== sid) {
-      renameStory(db, sid, newId);
-      history(db, newId, published, 'renamed', id, sid);
+      q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, story) VALUES (?, ?)').run(sid, s.key);
+      history(db, s.key, published, 'renamed', id, sid);
       sid = newId;
     }
-  } else q(db, 'UPDATE corpus_stories SET last_published = ?, n = ? WHERE id = ?').run(last, n, sid);
+  } else q(db, 'UPDATE corpus_stories SET last_published = ?, n = ? WHERE key = ?').run(last, n, s.key);
   const linkedIds = wantLinked && linkedRows.length
     ? (q(db, 'SELECT id FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(linkedRows)) as Row[]).map(
         (r) => r.id as string,
@@ -362,55 +361,85 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
 }
 
 interface StoryRowT {
+  /** internal key (rows of the story hold it; it never changes while the story lives) */
+  key: number;
+  /** public id */
   id: string;
   first: { id: string; published: string | null };
+  /** rowid of the first article */
+  firstRow: number;
   last: string | null;
   /** its articles (kept up to date by every update and merge) */
   n: number;
 }
-function storyRow(db: Database.Database, sid: string): StoryRowT {
+function storyRow(db: Database.Database, key: number): StoryRowT {
   const r = q(
     db,
-    `SELECT s.id, s.first_published, s.last_published, s.n, a.id AS first_id FROM corpus_stories s
-     JOIN articles a ON a.rowid = s.first_article WHERE s.id = ?`,
-  ).get(sid) as Row;
-  return { id: r.id, first: { id: r.first_id, published: r.first_published }, last: r.last_published, n: r.n };
+    `SELECT s.key, s.id, s.first_article, s.first_published, s.last_published, s.n, a.id AS first_id FROM corpus_stories s
+     JOIN articles a ON a.rowid = s.first_article WHERE s.key = ?`,
+  ).get(key) as Row;
+  return { key: r.key, id: r.id, first: { id: r.first_id, published: r.first_published }, firstRow: r.first_article, last: r.last_published, n: r.n };
 }
 
-function history(db: Database.Database, sid: string, date: string | null, kind: string, article: string, other: string | null): void {
-  q(db, 'INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES (?, ?, ?, ?, ?)').run(sid, date, kind, article, other);
+function history(db: Database.Database, key: number, date: string | null, kind: string, article: string, other: string | null): void {
+  q(db, 'INSERT INTO corpus_story_history (story, date, kind, article, other) VALUES (?, ?, ?, ?, ?)').run(key, date, kind, article, other);
 }
 
-/** Moves every row of story `from` to story `to` (an id that does not exist yet, or the merge target). */
-function moveRows(db: Database.Database, from: string, to: string): void {
-  q(db, 'UPDATE corpus_story_articles SET story = ? WHERE story = ?').run(to, from);
-  for (const r of q(db, 'SELECT entity, w FROM corpus_story_entities WHERE story = ?').all(from) as Row[])
-    q(db, 'INSERT INTO corpus_story_entities (story, entity, w) VALUES (?, ?, ?) ON CONFLICT (story, entity) DO UPDATE SET w = w + excluded.w').run(
-      to,
-      r.entity,
-      r.w,
-    );
-  q(db, 'DELETE FROM corpus_story_entities WHERE story = ?').run(from);
-  q(db, 'UPDATE corpus_story_history SET story = ? WHERE story = ?').run(to, from);
-  q(db, 'UPDATE corpus_story_alias SET story = ? WHERE story = ?').run(to, from);
-  q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, story) VALUES (?, ?)').run(from, to);
-}
-
-/** The earliest article changed: the story takes the id of the new one (the old id stays an alias). */
-function renameStory(db: Database.Database, from: string, to: string): void {
-  q(db, 'UPDATE corpus_stories SET id = ? WHERE id = ?').run(to, from);
-  moveRows(db, from, to);
-}
-
-/** Folds story `from` into `into` (the one whose earliest article is earlier), keeping the history. */
-function mergeInto(db: Database.Database, into: string, from: string, date: string | null, article: string): void {
-  const f = storyRow(db, from);
-  const t = storyRow(db, into);
-  moveRows(db, from, into);
-  const last = [f.last, t.last].filter(Boolean).sort().pop() ?? null;
-  q(db, 'UPDATE corpus_stories SET last_published = ?, n = n + ? WHERE id = ?').run(last, f.n, into);
-  q(db, 'DELETE FROM corpus_stories WHERE id = ?').run(from);
-  history(db, into, date, 'merged', article, f.id);
+/**
+ * Merges the stories of `list` (earliest first): the result has the public id, first article and
+ * history of list[0] (its former ids and the others' become aliases, one 'merged' entry per other
+ * story in list order) and keeps the internal key of the story with most articles, so only the
+ * rows of the smaller stories move. Summed entity weights come out bit for bit as folding the
+ * stories into list[0] one after another gives them: with two stories the one addition commutes;
+ * with more, the sums are made in list order.
+ */
+function mergeStories(db: Database.Database, list: StoryRowT[], date: string | null, article: string): StoryRowT {
+  let target = list[0];
+  for (const x of list) if (x.n > target.n) target = x;
+  const others = list.filter((x) => x !== target);
+  if (list.length > 2) {
+    // entity sums in list order (float addition is not associative)
+    const keys = list.map((x) => x.key);
+    const sum = new Map<string, number>();
+    for (const x of list)
+      for (const r of q(db, 'SELECT entity, w FROM corpus_story_entities WHERE story = ?').all(x.key) as Row[]) {
+        const v = sum.get(r.entity);
+        sum.set(r.entity, v === undefined ? r.w : v + r.w);
+      }
+    q(db, 'DELETE FROM corpus_story_entities WHERE story IN (SELECT value FROM json_each(?))').run(JSON.stringify(keys));
+    const ins = q(db, 'INSERT INTO corpus_story_entities (story, entity, w) VALUES (?, ?, ?)');
+    for (const [e, w] of sum) ins.run(target.key, e, w);
+  }
+  for (const o of others) {
+    q(db, 'UPDATE corpus_story_articles SET story = ? WHERE story = ?').run(target.key, o.key);
+    if (list.length === 2) {
+      q(
+        db,
+        `INSERT INTO corpus_story_entities (story, entity, w) SELECT ?, entity, w FROM corpus_story_entities WHERE story = ?
+         ON CONFLICT (story, entity) DO UPDATE SET w = w + excluded.w`,
+      ).run(target.key, o.key);
+      q(db, 'DELETE FROM corpus_story_entities WHERE story = ?').run(o.key);
+    }
+    q(db, 'UPDATE corpus_story_history SET story = ? WHERE story = ?').run(target.key, o.key);
+    q(db, 'UPDATE corpus_story_alias SET story = ? WHERE story = ?').run(target.key, o.key);
+    q(db, 'DELETE FROM corpus_stories WHERE key = ?').run(o.key);
+  }
+  const first = list[0];
+  const last = list.map((x) => x.last).filter(Boolean).sort().pop() ?? null;
+  const n = list.reduce((t, x) => t + x.n, 0);
+  q(db, 'UPDATE corpus_stories SET id = ?, first_article = ?, first_published = ?, last_published = ?, n = ? WHERE key = ?').run(
+    first.id,
+    first.firstRow,
+    first.first.published,
+    last,
+    n,
+    target.key,
+  );
+  for (const o of list.slice(1)) {
+    q(db, 'INSERT OR REPLACE INTO corpus_story_alias (id, story) VALUES (?, ?)').run(o.id, target.key);
+    history(db, target.key, date, 'merged', article, o.id);
+  }
+  return { key: target.key, id: first.id, first: first.first, firstRow: first.firstRow, last, n };
 }
 
 export const storiesUpdater: CorpusUpdater = {
@@ -430,7 +459,7 @@ export const storiesUpdater: CorpusUpdater = {
 export function storyOfArticles(db: Database.Database, rowids: number[]): Map<number, string> {
   const rows = q(
     db,
-    `SELECT sa.article, sa.story AS id FROM corpus_story_articles sa
+    `SELECT sa.article, s.id FROM corpus_story_articles sa JOIN corpus_stories s ON s.key = sa.story
      WHERE sa.article IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(rowids)) as Row[];
   return new Map(rows.map((r) => [r.article as number, r.id as string]));
@@ -495,6 +524,72 @@ export const STORIES_MIGRATION = `
   CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
 `;
 
+/**
+ * Stories under internal integer keys (migration step 9): rows of a story (members, summed
+ * entities, history, former ids) hold `corpus_stories.key`, which never changes while the story
+ * lives, so a rename (a new earliest article) changes one row and a merge moves the rows of the
+ * smaller stories only. The public id (`corpus_stories.id`, contract parley/story@1) is unchanged.
+ * Existing rows are converted in place; history keeps its order (rowid).
+ */
+export const STORY_KEYS_MIGRATION = `
+  CREATE TABLE corpus_stories_k (
+    key             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
+    first_article   INTEGER NOT NULL,
+    first_published TEXT,
+    last_published  TEXT,
+    n               INTEGER NOT NULL
+  );
+  INSERT INTO corpus_stories_k (id, first_article, first_published, last_published, n)
+    SELECT id, first_article, first_published, last_published, n FROM corpus_stories ORDER BY rowid;
+  CREATE TABLE corpus_story_articles_k (
+    article   INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    story     INTEGER NOT NULL,
+    lang      TEXT NOT NULL,
+    published TEXT,
+    degree    INTEGER NOT NULL
+  );
+  INSERT INTO corpus_story_articles_k (article, story, lang, published, degree)
+    SELECT sa.article, s.key, sa.lang, sa.published, sa.degree FROM corpus_story_articles sa JOIN corpus_stories_k s ON s.id = sa.story;
+  CREATE TABLE corpus_story_entities_k (
+    story  INTEGER NOT NULL,
+    entity TEXT NOT NULL,
+    w      REAL NOT NULL,
+    PRIMARY KEY (story, entity)
+  ) WITHOUT ROWID;
+  INSERT INTO corpus_story_entities_k (story, entity, w)
+    SELECT s.key, e.entity, e.w FROM corpus_story_entities e JOIN corpus_stories_k s ON s.id = e.story;
+  CREATE TABLE corpus_story_alias_k (
+    id    TEXT PRIMARY KEY,
+    story INTEGER NOT NULL
+  );
+  INSERT INTO corpus_story_alias_k (id, story)
+    SELECT al.id, s.key FROM corpus_story_alias al JOIN corpus_stories_k s ON s.id = al.story;
+  CREATE TABLE corpus_story_history_k (
+    story   INTEGER NOT NULL,
+    date    TEXT,
+    kind    TEXT NOT NULL,
+    article TEXT NOT NULL,
+    other   TEXT
+  );
+  INSERT INTO corpus_story_history_k (rowid, story, date, kind, article, other)
+    SELECT h.rowid, s.key, h.date, h.kind, h.article, h.other FROM corpus_story_history h JOIN corpus_stories_k s ON s.id = h.story ORDER BY h.rowid;
+  DROP TABLE corpus_stories;
+  DROP TABLE corpus_story_articles;
+  DROP TABLE corpus_story_entities;
+  DROP TABLE corpus_story_alias;
+  DROP TABLE corpus_story_history;
+  ALTER TABLE corpus_stories_k RENAME TO corpus_stories;
+  ALTER TABLE corpus_story_articles_k RENAME TO corpus_story_articles;
+  ALTER TABLE corpus_story_entities_k RENAME TO corpus_story_entities;
+  ALTER TABLE corpus_story_alias_k RENAME TO corpus_story_alias;
+  ALTER TABLE corpus_story_history_k RENAME TO corpus_story_history;
+  CREATE INDEX corpus_stories_last ON corpus_stories(last_published);
+  CREATE INDEX corpus_story_articles_story ON corpus_story_articles(story, lang, degree);
+  CREATE INDEX corpus_story_alias_story ON corpus_story_alias(story);
+  CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
+`;
+
 // ---------------------------------------------------------------- reading stories (parley/story@1)
 
 export interface StoryJson {
@@ -528,6 +623,14 @@ export interface StoryFilter {
   offset?: number;
 }
 
+/** A story by its public id or a former id: its internal key, its current public id, and the id asked for when that was a former one. */
+function resolveStory(db: Database.Database, id: string): { key: number; id: string; aliasOf?: string } | null {
+  const s = q(db, 'SELECT key FROM corpus_stories WHERE id = ?').get(id) as Row | undefined;
+  if (s) return { key: s.key as number, id };
+  const al = q(db, 'SELECT s.key, s.id FROM corpus_story_alias al JOIN corpus_stories s ON s.key = al.story WHERE al.id = ?').get(id) as Row | undefined;
+  return al ? { key: al.key as number, id: al.id as string, aliasOf: id } : null;
+}
+
 function hasTable(db: Database.Database, name: string): boolean {
   return !!q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
 }
@@ -536,19 +639,14 @@ const headline = storyHeadline;
 
 /** The story@1 object of a story id (a former id resolves to the story it became). */
 export function readStory(db: Database.Database, id: string): StoryJson | null {
-  let sid = id;
-  let aliasOf: string | undefined;
-  if (!q(db, 'SELECT 1 FROM corpus_stories WHERE id = ?').get(id)) {
-    const al = q(db, 'SELECT story FROM corpus_story_alias WHERE id = ?').get(id) as Row | undefined;
-    if (!al) return null;
-    sid = al.story;
-    aliasOf = id;
-  }
+  const st = resolveStory(db, id);
+  if (!st) return null;
+  const { key, id: sid, aliasOf } = st;
   const arts = q(
     db,
     `SELECT a.id, a.published, a.lang, a.outlet, a.title, sa.degree, sa.article AS rowid FROM corpus_story_articles sa
      JOIN articles a ON a.rowid = sa.article WHERE sa.story = ?`,
-  ).all(sid) as Row[];
+  ).all(key) as Row[];
   if (!arts.length) return null;
   arts.sort((x, y) => earlierFirst(x, y));
   // the most central article per language: most links inside the story, then the earliest
@@ -566,7 +664,7 @@ export function readStory(db: Database.Database, id: string): StoryJson | null {
   const langs = [...new Set(arts.map((r) => r.lang as string))].sort();
   const outlets = [...new Set(arts.map((r) => r.outlet as string | null).filter((x): x is string => !!x))].sort();
   const dates = arts.map((r) => r.published as string | null).filter((x): x is string => !!x).sort();
-  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(sid) as Row[]).map(
+  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(key) as Row[]).map(
     (r) => r.entity as string,
   );
   let claims: string[] = [];
@@ -576,9 +674,9 @@ export function readStory(db: Database.Database, id: string): StoryJson | null {
         db,
         `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
          WHERE sa.story = ? ORDER BY cr.claim`,
-      ).all(sid) as Row[]
+      ).all(key) as Row[]
     ).map((r) => r.claim as string);
-  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(sid) as StoryJson['history'];
+  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(key) as StoryJson['history'];
   const out: StoryJson = {
     schema: 'parley/story@1',
     id: sid,
@@ -663,28 +761,23 @@ export interface StoryHead extends StoryJson {
  * Every other field is as `readStory` gives it.
  */
 export function readStoryHead(db: Database.Database, id: string, latest: number): StoryHead | null {
-  let sid = id;
-  let aliasOf: string | undefined;
-  if (!q(db, 'SELECT 1 FROM corpus_stories WHERE id = ?').get(id)) {
-    const al = q(db, 'SELECT story FROM corpus_story_alias WHERE id = ?').get(id) as Row | undefined;
-    if (!al) return null;
-    sid = al.story;
-    aliasOf = id;
-  }
-  const n = (q(db, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = ?').get(sid) as Row).n as number;
+  const st = resolveStory(db, id);
+  if (!st) return null;
+  const { key, id: sid, aliasOf } = st;
+  const n = (q(db, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = ?').get(key) as Row).n as number;
   if (!n) return null;
   // corpus_story_articles keeps each article's lang and published (as the articles row): these
   // aggregates read the story's index rows, not its articles
-  const langs = (q(db, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = ?').all(sid) as Row[]).map((r) => r.lang as string).sort();
+  const langs = (q(db, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = ?').all(key) as Row[]).map((r) => r.lang as string).sort();
   // titles in the order readStory gives them: by each language's earliest article
   const firsts: { lang: string; key: string }[] = [];
   for (const lang of langs) {
-    const p = q(db, "SELECT min(coalesce(published, '\uffff')) AS p FROM corpus_story_articles WHERE story = ? AND lang = ?").get(sid, lang) as Row;
+    const p = q(db, "SELECT min(coalesce(published, '\uffff')) AS p FROM corpus_story_articles WHERE story = ? AND lang = ?").get(key, lang) as Row;
     const r = q(
       db,
       `SELECT min(a.id) AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
        WHERE sa.story = ? AND sa.lang = ? AND coalesce(sa.published, '\uffff') = ?`,
-    ).get(sid, lang, p.p) as Row;
+    ).get(key, lang, p.p) as Row;
     firsts.push({ lang, key: `${p.p}\u0000${r.id}` });
   }
   firsts.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
@@ -697,7 +790,7 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
       `SELECT a.title, a.text FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
        WHERE sa.story = ? AND sa.lang = ? AND sa.degree = (SELECT max(degree) FROM corpus_story_articles WHERE story = ? AND lang = ?)
        ORDER BY a.published IS NULL, a.published, a.id LIMIT 1`,
-    ).get(sid, lang, sid, lang) as Row;
+    ).get(key, lang, key, lang) as Row;
     title[lang] = headline(r.title, r.title ? null : unpackText(r.text));
   }
   const outlets = (
@@ -705,7 +798,7 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
       db,
       `SELECT DISTINCT a.outlet FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
        WHERE sa.story = ? AND a.outlet IS NOT NULL AND a.outlet <> ''`,
-    ).all(sid) as Row[]
+    ).all(key) as Row[]
   )
     .map((r) => r.outlet as string)
     .sort();
@@ -713,7 +806,7 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
     db,
     `SELECT substr(published, 1, 10) AS date, count(*) AS n, min(published) AS lo, max(published) AS hi
      FROM corpus_story_articles WHERE story = ? AND published IS NOT NULL AND published <> '' GROUP BY 1 ORDER BY 1`,
-  ).all(sid) as Row[];
+  ).all(key) as Row[];
   // the latest ids: the cut-off date of the latest `latest` rows from the index rows, then only the rows from it on
   const want = Math.max(0, Math.floor(latest));
   let ids: string[] = [];
@@ -721,19 +814,19 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
     const cut = q(
       db,
       'SELECT published AS p, published IS NULL AS undated FROM corpus_story_articles WHERE story = ? ORDER BY published IS NULL DESC, published DESC LIMIT 1 OFFSET ?',
-    ).get(sid, Math.min(want, n) - 1) as Row;
+    ).get(key, Math.min(want, n) - 1) as Row;
     ids = (
       q(
         db,
         `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
          WHERE sa.story = ? AND (sa.published IS NULL OR (? = 0 AND sa.published >= ?))
          ORDER BY a.published IS NULL DESC, a.published DESC, a.id DESC LIMIT ?`,
-      ).all(sid, cut.undated, cut.p, want) as Row[]
+      ).all(key, cut.undated, cut.p, want) as Row[]
     )
       .map((r) => r.id as string)
       .reverse();
   }
-  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(sid) as Row[]).map(
+  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(key) as Row[]).map(
     (r) => r.entity as string,
   );
   let claims: string[] = [];
@@ -743,9 +836,9 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
         db,
         `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
          WHERE sa.story = ? ORDER BY cr.claim`,
-      ).all(sid) as Row[]
+      ).all(key) as Row[]
     ).map((r) => r.claim as string);
-  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(sid) as StoryJson['history'];
+  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(key) as StoryJson['history'];
   const out: StoryHead = {
     schema: 'parley/story@1',
     id: sid,
@@ -779,11 +872,11 @@ function storyIdsOf(db: Database.Database, f: StoryFilter & { story?: string }):
     params.story = f.story;
   }
   if (f.entity) {
-    where.push('s.id IN (SELECT story FROM corpus_story_entities WHERE entity = @entity)');
+    where.push('s.key IN (SELECT story FROM corpus_story_entities WHERE entity = @entity)');
     params.entity = f.entity;
   }
   if (f.lang) {
-    where.push('EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.id AND sa.lang = @lang)');
+    where.push('EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.key AND sa.lang = @lang)');
     params.lang = f.lang;
   }
   if (f.from) {
@@ -811,25 +904,23 @@ function storyIdsOf(db: Database.Database, f: StoryFilter & { story?: string }):
 
 /** The story an article is filed in (its current id), or null. */
 export function readStoryOfArticle(db: Database.Database, article: string): string | null {
-  const r = q(db, 'SELECT sa.story FROM corpus_story_articles sa WHERE sa.article = (SELECT rowid FROM articles WHERE id = ?)').get(article) as
-    | Row
-    | undefined;
+  const r = q(
+    db,
+    'SELECT s.id AS story FROM corpus_story_articles sa JOIN corpus_stories s ON s.key = sa.story WHERE sa.article = (SELECT rowid FROM articles WHERE id = ?)',
+  ).get(article) as Row | undefined;
   return (r?.story as string | undefined) ?? null;
 }
 
 /** A page of a story's article ids in the story's order (publication order, undated last); null for an unknown story. */
 export function readStoryArticlePage(db: Database.Database, id: string, offset: number, limit: number): string[] | null {
-  let sid = id;
-  if (!q(db, 'SELECT 1 FROM corpus_stories WHERE id = ?').get(id)) {
-    const al = q(db, 'SELECT story FROM corpus_story_alias WHERE id = ?').get(id) as Row | undefined;
-    if (!al) return null;
-    sid = al.story;
-  }
+  const st = resolveStory(db, id);
+  if (!st) return null;
+  const key = st.key;
   return (
     q(
       db,
       `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = ?
        ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?`,
-    ).all(sid, Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))) as Row[]
+    ).all(key, Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))) as Row[]
   ).map((r) => r.id as string);
 }
