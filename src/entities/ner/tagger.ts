@@ -77,6 +77,12 @@ interface WordEntry {
   malts: Token['alts'];
 }
 
+/** the cached words of one language (see CACHE_GENERATION) */
+interface WordCache {
+  young: Map<string, WordEntry>;
+  old: Map<string, WordEntry>;
+}
+
 const BAR = 124; // '|'
 
 const CAP = 1;
@@ -92,8 +98,15 @@ const CONTEXT_W = CONTEXT_OFFSETS.map((d) => `${d}w=`);
 const MORPH = 1 + CONTEXT_OFFSETS.length;
 const SLOTS = MORPH + 3;
 
-/** distinct words kept per process before the cache starts over (~0.5 kB each: <= ~33 MB; the 903 bench articles have 38.7k) */
-const CACHE_WORDS = 64_000;
+/**
+ * Distinct words per cache generation (~0.5 kB each). Words are kept in two generations (all
+ * languages together): a word is looked up in the young maps, then in the old ones (and moved to
+ * the young); when the young maps hold CACHE_GENERATION words they become the old ones and the
+ * previous old ones are dropped. At most 2 x CACHE_GENERATION words (~33 MB) stay, and the frequent
+ * ones always survive (the 903 bench articles have 38.7k; a long run had to start over from an
+ * empty cache every 64k words before).
+ */
+const CACHE_GENERATION = 32_000;
 /** word vectors per slab (see Tagger.vector) */
 const SLAB_WORDS = 1024;
 
@@ -156,9 +169,9 @@ class Scratch {
 }
 
 export class Tagger {
-  /** language -> word text -> entry (`cached` entries in all) */
-  private cache = new Map<string, Map<string, WordEntry>>();
-  private cached = 0;
+  /** language -> word text -> entry, in two generations (`young` entries in the young maps in all) */
+  private cache = new Map<string, WordCache>();
+  private young = 0;
   private scratch = new Scratch();
   /** feature sums of the few-valued per-token features, built on first use */
   private memo = new Map<string, Float32Array | null>();
@@ -228,7 +241,8 @@ export class Tagger {
   /**
    * Word vectors are carved from slabs of SLAB_WORDS vectors: a Float32Array of its own per word
    * costs ~1.2 kB of RSS besides its 352 bytes of floats (its own ArrayBuffer and backing store);
-   * 64k cached words made ~80 MB. A slab is freed when no cached word uses it any more.
+   * 64k cached words made ~80 MB. A slab is freed when no cached word uses it any more (a word
+   * moved from the old generation to the young is copied into the current slab).
    */
   private slab = new Float32Array(0);
   private slabAt = 0;
@@ -244,25 +258,35 @@ export class Tagger {
     return v;
   }
 
-  private wordsOf(lang: string): Map<string, WordEntry> {
-    let byText = this.cache.get(lang);
-    if (!byText) this.cache.set(lang, (byText = new Map()));
-    return byText;
+  private wordsOf(lang: string): WordCache {
+    let c = this.cache.get(lang);
+    if (!c) this.cache.set(lang, (c = { young: new Map(), old: new Map() }));
+    return c;
   }
 
-  private word(text: string, norm: string, lang: string, byText: Map<string, WordEntry> = this.wordsOf(lang)): WordEntry {
-    let e = byText.get(text);
-    if (!e) {
-      if (this.cached >= CACHE_WORDS) {
-        for (const m of this.cache.values()) m.clear();
-        this.cached = 0;
-      }
+  private word(text: string, norm: string, lang: string, c: WordCache = this.wordsOf(lang)): WordEntry {
+    let e = c.young.get(text);
+    if (e) return e;
+    e = c.old.get(text);
+    if (e) {
+      // into the current slab: the old generation's slabs are freed with it
+      const v = this.vector();
+      v.set(e.v);
+      e.v = v;
+    } else {
       const v = this.vector();
       this.wordInto(text, norm, lang, v);
       e = this.gazInfo(v, norm, (capFirst(text) ? CAP : 0) | (isQuote(text) ? QUOTE : 0) | (isSentPunct(text) ? PUNCT : 0));
-      byText.set(text, e);
-      this.cached++;
     }
+    if (this.young >= CACHE_GENERATION) {
+      for (const g of this.cache.values()) {
+        g.old = g.young;
+        g.young = new Map();
+      }
+      this.young = 0;
+    }
+    c.young.set(text, e);
+    this.young++;
     return e;
   }
 
@@ -504,10 +528,10 @@ export class Tagger {
     const { entries, mv, norms, stems, gx, gs, kx, ks, caps, spans, kbSpans, em } = S;
     const cfg = featureConfig();
     const useMorph = cfg.morph;
-    const byText = this.wordsOf(lang);
+    const words = this.wordsOf(lang);
     for (let k = 0; k < n; k++) {
       const t = toks[lo + k];
-      let e = byText.get(t.text) ?? this.word(t.text, t.norm, lang, byText);
+      let e = words.young.get(t.text) ?? this.word(t.text, t.norm, lang, words);
       // the weights are keyed by the text; the gazetteer look-ups by the folded form
       if (e.norm !== t.norm) {
         const f = this.gazInfo(e.v, t.norm, e.flags);
