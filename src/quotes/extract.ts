@@ -369,7 +369,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const sStartT = sentStartTok(s);
       if (asIdx === sStartT || (asIdx > sStartT && (w[asIdx - 1].text === '.' || !w[asIdx - 1].word)) || asIdx === sStartT) {
         // `Как сообщает "Европейская правда", об этом он написал в X`: the credit of a credit quotes nothing
-        if (comma > 0 && lex.anaphoric.some((ph) => matchPhrase(v, comma + 1, ph))) continue;
+        if (comma > 0 && findPhrase(v, comma + 1, lex, lex.anaphoric)) continue;
         if (comma > 0 && comma + 1 < sEnd) {
           addClause(comma + 1, s, c, subj, 'cue', 'quote.indirect.as-cue');
         }
@@ -398,7 +398,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (!tk.word && (SENT_PUNCT.has(tk.text) || tk.text === ':' || tk.text === ';' || QUOTE_CHARS.has(tk.text))) break;
       if (tk.word && cueAt[t]) break;
       if (tk.word && (tk.pos === 'VERB') && (tk.tags?.VerbForm === 'Fin' || tk.tags?.VerbForm === 'Conv')) break;
-      if (tk.word && lex.aboutThat.some((ph) => matchPhrase(v, t, ph))) about = true;
+      if (tk.word && findPhrase(v, t, lex, lex.aboutThat)) about = true;
     }
     if (comp < 0 && lex.lang === 'en' && !lex.thatOnly.has(lemma)) comp = englishZeroThat(v, c, sEnd, lex, insidePair);
     else if (comp >= 0 && lex.thatOnly.has(lemma) && w[comp].norm !== 'that') comp = -1;
@@ -484,9 +484,13 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   }
 
   // ---------- phrases: `По словам X, …`, `По информации ТАСС, …`, `According to X, …`
+  // (a token that starts no phrase of either list is passed over with two look-ups)
+  const phraseStarts = new Set([...(lex.phraseIndex.get(lex.according)?.keys() ?? []), ...(lex.phraseIndex.get(lex.attribution)?.keys() ?? [])]);
+  const anyStart = phraseStarts.has('');
   for (let i = 0; i < w.length; i++) {
     if (!w[i].word || insidePair[i] >= 0) continue;
-    let acc = lex.according.find((ph) => matchPhrase(v, i, ph));
+    if (!anyStart && !phraseStarts.has(w[i].lemma) && !phraseStarts.has(w[i].norm)) continue;
+    let acc = findPhrase(v, i, lex, lex.according);
     // `По его словам`, `За його словами`: a possessive between the preposition and the noun
     let poss: Subj | null = null;
     if (!acc && w[i + 1] && lex.possessives.has(w[i + 1].norm)) {
@@ -496,7 +500,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         poss = { k: 'pronoun', g: lex.possessives.get(w[i + 1].norm)!, start: w[i + 1].start, end: w[i + 1].end, t0: i + 1 };
       }
     }
-    const att = acc ? undefined : lex.attribution.find((ph) => matchPhrase(v, i, ph));
+    const att = acc ? undefined : findPhrase(v, i, lex, lex.attribution);
     const ph = acc ?? att;
     if (!ph) continue;
     if (ph.length === 2 && lex.as.has(ph[0]) && cueAt[i + 1]) continue; // handled as `как` + cue
@@ -954,6 +958,24 @@ function isCue(v: View, lex: Lexicon, i: number): boolean {
   return true;
 }
 
+/**
+ * The first phrase of `list` (a phrase list of the lexicon) that matches at token `i`, as
+ * `list.find((ph) => matchPhrase(v, i, ph))` but only trying the phrases whose first word is the token's lemma or form.
+ */
+function findPhrase(v: View, i: number, lex: Lexicon, list: string[][]): string[] | undefined {
+  const t = v.w[i];
+  if (!t || !t.word) return list.find((ph) => ph.length === 0);
+  const idx = lex.phraseIndex.get(list);
+  if (!idx) return list.find((ph) => matchPhrase(v, i, ph));
+  const a = idx.get(t.lemma);
+  const b = t.norm !== t.lemma ? idx.get(t.norm) : undefined;
+  const empty = idx.get('');
+  if (!a && !b && !empty) return undefined;
+  const ks = a && !b && !empty ? a : [...(a ?? []), ...(b ?? []), ...(empty ?? [])].sort((x, y) => x - y);
+  for (const k of ks) if (matchPhrase(v, i, list[k])) return list[k];
+  return undefined;
+}
+
 export function matchPhrase(v: View, i: number, ph: string[]): boolean {
   for (let k = 0; k < ph.length; k++) {
     const t = v.w[i + k];
@@ -965,9 +987,7 @@ export function matchPhrase(v: View, i: number, ph: string[]): boolean {
 
 function anaphoricBefore(v: View, c: number, lex: Lexicon): number {
   for (let t = c - 1; t >= 0 && t >= c - 10 && v.w[t].sent === v.w[c].sent; t--) {
-    for (const ph of lex.anaphoric) {
-      if (matchPhrase(v, t, ph)) return t;
-    }
+    if (findPhrase(v, t, lex, lex.anaphoric)) return t;
     if (!v.w[t].word && v.w[t].text !== ',') break;
   }
   return -1;
@@ -1165,6 +1185,7 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
  */
 function isFurniture(text: string, pos: number, lex: Lexicon): boolean {
   if (!lex.furnitureMarkers.length) return false;
+  const maxMarker = Math.max(...lex.furnitureMarkers.map((m) => m.length));
   const lineAt = (p: number): [number, number] => {
     const s = text.lastIndexOf('\n', p - 1) + 1;
     let e = text.indexOf('\n', p);
@@ -1172,6 +1193,10 @@ function isFurniture(text: string, pos: number, lex: Lexicon): boolean {
     return [s, e];
   };
   const opens = (line: string) => {
+    // (most lines: their first letters, lower-cased, start no marker)
+    const lead = /^[\s#*•\-–—]*/.exec(line)![0].length;
+    const head = line.slice(lead, lead + maxMarker + 1).toLowerCase();
+    if (!lex.furnitureMarkers.some((m) => head.startsWith(m))) return false;
     const l = line.trim().toLowerCase().replace(/^[#*•\-–—\s]+/, '');
     // the marker alone on its line or before a colon (`Источник сообщил …`, `По теме переговоров …` are sentences)
     return lex.furnitureMarkers.some((m) => {
@@ -1191,8 +1216,13 @@ function isFurniture(text: string, pos: number, lex: Lexicon): boolean {
     const m = /[.!?…]["»”’)]*\s+(?=[\p{Lu}«"“])/u.exec(line);
     return !m || pos - s < m.index + 1;
   }
-  const low = line.trim().toLowerCase();
-  if (lex.furnitureSuffixes.some((x) => low.endsWith(x)) && /[-–—|]\s*[^-–—|]*$/.test(low)) return true;
+  const tail = line.trimEnd();
+  const maxSuffix = Math.max(0, ...lex.furnitureSuffixes.map((x) => x.length));
+  const tailLow = tail.slice(Math.max(0, tail.length - maxSuffix - 1)).toLowerCase();
+  if (lex.furnitureSuffixes.some((x) => tailLow.endsWith(x))) {
+    const low = line.trim().toLowerCase();
+    if (lex.furnitureSuffixes.some((x) => low.endsWith(x)) && /[-–—|]\s*[^-–—|]*$/.test(low)) return true;
+  }
   if (!headline(line)) return false;
   // up through the block of headline lines above (blank lines between them allowed)
   for (let k = 0; k < 8 && s > 0; k++) {

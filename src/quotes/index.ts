@@ -17,11 +17,24 @@ export { lexiconFor } from './lexicon.js';
  * A news outlet or agency: flagged so by the entities stage (`kind: 'outlet'`), else a name on the
  * ingest list of outlets (any mention or the base name) for outlets the knowledge base lacks.
  */
-export function isOutletEntity(e: Entity): boolean {
+export function isOutletEntity(e: Entity, known?: Map<string, boolean>): boolean {
   if (e.kind === 'outlet' || e.id.startsWith('outlet:')) return true;
-  if (findOutlet(e.name)) return true;
-  for (const n of Object.values(e.names ?? {})) if (n && findOutlet(n)) return true;
-  for (const m of e.mentions) if (findOutlet(m.text) || findOutlet(m.lemma)) return true;
+  // each distinct string looked up once (a name's mentions repeat the same few forms); `known` keeps the
+  // answers over the entities of one document
+  const tried = new Set<string>();
+  const outlet = (s: string): boolean => {
+    if (tried.has(s)) return false;
+    tried.add(s);
+    let r = known?.get(s);
+    if (r === undefined) {
+      r = !!findOutlet(s);
+      known?.set(s, r);
+    }
+    return r;
+  };
+  if (outlet(e.name)) return true;
+  for (const n of Object.values(e.names ?? {})) if (n && outlet(n)) return true;
+  for (const m of e.mentions) if (outlet(m.text) || outlet(m.lemma)) return true;
   return false;
 }
 
@@ -32,12 +45,13 @@ export function runQuotes(doc: Doc, ctx?: Context): void {
   const lex = lexiconFor(lang);
   if (!lex || !doc.text) return;
   const cache = new Map<Entity, boolean>();
+  const outletStrings = new Map<string, boolean>();
   const outletNames = new Map<string, ReturnType<typeof findOutlet> | null>();
   const svc: ExtractServices = {
     isOutlet: (e) => {
       let r = cache.get(e);
       if (r === undefined) {
-        r = isOutletEntity(e);
+        r = isOutletEntity(e, outletStrings);
         cache.set(e, r);
       }
       return r;
@@ -52,7 +66,7 @@ export function runQuotes(doc: Doc, ctx?: Context): void {
       }
       if (!o) return null;
       // the entity of the article with that name, else the KB's, else the outlet's own name
-      for (const e of doc.layers.entities ?? []) if (cache.get(e) !== false && isOutletEntity(e) && findOutlet(e.name) === o) return e;
+      for (const e of doc.layers.entities ?? []) if (cache.get(e) !== false && isOutletEntity(e, outletStrings) && findOutlet(e.name) === o) return e;
       const kb = ctx?.maybe('kb');
       const hit = kb?.lookup(o.name, lang)[0] ?? kb?.lookup(name, lang)[0];
       const id = hit ? hit.id : `outlet:${o.name}`;

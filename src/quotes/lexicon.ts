@@ -94,6 +94,8 @@ export interface Lexicon {
   anaphoric: string[][];
   according: string[][];
   attribution: string[][];
+  /** positions in each phrase list by first word (see `firstWordIndex`) */
+  phraseIndex: Map<string[][], Map<string, number[]>>;
   as: Set<string>;
   exclude: Set<string>;
   pronouns: Map<string, string>;
@@ -155,6 +157,10 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     for (const s of stemsOf(v, lang)) if (s.length >= 3) stems.push([s, v]);
   }
   stems.sort((a, b) => b[0].length - a[0].length);
+  const aboutThat = f.aboutThat ?? [];
+  const anaphoric = f.anaphoricObjects ?? [];
+  const according = f.according ?? [];
+  const attribution = f.attributionPhrases ?? [];
   return {
     lang,
     verbs: low(f.verbs),
@@ -165,10 +171,11 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     report: low(f.reportVerbs),
     quoteVerbs: low(f.quoteVerbs),
     comp: low(f.complementizers),
-    aboutThat: f.aboutThat ?? [],
-    anaphoric: f.anaphoricObjects ?? [],
-    according: f.according ?? [],
-    attribution: f.attributionPhrases ?? [],
+    aboutThat,
+    anaphoric,
+    according,
+    attribution,
+    phraseIndex: new Map([aboutThat, anaphoric, according, attribution].map((l) => [l, firstWordIndex(l)])),
     as: low(f.as),
     exclude: low(f.excludeForms),
     pronouns: new Map(Object.entries(f.pronouns ?? {})),
@@ -202,6 +209,18 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     }, new Map<string, [string, string][]>()),
     endings: new Set(ENDINGS[lang] ?? []),
   };
+}
+
+/** the positions of the phrases of a list by their first word, ascending */
+function firstWordIndex(list: string[][]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  list.forEach((ph, k) => {
+    const key = ph[0] ?? '';
+    const at = m.get(key);
+    if (at) at.push(k);
+    else m.set(key, [k]);
+  });
+  return m;
 }
 
 /** The lexicon of a language, or null when none ships (the stage then adds nothing). */

@@ -48,7 +48,15 @@ export function pairQuotes(text: string): QPair[] {
   let skipContinuation = -1;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text[i];
+    let c = text[i];
+    if (!MARKS.has(c)) {
+      // nothing happens on other characters: jump to the next line break or mark
+      MARK_RE.lastIndex = i;
+      const m = MARK_RE.exec(text);
+      if (!m) break;
+      i = m.index;
+      c = text[i];
+    }
     if (c === '\n') {
       // paragraph break: look at how the next paragraph starts
       let j = i + 1;
@@ -186,6 +194,9 @@ interface Raw {
 }
 
 const APOS = new Set(["'", '’', '‘']);
+/** a line break and every character the pass looks at */
+const MARKS = new Set(['\n', '«', '»', '„', '“', '”', '"', '‘', '’', "'"]);
+const MARK_RE = /[\n«»„“”"‘’']/g;
 
 function nest(raw: Raw[]): QPair[] {
   raw.sort((a, b) => a.open - b.open || b.close - a.close);

@@ -13,6 +13,9 @@ import type { QPair } from './marks.js';
 import { caseOf, mentionCaseOk, obliqueBefore, type Subj } from './subject.js';
 import type { View } from './view.js';
 
+/** debugging output of the pronoun scores (`QDEBUG=1`), read once: `process.env` is slow to read */
+const QDEBUG = !!process.env.QDEBUG;
+
 export interface Resolved {
   id: string | null;
   by?: string;
@@ -245,7 +248,7 @@ export class Resolver {
       if (l && l.id === m.entity.id && v.paraOfChar(pos) - l.para <= 1) score += 1.5;
       // `він`, `она` want a person whose gender is known: a name the morphology cannot read (`Clash Reports`) is less likely
       if (gender && !eg) score -= v.lang === 'en' ? 0.5 : 1;
-      if (process.env.QDEBUG) console.error('pronoun cand', m.entity.id, score.toFixed(2), 'dist', dist);
+      if (QDEBUG) console.error('pronoun cand', m.entity.id, score.toFixed(2), 'dist', dist);
       if (!best || score > best.score) best = { id: m.entity.id, score };
     }
     if (l && l.type === 'PER' && v.paraOfChar(pos) - l.para <= 1 && (!best || best.id !== l.id)) {
@@ -253,7 +256,7 @@ export class Resolver {
       const eg = e ? this.genderOf(e) : undefined;
       // the speaker of the last quote is the subject of its cue's sentence (`Про це він розповів …. Він зазначив`)
       const sc = 2.8 - 0.6 * Math.max(0, sentNow - l.sent);
-      if (process.env.QDEBUG) console.error('pronoun last', l.id, sc.toFixed(2));
+      if (QDEBUG) console.error('pronoun last', l.id, sc.toFixed(2));
       if ((!gender || !eg || eg === gender) && (!best || sc > best.score)) best = { id: l.id, score: sc };
     }
     return best ? { id: best.id, by: 'pronoun' } : { id: null };

@@ -69,8 +69,20 @@ function paragraphs(text: string): number[] {
 }
 
 function upperFirst(s: string): boolean {
+  const k = s.charCodeAt(0);
+  // (ASCII and basic Cyrillic letters without a string per call; the same answer as below)
+  if ((k >= 0x61 && k <= 0x7a) || (k >= 0x430 && k <= 0x44f) || (k >= 0x30 && k <= 0x39)) return false;
+  if ((k >= 0x41 && k <= 0x5a) || (k >= 0x410 && k <= 0x42f)) return true;
   const c = s.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** characters `fold` leaves as they are (lower-case Latin and Cyrillic letters but ё, digits, `’`, `-`, `.`) */
+const FOLDED = /^[a-z0-9\u0430-\u044f\u0456\u0457\u0454\u0491\u2019.\-]*$/;
+
+/** `fold(s)`, without the three string passes for a word that is folded already (most lemmas) */
+function foldLemma(s: string): string {
+  return FOLDED.test(s) ? s : fold(s);
 }
 
 export function buildView(doc: Doc, lex: Lexicon): View {
@@ -89,15 +101,31 @@ export function buildView(doc: Doc, lex: Lexicon): View {
   const w: W[] = [];
   const toks = doc.layers.tokens;
   if (toks && toks.length) {
+    // tokens come in text order: the paragraph index moves forward (binary search if one did not)
+    let para = 0;
+    let lastStart = -1;
     for (const t of toks) {
       const isWord = t.kind === 'word' || t.kind === 'number';
-      let lemma = t.lemma ? fold(t.lemma) : t.norm;
+      if (t.start < lastStart) para = paraOfChar(t.start);
+      else while (para + 1 < paraStarts.length && paraStarts[para + 1] <= t.start) para++;
+      lastStart = t.start;
+      let lemma = t.lemma ? foldLemma(t.lemma) : t.norm;
       let hasLemma = !!t.lemma;
       if (isWord && lemma === t.norm && !lex.verbs.has(lemma)) {
         const fb = fallbackVerbLemma(lex, t.norm);
         if (fb) {
           lemma = fb;
           hasLemma = true;
+        }
+      }
+      let nomAlt = false;
+      let altsVerb = false;
+      const alts = t.alts;
+      if (alts && alts.length) {
+        const num = t.tags?.Number;
+        for (const a of alts) {
+          if (a.tags?.Case === 'Nom' && (a.tags?.Number ?? num) === num) nomAlt = true;
+          if (a.pos === 'VERB') altsVerb = true;
         }
       }
       w.push({
@@ -110,12 +138,12 @@ export function buildView(doc: Doc, lex: Lexicon): View {
         pos: t.pos,
         tags: t.tags,
         sent: t.sent,
-        para: paraOfChar(t.start),
+        para,
         word: isWord,
         upper: upperFirst(t.text),
         // a nominative reading of the same number (`Рютте` Loc/Nom sg), not `Терезы` Gen sg / Nom pl
-        nomAlt: !!t.alts?.some((a) => a.tags?.Case === 'Nom' && (a.tags?.Number ?? t.tags?.Number) === t.tags?.Number),
-        alts_verb: !!t.alts?.some((a) => a.pos === 'VERB'),
+        nomAlt,
+        alts_verb: altsVerb,
       });
     }
   } else {
