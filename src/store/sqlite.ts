@@ -350,25 +350,41 @@ export class SqliteStore implements Store {
       where.push('EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = @entity)');
       params.entity = q.entity;
     }
-    // CROSS JOIN: the index's matches drive, each joined to its article (with a covering index on the
-    // filters the planner would otherwise walk the articles and run the MATCH once per article)
-    const from = `FROM article_fts CROSS JOIN articles a ON a.rowid = article_fts.rowid WHERE ${where.join(' AND ')}`;
-    result.total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as Row).n;
     const limit = clampInt(q.limit, 20, 1, 10000);
     const offset = clampInt(q.offset, 0, 0, 1e9);
-    // rank first on the index alone, then fetch text and offsets for the page of hits only
+    // One statement: the matches with their scores are computed once (a materialised CTE), and the
+    // total is their count. Without filters they are ranked on the index alone and only the matches
+    // scoring at least as well as the page's last hit are joined to their articles (for the date that
+    // breaks ties): the same page as joining every match, without reading thousands of article rows.
+    // With filters every match is joined to its article (CROSS JOIN: the index's matches drive; with
+    // a covering index on the filters the planner would otherwise walk the articles and run the
+    // MATCH once per article).
+    const score = 'bm25(article_fts, 5.0, 1.0, 0.5, 0.5)';
+    const ranked =
+      where.length === 1
+        ? `f AS MATERIALIZED (SELECT rowid AS rid, ${score} AS score FROM article_fts WHERE article_fts MATCH @match),
+           cut AS (SELECT score FROM f ORDER BY score LIMIT 1 OFFSET @last),
+           top AS (SELECT f.rid, f.score, a.published AS pub FROM f CROSS JOIN articles a ON a.rowid = f.rid
+                   WHERE f.score <= coalesce((SELECT score FROM cut), 1e308) ORDER BY f.score, pub DESC LIMIT @limit OFFSET @offset)`
+        : `f AS MATERIALIZED (SELECT a.rowid AS rid, ${score} AS score, a.published AS pub
+                              FROM article_fts CROSS JOIN articles a ON a.rowid = article_fts.rowid WHERE ${where.join(' AND ')}),
+           top AS (SELECT rid, score, pub FROM f ORDER BY score, pub DESC LIMIT @limit OFFSET @offset)`;
+    // then text and offsets for the page of hits only
     const rows = this.db
       .prepare(
-        `WITH top AS (
-           SELECT a.rowid AS rid, bm25(article_fts, 5.0, 1.0, 0.5, 0.5) AS score, a.published AS pub
-           ${from} ORDER BY score, pub DESC LIMIT @limit OFFSET @offset)
-         SELECT top.rid, top.score, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, ptext(a.text) AS text,
+        `WITH ${ranked}
+         SELECT top.rid, top.score, (SELECT count(*) FROM f) AS total, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, ptext(a.text) AS text,
                 s.offsets, s.terms, s.alts
          FROM top JOIN articles a ON a.rowid = top.rid
          LEFT JOIN search_terms s ON s.article = top.rid
          ORDER BY top.score, top.pub DESC`,
       )
-      .all({ ...params, limit, offset }) as Row[];
+      .all({ ...params, limit, offset, last: offset + limit - 1 }) as Row[];
+    result.total = rows.length
+      ? (rows[0].total as number)
+      : offset > 0
+        ? ((this.db.prepare(`SELECT count(*) AS n FROM article_fts CROSS JOIN articles a ON a.rowid = article_fts.rowid WHERE ${where.join(' AND ')}`).get(params) as Row).n as number)
+        : 0;
     const mark = q.mark ?? ['«', '»'];
     for (const r of rows) {
       const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
