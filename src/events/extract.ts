@@ -845,6 +845,9 @@ class Extractor {
         if (prev && t.punct) for (let i = prev.t1; i < j; i++) if (this.toks[i].pos === 'ADP') prev = undefined;
         // a place and a person are not a list: `During a meeting in Brussels, Rutte and Zelensky ...`
         if (prev && t.punct && (prev.type === 'LOC') !== (m.type === 'LOC')) prev = undefined;
+        // a source before a comma is no list with the name after it: `За даними Reuters, Володимир Путін
+        // зустрінеться`, `По информации Reuters, Путин` (an outlet, or a name in another case)
+        if (prev && t.punct && (outletMention(prev) || (prev.case && m.case && prev.case !== m.case && !prev.maybeNom))) prev = undefined;
         if (prev) {
           const pl = this.lead(prev, a);
           return { ...pl, conj: true };
@@ -870,6 +873,20 @@ class Extractor {
       return { kind: 'none' };
     }
     return { kind: 'none' };
+  }
+
+  /** Tokens (x, y) are an office in the instrumental with its adjectives (`президентом`, `главами`, `новым министром иностранных дел`). */
+  private officeBetween(x: number, y: number): boolean {
+    if (y - x < 2 || y - x > 10) return false;
+    let role = false;
+    for (let k = x + 1; k < y; k++) {
+      const t = this.toks[k];
+      if (!role && (this.lx.roleNouns.has(t.lemma) || this.lx.roleNouns.has(t.norm)) && t.hasCase('Ins')) role = true;
+      // (the names coordinated before it: `с главами Аргентины и Катара`)
+      else if (role && (this.menAt.get(k)?.case === 'Gen' || this.lx.conj.has(t.norm) || t.text === ',')) continue;
+      else if (!(t.pos === 'ADJ' || (t.pos === 'NOUN' && t.tags.Case === 'Gen'))) return false;
+    }
+    return role;
   }
 
   /** A name read as nominative whose head word is its own base form ending in a vowel (`Рубио`, `Гілі`, `Шойгу`): it may not decline. */
@@ -1037,12 +1054,22 @@ class Extractor {
     for (const m of inClause) {
       // a place right after a preposition of direction, after the verb of going (`прибыл в Киев`,
       // `arrived in Kyiv`, `вирушив до Варшави`), whatever role the case ambiguity gives it below
-      if (tr.def.needsDest && m.type === 'LOC' && m.t0 > tr.t && m.t0 > 0 && L.destPreps.has(this.toks[m.t0 - 1].norm)) destNamed = true;
+      // (over the place's adjectives: `прибув до російської Казані`)
+      if (tr.def.needsDest && m.type === 'LOC' && m.t0 > tr.t && m.t0 > 0) {
+        let p = m.t0 - 1;
+        // (or lowercase nouns, the tagger's reading of some: `до столиці`, `російської` read as a noun)
+        while (p > tr.t && m.t0 - p <= 3 && !this.menAt.has(p) && (this.toks[p].pos === 'ADJ' || (this.toks[p].pos === 'NOUN' && this.toks[p].text[0] !== this.toks[p].text[0].toUpperCase()))) p--;
+        if (L.destPreps.has(this.toks[p].norm)) destNamed = true;
+      }
       const after = m.t0 > tr.t;
       const ld = m.lead;
       if (ld.kind === 'prep') {
         const p = ld.prep;
-        if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || !!m.head?.hasCase('Ins')))) {
+        // (a country's office in the instrumental before its name: `встретится с президентом Аргентины`,
+        // `с главами Аргентины и Катара` — the country stands for its office, rule `party.office-of`)
+        const office = !english && L.withPreps.has(p) && m.case === 'Gen' && this.officeBetween(ld.at, m.t0);
+        if (office) R.push('party.office-of');
+        if (L.betweenPreps.has(p) || (L.withPreps.has(p) && (english || m.case === null || m.case === 'Ins' || m.case === 'Nom' || !!m.head?.hasCase('Ins') || office))) {
           // (not the guests of `принять`, who are its named object: `готова принять раунд переговоров
           // между Россией и Украиной` hosts talks, it receives no one)
           // (a contact noun nearer the preposition owns its parties: `обговорили можливість відновлення

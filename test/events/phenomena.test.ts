@@ -199,3 +199,30 @@ test('a verb of taking place keeps `between` with the contact noun (`no formal m
   assert.equal(ev.status, 'none');
   assert.ok(ev.rules?.includes('party.exist-verb'), ev.rules?.join());
 });
+
+test('a source named before a comma is no list with the subject after it (`За даними «Радіо Свобода», ... Путін зустрінеться з Гутеррішем`)', () => {
+  // Voice of America / Radio Svoboda via the news dev set, 23 Oct 2024
+  const doc = analyze('За даними «Радіо Свобода», російський диктатор Володимир Путін зустрінеться з Гутеррішем 24 жовтня на полях саміту.', 'uk', '2024-10-23');
+  const ev = find(doc, 'CONSULT', /putin|путін/, /guterres|гутерріш/);
+  assert.equal(ev.status, 'planned');
+  assert.equal(ev.when?.value, '2024-10-24');
+});
+
+test('a destination keeps its adjectives (`прибув до російської Казані`)', () => {
+  const doc = analyze('Генеральний секретар ООН Антоніу Гутерріш прибув до російської Казані для участі в саміті країн-членів БРІКС.', 'uk', '2024-10-23');
+  const ev = find(doc, 'CONSULT', /guterres|гутерріш/, /казан|kazan/);
+  assert.equal(ev.mode, 'visit');
+  assert.equal(ev.status, 'occurred');
+});
+
+test('a country\'s office after `с` stands for the country (`встретится с главами Аргентины и Катара`)', () => {
+  // TVC, on Reuters: Trump's meetings at the UN General Assembly
+  const doc = analyze(
+    'Дональд Трамп во вторник примет глав нескольких государств. Также американский лидер встретится с главами Аргентины и Катара.',
+    'ru',
+    '2025-09-22',
+  );
+  const ev = find(doc, 'CONSULT', /trump|трамп/, /аргентин|argentin/, /катар|qatar/);
+  assert.equal(ev.status, 'planned');
+  assert.ok(ev.rules?.includes('party.office-of'), ev.rules?.join());
+});
