@@ -155,7 +155,10 @@ function makeToken(text: string, start: number, end: number, kind: TokenKind, sp
     // soft hyphens / zero-width joiners inside a word (web text) are dropped from the matching form
     if (kind === 'word' && INVISIBLE.test(norm)) norm = norm.replace(INVISIBLE_G, '');
   }
-  return { start, end, text: t, norm, kind, sent: 0, spaceBefore };
+  // the morphology's fields are there from the start (undefined until the morph stage fills them):
+  // every token has one shape (words and punctuation alike), and filling them costs no property
+  // store of its own per token (~10% of the CPU time of the whole pipeline on new articles)
+  return { start, end, text: t, norm, kind, sent: 0, spaceBefore, lemma: undefined, pos: undefined, tags: undefined, alts: undefined };
 }
 
 /** Splits `text` into tokens (the `sent` field is filled by `segment`). */
