@@ -30,10 +30,11 @@
  *   npm run bench:load -- --db /tmp/load.db --keep       build once, reuse
  *   npm run bench:load -- --duration 20 --rate 2000 --json
  *   npm run bench:load -- --phases none                  the hostile requests only
+ *   npm run bench:load -- --workers 1                    one serving process (default: one per core)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Doc } from '../src/doc/model.js';
@@ -62,6 +63,8 @@ function args() {
     keep: a.includes('--keep'),
     json: a.includes('--json'),
     fillOnly: a.includes('--fill-only'),
+    /** `parley serve --workers N`; default one per core */
+    workers: Number(val('--workers') ?? availableParallelism()),
   };
 }
 
@@ -144,18 +147,31 @@ async function fill(path: string, size: number): Promise<{ articles: number; voc
   return { articles: n, voc: vocabulary(docs) };
 }
 
-/** CPU ms a process has used (utime + stime from /proc). */
+/** CPU ms a process and its children (the workers of `serve --workers N`) have used (utime + stime from /proc). */
 function cpuOf(pid: number): number {
+  const one = (p: number | string) => {
+    const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / 100 };
+  };
   try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    let ms = one(pid).ms;
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d) || Number(d) === pid) continue;
+      try {
+        const s = one(d);
+        if (s.ppid === pid) ms += s.ms;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return ms;
   } catch {
     return NaN;
   }
 }
 
-async function serve(db: string, rateLimit: number): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const cmd = ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--rate-limit', String(rateLimit), '--no-ui'];
+async function serve(db: string, rateLimit: number, workers = 1): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const cmd = ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--rate-limit', String(rateLimit), '--no-ui', '--workers', String(workers)];
   const child = spawn(process.execPath, cmd, { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PARLEY_TOKEN: TOKEN } });
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -514,7 +530,7 @@ async function main() {
     const built = await fill(db, o.size);
     log(`store: ${built.articles} articles`);
     if (o.fillOnly) return;
-    const server = await serve(db, 0);
+    const server = await serve(db, 0, o.workers);
     const phases: Phase[] = [];
     let singles: { route: string; n: number; medianMs: number; maxMs: number }[] = [];
     let checks: Check[] = [];
@@ -555,6 +571,7 @@ async function main() {
     const out = {
       articles: built.articles,
       cores: cpus().length,
+      workers: o.workers,
       singles,
       phases,
       target: { p99Ms: 200, errors: 0 },
@@ -563,7 +580,7 @@ async function main() {
     };
     if (o.json) process.stdout.write(JSON.stringify(out) + '\n');
     else {
-      console.log(`\nbench:load: parley serve on ${built.articles} articles (SQLite), ${o.connections} connections to 127.0.0.1, ${cpus().length} cores`);
+      console.log(`\nbench:load: parley serve on ${built.articles} articles (SQLite, ${o.workers} serving processes), ${o.connections} connections to 127.0.0.1, ${cpus().length} cores`);
       for (const r of singles) console.log(`  one request at a time: ${r.route.padEnd(22)} median ${r.medianMs} ms, max ${r.maxMs} ms (${r.n} paths)`);
       for (const p of phases)
         console.log(
