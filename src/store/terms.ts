@@ -12,6 +12,22 @@ const NON_WORD_G = /[^\p{L}\p{N}]+/gu;
 
 /** The index term of a word (input already NFC, as `Doc.text` and query words are). */
 export function termOf(s: string): string {
+  // fast path (most words): only ASCII/Cyrillic letters and digits other than ё/Ё, so the term is
+  // the word lower-cased (nothing to replace or drop); returned as is when already lower case
+  let lower = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x430 && c <= 0x44f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491) continue;
+    if ((c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a) || c === 0x406 || c === 0x407 || c === 0x404 || c === 0x490) {
+      lower = false;
+      continue;
+    }
+    return slowTermOf(s);
+  }
+  return lower ? s : s.toLowerCase();
+}
+
+function slowTermOf(s: string): string {
   let t = s.toLowerCase();
   if (t.includes('ё')) t = t.replace(/ё/g, 'е');
   if (NON_WORD.test(t)) t = t.replace(NON_WORD_G, '');
