@@ -134,14 +134,58 @@ export function convertToCompactSearch(db: Database.Database): void {
 
 // The article JSON without its text, deflated (the JSON repeats key names in every span: it
 // shrinks ~3x). Rows written before step 5 hold the JSON as text; both read back the same.
+// The text of a span (a mention, a quote, a cue, a time...) that is exactly its slice of the
+// article text is stored as 0 (a text in the contract is always a string) and put back on read:
+// the text is kept once.
 export function packJson(a: Record<string, unknown>): Buffer {
-  return deflateRawSync(Buffer.from(JSON.stringify({ ...a, text: null })), { level: 1 });
+  const text = typeof a.text === 'string' ? a.text : '';
+  const saved: { o: Record<string, unknown>; t: string }[] = [];
+  try {
+    for (const k in a) if (k !== 'text') stripSpanTexts(a[k], text, saved);
+    return deflateRawSync(Buffer.from(JSON.stringify({ ...a, text: null })), { level: 6 });
+  } finally {
+    // the caller's object is left as it was
+    for (const { o, t } of saved) o.text = t;
+  }
+}
+
+function stripSpanTexts(v: unknown, text: string, saved: { o: Record<string, unknown>; t: string }[]): void {
+  if (Array.isArray(v)) {
+    for (const x of v) if (x !== null && typeof x === 'object') stripSpanTexts(x, text, saved);
+    return;
+  }
+  if (v === null || typeof v !== 'object') return;
+  const o = v as Record<string, unknown>;
+  const t = o.text;
+  if (typeof t === 'string' && typeof o.start === 'number' && typeof o.end === 'number' && o.end - o.start === t.length && text.startsWith(t, o.start)) {
+    saved.push({ o, t });
+    o.text = 0;
+  }
+  for (const k in o) {
+    const x = o[k];
+    if (x !== null && typeof x === 'object') stripSpanTexts(x, text, saved);
+  }
+}
+
+function restoreSpanTexts(v: unknown, text: string): void {
+  if (Array.isArray(v)) {
+    for (const x of v) if (x !== null && typeof x === 'object') restoreSpanTexts(x, text);
+    return;
+  }
+  if (v === null || typeof v !== 'object') return;
+  const o = v as Record<string, unknown>;
+  if (o.text === 0 && typeof o.start === 'number' && typeof o.end === 'number') o.text = text.slice(o.start, o.end);
+  for (const k in o) {
+    const x = o[k];
+    if (x !== null && typeof x === 'object') restoreSpanTexts(x, text);
+  }
 }
 
 /** The stored article: its JSON (deflated or plain) with the text put back in its place. */
 export function unpackArticle<T extends { text: string }>(json: Buffer | string, text: string): T {
   const a = JSON.parse(typeof json === 'string' ? json : inflateRawSync(json).toString('utf8')) as T;
   a.text = text;
+  for (const k in a) if (k !== 'text') restoreSpanTexts((a as Record<string, unknown>)[k], text);
   return a;
 }
 
@@ -150,7 +194,7 @@ export function unpackArticle<T extends { text: string }>(json: Buffer | string,
  * written earlier hold plain text. `textOf` reads both; in SQL, `ptext(a.text)` does the same.
  */
 export function packText(text: string): Buffer {
-  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 1 });
+  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 6 });
 }
 
 export function textOf(v: unknown): string {
