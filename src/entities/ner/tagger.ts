@@ -743,6 +743,8 @@ const isUpper = (s: string) => s !== s.toLowerCase();
 export function propagate(toks: readonly Token[], text: string, ms: Mention[]): Mention[] {
   const known = new Map<string, { type: Mention['type']; n: number; len: number }>();
   const votes = new Map<string, Map<string, number>>();
+  /** the first token texts of the names voted on (a name found again starts with one of them) */
+  const firsts = new Set<string>();
   for (const m of ms) {
     if (m.tokenStart === undefined || m.tokenEnd === undefined || (m.score ?? 0) < 0.6) continue;
     const first = toks[m.tokenStart];
@@ -751,6 +753,7 @@ export function propagate(toks: readonly Token[], text: string, ms: Mention[]): 
       .slice(m.tokenStart, m.tokenEnd)
       .map((t) => t.text)
       .join(' ');
+    firsts.add(first.text);
     const v = votes.get(key) ?? new Map<string, number>();
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
     votes.set(key, v);
@@ -777,7 +780,7 @@ export function propagate(toks: readonly Token[], text: string, ms: Mention[]): 
   const maxLen = Math.max(...[...known.values()].map((k) => k.len));
   const added: Mention[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (taken[i] || !isUpper(toks[i].text[0] ?? '')) continue;
+    if (taken[i] || !firsts.has(toks[i].text) || !isUpper(toks[i].text[0] ?? '')) continue;
     for (let len = Math.min(maxLen, toks.length - i); len >= 1; len--) {
       let key = toks[i].text;
       let free = true;
@@ -798,6 +801,21 @@ export function propagate(toks: readonly Token[], text: string, ms: Mention[]): 
   }
   if (!added.length) return ms;
   return [...ms, ...added].sort((x, y) => x.start - y.start);
+}
+
+const metonymyFirst = new WeakMap<NerModel, Map<string, number>>();
+/** first (stemmed) word of the model's metonymy names -> the longest such name's length in words */
+function metonymyFirsts(model: NerModel): Map<string, number> {
+  let m = metonymyFirst.get(model);
+  if (!m) {
+    m = new Map();
+    for (const k of model.metonymy) {
+      const ws = k.split(' ');
+      m.set(ws[0], Math.max(m.get(ws[0]) ?? 0, ws.length));
+    }
+    metonymyFirst.set(model, m);
+  }
+  return m;
 }
 
 /**
@@ -823,13 +841,17 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
   // opening a text, `Елисейский дворец позднее сообщил`: written with its capital, any case form, it
   // names the institution (these few names are never ordinary words)
   if (model.metonymy.size) {
-    const maxLen = model.metonymyMaxLen;
+    const firsts = metonymyFirsts(model);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (taken[i] || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue;
+      const first = stem(t.norm);
+      // (no name of the list starts with this word: no key to build)
+      const maxLen = firsts.get(first);
+      if (!maxLen) continue;
       for (let len = Math.min(maxLen, toks.length - i); len >= 1; len--) {
         let ok = true;
-        let key = stem(t.norm);
+        let key = first;
         for (let k = 1; k < len && ok; k++) {
           const u = toks[i + k];
           if (taken[i + k] || u.sent !== t.sent || u.kind !== 'word') ok = false;
