@@ -23,7 +23,8 @@ export interface CacheOptions {
 
 interface Entry {
   version: string;
-  body: string;
+  /** the bytes sent (encoded once, not on every hit) */
+  body: Buffer;
   type: string;
   etag: string | undefined;
   bytes: number;
@@ -90,7 +91,9 @@ export class ResponseCache {
     if (version === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return;
     const key = ResponseCache.key(req);
     if (key === null) return;
-    const bytes = payload.length * 2 + key.length * 2;
+    if (payload.length > this.maxEntryBytes) return;
+    const body = Buffer.from(payload, 'utf8');
+    const bytes = body.length + key.length * 2;
     if (bytes > this.maxEntryBytes) return;
     const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
     const etag = reply.getHeader('etag') as string | undefined;
@@ -99,7 +102,7 @@ export class ResponseCache {
       this.bytes -= old.bytes;
       this.entries.delete(key);
     }
-    this.entries.set(key, { version, body: payload, type, etag, bytes });
+    this.entries.set(key, { version, body, type, etag, bytes });
     this.bytes += bytes;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
