@@ -126,6 +126,13 @@ function* texts(): Generator<Raw> {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) yield { text: readFileSync(join(dir, f), 'utf8'), lang: 'ru' };
   }
+  // English: PolNeAR political news (without it every English word, `and` as much as `sanctions`,
+  // had the idf of an unseen key, and English function words weighed as rare content terms)
+  for (const part of ['train', 'dev']) {
+    const dir = join(shared, 'polnear', part, 'text');
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) yield { text: readFileSync(join(dir, f), 'utf8'), lang: 'en' };
+  }
 }
 
 const termDf = new Map<string, number>();

@@ -19,7 +19,7 @@ import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { storyLemmas } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
-import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
+import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import { reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
@@ -180,16 +180,19 @@ function similarityToJson(v: ArticleVec, published: string | null, stored: strin
   if (!d) return 0;
   let e = 0;
   let t = 0;
+  let vocab: string | null = null;
   for (const [k, w] of JSON.parse(stored) as [string, number][]) {
-    if (k.charCodeAt(0) === 101 /* e */) {
+    const c = k.charCodeAt(0);
+    if (c === 101 /* e */) {
       const x = v.ents.get(k);
       if (x) e += x * w;
-    } else {
+    } else if (c === 108 /* l: the stored vector's vocabulary */) vocab = k;
+    else {
       const x = v.terms.get(k);
       if (x) t += x * w;
     }
   }
-  return d * (p.entityWeight * e + (1 - p.entityWeight) * t);
+  return d * mixParts(e, t, vocabularyKey(v.terms.keys()), vocab, p);
 }
 
 function earlierRow(a: { published: string | null; id: string }, b: { published: string | null; id: string }): boolean {

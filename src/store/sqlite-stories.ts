@@ -22,7 +22,7 @@ import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { storyLemmas } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
-import { decay, daysBetween, indexKeys, linkParams, windowOf, type LinkParams } from '../corpus/stories/link.js';
+import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { textOf as unpackText } from './sqlite-terms.js';
 
@@ -178,18 +178,21 @@ function similarityToStored(v: ArticleVec, published: string | null, stored: Sto
   if (!d) return 0;
   let e = 0;
   let t = 0;
+  let vocab: string | null = null;
   const { keys, ws } = stored;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (k.charCodeAt(0) === 101 /* e */) {
+    const c = k.charCodeAt(0);
+    if (c === 101 /* e */) {
       const x = v.ents.get(k);
       if (x) e += x * ws[i];
-    } else {
+    } else if (c === 108 /* l: the stored vector's vocabulary */) vocab = k;
+    else {
       const x = v.terms.get(k);
       if (x) t += x * ws[i];
     }
   }
-  return d * (p.entityWeight * e + (1 - p.entityWeight) * t);
+  return d * mixParts(e, t, vocabularyKey(v.terms.keys()), vocab, p);
 }
 
 /**

@@ -32,6 +32,23 @@ export interface ArticleVec {
   terms: Vec;
 }
 
+/**
+ * The vocabulary an article's term keys live in: Russian and Ukrainian share one (the uk→ru word
+ * table and the transliteration key join them), English has its own (no word table to Russian or
+ * Ukrainian: only names meet across). Two articles of different vocabularies are compared mostly by
+ * their entities (link.ts `mixParts`).
+ */
+export function vocabularyOf(lang: string): string | null {
+  return lang === 'ru' || lang === 'uk' ? 'cyr' : lang === 'en' ? 'en' : null;
+}
+
+/**
+ * The key that carries an article's vocabulary inside its stored vector: a term key of weight 0
+ * (it adds nothing to a dot product; `l:` keys are never index keys), so a stored vector says which
+ * vocabulary it was built in without another column.
+ */
+export const VOCAB_PREFIX = 'l:';
+
 interface Background {
   docs: number;
   terms: Record<string, number>;
@@ -120,7 +137,10 @@ export function articleVec(a: ArticleInput, d: StoryData = storyData()): Article
     if (!e.id) continue;
     ew.set(e.id, (ew.get(e.id) ?? 0) + (1 + Math.log(Math.max(1, e.mentions))) * idf(d.bg.ents[e.id], d.bg.docs));
   }
-  return { ents: topNormalised(ew, TOP_ENTS, 'e:'), terms: topNormalised(tw, TOP_TERMS, 't:') };
+  const terms = topNormalised(tw, TOP_TERMS, 't:');
+  const vocab = vocabularyOf(a.lang);
+  if (vocab) terms.set(VOCAB_PREFIX + vocab, 0);
+  return { ents: topNormalised(ew, TOP_ENTS, 'e:'), terms };
 }
 
 /** Dot product of a (small) vector with a weight look-up. */

@@ -11,7 +11,7 @@
  * index — the cost of a new article does not grow with the corpus.
  */
 import { readJsonResource } from '../../pipeline/resources.js';
-import { dot, storyData, type ArticleVec, type StoryData } from './features.js';
+import { dot, storyData, VOCAB_PREFIX, type ArticleVec, type StoryData } from './features.js';
 
 export interface LinkParams {
   /** weight of the entity part (1 - of the term part) */
@@ -31,6 +31,16 @@ export interface LinkParams {
   indexTerms: number;
   /** a key in more than this share of background documents is no index key */
   maxKeyShare: number;
+  /**
+   * the decay when either article has no date: an undated article may be from any time, so it is
+   * not taken as published the same day (without this an undated article linked across years)
+   */
+  undatedDecay?: number;
+  /**
+   * the entity part's weight between articles of different vocabularies (`vocabularyOf`: English
+   * against Russian/Ukrainian), whose term vectors share only names
+   */
+  crossEntityWeight?: number;
 }
 
 let params: (LinkParams & { learned?: unknown }) | null = null;
@@ -64,7 +74,7 @@ export function indexKeys(v: ArticleVec, p: LinkParams = linkParams(), d: StoryD
   n = 0;
   for (const k of v.terms.keys()) {
     if (n >= p.indexTerms) break;
-    if (keyShare(k, d) > p.maxKeyShare) continue;
+    if (k.startsWith(VOCAB_PREFIX) || keyShare(k, d) > p.maxKeyShare) continue;
     out.push(k);
     n++;
   }
@@ -80,13 +90,28 @@ export function daysBetween(a: string | null, b: string | null): number | null {
   return Math.abs(x - y) / 86400000;
 }
 
+/** The vocabulary key (`l:cyr`, `l:en`) of a vector's terms, null when it has none (a vector stored before it was kept). */
+export function vocabularyKey(terms: Iterable<string>): string | null {
+  for (const k of terms) if (k.startsWith(VOCAB_PREFIX)) return k;
+  return null;
+}
+
+/**
+ * The two parts mixed: the entity and term cosines weighed by `entityWeight`, or by
+ * `crossEntityWeight` when the two vectors are of different vocabularies (both known).
+ */
+export function mixParts(e: number, t: number, vocabA: string | null, vocabB: string | null, p: LinkParams = linkParams()): number {
+  const ew = vocabA && vocabB && vocabA !== vocabB ? p.crossEntityWeight ?? p.entityWeight : p.entityWeight;
+  return ew * e + (1 - ew) * t;
+}
+
 /** The similarity of two articles before decay. */
 export function rawSimilarity(a: ArticleVec, b: ArticleVec, p: LinkParams = linkParams()): number {
-  return p.entityWeight * dot(a.ents, b.ents) + (1 - p.entityWeight) * dot(a.terms, b.terms);
+  return mixParts(dot(a.ents, b.ents), dot(a.terms, b.terms), vocabularyKey(a.terms.keys()), vocabularyKey(b.terms.keys()), p);
 }
 
 export function decay(days: number | null, p: LinkParams = linkParams()): number {
-  if (days === null) return 1;
+  if (days === null) return p.undatedDecay ?? 1;
   if (days > p.windowDays) return 0;
   return Math.exp(-Math.max(0, days - p.graceDays) / p.decayDays);
 }
