@@ -108,6 +108,8 @@ interface Cand {
   hasOwnActors: boolean;
   /** a contact noun after a preposition of purpose (`for talks`, `для переговоров`, `на переговори`) */
   purpose?: boolean;
+  /** told as another sitting (`the previous meeting`, `talk again`): the lexicon's `otherOccasion` words near it */
+  other?: boolean;
 }
 
 const FROM_PREPS = new Set(['from', 'от', 'від']);
@@ -186,7 +188,10 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       while (p > a && (toks[p].pos === 'ADJ' || toks[p].pos === 'DET')) p--;
       // (`на` of purpose takes the accusative: `прибыл на переговоры`, not `на переговорах`)
       const purpose = !tr.verb && p >= a && lx.purposePreps.has(toks[p].norm) && (!lx.purposeAccPreps.has(toks[p].norm) || toks[tr.t].hasCase('Acc'));
-      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose });
+      // (`the previous trip`, `will talk again`, `следующая встреча`: another sitting of the sides' contact)
+      let other = false;
+      for (let k = Math.max(a, tr.t - 4); k < Math.min(b, tr.tEnd + 3) && !other; k++) other = lx.otherOccasion.has(toks[k].lemma) || lx.otherOccasion.has(toks[k].norm);
+      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose, other });
     }
     // one contact per set of parties per sentence: keep the most specific mode
     for (const c of local) {
@@ -422,7 +427,72 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
       prev.ev = c.ev;
     } else mergeInto(prev.ev, c.ev, 'merge.same-happening');
   }
-  return statusUpdates(out, sides);
+  return acrossStatus(statusUpdates(out, sides));
+}
+
+/** Dates that may name the same day: equal, one within the other (`2024-08` and `2024-08-22`), a week and its day. */
+function sameTime(a: string, b: string): boolean {
+  if (a === b || a.startsWith(b) || b.startsWith(a)) return true;
+  const wa = /W\d{2}$/.test(a), wb = /W\d{2}$/.test(b);
+  if (wa !== wb && /^\d{4}-\d{2}-\d{2}$/.test(wa ? b : a)) return isoWeekOf(wa ? b : a) === (wa ? a : b);
+  return false;
+}
+
+const STATUS_WEIGHT: Record<string, number> = { cancelled: 4, none: 4, occurred: 3, ongoing: 3, planned: 2, possible: 1 };
+
+/**
+ * One happening told in several sentences of an article, each with its own status: `Plans for the direct
+ * talks were initially reported` and `Putin and Scholz spoke by phone`, `the visit will be fruitful`
+ * after `Xi landed in Moscow`, `Россия не отказалась от переговоров` after the talks were derailed
+ * (rule `merge.across-status`). Contacts of the same sides and of the same kind (a call, a visit; talks,
+ * meetings and summits are one kind) whose dates do not differ are one, when both are plans (planned,
+ * possible) or one of them tells the end (cancelled, none); the status kept is the most telling
+ * (cancelled or none, else what took place, else planned, else possible). Kept apart: contacts
+ * of one sentence (`held talks ... and expect further meetings`), in two places, one told as another sitting
+ * (`previous`, `next`, `again`: `otherOccasion` words), a contact put off to a new date.
+ */
+function acrossStatus(cands: Cand[]): Cand[] {
+  const terminal = (st: EventStatus) => st === 'cancelled' || st === 'none';
+  const irrealis = (st: EventStatus) => st === 'planned' || st === 'possible';
+  // (a plan and what took place are two contacts as often as one: `В марте политики разговаривали по
+  // видеосвязи` beside `Лула встретится с Зеленским`; only plans among themselves, or a plan and its end)
+  const compatible = (x: EventStatus, y: EventStatus) => (irrealis(x) && irrealis(y)) || terminal(x) || terminal(y);
+  const kind = (m: DiplomaticEvent['mode']) => (m === 'talks' || m === 'meeting' || m === 'summit' || m === 'other' || !m ? 'talks' : m);
+  const out: Cand[] = [];
+  for (const c of cands) {
+    const e = c.ev;
+    const prev =
+      e.type !== 'CONSULT' || c.other || e.rules?.includes('status.rescheduled')
+        ? undefined
+        : out.find(
+            (o) =>
+              o.ev.type === 'CONSULT' &&
+              o.sent !== c.sent &&
+              !o.other &&
+              !o.ev.rules?.includes('status.rescheduled') &&
+              // (the same parties, not only the same countries: the ministers' meeting is not the leaders' summit)
+              sameActors(o.ev.actors, e.actors) &&
+              kind(o.ev.mode) === kind(e.mode) &&
+              statusGroup(o.ev.status) !== statusGroup(e.status) &&
+              compatible(o.ev.status, e.status) &&
+              // (another place is another sitting: the summit in Alaska and the one called off in Budapest)
+              (!o.ev.place || !e.place || o.ev.place === e.place) &&
+              (o.ev.when && e.when
+                ? sameTime(o.ev.when.value, e.when.value)
+                : // (a day named for one only is a sitting of its own beside an end: `перенесено, але
+                  // відбудеться 22 серпня`, `не змогли зустрітися на саміті G7` beside `зустрінеться 20 вересня`)
+                  !(terminal(o.ev.status) || terminal(e.status)) || !/^\d{4}-\d{2}-\d{2}/.test((o.ev.when ?? e.when)?.value ?? '')),
+          );
+    if (!prev) {
+      out.push(c);
+      continue;
+    }
+    if ((STATUS_WEIGHT[e.status] ?? 0) > (STATUS_WEIGHT[prev.ev.status] ?? 0)) {
+      mergeInto(e, prev.ev, 'merge.across-status');
+      prev.ev = e;
+    } else mergeInto(prev.ev, e, 'merge.across-status');
+  }
+  return out;
 }
 
 /** a meeting of leaders and their summit are one occasion; other specific modes stay apart */
@@ -784,6 +854,8 @@ class Extractor {
   private skippable(t: Tok): boolean {
     if (this.lx.roleNouns.has(t.lemma) || this.lx.roleNouns.has(t.norm)) return true;
     if (t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') return true;
+    // a possessive before a role noun (`with his Russian counterpart Vladimir Putin`)
+    if (t.pos === 'PRON' && t.tags.Poss === 'Yes') return true;
     if (t.pos === 'NOUN' && t.tags.Case === 'Gen') return true;
     // a country adjective the tagger read as a name (`Russian President Vladimir Putin`)
     if (t.pos === 'PROPN' && (this.lx.demonyms.has(t.lemma) || this.lx.demonyms.has(t.norm))) return true;

@@ -59,6 +59,9 @@ interface LexiconFile {
   sides: string[];
   /** nouns naming one sitting of a contact (`раунд переговоров`): they do not govern it away */
   rounds?: string[];
+  /** words telling another sitting of a contact (`previous`, `next`, `again`, `следующий`, `знову`): an article's
+   * re-mention of the same sides' contact with one of them near it is not the same happening (rule `merge.across-status`) */
+  otherOccasion?: string[];
   /** word forms of `on the sidelines of`, `на полях`, `в кулуарах`: a contact framed by a summit */
   sidelines?: string[];
   /**
@@ -158,6 +161,7 @@ export interface EventLexicon {
   /** `Стороны обсудили ...`: the parties of the contact just reported */
   sides: Set<string>;
   rounds: Set<string>;
+  otherOccasion: Set<string>;
   /** `по телефону`: a contact said to be by phone is a call */
   phoneCues: string[][];
   /** Parley type -> PLOVER category where they differ (ACCUSE is PLOVER DISAPPROVE) */
@@ -254,6 +258,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     phoneCues: (f.phoneCues ?? []).map((x) => x.map(norm)),
     sides: new Set((f.sides ?? []).map(norm)),
     rounds: new Set((f.rounds ?? []).map(norm)),
+    otherOccasion: new Set((f.otherOccasion ?? []).map(norm)),
     intent: new Set((f.intent ?? []).map(norm)),
     controlTypes: new Set(f.controlTypes ?? []),
     endVerbs: new Set((f.endVerbs ?? []).map(norm)),

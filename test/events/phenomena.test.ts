@@ -226,3 +226,25 @@ test('a country\'s office after `с` stands for the country (`встретитс
   assert.equal(ev.status, 'planned');
   assert.ok(ev.rules?.includes('party.office-of'), ev.rules?.join());
 });
+
+test('one happening told with a plan and its end is one contact (`планували ... для переговорів`, then `переговори ... були зірвані`)', () => {
+  // Washington Post as told by a Ukrainian outlet (news dev set), 17 Aug 2024
+  const doc = analyze(
+    'Україна та Росія планували відправити делегації до Катару для переговорів про припинення ударів по енергетичній інфраструктурі, але Кремль відмовився від цих переговорів через операцію Збройних Сил України в Курській області.\n' +
+      'Непрямі переговори між Україною та Росією за посередництва Катару були зірвані через наступ ЗСУ в Курській області РФ.',
+    'uk',
+    '2024-08-17',
+  );
+  const talks = (doc.layers.events ?? []).filter((e) => e.type === 'CONSULT' && e.mode === 'talks');
+  assert.equal(talks.length, 1, JSON.stringify(talks.map((e) => [e.actors, e.status])));
+  assert.equal(talks[0].status, 'cancelled');
+  assert.ok(talks[0].rules?.includes('merge.across-status'), talks[0].rules?.join());
+  // a plan and a denial naming another time stay two (Reuters via a Ukrainian outlet, 18 Sep 2023)
+  const two = analyze(
+    "Президент Бразилії Луїс Інасіо Лула да Сілва зустрінеться зі своїм українським колегою Володимиром Зеленським на полях Генеральної Асамблеї ООН у Нью-Йорку в середу, повідомила в понеділок канцелярія президента Бразилії, інформує Reuters. Лула і Зеленський ніколи не зустрічалися особисто, хоча вони розмовляли відеозв'язком у березні.",
+    'uk',
+    '2023-09-18',
+  );
+  const c = (two.layers.events ?? []).filter((e) => e.type === 'CONSULT' && e.mode === 'meeting');
+  assert.ok(c.some((e) => e.status === 'planned') && c.some((e) => e.status === 'none'), JSON.stringify(c.map((e) => [e.mode, e.status])));
+});
