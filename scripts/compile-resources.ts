@@ -10,6 +10,7 @@ import { cacheDir } from '../src/pipeline/compiled.js';
 import type { RawArticle } from '../src/doc/model.js';
 import { createPipeline } from '../src/pipeline/index.js';
 import { KbNames } from '../src/store/lemmatizer.js';
+import { loadWordTable } from '../src/store/terms.js';
 
 const SAMPLES: RawArticle[] = [
   { id: 'compile-ru', text: 'Президент России провёл телефонный разговор с канцлером Германии.', published: '2025-01-01', title: null, source: {} },
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const pipe = await createPipeline();
   for (const s of SAMPLES) pipe.analyze(s);
   KbNames.load(); // the query side's name index (`parley search`)
+  loadWordTable(); // and its uk<->ru word table
   console.log(`compile-resources: resources compiled into ${dir} (${Math.round(performance.now() - t0)} ms)`);
 }
 

@@ -4,7 +4,9 @@
  * (lower case, ё→е), with every character that is not a letter or digit removed (apostrophes,
  * hyphens), so that one word is always exactly one FTS5 token.
  */
-import { readJsonResource } from '../pipeline/resources.js';
+import { readFileSync } from 'node:fs';
+import { compiled, siblings } from '../pipeline/compiled.js';
+import { readJsonResource, resourcePath } from '../pipeline/resources.js';
 import type { Lemmatizer } from './types.js';
 
 const NON_WORD = /[^\p{L}\p{N}]/u;
@@ -89,17 +91,77 @@ export interface NameLookup {
 
 /** uk -> ru and ru -> uk lemma pairs of the cross-lingual word table (src/corpus/stories/data). */
 export interface WordTable {
-  ukRu: Record<string, string>;
-  ruUk: Map<string, string[]>;
+  /** the Russian cognate of a Ukrainian lemma */
+  ruOf(uk: string): string | undefined;
+  /** the Ukrainian lemmas whose cognate is this Russian lemma, in the table's order */
+  ukOf(ru: string): string[];
+}
+
+const WORD_TABLE_FILE = 'src/corpus/stories/data/uk-ru-words.json';
+
+/**
+ * One direction of the word table as sorted keys and their values, each list concatenated into
+ * one string with its start offsets: read back from the compiled cache in about a millisecond
+ * (the JSON parse and the reverse map took 30-50 ms of every `parley search`).
+ */
+interface FlatPairs {
+  keys: string;
+  keyStarts: Int32Array;
+  vals: string;
+  valStarts: Int32Array;
+}
+
+function flatPairs(pairs: [string, string][]): FlatPairs {
+  // stable: equal keys keep the table's order
+  const sorted = pairs.map((p, i) => [p, i] as const).sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
+  const keyStarts = new Int32Array(sorted.length + 1);
+  const valStarts = new Int32Array(sorted.length + 1);
+  let k = 0;
+  let v = 0;
+  sorted.forEach(([[key, val]], i) => {
+    keyStarts[i] = k;
+    valStarts[i] = v;
+    k += key.length;
+    v += val.length;
+  });
+  keyStarts[sorted.length] = k;
+  valStarts[sorted.length] = v;
+  return { keys: sorted.map(([[key]]) => key).join(''), keyStarts, vals: sorted.map(([[, val]]) => val).join(''), valStarts };
+}
+
+/** the values of a key, in order (binary search for the first entry with the key) */
+function lookupPairs(t: FlatPairs, key: string): string[] {
+  const n = t.keyStarts.length - 1;
+  const keyAt = (i: number) => t.keys.slice(t.keyStarts[i], t.keyStarts[i + 1]);
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyAt(mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < n && keyAt(i) === key; i++) out.push(t.vals.slice(t.valStarts[i], t.valStarts[i + 1]));
+  return out;
 }
 
 let wordTable: WordTable | null = null;
-function loadWordTable(): WordTable {
+export function loadWordTable(): WordTable {
   if (!wordTable) {
-    const ukRu = readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-words.json').words;
-    const ruUk = new Map<string, string[]>();
-    for (const [u, r] of Object.entries(ukRu)) (ruUk.get(r) ?? ruUk.set(r, []).get(r)!).push(u);
-    wordTable = { ukRu, ruUk };
+    const flat = compiled({
+      name: 'uk-ru-words',
+      sources: [readFileSync(resourcePath(WORD_TABLE_FILE))],
+      code: siblings(import.meta.url, './terms'),
+      classes: [],
+      build: () => {
+        const ukRu = Object.entries(readJsonResource<{ words: Record<string, string> }>(WORD_TABLE_FILE).words);
+        return { ukRu: flatPairs(ukRu), ruUk: flatPairs(ukRu.map(([u, r]) => [r, u])) };
+      },
+    });
+    wordTable = {
+      ruOf: (uk) => lookupPairs(flat.ukRu, uk)[0],
+      ukOf: (ru) => lookupPairs(flat.ruUk, ru),
+    };
   }
   return wordTable;
 }
@@ -146,9 +208,9 @@ export function expandQuery(text: string, lemmatizer?: Lemmatizer, lang?: string
       const table = loadWordTable();
       for (const l of [...lemmas]) {
         if (names) for (const x of names.across(l)) lemmas.add(x);
-        const ru = table.ukRu[l];
+        const ru = table.ruOf(l);
         if (ru) lemmas.add(ru);
-        for (const uk of table.ruUk.get(l) ?? []) lemmas.add(uk);
+        for (const uk of table.ukOf(l)) lemmas.add(uk);
       }
     }
     out.push({ word: w.text, lemmas: [...lemmas], forms: [form] });
