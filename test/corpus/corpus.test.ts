@@ -25,6 +25,7 @@ import {
   type ClaimJson,
 } from '../../src/corpus/index.js';
 import { actorKeys } from '../../src/corpus/actors/keys.js';
+import { clash } from '../../src/corpus/claims/compat.js';
 import { reportsOf } from '../../src/corpus/claims/report.js';
 import { summarize } from '../../src/corpus/claims/summary.js';
 import { listStories } from '../../src/corpus/stories/index.js';
@@ -164,6 +165,26 @@ for (const kind of STORE_KINDS)
   assert.deepEqual(storiesB, storiesA);
   await s.close();
   await rev.close();
+});
+
+test('claims: arriving on a visit and meeting someone of the host side there are two happenings (real reports, ru and uk, 11 April 2025)', () => {
+  const report = (text: string, lang: 'ru' | 'uk', id: string) => {
+    const a = toArticleJson(pipe.analyze({ id, source: {}, published: '2025-04-11', title: null, text, lang })) as ArticleJson;
+    return reportsOf(a as never).find((r) => r.type === 'CONSULT')!;
+  };
+  // a Russian report of the arrival and a Ukrainian one of the meeting with Putin that day (eval/news dev texts)
+  const visit = report('Специальный представитель Президента США Дональда Трампа Трэвис Уиткофф прибыл в Россию.', 'ru', 'arrival');
+  const meeting = report('Спеціальний представник президента США Стів Віткофф зустрівся з російським лідером Володимиром Путіним у Санкт-Петербурзі.', 'uk', 'meeting');
+  assert.equal(visit.mode, 'visit');
+  assert.equal(meeting.mode, 'meeting');
+  assert.equal(clash(visit, meeting), 'host');
+  assert.equal(clash(meeting, visit), 'host');
+  // a meeting at an institution of the host side still tells of the visit (the Bonne visit of the seeds)
+  const bonne = seeds.flatMap((a) => reportsOf(a as never)).filter((r) => r.actors.includes('bonne'));
+  const v = bonne.find((r) => r.mode === 'visit');
+  const m = bonne.find((r) => r.mode === 'meeting');
+  assert.ok(v && m, 'the seeds report the Bonne visit and the meeting at the Kremlin');
+  assert.equal(clash(v, m), null);
 });
 
 test('status resolution over real reports: a later cancellation wins over a plan, possible after cancelled is a reopening', () => {

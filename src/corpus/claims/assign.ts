@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { clash, type Why } from './compat.js';
 import type { Report } from './report.js';
 
-const HARD: ReadonlySet<Why> = new Set(['persons', 'place', 'level', 'status', 'initiator', 'next-occasion']);
+const HARD: ReadonlySet<Why> = new Set(['persons', 'host', 'place', 'level', 'status', 'initiator', 'next-occasion']);
 
 /**
  * Whether a clash keeps a report out of a claim outright (not only unlinked to that member): the

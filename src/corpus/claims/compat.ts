@@ -9,6 +9,8 @@
  *   `possible`, `cancelled`) published after the happening it would be about is the next occasion.
  * - mode (CONSULT): the same, or close (a visit holds meetings and talks; a call is talks; talks at
  *   the working level are a channel); `other` goes with any.
+ * - host: a visit that names no one of a side and a meeting or talks with a person of that side are
+ *   two happenings (arriving on a visit, meeting someone there).
  * - level: `highest` and `ministerial` differ from each other and from `technical`/`working`.
  * - place: two places of different sides (Budapest vs Alaska) are two occasions.
  * - parties: the sides (countries) overlap in at least two (or the one side of a one-sided report,
@@ -60,6 +62,7 @@ export type Why =
   | 'place'
   | 'sides'
   | 'persons'
+  | 'host'
   | 'initiator'
   | 'date';
 
@@ -79,6 +82,7 @@ export function clash(a: Report, b: Report): Why | null {
   const next = nextOccasion(a, b);
   if (next) return next;
   if (a.type === 'CONSULT' && !modesNear(a.mode, b.mode)) return 'mode';
+  if (a.type === 'CONSULT' && visitAndMeeting(a, b)) return 'host';
   if (sidesApart(a, b)) return 'sides';
   return dates(a, b);
 }
@@ -97,6 +101,25 @@ function placesClash(a: Report, b: Report): boolean {
 function modesNear(x: string | null, y: string | null): boolean {
   if (!x || !y || x === y || x === 'other' || y === 'other') return true;
   return MODE_NEAR[x]?.includes(y) ?? false;
+}
+
+/**
+ * A visit that names no one of a side (`Witkoff arrived in Russia`) and a meeting or talks with a
+ * person of that side (`Witkoff met Dmitriev`): arriving on a visit and meeting someone there are two
+ * happenings. A meeting with an institution (`met at the Kremlin`) still tells of the visit.
+ */
+function visitAndMeeting(a: Report, b: Report): boolean {
+  const met = (m: string | null) => m === 'meeting' || m === 'talks';
+  const apart = (v: Report, m: Report) => {
+    if (v.mode !== 'visit' || !met(m.mode)) return false;
+    for (let i = 0; i < m.actors.length; i++) {
+      if (!m.persons[i]) continue;
+      const side = m.sides[i];
+      if (v.sides.includes(side) && !v.actors.some((_, j) => v.persons[j] && v.sides[j] === side)) return true;
+    }
+    return false;
+  };
+  return apart(a, b) || apart(b, a);
 }
 
 function sidesApart(a: Report, b: Report): boolean {
