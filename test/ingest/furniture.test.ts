@@ -1,9 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { storyHeadline } from '../../src/corpus/stories/title.js';
-import { firstContentLine, furnitureSpans, isCaptionLine, isFurnitureLine, isNavigationLine, titleAfterFurniture } from '../../src/ingest/furniture.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  firstContentLine,
+  furnitureLines,
+  furnitureSpans,
+  isAddressLine,
+  isBylineLine,
+  isCaptionLine,
+  isFurnitureLine,
+  isMarkedLine,
+  isNavigationLine,
+  isRelatedHeader,
+  isStampLine,
+  isTagLine,
+  isTickerLine,
+  titleAfterFurniture,
+} from '../../src/ingest/furniture.js';
 import { readBuffer } from '../../src/ingest/index.js';
-import { oks, seed } from './helpers.js';
+import { oks, root, seed } from './helpers.js';
 
 // Real texts: seeds 001 (Interfax page scraped with its search button) and 004 (TSN, photo caption
 // first), SlavicNER raw pages (DW with cookie notice and rubric; a one-word rubric headline), and
@@ -115,4 +132,125 @@ test('every reader: a title that is furniture is none, and the headline after le
   // a real headline as title is kept
   const k = oks(readBuffer(Buffer.from(JSON.stringify({ title: 'Лавров и Рубио провели переговоры в Эр-Рияде', text: body001 }) + '\n'), 'b.jsonl'))[0].article;
   assert.equal(k.title, 'Лавров и Рубио провели переговоры в Эр-Рияде');
+});
+
+// Furniture between and after the paragraphs, as scraped from real pages: eval/news dev texts (UNN, Sputnik,
+// TSN, NV, Dawn/Business Recorder, The Brazilian Report, CNA, Al Jazeera), SlavicNER raw pages
+// (KP, DW, RBC-Ukraine, Vesti), and page excerpts returned by the `search` tool (Urdupoint, National Post, ria24).
+const kinds = (text: string) => furnitureLines(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
+const lead = 'Президент Туреччини Реджеп Таїп Ердоган проведе переговори щодо "зернової угоди" з Путіним 4 вересня у Сочі.';
+
+test('related-links headers and the links under them (ru, uk, en)', () => {
+  // SlavicNER covid-19/ru coronavirus_ru_29 (KP): a header, a linked headline and its teaser
+  const ru = `${lead}\nЧИТАЙТЕ ТАКЖЕ \nПравила вакцинации от коронавируса в Москве: кого привьют, какой вакциной \nРассказываем о правилах вакцинации от коронавируса в Москве (подробности)\n- Во-первых, прививку можно сделать только по записи.`;
+  assert.deepEqual(kinds(ru).map((k) => k[0]), ['related-header', 'related-link', 'related-link']);
+  // eval/news dev (Ukrainian outlet): `ЩЕ ЗА ТЕМОЮ` then the link
+  const uk = `${lead}\nЩЕ ЗА ТЕМОЮ\nЗеленський розраховує, що наступного тижня Рада призначить Федорова на посаду міністра оборони`;
+  assert.deepEqual(kinds(uk).map((k) => k[0]), ['related-header', 'related-link']);
+  // eval/news dev (Al Jazeera): the marker and one linked headline on a line
+  assert.ok(isRelatedHeader("READ MORE: Iran 'unilaterally' suspends direct talks with Saudi Arabia"));
+  assert.ok(isRelatedHeader('Ще на цю тему'));
+  assert.ok(isRelatedHeader('Смотрите также:'));
+  // headlines and sentences that open with such a word are none
+  for (const s of [
+    'Популярний лоукостер скасовує майже дві сотні рейсів',
+    'Популярные вопросы и ответы',
+    'Комментарий: Спор вокруг "Брекзита" породил хаос в Лондоне 10.07.2018',
+    'Главное Российская Федерация пошла на коренные меры для защиты Крымского моста',
+    // a link run on into the article (SlavicNER ryanair/uk): the article's sentence is not taken with it
+    'Читайте також: Ryanair здійснив перший регулярний рейс в Україну Нагадаємо, у липні авіакомпанія Ryanair',
+  ])
+    assert.ok(!isRelatedHeader(s), s);
+});
+
+test('a link glued to the next paragraph: only the marker and the link are furniture', () => {
+  // SlavicNER covid-19/uk (RBC-Ukraine): the scraper dropped the line break after each link
+  const line = 'Читайте також Ердоган щепився вакциною від COVID-19, яку закуповує УкраїнаКоманда дослідників з Інституту Бутантан в Сан-Паулу заявили 7 січня, що вакцина ефективна.';
+  const text = `${lead}\n${line}`;
+  assert.deepEqual(kinds(text), [['related-link', 'Читайте також Ердоган щепився вакциною від COVID-19, яку закуповує Україна']]);
+  // no glue: the line stays (the end of the link cannot be told)
+  assert.deepEqual(kinds(`${lead}\nЧитайте також: Ryanair здійснив перший регулярний рейс в Україну Нагадаємо, у липні авіакомпанія Ryanair`), []);
+});
+
+test('date, time, reading-time and view-count lines; tickers and counters', () => {
+  for (const s of [
+    '01.08.2024 18:28',
+    '19:20 31.08.2023',
+    'Reuters Published 24 Jul, 2024',
+    'Sumaira FH Published February 12, 2022 | 03:39 PM',
+    'Feb 15, 2022  •  32 minutes ago  •  < 1 minute read',
+    '3 minutes, 12 seconds Read',
+    'Дональд Трамп Новина оновлена 28 липня 2025, 15:39',
+    'Четвер, 31 грудня 2020, 23:32',
+    'Опубликовано: 12.12.20 , 15:10',
+    ' • 32333 перегляди',
+    'Jun. 17, 2021 14:40 PM EDT',
+  ])
+    assert.ok(isStampLine(s), s);
+  for (const s of [
+    'Напомним, что российская делегация во главе с Владимиром Путиным посетила Монголию 2 сентября.',
+    'According to Misri, the DGMOs will talk again on May 12 at 12:00 local time.',
+    '23-25 липня міністр закордонних справ Дмитро Кулеба здійснить візит до Китаю.',
+    '14 июля Трамп заявил, что очень недоволен действиями нелегитимного президента России.',
+  ])
+    assert.ok(!isStampLine(s), s);
+  assert.ok(isTickerLine('AGL 24.11 Increased By ▲ 1.17 (5.1%)'));
+  // a losses counter above the article (eval/news dev, NV)
+  const counter = 'Потери российских оккупантов\n1 178 610\nЛИЧНЫЙ СОСТАВ\n11 396\nТАНКИ\n' + lead;
+  assert.deepEqual(kinds(counter).map((k) => k[1]), ['1 178 610', 'ЛИЧНЫЙ СОСТАВ', '11 396', 'ТАНКИ']);
+});
+
+test('bylines, calls to subscribe or comment, addresses, player notices', () => {
+  for (const s of ['By Courtney Mares', 'By CNA', 'Author: Paola', 'Автор: Марина Барановская', 'Автор', 'Джерело: Володимир Зеленський/Telegram', 'Источник: rg.ru'])
+    assert.ok(isBylineLine(s), s);
+  for (const s of [
+    // a byline run on into the lead (Bing News excerpt of AP), and sentences opening with `By` / `Автор`
+    'By MICHELLE L. PRICE and WILL WEISSERT JOINT BASE ELMENDORF-RICHARDSON, Alaska (AP) — President Donald Trump said he and Vladimir Putin didn’t reach a deal',
+    'Авторитетный научный журнал Science указывает, что в случае американской вакцины у большинства побочные эффекты слабые.',
+    'By the time Blinken arrived, the balloon had been shot down.',
+  ])
+    assert.ok(!isBylineLine(s), s);
+  for (const s of [
+    'Подписывайтесь на Sputnik в Дзен',
+    'Досі не підписані на наш Telegram-канал «Головні новини Києва – 44.ua»? Не забувайте долучатись та читайте новини, щоб завжди бути в курсі всіх подій Києва, Київщини та України.',
+    'Comments are closed.',
+    'Если вы заметили ошибку, выделите ее мышкой и нажмите Ctrl+Enter.',
+    'Видео недоступно при нулевом балансе',
+    'Read in English',
+  ])
+    assert.ok(isMarkedLine(s), s);
+  assert.ok(!isMarkedLine('Подписание соглашения ожидается в среду, сообщили в МИД.'));
+  for (const s of ['24tv.ua', 'Life.ru', 'instagram.com/dmytro_kuleba', 'Rus.com.az']) assert.ok(isAddressLine(s), s);
+  assert.ok(!isAddressLine('Как передает Report, об этом Сибига сообщил в соцсети "Х".'));
+});
+
+test('tag lines, a repeated headline, stamped headlines of other articles', () => {
+  // eval/news dev (The Brazilian Report): SEO tags under the headline
+  const en = 'Insider\nLula and Zelensky to hold first in-person meeting in New York\nLula Zelensky meeting New York unga\nPresidents Luiz Inácio Lula da Silva and Volodymyr Zelensky of Ukraine will hold their first-ever in-person bilateral meeting on Wednesday.';
+  assert.deepEqual(kinds(en).map((k) => k[1]), ['Lula Zelensky meeting New York unga']);
+  // ria24 page excerpt: a tag list that repeats itself
+  assert.ok(isTagLine('Сергей Лавров Россия Украина Гомель СМИ общество политика Сергей Лавров Россия Украина Гомель'));
+  // a headline and the lead that repeats its words are no tag lines (SlavicNER asia_bibi/ru)
+  assert.ok(!isTagLine('Власти Пакистана из-за массовых протестов отложили освобождение христианки Биби', []));
+  // eval/news dev (UNN): the title twice, with its stamp and views
+  const uk = 'Сибіга провів першу телефонну розмову з главами МЗС Естонії та Фінляндії\nСибіга провів першу телефонну розмову з главами МЗС Естонії та Фінляндії\n • 32333 перегляди\nНовий міністр закордонних справ України Андрій Сибіга обговорив співпрацю в сфері оборони.';
+  assert.deepEqual(kinds(uk).map((k) => k[0]), ['repeat', 'stamp']);
+  // SlavicNER asia_bibi/ru (REGNUM): the lead under the title carries the time; it is the article
+  const regnum = 'В Пакистане отменен смертный приговор для христианки, оскорбившей пророка\n\n11:54 REGNUM Верховный суд Пакистана отменил смертный приговор для христианки Асии Биби, обвиненной в оскорблении пророка Мухаммеда';
+  assert.deepEqual(kinds(regnum), []);
+  // SlavicNER covid-19/ru: a news feed after the article
+  const feed = `${lead}\nПоследние новости \n31.01, 20:56 В Минздраве заявили, что пожилые люди проще переносят вакцинацию от коронавируса \n31.01, 20:45 Пожилые легче переносят вакцинацию, заверила гериатр Минздрава `;
+  assert.deepEqual(kinds(feed).map((k) => k[0]), ['related-header', 'stamped-headline', 'stamped-headline']);
+});
+
+test('no furniture in the seeds, eval/stories and samples bodies beyond what was there', () => {
+  const dir = join(root, 'eval/stories');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const a = oks(readBuffer(readFileSync(join(dir, f)), f))[0].article;
+    assert.deepEqual(kinds(a.text), [], f);
+  }
+  for (const name of ['000_9e8b478fa875f41d.txt', '002_1be854b1e4aa8ebc.txt', '003_037014a95d8099d3.txt']) {
+    const a = oks(readBuffer(Buffer.from(seed(name)), name))[0].article;
+    assert.deepEqual(kinds(a.text), [], name);
+  }
 });
