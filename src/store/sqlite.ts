@@ -424,8 +424,10 @@ export class SqliteStore implements Store {
     }
     if (f.to) {
       checkDate(f.to);
-      where.push(`substr(${d}, 1, ${f.to.length}) <= @to`);
-      params.to = f.to;
+      // `d` up to the end of the `to` period: the same as substr(d, 1, len(to)) <= to for dates, but a
+      // bound an index on the date can seek to (a month's page no longer walks every newer article)
+      where.push(`${d} <= @toEnd`);
+      params.toEnd = f.to + '\u{10FFFF}';
     }
   }
 
