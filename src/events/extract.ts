@@ -253,7 +253,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
  *   (`Встретился с посланником ... Мадуро, 31 января сообщил глава МИД`);
  * - `when.report-anaphor` (+ the cue rule): the next sentence reports it and gives a date
  *   (`... розпочалися переговори ... Про це повідомило МЗС у вівторок, 11 березня`);
- * - `when.dateline`: in the article's first sentences, with no date in its sentence and nothing telling
+ * - `when.dateline`: in the article's lead (its first six sentences), with no date in its sentence and nothing telling
  *   it as earlier (`ранее`, `previous`: the `earlier` cues), the article's own date — news tells the day's
  *   events (`Clinton met North Korean leader Kim Jong-Il in Pyongyang` under a 2009-08-04 dateline).
  */
@@ -294,8 +294,9 @@ function datedByReport(c: Pick<Cand, 'ev'>, doc: Doc, toks: Tok[], sents: [numbe
       if (t) return set(t, 'when.report-anaphor', m.rule.id);
     }
   }
-  // the article's own date for the news it leads with
-  if (!pub || si > 2) return;
+  // the article's own date for the news it leads with (its lead: title, dateline and first sentences,
+  // six sentences in all; further down an undated event is more often background)
+  if (!pub || si > 5) return;
   for (let k = a; k < b; k++) if (lx.whenRules.matchAt(toks, k, a, b).some((x) => x.rule.produces.kind === 'earlier')) return;
   set({ value: pub }, 'when.dateline');
 }

@@ -248,3 +248,17 @@ test('one happening told with a plan and its end is one contact (`планува
   const c = (two.layers.events ?? []).filter((e) => e.type === 'CONSULT' && e.mode === 'meeting');
   assert.ok(c.some((e) => e.status === 'planned') && c.some((e) => e.status === 'none'), JSON.stringify(c.map((e) => [e.mode, e.status])));
 });
+
+test("an undated contact in the article's lead takes the article's date (`when.dateline`, TASS, 11 Apr 2025)", () => {
+  const doc = analyze(
+    ' date 2025-04-11 ST. PETERSBURG, April 11. /TASS/. Special envoy of the Russian president and chief executive of the Russian Direct Investment Fund (RDIF) Kirill Dmitriev has described talks with visiting US special presidential envoy Steve Witkoff as productive.\n\n' +
+      '"Welcome to St. Petersburg, Russia! Productive discussions with Steven Witkoff," he wrote on his X page.\n\n' +
+      'Russian President Vladimir Putin met with Witkoff at the Presidential Library in St. Petersburg. The meeting was held behind closed doors and ended at about ten in the evening.',
+    'en',
+    '2025-04-11',
+  );
+  const ev = find(doc, 'CONSULT', /putin/, /witkoff/);
+  assert.equal(ev.status, 'occurred');
+  assert.equal(ev.when?.value, '2025-04-11');
+  assert.ok(ev.rules?.includes('when.dateline'), ev.rules?.join());
+});
