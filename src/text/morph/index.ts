@@ -126,16 +126,23 @@ function englishContext(tokens: Token[], chosen: (Analyses | null)[]): void {
   }
 }
 
-export function runMorph(doc: Doc, morph: MorphologyService): void {
-  const tokens = doc.layers.tokens;
-  if (!tokens) return;
-  const lang = doc.lang;
-  if (lang !== 'ru' && lang !== 'uk' && lang !== 'en') return;
-  const chosen: (Analyses | null)[] = new Array(tokens.length).fill(null);
-  const named: number[] = []; // tokens whose best reading is a guessed name
-  const initial: number[] = []; // capitalised tokens at a sentence start
-  const midCaps = new Set<string>(); // forms written capitalised inside a sentence
-  const capAdj: number[] = []; // capitalised tokens inside a sentence read as an adjective
+/*
+ * The stage runs in phases, each a function of its own: a large function is recompiled whole by
+ * V8 whenever one of its rare paths first runs (a deoptimisation); the whole stage in one function
+ * took ~0.1-0.4 s per recompile, several times over the first thousand articles.
+ */
+
+/** the analyses of every word (context-free, cached), with the capitalised ones read as names inside a sentence */
+function readWords(
+  tokens: Token[],
+  lang: Doc['lang'],
+  morph: MorphologyService,
+  chosen: (Analyses | null)[],
+  named: number[],
+  initial: number[],
+  midCaps: Set<string>,
+  capAdj: number[],
+): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
@@ -182,149 +189,162 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
     if (as[0].source === 'name' && as.length > 1) named.push(i);
     chosen[i] = as;
   }
+}
+
   // a guessed name: the candidate whose case fits the context (preposition, given name, no
   // preposition -> no locative) wins over a slightly more frequent ending change
-  if (lang !== 'en') {
-    const decided = new Set<number>();
-    const strongByForm = new Map<string, string>();
-    const strongLemmas = new Set<string>();
-    for (const i of named) {
-      const as = chosen[i]!;
-      let expected: string[] = NO_PREP_CASES;
-      let strong = false;
-      let gender: string | undefined;
-      let byPrep = false;
-      const prev = i > 0 ? tokens[i - 1] : null;
-      const pa = prev && prev.kind === 'word' && prev.sent === tokens[i].sent ? chosen[i - 1]?.[0] : undefined;
-      if (pa) {
-        if (pa.pos === 'ADP') {
-          const g = governedCases(pa.lemma, lang);
-          if (g) {
-            expected = g;
-            strong = true;
-            byPrep = true;
-          }
-        } else if (pa.pos === 'PROPN' && pa.tags.NameType === 'Giv' && pa.tags.Case && pa.source === 'dict') {
-          expected = [pa.tags.Case];
+function guessedNameCases(tokens: Token[], lang: string, chosen: (Analyses | null)[], named: number[]): { decided: Set<number>; strongByForm: Map<string, string>; strongLemmas: Set<string> } {
+  const decided = new Set<number>();
+  const strongByForm = new Map<string, string>();
+  const strongLemmas = new Set<string>();
+  for (const i of named) {
+    const as = chosen[i]!;
+    let expected: string[] = NO_PREP_CASES;
+    let strong = false;
+    let gender: string | undefined;
+    let byPrep = false;
+    const prev = i > 0 ? tokens[i - 1] : null;
+    const pa = prev && prev.kind === 'word' && prev.sent === tokens[i].sent ? chosen[i - 1]?.[0] : undefined;
+    if (pa) {
+      if (pa.pos === 'ADP') {
+        const g = governedCases(pa.lemma, lang);
+        if (g) {
+          expected = g;
           strong = true;
-        } else if (chosen[i - 1]!.some((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case)) {
-          // an adjective before the name agrees with it: далеку Тасманію
-          const adj = chosen[i - 1]!.filter((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case);
-          expected = [...new Set(adj.map((a) => a.tags.Case))];
+          byPrep = true;
+        }
+      } else if (pa.pos === 'PROPN' && pa.tags.NameType === 'Giv' && pa.tags.Case && pa.source === 'dict') {
+        expected = [pa.tags.Case];
+        strong = true;
+      } else if (chosen[i - 1]!.some((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case)) {
+        // an adjective before the name agrees with it: далеку Тасманію
+        const adj = chosen[i - 1]!.filter((a) => (a.pos === 'ADJ' || a.pos === 'DET') && a.source === 'dict' && a.tags.Case);
+        expected = [...new Set(adj.map((a) => a.tags.Case))];
+        strong = true;
+        const gs = new Set(adj.filter((a) => a.tags.Number !== 'Plur').map((a) => a.tags.Gender));
+        if (gs.size === 1 && [...gs][0]) gender = [...gs][0];
+      } else if (pa.pos === 'NOUN' && pa.source === 'dict') {
+        // after a common noun a name is in apposition (same case) or a genitive attribute:
+        // заборгованості Мінська, президентові Макрону
+        const cs = new Set<string>(['Gen']);
+        for (const a of chosen[i - 1]!) if (a.pos === 'NOUN' && a.lemma === pa.lemma && a.tags.Case) cs.add(a.tags.Case);
+        if (cs.size > 1) {
+          expected = [...cs];
           strong = true;
-          const gs = new Set(adj.filter((a) => a.tags.Number !== 'Plur').map((a) => a.tags.Gender));
-          if (gs.size === 1 && [...gs][0]) gender = [...gs][0];
-        } else if (pa.pos === 'NOUN' && pa.source === 'dict') {
-          // after a common noun a name is in apposition (same case) or a genitive attribute:
-          // заборгованості Мінська, президентові Макрону
-          const cs = new Set<string>(['Gen']);
-          for (const a of chosen[i - 1]!) if (a.pos === 'NOUN' && a.lemma === pa.lemma && a.tags.Case) cs.add(a.tags.Case);
-          if (cs.size > 1) {
-            expected = [...cs];
-            strong = true;
-          }
         }
       }
-      let best = 0;
-      let bestScore = -1;
-      let bestFits = false;
-      for (let k = 0; k < as.length; k++) {
-        const a = as[k];
-        if (a.source !== 'name') continue;
-        const g = gender ? nameGender(a.lemma) : null;
-        const fits = nameCases(tokens[i].text, a.lemma, lang).some((c) => expected.includes(c)) && (!g || g === gender || nameCases(tokens[i].text, a.lemma, lang).length === 6);
-        let s = (a.score ?? 0.1) * (fits ? 1 : strong ? 0.1 : 0.3);
-        // after a preposition an unchanged form (an indeclinable reading) is less likely than a
-        // declined one that fits: в Лахоре -> Лахор
-        if (byPrep && a.lemma.toLowerCase() === tokens[i].text.toLowerCase()) s *= 0.5;
-        if (s > bestScore) {
-          bestScore = s;
-          best = k;
-          bestFits = fits;
-        }
-      }
-      if (best > 0) chosen[i] = promote(as, best);
-      if (strong && bestFits) {
-        decided.add(i);
-        const l = foldLemma(chosen[i]![0]);
-        strongByForm.set(tokens[i].norm, l);
-        strongLemmas.add(l);
+    }
+    let best = 0;
+    let bestScore = -1;
+    let bestFits = false;
+    for (let k = 0; k < as.length; k++) {
+      const a = as[k];
+      if (a.source !== 'name') continue;
+      const g = gender ? nameGender(a.lemma) : null;
+      const fits = nameCases(tokens[i].text, a.lemma, lang).some((c) => expected.includes(c)) && (!g || g === gender || nameCases(tokens[i].text, a.lemma, lang).length === 6);
+      let s = (a.score ?? 0.1) * (fits ? 1 : strong ? 0.1 : 0.3);
+      // after a preposition an unchanged form (an indeclinable reading) is less likely than a
+      // declined one that fits: в Лахоре -> Лахор
+      if (byPrep && a.lemma.toLowerCase() === tokens[i].text.toLowerCase()) s *= 0.5;
+      if (s > bestScore) {
+        bestScore = s;
+        best = k;
+        bestFits = fits;
       }
     }
-    // a capitalised word at a sentence start that is also a lower-case function word (Тому,
-    // Пока, Сами) is that word unless the article writes it capitalised inside a sentence
-    for (const i of initial) {
-      const as = chosen[i]!;
-      if (as[0].pos !== 'PROPN' || as[0].source === 'name' && as.length < 2) continue;
-      if (midCaps.has(tokens[i].norm) || midCaps.has(foldLemma(as[0]))) continue;
-      const k = as.findIndex((a) => FUNCTION_POS.has(a.pos) && a.source === 'dict' && !isCapitalized(a.lemma));
-      if (k > 0) chosen[i] = promote(as, k);
-    }
-    // one name per article: a form read on strong evidence somewhere (Марк Рютте) is read the
-    // same way where the context says nothing (заявил Рютте); else a base form the article
-    // itself uses (Лаврова -> Лавров when `Лавров` occurs) wins
-    // forms the article uses as their own base form (Лавров, not Трампа)
-    const surfaces = new Set<string>();
-    for (let j = 0; j < tokens.length; j++) {
-      const t = tokens[j];
-      if (t.kind === 'word' && chosen[j] && isCapitalized(t.text) && foldLemma(chosen[j]![0]) === t.norm) surfaces.add(t.norm);
-    }
-    const otherBase = (a: MorphAnalysis, form: string): boolean => {
-      const l = foldLemma(a);
-      return l !== form && surfaces.has(l);
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      const as = chosen[i];
-      if (!as || decided.has(i) || !isCapitalized(tokens[i].text) || as.length < 2) continue;
-      const form = tokens[i].norm;
-      if (as[0].source === 'name') {
-        const target = strongByForm.get(form);
-        let k = target ? as.findIndex((a) => a.source === 'name' && foldLemma(a) === target) : -1;
-        if (k < 0) k = as.findIndex((a) => a.source === 'name' && strongLemmas.has(foldLemma(a)));
-        if (k < 0 && !otherBase(as[0], form)) k = as.findIndex((a) => a.source === 'name' && otherBase(a, form));
-        if (k > 0) chosen[i] = promote(as, k);
-      } else if (as[0].pos === 'PROPN' && !otherBase(as[0], form) && foldLemma(as[0]) !== form) {
-        const k = as.findIndex((a) => a.pos === 'PROPN' && otherBase(a, form));
-        if (k > 0) chosen[i] = promote(as, k);
-      }
+    if (best > 0) chosen[i] = promote(as, best);
+    if (strong && bestFits) {
+      decided.add(i);
+      const l = foldLemma(chosen[i]![0]);
+      strongByForm.set(tokens[i].norm, l);
+      strongLemmas.add(l);
     }
   }
+  return { decided, strongByForm, strongLemmas };
+}
+
+  // a capitalised word at a sentence start that is also a lower-case function word (Тому,
+  // Пока, Сами) is that word unless the article writes it capitalised inside a sentence
+function initialFunctionWords(tokens: Token[], chosen: (Analyses | null)[], initial: number[], midCaps: Set<string>): void {
+  for (const i of initial) {
+    const as = chosen[i]!;
+    if (as[0].pos !== 'PROPN' || as[0].source === 'name' && as.length < 2) continue;
+    if (midCaps.has(tokens[i].norm) || midCaps.has(foldLemma(as[0]))) continue;
+    const k = as.findIndex((a) => FUNCTION_POS.has(a.pos) && a.source === 'dict' && !isCapitalized(a.lemma));
+    if (k > 0) chosen[i] = promote(as, k);
+  }
+}
+
+  // one name per article: a form read on strong evidence somewhere (Марк Рютте) is read the
+  // same way where the context says nothing (заявил Рютте); else a base form the article
+  // itself uses (Лаврова -> Лавров when `Лавров` occurs) wins
+  // forms the article uses as their own base form (Лавров, not Трампа)
+function oneNamePerArticle(tokens: Token[], chosen: (Analyses | null)[], decided: Set<number>, strongByForm: Map<string, string>, strongLemmas: Set<string>): void {
+  const surfaces = new Set<string>();
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.kind === 'word' && chosen[j] && isCapitalized(t.text) && foldLemma(chosen[j]![0]) === t.norm) surfaces.add(t.norm);
+  }
+  const otherBase = (a: MorphAnalysis, form: string): boolean => {
+    const l = foldLemma(a);
+    return l !== form && surfaces.has(l);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const as = chosen[i];
+    if (!as || decided.has(i) || !isCapitalized(tokens[i].text) || as.length < 2) continue;
+    const form = tokens[i].norm;
+    if (as[0].source === 'name') {
+      const target = strongByForm.get(form);
+      let k = target ? as.findIndex((a) => a.source === 'name' && foldLemma(a) === target) : -1;
+      if (k < 0) k = as.findIndex((a) => a.source === 'name' && strongLemmas.has(foldLemma(a)));
+      if (k < 0 && !otherBase(as[0], form)) k = as.findIndex((a) => a.source === 'name' && otherBase(a, form));
+      if (k > 0) chosen[i] = promote(as, k);
+    } else if (as[0].pos === 'PROPN' && !otherBase(as[0], form) && foldLemma(as[0]) !== form) {
+      const k = as.findIndex((a) => a.pos === 'PROPN' && otherBase(a, form));
+      if (k > 0) chosen[i] = promote(as, k);
+    }
+  }
+}
+
   // a capitalised word inside a sentence that the dictionary knows only as a lower-case adjective
   // (Мінська) is a name unless a noun it agrees with follows (Північної Кореї, Елисейским дворцом)
-  if (lang !== 'en') {
-    for (const i of capAdj) {
-      const as = chosen[i]!;
-      if (as[0].pos !== 'ADJ' || isCapitalized(as[0].lemma)) continue;
-      const k = as.findIndex((a) => a.source === 'name');
-      if (k < 0) continue;
-      const next = chosen[i + 1];
-      if (next && tokens[i + 1].sent === tokens[i].sent && as.some((a) => a.pos === 'ADJ' && next.some((n) => (NOMINAL.has(n.pos) || n.pos === 'ADJ') && agrees(a, n)))) continue;
-      chosen[i] = promote(as, k);
-    }
+function capitalAdjectives(tokens: Token[], chosen: (Analyses | null)[], capAdj: number[]): void {
+  for (const i of capAdj) {
+    const as = chosen[i]!;
+    if (as[0].pos !== 'ADJ' || isCapitalized(as[0].lemma)) continue;
+    const k = as.findIndex((a) => a.source === 'name');
+    if (k < 0) continue;
+    const next = chosen[i + 1];
+    if (next && tokens[i + 1].sent === tokens[i].sent && as.some((a) => a.pos === 'ADJ' && next.some((n) => (NOMINAL.has(n.pos) || n.pos === 'ADJ') && agrees(a, n)))) continue;
+    chosen[i] = promote(as, k);
   }
+}
+
   // agreement: an adjective / determiner / participle before a noun takes the agreeing reading
-  if (lang !== 'en') {
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const as = chosen[i];
-      const ns = chosen[i + 1];
-      if (!as || !ns || as.length < 2) continue;
-      const head = ns[0];
-      if (!NOMINAL.has(head.pos) || !head.tags.Case) continue;
-      const a0 = as[0];
-      if (a0.pos === 'PROPN') {
-        // a name before a noun: an adjectival reading that agrees (Білого дому: Білий, not Біле)
-        if (agrees(a0, head) && ADJ_LIKE.test(a0.lemma)) continue;
-        const k = as.findIndex((a) => (a.pos === 'PROPN' || a.pos === 'ADJ') && ADJ_LIKE.test(a.lemma) && a.tags.Gender !== undefined && agrees(a, head));
-        if (k > 0) chosen[i] = promote(as, k);
-        continue;
-      }
-      if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && a0.tags.VerbForm === 'Part')) continue;
-      if (agrees(a0, head)) continue;
-      const k = as.findIndex((a) => a.pos === a0.pos && agrees(a, head));
+function agreement(tokens: Token[], chosen: (Analyses | null)[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const as = chosen[i];
+    const ns = chosen[i + 1];
+    if (!as || !ns || as.length < 2) continue;
+    const head = ns[0];
+    if (!NOMINAL.has(head.pos) || !head.tags.Case) continue;
+    const a0 = as[0];
+    if (a0.pos === 'PROPN') {
+      // a name before a noun: an adjectival reading that agrees (Білого дому: Білий, not Біле)
+      if (agrees(a0, head) && ADJ_LIKE.test(a0.lemma)) continue;
+      const k = as.findIndex((a) => (a.pos === 'PROPN' || a.pos === 'ADJ') && ADJ_LIKE.test(a.lemma) && a.tags.Gender !== undefined && agrees(a, head));
       if (k > 0) chosen[i] = promote(as, k);
+      continue;
     }
+    if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && a0.tags.VerbForm === 'Part')) continue;
+    if (agrees(a0, head)) continue;
+    const k = as.findIndex((a) => a.pos === a0.pos && agrees(a, head));
+    if (k > 0) chosen[i] = promote(as, k);
   }
-  if (lang === 'en') englishContext(tokens, chosen);
+}
+
+/** the best reading of each word into its token, the others as its `alts` */
+function fillTokens(tokens: Token[], chosen: (Analyses | null)[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const as = chosen[i];
     if (!as) continue;
@@ -335,6 +355,29 @@ export function runMorph(doc: Doc, morph: MorphologyService): void {
     t.tags = best.tags;
     t.alts = tail(as);
   }
+}
+
+export function runMorph(doc: Doc, morph: MorphologyService): void {
+  const tokens = doc.layers.tokens;
+  if (!tokens) return;
+  const lang = doc.lang;
+  if (lang !== 'ru' && lang !== 'uk' && lang !== 'en') return;
+  const chosen: (Analyses | null)[] = new Array(tokens.length).fill(null);
+  const named: number[] = []; // tokens whose best reading is a guessed name
+  const initial: number[] = []; // capitalised tokens at a sentence start
+  const midCaps = new Set<string>(); // forms written capitalised inside a sentence
+  const capAdj: number[] = []; // capitalised tokens inside a sentence read as an adjective
+  readWords(tokens, lang, morph, chosen, named, initial, midCaps, capAdj);
+  if (lang !== 'en') {
+    const { decided, strongByForm, strongLemmas } = guessedNameCases(tokens, lang, chosen, named);
+    initialFunctionWords(tokens, chosen, initial, midCaps);
+    oneNamePerArticle(tokens, chosen, decided, strongByForm, strongLemmas);
+    capitalAdjectives(tokens, chosen, capAdj);
+    agreement(tokens, chosen);
+  } else {
+    englishContext(tokens, chosen);
+  }
+  fillTokens(tokens, chosen);
 }
 
 export function createMorphStage(): Stage {
