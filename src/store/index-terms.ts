@@ -52,20 +52,33 @@ export function indexTerms(
     const form = termOf(surface);
     if (!form) continue;
     const lemma = termOf(t.lemma ?? '') || form;
-    if (t.alts?.length) {
+    const as = t.alts;
+    if (as?.length) {
       // dictionary and name readings always; for a word the dictionary does not know (only
       // guesses), the guesser's two best readings too (`Лахоре` -> Лахор)
-      const known = t.alts.some((x) => x.source === 'dict');
-      const other = new Set<string>();
-      for (const [k, x] of t.alts.entries()) {
+      let known = false;
+      for (let k = 0; k < as.length; k++)
+        if (as[k].source === 'dict') {
+          known = true;
+          break;
+        }
+      let other: string[] | null = null;
+      // readings repeat their lemma (one per case or gender): each lemma string is folded once
+      const tried: string[] = [];
+      for (let k = 0; k < as.length; k++) {
+        const x = as[k];
         if (x.source !== 'dict' && x.source !== 'name' && (known || k >= 2)) continue;
-        const term = termOf(x.lemma);
-        if (term && term !== lemma) other.add(term);
-        if (other.size >= 4) break;
+        const raw = x.lemma;
+        // the token's own lemma folds to `lemma` (or to nothing): never another term
+        if (raw === t.lemma || tried.includes(raw)) continue;
+        tried.push(raw);
+        const term = termOf(raw);
+        if (term && term !== lemma && !other?.includes(term)) (other ??= []).push(term);
+        if (other && other.length >= 4) break;
       }
-      if (other.size) {
-        alts.push([lemmas.length, [...other].join(' ')]);
-        altTerms.push(...other);
+      if (other) {
+        alts.push([lemmas.length, other.join(' ')]);
+        for (const x of other) altTerms.push(x);
       }
     }
     lemmas.push(lemma);
