@@ -138,8 +138,10 @@ function sameAlts(a: Token['alts'], b: Token['alts']): boolean {
 class Scratch {
   n = 0;
   entries: WordEntry[] = [];
-  /** morph vectors per token (the entry's, or a fresh one when the reading differs) */
+  /** morph vectors per token (the entry's, or the token's own in `alt` when the reading differs) */
   mv: Float32Array[] = [];
+  /** per token position: a vector for a reading other than its word's cached one (reused) */
+  alt: Float32Array[] = [];
   norms: string[] = [];
   stems: string[] = [];
   gx = new Int32Array(0);
@@ -469,7 +471,7 @@ export class Tagger {
   }
 
   /** the morphology vector of token t (its entry's when the reading is the cached one) */
-  private morphOf(e: WordEntry, t: Token, lang: string): Float32Array {
+  private morphOf(e: WordEntry, t: Token, lang: string, k = -1): Float32Array {
     if (!e.mset) {
       this.morphInto(t, lang, e.v);
       e.mset = true;
@@ -480,8 +482,13 @@ export class Tagger {
       return e.v;
     }
     if (e.mpos === t.pos && e.mlemma === t.lemma && sameTags(e.mtags, t.tags) && sameAlts(e.malts, t.alts)) return e.v;
-    // another reading of the same word in this context: computed, not cached
-    const v = new Float32Array(this.model.L * SLOTS);
+    // another reading of the same word in this context: computed, not cached (into the sentence
+    // position's scratch vector: only its morphology part is read, within this sentence)
+    let v = k >= 0 ? this.scratch.alt[k] : undefined;
+    if (!v) {
+      v = new Float32Array(this.model.L * SLOTS);
+      if (k >= 0) this.scratch.alt[k] = v;
+    }
     this.morphInto(t, lang, v);
     return v;
   }
@@ -552,7 +559,7 @@ export class Tagger {
         e = f;
       }
       entries[k] = e;
-      mv[k] = useMorph && t.pos ? this.morphOf(e, t, lang) : e.v;
+      mv[k] = useMorph && t.pos ? this.morphOf(e, t, lang, k) : e.v;
       norms[k] = t.norm;
       stems[k] = e.stem;
       gx[k] = e.gx;
