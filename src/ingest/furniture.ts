@@ -213,7 +213,7 @@ function leading(text: string): { skipped: number; first: Line | null } {
   let i = 0;
   while (i < ls.length) {
     const t = ls[i].text;
-    if (isCaptionLine(t) || isBannerLine(t)) {
+    if (isCaptionLine(t) || isBannerLine(t) || isStampLine(t) || isTickerLine(t) || isMarkedLine(t) || isAddressLine(t) || isBylineLine(t)) {
       i++;
       continue;
     }
@@ -224,6 +224,11 @@ function leading(text: string): { skipped: number; first: Line | null } {
     }
     const next = ls[i + 1]?.text;
     if (n === 1 && next !== undefined && (isHeadlineLike(next) || isFurnitureLine(next))) {
+      i++;
+      continue;
+    }
+    // a site's rubrics glued together by the scraper, above the headline (`ХроникаВоенная операция на Украине`)
+    if (next !== undefined && isGluedRubric(t) && isHeadlineLike(next)) {
       i++;
       continue;
     }

@@ -254,3 +254,18 @@ test('no furniture in the seeds, eval/stories and samples bodies beyond what was
     assert.deepEqual(kinds(a.text), [], name);
   }
 });
+
+test('a ticker, a stamp or glued rubrics above the headline: the headline is the title', () => {
+  // eval/news dev: Business Recorder (a market ticker), Interfax (rubrics glued), TSN (rubrics glued)
+  assert.equal(
+    titleAfterFurniture('AGL 24.11 Increased By ▲ 1.17 (5.1%)\nUkraine’s top diplomat meets China’s Wang Yi for talks in Guangzhou\n\nReuters Published 24 Jul, 2024\n\nKYIV: Ukraine’s top diplomat held more than three hours of talks.'),
+    'Ukraine’s top diplomat meets China’s Wang Yi for talks in Guangzhou',
+  );
+  assert.equal(
+    titleAfterFurniture('ХроникаВоенная операция на Украине\nISNA сообщило, что главы МИД Ирана и Саудовской Аравии обсудили новые шаги по сближению\nМосква. 6 апреля. INTERFAX.RU - Министры иностранных дел Ирана и Саудовской Аравии впервые провели переговоры.'),
+    'ISNA сообщило, что главы МИД Ирана и Саудовской Аравии обсудили новые шаги по сближению',
+  );
+  assert.equal(titleAfterFurniture('01.08.2024 18:28\nВ Турции объявили о крупнейшем за последние годы обмене заключенными\nВ столице Турции прошел масштабный обмен заключенными.'), 'В Турции объявили о крупнейшем за последние годы обмене заключенными');
+  // a capitalised word inside a headline is no glued rubric (SlavicNER covid-19/ru)
+  assert.equal(titleAfterFurniture('Вакцина от коронавируса "ЭпиВакКорона"\nВакцина создана центром «Вектор».'), null);
+});
