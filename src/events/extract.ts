@@ -238,7 +238,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   // a country adjective, `Russian Foreign Minister`, has none: the named person stands for it)
   return dedupe(cands, kb ?? null, doc.text).map((c) => {
     const ev = c.ev;
-    if (!ev.when) datedByReport(c, doc, toks, sents, lx);
+    if (!ev.when) datedByReport(c, doc, toks, sents, lx, furniture);
     ev.actors = ev.actors.filter((id) => entById.has(id));
     if (ev.reportedBy) ev.reportedBy = ev.reportedBy.filter((id) => entById.has(id));
     if (ev.stances) ev.stances = ev.stances.filter((st) => entById.has(st.by));
@@ -257,7 +257,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
  *   it as earlier (`ранее`, `previous`: the `earlier` cues), the article's own date — news tells the day's
  *   events (`Clinton met North Korean leader Kim Jong-Il in Pyongyang` under a 2009-08-04 dateline).
  */
-function datedByReport(c: Pick<Cand, 'ev'>, doc: Doc, toks: Tok[], sents: [number, number][], lx: EventLexicon): void {
+function datedByReport(c: Pick<Cand, 'ev'>, doc: Doc, toks: Tok[], sents: [number, number][], lx: EventLexicon, furniture: { start: number; end: number }[] = []): void {
   const ev = c.ev;
   if (ev.status !== 'occurred' && ev.status !== 'ongoing') return;
   if (ev.type !== 'CONSULT' && ev.type !== 'AGREE' && ev.type !== 'SANCTION' && ev.type !== 'THREATEN') return;
@@ -296,7 +296,10 @@ function datedByReport(c: Pick<Cand, 'ev'>, doc: Doc, toks: Tok[], sents: [numbe
   }
   // the article's own date for the news it leads with (its lead: title, dateline and first sentences,
   // six sentences in all; further down an undated event is more often background)
-  if (!pub || si > 5) return;
+  // (captions and credits are not the article's sentences)
+  let body = 0;
+  for (let k = 0; k < si && body <= 5; k++) if (sents[k][1] > sents[k][0] && !furniture.some((f) => toks[sents[k][0]].start >= f.start && toks[sents[k][0]].start < f.end)) body++;
+  if (!pub || body > 5) return;
   for (let k = a; k < b; k++) if (lx.whenRules.matchAt(toks, k, a, b).some((x) => x.rule.produces.kind === 'earlier')) return;
   set({ value: pub }, 'when.dateline');
 }
