@@ -262,3 +262,13 @@ test("an undated contact in the article's lead takes the article's date (`when.d
   assert.equal(ev.when?.value, '2025-04-11');
   assert.ok(ev.rules?.includes('when.dateline'), ev.rules?.join());
 });
+
+test('captions do not push a contact out of the article lead (`when.dateline` counts body sentences; Sputnik/RIA, 31 Jan 2025)', () => {
+  const doc = analyze(
+    " date 2025-01-31 Мадуро принял спецпосланника Трампа — глава МИД Венесуэлы\n\nАртуро Мичелена. Восстание креолов\nАртуро Мичелена. Восстание креолов\n\nВстретился с посланником президента США президент Венесуэлы Николас Мадуро, 31 января сообщил глава МИД Венесуэлы Иван Хиль в своем Telegram-канале.\n\n«Президент Николас Мадуро принимает специального посланника Дональда Трампа — Ричарда Гренелла. И предлагает правительству Соединенных Штатов „обнуленную повестку“»",
+    'ru',
+    '2025-01-31',
+  );
+  const ev = find(doc, 'CONSULT', /мадуро|maduro/, /гренел|grenell/);
+  assert.equal(ev.when?.value, '2025-01-31');
+});
