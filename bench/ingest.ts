@@ -16,29 +16,51 @@
  *   npm run bench:ingest -- --size 10000     a smaller "large" database
  *   npm run bench:ingest -- --json           machine-readable results
  *
+ * `--corpus`: the corpus update's cost as the corpus grows (issue 11: it must add <= 15% to the
+ * analysis per article, at 1,000 and at 50,000 stored articles, and not grow). The SlavicNER
+ * articles are analysed once (CPU time per article measured), then stored as parley/article@1 JSON
+ * (the `parley import` path) in copies until `--size`: copy k is published k*60 days later (events'
+ * dates too), and for k >= 1 the words of each line are shuffled (seeded by k), so the story vectors
+ * (bags of lemmas and entities) are the originals' while a copy is no reprint of another copy (the
+ * reprints inside the data stay reprints): a corpus of many stories over years, not one wire story
+ * reprinted 50 times. Prints the corpus updaters' CPU ms per article per block of 1,000, and as a
+ * share of the analysis CPU.
+ *
+ *   npm run bench:ingest -- --corpus --size 50000 --db /tmp/big.db    fill (kept; resumes from what it holds)
+ *   npm run bench:ingest -- --corpus --db COPY --add 1000             1,000 more into a copy of a kept db
+ *
  * The run is pinned to one core when `taskset` exists. Wall times on a shared machine are noisy:
  * the CPU-time figures are the ones to compare.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toArticleJson } from '../src/contract/article.js';
 import type { Doc } from '../src/doc/model.js';
 import { readInputs } from '../src/ingest/index.js';
 import { createPipeline, projectRoot } from '../src/pipeline/index.js';
 import { CORPUS_UPDATERS } from '../src/store/corpus-updaters.js';
 import { SqliteStore } from '../src/store/sqlite.js';
+import type { ArticleJson } from '../src/store/types.js';
 
 const RAW = join(projectRoot, '..', 'shared', 'data', 'slavicner', 'raw');
 
-function args(): { size: number; json: boolean; limit: number } {
+function args(): { size: number; json: boolean; limit: number; corpus: boolean; db?: string; add: number } {
   const a = process.argv.slice(2);
   const val = (k: string) => {
     const i = a.indexOf(k);
     return i >= 0 ? a[i + 1] : undefined;
   };
-  return { size: Number(val('--size') ?? 50000), json: a.includes('--json'), limit: Number(val('--limit') ?? 0) };
+  return {
+    size: Number(val('--size') ?? 50000),
+    json: a.includes('--json'),
+    limit: Number(val('--limit') ?? 0),
+    corpus: a.includes('--corpus'),
+    db: val('--db'),
+    add: Number(val('--add') ?? 0),
+  };
 }
 
 function files(dir: string): string[] {
@@ -62,15 +84,19 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 // time spent in the corpus updaters (near-duplicates, stories, claims, actors) that run inside
 // each article's transaction, so the write can be split into the store's own rows and the corpus
 const corpusMs: Record<string, number> = {};
+const corpusCpu: Record<string, number> = {};
 for (const u of CORPUS_UPDATERS) {
   const orig = u.update.bind(u);
   corpusMs[u.name] = 0;
+  corpusCpu[u.name] = 0;
   u.update = (db, a) => {
     const t = performance.now();
+    const c = process.cpuUsage();
     try {
       orig(db, a);
     } finally {
       corpusMs[u.name] += performance.now() - t;
+      corpusCpu[u.name] += cpuMs(process.cpuUsage(c));
     }
   };
 }
@@ -134,11 +160,108 @@ function writePass(store: SqliteStore, docs: Doc[], idSuffix: string): WritePass
   };
 }
 
+/** A seeded PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Copy k of an article: published k*60 days later, and (k >= 1) the words of each line shuffled. */
+function copyOf(a: ArticleJson, k: number): ArticleJson {
+  if (!k) return a;
+  const shift = (d: unknown): unknown => {
+    if (typeof d !== 'string') return d;
+    const m = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(d);
+    if (!m) return d;
+    return new Date(Date.parse(m[1] + 'T00:00:00Z') + k * 60 * 86_400_000).toISOString().slice(0, 10) + m[2];
+  };
+  const r = rng(k * 7919 + 17);
+  const text = String(a.text)
+    .split('\n')
+    .map((line) => {
+      const w = line.split(/\s+/).filter(Boolean);
+      for (let i = w.length - 1; i > 0; i--) {
+        const j = Math.floor(r() * (i + 1));
+        [w[i], w[j]] = [w[j], w[i]];
+      }
+      return w.join(' ');
+    })
+    .join('\n');
+  const events = ((a.events as { when?: { value: string } | null }[]) ?? []).map((e) => (e.when ? { ...e, when: { ...e.when, value: shift(e.when.value) as string } } : e));
+  return { ...a, id: `${a.id}~c${k}`, published: shift(a.published), text, events } as ArticleJson;
+}
+
+/** `--corpus`: the corpus update's CPU per article per block of 1,000 stored articles, as a share of the analysis. */
+async function corpusScale(list: string[], size: number, dbPath: string | undefined, add: number): Promise<void> {
+  const log = (s: string) => process.stderr.write(s + '\n');
+  // analysed articles (cached beside the db: the analysis CPU per article with them)
+  const cacheFile = join(tmpdir(), `parley-bench-ingest-corpus-${list.length}.json`);
+  let arts: ArticleJson[];
+  let analyseCpu: number;
+  if (existsSync(cacheFile)) ({ arts, analyseCpu } = JSON.parse(readFileSync(cacheFile, 'utf8')));
+  else {
+    const pipeline = await createPipeline();
+    arts = [];
+    const seen = new Set<string>();
+    let cpu = 0;
+    for await (const r of readInputs(list)) {
+      if (!r.ok) continue;
+      const c = process.cpuUsage();
+      const doc = pipeline.analyze(r.article);
+      cpu += cpuMs(process.cpuUsage(c));
+      if (seen.has(doc.id)) continue;
+      seen.add(doc.id);
+      arts.push(toArticleJson(doc) as ArticleJson);
+    }
+    analyseCpu = cpu / arts.length;
+    writeFileSync(cacheFile, JSON.stringify({ arts, analyseCpu }));
+  }
+  log(`${arts.length} articles, analysis ${r2(analyseCpu)} ms CPU/article`);
+  const dir = dbPath ? null : mkdtempSync(join(tmpdir(), 'parley-bench-corpus-'));
+  const store = new SqliteStore(dbPath ?? join(dir!, 'bench.db'));
+  try {
+    const have = (store.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const until = add ? have + add : size;
+    log(`database holds ${have} articles; storing up to ${until}`);
+    let n = have;
+    let block = { cpu: 0, corpus: 0, by: { ...corpusCpu }, n: 0 };
+    const print = () => {
+      const by = Object.entries(corpusCpu).map(([k, v]) => `${k} ${r2((v - block.by[k]) / block.n)}`).join(', ');
+      const corpus = Object.values(corpusCpu).reduce((x, y) => x + y, 0) - Object.values(block.by).reduce((x, y) => x + y, 0);
+      const c = corpus / block.n;
+      process.stdout.write(
+        `at ${n}: corpus ${r2(c)} ms CPU/article = ${r2((c / analyseCpu) * 100)}% of analysis (${by}); store rows ${r2(block.cpu / block.n - c)} ms; load ${loadavg()[0].toFixed(1)}\n`,
+      );
+      block = { cpu: 0, corpus: 0, by: { ...corpusCpu }, n: 0 };
+    };
+    while (n < until) {
+      const k = Math.floor(n / arts.length);
+      const a = copyOf(arts[n % arts.length], k);
+      const c = process.cpuUsage();
+      const r = store.putSync(a);
+      block.cpu += cpuMs(process.cpuUsage(c));
+      if (r.status !== 'new') throw new Error(`${a.id}: stored as ${r.status}`);
+      n++;
+      block.n++;
+      if (n % 1000 === 0 || n === until) print();
+    }
+  } finally {
+    await store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function run(): Promise<void> {
-  const { size, json, limit } = args();
+  const { size, json, limit, corpus, db, add } = args();
   const log = (s: string) => process.stderr.write(s + '\n');
   let list = files(RAW);
   if (limit) list = list.slice(0, limit);
+  if (corpus) return corpusScale(list, size, db, add);
 
   // 1. read + analyse
   const pipeline = await createPipeline();
