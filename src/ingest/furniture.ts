@@ -486,7 +486,7 @@ const normLine = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
  */
 export type FurnitureKind =
   | 'leading' | 'caption' | 'banner' | 'navigation' | 'marked' | 'related-header' | 'related-link' | 'byline' | 'stamp'
-  | 'ticker' | 'address' | 'stamped-headline' | 'tags' | 'counter' | 'rubric' | 'repeat' | 'listing';
+  | 'ticker' | 'address' | 'stamped-headline' | 'tags' | 'counter' | 'rubric' | 'repeat' | 'listing' | 'headline-run';
 
 export function furnitureSpans(text: string): Array<{ start: number; end: number }> {
   return furnitureLines(text).map(({ start, end }) => ({ start, end }));
@@ -567,6 +567,15 @@ export function furnitureLines(text: string): Array<{ start: number; end: number
       if (after < n && /(?:\.\.\.|…)$/.test(ls[after].text.trim())) flag[after] ??= 'listing';
     }
   }
+  // other articles' headlines after the article: below its last sentence, two or more short
+  // headline-shaped lines (no closing punctuation, up to 16 words) and nothing else but furniture (a
+  // cut-off last paragraph is longer, and a list inside the article has sentences after it)
+  const short = (i: number) => bare[i] && ls[i].text.trim().split(/\s+/).length <= 16;
+  let tail = n;
+  while (tail > 2 && (short(tail - 1) || flag[tail - 1])) tail--;
+  let m = 0;
+  for (let k = tail; k < n; k++) if (short(k) && !flag[k]) m++;
+  if (m >= 2) for (let k = tail; k < n; k++) flag[k] ??= 'headline-run';
   const out: Array<{ start: number; end: number; kind: FurnitureKind }> = [...related];
   for (let i = 0; i < n; i++) if (flag[i]) out.push({ start: ls[i].start, end: ls[i].end, kind: flag[i]! });
   return out.sort((a, b) => a.start - b.start);

@@ -269,3 +269,23 @@ test('a ticker, a stamp or glued rubrics above the headline: the headline is the
   // a capitalised word inside a headline is no glued rubric (SlavicNER covid-19/ru)
   assert.equal(titleAfterFurniture('Вакцина от коронавируса "ЭпиВакКорона"\nВакцина создана центром «Вектор».'), null);
 });
+
+test('other articles’ headlines after the article’s last sentence; a cut-off last paragraph and lists inside stay', () => {
+  // eval/news dev (a Russian aggregator): the feed under the article, the last headline cut off
+  const body = 'Ранее украинский парламент поддержал назначение Сибиги на должность министра иностранных дел.';
+  const feed = [
+    'Минувшей ночью в украинских регионах снова гремели взрывы на фоне воздушной тревоги',
+    'Spiegel: В Индии сочли оскорблением реакцию Запада на визит Владимира Путина',
+    'Гидрометцентр: В трех федеральных округах России начнутся сильные морозы',
+    'Дания купит у США системы П',
+  ];
+  assert.deepEqual(kinds(`${lead}\n${body}\n${feed.join('\n')}`).map((k) => k[1]), feed);
+  // eval/news dev (CNA): the excerpt ends inside a paragraph: no furniture
+  const cut = `${lead}\n${body}\nZuppi, the archbishop of Bologna and president of the Italian bishops’ conference, has strong ties to the influential peace-building com`;
+  assert.deepEqual(kinds(cut), []);
+  // a subheading and a cut-off paragraph are no feed either (eval/news dev, TSN)
+  assert.deepEqual(kinds(`${lead}\n${body}\nУльтиматум Трампа Путіну\n14 липня Дональд Трамп заявив, що може запровадити проти Росії та її торговельних партнерів тарифи в розмірі 100%. Це станеться, якщо протягом 50 днів РФ не погодиться на припинення`), []);
+  // a list inside the article, sentences after it (SlavicNER covid-19/ru, mos.ru)
+  const list = `${lead}\nТРЦ «Океания» Город Москва, Кутузовский проспект, дом 57\nТРЦ Columbus Город Москва, Кировоградская улица, дом 13а\nТРЦ «Калейдоскоп» Город Москва, Сходненская улица, дом 56\n${body}`;
+  assert.deepEqual(kinds(list), []);
+});
