@@ -206,5 +206,5 @@ export function textOf(v: unknown): string {
 
 /** The token entries and the alternative lemmas of an article in one deflated blob. */
 export function packTerms(terms: string, alts: string | null): Buffer {
-  return deflateRawSync(Buffer.from(alts ? `${terms}\n${alts}` : terms, 'utf8'), { level: 1 });
+  return deflateRawSync(Buffer.from(alts ? `${terms}\n${alts}` : terms, 'utf8'), { level: 6 });
 }
