@@ -220,6 +220,10 @@ test('bylines, calls to subscribe or comment, addresses, player notices', () => 
   ])
     assert.ok(isMarkedLine(s), s);
   assert.ok(!isMarkedLine('Подписание соглашения ожидается в среду, сообщили в МИД.'));
+  // an English page's footer (govwire.co.uk, re-publish.com, Azvision excerpts from the `search` tool)
+  const footer = 'The Foreign Secretary has accepted an invitation from Russian Foreign Minister Sergey Lavrov to visit Moscow in the coming weeks.\nContinue reading at BBC »\nRelated Articles\nWrite a Comment\nYour name:\nRecent Comments\nFollow Us on Twitter\nShare This\n0 comments:\nPost a Comment';
+  assert.equal(kinds(footer).length, 9);
+  assert.ok(isStampLine('  30 August 2023    Read: 503'));
   for (const s of ['24tv.ua', 'Life.ru', 'instagram.com/dmytro_kuleba', 'Rus.com.az']) assert.ok(isAddressLine(s), s);
   assert.ok(!isAddressLine('Как передает Report, об этом Сибига сообщил в соцсети "Х".'));
 });
