@@ -79,6 +79,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   });
   const pairIndexByOpen = new Map<number, number>();
   top.forEach((p, k) => pairIndexByOpen.set(p.open, k));
+  const pairIndexByClose = new Map<number, number>();
+  top.forEach((p, k) => pairIndexByClose.set(p.close, k));
+  /** cue words a document rule used (`the statement noted`): no cue of their own */
+  const docCueAt = new Set<number>();
+  /** the owner each document noun had last (`statement` -> the Kremlin) */
+  const docOwners = new Map<string, { owner: Subj; sent: number }>();
 
   const sentOf = (i: number) => w[i].sent;
   const sentEndTok = (s: number) => v.sEnd[s];
@@ -140,10 +146,29 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         // a document the phrase does not name the owner of (`— говорится в заявлении`, `йдеться у короткому
         // повідомленні`): the body named right after it in the sentence (`в заявлении, опубликованном на сайте
         // Совета ЕС`), else the body the text named last (`Про це повідомило МЗС. «…», — йдеться у повідомленні`)
-        if (!owner) owner = documentOwner(m.start, m.end, s);
+        // (`“A. B,” the statement reads`: the body named before the quotation, however many sentences it has)
+        let from = s;
+        if (form === 'tail') {
+          let q = m.start - 1;
+          while (q > a0 && !w[q].word && (w[q].text === ',' || DASHES.has(w[q].text))) q--;
+          const k = !w[q].word && insidePair[q] < 0 ? pairIndexByClose.get(w[q].start) : undefined;
+          const t = k !== undefined ? tokenAt(w, top[k].open) : -1;
+          if (t >= 0) from = w[t].sent;
+        }
+        if (!owner) owner = documentOwner(m.start, m.end, s, from);
+        // `the statement noted` after `“…,” the statement reads` (its owner found): the same document, the same owner
+        const nouns: string[] = [];
+        for (let t = m.start; t < m.end; t++) if (w[t].pos === 'NOUN' && v.mentionAt[t] < 0) nouns.push(w[t].lemma);
+        if (!owner) {
+          for (const n of nouns) {
+            const o = docOwners.get(n);
+            if (o && s - o.sent <= 10) owner = owner ?? o.owner;
+          }
+        } else for (const n of nouns) docOwners.set(n, { owner, sent: s });
         // the cue: its impersonal verb (`говорится`, `йдеться`, `наголошено`)
-        const ci = form === 'lead' ? m.end - 1 : form === 'about' ? m.start + 2 : form === 'as' ? m.start + 1 : m.start;
+        const ci = m.rule.produces.cue === 'last' ? m.end - 1 : form === 'lead' ? m.end - 1 : form === 'about' ? m.start + 2 : form === 'as' ? m.start + 1 : m.start;
         const cue: Cue = { start: w[ci].start, end: w[ci].end, text: w[ci].text, lemma: w[ci].lemma };
+        for (let t = m.start; t < m.end; t++) docCueAt.add(t);
         const push = (a: number, b: number, pair?: QPair) => {
           if (pair) {
             if (usedPair.has(pair)) return;
@@ -186,9 +211,15 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
           // tail: what precedes the separator before the cue: a quotation, else the sentence up to it
           let q = m.start - 1;
           while (q > a0 && !w[q].word && (w[q].text === ',' || DASHES.has(w[q].text))) q--;
-          const k = insidePair[q] >= 0 ? insidePair[q] : -1;
+          // (`“A. B,” the statement reads`: the pair closing there, though the sentence splitter cut it)
+          const k = insidePair[q] >= 0 ? insidePair[q] : !w[q].word ? pairIndexByClose.get(w[q].start) ?? -1 : -1;
           if (k >= 0) push(0, 0, top[k]);
-          else if (q > a0) push(w[a0].start, w[q].end);
+          else if (q > a0) {
+            // `Modi noted that …, the statement reads`: a cue of its own before it says whose clause that is
+            let own = false;
+            for (let t = a0; t < q && !own; t++) if (cueAt[t] && insidePair[t] < 0) own = true;
+            if (!own) push(w[a0].start, w[q].end);
+          }
         }
       }
     }
@@ -348,7 +379,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   // ---------- indirect / mixed, and attributions with the same patterns
   // right to left, so a cue nested in another's clause (`напомнил, что Москва заявляла о том, что "…"`) comes first
   for (let c = w.length - 1; c >= 0; c--) {
-    if (!cueAt[c] || insidePair[c] >= 0) continue;
+    if (!cueAt[c] || insidePair[c] >= 0 || docCueAt.has(c)) continue;
     const lemma = w[c].lemma;
     const s = sentOf(c);
     const sEnd = sentEndTok(s);
@@ -404,8 +435,13 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     else if (comp >= 0 && lex.thatOnly.has(lemma) && w[comp].norm !== 'that') comp = -1;
     const quoteOnly = lex.quoteOnly.has(lemma);
     if (comp >= 0 && hasObj && !quoteOnly && comp + 1 < sEnd) {
-      const subj = findSubject(v, c, lex, -1) ?? findSubject(v, c, lex, 1, { maxTokens: comp - c });
       const from = lex.lang === 'en' && w[comp].norm !== 'that' ? comp : comp + 1;
+      // (`Russian state news agencies said Putin and Modi visited …`: without `that` the clause's own subject is not the cue's)
+      // (`Russian state news agencies said Putin and Modi visited …`: without `that` a name opening the clause is the clause's
+      // subject, not the cue's; a pronoun there (`Scott said he posed …`) mostly is the speaker, and stays the fallback)
+      let fwd = findSubject(v, c, lex, 1, { maxTokens: comp - c });
+      if (fwd && from === comp && fwd.k !== 'pronoun') fwd = null;
+      const subj = findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(c);
       // `заявила о том, что "…"` / `сообщил, что "…"` — a quote filling the clause is direct
       const k = pairIndexByOpen.get(w[from].start);
       if (k !== undefined && !usedPair.has(top[k])) {
@@ -524,6 +560,30 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     const st = sentStartTok(s);
     let a: number;
     let b: number;
+    // `“…,” according to the Kremlin.`, `«…», — по словам Пескова.`: a quotation right before a phrase that ends the sentence
+    let pk = -1;
+    for (let t = i - 1; t >= 0 && t >= i - 3 && !w[t].word && pk < 0; t--) {
+      pk = pairIndexByClose.get(w[t].start) ?? -1;
+      if (w[t].text !== ',' && !DASHES.has(w[t].text) && pk < 0) break;
+    }
+    // (a quotation of three words or more that opens its sentence, not a quoted name: `пише "Європейська правда" з посиланням на …`)
+    if (pk >= 0) {
+      const p = top[pk];
+      let o = p.open - 1;
+      while (o >= 0 && /[ \t\u00a0]/.test(text[o])) o--;
+      if (countWords(text.slice(p.start, p.end)) < 3 || (o >= 0 && !/[\n.!?…:]/.test(text[o]))) pk = -1;
+    }
+    if (pk >= 0 && comma < 0 && !usedPair.has(top[pk]) && !acc?.includes('как') && !att?.includes('как')) {
+      const p = top[pk];
+      const outletEnt = src.k === 'entity' && svc.isOutlet(src.ent) ? src.ent : src.k === 'unnamed' ? src.via : null;
+      usedPair.add(p);
+      if (outletEnt || (att && src.k === 'media')) {
+        if (outletEnt) atts.push({ start: p.start, end: p.end, source: outletEnt.id, cue });
+        continue;
+      }
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start, pair: p, rule: 'quote.direct.according' });
+      continue;
+    }
     if (i === st || (i > st && !w[i - 1].word && !SENT_PUNCT.has(w[i - 1].text) && w[i - 1].text !== ',')) {
       if (comma < 0 || comma + 1 >= sEnd) continue;
       a = w[comma + 1].start;
@@ -644,7 +704,9 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   for (const c of cands) {
     let r = res.resolve(c.subj, c.cueIdx, c.mode, c.start, c.end, c.pair);
     // `Об этом информирует Derbyshire Live`, `…, передає N-TV`: a body doing what outlets do
-    if (r.id && !r.outlet && c.cueIdx >= 0 && lex.outletVerbs.has(w[c.cueIdx].lemma) && c.subj?.k === 'entity' && c.subj.ent.type !== 'PER') r = { id: null, outlet: r.id };
+    if (r.id && !r.outlet && c.cueIdx >= 0 && lex.outletVerbs.has(w[c.cueIdx].lemma) && c.subj?.k === 'entity' && !c.subj.body && c.subj.ent.type !== 'PER') r = { id: null, outlet: r.id };
+    // an outlet named by a name no list holds (`издание «444» сообщило`): its passage, nobody's quote
+    if (r.by === 'media') continue;
     if (r.outlet) {
       // an outlet as the speaker: a credited passage, not a quote
       atts.push({ start: c.start, end: c.end, source: r.outlet, cue: c.cue });
@@ -793,6 +855,27 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     return null;
   }
 
+  /**
+   * `он назвал отношения «образцовыми» и заявил, что …`, `X embraced him, greeted him as his "friend" and said …`: a cue
+   * after a coordinator shares the subject of the finite verb before it (agreeing in number and gender), which a quotation
+   * between them hides from the subject search.
+   */
+  function sharedSubject(c: number): Subj | null {
+    const p = w[c - 1];
+    if (!p || !p.word || !lex.coord.has(p.norm)) return null;
+    const ct = w[c].tags ?? {};
+    const st = sentStartTok(sentOf(c));
+    for (let t = c - 2; t >= st && c - t <= 40; t--) {
+      if (insidePair[t] >= 0) continue;
+      const x = w[t];
+      if (!x.word || !((x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm === 'Fin')) continue;
+      const xt = x.tags ?? {};
+      if ((xt.Number ?? '') !== (ct.Number ?? '') || (xt.Gender && ct.Gender && xt.Gender !== ct.Gender)) return null;
+      return findSubject(v, t, lex, -1);
+    }
+    return null;
+  }
+
   /** the sentence [a, b) (tokens) has the speaker `subj` (or, for a pronoun or role, a person or the role's body) as a subject */
   function actOfSpeaker(a: number, b: number, subj: Subj | null): boolean {
     if (!subj) return false;
@@ -817,7 +900,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   }
 
   /** the body a document belongs to when its phrase names none (see the document pass) */
-  function documentOwner(m0: number, m1: number, s: number): Subj | null {
+  function documentOwner(m0: number, m1: number, s: number, from = s): Subj | null {
     const body = (k: number): Subj | null => {
       const men = v.mentions[k];
       // (`на сайте Совета ЕС`: a site's owner is no outlet, whatever the noun before it)
@@ -834,7 +917,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         t = v.mentions[k].t1 - 1;
       }
     }
-    const lo = v.sStart[Math.max(0, s - 2)] ?? 0;
+    const lo = v.sStart[Math.max(0, Math.min(s, from) - 2)] ?? 0;
     for (let t = m0 - 1; t >= lo; t--) {
       const k = v.mentionAt[t];
       if (k < 0) continue;

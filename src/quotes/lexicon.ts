@@ -12,6 +12,8 @@ export interface DocumentCue {
   /** lead: `В заявлении X говорится, что …`; about: `Об этом говорится в заявлении X` (the sentence
    * before); as: `Как говорится в заявлении X, …`; tail: `«…», — говорится в заявлении X` */
   form: 'lead' | 'about' | 'as' | 'tail';
+  /** which token of the match is the cue word when not the form's usual one (`the statement reads`: the last) */
+  cue?: 'last';
 }
 
 const docRules = new Map<string, RuleSet<DocumentCue>>();

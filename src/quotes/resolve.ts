@@ -51,8 +51,25 @@ export class Resolver {
   private lastPer: Said | undefined;
   private readonly speakers = new Set<string>();
 
+  /** the last quote of an unnamed source (`сообщил информированный источник`): its sentence, paragraph and gender */
+  private lastUnnamed: { sent: number; para: number; g: string | undefined; end: number } | undefined;
+
   record(q: Quote, cueIdx: number): void {
+    if (!q.speaker && q.speakerBy === 'unnamed' && q.speakerSpan) {
+      const t = this.v.w[this.tokAt(q.speakerSpan.start)];
+      const at = cueIdx >= 0 ? this.v.w[cueIdx] : t;
+      const tg = t.tags;
+      const g = tg?.Number === 'Plur' ? 'p' : tg?.Gender === 'Masc' ? 'm' : tg?.Gender === 'Fem' ? 'f' : undefined;
+      this.lastUnnamed = { sent: Math.max(at.sent, t.sent), para: this.v.paraOfChar(Math.max(q.end, at.end) - 1), g, end: Math.max(q.end, at.end) };
+      return;
+    }
     if (!q.speaker) return;
+    // `Об этом заявила … Мао Нин`: the cue agreeing with a name says the person's gender better than the
+    // morphology's guess for a foreign name
+    if (q.speakerBy === 'name' && cueIdx >= 0) {
+      const g = this.cueGender(cueIdx);
+      if ((g === 'm' || g === 'f') && !this.cueGenders.has(q.speaker)) this.cueGenders.set(q.speaker, g);
+    }
     const e = this.entById.get(q.speaker);
     const at = cueIdx >= 0 ? this.v.w[cueIdx] : null;
     this.speakers.add(q.speaker);
@@ -97,10 +114,14 @@ export class Resolver {
   }
 
   /** gender of an entity: its own, the KB's, or the morphology of a mention */
+  private readonly cueGenders = new Map<string, string>();
+
   private genderOf(e: Entity): string | undefined {
     if (e.gender) return e.gender;
     const k = this.svc.kb?.byId(e.id)?.gender;
     if (k) return k;
+    const c = this.cueGenders.get(e.id);
+    if (c) return c;
     for (const m of this.v.mentions) {
       if (m.entity !== e) continue;
       for (let t = m.t0; t < m.t1; t++) {
@@ -146,6 +167,8 @@ export class Resolver {
       case 'other':
         return { id: null };
       case 'media': {
+        // `издание «444» сообщило`: an outlet the text names, though by no name the stage knows: its passage, no quote
+        if (subj.quoted) return { id: null, by: 'media' };
         // `издание пишет`: the outlet named last
         for (let k = v.mentions.length - 1; k >= 0; k--) {
           const m = v.mentions[k];
@@ -258,6 +281,18 @@ export class Resolver {
       const sc = 2.8 - 0.6 * Math.max(0, sentNow - l.sent);
       if (QDEBUG) console.error('pronoun last', l.id, sc.toFixed(2));
       if ((!gender || !eg || eg === gender) && (!best || sc > best.score)) best = { id: l.id, score: sc };
+    }
+    // `…, — заявил собеседник агентства. На вопрос о сроках он подчеркнул, что …`: the unnamed source the text
+    // quoted last goes on (no person named as a subject since), and stays unnamed
+    const u = this.lastUnnamed;
+    if (u && (!l || u.end > l.end) && sentNow - u.sent <= 2 && v.paraOfChar(pos) - u.para <= 1 && (!u.g || !gender || u.g === gender)) {
+      const sc = 2.8 - 0.6 * Math.max(0, sentNow - u.sent);
+      let named = false;
+      for (let k = lo - 1; k >= 0 && v.mentions[k].start > u.end; k--) {
+        const m = v.mentions[k];
+        if (m.type === 'PER' && !this.inQuote(m.start) && mentionCaseOk(v, m.t0, m.t1) === 'nom' && !obliqueBefore(v, m.t0, this.lex, m.t1)) named = true;
+      }
+      if (!named && (!best || sc > best.score)) return { id: null, by: 'pronoun' };
     }
     return best ? { id: best.id, by: 'pronoun' } : { id: null };
   }

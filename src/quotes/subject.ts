@@ -7,12 +7,13 @@ import type { Lexicon } from './lexicon.js';
 import type { View, W } from './view.js';
 
 export type Subj =
-  | { k: 'entity'; ent: Entity; start: number; end: number; t0: number }
+  /** `body`: named by a common noun that says it is an institution (`the ministry`, `турецька сторона`), no outlet */
+  | { k: 'entity'; ent: Entity; start: number; end: number; t0: number; body?: boolean }
   | { k: 'pronoun'; g: string; start: number; end: number; t0: number }
   | { k: 'role'; head: string; phrase: string; of: string[]; adjs: string[]; start: number; end: number; t0: number }
   | { k: 'unnamed'; via: Entity | null; start: number; end: number; t0: number }
   | { k: 'institution'; ent: Entity; start: number; end: number; t0: number }
-  | { k: 'media'; start: number; end: number; t0: number }
+  | { k: 'media'; start: number; end: number; t0: number; quoted?: boolean }
   /** a common noun subject the stage cannot resolve (`официальные лица`): speaker stays null */
   | { k: 'other'; start: number; end: number; t0: number };
 
@@ -150,8 +151,9 @@ function personBySurname(v: View, lemma: string, norm: string): Entity | null {
 function outletAfter(v: View, i: number): Entity | null {
   for (let k = i + 1; k < v.w.length && k <= i + 3; k++) {
     const m = v.mentionAt[k];
-    if (m >= 0) return v.mentions[m].entity;
-    if (!v.w[k].word) break;
+    // (`Russian state news agencies said Putin …`: a name past a verb is no agency's name)
+    if (m >= 0) return v.mentions[m].type === 'PER' && v.mentions[m].t0 > i + 1 ? null : v.mentions[m].entity;
+    if (!v.w[k].word || v.w[k].pos === 'VERB' || v.w[k].pos === 'AUX') break;
   }
   return null;
 }
@@ -222,10 +224,12 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     return { s: np, score: np.k === 'entity' ? 4 : 2.5, next: opts.dir === 1 ? i + 1 : np.t0 - 1 };
   }
   if (lex.institutions.has(t.lemma) && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
-    const o = outletAfter(v, i) ?? countryOfAdjective(v, i);
+    // (`Турецька розвідка`: the intelligence service named before, not Turkey; `турецька сторона`: Turkey)
+    const after = outletAfter(v, i);
+    const o = after ?? bodyByNoun(v, i, lex) ?? countryOfAdjective(v, i);
     // `повідомила пресслужба МЗС України`: a nominative service of a named body speaks for it
     if (o && o.type !== 'PER' && (!t.upper || i === v.sStart[t.sent]) && (caseOf(t) === 'Nom' || t.nomAlt || (lex.lang === 'en' && !caseOf(t)))) {
-      return { s: { k: 'entity', ent: o, start: t.start, end: t.end, t0: i }, score: 3, next: opts.dir === 1 ? i + 1 : i - 1 };
+      return { s: { k: 'entity', ent: o, start: t.start, end: t.end, t0: i, body: !after }, score: 3, next: opts.dir === 1 ? i + 1 : i - 1 };
     }
     if (o) return { s: { k: 'institution', ent: o, start: t.start, end: t.end, t0: i }, score: 2, next: i + opts.dir };
   }
@@ -255,11 +259,34 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
   const max = opts.maxTokens ?? (dir === 1 ? 8 : 25);
   let best: { s: Subj; score: number } | null = null;
   let inst: Subj | null = null;
+  /** the abbreviation in brackets before the cue (see below) */
+  let inner: Subj | null = null;
   let n = 0;
   for (let i = c + dir; i >= 0 && i < w.length && n < max; n++) {
     const t = w[i];
     if (t.sent !== sent && dir === -1) break;
     if (!t.word) {
+      // `Венгерское издание «444» сообщило`, `газета "Коммерсант" пишет`: an outlet by a quoted name nobody recognised
+      if (dir === -1 && !best && (t.text === '»' || t.text === '"' || t.text === '”')) {
+        let o = i - 1;
+        while (o >= 0 && i - o <= 6 && w[o].sent === sent && !(!w[o].word && QUOTE_CHARS.has(w[o].text))) o--;
+        const noun = w[o - 1];
+        if (o >= 1 && i - o >= 2 && noun && noun.word && lex.media.has(noun.lemma) && v.mentionAt[o + 1] < 0) {
+          return { k: 'media', quoted: true, start: noun.start, end: t.end, t0: o - 1 };
+        }
+      }
+      // `Національна розвідувальна організація Туреччини (MIT) заявила`, `Prime Minister’s Office (PMO) tweeted`:
+      // an abbreviation in brackets right before the cue; the name before it speaks (else the abbreviation)
+      if (dir === -1 && t.text === ')' && n === 0) {
+        let o = i - 1;
+        while (o >= 0 && i - o <= 5 && w[o].sent === sent && w[o].text !== '(' && w[o].text !== ')') o--;
+        if (o >= 1 && w[o].text === '(' && i - o >= 2) {
+          const k = v.mentionAt[o + 1];
+          if (k >= 0 && v.mentions[k].type !== 'PER') inner = inner ?? { k: 'entity', ent: v.mentions[k].entity, start: v.mentions[k].start, end: v.mentions[k].end, t0: v.mentions[k].t0 };
+          i = o - 1;
+          continue;
+        }
+      }
       if (HARD_STOP.has(t.text) || QUOTE_CHARS.has(t.text) || t.text === '»') break;
       if (dir === 1 && (t.text === ',' || DASHES.has(t.text))) break;
       if (dir === -1 && DASHES.has(t.text) && best) break;
@@ -284,6 +311,10 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
       break;
     }
     if (i !== c && (t.pos === 'VERB' || t.pos === 'AUX') && t.tags?.VerbForm === 'Fin' && dir === 1) break;
+    // English: a noun phrase right after a verb of its own is that verb's object (`Putin embraced the Indian leader,
+    // greeted him … and said`): the subject is further left (a past form: `Russian state news agencies said` has a noun the tagger read as a present verb)
+    // (a subject pronoun or a reporting verb before it, `Fowler said he expects`, starts a clause: no object there)
+    if (dir === -1 && lex.lang === 'en' && i !== c && best && best.s.k !== 'pronoun' && !lex.verbs.has(t.lemma) && best.s.t0 - i <= 4 && t.pos === 'VERB' && (t.tags?.VerbForm === 'Fin' || t.tags?.VerbForm === 'Part') && t.tags?.Tense === 'Past' && !['ADJ', 'DET', 'NUM'].includes(w[i - 1]?.pos ?? '')) best = null;
     const r = subjAt(v, i, lex, { allowOblique: !!opts.allowOblique, dir, cue: c });
     if (r) {
       if (r.s.k === 'institution') {
@@ -332,6 +363,7 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
   if (inst && plural && dir === 1 && best && best.s.k === 'entity' && best.s.ent.type !== 'PER') return inst;
   if (best && best.s.k !== 'other') return best.s;
   if (inst) return inst;
+  if (inner) return inner;
   return best ? best.s : null;
 }
 
@@ -353,10 +385,37 @@ function lastSeat(v: View, lex: Lexicon, before: number, anyBody: boolean): Subj
   return null;
 }
 
-/** `The Venezuelan government`: the country of the capitalised adjective right before an institution noun, among the places the text names. */
+/**
+ * `the ministry noted`, `the department said`, `министерство сообщило` (a body by its common noun, nobody
+ * named after it): the body named before, in the last eight sentences, whose name holds that noun
+ * (`the Indian Foreign Ministry`, `Министерство иностранных дел`). None for a noun no name there holds.
+ */
+function bodyByNoun(v: View, i: number, lex: Lexicon): Entity | null {
+  const t = v.w[i];
+  if (t.upper && i !== v.sStart[t.sent] && !(i > 0 && v.w[i - 1].norm === 'the')) return null;
+  const stem = t.lemma.slice(0, Math.max(4, t.lemma.length - 2));
+  // `ведомство`, `відомство` (a body of government, whatever its name): the last body named by an institution noun (`МИД КНР`)
+  const generic = GENERIC_BODY.has(t.lemma);
+  const s0 = t.sent;
+  let fallback: Entity | null = null;
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.t0 >= i) continue;
+    if (v.w[m.t0].sent < s0 - 8) break;
+    if (m.type !== 'ORG' || m.entity.kind === 'outlet') continue;
+    for (let u = m.t0; u < m.t1; u++) if (v.w[u].lemma.startsWith(stem) || v.w[u].norm.startsWith(stem)) return m.entity;
+    if (generic && !fallback && (lex.institutions.has(v.w[m.t0].lemma) || lex.institutions.has(v.w[m.t0].norm))) fallback = m.entity;
+  }
+  return fallback;
+}
+
+const GENERIC_BODY = new Set(['ведомство', 'відомство']);
+
+/** `The Venezuelan government`, `турецька сторона`: the country of the capitalised adjective right before an institution noun, among the places the text names. */
 function countryOfAdjective(v: View, i: number): Entity | null {
   const a = v.w[i - 1];
-  if (!a || !a.word || !a.upper || v.mentionAt[i - 1] >= 0 || !(a.pos === 'ADJ' || a.pos === 'PROPN') || a.norm.length < 5) return null;
+  // (Russian and Ukrainian write the adjective lower-case: `турецька сторона`, `российская сторона`)
+  if (!a || !a.word || (!a.upper && !(v.lang !== 'en' && a.pos === 'ADJ')) || v.mentionAt[i - 1] >= 0 || !(a.pos === 'ADJ' || a.pos === 'PROPN') || a.norm.length < 5) return null;
   const stem = a.norm.slice(0, 4);
   let found: Entity | null = null;
   for (const m of v.mentions) {

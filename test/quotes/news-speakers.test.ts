@@ -1,0 +1,127 @@
+/**
+ * Speakers on real news the rules were not written from: diplomatic stories outside eval/news
+ * (Modi–Putin calls 2022–2025, Orban in Moscow, Wang Yi's and Yang Jiechi's visits, an Erdogan–Putin
+ * call), each sentence as the outlet published it (Sputnik India, Firstpost, The New Indian Express,
+ * Reuters via India Abroad, TASS, Vedomosti, RIA Novosti, Kommersant, trend.az). Each test names the
+ * phenomenon: a document as the speaker (`the statement reads`), a body by its common noun (`the
+ * ministry noted`, `турецька сторона`), `“…,” according to X`, an outlet by a quoted name, a pronoun
+ * after an unnamed source, a gender from the cue, a predicate sharing the subject across a quotation.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, quoteStarting, speakerName, spansConsistent } from './helpers.js';
+
+test('document (en): `“…,” the statement reads / underlines` and a later `…, the statement noted` speak for the body that issued it', async () => {
+  const doc = await analyze(
+    'Indian Prime Minister Narendra Modi has briefed Russian President Vladimir Putin on his state visit to the US last week, Kremlin said in a statement after a telephone call between the two leaders on Friday.\n' +
+      '"At the initiative of the Indian side, Russian President Vladimir Putin held a phone conversation with Indian Prime Minister Narendra Modi," the statement reads.\n' +
+      '“The conversation was meaningful and constructive. The leaders reaffirmed their mutual intention to strengthen the especially privileged strategic partnership between Russia and India and agreed on further contacts,” the statement underlines.\n' +
+      'The Indian Prime Minister expressed “support” for and “understanding” of the Russian leadership’s actions in tackling PMC Wagner boss Yevegny Prigozhin’s armed mutiny attempt on June 24.\n' +
+      'Modi noted that the “decisive actions” of the Russian leadership were meant to protect law and order, ensure stability and security of the citizens, the statement reads.\n' +
+      'The two leaders also discussed the ongoint status of Moscow’s special military operation in Ukraine, the statement noted.',
+    'en',
+  );
+  const q1 = quoteStarting(doc, 'At the initiative');
+  assert.match(speakerName(doc, q1) ?? '', /Kremlin/);
+  assert.deepEqual(q1?.rules?.slice(0, 1), ['en.quote.document.tail']);
+  // a quotation of two sentences: the pair, and the body named before it
+  const q2 = quoteStarting(doc, 'The conversation was meaningful');
+  assert.ok(q2?.text.endsWith('agreed on further contacts,'), q2?.text);
+  assert.match(speakerName(doc, q2) ?? '', /Kremlin/);
+  // Modi's own clause stays his: the statement's cue does not take the sentence over
+  assert.match(speakerName(doc, quoteStarting(doc, 'the “decisive actions”')) ?? '', /Modi/);
+  assert.equal(quoteStarting(doc, 'Modi noted'), undefined);
+  // the same document four sentences on
+  assert.match(speakerName(doc, quoteStarting(doc, 'The two leaders also discussed')) ?? '', /Kremlin/);
+  assert.ok(spansConsistent(doc));
+});
+
+test('body by its common noun (en): `“…,” the ministry noted` is the Foreign Ministry named before', async () => {
+  const doc = await analyze(
+    'NEW DELHI, August 18. /TASS/. Russian President Vladimir Putin and Indian Prime Minister Narendra Modi have discussed the development of partnership between the two countries over the phone, the Indian Foreign Ministry said.\n' +
+      '"The leaders of the two countries touched upon a number of issues of bilateral cooperation to further strengthen the special and privileged strategic partnership between India and Russia," the ministry noted.',
+    'en',
+  );
+  const q = quoteStarting(doc, 'The leaders of the two countries');
+  assert.ok(q, JSON.stringify(doc.layers.quotes));
+  assert.match(speakerName(doc, q) ?? '', /Foreign Ministry/);
+});
+
+test('`“…,” according to the Kremlin` (en): the quotation before the phrase is direct, with the source as its speaker', async () => {
+  const doc = await analyze(
+    'NEW DELHI: Prime Minister Narendra Modi had a telephone conversation on Monday with the President of the Russian Federation, Vladimir Putin.\n\n' +
+      '“The two leaders reaffirmed their willingness to have bilateral cooperation in the space sector,” according to the Kremlin.\n\n' +
+      '“The two leaders spoke about the significance of BRICS and Russia’s upcoming chairmanship from January 1st, 2024. They also spoke about the upcoming G20 Summit in Delhi,” according to a statement issued by the Kremlin.',
+    'en',
+  );
+  for (const start of ['The two leaders reaffirmed', 'The two leaders spoke']) {
+    const q = quoteStarting(doc, start);
+    assert.ok(q, start);
+    assert.equal(q.kind, 'direct');
+    assert.match(speakerName(doc, q) ?? '', /Kremlin/);
+    assert.ok(q.rules?.includes('quote.direct.according'));
+  }
+});
+
+test('English subjects: no clause subject after a cue without `that`; an object after a verb of its own is no subject', async () => {
+  const doc = await analyze(
+    'MOSCOW (Reuters) -Russian President Vladimir Putin welcomed Indian Prime Minister Narendra Modi late on July.8 and toured him around his residence outside Moscow ahead of official talks in the Kremlin on July.9.\n\n' +
+      'Putin embraced the Indian leader at his home at Novo-Ogaryovo, greeted him as his "dear friend" and said he was "very happy" to see him, according to an account by Russia\'s TASS state news agency.\n\n' +
+      'Russian state news agencies said Putin and Modi visited the residence\'s stable and watched a show with performing horses.',
+    'en',
+  );
+  // `Putin embraced the Indian leader, … and said`: Putin, not the leader he embraced
+  assert.match(speakerName(doc, quoteStarting(doc, 'he was')) ?? '', /Putin/);
+  // `agencies said Putin and Modi visited …`: what the agencies said, not Putin's words
+  const q = (doc.layers.quotes ?? []).find((x) => x.text.includes('visited the residence'));
+  assert.ok(!q || !/Putin/.test(speakerName(doc, q) ?? ''), JSON.stringify(q));
+});
+
+test('an outlet by a quoted name (ru): `Венгерское издание «444» сообщило, что …` is the outlet’s, not the previous speaker’s', async () => {
+  const doc = await analyze(
+    'Премьер-министр Венгрии Виктор Орбан прибыл в Москву, сообщил ТАСС.\n' +
+      'Ранее пресс-секретарь президента РФ Дмитрий Песков подтвердил, что российский лидер Владимир Путин встретится с Орбаном в Москве 28 ноября.\n' +
+      'Венгерское издание «444» сообщило, что Орбан вылетел в Москву на переговоры с президентом РФ. По словам Орбана, в беседе с Путиным также «неизбежно» будет затронута тема переговоров по Украине.',
+    'ru',
+  );
+  assert.match(speakerName(doc, quoteStarting(doc, 'российский лидер')) ?? '', /Песков/);
+  const q = quoteStarting(doc, 'Орбан вылетел');
+  assert.ok(!q || !/Песков/.test(speakerName(doc, q) ?? ''), JSON.stringify(q));
+  assert.match(speakerName(doc, quoteStarting(doc, 'в беседе с Путиным')) ?? '', /Орбан/);
+});
+
+test('a pronoun after an unnamed source (ru): `— заявил собеседник агентства. … он подчеркнул, что …` stays unnamed', async () => {
+  const doc = await analyze(
+    'АНКАРА, 20 ноя – РИА Новости. Турция рассчитывает на проведение телефонных переговоров с российской стороной на высоком уровне, однако не намерена заранее объявлять возможные даты, сообщил РИА Новости информированный турецкий источник.\n' +
+      'По его словам, контакты между президентом Турции Тайипом Эрдоганом и президентом России Владимиром Путиным остаются устойчивыми.\n' +
+      '"Вероятность таких переговоров, конечно, есть. Между лидерами сохраняются доверительные отношения, канал общения налажен", — заявил собеседник агентства о вероятности телефонных переговоров двух лидеров в ближайшее время.\n' +
+      'На вопрос о возможных сроках разговора он подчеркнул, что Анкара не раскрывает подобные детали заранее.',
+    'ru',
+  );
+  const q = quoteStarting(doc, 'Анкара не раскрывает');
+  assert.ok(q, JSON.stringify(doc.layers.quotes));
+  assert.equal(q.speaker, null);
+});
+
+test('the cue’s gender beats the morphology’s guess (ru): `— сообщила дипломат` after `заявила … Мао Нин`; `он назвал «…» и заявил, что` shares its subject', async () => {
+  const doc = await analyze(
+    'Министр иностранных дел Китая Ван И посетит Россию 1-2 декабря. Об этом заявила на брифинге официальный представитель МИД КНР Мао Нин. Визит пройдет по приглашению секретаря Совета безопасности России Сергея Шойгу.\n\n' +
+      '«Член политбюро ЦК КПК, глава Канцелярии Комиссии ЦК КПК по иностранным делам Ван И 1–2 декабря посетит Россию для проведения 20-го раунда российско-китайских консультаций по вопросам стратегической безопасности»,— сообщила дипломат.\n\n' +
+      'В мае по приглашению Сергея Шойгу Москву посетил секретарь политико-юридической комиссии ЦК КПК Чэнь Вэньцин. По итогам переговоров он назвал отношения Пекина с Москвой «образцовыми» и заявил, что Китай и Россия совместно противостоят «любым попыткам нанесения убытка суверенитету, безопасности и интересам развития».',
+    'ru',
+  );
+  assert.match(speakerName(doc, quoteStarting(doc, 'Член политбюро')) ?? '', /Мао Нин/);
+  assert.match(speakerName(doc, quoteStarting(doc, 'Китай и Россия совместно')) ?? '', /Чэнь/);
+});
+
+test('a body by a generic noun (ru): `как сообщило ранее китайское внешнеполитическое ведомство, «…»` is the ministry named before', async () => {
+  const doc = await analyze(
+    'Глава МИД КНР в понедельник начинает пятидневный рабочий визит в США\n\n' +
+      'Министр иностранных дел КНР Ян Цзечи в понедельник по приглашению госсекретаря США Хиллари Клинтон отбывает в США с рабочим визитом, который продлится до 13 марта.\n\n' +
+      'Во время визита, как сообщило ранее китайское внешнеполитическое ведомство, "стороны проведут углубленный обмен мнениями по вопросам развития китайско-американских отношений на следующем этапе и международным и региональным проблемам, представляющим взаимный интерес".',
+    'ru',
+  );
+  const q = quoteStarting(doc, 'стороны проведут');
+  assert.ok(q, JSON.stringify(doc.layers.quotes));
+  assert.match(speakerName(doc, q) ?? '', /МИД/);
+});
