@@ -341,54 +341,61 @@ export class RuMorph {
   }
 
   analyze(word: string): MorphAnalysis[] {
+    // (in parts, each a method of its own: V8 recompiles a function whole when a rare path of it
+    // first runs)
+    if (isUpper(word) && word.length <= 5 && /^[А-ЯЁ]+$/.test(word)) return this.acronym(word);
     const cap = isCapitalized(word);
-    let out: MorphAnalysis[];
-    if (isUpper(word) && word.length <= 5 && /^[А-ЯЁ]+$/.test(word)) {
-      // (only dictionary parses count here: the guessers are not run for a word the dictionary
-      // does not know)
-      const known = (this.dict.parse(word) ?? []) as AzParse[];
-      // an acronym (НАТО, ГРУ, ЕС): its own dictionary entry, else itself
-      const abbr = known.map((p) => toUd(p, word)).filter((a) => a.tags.Abbr);
-      const self: MorphAnalysis = { lemma: word, pos: 'PROPN', tags: { Abbr: 'Yes' }, source: 'rule' };
-      out = abbr.length ? abbr : [self, ...known.map((p) => toUd(p, word))];
-      for (const a of out) if (a.pos === 'PROPN') a.lemma = a.lemma.toUpperCase();
-      return dedupe(out);
-    }
     const parses = this.parses(word);
     const known = parses.filter((p) => p.parser === 'Dictionary');
-    if (known.length) {
-      out = known.map((p) => toUd(p, word));
-      // a full participle also reads as an adjective (соединенных -> соединенный), the way a
-      // name's adjective is used: Соединенные Штаты, Объединенные Арабские Эмираты
-      const asAdj: MorphAnalysis[] = [];
-      for (let j = 0; j < known.length; j++) {
-        const a = out[j];
-        if (a.pos !== 'VERB' || a.tags.VerbForm !== 'Part' || a.tags.Variant === 'Short' || !a.tags.Case) continue;
-        const base = known[j].inflect(['PRTF', 'nomn', 'sing', 'masc'] .concat(a.tags.Voice === 'Pass' ? ['pssv'] : ['actv']));
-        if (!base) continue;
-        const tags: Record<string, string> = {};
-        for (const k of ['Case', 'Number', 'Gender', 'Animacy']) if (a.tags[k]) tags[k] = a.tags[k];
-        asAdj.push({ lemma: base.word.replace(/ё/g, 'е'), pos: 'ADJ', tags, source: 'dict', score: a.score });
-      }
-      if (asAdj.length) out = out.concat(asAdj);
-      // Az matches a capitalised word against lower-case entries too; keep the name readings
-      // first for a capitalised word (its context decides later)
-      if (cap) out = [...out.filter((a) => a.pos === 'PROPN'), ...out.filter((a) => a.pos !== 'PROPN')];
-      // a capitalised word the dictionary knows only as a verb, adverb... (Туск): name readings
-      // at the end, for the stage to take inside a sentence
-      if (cap && !out.some((a) => NOMINAL_LIKE.has(a.pos))) out = out.concat(this.nameFirst(word, []).filter((a) => a.source === 'name'));
-    } else {
-      const guessed = parses.map((p) => toUd(p, word));
-      if (cap || guessed.length === 0 || /^[\p{L}-]+$/u.test(word) === false) {
-        out = this.nameFirst(word, guessed);
-      } else {
-        out = guessed;
-      }
-    }
+    const out = known.length ? this.knownReadings(word, known, cap) : this.guessedReadings(word, parses, cap);
     for (const a of out) {
       if (a.pos === 'PROPN' || (cap && a.source !== 'dict' && a.pos === 'NOUN')) a.lemma = capitalizeLike(a.lemma, word);
     }
     return dedupe(out);
+  }
+
+  /** an acronym (НАТО, ГРУ, ЕС): its own dictionary entry, else itself */
+  private acronym(word: string): MorphAnalysis[] {
+    // (only dictionary parses count here: the guessers are not run for a word the dictionary
+    // does not know)
+    const known = (this.dict.parse(word) ?? []) as AzParse[];
+    const abbr = known.map((p) => toUd(p, word)).filter((a) => a.tags.Abbr);
+    const self: MorphAnalysis = { lemma: word, pos: 'PROPN', tags: { Abbr: 'Yes' }, source: 'rule' };
+    const out = abbr.length ? abbr : [self, ...known.map((p) => toUd(p, word))];
+    for (const a of out) if (a.pos === 'PROPN') a.lemma = a.lemma.toUpperCase();
+    return dedupe(out);
+  }
+
+  /** the readings of a word the dictionary knows */
+  private knownReadings(word: string, known: AzParse[], cap: boolean): MorphAnalysis[] {
+    let out = known.map((p) => toUd(p, word));
+    // a full participle also reads as an adjective (соединенных -> соединенный), the way a
+    // name's adjective is used: Соединенные Штаты, Объединенные Арабские Эмираты
+    const asAdj: MorphAnalysis[] = [];
+    for (let j = 0; j < known.length; j++) {
+      const a = out[j];
+      if (a.pos !== 'VERB' || a.tags.VerbForm !== 'Part' || a.tags.Variant === 'Short' || !a.tags.Case) continue;
+      const base = known[j].inflect(['PRTF', 'nomn', 'sing', 'masc'] .concat(a.tags.Voice === 'Pass' ? ['pssv'] : ['actv']));
+      if (!base) continue;
+      const tags: Record<string, string> = {};
+      for (const k of ['Case', 'Number', 'Gender', 'Animacy']) if (a.tags[k]) tags[k] = a.tags[k];
+      asAdj.push({ lemma: base.word.replace(/ё/g, 'е'), pos: 'ADJ', tags, source: 'dict', score: a.score });
+    }
+    if (asAdj.length) out = out.concat(asAdj);
+    // Az matches a capitalised word against lower-case entries too; keep the name readings
+    // first for a capitalised word (its context decides later)
+    if (cap) out = [...out.filter((a) => a.pos === 'PROPN'), ...out.filter((a) => a.pos !== 'PROPN')];
+    // a capitalised word the dictionary knows only as a verb, adverb... (Туск): name readings
+    // at the end, for the stage to take inside a sentence
+    if (cap && !out.some((a) => NOMINAL_LIKE.has(a.pos))) out = out.concat(this.nameFirst(word, []).filter((a) => a.source === 'name'));
+    return out;
+  }
+
+  /** the readings of a word the dictionary does not know: Az's guesses, a name's first when capitalised */
+  private guessedReadings(word: string, parses: AzParse[], cap: boolean): MorphAnalysis[] {
+    const guessed = parses.map((p) => toUd(p, word));
+    if (cap || guessed.length === 0 || /^[\p{L}-]+$/u.test(word) === false) return this.nameFirst(word, guessed);
+    return guessed;
   }
 
   /** For a word the dictionary does not know: the learned name reading first, Az's guesses after. */

@@ -197,16 +197,22 @@ export class UkMorph {
   }
 
   analyze(word: string): MorphAnalysis[] {
-    const cap = isCapitalized(word);
+    // (in parts, each a method of its own: V8 recompiles a function whole when a rare path of it
+    // first runs)
     const lower = word.toLowerCase();
     const exact = this.lookupG(word);
-    if (!cap) {
+    if (!isCapitalized(word)) {
       let out = exact;
       const closed = UK_CLOSED.get(lower);
       if (closed) out = [{ lemma: lower, pos: closed, tags: {}, source: 'dict' }, ...out.filter((a) => a.pos !== 'X' && a.pos !== 'ADV')];
       if (!out.length) out = this.guess(word);
       return dedupe(rank(out, word));
     }
+    return this.capitalised(word, lower, exact);
+  }
+
+  /** the readings of a capitalised word: its dictionary entries and the name guesser's, each group scored */
+  private capitalised(word: string, lower: string, exact: MorphAnalysis[]): MorphAnalysis[] {
     const upper = isUpper(word);
     // an acronym (НАТО, ГПУ, ЄС): its own entry, else itself
     if (upper && word.length <= 5) {
