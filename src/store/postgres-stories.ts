@@ -13,14 +13,13 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { fingerprint, linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex, type Fingerprint } from '../corpus/dedup/index.js';
+import { articleFingerprint, linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex, type Fingerprint } from '../corpus/dedup/index.js';
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
-import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
+import { boilerplateSpans, inSpans } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
-import { storyLemmas } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
-import { reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
+import { lemmasOf, reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
 type Row = Record<string, any>;
@@ -147,10 +146,10 @@ export const pgDedupUpdater: PgCorpusUpdater = {
   name: 'dedup',
   async update(c, a) {
     const published = typeof a.json.published === 'string' ? a.json.published : null;
-    const text = withoutBoilerplate(a.json.text);
+    const fp = articleFingerprint(a.json.text, boilerplateSpans(a.json.text));
     const index = new PrefetchedDedupIndex(c, { id: a.json.id, rowid: a.rowid });
-    await index.load(fingerprint(text), a.json.id);
-    linkReprint(index, { id: a.json.id, published }, text);
+    await index.load(fp, a.json.id);
+    linkReprint(index, { id: a.json.id, published }, null, fp);
     for (const w of index.writes) await w();
   },
   async reset(c) {
@@ -210,7 +209,7 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
   const lang = typeof json.lang === 'string' ? json.lang : 'und';
   const text = json.text;
   const skip = boilerplateSpans(text);
-  const vec = articleVec({ id, lang, published, lemmas: storyLemmas(text, lang, skip.length ? (o) => inSpans(skip, o) : undefined), entities: storyEntities(json.entities, skip) });
+  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(text, lang, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
   // candidates: articles sharing enough index keys inside the reach of the window, with their vectors (one statement)

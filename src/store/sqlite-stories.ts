@@ -16,11 +16,12 @@
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex } from '../corpus/dedup/index.js';
+import { articleFingerprint, linkReprint, type DedupArticle, type DedupCandidate, type DedupIndex } from '../corpus/dedup/index.js';
+import { textWords } from '../corpus/dedup/words.js';
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
-import { boilerplateSpans, inSpans, withoutBoilerplate } from '../corpus/stories/boilerplate.js';
+import { boilerplateSpans, inSpans } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
-import { storyLemmas } from '../corpus/stories/lemmas.js';
+import { storyLemma } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
@@ -88,7 +89,8 @@ export const dedupUpdater: CorpusUpdater = {
   name: 'dedup',
   update(db, a) {
     const published = typeof a.json.published === 'string' ? a.json.published : null;
-    linkReprint(new SqliteDedupIndex(db, { id: a.json.id, rowid: a.rowid }), { id: a.json.id, published }, withoutBoilerplate(textOf(db, a)));
+    const text = textOf(db, a);
+    linkReprint(new SqliteDedupIndex(db, { id: a.json.id, rowid: a.rowid }), { id: a.json.id, published }, null, articleFingerprint(text, boilerplateSpans(text)));
   },
   reset(db) {
     db.exec('DELETE FROM corpus_dedup_bands; DELETE FROM corpus_dedup;');
@@ -235,6 +237,21 @@ function earlierRow(a: { published: string | null; id: string }, b: { published:
   return pa < pb || (pa === pb && a.id < b.id);
 }
 
+/**
+ * `storyLemmas(text, lang, offset in skip)` over the words the near-duplicate fingerprint already
+ * scanned (`textWords`: the same pattern over the same text), so the text is scanned once.
+ */
+export function lemmasOf(text: string, lang: string, skip: [number, number][]): string[] {
+  const { starts, words } = textWords(text);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (skip.length && inSpans(skip, starts[i])) continue;
+    const l = storyLemma(words[i], lang);
+    if (l) out.push(l);
+  }
+  return out;
+}
+
 /** Files one stored article into its story (incremental; the same groups in any order). */
 export function updateStories(db: Database.Database, a: StoredArticle): StoryUpdate {
   return fileStory(db, a, true);
@@ -249,7 +266,7 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
   const lang = typeof json.lang === 'string' ? json.lang : 'und';
   const text = textOf(db, a);
   const skip = boilerplateSpans(text);
-  const vec = articleVec({ id, lang, published, lemmas: storyLemmas(text, lang, skip.length ? (o) => inSpans(skip, o) : undefined), entities: storyEntities(json.entities, skip) });
+  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(text, lang, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
   // candidates: articles sharing enough index keys inside the reach of the window

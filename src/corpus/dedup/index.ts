@@ -10,7 +10,10 @@
  * Persistence goes through `DedupIndex` (the SQLite store implements it in src/store/); the look-up
  * is by LSH band keys (an index), never a scan.
  */
-import { DUPLICATE_JACCARD, fingerprint, similarity, type Fingerprint } from './minhash.js';
+import { termOf } from '../../store/terms.js';
+import { inSpans, withoutBoilerplate } from '../stories/boilerplate.js';
+import { DUPLICATE_JACCARD, fingerprint, fingerprintOfWords, similarity, type Fingerprint } from './minhash.js';
+import { textWords } from './words.js';
 
 export { fingerprint, similarity, DUPLICATE_JACCARD } from './minhash.js';
 export type { Fingerprint } from './minhash.js';
@@ -54,9 +57,26 @@ export function earlier(a: DedupArticle, b: DedupArticle): boolean {
   return pa < pb || (pa === pb && a.id < b.id);
 }
 
-/** Fingerprints a new article, links it into its group of near-duplicates and stores it. */
-export function linkReprint(index: DedupIndex, a: DedupArticle, text: string): DedupResult {
-  const fp = fingerprint(text);
+/**
+ * The fingerprint of an article's text without its boilerplate lines (`spans`, whole lines as
+ * boilerplateSpans gives them): `fingerprint(withoutBoilerplate(text, spans))`. A text already in
+ * NFC (as ingest stores it) reuses the words scanned for the story lemmas (`textWords`): the words
+ * of the blanked text are exactly the text's words that start outside the spans.
+ */
+export function articleFingerprint(text: string, spans: [number, number][]): Fingerprint | null {
+  if (text.normalize('NFC') !== text) return fingerprint(withoutBoilerplate(text, spans));
+  const { starts, words } = textWords(text);
+  const ws: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (spans.length && inSpans(spans, starts[i])) continue;
+    const t = termOf(words[i]);
+    if (t) ws.push(t);
+  }
+  return fingerprintOfWords(ws);
+}
+
+/** Fingerprints a new article (unless given its fingerprint), links it into its group of near-duplicates and stores it. */
+export function linkReprint(index: DedupIndex, a: DedupArticle, text: string | null, fp: Fingerprint | null = fingerprint(text ?? '')): DedupResult {
   if (!fp) {
     index.putFingerprint(a, null, null);
     return { copyOf: null, matches: [], relinked: [] };

@@ -101,7 +101,12 @@ export interface Fingerprint {
 
 /** The fingerprint of a text, or null when it is too short to tell a reprint. */
 export function fingerprint(text: string): Fingerprint | null {
-  const sh = shingles(normalisedWords(text));
+  return fingerprintOfWords(normalisedWords(text));
+}
+
+/** The fingerprint of a normalised word sequence (`normalisedWords`), or null when it is too short. */
+export function fingerprintOfWords(ws: string[]): Fingerprint | null {
+  const sh = shingles(ws);
   if (sh.length < MIN_SHINGLES) return null;
   const sig = minhash(sh);
   return { sig, bands: bandKeys(sig), shingles: sh.length };
