@@ -19,8 +19,9 @@
  * `--corpus`: the corpus update's cost as the corpus grows (issue 11: it must add <= 15% to the
  * analysis per article, at 1,000 and at 50,000 stored articles, and not grow). The SlavicNER
  * articles are analysed once (CPU time per article measured), then stored as parley/article@1 JSON
- * (the `parley import` path) in copies until `--size`: copy k is published k*60 days later (events'
- * dates too), and for k >= 1 the words of each line are shuffled (seeded by k), so the story vectors
+ * (the `parley import` path; dates from meta.tsv) in copies until `--size`: copy k is published
+ * k * (the data's date span + 61) days later (events' dates too), so the articles per window stay
+ * those of the data, and for k >= 1 the words of each line are shuffled (seeded by k), so the story vectors
  * (bags of lemmas and entities) are the originals' while a copy is no reprint of another copy (the
  * reprints inside the data stay reprints): a corpus of many stories over years, not one wire story
  * reprinted 50 times. Prints the corpus updaters' CPU ms per article per block of 1,000, and as a
@@ -171,14 +172,14 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Copy k of an article: published k*60 days later, and (k >= 1) the words of each line shuffled. */
-function copyOf(a: ArticleJson, k: number): ArticleJson {
+/** Copy k of an article: published k*`days` later, and (k >= 1) the words of each line shuffled. */
+function copyOf(a: ArticleJson, k: number, days: number): ArticleJson {
   if (!k) return a;
   const shift = (d: unknown): unknown => {
     if (typeof d !== 'string') return d;
     const m = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(d);
     if (!m) return d;
-    return new Date(Date.parse(m[1] + 'T00:00:00Z') + k * 60 * 86_400_000).toISOString().slice(0, 10) + m[2];
+    return new Date(Date.parse(m[1] + 'T00:00:00Z') + k * days * 86_400_000).toISOString().slice(0, 10) + m[2];
   };
   const r = rng(k * 7919 + 17);
   const text = String(a.text)
@@ -200,7 +201,13 @@ function copyOf(a: ArticleJson, k: number): ArticleJson {
 async function corpusScale(list: string[], size: number, dbPath: string | undefined, add: number): Promise<void> {
   const log = (s: string) => process.stderr.write(s + '\n');
   // analysed articles (cached beside the db: the analysis CPU per article with them)
-  const cacheFile = join(tmpdir(), `parley-bench-ingest-corpus-${list.length}.json`);
+  const cacheFile = join(tmpdir(), `parley-bench-ingest-corpus-dated-${list.length}.json`);
+  // publication dates of the raw documents (the readers have none): meta.tsv, as eval/corpus does
+  const dates = new Map<string, string>();
+  for (const l of readFileSync(join(RAW, '..', 'meta.tsv'), 'utf8').split('\n').slice(1)) {
+    const [path, , , d] = l.split('\t');
+    if (path && d && /^\d{4}-\d\d-\d\d$/.test(d)) dates.set(join(RAW, '..', path), d);
+  }
   let arts: ArticleJson[];
   let analyseCpu: number;
   if (existsSync(cacheFile)) ({ arts, analyseCpu } = JSON.parse(readFileSync(cacheFile, 'utf8')));
@@ -216,12 +223,16 @@ async function corpusScale(list: string[], size: number, dbPath: string | undefi
       cpu += cpuMs(process.cpuUsage(c));
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      arts.push(toArticleJson(doc) as ArticleJson);
+      arts.push({ ...(toArticleJson(doc) as ArticleJson), published: dates.get(r.input) ?? null });
     }
     analyseCpu = cpu / arts.length;
     writeFileSync(cacheFile, JSON.stringify({ arts, analyseCpu }));
   }
-  log(`${arts.length} articles, analysis ${r2(analyseCpu)} ms CPU/article`);
+  // copies are shifted past the whole span of the data and the story window, so the articles per
+  // day stay those of the data however many copies are stored (undated articles excepted)
+  const ds = arts.map((a) => a.published).filter((d): d is string => typeof d === 'string').sort();
+  const days = ds.length ? Math.ceil((Date.parse(ds[ds.length - 1]) - Date.parse(ds[0])) / 86_400_000) + 61 : 61;
+  log(`${arts.length} articles (${arts.length - ds.length} undated), analysis ${r2(analyseCpu)} ms CPU/article; copy k published k*${days} days later`);
   const dir = dbPath ? null : mkdtempSync(join(tmpdir(), 'parley-bench-corpus-'));
   const store = new SqliteStore(dbPath ?? join(dir!, 'bench.db'));
   try {
@@ -241,7 +252,7 @@ async function corpusScale(list: string[], size: number, dbPath: string | undefi
     };
     while (n < until) {
       const k = Math.floor(n / arts.length);
-      const a = copyOf(arts[n % arts.length], k);
+      const a = copyOf(arts[n % arts.length], k, days);
       const c = process.cpuUsage();
       const r = store.putSync(a);
       block.cpu += cpuMs(process.cpuUsage(c));
