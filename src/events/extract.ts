@@ -189,8 +189,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       // (`на` of purpose takes the accusative: `прибыл на переговоры`, not `на переговорах`)
       const purpose = !tr.verb && p >= a && lx.purposePreps.has(toks[p].norm) && (!lx.purposeAccPreps.has(toks[p].norm) || toks[tr.t].hasCase('Acc'));
       // (`the previous trip`, `will talk again`, `следующая встреча`: another sitting of the sides' contact)
-      let other = false;
-      for (let k = Math.max(a, tr.t - 4); k < Math.min(b, tr.tEnd + 3) && !other; k++) other = lx.otherOccasion.has(toks[k].lemma) || lx.otherOccasion.has(toks[k].norm);
+      const other = x.otherOccasionNear(tr, a, b);
       local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose, other });
     }
     // one contact per set of parties per sentence: keep the most specific mode
@@ -949,6 +948,12 @@ class Extractor {
       return { kind: 'none' };
     }
     return { kind: 'none' };
+  }
+
+  /** A word telling another sitting near the trigger (the lexicon's `otherOccasion`: `previous`, `next`, `again`). */
+  otherOccasionNear(tr: Trig, a: number, b: number): boolean {
+    for (let k = Math.max(a, tr.t - 4); k < Math.min(b, tr.tEnd + 3); k++) if (this.lx.otherOccasion.has(this.toks[k].lemma) || this.lx.otherOccasion.has(this.toks[k].norm)) return true;
+    return false;
   }
 
   /** Tokens (x, y) are an office in the instrumental with its adjectives (`президентом`, `главами`, `новым министром иностранных дел`). */
