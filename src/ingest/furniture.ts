@@ -38,9 +38,13 @@ interface Lists {
   related: string[];
   /** whole-line furniture openers, longest first */
   lineMarkers: string[];
+  /** the first letters (up to 3, lower case) of every related-links and line marker: most lines open with none */
+  openers: Set<string>;
   bylines: string[];
   stamp: Set<string>;
   publish: string[];
+  /** each publishing word as a whole word */
+  publishRe: RegExp[];
   func: Set<string>;
 }
 
@@ -67,7 +71,11 @@ function load(): Lists {
     stamp: new Set(flat(d.stampWords)),
     publish: d.publishWords.map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length),
     func: new Set(flat(d.functionWords)),
+    publishRe: [],
+    openers: new Set(),
   };
+  for (const m of [...lists.related, ...lists.lineMarkers]) lists.openers.add(m.slice(0, 3));
+  lists.publishRe = lists.publish.map((p) => new RegExp(`(?:^|\\s)${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|:|$)`));
   return lists;
 }
 
@@ -271,6 +279,13 @@ function opensWith(l: string, marker: string, orig = l): string | null {
 
 const LEAD_PUNCT = /^[\s#*•·▪►>→\-–—]+/;
 
+/** whether `line` may open with a related-links or line marker (a cheap test before the lists are tried) */
+function mayOpen(line: string): boolean {
+  let i = 0;
+  while (i < line.length && /[\s#*•·▪►>→\-–—]/.test(line[i])) i++;
+  return load().openers.has(line.slice(i, i + 3).toLowerCase());
+}
+
 /**
  * The header of a block of links to other articles: `Читайте также`, `ЩЕ ЗА ТЕМОЮ`, `Related:` alone
  * on the line (or before a colon, a dash or an arrow), or `READ MORE: <one linked headline>` —
@@ -279,7 +294,7 @@ const LEAD_PUNCT = /^[\s#*•·▪►>→\-–—]+/;
  */
 export function isRelatedHeader(line: string): boolean {
   const t = line.trim();
-  if (!t || t.length > 250) return false;
+  if (!t || t.length > 250 || !mayOpen(t)) return false;
   const o = t.replace(LEAD_PUNCT, '');
   const l = o.toLowerCase();
   for (const m of load().related) {
@@ -314,6 +329,7 @@ function linkAfter(t: string, l: string, m: string, rest: string): string | null
  * that end can be told; null otherwise.
  */
 function relatedLead(line: string): { from: number; to: number } | null {
+  if (!mayOpen(line)) return null;
   const t = line.trimEnd();
   const lead = line.length - line.trimStart().length;
   const o = t.trimStart().replace(LEAD_PUNCT, '');
@@ -341,7 +357,7 @@ function relatedLead(line: string): { from: number; to: number } | null {
  */
 export function isMarkedLine(line: string): boolean {
   const t = line.trim();
-  if (!t || t.length > 250) return false;
+  if (!t || t.length > 250 || !mayOpen(t)) return false;
   const l = t.toLowerCase().replace(LEAD_PUNCT, '');
   if (/^copyright\s+(?:©\s*)?\d{4}\b/.test(l)) return true;
   return load().lineMarkers.some((m) => opensWith(l, m) !== null);
@@ -386,8 +402,10 @@ export function isStampLine(line: string): boolean {
   const L = load();
   let l = t.toLowerCase();
   let named = false;
-  for (const p of L.publish) {
-    const at = l.search(new RegExp(`(?:^|\\s)${p}(?=\\s|:|$)`));
+  for (let k = 0; k < L.publish.length; k++) {
+    const p = L.publish[k];
+    if (!l.includes(p)) continue;
+    const at = l.search(L.publishRe[k]);
     if (at < 0) continue;
     const before = t.slice(0, at).trim();
     // a name before the publishing word: two to four capitalised words (or none)
