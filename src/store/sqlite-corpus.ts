@@ -16,6 +16,7 @@ import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
 import { framingRows } from './framing-rows.js';
+import { entitiesNamed } from './sqlite-names.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { copyOfArticles, storyArticleIds, storyOfArticles } from './sqlite-stories.js';
 import type { ClaimFilter, CorpusCounts, CorpusStore, FramingRow, RebuildResult } from './types.js';
@@ -461,11 +462,13 @@ export class SqliteCorpus implements CorpusStore {
     if (!q) return [];
     const rows = this.db
       .prepare(
-        `SELECT e.actor, count(*) AS n FROM article_entities ae JOIN corpus_actor_entities e ON e.entity = ae.entity
-         WHERE ae.entity IN (SELECT entity FROM article_entities WHERE pfold(name) = @q OR instr(pfold(coalesce(names, '')), @q) > 0 OR instr(pfold(name), @q) > 0)
+        // rows per actor from the entity totals the triggers keep (the same as counting the rows)
+        `SELECT e.actor, sum(t.articles) AS n FROM entity_totals t JOIN corpus_actor_entities e ON e.entity = t.entity
+         WHERE t.entity IN (SELECT value FROM json_each(@named))
          GROUP BY e.actor ORDER BY n DESC, e.actor LIMIT @limit`,
       )
-      .all({ q, limit }) as Row[];
+      // the ids whose names hold the query, without folding every row (src/store/sqlite-names.ts)
+      .all({ named: JSON.stringify(entitiesNamed(this.db, q)), limit }) as Row[];
     return rows.map((r) => r.actor);
   }
 

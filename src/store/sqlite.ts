@@ -18,6 +18,7 @@ import { decodeTerms, encodeTerms, packJson, packTerms, packText, textHash, text
 import { findMatches, makeSnippet } from './snippet.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
 import { expandQuery, ftsExpression } from './terms.js';
+import { entitiesNamed } from './sqlite-names.js';
 import type {
   ArticleFilter,
   ArticleJson,
@@ -234,6 +235,11 @@ export class SqliteStore implements Store {
     if (I.exists.get(a.id)) return { id: a.id, status: 'duplicate' };
     const src = (a.source ?? {}) as { path?: string; url?: string; outlet?: string | null };
     const published = typeof a.published === 'string' ? a.published : null;
+    // search index: one term per word token, lemma and folded surface aligned with the offsets
+    // (src/store/index-terms.ts: the PostgreSQL store indexes the same terms); the offsets and
+    // terms that snippets need are kept in the article's row (schema step 11)
+    const { title: titleTerms, lemmas, forms, offsets: offs, alts, altTerms } = indexTerms(a.text, str(a.title), str(a.lang), tokens, this.lemmatizer);
+    const enc = encodeTerms(a.text, lemmas, forms, offs);
     const info = I.article.run({
       id: a.id,
       path: str(src.path),
@@ -248,6 +254,8 @@ export class SqliteStore implements Store {
       json: packJson(a),
       content_hash: textHash(a.text),
       ingested_at: new Date().toISOString(),
+      s_offsets: enc.offsets,
+      s_terms: packTerms(enc.terms, alts.length ? JSON.stringify(alts) : null),
     });
     const rid = Number(info.lastInsertRowid);
 
@@ -274,12 +282,7 @@ export class SqliteStore implements Store {
     for (const t of arr(a.times)) I.time.run(rid, int(t.start), int(t.end), String(t.text ?? ''), req(t.value, 'time value'), str(t.mod), str(t.anchor));
     for (const t of arr(a.attributions)) I.attribution.run(rid, int(t.start), int(t.end), req(t.source, 'attribution source'), str(t.cue?.text), str(t.cue?.lemma));
 
-    // search index: one term per word token, lemma and folded surface aligned with the offsets
-    // (src/store/index-terms.ts: the PostgreSQL store indexes the same terms)
-    const { title: titleTerms, lemmas, forms, offsets: offs, alts, altTerms } = indexTerms(a.text, str(a.title), str(a.lang), tokens, this.lemmatizer);
     I.fts.run(rid, titleTerms.join(' '), lemmas.join(' '), forms.join(' '), altTerms.join(' '));
-    const enc = encodeTerms(a.text, lemmas, forms, offs);
-    I.terms.run(rid, enc.offsets, packTerms(enc.terms, alts.length ? JSON.stringify(alts) : null), null);
     // the corpus (near-duplicates, stories, claims, actors), in this article's transaction
     for (const u of CORPUS_UPDATERS) u.update(this.db, { rowid: rid, json: a });
     return { id: a.id, status: 'new' };
@@ -374,9 +377,8 @@ export class SqliteStore implements Store {
       .prepare(
         `WITH ${ranked}
          SELECT top.rid, top.score, (SELECT count(*) FROM f) AS total, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, ptext(a.text) AS text,
-                s.offsets, s.terms, s.alts
+                a.s_offsets AS offsets, a.s_terms AS terms, a.s_alts AS alts
          FROM top JOIN articles a ON a.rowid = top.rid
-         LEFT JOIN search_terms s ON s.article = top.rid
          ORDER BY top.score, top.pub DESC`,
       )
       .all({ ...params, limit, offset, last: offset + limit - 1 }) as Row[];
@@ -480,13 +482,15 @@ export class SqliteStore implements Store {
         where.push('ae.entity = @id');
         params.id = f.id;
       }
-      where.push('ae.entity IN (SELECT entity FROM article_entities WHERE instr(pfold(name), @name) > 0 OR instr(pfold(coalesce(names, \'\')), @name) > 0)');
-      params.name = fold(f.name);
+      // the ids whose names hold the query (src/store/sqlite-names.ts), their counts from the totals
+      // the triggers keep (the rows per entity, or per entity and type, and their mentions)
+      where.push('ae.entity IN (SELECT value FROM json_each(@named))');
+      params.named = JSON.stringify(entitiesNamed(this.db, fold(f.name)));
       rows = this.db
         .prepare(
-          `SELECT ae.entity AS id, count(*) AS articles, sum(ae.mentions) AS mentions
-           FROM article_entities ae WHERE ${where.join(' AND ')}
-           GROUP BY ae.entity ORDER BY articles DESC, mentions DESC, ae.entity LIMIT @limit OFFSET @offset`,
+          `SELECT ae.entity AS id, ae.articles, ae.mentions
+           FROM ${f.type ? 'entity_type_totals' : 'entity_totals'} ae WHERE ${where.join(' AND ')}
+           ORDER BY ae.articles DESC, ae.mentions DESC, ae.entity LIMIT @limit OFFSET @offset`,
         )
         .all(params) as Row[];
     }
@@ -629,8 +633,8 @@ function prepareInserts(db: Database.Database) {
     return {
       exists: p('SELECT rowid FROM articles WHERE id = ?'),
       hashExists: p('SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1'),
-      article: p(`INSERT INTO articles (id, path, url, outlet, outlet_fold, published, lang, title, text, json, ingested_at, content_hash)
-                  VALUES (@id, @path, @url, @outlet, @outlet_fold, @published, @lang, @title, @text, @json, @ingested_at, @content_hash)`),
+      article: p(`INSERT INTO articles (id, path, url, outlet, outlet_fold, published, lang, title, text, json, ingested_at, content_hash, s_offsets, s_terms)
+                  VALUES (@id, @path, @url, @outlet, @outlet_fold, @published, @lang, @title, @text, @json, @ingested_at, @content_hash, @s_offsets, @s_terms)`),
       entity: p(`INSERT INTO article_entities (article, entity, type, name, names, roles, mentions)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions`),
@@ -644,7 +648,6 @@ function prepareInserts(db: Database.Database) {
       time: p('INSERT INTO times (article, start, "end", text, value, mod, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       attribution: p('INSERT INTO attributions (article, start, "end", source, cue_text, cue_lemma) VALUES (?, ?, ?, ?, ?, ?)'),
       fts: p('INSERT INTO article_fts (rowid, title, lemmas, forms, alts) VALUES (?, ?, ?, ?, ?)'),
-      terms: p('INSERT INTO search_terms (article, offsets, terms, alts) VALUES (?, ?, ?, ?)'),
     };
   }
 type Inserts = ReturnType<typeof prepareInserts>;
