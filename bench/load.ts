@@ -489,6 +489,19 @@ async function hostile(url: string, voc: Vocabulary, db: string): Promise<Check[
 }
 
 /** Waits until the server answers /api/health with 200 three times in a row (or `ms` pass). */
+/** A GET on a connection of its own (closed after), so the cluster's primary picks the next worker. */
+async function getOnNewConnection(url: string): Promise<number> {
+  const { get } = await import('node:http');
+  return new Promise((resolve) => {
+    const r = get(url, { agent: false, headers: { connection: 'close' }, timeout: 20000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    r.on('timeout', () => r.destroy());
+    r.on('error', () => resolve(0));
+  });
+}
+
 async function settled(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
   let ok = 0;
@@ -548,6 +561,21 @@ async function main() {
         } catch {
           single.push({ path: p, ms: Math.round(performance.now() - t), status: 0 }); // timed out (20 s)
         }
+      }
+      // every worker of `serve --workers N` keeps its own answer cache: the pass above went over one
+      // keep-alive connection, so one worker; N - 1 more passes, each request on a new connection
+      // (the primary hands connections to the workers in turn), warm the others
+      if (o.workers > 1 && !o.phases.includes('none')) {
+        let sent = 0;
+        for (let round = 1; round < o.workers; round++) {
+          for (const p of paths) {
+            await getOnNewConnection(server.url + p);
+            sent++;
+          }
+          // with a count of paths divisible by N, the next round would meet the same workers again
+          if (paths.length % o.workers === 0) await getOnNewConnection(server.url + '/api/health');
+        }
+        log(`warmed the other ${o.workers - 1} worker(s): ${sent} requests on new connections`);
       }
       single.sort((x, y) => y.ms - x.ms);
       const routeOf = (p: string) => p.replace(/\?.*/, '').replace(/^\/api\/articles\/.*/, '/api/articles/:id');
