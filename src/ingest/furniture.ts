@@ -370,6 +370,8 @@ export function isMarkedLine(line: string): boolean {
  */
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
+  // a wire credit in brackets on its own line (`(Reporting by Polina Devitt; Editing by Peter Graff)`)
+  if (/^\((?:additional )?(?:reporting|writing|editing|compiled|translated) by [^()]{2,200}\)$/i.test(t)) return true;
   if (!t || t.length > 90 || /[.!?…]$/.test(t.replace(/\b[\p{Lu}][\p{L}]{0,3}\.$/u, ''))) return false;
   const l = t.toLowerCase();
   for (const m of load().bylines) {

@@ -293,3 +293,23 @@ test('other articles’ headlines after the article’s last sentence; a cut-off
   const list = `${lead}\nТРЦ «Океания» Город Москва, Кутузовский проспект, дом 57\nТРЦ Columbus Город Москва, Кировоградская улица, дом 13а\nТРЦ «Калейдоскоп» Город Москва, Сходненская улица, дом 56\n${body}`;
   assert.deepEqual(kinds(list), []);
 });
+
+test('a listing of other articles, each headline with its stamp and cut-off teaser; a wire credit line', () => {
+  // AP hosted page (excerpt from the `search` tool): the article, then the next items of the listing
+  const text = [
+    'Putin praises summit result, calls Biden a tough negotiator',
+    'MOSCOW (AP) — Russian President Vladimir Putin on Thursday praised the outcome of his summit with U.S. President Joe Biden and called him an astute and shrewd negotiator.',
+    'The two leaders concluded three hours of talks Wednesday at an opulent villa facing Lake Geneva.',
+    'Putin said the talks were constructive.',
+    'Biden abroad: Pitching America to welcoming if wary allies',
+    'Jun. 17, 2021 05:27 AM EDT',
+    'WASHINGTON (AP) — President Joe Biden spent his first trip overseas highlighting a sharp break from his disruptive predecessor. European allies welcomed the pitch — and even a longtime foe...',
+    'Biden trip takeaways: Respect, optimism, some skepticism',
+    'Jun. 17, 2021 00:49 AM EDT',
+    'WASHINGTON (AP) — President Joe Biden’s first overseas trip put his diplomatic and negotiating philosophy on display, as he rallied traditional U.S. democratic allies...',
+  ].join('\n');
+  assert.deepEqual(kinds(text).map((k) => k[0]), ['listing', 'stamp', 'listing', 'listing', 'stamp', 'listing']);
+  // National Post (Reuters): the credit closing the article
+  assert.ok(isBylineLine('(Reporting by Polina Devitt and Tom Balmforth Editing by Peter Graff)'));
+  assert.ok(!isBylineLine('(Reuters) - Russian Foreign Minister Sergei Lavrov held calls on Saturday with his Turkish and Hungarian counterparts.'));
+});
