@@ -161,6 +161,81 @@ function makeToken(text: string, start: number, end: number, kind: TokenKind, sp
   return { start, end, text: t, norm, kind, sent: 0, spaceBefore, lemma: undefined, pos: undefined, tags: undefined, alts: undefined };
 }
 
+/** the kind `linkOrDotted` found (an e-mail, a URL, or still a word) */
+let linkKind: TokenKind = 'word';
+
+/**
+ * A word scanned over [i, j) followed by `@` or by `.` and a letter: the end of an e-mail address,
+ * a bare domain or a dotted abbreviation (`U.S.`) starting at i, its kind in `linkKind` ('word' and
+ * j when it is none of them). (Parts of `tokenize` that run on few tokens are functions of their
+ * own: V8 recompiles a function whole when a rare path of it first runs.)
+ */
+function linkOrDotted(text: string, i: number, j: number, next: number, abbr: AbbrTable): number {
+  let kind: TokenKind = isDigit(text.charCodeAt(i)) ? 'number' : 'word';
+  let end = j;
+  if (next === 0x40) {
+    EMAIL_RE.lastIndex = i;
+    if (EMAIL_RE.test(text)) {
+      end = EMAIL_RE.lastIndex;
+      kind = 'email';
+    }
+  }
+  if (kind !== 'email') {
+    DOMAIN_RE.lastIndex = i;
+    if (DOMAIN_RE.test(text)) {
+      end = trimUrlEnd(text, i, DOMAIN_RE.lastIndex);
+      kind = 'url';
+    }
+  }
+  if (kind === 'word') {
+    DOTTED_RE.lastIndex = i;
+    if (DOTTED_RE.test(text)) {
+      const cand = text.slice(i, DOTTED_RE.lastIndex);
+      const low = cand.toLowerCase();
+      // U.S., U.K., т.д., e.g. — known, or single capitals only (A.B.C.)
+      if (abbr.single.has(low) || /^(?:\p{Lu}\.){2,4}$/u.test(cand)) end = DOTTED_RE.lastIndex;
+    }
+  }
+  linkKind = kind;
+  return end;
+}
+
+/** the end of a number of 1-3 digits ending at j with its thousands groups (`12 100`, `1 000 000`) */
+function thousandsEnd(text: string, j: number): number {
+  const n = text.length;
+  let end = j;
+  let k = j;
+  for (;;) {
+    const sp = text.charCodeAt(k);
+    if (!(sp === 0x20 || sp === 0xa0 || sp === 0x202f || sp === 0x2009)) break;
+    if (!(isDigit(text.charCodeAt(k + 1)) && isDigit(text.charCodeAt(k + 2)) && isDigit(text.charCodeAt(k + 3)))) break;
+    const after = k + 4 < n ? text.charCodeAt(k + 4) : 0;
+    if (isDigit(after) || isLetterCode(after, text, k + 4) || (after === 0x2e || after === 0x2c) && isDigit(text.charCodeAt(k + 5))) {
+      // 1 000,5 is fine; `5 2020г` is not a group
+      if (!((after === 0x2e || after === 0x2c) && isDigit(text.charCodeAt(k + 5)))) break;
+    }
+    k += 4;
+    end = k;
+  }
+  return end;
+}
+
+/** the word [i, j) before a period is an abbreviation or an initial (the period is part of it) */
+function abbrWithPeriod(text: string, i: number, j: number, c: number, hasLetter: boolean, hasDigit: boolean, out: Token[], abbr: AbbrTable): boolean {
+  const w = text.slice(i, j);
+  const wl = w.toLowerCase() + '.';
+  const prev = out.length ? out[out.length - 1] : undefined;
+  const isInitial =
+    (hasLetter && !hasDigit && (j - i === 1 || (j - i === 2 && c >= 0xd800)) && isUpperAt(text, i)) ||
+    abbr.initials.has(w + '.');
+  return (
+    isInitial ||
+    abbr.single.has(wl) ||
+    (prev !== undefined && prev.end <= i && abbr.multi.has(`${prev.norm} ${fold(wl)}`)) ||
+    abbr.multiFirst.has(wl)
+  );
+}
+
 /** Splits `text` into tokens (the `sent` field is filled by `segment`). */
 export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   const abbr = abbrTable(opts.lang ?? 'und');
@@ -257,66 +332,15 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
       const next = j < n ? text.charCodeAt(j) : 0;
       // e-mail or bare domain
       if (next === 0x40 || (next === 0x2e && j + 1 < n && isLetterCode(text.charCodeAt(j + 1), text, j + 1))) {
-        if (next === 0x40) {
-          EMAIL_RE.lastIndex = i;
-          if (EMAIL_RE.test(text)) {
-            end = EMAIL_RE.lastIndex;
-            kind = 'email';
-          }
-        }
-        if (kind !== 'email') {
-          DOMAIN_RE.lastIndex = i;
-          if (DOMAIN_RE.test(text)) {
-            end = trimUrlEnd(text, i, DOMAIN_RE.lastIndex);
-            kind = 'url';
-          }
-        }
-        if (kind === 'word') {
-          DOTTED_RE.lastIndex = i;
-          if (DOTTED_RE.test(text)) {
-            const cand = text.slice(i, DOTTED_RE.lastIndex);
-            const low = cand.toLowerCase();
-            // U.S., U.K., т.д., e.g. — known, or single capitals only (A.B.C.)
-            if (abbr.single.has(low) || /^(?:\p{Lu}\.){2,4}$/u.test(cand)) end = DOTTED_RE.lastIndex;
-          }
-        }
+        end = linkOrDotted(text, i, j, next, abbr);
+        kind = linkKind;
       }
-      if (kind === 'number' && hasLetter) kind = 'number'; // 1-й, 90-х stay numbers
       if (kind === 'number' && end === j && !hasLetter) {
         // thousands groups: `12 100`, `1 000 000` (first group 1-3 digits, then groups of exactly 3)
-        if (j - i <= 3) {
-          let k = j;
-          for (;;) {
-            const sp = text.charCodeAt(k);
-            if (!(sp === 0x20 || sp === 0xa0 || sp === 0x202f || sp === 0x2009)) break;
-            if (!(isDigit(text.charCodeAt(k + 1)) && isDigit(text.charCodeAt(k + 2)) && isDigit(text.charCodeAt(k + 3)))) break;
-            const after = k + 4 < n ? text.charCodeAt(k + 4) : 0;
-            if (isDigit(after) || isLetterCode(after, text, k + 4) || (after === 0x2e || after === 0x2c) && isDigit(text.charCodeAt(k + 5))) {
-              // 1 000,5 is fine; `5 2020г` is not a group
-              if (!((after === 0x2e || after === 0x2c) && isDigit(text.charCodeAt(k + 5)))) break;
-            }
-            k += 4;
-            end = k;
-          }
-        }
+        if (j - i <= 3) end = thousandsEnd(text, j);
       }
       // abbreviation or initial: include the period
-      if (kind === 'word' && end === j && next === 0x2e) {
-        const w = text.slice(i, j);
-        const wl = w.toLowerCase() + '.';
-        const prev = out.length ? out[out.length - 1] : undefined;
-        const isInitial =
-          (hasLetter && !hasDigit && (j - i === 1 || (j - i === 2 && c >= 0xd800)) && isUpperAt(text, i)) ||
-          abbr.initials.has(w + '.');
-        if (
-          isInitial ||
-          abbr.single.has(wl) ||
-          (prev !== undefined && prev.end <= i && abbr.multi.has(`${prev.norm} ${fold(wl)}`)) ||
-          abbr.multiFirst.has(wl)
-        ) {
-          end = j + 1;
-        }
-      }
+      if (kind === 'word' && end === j && next === 0x2e && abbrWithPeriod(text, i, j, c, hasLetter, hasDigit, out, abbr)) end = j + 1;
       out.push(makeToken(text, i, end, kind, space));
       space = false;
       i = end;
