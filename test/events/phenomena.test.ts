@@ -272,3 +272,11 @@ test('captions do not push a contact out of the article lead (`when.dateline` co
   const ev = find(doc, 'CONSULT', /мадуро|maduro/, /гренел|grenell/);
   assert.equal(ev.when?.value, '2025-01-31');
 });
+
+test('talking by phone is a call (`говорили по телефону`)', () => {
+  // news dev set: a Russian report of the Scholz–Putin call, 15 Nov 2024
+  const doc = analyze('Президент России Владимир Путин и канцлер Германии Олаф Шольц говорили по телефону около часа.', 'ru', '2024-11-15');
+  const ev = find(doc, 'CONSULT', /путин|putin/, /шольц|scholz/);
+  assert.equal(ev.mode, 'call');
+  assert.equal(ev.status, 'occurred');
+});
