@@ -1229,6 +1229,9 @@ function sourceIn(v: View, a: number, b: number, lex: Lexicon): Subj | null {
 }
 
 /** `цитирует издание Макрона` / `цитирует Пескова РИА Новости`: the person quoted and the outlet. */
+/** `слова`, `words`: the quoted words of someone (`цитирует слова министра`) */
+const WORDS_NOUN = new Set(['слово', 'слова', 'word', 'words']);
+
 function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices): { subj: Subj | null; via: Entity | null } {
   let subj: Subj | null = null;
   let via: Entity | null = null;
@@ -1240,11 +1243,19 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
       continue;
     }
     if (lex.media.has(tk.lemma)) mediaNoun = true;
+    // `цитує слова міністра представник МЗС КНР`: the words are the minister's (a role the resolver finds), whoever quotes them
+    const nx = v.w[t + 1];
+    if (!subj && WORDS_NOUN.has(tk.lemma) && nx && nx.word && lex.roles.has(nx.lemma) && v.mentionAt[t + 1] < 0 && nx.tags?.Case === 'Gen') {
+      subj = { k: 'role', head: nx.lemma, phrase: nx.lemma, of: [], adjs: [], start: nx.start, end: nx.end, t0: t + 1 };
+      t++;
+      continue;
+    }
     const m = v.mentionAt[t];
     if (m >= 0) {
       const men = v.mentions[m];
       if (svc.isOutlet(men.entity)) via = men.entity;
-      else if (!subj) subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+      // (`представник МЗС КНР Мао Нін`: the body after a role noun is what the role is of; the person named next speaks)
+      else if (!subj && !(men.type !== 'PER' && t > 0 && lex.roles.has(v.w[t - 1].lemma))) subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
       t = men.t1 - 1;
     }
   }

@@ -117,14 +117,14 @@ function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
         return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
       }
       of.push(men.entity.id);
-      for (let u = men.t0; u < men.t1; u++) phrase.push(w[u].norm);
+      for (let u = men.t0; u < men.t1; u++) phrase.push(abbrBase(w[u]));
       k = men.t1 - 1;
       e = men.t1;
       continue;
     }
     if (lex.roles.has(t.lemma) || (apposed && !t.upper && (t.pos === 'ADJ' || t.pos === 'NOUN')) || (t.pos === 'NOUN' && caseOf(t) === 'Gen') || (t.pos === 'ADJ' && caseOf(t) === 'Gen') || (!t.pos && !t.upper && /(а|я|ы|и|у|ого|его|ої|ого|ів|их)$/u.test(t.norm) && k === e)) {
       if (t.pos === 'VERB') break;
-      phrase.push(t.norm);
+      phrase.push(abbrBase(t));
       e = k + 1;
       continue;
     }
@@ -132,6 +132,12 @@ function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
   }
   void dir;
   return { k: 'role', head: w[i].lemma, phrase: phrase.join(' '), of, adjs, start: w[s].start, end: w[e - 1].end, t0: s };
+}
+
+/** `МИДа`, `МИДе`, `МЗСу`: an abbreviation with a case ending is the abbreviation (`глава мид`, a title the KB knows) */
+function abbrBase(t: W): string {
+  const abbr = /^([A-ZА-ЯЁІЇЄҐ]{2,})(а|у|е|ом|ы|і|ові)$/u.exec(t.text);
+  return abbr ? abbr[1].toLowerCase() : t.norm;
 }
 
 function personBySurname(v: View, lemma: string, norm: string): Entity | null {

@@ -125,3 +125,25 @@ test('a body by a generic noun (ru): `как сообщило ранее кит�
   assert.ok(q, JSON.stringify(doc.layers.quotes));
   assert.match(speakerName(doc, q) ?? '', /МИД/);
 });
+
+test('a role with an abbreviation in the genitive (ru): `— указал глава МИДа` is the foreign minister named before (fotkaew.ru, an interview of Lavrov)', async () => {
+  const doc = await analyze(
+    'Все хотят, чтобы конфликт на Украине завершился, но здесь важен не срок, а результат. Такое мнение озвучил в четверг министр иностранных дел России Сергей Лавров в интервью телеведущему и гендиректору медиагруппы "Россия сегодня" Дмитрию Киселёву.\n' +
+      '"Мы все хотим, чтобы это завершилось. Но здесь важнее не временной фактор, а фактор существа", — указал глава МИДа.',
+    'ru',
+  );
+  assert.match(speakerName(doc, quoteStarting(doc, 'Мы все хотим')) ?? '', /Лавров/);
+});
+
+test('`цитує слова міністра представник МЗС КНР Мао Нін` (uk, eval/news dev): the words are a minister’s, not the ministry’s whose spokeswoman quotes them', async () => {
+  const doc = await analyze(
+    '«Я переконаний, що справедливий світ в Україні відповідає стратегічним інтересам Китаю, і роль Китаю як глобальної сили світу є важливою», – заявив Кулеба.\n' +
+      'Кулеба у Китаї заявив, що Україна готова вести переговори з РФ.\n' +
+      '«Але переговори мають бути раціональними та мати практичне значення, спрямоване на досягнення справедливого та міцного світу», – цитує слова міністра представник МЗС КНР Мао Нін.',
+    'uk',
+  );
+  const q = quoteStarting(doc, 'Але переговори');
+  assert.ok(q, JSON.stringify(doc.layers.quotes));
+  assert.ok(q.rules?.includes('speaker.role'), JSON.stringify(q.rules));
+  assert.match(speakerName(doc, q) ?? '', /Кулеба/);
+});
