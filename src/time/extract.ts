@@ -80,6 +80,14 @@ const CUE_WINDOW = 32;
 
 const PIECE_JOIN = '\n¶\n';
 
+/** a window of the text handed to chrono: its offset in the joined text, its start and length in the document */
+interface Piece {
+  at: number;
+  start: number;
+  len: number;
+}
+type ChronoResult = ReturnType<ReturnType<typeof chronoForCues>['parse']>[number];
+
 const WORD_CHAR = /[\p{L}\p{N}’'-]/u;
 
 /** the start of the word at or before `i - n` (never inside a word), clamped to [lo, …) */
@@ -96,19 +104,10 @@ function wordEndAfter(s: string, i: number, n: number, hi: number): number {
   return b;
 }
 
-export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
+/** the text around the temporal cues, in pieces joined by PIECE_JOIN (see extractTimes), and the cue classes met */
+function cueWindows(doc: Doc, lx: TimeLexicon): { pieces: Piece[]; joined: string; mask: number } {
   const text = doc.text;
-  if (!text) return [];
-  const lx = timeLexicon(lang);
-  const rx = regexes(lx);
-  const pub = parseIsoDate(doc.published);
-  const ref = pub ? toUtc(pub) : new Date(Date.UTC(2000, 0, 1, 12));
-  // chrono runs only over windows around temporal cues (a month or weekday name, `сегодня`, a year,
-  // the head of a relative phrase): chrono runs every parser's pattern over all it is given, a date
-  // expression is a few words around its cue, and most sentences have none. The windows are parsed
-  // in one call, joined by a line holding a pilcrow (offsets mapped back): neither a space, a dash nor a
-  // letter, so no pattern or range refiner reads across two pieces (`31]\n\n30 грудня` is no range).
-  const pieces: { at: number; start: number; len: number }[] = [];
+  const pieces: Piece[] = [];
   let joined = '';
   const cues = cueSpans(doc, cueIndex(lx));
   let mask = 0;
@@ -143,26 +142,11 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
     }
     flush();
   }
-  // only the parsers the cues can feed: a text without a month name runs no month parser
-  const results = joined ? chronoForCues(lang, lx, mask).parse(joined, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
-  // a result's text may begin with the line breaks that join two pieces: map the offset of its first
-  // non-space character, so it is placed in its own piece (not the one before), and keep the span
-  const spanOf = new Map<(typeof results)[number], [number, number]>();
-  let lo = 0;
-  for (const r of results) {
-    if (r.text.includes('¶')) continue; // across two pieces
-    const lead = r.text.length - r.text.trimStart().length;
-    const at = r.index + lead;
-    if (lo > 0 && pieces[lo].at > at) lo = 0;
-    while (lo + 1 < pieces.length && pieces[lo + 1].at <= at) lo++;
-    const start = at + pieces[lo].start - pieces[lo].at;
-    spanOf.set(r, [start, start + r.text.length - lead]);
-  }
+  return { pieces, joined, mask };
+}
 
-  const skips: [number, number][] = [];
-  rx.skip.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = rx.skip.exec(text)); ) skips.push([m.index, m.index + m[0].length]);
-
+/** chrono's results placed back in the text, trimmed, with their preposition or modifier */
+function foundIn(text: string, results: ChronoResult[], spanOf: Map<ChronoResult, [number, number]>, skips: [number, number][], rx: ReturnType<typeof regexes>): Found[] {
   const found: Found[] = [];
   for (const r of results) {
     const span = spanOf.get(r);
@@ -195,6 +179,43 @@ export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
       endKnown: r.end ? known(r.end) : undefined,
     });
   }
+  return found;
+}
+
+export function extractTimes(doc: Doc, lang: TimeLang): Timex[] {
+  const text = doc.text;
+  if (!text) return [];
+  const lx = timeLexicon(lang);
+  const rx = regexes(lx);
+  const pub = parseIsoDate(doc.published);
+  const ref = pub ? toUtc(pub) : new Date(Date.UTC(2000, 0, 1, 12));
+  // chrono runs only over windows around temporal cues (a month or weekday name, `сегодня`, a year,
+  // the head of a relative phrase): chrono runs every parser's pattern over all it is given, a date
+  // expression is a few words around its cue, and most sentences have none. The windows are parsed
+  // in one call, joined by a line holding a pilcrow (offsets mapped back): neither a space, a dash nor a
+  // letter, so no pattern or range refiner reads across two pieces (`31]\n\n30 грудня` is no range).
+  const { pieces, joined, mask } = cueWindows(doc, lx);
+  // only the parsers the cues can feed: a text without a month name runs no month parser
+  const results = joined ? chronoForCues(lang, lx, mask).parse(joined, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
+  // a result's text may begin with the line breaks that join two pieces: map the offset of its first
+  // non-space character, so it is placed in its own piece (not the one before), and keep the span
+  const spanOf = new Map<(typeof results)[number], [number, number]>();
+  let lo = 0;
+  for (const r of results) {
+    if (r.text.includes('¶')) continue; // across two pieces
+    const lead = r.text.length - r.text.trimStart().length;
+    const at = r.index + lead;
+    if (lo > 0 && pieces[lo].at > at) lo = 0;
+    while (lo + 1 < pieces.length && pieces[lo + 1].at <= at) lo++;
+    const start = at + pieces[lo].start - pieces[lo].at;
+    spanOf.set(r, [start, start + r.text.length - lead]);
+  }
+
+  const skips: [number, number][] = [];
+  rx.skip.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = rx.skip.exec(text)); ) skips.push([m.index, m.index + m[0].length]);
+
+  const found = foundIn(text, results, spanOf, skips, rx);
   found.sort((a, b) => a.start - b.start);
 
   const out: Timex[] = [];
