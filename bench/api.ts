@@ -18,6 +18,8 @@
  *   npm run bench:api -- --size 10000        a smaller store
  *   npm run bench:api -- --db PATH --keep    build (or reuse, when it holds articles) PATH and keep it
  *   npm run bench:api -- --json              machine-readable results
+ *   npm run bench:api -- --no-cache          every answer computed afresh (by default a repeated
+ *                                            request of an unchanged store is a cached answer)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +46,8 @@ function args() {
     db: val('--db'),
     keep: a.includes('--keep'),
     json: a.includes('--json'),
+    /** serve with --no-cache: every answer computed afresh (the routes' own cost, not the answer cache's) */
+    noCache: a.includes('--no-cache'),
   };
 }
 
@@ -135,9 +139,9 @@ function cpuOf(pid: number): number {
   }
 }
 
-async function serve(db: string): Promise<{ url: string; pid: number; stop: () => void }> {
+async function serve(db: string, noCache = false): Promise<{ url: string; pid: number; stop: () => void }> {
   const taskset = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', String(cpus().length - 1)] : [];
-  const cmd = [...taskset, process.execPath, '--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--rate-limit', '0', '--no-ui'];
+  const cmd = [...taskset, process.execPath, '--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--rate-limit', '0', '--no-ui', ...(noCache ? ['--no-cache'] : [])];
   const child = spawn(cmd[0], cmd.slice(1), { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PARLEY_TOKEN: '', UV_THREADPOOL_SIZE: '1' } });
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -158,7 +162,7 @@ async function main() {
   try {
     const built = await fill(db, o.size);
     log(`store: ${built.articles} articles (${built.fillMsPerArticle} ms per article written)`);
-    const server = await serve(db);
+    const server = await serve(db, o.noCache);
     try {
       const months = Array.from({ length: 36 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
       const routes: { name: string; url: (i: number) => string }[] = [
@@ -202,7 +206,7 @@ async function main() {
       // wall times on a shared machine include waiting for the core: the load says how much
       const load = loadavg().map(r1);
       log(`machine load (1, 5, 15 min) ${load.join(', ')} on ${cpus().length} cores`);
-      const out = { articles: built.articles, rounds: o.rounds, server: 'parley serve, one core (taskset), over HTTP on localhost', load, cores: cpus().length, routes: results };
+      const out = { articles: built.articles, rounds: o.rounds, cache: !o.noCache, server: 'parley serve, one core (taskset), over HTTP on localhost', load, cores: cpus().length, routes: results };
       if (o.json) process.stdout.write(JSON.stringify(out) + '\n');
     } finally {
       server.stop();

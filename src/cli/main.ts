@@ -236,6 +236,7 @@ working. DATE is the event's own date when the text gives one.`,
     .option('--rate-limit <n>', 'requests per minute per client address (0: no limit)', nonNegativeInt, 600)
     .option('--cors <origins>', 'allow these origins (comma-separated) to call the API from other sites (default: none)')
     .option('--no-ui', 'do not serve the web UI')
+    .option('--no-cache', 'compute every read answer afresh (by default an answer is kept while the stored data are unchanged)')
     .option('--workers <n>', 'processes serving the port (one per core spreads the load; default 1)', positiveInt, 1)
     .action(async (o) => {
       const { serveCommand } = await import('./commands/serve.js');

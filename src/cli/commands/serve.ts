@@ -10,6 +10,8 @@ export interface ServeOptions {
   rateLimit?: number;
   cors?: string;
   ui?: boolean;
+  /** false (`--no-cache`): no cache of read answers (src/api/cache.ts) */
+  cache?: boolean;
   /** processes serving the one port (node:cluster); default 1 */
   workers?: number;
 }
@@ -54,6 +56,7 @@ export async function serveCommand(o: ServeOptions): Promise<number> {
     rateLimit: o.rateLimit === 0 ? false : o.rateLimit,
     corsOrigins: o.cors ? o.cors.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     webDir: o.ui === false ? null : undefined,
+    cache: o.cache !== false,
     logger: { level: process.env.PARLEY_LOG_LEVEL || 'warn' },
     pressure: true,
   });
