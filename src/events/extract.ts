@@ -1088,6 +1088,16 @@ class Extractor {
       const named = [j + 1, j + 2].some((k) => k < b && this.menAt.has(k)); // (`met envoy Steve Witkoff`)
       if (j < b && T[j].pos === 'NOUN' && !this.menAt.has(j) && !named && !this.lx.roleNouns.has(T[j].lemma) && T[j].text[0] === T[j].text[0].toLowerCase()) return null;
     }
+    // a measure whose object is a contact (`suspend the talks`) tells that contact's end, not a sanction
+    if (tr.type === 'SANCTION' && tr.verb) {
+      let j = tr.tEnd;
+      while (j < b && j - tr.tEnd < 4 && (T[j].pos === 'DET' || T[j].pos === 'ADJ' || T[j].pos === 'PRON' || T[j].pos === 'ADV')) j++;
+      const o = this.trigAt.get(j);
+      // (or an act of force: `aimed at halting strikes on energy infrastructure` is a truce's aim)
+      const force = new Set(['CONSULT', 'ASSAULT', 'FIGHT']);
+      if (o && force.has(o.type) && !o.verb) return null;
+      if (j < b && T[j].pos === 'NOUN' && (this.lx.single.get(T[j].lemma) ?? []).some((d) => force.has(d.type))) return null;
+    }
     // a non-contact act in the infinitive is no happening (`переконати Вашингтон відмовитися`)
     if (!consult && tr.verb && T[tr.t].tags.VerbForm === 'Inf') return null;
     // a non-contact act needs a named side in its sentence (a sanction's may be implied): many
@@ -2204,7 +2214,8 @@ class Extractor {
       return !!n && k + 1 < cb && k + 1 !== tr.t && n.tags.VerbForm === 'Inf' && !this.trigAt.has(k + 1);
     };
     const cancelHit = idx.some((k) => isClosedCue(k) && this.has(k, S.cancelled) && !otherInf(k)) || this.lx.statusSeq.cancelled.some((seq) => idx.some((k) => this.seqAt(k, seq, b)));
-    if (cancelHit || hitIn(rel, 'cancelled')) return ['cancelled', 'status.cancelled-cue'];
+    // (an attack is not called off by what it disrupted: `the attack had disrupted indirect negotiations`)
+    if ((cancelHit || hitIn(rel, 'cancelled')) && tr.type !== 'ASSAULT' && tr.type !== 'FIGHT') return ['cancelled', 'status.cancelled-cue'];
     if (hit('notPlanned')) return ['none', 'status.not-planned-cue'];
     const L = this.lx;
     const negVerb = (k: number) => {

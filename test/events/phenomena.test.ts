@@ -280,3 +280,15 @@ test('talking by phone is a call (`говорили по телефону`)', ()
   assert.equal(ev.mode, 'call');
   assert.equal(ev.status, 'occurred');
 });
+
+test('halting strikes or talks is no sanction (`negotiations ... aimed at halting strikes on energy infrastructure`)', () => {
+  // Reuters as told by an English-language outlet (news dev set), 18 Aug 2024
+  const doc = analyze(
+    'On Sunday, Russia rejected a report claiming that Ukraine’s recent attack on the Kursk region had disrupted indirect negotiations with Kyiv aimed at halting strikes on energy and power infrastructure.',
+    'en',
+    '2024-08-18',
+  );
+  const evs = doc.layers.events ?? [];
+  assert.ok(!evs.some((e) => e.type === 'SANCTION'), JSON.stringify(evs.map((e) => [e.type, e.actors])));
+  assert.ok(!evs.some((e) => e.type === 'ASSAULT' && e.status === 'cancelled'), JSON.stringify(evs.map((e) => [e.type, e.status])));
+});
