@@ -13,6 +13,9 @@ import type { QPair } from './marks.js';
 import { caseOf, mentionCaseOk, obliqueBefore, type Subj } from './subject.js';
 import type { View } from './view.js';
 
+/** role nouns any office holder answers to (`дипломат` for a foreign minister) */
+const GENERIC_ROLES = new Set(['дипломат', 'дипломатка', 'diplomat', 'политик', 'політик', 'politician', 'чиновник', 'посадовець', 'посадовиця']);
+
 /** debugging output of the pronoun scores (`QDEBUG=1`), read once: `process.env` is slow to read */
 const QDEBUG = !!process.env.QDEBUG;
 
@@ -227,6 +230,18 @@ export class Resolver {
 
   private pronoun(g: string, pos: number, pair: QPair | undefined, cg?: string): Resolved {
     const v = this.v;
+    if (g === 'n') {
+      // `“…,” it said` after `according to the Vatican statement`: the body or country named last (no person, no outlet), in the last three sentences
+      const sentNow = v.w[this.tokAt(pos)].sent;
+      for (let k = v.mentions.length - 1; k >= 0; k--) {
+        const m = v.mentions[k];
+        if (m.start >= pos) continue;
+        if (v.w[m.t0].sent < sentNow - 3) break;
+        if ((m.type !== 'ORG' && m.type !== 'LOC') || this.inQuote(m.start) || this.svc.isOutlet(m.entity)) continue;
+        return { id: m.entity.id, by: 'pronoun' };
+      }
+      return { id: null };
+    }
     const want = g === 'p' ? undefined : g;
     if (g === 'p') {
       // `они заявили`: a body that spoke last, if any
@@ -408,6 +423,8 @@ export class Resolver {
       // `Міністр зауважив` is the `очільник МЗС` the article named (whose titles include `міністр закордонних справ`)
       if (roles.some((r) => r.includes(subj.head) || subj.phrase.includes(r) || titles.some((t) => r.startsWith(t)) || this.roleHeads(r).has(subj.head))) score += 4;
       if (holders.has(e.id)) score += 4;
+      // `— подчеркнул дипломат`, `the official said`: a generic role fits any person the article gave a role
+      if (GENERIC_ROLES.has(subj.head) && (e.roles ?? []).length) score += 2;
       const country = kb?.countryOf(e.id);
       const affs = new Set([...(e.affiliations ?? []), ...(kb?.byId(e.id)?.affiliations ?? []), ...(country ? [country] : [])]);
       if (subj.of.some((o) => affs.has(o) || (kb && kb.countryOf(o) && kb.countryOf(o) === country))) score += 2;

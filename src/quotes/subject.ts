@@ -215,6 +215,8 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     if (e) return { s: { k: 'entity', ent: e, start: t.start, end: t.end, t0: i }, score: 2.5, next: i + opts.dir };
   }
   const g = lex.pronouns.get(t.norm);
+  // (`it` speaks only right before its cue, `“…,” it said`; `said it would …` opens the clause)
+  if (g === 'n' && !(opts.dir === -1 && opts.cue === i + 1)) return null;
   if (g && (caseOf(t) ?? 'Nom') === 'Nom') return { s: { k: 'pronoun', g, start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
   const initial = i === v.sStart[t.sent] || (i > 0 && !w[i - 1].word && !/[,]/.test(w[i - 1].text));
   if (lex.unnamed.has(t.lemma) && (!t.upper || initial) && !isAdp(w[i - 1]) && ((caseOf(t) ?? 'Nom') === 'Nom' || t.nomAlt)) {

@@ -147,3 +147,24 @@ test('`цитує слова міністра представник МЗС КН
   assert.ok(q.rules?.includes('speaker.role'), JSON.stringify(q.rules));
   assert.match(speakerName(doc, q) ?? '', /Кулеба/);
 });
+
+test('`it said` / `it added` (en, breakingnewsturkey.com): the body named last before, not a person', async () => {
+  const doc = await analyze(
+    'Foreign ministers of Turkey, Germany, France and the UK held a teleconference to discuss regional issues and latest developments, an official statement said on Tuesday.\n\n' +
+      'The Turkish Foreign Ministry said in a written statement that Mevlut Cavusoglu, Heiko Maas, Jean-Yves Le Drian and Dominic Raab gathered for a virtual meeting to follow the results of a quartet summit of Turkish, French, German and British leaders in March.\n\n' +
+      '"At the meeting, the current situation in the fight against the coronavirus pandemic and the possible common steps to be taken, and the latest regional developments, especially in Syria, Libya and Iraq, were discussed in detail," it said.',
+    'en',
+  );
+  const q = quoteStarting(doc, 'At the meeting');
+  assert.ok(q, JSON.stringify(doc.layers.quotes));
+  assert.match(speakerName(doc, q) ?? '', /Foreign Ministry/);
+});
+
+test('a generic role (ru, eval/news dev): `— подчеркнул дипломат` after `министр иностранных дел Дмитрий Кулеба прибыл` is the minister', async () => {
+  const doc = await analyze(
+    '23 июня министр иностранных дел Дмитрий Кулеба прибыл в Китай с официальным визитом по приглашению Пекина.\n\n' +
+      '"Всем привет из Китая. В развитие контактов лидеров Украины Президента Владимира Зеленского и КНР Си Цзиньпина, осуществляю первый визит украинского чиновника в Китай с начала полномасштабной агрессии России против Украины. Это также первый двусторонний визит министра иностранных дел Украины в КНР с 2012 года", - подчеркнул дипломат.',
+    'ru',
+  );
+  assert.match(speakerName(doc, quoteStarting(doc, 'Всем привет')) ?? '', /Кулеба/);
+});
