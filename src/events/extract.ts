@@ -20,7 +20,7 @@ import { furnitureSpans, isHeadlineLike } from '../ingest/furniture.js';
 import { isOutletEntity } from '../quotes/index.js';
 import { isoWeek, parseIsoDate } from '../time/calendar.js';
 import { sentences, verbTense } from '../time/clause.js';
-import { WORD_NOT_TRIGGER, WORD_STANCE, WORD_TRIGGER, eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
+import { WORD_MULTI_ONLY, WORD_NOT_TRIGGER, WORD_STANCE, WORD_TRIGGER, eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
 
 /** A token as the extractor reads it: folded lemma, part of speech, features; cases on demand. */
 class Tok {
@@ -161,7 +161,13 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
     lemmas[i] = l;
     const f = (wf.get(l) ?? 0) | (l !== t.norm ? (wf.get(t.norm) ?? 0) : 0);
     flags[i] = f;
-    if (f & WORD_TRIGGER) any = true;
+    if (f & WORD_TRIGGER && !(f & WORD_MULTI_ONLY)) any = true;
+  }
+  // (a word that only starts multi-word triggers counts when its whole sequence follows)
+  for (let i = 0; i < raw.length && !any; i++) {
+    if (!(flags[i] & WORD_MULTI_ONLY)) continue;
+    const seqs = [...(lx.multiByFirst.get(lemmas[i]) ?? []), ...(lx.multiByFirst.get(raw[i].norm) ?? [])];
+    any = seqs.some((m) => m.seq.every((w, k) => i + k < raw.length && (lemmas[i + k] === w || raw[i + k].norm === w)));
   }
   if (!any) return [];
   const toks: Tok[] = raw.map((t: Token, i) => new Tok(t, i, lemmas[i]));

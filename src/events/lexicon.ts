@@ -196,6 +196,9 @@ export interface EventLexicon {
 export const WORD_TRIGGER = 1;
 export const WORD_NOT_TRIGGER = 2;
 export const WORD_STANCE = 4;
+/** the word only starts multi-word triggers (`говорить` of `говорить по телефону`): a common word that
+ * alone says nothing, so the quick scan for a trigger checks the whole sequence */
+export const WORD_MULTI_ONLY = 8;
 
 const cache = new Map<string, EventLexicon>();
 
@@ -288,7 +291,9 @@ export function eventLexicon(lang: string): EventLexicon | null {
   const flag = (w: string, bit: number) => lx!.wordFlags.set(w, (lx!.wordFlags.get(w) ?? 0) | bit);
   for (const w of lx.firstWords) flag(w, WORD_TRIGGER);
   // (pattern triggers start on a fixed word too: `дал`, `дав`, `gave`)
-  for (const w of lx.triggerRules.firstWords() ?? []) flag(w, WORD_TRIGGER);
+  const ruleFirst = lx.triggerRules.firstWords() ?? new Set<string>();
+  for (const w of ruleFirst) flag(w, WORD_TRIGGER);
+  for (const w of lx.multiByFirst.keys()) if (!lx.single.has(w) && !ruleFirst.has(w)) flag(w, WORD_MULTI_ONLY);
   for (const w of lx.notTriggersByFirst.keys()) flag(w, WORD_NOT_TRIGGER);
   for (const w of lx.stanceFirst) flag(w, WORD_STANCE);
   cache.set(lang, lx);
