@@ -1343,7 +1343,8 @@ class Extractor {
     }
     // a noun naming its participants (`встреча Трампа и Пезешкиана`) leaves the clause's subject out:
     // `Белый дом не стал комментировать сообщения о встрече ...`
-    if (consult && !tr.verb && parties.length >= 2 && subjects.length) {
+    // (its own participants, not partners after `с`/`з`/`with`: `провів розмову з главами МЗС Естонії та Фінляндії`)
+    if (consult && !tr.verb && subjects.length && parties.filter((id) => inClause.some((m) => m.id === id && !(m.lead.kind === 'prep' && L.withPreps.has(m.lead.prep)))).length >= 2) {
       subjects.length = 0;
       R.push('subject.not-of-named-contact');
     }

@@ -292,3 +292,10 @@ test('halting strikes or talks is no sanction (`negotiations ... aimed at haltin
   assert.ok(!evs.some((e) => e.type === 'SANCTION'), JSON.stringify(evs.map((e) => [e.type, e.actors])));
   assert.ok(!evs.some((e) => e.type === 'ASSAULT' && e.status === 'cancelled'), JSON.stringify(evs.map((e) => [e.type, e.status])));
 });
+
+test('partners after `з` do not push the subject out of a contact noun (`Сибіга провів першу телефонну розмову з главами МЗС Естонії та Фінляндії`)', () => {
+  // a Ukrainian report of Sybiha's first calls as minister (news dev set), 6 Sep 2024
+  const doc = analyze('Сибіга провів першу телефонну розмову з главами МЗС Естонії та Фінляндії', 'uk', '2024-09-06');
+  const ev = find(doc, 'CONSULT', /сибіга|sybiha/, /фінлянд|finland/);
+  assert.equal(ev.mode, 'call');
+});
