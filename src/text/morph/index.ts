@@ -332,13 +332,27 @@ function agreement(tokens: Token[], chosen: (Analyses | null)[]): void {
     if (a0.pos === 'PROPN') {
       // a name before a noun: an adjectival reading that agrees (Білого дому: Білий, not Біле)
       if (agrees(a0, head) && ADJ_LIKE.test(a0.lemma)) continue;
-      const k = as.findIndex((a) => (a.pos === 'PROPN' || a.pos === 'ADJ') && ADJ_LIKE.test(a.lemma) && a.tags.Gender !== undefined && agrees(a, head));
+      // (loops, not findIndex with a closure: this runs for most word pairs)
+      let k = -1;
+      for (let j = 0; j < as.length; j++) {
+        const a = as[j];
+        if ((a.pos === 'PROPN' || a.pos === 'ADJ') && ADJ_LIKE.test(a.lemma) && a.tags.Gender !== undefined && agrees(a, head)) {
+          k = j;
+          break;
+        }
+      }
       if (k > 0) chosen[i] = promote(as, k);
       continue;
     }
     if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && a0.tags.VerbForm === 'Part')) continue;
     if (agrees(a0, head)) continue;
-    const k = as.findIndex((a) => a.pos === a0.pos && agrees(a, head));
+    let k = -1;
+    for (let j = 0; j < as.length; j++) {
+      if (as[j].pos === a0.pos && agrees(as[j], head)) {
+        k = j;
+        break;
+      }
+    }
     if (k > 0) chosen[i] = promote(as, k);
   }
 }
