@@ -191,8 +191,8 @@ function readWords(
   }
 }
 
-  // a guessed name: the candidate whose case fits the context (preposition, given name, no
-  // preposition -> no locative) wins over a slightly more frequent ending change
+// a guessed name: the candidate whose case fits the context (preposition, given name, no
+// preposition -> no locative) wins over a slightly more frequent ending change
 function guessedNameCases(tokens: Token[], lang: string, chosen: (Analyses | null)[], named: number[]): { decided: Set<number>; strongByForm: Map<string, string>; strongLemmas: Set<string> } {
   const decided = new Set<number>();
   const strongByForm = new Map<string, string>();
@@ -263,8 +263,8 @@ function guessedNameCases(tokens: Token[], lang: string, chosen: (Analyses | nul
   return { decided, strongByForm, strongLemmas };
 }
 
-  // a capitalised word at a sentence start that is also a lower-case function word (Тому,
-  // Пока, Сами) is that word unless the article writes it capitalised inside a sentence
+// a capitalised word at a sentence start that is also a lower-case function word (Тому,
+// Пока, Сами) is that word unless the article writes it capitalised inside a sentence
 function initialFunctionWords(tokens: Token[], chosen: (Analyses | null)[], initial: number[], midCaps: Set<string>): void {
   for (const i of initial) {
     const as = chosen[i]!;
@@ -275,10 +275,10 @@ function initialFunctionWords(tokens: Token[], chosen: (Analyses | null)[], init
   }
 }
 
-  // one name per article: a form read on strong evidence somewhere (Марк Рютте) is read the
-  // same way where the context says nothing (заявил Рютте); else a base form the article
-  // itself uses (Лаврова -> Лавров when `Лавров` occurs) wins
-  // forms the article uses as their own base form (Лавров, not Трампа)
+// one name per article: a form read on strong evidence somewhere (Марк Рютте) is read the
+// same way where the context says nothing (заявил Рютте); else a base form the article
+// itself uses (Лаврова -> Лавров when `Лавров` occurs) wins
+// forms the article uses as their own base form (Лавров, not Трампа)
 function oneNamePerArticle(tokens: Token[], chosen: (Analyses | null)[], decided: Set<number>, strongByForm: Map<string, string>, strongLemmas: Set<string>): void {
   const surfaces = new Set<string>();
   for (let j = 0; j < tokens.length; j++) {
@@ -306,8 +306,8 @@ function oneNamePerArticle(tokens: Token[], chosen: (Analyses | null)[], decided
   }
 }
 
-  // a capitalised word inside a sentence that the dictionary knows only as a lower-case adjective
-  // (Мінська) is a name unless a noun it agrees with follows (Північної Кореї, Елисейским дворцом)
+// a capitalised word inside a sentence that the dictionary knows only as a lower-case adjective
+// (Мінська) is a name unless a noun it agrees with follows (Північної Кореї, Елисейским дворцом)
 function capitalAdjectives(tokens: Token[], chosen: (Analyses | null)[], capAdj: number[]): void {
   for (const i of capAdj) {
     const as = chosen[i]!;
@@ -320,7 +320,7 @@ function capitalAdjectives(tokens: Token[], chosen: (Analyses | null)[], capAdj:
   }
 }
 
-  // agreement: an adjective / determiner / participle before a noun takes the agreeing reading
+// agreement: an adjective / determiner / participle before a noun takes the agreeing reading
 function agreement(tokens: Token[], chosen: (Analyses | null)[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const as = chosen[i];
