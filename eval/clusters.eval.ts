@@ -29,7 +29,9 @@ const DEV = new Set(['nord_stream']);
 
 function groupsOf(store: SqliteStore): Map<string, string> {
   const rows = store.db
-    .prepare('SELECT a.id, sa.story FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article')
+    // the public story id (corpus_story_articles.story is the internal key since schema step 9,
+    // which differs with the order of arrival)
+    .prepare('SELECT a.id, s.id AS story FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article JOIN corpus_stories s ON s.key = sa.story')
     .all() as { id: string; story: string }[];
   return new Map(rows.map((r) => [r.id, r.story]));
 }
