@@ -589,24 +589,7 @@ export async function pgReadStory(c: Db, id: string): Promise<StoryJson | null> 
 
 /** Stories, latest first (by their last publication date, then id), filtered (readStories of sqlite-stories.ts). */
 export async function pgReadStories(c: Db, f: StoryFilter = {}): Promise<StoryJson[]> {
-  const where: string[] = [];
-  const values: unknown[] = [];
-  const add = (v: unknown) => (values.push(v), `$${values.length}`);
-  if (f.entity) where.push(`s.key IN (SELECT story FROM corpus_story_entities WHERE entity = ${add(f.entity)})`);
-  if (f.lang) where.push(`EXISTS (SELECT 1 FROM corpus_story_articles sa WHERE sa.story = s.key AND sa.lang = ${add(f.lang)})`);
-  if (f.from) where.push(`coalesce(s.last_published, '') >= ${add(f.from)}`);
-  if (f.to) where.push(`substr(coalesce(s.first_published, ''), 1, ${f.to.length}) <= ${add(f.to)}`);
-  if (f.minArticles && f.minArticles > 1) where.push(`s.n >= ${add(f.minArticles)}`);
-  const limit = Math.max(1, Math.min(10000, Math.floor(f.limit ?? 50)));
-  const offset = Math.max(0, Math.floor(f.offset ?? 0));
-  const ids = (
-    await rows(
-      c,
-      `SELECT s.id FROM corpus_stories s ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY s.last_published IS NULL, s.last_published DESC, s.id LIMIT ${add(limit)} OFFSET ${add(offset)}`,
-      values,
-    )
-  ).map((r) => r.id as string);
+  const ids = await pgStoryIdsOf(c, f);
   const out: StoryJson[] = [];
   for (const id of ids) {
     const s = await pgReadStory(c, id);

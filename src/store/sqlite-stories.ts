@@ -743,19 +743,7 @@ export function readStory(db: Database.Database, id: string): StoryJson | null {
   const langs = [...new Set(arts.map((r) => r.lang as string))].sort();
   const outlets = [...new Set(arts.map((r) => r.outlet as string | null).filter((x): x is string => !!x))].sort();
   const dates = arts.map((r) => r.published as string | null).filter((x): x is string => !!x).sort();
-  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(key) as Row[]).map(
-    (r) => r.entity as string,
-  );
-  let claims: string[] = [];
-  if (hasTable(db, 'corpus_claim_reports'))
-    claims = (
-      q(
-        db,
-        `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
-         WHERE sa.story = ? ORDER BY cr.claim`,
-      ).all(key) as Row[]
-    ).map((r) => r.claim as string);
-  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(key) as StoryJson['history'];
+  const { entities, claims, hist } = storyExtras(db, key);
   const out: StoryJson = {
     schema: 'parley/story@1',
     id: sid,
@@ -905,19 +893,7 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
       .map((r) => r.id as string)
       .reverse();
   }
-  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(key) as Row[]).map(
-    (r) => r.entity as string,
-  );
-  let claims: string[] = [];
-  if (hasTable(db, 'corpus_claim_reports'))
-    claims = (
-      q(
-        db,
-        `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
-         WHERE sa.story = ? ORDER BY cr.claim`,
-      ).all(key) as Row[]
-    ).map((r) => r.claim as string);
-  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(key) as StoryJson['history'];
+  const { entities, claims, hist } = storyExtras(db, key);
   const out: StoryHead = {
     schema: 'parley/story@1',
     id: sid,
@@ -1002,4 +978,22 @@ export function readStoryArticlePage(db: Database.Database, id: string, offset: 
        ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?`,
     ).all(key, Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))) as Row[]
   ).map((r) => r.id as string);
+}
+
+/** A story's top entities, its claims and its history (the full story and the story head read them alike). */
+function storyExtras(db: Database.Database, key: number): { entities: string[]; claims: string[]; hist: StoryJson['history'] } {
+  const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(key) as Row[]).map(
+    (r) => r.entity as string,
+  );
+  const claims = hasTable(db, 'corpus_claim_reports')
+    ? (
+        q(
+          db,
+          `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
+           WHERE sa.story = ? ORDER BY cr.claim`,
+        ).all(key) as Row[]
+      ).map((r) => r.claim as string)
+    : [];
+  const hist = q(db, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = ? ORDER BY rowid').all(key) as StoryJson['history'];
+  return { entities, claims, hist };
 }
