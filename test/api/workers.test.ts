@@ -49,10 +49,10 @@ function children(pid: number): number[] {
   return out;
 }
 
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 60_000, detail?: () => string): Promise<void> {
   const end = Date.now() + ms;
   while (!(await ok())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${detail ? `: ${detail()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -82,6 +82,18 @@ test('serve --workers 2: both answer, a dead worker is replaced, SIGTERM stops a
       assert.ok(body.items.every((a) => ids.includes(a.id)));
     }
     // kill one worker: another is started and the port keeps answering
+    // the last outcome of a probe, for the failure message
+    let last = '';
+    const answers = async () => {
+      try {
+        const r = await fetch(`${url}/api/stats`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(10_000) });
+        last = `HTTP ${r.status}`;
+        return r.status === 200;
+      } catch (e) {
+        last = `${(e as Error).message} ${((e as Error).cause as Error | undefined)?.message ?? ''}`;
+        return false;
+      }
+    };
     const victim = before.find((p) => /serve/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8')))!;
     assert.ok(victim, 'a worker process');
     process.kill(victim, 'SIGKILL');
@@ -89,7 +101,15 @@ test('serve --workers 2: both answer, a dead worker is replaced, SIGTERM stops a
       const now = children(pid);
       return !now.includes(victim) && now.length >= before.length;
     });
-    await until('answers again', async () => (await fetch(`${url}/api/stats`, { headers: { connection: 'close' } }).catch(() => null))?.status === 200);
+    await until('answers again', answers, 60_000, () => `${last}; server said: ${err}`);
+    // every worker killed at once: the replacements listen on the same port (with --port 0 too)
+    const all = children(pid);
+    for (const p of all) process.kill(p, 'SIGKILL');
+    await until('replacements for all', () => {
+      const now = children(pid);
+      return now.length >= all.length && !now.some((p) => all.includes(p));
+    }, 60_000, () => `killed ${all}, children now ${children(pid)}; server said: ${err}`);
+    await until('answers at the same address after every worker died', answers, 60_000, () => `${last}; server said: ${err}`);
     const stats = (await (await fetch(`${url}/api/stats`, { headers: { connection: 'close' } })).json()) as { articles: number };
     assert.equal(stats.articles, 2);
     assert.match(err, /exited .*; starting another/);

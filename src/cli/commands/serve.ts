@@ -62,7 +62,9 @@ export async function serveCommand(o: ServeOptions): Promise<number> {
   });
   let address: string;
   try {
-    address = await app.listen({ host: o.host, port: o.port });
+    // a worker of `--workers N` listens on the port its primary chose (see servePrimary)
+    const port = cluster.isWorker && process.env.PARLEY_SERVE_PORT ? Number(process.env.PARLEY_SERVE_PORT) : o.port;
+    address = await app.listen({ host: o.host, port });
   } catch (e) {
     await app.close();
     throw new CliError(`cannot listen on ${o.host}:${o.port}: ${(e as Error).message}`);
@@ -112,11 +114,15 @@ async function servePrimary(o: ServeOptions, n: number): Promise<number> {
   } catch (e) {
     throw new CliError(`cannot open database ${o.db}: ${(e as Error).message}`);
   }
+  // --port 0: one free port chosen here for every worker, the replacements too. Were each worker
+  // to listen on port 0, the cluster's shared socket would close when its last listening worker
+  // died, and the next worker would get another port: clients would find nothing at the address.
+  const port = o.port || (await freePort(o.host));
   let stopping = false;
   let listening = 0;
   let failed: number | null = null;
   const fork = () => {
-    const w = cluster.fork();
+    const w = cluster.fork({ PARLEY_SERVE_PORT: String(port) });
     w.on('message', (m: { parleyListening?: string; token?: boolean }) => {
       if (!m?.parleyListening) return;
       if (listening++ === 0)
@@ -157,5 +163,18 @@ async function servePrimary(o: ServeOptions, n: number): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     for (let i = 0; i < n; i++) fork();
+  });
+}
+
+/** a port free on host now (the OS picks it) */
+async function freePort(host: string): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', (e) => reject(new CliError(`cannot listen on ${host}:0: ${e.message}`)));
+    s.listen({ host, port: 0 }, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
 }
