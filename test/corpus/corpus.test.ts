@@ -179,6 +179,13 @@ test('claims: arriving on a visit and meeting someone of the host side there are
   assert.equal(meeting.mode, 'meeting');
   assert.equal(clash(visit, meeting), 'host');
   assert.equal(clash(meeting, visit), 'host');
+  // talks with a visiting envoy that name a person of each side are the meeting, not the arrival
+  // (TASS, eval/news dev), whatever mode the trigger `visiting` gave them
+  const en = toArticleJson(pipe.analyze({ id: 'talks', source: {}, published: '2025-04-11', title: null, lang: 'en',
+    text: 'ST. PETERSBURG, April 11. /TASS/. Special envoy of the Russian president and chief executive of the Russian Direct Investment Fund (RDIF) Kirill Dmitriev has described talks with visiting US special presidential envoy Steve Witkoff as productive.' })) as ArticleJson;
+  const talks = reportsOf(en as never).find((r) => r.type === 'CONSULT' && r.actors.includes('dmitriev'))!;
+  assert.ok(talks, 'Dmitriev and Witkoff in one contact');
+  assert.equal(clash(visit, talks), 'host');
   // a meeting at an institution of the host side still tells of the visit (the Bonne visit of the seeds)
   const bonne = seeds.flatMap((a) => reportsOf(a as never)).filter((r) => r.actors.includes('bonne'));
   const v = bonne.find((r) => r.mode === 'visit');

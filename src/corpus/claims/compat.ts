@@ -109,9 +109,11 @@ function modesNear(x: string | null, y: string | null): boolean {
  * happenings. A meeting with an institution (`met at the Kremlin`) still tells of the visit.
  */
 function visitAndMeeting(a: Report, b: Report): boolean {
-  const met = (m: string | null) => m === 'meeting' || m === 'talks';
+  // a visit that names a person of each side (`talks with visiting envoy Witkoff`, Dmitriev and
+  // Witkoff) tells of meeting that person, as a meeting does
+  const met = (m: Report) => m.mode === 'meeting' || m.mode === 'talks' || (m.mode === 'visit' && personsOnEverySide(m));
   const apart = (v: Report, m: Report) => {
-    if (v.mode !== 'visit' || !met(m.mode)) return false;
+    if (v.mode !== 'visit' || !met(m)) return false;
     for (let i = 0; i < m.actors.length; i++) {
       if (!m.persons[i]) continue;
       const side = m.sides[i];
@@ -120,6 +122,13 @@ function visitAndMeeting(a: Report, b: Report): boolean {
     return false;
   };
   return apart(a, b) || apart(b, a);
+}
+
+function personsOnEverySide(r: Report): boolean {
+  const sides = new Set(r.sides);
+  if (sides.size < 2) return false;
+  for (const s of sides) if (!r.actors.some((_, i) => r.persons[i] && r.sides[i] === s)) return false;
+  return true;
 }
 
 function sidesApart(a: Report, b: Report): boolean {
