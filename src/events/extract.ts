@@ -110,6 +110,9 @@ interface Cand {
   purpose?: boolean;
   /** told as another sitting (`the previous meeting`, `talk again`): the lexicon's `otherOccasion` words near it */
   other?: boolean;
+  /** the id of the `plan-before` when rule of its sentence (`earlier`, `до звонка`, `prior to the call`): a plan
+   * told as reported before the contact took place */
+  planBefore?: string;
 }
 
 const FROM_PREPS = new Set(['from', 'от', 'від']);
@@ -196,7 +199,8 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       const purpose = !tr.verb && p >= a && lx.purposePreps.has(toks[p].norm) && (!lx.purposeAccPreps.has(toks[p].norm) || toks[tr.t].hasCase('Acc'));
       // (`the previous trip`, `will talk again`, `следующая встреча`: another sitting of the sides' contact)
       const other = x.otherOccasionNear(tr, a, b);
-      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose, other });
+      const planBefore = ev.ev.status === 'planned' || ev.ev.status === 'possible' ? planBeforeRule(toks, lx, a, b) : undefined;
+      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose, other, planBefore });
     }
     // one contact per set of parties per sentence: keep the most specific mode
     for (const c of local) {
@@ -262,6 +266,15 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
  *   it as earlier (`ранее`, `previous`: the `earlier` cues), the article's own date — news tells the day's
  *   events (`Clinton met North Korean leader Kim Jong-Il in Pyongyang` under a 2009-08-04 dateline).
  */
+/** The id of the first `plan-before` when rule matching in tokens [a, b), if any. */
+function planBeforeRule(toks: Tok[], lx: EventLexicon, a: number, b: number): string | undefined {
+  for (let k = a; k < b; k++) {
+    const m = lx.whenRules.matchAt(toks, k, a, b).find((x) => x.rule.produces.kind === 'plan-before');
+    if (m) return m.rule.id;
+  }
+  return undefined;
+}
+
 function datedByReport(c: Pick<Cand, 'ev'>, doc: Doc, toks: Tok[], sents: [number, number][], lx: EventLexicon, furniture: { start: number; end: number }[] = []): void {
   const ev = c.ev;
   if (ev.status !== 'occurred' && ev.status !== 'ongoing') return;
@@ -385,11 +398,21 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
   const sides = (e: DiplomaticEvent) => [...new Set(e.actors.map((a) => kb?.countryOf(a) ?? a))].sort().join('+');
   // talks are held at a meeting: `Делегації ... розпочали зустріч` and `розпочалися переговори делегацій` (rule `merge.talks-meeting`)
   const talksMeeting = (x: DiplomaticEvent['mode'], y: DiplomaticEvent['mode']) => (x === 'talks' && y === 'meeting') || (x === 'meeting' && y === 'talks');
+  const sittings = new Set(['meeting', 'summit', 'talks']);
+  const planTalks = (o: DiplomaticEvent, c: DiplomaticEvent) =>
+    (o.status === 'planned' || o.status === 'possible') &&
+    (c.status === 'planned' || c.status === 'possible') &&
+    (o.mode === 'talks') !== (c.mode === 'talks') &&
+    sittings.has(o.mode ?? '') &&
+    sittings.has(c.mode ?? '');
   const sameHappening = (o: DiplomaticEvent, c: DiplomaticEvent) =>
     o.type === c.type &&
     sides(o) === sides(c) &&
     (o.mode === c.mode ||
       (o.type === 'CONSULT' && talksMeeting(o.mode, c.mode) && (o.status === 'occurred' || o.status === 'ongoing')) ||
+      // (`Xi will hold a summit with ... Putin` and `Putin and Xi will discuss ... during their talks`: one
+      // plan told as a sitting and as the talks held at it — rule `merge.plan-talks`)
+      (o.type === 'CONSULT' && planTalks(o, c)) ||
       (o.type === 'CONSULT' &&
         (GENERIC_MODES.has(o.mode ?? 'other') || GENERIC_MODES.has(c.mode ?? 'other')) &&
         ((o.status === 'none' && c.status === 'none') || ((o.level === 'technical' || o.level === 'working') && o.level === c.level)))) &&
@@ -431,10 +454,11 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
       (specific(c.ev) === specific(prev.ev) &&
         c.hasOwnActors &&
         (infoScore(c.ev) > infoScore(prev.ev) + 0.01 || (Math.abs(infoScore(c.ev) - infoScore(prev.ev)) <= 0.01 && headline(prev.ev) && !headline(c.ev))));
+    const why = prev.ev.mode !== c.ev.mode && planTalks(prev.ev, c.ev) ? 'merge.plan-talks' : 'merge.same-happening';
     if (better) {
-      mergeInto(c.ev, prev.ev, 'merge.same-happening');
+      mergeInto(c.ev, prev.ev, why);
       prev.ev = c.ev;
-    } else mergeInto(prev.ev, c.ev, 'merge.same-happening');
+    } else mergeInto(prev.ev, c.ev, why);
   }
   return acrossStatus(statusUpdates(out, sides));
 }
@@ -466,6 +490,11 @@ function acrossStatus(cands: Cand[]): Cand[] {
   // (a plan and what took place are two contacts as often as one: `В марте политики разговаривали по
   // видеосвязи` beside `Лула встретится с Зеленским`; only plans among themselves, or a plan and its end)
   const compatible = (x: EventStatus, y: EventStatus) => (irrealis(x) && irrealis(y)) || terminal(x) || terminal(y);
+  // ... but a plan told as reported before the contact (`Plans for the direct talks were initially
+  // reported`, `за некоторое время до звонка ... сообщило, что Шольц планирует`) is the plan of the
+  // contact that took place (rule `merge.plan-told-before`, with the cue's rule id)
+  const real = (st: EventStatus) => st === 'occurred' || st === 'ongoing';
+  const toldBefore = (p: Cand, q: Cand) => !!p.planBefore && irrealis(p.ev.status) && real(q.ev.status);
   const kind = (m: DiplomaticEvent['mode']) => (m === 'talks' || m === 'meeting' || m === 'summit' || m === 'other' || !m ? 'talks' : m);
   const out: Cand[] = [];
   for (const c of cands) {
@@ -483,7 +512,7 @@ function acrossStatus(cands: Cand[]): Cand[] {
               sameActors(o.ev.actors, e.actors) &&
               kind(o.ev.mode) === kind(e.mode) &&
               statusGroup(o.ev.status) !== statusGroup(e.status) &&
-              compatible(o.ev.status, e.status) &&
+              (compatible(o.ev.status, e.status) || toldBefore(o, c) || toldBefore(c, o)) &&
               // (another place is another sitting: the summit in Alaska and the one called off in Budapest)
               (!o.ev.place || !e.place || o.ev.place === e.place) &&
               (o.ev.when && e.when
@@ -496,10 +525,13 @@ function acrossStatus(cands: Cand[]): Cand[] {
       out.push(c);
       continue;
     }
+    const told = toldBefore(prev, c) ? prev.planBefore : toldBefore(c, prev) ? c.planBefore : undefined;
+    const rule = told ? 'merge.plan-told-before' : 'merge.across-status';
     if ((STATUS_WEIGHT[e.status] ?? 0) > (STATUS_WEIGHT[prev.ev.status] ?? 0)) {
-      mergeInto(e, prev.ev, 'merge.across-status');
+      mergeInto(e, prev.ev, rule);
       prev.ev = e;
-    } else mergeInto(prev.ev, e, 'merge.across-status');
+    } else mergeInto(prev.ev, e, rule);
+    if (told) prev.ev.rules = [...new Set([...(prev.ev.rules ?? []), told])];
   }
   return out;
 }
@@ -524,7 +556,9 @@ function statusUpdates(cands: Cand[], sides: (e: DiplomaticEvent) => string): Ca
   const updated = new Set<Cand>();
   for (const c of cands) {
     const e = c.ev;
-    if (e.type === 'CONSULT' && (terminal(e.status) || irrealis(e.status))) {
+    // (`The two presidents failed to meet during the G7 summit` is a sitting of its own that did not take
+    // place, not news of the plan: `will hold their first-ever meeting on Wednesday`)
+    if (e.type === 'CONSULT' && (terminal(e.status) || irrealis(e.status)) && !e.rules?.includes('status.failed-cue')) {
       const prev = out.find(
         (o) =>
           o.ev.type === 'CONSULT' &&
@@ -658,6 +692,34 @@ function buildMentions(doc: Doc, toks: Tok[], entities: Entity[], kb: KnowledgeB
         lead: { kind: 'none' },
         conj: false,
       });
+    }
+  }
+  // `Xi Jinping` ... `Xi will hold a summit`, `Си Цзиньпин` ... `Путин и Си`: the first word of a person's
+  // name, alone, names that person when no other name of the article has that word (a family name
+  // written first); `Vladimir` of two Vladimirs names neither
+  const firstOf = new Map<string, string | null>();
+  const otherWord = new Set<string>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const words = m.text.split(/\s+/).filter(Boolean).map(norm);
+      if (e.type === 'PER' && words.length === 2 && words[0].length >= 2) {
+        const prev = firstOf.get(words[0]);
+        firstOf.set(words[0], prev === undefined || prev === e.id ? e.id : null);
+        words.slice(1).forEach((w) => otherWord.add(w));
+      } else words.forEach((w) => otherWord.add(w));
+    }
+  }
+  if (firstOf.size) {
+    const taken = (k: number) => all.some((m) => m.t0 <= k && k < m.t1);
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      const id = firstOf.get(t.norm);
+      if (!id || otherWord.has(t.norm) || t.text[0] === t.text[0].toLowerCase() || taken(k)) continue;
+      // (not the start of another capitalised name: `Xi Jinping` itself, `Ali Shamkhani`)
+      const nx = toks[k + 1];
+      if (nx && !nx.punct && nx.text[0] !== nx.text[0].toLowerCase() && nx.start === t.end + 1) continue;
+      const e = entities.find((x) => x.id === id)!;
+      all.push({ start: t.start, end: t.end, id, type: e.type, t0: k, t1: k + 1, case: t.tags.Case ?? null, maybeNom: !t.tags.Case || t.hasCase('Nom'), head: t, ent: e, dropped: false, lead: { kind: 'none' }, conj: false });
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -1599,6 +1661,7 @@ class Extractor {
     if (status === 'occurred' && when && /W\d{2}$/.test(when.value) && this.doc.published && when.value > isoWeekOf(this.doc.published)) [status, statusRule] = ['planned', 'status.week-ahead'];
     R.push(statusRule);
     if (when && statusRule !== 'status.rescheduled') R.push(stanceObj >= 0 ? 'when.after-trigger' : 'when.clause-timex');
+    if (when && this.whenSkippedReport) R.push('when.not-of-report');
     const s0 = T[a].start, s1 = T[b - 1].end;
     const trig = { start: T[tr.t].start, end: T[tr.tEnd - 1].end };
     const ev: DiplomaticEvent = {
@@ -2223,6 +2286,8 @@ class Extractor {
     const cancelHit = idx.some((k) => isClosedCue(k) && this.has(k, S.cancelled) && !otherInf(k)) || this.lx.statusSeq.cancelled.some((seq) => idx.some((k) => this.seqAt(k, seq, b)));
     // (an attack is not called off by what it disrupted: `the attack had disrupted indirect negotiations`)
     if ((cancelHit || hitIn(rel, 'cancelled')) && tr.type !== 'ASSAULT' && tr.type !== 'FIGHT') return ['cancelled', 'status.cancelled-cue'];
+    // `failed to meet`, `не смогли встретиться`, `не вдалося зустрітися`: the contact did not take place
+    if (hit('failed')) return ['none', 'status.failed-cue'];
     if (hit('notPlanned')) return ['none', 'status.not-planned-cue'];
     const L = this.lx;
     const negVerb = (k: number) => {
@@ -2250,7 +2315,20 @@ class Extractor {
     const byTense = this.tenseStatus(tr, idx);
     if (byTense) return [byTense, `status.tense.${byTense}`];
     if (hit('ongoing')) return ['ongoing', 'status.ongoing-cue'];
+    // a headline with no finite verb, `Lula and Zelensky to hold first in-person meeting`, `Blinken to
+    // visit China`: the infinitive of a headline tells what is to come
+    if (this.lx.lang === 'en' && this.headline(a, b)) {
+      for (let k = ca; k + 1 < cb && k < tr.t; k++) if (T[k].norm === 'to' && T[k + 1].pos === 'VERB') return ['planned', 'status.headline-infinitive'];
+    }
     return ['occurred', 'status.default'];
+  }
+
+  /** A headline: a sentence with no closing punctuation and no finite verb. */
+  private headline(a: number, b: number): boolean {
+    const T = this.toks;
+    if (b <= a || /[.!?…"»”]$/.test(T[b - 1].text)) return false;
+    for (let k = a; k < b; k++) if (T[k].tags.VerbForm === 'Fin' || verbTense(this.doc.layers.tokens![k], this.lx.lang)) return false;
+    return true;
   }
 
   /** The trigger lies in an indirect quote whose cue verb is in the past (`said (that) …`, `told reporters …`). */
@@ -2365,14 +2443,26 @@ class Extractor {
   }
 
   /** The temporal expression of the trigger's clause (not one across a `что`). */
+  /** set by `when` when a date of the report around the trigger's indirect quote was passed over */
+  private whenSkippedReport = false;
+
   private when(tr: Trig, a: number, b: number, afterOnly = false): DiplomaticEvent['when'] {
+    this.whenSkippedReport = false;
     const times = this.doc.layers.times ?? [];
     const T = this.toks;
     const s0 = T[a].start, s1 = T[b - 1].end;
     const tp = T[tr.t].start;
     let best: { d: number; t: Timex } | null = null;
+    // (a date of the report is not the reported contact's: `Earlier on Monday, the Kremlin said Guterres
+    // would meet with Putin ... on Thursday` — rule `when.not-of-report`; an undated contact that took
+    // place may still take the report's date, `when.report-date`)
+    const q = (this.doc.layers.quotes ?? []).find((x) => x.kind === 'indirect' && !!x.cue && tp >= x.start && tp < x.end);
     for (const t of times) {
       if (t.start < s0 || t.end > s1 || (afterOnly && t.start < tp)) continue;
+      if (q && (t.end <= q.start || t.start >= q.end)) {
+        this.whenSkippedReport = true;
+        continue;
+      }
       if (!/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-W\d{2}$/.test(t.value)) continue;
       const lo = Math.min(t.end, tp), hi = Math.max(t.start, tp);
       let crosses = false;

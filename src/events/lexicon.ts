@@ -40,7 +40,7 @@ interface LexiconFile {
   lang: string;
   triggers: TriggerDef[];
   multi: MultiDef[];
-  status: Record<'cancelled' | 'none' | 'negation' | 'notPlanned' | 'possible' | 'planned' | 'ongoing' | 'occurred', string[]>;
+  status: Record<'cancelled' | 'none' | 'negation' | 'failed' | 'notPlanned' | 'possible' | 'planned' | 'ongoing' | 'occurred', string[]>;
   levels: Record<Level, string[][]>;
   /** purpose: `прибыл для переговоров`, `for talks with`; purposeAcc: those that state a purpose only
    * with the accusative (`на переговоры`, not `на переговорах`) */
@@ -102,9 +102,9 @@ export interface TriggerProduce {
   parties?: 'from-to';
 }
 
-/** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news; `rescheduled`: a put-off contact given a new date (`перенесено, але відбудеться`, the date follows the match) */
+/** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news; `rescheduled`: a put-off contact given a new date (`перенесено, але відбудеться`, the date follows the match); `plan-before`: a plan told as reported before the contact it plans (`initially reported`, `до звонка`) */
 export interface WhenProduce {
-  kind: 'report-anaphor' | 'earlier' | 'rescheduled';
+  kind: 'report-anaphor' | 'earlier' | 'rescheduled' | 'plan-before';
 }
 
 export interface StanceProduce {

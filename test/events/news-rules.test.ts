@@ -1,0 +1,107 @@
+/**
+ * Rules added for real news (issue 14): each on real sentences of published reports (the development
+ * half of eval/news/ and the pages they come from), with the id of the rule that decided.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { DiplomaticEvent, Doc } from '../../src/doc/model.js';
+import { eventLexicon } from '../../src/events/lexicon.js';
+import { createPipeline } from '../../src/pipeline/index.js';
+import { resourcePath } from '../../src/pipeline/resources.js';
+import { foldWord, type MatchToken, type Rule } from '../../src/rules/match.js';
+
+const pipe = await createPipeline();
+
+function analyze(text: string, lang: string, published: string): Doc {
+  return pipe.analyze({ source: { format: 'text' }, published, title: null, text, lang });
+}
+
+const events = (d: Doc): DiplomaticEvent[] => d.layers.events ?? [];
+const has = (e: DiplomaticEvent, ...ids: string[]) => ids.every((id) => e.actors.includes(id));
+
+for (const lang of ['ru', 'uk', 'en']) {
+  const file = JSON.parse(readFileSync(resourcePath(`src/events/rules/${lang}.json`), 'utf8')) as { when: Rule[] };
+  test(`plan-before when rules (${lang}): each example fires its rule`, () => {
+    const lx = eventLexicon(lang)!;
+    const rules = file.when.filter((r) => (r.produces as { kind?: string } | undefined)?.kind === 'plan-before');
+    assert.ok(rules.length >= 1);
+    for (const r of rules) {
+      assert.ok(r.example?.length, `${r.id} has no example`);
+      for (const ex of r.example ?? []) {
+        const d = analyze(ex, lang, '2024-11-15');
+        const toks: MatchToken[] = (d.layers.tokens ?? []).map((t) => ({ lemma: t.kind === 'word' && t.lemma ? foldWord(t.lemma) : t.norm, norm: t.norm, pos: t.pos, tags: t.tags }));
+        const hit = toks.some((_, k) => lx.whenRules.matchAt(toks, k, 0, toks.length).some((m) => m.rule.id === r.id));
+        assert.ok(hit, `${r.id} does not fire on: ${ex}`);
+      }
+    }
+  });
+}
+
+test('failed to meet (en): the sitting did not take place, and it is no news of the planned one', () => {
+  const d = analyze(
+    'Presidents Luiz Inácio Lula da Silva and Volodymyr Zelensky of Ukraine will hold their first-ever in-person bilateral meeting on Wednesday while in New York for the United Nations General Assembly meeting. The two presidents failed to meet during the G7 summit in Japan.',
+    'en',
+    '2023-09-18',
+  );
+  const failed = events(d).find((e) => e.rules?.includes('status.failed-cue'));
+  assert.ok(failed, JSON.stringify(events(d)));
+  assert.equal(failed.status, 'none');
+  const plan = events(d).find((e) => e.when?.value === '2023-09-20' && has(e, 'lula', 'zelensky'));
+  assert.equal(plan?.status, 'planned');
+});
+
+test('a date of the report does not date the reported contact (en, when.not-of-report)', () => {
+  const d = analyze(
+    'Earlier on Monday, the Kremlin said Guterres would meet with Putin on the sidelines of the summit on Thursday to discuss the “Middle East crisis and the situation around Ukraine”, as well as the ongoing work of the UN.',
+    'en',
+    '2024-10-22',
+  );
+  const m = events(d).find((e) => e.mode === 'meeting' && e.actors.includes('putin'));
+  assert.ok(m, JSON.stringify(events(d)));
+  assert.equal(m.status, 'planned');
+  assert.equal(m.when?.value, '2024-10-24');
+  assert.ok(m.rules?.includes('when.not-of-report'));
+});
+
+test('a plan reported before the call is the plan of the call that took place (ru, merge.plan-told-before)', () => {
+  const d = analyze(
+    'Канцлер Германии Олаф Шольц провел телефонный разговор с президентом России Владимиром Путиным. Об этом сообщает Süddeutsche Zeitung.\nОтметим, что за некоторое время до звонка издание Bloomberg сообщило, что Шольц планирует провести телефонный разговор с Путиным.',
+    'ru',
+    '2024-11-15',
+  );
+  const calls = events(d).filter((e) => e.mode === 'call');
+  assert.equal(calls.length, 1, JSON.stringify(calls));
+  assert.equal(calls[0].status, 'occurred');
+  assert.ok(calls[0].rules?.includes('merge.plan-told-before'));
+  assert.ok(calls[0].rules?.includes('ru.when.plan-before.before-contact'));
+});
+
+test('a headline infinitive is a plan (en, status.headline-infinitive)', () => {
+  const d = analyze('Lula and Zelensky to hold first in-person meeting in New York', 'en', '2023-09-18');
+  const m = events(d).find((e) => e.mode === 'meeting');
+  assert.equal(m?.status, 'planned');
+  assert.ok(m?.rules?.includes('status.headline-infinitive'));
+});
+
+test('`Xi` alone after `Xi Jinping` is Xi (the first word of a name written family name first)', () => {
+  const d = analyze(
+    'Chinese President Xi Jinping landed in Moscow on Monday (March 20) for his first state visit to Russia since the Ukraine war started last year in February. Xi will hold a summit with his Russian counterpart Vladimir Putin as he eyes a "new momentum" to bilateral ties during the crucial visit.',
+    'en',
+    '2023-03-20',
+  );
+  const s = events(d).find((e) => e.mode === 'summit');
+  assert.ok(s && has(s, 'xi', 'putin'), JSON.stringify(events(d)));
+  assert.equal(s.status, 'planned');
+});
+
+test('a planned summit and the talks planned at it are one plan (en, merge.plan-talks)', () => {
+  const d = analyze(
+    'Xi Jinping landed in Moscow on Monday. Xi will hold a summit with his Russian counterpart Vladimir Putin as he eyes a "new momentum" to bilateral ties during the crucial visit. Meanwhile, the Kremlin said that Putin and Xi will discuss peace proposals set out by Beijing to resolve the conflict in Ukraine during their talks in the Russian capital.',
+    'en',
+    '2023-03-20',
+  );
+  const plans = events(d).filter((e) => e.type === 'CONSULT' && e.status === 'planned' && has(e, 'xi', 'putin'));
+  assert.equal(plans.length, 1, JSON.stringify(plans));
+  assert.ok(plans[0].rules?.includes('merge.plan-talks'));
+});
