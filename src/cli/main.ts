@@ -138,7 +138,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the rest processed), 2 usage err
     .option('--json', 'print the result as one JSON object')
     .addOption(new Option('--marks <style>', 'how matched words are marked (default: bold on a terminal, else brackets)').choices(['ansi', 'brackets', 'guillemets']))
     .action(async (words: string[], o) => {
-      const { searchCommand } = await import('./commands/query.js');
+      const { searchCommand } = await import('./commands/search.js');
       done(await searchCommand(words, o));
     });
 

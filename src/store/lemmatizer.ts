@@ -56,17 +56,15 @@ export function morphLemmatizer(morph: Morphology, opts: { names?: KbNames | nul
 }
 
 /**
- * The query lemmatizer the CLI and the API give a store: only the morphology stage's resources
- * are loaded (not the whole pipeline). Undefined when the morphology cannot load (search then
- * matches surface forms only).
+ * The query lemmatizer the CLI and the API give a store: the morphology service alone (not the
+ * pipeline, nor the stories updater's shared analyser the pipeline's morph stage brings), whose
+ * analysers load on first use, one language at a time: a query of Russian words loads the Russian
+ * dictionary only. The same analyses as the pipeline's morph stage gives (the stage makes the same
+ * service).
  */
 export async function loadQueryLemmatizer(): Promise<Lemmatizer | undefined> {
-  const { defaultStages, Context } = await import('../pipeline/index.js');
-  const stage = (await defaultStages('morph')).find((s) => s.name === 'morph');
-  const ctx = new Context();
-  await stage?.load?.(ctx);
-  const morph = ctx.maybe('morph');
-  return morph ? morphLemmatizer(morph) : undefined;
+  const { MorphologyService } = await import('../text/morph/morphology.js');
+  return morphLemmatizer(new MorphologyService());
 }
 
 interface KbFileLite {

@@ -23,3 +23,22 @@ export async function connectStore(location: string, opts: SqliteStoreOptions & 
   const { SqliteStore } = await import('./sqlite.js');
   return new SqliteStore(location.replace(/^sqlite:/, ''), opts);
 }
+
+/** What `parley search` needs of a store. */
+export type SearchStore = Pick<Store, 'search' | 'close'>;
+
+/**
+ * A store for search alone (`parley search`): for SQLite, the database opened by the search code
+ * only (src/store/sqlite-search.ts: no corpus code, no migrations loaded), or the full store when
+ * the database's schema is too old for it (which then migrates it); PostgreSQL as `connectStore`.
+ * The same hits as `connectStore(...).search`.
+ */
+export async function connectSearchStore(location: string, opts: SqliteStoreOptions & { poolSize?: number } = {}): Promise<SearchStore> {
+  const path = location.replace(/^sqlite:/, '');
+  if (!isPostgresUrl(location) && path !== ':memory:') {
+    const { SqliteSearchStore } = await import('./sqlite-search.js');
+    const s = SqliteSearchStore.open(path, { lemmatizer: opts.lemmatizer });
+    if (s) return s;
+  }
+  return connectStore(location, opts);
+}

@@ -8,16 +8,14 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
-import { firstContentLine } from '../ingest/furniture.js';
 import { fold } from '../doc/normalize.js';
 import { CORPUS_UPDATERS } from './corpus-updaters.js';
 import { CORPUS_STEP, MIGRATION_CODE, MIGRATIONS } from './migrations.js';
 import { SqliteCorpus } from './sqlite-corpus.js';
 import { SqliteStories } from './sqlite-stories.js';
-import { decodeTerms, encodeTerms, packJson, packTerms, packText, textHash, textOf, unpackArticle } from './sqlite-terms.js';
-import { findMatches, makeSnippet } from './snippet.js';
+import { encodeTerms, packJson, packTerms, packText, textHash, textOf, unpackArticle } from './sqlite-terms.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
-import { expandQuery, ftsExpression } from './terms.js';
+import { articleFilters, clampInt, leadOf, registerFunctions, searchSqlite } from './sqlite-search.js';
 import { entitiesNamed } from './sqlite-names.js';
 import type {
   ArticleFilter,
@@ -57,8 +55,6 @@ export const WAL_MAX_BYTES = 64 * 1024 * 1024;
 /** How long a writer's checkpoint waits for readers still on the WAL before trying again at a later commit. */
 const CHECKPOINT_WAIT_MS = 2000;
 
-const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   lemmatizer?: Lemmatizer;
@@ -88,10 +84,8 @@ export class SqliteStore implements Store {
     // and a reset WAL file is trimmed to the same size.
     this.walMaxBytes = opts.walMaxBytes ?? WAL_MAX_BYTES;
     if (!opts.readonly && Number.isFinite(this.walMaxBytes)) this.db.pragma(`journal_size_limit = ${Math.floor(this.walMaxBytes)}`);
-    // Unicode case folding (SQLite's lower() folds ASCII only)
-    // article text, deflated (schema step 5 on) or plain (older rows)
-    this.db.function('ptext', { deterministic: true }, (v: unknown) => textOf(v));
-    this.db.function('pfold', { deterministic: true }, (v: unknown) => (v === null || v === undefined ? null : fold(String(v))));
+    // ptext (stored text), pfold (Unicode case folding)
+    registerFunctions(this.db);
     if (!opts.readonly) this.migrate();
     else if ((this.db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length)
       throw new Error(`${path}: database schema is older than this version of parley; open it once for writing`);
@@ -338,99 +332,12 @@ export class SqliteStore implements Store {
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
-    const terms = expandQuery(q.text, this.lemmatizer, q.lang);
-    const result: SearchResult = {
-      query: q.text,
-      terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })),
-      total: 0,
-      hits: [],
-    };
-    if (!terms.length) return result;
-    const where: string[] = ['article_fts MATCH @match'];
-    const params: Row = { match: ftsExpression(terms) };
-    this.articleFilters(where, params, q, 'a');
-    if (q.entity) {
-      where.push('EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = @entity)');
-      params.entity = q.entity;
-    }
-    const limit = clampInt(q.limit, 20, 1, 10000);
-    const offset = clampInt(q.offset, 0, 0, 1e9);
-    // One statement: the matches with their scores are computed once (a materialised CTE), and the
-    // total is their count. Without filters they are ranked on the index alone and only the matches
-    // scoring at least as well as the page's last hit are joined to their articles (for the date that
-    // breaks ties): the same page as joining every match, without reading thousands of article rows.
-    // With filters every match is joined to its article (CROSS JOIN: the index's matches drive; with
-    // a covering index on the filters the planner would otherwise walk the articles and run the
-    // MATCH once per article).
-    const score = 'bm25(article_fts, 5.0, 1.0, 0.5, 0.5)';
-    const ranked =
-      where.length === 1
-        ? `f AS MATERIALIZED (SELECT rowid AS rid, ${score} AS score FROM article_fts WHERE article_fts MATCH @match),
-           cut AS (SELECT score FROM f ORDER BY score LIMIT 1 OFFSET @last),
-           top AS (SELECT f.rid, f.score, a.published AS pub FROM f CROSS JOIN articles a ON a.rowid = f.rid
-                   WHERE f.score <= coalesce((SELECT score FROM cut), 1e308) ORDER BY f.score, pub DESC LIMIT @limit OFFSET @offset)`
-        : `f AS MATERIALIZED (SELECT a.rowid AS rid, ${score} AS score, a.published AS pub
-                              FROM article_fts CROSS JOIN articles a ON a.rowid = article_fts.rowid WHERE ${where.join(' AND ')}),
-           top AS (SELECT rid, score, pub FROM f ORDER BY score, pub DESC LIMIT @limit OFFSET @offset)`;
-    // then text and offsets for the page of hits only
-    const rows = this.db
-      .prepare(
-        `WITH ${ranked}
-         SELECT top.rid, top.score, (SELECT count(*) FROM f) AS total, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, ptext(a.text) AS text,
-                a.s_offsets AS offsets, a.s_terms AS terms, a.s_alts AS alts
-         FROM top JOIN articles a ON a.rowid = top.rid
-         ORDER BY top.score, top.pub DESC`,
-      )
-      .all({ ...params, limit, offset, last: offset + limit - 1 }) as Row[];
-    result.total = rows.length
-      ? (rows[0].total as number)
-      : offset > 0
-        ? ((this.db.prepare(`SELECT count(*) AS n FROM article_fts CROSS JOIN articles a ON a.rowid = article_fts.rowid WHERE ${where.join(' AND ')}`).get(params) as Row).n as number)
-        : 0;
-    const mark = q.mark ?? ['«', '»'];
-    for (const r of rows) {
-      const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
-      const hit: SearchHit = {
-        id: r.id,
-        title: r.title,
-        lead: leadOf(r.text),
-        published: r.published,
-        lang: r.lang,
-        outlet: r.outlet,
-        path: r.path,
-        url: r.url,
-        score: r.score,
-        snippet: makeSnippet(r.text, matches, mark, q.snippetChars ?? 220),
-        matches: matches.map((m) => ({ start: m.start, end: m.end, text: r.text.slice(m.start, m.end) })),
-      };
-      result.hits.push(hit);
-    }
-    return result;
+    return searchSqlite(this.db, this.lemmatizer, q);
   }
 
-  /** Adds lang / outlet / date filters on the articles table aliased `t`. */
+  /** Adds lang / outlet / date filters on the articles table aliased `t` (src/store/sqlite-search.ts). */
   private articleFilters(where: string[], params: Row, f: DateRange & { lang?: string; outlet?: string }, t: string, dateExpr?: string): void {
-    const d = dateExpr ?? `${t}.published`;
-    if (f.lang) {
-      where.push(`${t}.lang = @lang`);
-      params.lang = f.lang;
-    }
-    if (f.outlet) {
-      where.push(`instr(${t}.outlet_fold, @outlet) > 0`);
-      params.outlet = fold(f.outlet);
-    }
-    if (f.from) {
-      checkDate(f.from);
-      where.push(`${d} >= @from`);
-      params.from = f.from;
-    }
-    if (f.to) {
-      checkDate(f.to);
-      // `d` up to the end of the `to` period: the same as substr(d, 1, len(to)) <= to for dates, but a
-      // bound an index on the date can seek to (a month's page no longer walks every newer article)
-      where.push(`${d} <= @toEnd`);
-      params.toEnd = f.to + '\u{10FFFF}';
-    }
+    articleFilters(where, params, f, t, dateExpr);
   }
 
   async stats(): Promise<Stats> {
@@ -652,15 +559,6 @@ function prepareInserts(db: Database.Database) {
   }
 type Inserts = ReturnType<typeof prepareInserts>;
 
-/** The first line of a text, cut at a word boundary near 120 characters. */
-function leadOf(text: string): string {
-  // the first line that is no page furniture (a scraped menu word `Поиск`, a photo caption)
-  const first = firstContentLine(text);
-  if (first.length <= 120) return first;
-  const cut = first.lastIndexOf(' ', 120);
-  return first.slice(0, cut > 60 ? cut : 120) + ' …';
-}
-
 /**
  * Runs a write, retrying while another connection holds the lock beyond busy_timeout (a long
  * write elsewhere, or SQLITE_BUSY returned without waiting, as a lock upgrade can): up to ~2 min.
@@ -698,10 +596,6 @@ function int(v: unknown): number {
   if (!Number.isInteger(n) || n < 0) throw new Error(`bad offset ${String(v)}`);
   return n;
 }
-function clampInt(v: unknown, dflt: number, lo: number, hi: number): number {
-  const n = Number(v);
-  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : dflt;
-}
 function bump(m: Map<string, number>, k: string): void {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
@@ -710,9 +604,6 @@ function top(m: Map<string, number>): string | undefined {
   let n = -1;
   for (const [k, v] of m) if (v > n) [best, n] = [k, v];
   return best;
-}
-function checkDate(s: string): void {
-  if (!DATE_RE.test(s)) throw new RangeError(`not a date: '${s}' (use YYYY, YYYY-MM or YYYY-MM-DD)`);
 }
 function clean<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
