@@ -16,7 +16,7 @@
  */
 import type pg from 'pg';
 import { recluster, reportKey } from '../corpus/claims/assign.js';
-import { keysOf, WINDOW } from '../corpus/claims/compat.js';
+import { CLAIM_FLOATING_LOOKUP, keysOf, WINDOW } from '../corpus/claims/compat.js';
 import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
@@ -132,21 +132,45 @@ export async function pgUpdateClaims(c: pg.PoolClient, a: PgStoredArticle): Prom
       lo = Math.min(lo, day - WINDOW.lookup);
       hi = Math.max(hi, day + WINDOW.lookup);
     }
-    for (const key of keysOf(r).lookup) {
+    // as sqlite-corpus.ts: window keys (lo, hi), latest dated keys of a report with no date (null,
+    // null), person keys of reports with no date (hi -1)
+    const keys = keysOf(r);
+    if (day !== null || keys.persons.length)
+      for (const key of keys.lookup) {
+        qk.push(key);
+        qlo.push(day === null ? null : day - WINDOW.lookup);
+        qhi.push(day === null ? null : day + WINDOW.lookup);
+      }
+    for (const key of keys.persons) {
       qk.push(key);
-      qlo.push(day === null ? null : day - WINDOW.lookup);
-      qhi.push(day === null ? null : day + WINDOW.lookup);
+      qlo.push(null);
+      qhi.push(-1);
     }
   }
   if (qk.length) {
+    // a window key finds the reports in the window; a latest key the dated reports with the latest
+    // days (their days widen the window); a person key the latest reports with no date
     const found = await rows(
       c,
-      `SELECT DISTINCT r.claim FROM unnest($1::text[], $2::int[], $3::int[]) AS q(key, lo, hi)
-       JOIN corpus_claim_keys k ON k.key = q.key AND ((q.lo IS NULL AND k.anchor IS NULL) OR k.anchor BETWEEN q.lo AND q.hi)
-       JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event`,
+      `SELECT DISTINCT x.claim, x.anchor FROM unnest($1::text[], $2::int[], $3::int[]) AS q(key, lo, hi), LATERAL (
+         SELECT r.claim, NULL::int AS anchor FROM corpus_claim_keys k JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
+          WHERE q.lo IS NOT NULL AND k.key = q.key AND k.anchor BETWEEN q.lo AND q.hi
+         UNION ALL
+         SELECT r.claim, NULL::int FROM (SELECT article, event FROM corpus_claim_keys WHERE q.lo IS NULL AND q.hi = -1 AND key = q.key AND anchor IS NULL
+            ORDER BY article DESC, event DESC LIMIT ${CLAIM_FLOATING_LOOKUP}) k JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
+         UNION ALL
+         SELECT r.claim, k.anchor FROM (SELECT article, event, anchor FROM corpus_claim_keys WHERE q.lo IS NULL AND q.hi IS NULL AND key = q.key AND anchor IS NOT NULL
+            ORDER BY anchor DESC, article DESC, event DESC LIMIT ${CLAIM_FLOATING_LOOKUP}) k JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
+       ) x`,
       [qk, qlo, qhi],
     );
-    for (const row of found) near.add(row.claim);
+    for (const row of found) {
+      near.add(row.claim);
+      if (row.anchor !== null) {
+        lo = Math.min(lo, row.anchor);
+        hi = Math.max(hi, row.anchor);
+      }
+    }
   }
   if (!Number.isFinite(lo)) [lo, hi] = [0, -1];
   const all: Report[] = [...reports];

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { recluster, reportKey } from '../corpus/claims/assign.js';
-import { keysOf, WINDOW } from '../corpus/claims/compat.js';
+import { CLAIM_FLOATING_LOOKUP, keysOf, WINDOW } from '../corpus/claims/compat.js';
 import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
@@ -98,9 +98,14 @@ function prepare(db: Database.Database) {
     candidates: p(`SELECT DISTINCT r.claim FROM corpus_claim_keys k
                    JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
                    WHERE k.key = ? AND k.anchor BETWEEN ? AND ?`),
-    candidatesUndated: p(`SELECT DISTINCT r.claim FROM corpus_claim_keys k
-                   JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event
-                   WHERE k.key = ? AND k.anchor IS NULL`),
+    // reports with no date at all (anchor null) under a person key: the latest stored (CLAIM_FLOATING_LOOKUP)
+    candidatesUndated: p(`SELECT DISTINCT r.claim FROM (SELECT article, event FROM corpus_claim_keys
+                   WHERE key = ? AND anchor IS NULL ORDER BY article DESC, event DESC LIMIT ${CLAIM_FLOATING_LOOKUP}) k
+                   JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event`),
+    // for a report with no date: the dated reports of a key with the latest days (CLAIM_FLOATING_LOOKUP)
+    candidatesLatest: p(`SELECT r.claim, k.anchor FROM (SELECT article, event, anchor FROM corpus_claim_keys
+                   WHERE key = ? AND anchor IS NOT NULL ORDER BY anchor DESC, article DESC, event DESC LIMIT ${CLAIM_FLOATING_LOOKUP}) k
+                   JOIN corpus_claim_reports r ON r.article = k.article AND r.event = k.event`),
     claimFirst: p('SELECT first_key, first_article, first_event FROM corpus_claims WHERE id = ?'),
     insertReport: p('INSERT OR REPLACE INTO corpus_claim_reports (article, event, claim, sort_key, report) VALUES (?, ?, ?, ?, ?)'),
     insertKey: p('INSERT INTO corpus_claim_keys (key, anchor, article, event) VALUES (?, ?, ?, ?)'),
@@ -155,10 +160,20 @@ export function updateClaims(db: Database.Database, a: StoredArticle): void {
       lo = Math.min(lo, day - WINDOW.lookup);
       hi = Math.max(hi, day + WINDOW.lookup);
     }
-    for (const key of keysOf(r).lookup) {
-      const rows = (day === null ? st.candidatesUndated.all(key) : st.candidates.all(key, day - WINDOW.lookup, day + WINDOW.lookup)) as Row[];
-      for (const row of rows) near.add(row.claim);
+    // a dated report: the reports of its keys in its window; a report with no date at all (it
+    // joins only through a person): the dated ones of its keys with the latest days (their days
+    // widen the window); a report naming persons: the latest reports with no date of each person
+    const keys = keysOf(r);
+    for (const key of keys.lookup) {
+      if (day !== null) for (const row of st.candidates.all(key, day - WINDOW.lookup, day + WINDOW.lookup) as Row[]) near.add(row.claim);
+      else if (keys.persons.length)
+        for (const row of st.candidatesLatest.all(key) as Row[]) {
+          near.add(row.claim);
+          lo = Math.min(lo, row.anchor);
+          hi = Math.max(hi, row.anchor);
+        }
     }
+    for (const key of keys.persons) for (const row of st.candidatesUndated.all(key) as Row[]) near.add(row.claim);
   }
   if (!Number.isFinite(lo)) [lo, hi] = [0, -1];
   // the near claims' reports in the window, and each one's first report

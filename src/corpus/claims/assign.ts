@@ -7,7 +7,7 @@
  * a claim that gains an earlier report or merges is renamed.
  */
 import { createHash } from 'node:crypto';
-import { clash, type Why } from './compat.js';
+import { clash, floating, type Why } from './compat.js';
 import type { Report } from './report.js';
 
 const HARD: ReadonlySet<Why> = new Set(['persons', 'host', 'place', 'level', 'status', 'initiator', 'next-occasion']);
@@ -121,7 +121,9 @@ export function assign(
     // claims it bridges merge only when no member of one hard-clashes with a member of another
     const joins: string[] = [];
     const group: Report[] = [];
-    for (const f of fits) {
+    // a report with no date at all joins the one claim it fits best: it cannot tell two
+    // occasions apart, so it never bridges them
+    for (const f of floating(r) ? fits.slice(0, 1) : fits) {
       if (joins.length && f.members.some((m) => group.some((g) => { const w = clash(m, g); return w !== null && isHard(w, m, g); }))) continue;
       joins.push(f.c);
       group.push(...f.members);
@@ -164,9 +166,12 @@ export function assign(
  * the closest claim built so far that it fits (as `assign` does); ids come from each group's
  * earliest report. The result depends only on the set of reports, not on the order they arrived
  * in, so incremental updates and a rebuild agree far more often than greedy placement alone.
+ * Reports with no date at all (`floating`) are placed after every dated one.
  */
 export function recluster(reports: Report[]): Placed[] {
-  const sorted = [...reports].sort((a, b) => (reportKey(a) < reportKey(b) ? -1 : reportKey(a) > reportKey(b) ? 1 : 0));
+  // reports with no date at all come last, so each joins a claim the dated ones built
+  const key = (r: Report) => (floating(r) ? '1|' : '0|') + reportKey(r);
+  const sorted = [...reports].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const res = assign(sorted, [], new Map());
   return res.placed;
 }

@@ -20,7 +20,10 @@
  *   account of a past happening comes at most three weeks after it (four months when both name the
  *   same place), two undated accounts of a one-off happening within a week of each other, of a
  *   standing channel within two months; prospective reports within six weeks of each other; an
- *   undated prospective report at most three months before the dated happening.
+ *   undated prospective report at most three months before the dated happening. A report with no
+ *   date at all (no `when`, an article without a publication date) cannot be placed in time: it is
+ *   compatible with any date through a person both reports name (a contact of countries alone
+ *   recurs), and joins only the one claim it fits best (see assign.ts: `floating`).
  */
 import type { Report } from './report.js';
 
@@ -52,6 +55,13 @@ export const WINDOW = {
   /** the widest of these, for candidate look-ups */
   lookup: 200,
 };
+
+/**
+ * How many stored reports with no date at all (no `when`, no publication date) a report's look-up
+ * key finds in the store (the latest stored), and how many dated ones (those with the latest days)
+ * a report with no date finds: bounded, so the look-up does not grow with the corpus.
+ */
+export const CLAIM_FLOATING_LOOKUP = 64;
 
 export type Why =
   | 'type'
@@ -168,7 +178,22 @@ function nextOccasion(a: Report, b: Report): Why | null {
   return p.pubDay > happened + 1 || ahead > happened + 1 ? 'next-occasion' : null;
 }
 
+/**
+ * Whether two reports name one person among their parties. A report with no date at all joins
+ * another only through a person: contacts and measures between countries or bodies alone recur
+ * (the EU's ninth and eighteenth sanctions packages against Russia), a named person's far less.
+ */
+function sharedPerson(a: Report, b: Report): boolean {
+  return a.actors.some((x, i) => a.persons[i] && b.actors.includes(x));
+}
+
+/** A report with no date at all: no `when` and no publication date. */
+export function floating(r: Report): boolean {
+  return r.whenRange === null && r.pubDay === null;
+}
+
 function dates(a: Report, b: Report): Why | null {
+  if (floating(a) || floating(b)) return sharedPerson(a, b) ? null : 'date';
   const aw = a.whenRange;
   const bw = b.whenRange;
   if (aw && bw) return aw[0] <= bw[1] + 1 && bw[0] <= aw[1] + 1 ? null : 'date';
@@ -176,7 +201,7 @@ function dates(a: Report, b: Report): Why | null {
     const [e, u] = aw ? [a, b] : [b, a];
     const [lo, hi] = e.whenRange!;
     const p = u.pubDay;
-    if (p === null) return 'date';
+    if (p === null) return 'date'; // unreachable: an undated report without publication date floats
     if (HAPPENED.has(u.status)) {
       // an undated account of what happened, after the dated happening (or a prospective dated one)
       const win = e.place && e.place === u.place ? WINDOW.pastUndatedSamePlace : WINDOW.pastUndated;
@@ -187,7 +212,7 @@ function dates(a: Report, b: Report): Why | null {
   }
   const pa = a.pubDay;
   const pb = b.pubDay;
-  if (pa === null || pb === null) return pa === pb ? null : 'date';
+  if (pa === null || pb === null) return null; // unreachable (floating)
   const ah = HAPPENED.has(a.status);
   const bh = HAPPENED.has(b.status);
   if (ah && bh) {
@@ -206,15 +231,22 @@ function dates(a: Report, b: Report): Why | null {
  * sides looks up its pairs and the one-sided reports of each side (`s|`), a one-sided one every
  * report of its side (`1|`), so either order of arrival finds the other. No parties: no keys
  * (such a report stays its own claim).
+ *
+ * A report with no date at all (`floating`) joins others only through a person (see `dates`): it
+ * is also indexed under `p|TYPE|person` for each person it names, and `persons` are the keys under
+ * which a report naming persons finds the floating reports of those persons. A floating report
+ * finds dated ones through its side keys (the store takes those with the latest days).
  */
-export function keysOf(r: Report): { index: string[]; lookup: string[] } {
+export function keysOf(r: Report): { index: string[]; lookup: string[]; persons: string[] } {
   const sides = [...new Set(r.sides)].sort();
-  if (!sides.length) return { index: [], lookup: [] };
+  if (!sides.length) return { index: [], lookup: [], persons: [] };
+  const persons = [...new Set(r.actors.filter((_, i) => r.persons[i]))].sort().map((p) => `p|${r.type}|${p}`);
   const singles = sides.map((s) => `1|${r.type}|${s}`);
-  if (sides.length === 1) return { index: [...singles, `s|${r.type}|${sides[0]}`], lookup: singles };
+  const own = floating(r) ? persons : [];
+  if (sides.length === 1) return { index: [...singles, `s|${r.type}|${sides[0]}`, ...own], lookup: singles, persons };
   const pairs: string[] = [];
   for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) pairs.push(`2|${r.type}|${sides[i]}|${sides[j]}`);
-  return { index: [...pairs, ...singles], lookup: [...pairs, ...sides.map((s) => `s|${r.type}|${s}`)] };
+  return { index: [...pairs, ...singles, ...own], lookup: [...pairs, ...sides.map((s) => `s|${r.type}|${s}`)], persons };
 }
 
 export { HAPPENED, PROSPECTIVE };
