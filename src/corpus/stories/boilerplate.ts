@@ -27,6 +27,14 @@ export function boilerplateSpans(text: string): [number, number][] {
   return spans;
 }
 
+/**
+ * Web addresses inside the text (`https://…`, `www.…`, and the target of a Markdown link or image
+ * `[caption](target)`, whose caption stays): a scraped page keeps its image and link addresses, and
+ * their pieces (`thumbor`, `amazonaws`, `webp`, hashes) weighed as rare content terms in the story
+ * vectors and made two pages of one site look alike.
+ */
+const URL_RE = /\]\((?:[^\s()]|\([^\s()]*\))*\)|\b(?:https?:\/\/|www\.)[^\s<>"«»)\]]+/giu;
+
 function scanSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
   const cs = cueList();
@@ -40,7 +48,19 @@ function scanSpans(text: string): [number, number][] {
     }
     start = end + 1;
   }
-  return out;
+  if (!text.includes('://') && !text.includes('www.') && !text.includes('](')) return out;
+  const urls: [number, number][] = [];
+  for (const m of text.matchAll(URL_RE)) urls.push([m.index!, m.index! + m[0].length]);
+  if (!urls.length) return out;
+  // one sorted list of disjoint spans (inSpans walks it in order)
+  const all = [...out, ...urls].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of all) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
 }
 
 /** Whether an offset falls inside one of the spans (spans sorted, as boilerplateSpans gives them). */

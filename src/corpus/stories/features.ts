@@ -1,7 +1,8 @@
 /**
  * What a story compares: an article's entity ids (shared across ru/uk/en by the linker) and its
  * content lemmas made cross-lingual — a Ukrainian lemma goes through the uk→ru word table
- * (data/uk-ru-words.json: `переговори`→`переговоры`, `газопровід`→`газопровод`), then every lemma
+ * (data/uk-ru-words.json: `переговори`→`переговоры`, `газопровід`→`газопровод`; data/uk-ru-extra.json
+ * for frequent news words that are no cognates: `зустріч`→`встреча`, `угода`→`соглашение`), then every lemma
  * to the Latin skeleton `translitKey` that the KB uses for names (`санкции` = `санкції` = `sanktsii`).
  *
  * Weights: sublinear tf × idf, the idf from a fixed background document frequency table
@@ -65,7 +66,12 @@ let data: StoryData | null = null;
 /** The shipped word table and background frequencies (loaded once). */
 export function storyData(): StoryData {
   if (!data) {
-    const ukRu = readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-words.json').words;
+    // the cognate table, and over it the non-cognates of frequent news words (`зустріч` -> `встреча`,
+    // `угода` -> `соглашение`), which its respelling rules cannot find
+    const ukRu = {
+      ...readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-words.json').words,
+      ...readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-extra.json').words,
+    };
     const bg = readJsonResource<Background>('src/corpus/stories/data/background-df.json');
     data = { ukRu, bg };
   }
