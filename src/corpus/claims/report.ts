@@ -43,7 +43,7 @@ export interface Report {
   placeSide: string | null;
   /** the place is a town or region (not a country, not an institution) */
   placeIsTown: boolean;
-  /** the place is a LOC (a country, region or town; not an institution such as the Kremlin) that the KB places in a country */
+  /** the place is a LOC (a country, region or town; not an institution such as the Kremlin) that the KB places in a country (not a region of several) */
   placeIsLoc: boolean;
   when: { value: string; mod?: string } | null;
   /** the happening's day range when the text dates it (`when`), else null */
@@ -108,7 +108,7 @@ export function reportsOf(a: ArticleLike, kb: KnowledgeBase = corpusKb()): Repor
       place: ev.place ?? null,
       placeSide: ev.place ? sideOf(ev.place, ents.get(ev.place), lang, kb) : null,
       placeIsTown: !!ev.place && isTown(ev.place, ents.get(ev.place), kb),
-      placeIsLoc: !!ev.place && (ents.get(ev.place)?.type ?? kb.byId(ev.place)?.type) === 'LOC' && kb.countryOf(ev.place) !== undefined,
+      placeIsLoc: !!ev.place && (ents.get(ev.place)?.type ?? kb.byId(ev.place)?.type) === 'LOC' && inCountry(ev.place, kb),
       when: ev.when?.value ? (ev.when.mod ? { value: ev.when.value, mod: ev.when.mod } : { value: ev.when.value }) : null,
       whenRange,
       pubDay: dayOf(published),
@@ -145,6 +145,16 @@ function stanceOf(
     }
   }
   return { by: s.by, stance: s.stance, evidence: { start: ev.start, end: ev.end, text: a.text.slice(ev.start, ev.end) }, evidenceBy: 'corpus:event-span' };
+}
+
+/**
+ * Whether the KB puts a place in a country (a country itself, or a town or region of one). A region
+ * of several countries (the Middle East, Europe, the Black Sea) or a place the KB links to no country
+ * (it is then its own `countryOf`) cannot be told apart from a place within it.
+ */
+function inCountry(id: string, kb: KnowledgeBase): boolean {
+  const c = kb.countryOf(id);
+  return c !== undefined && kb.byId(c)?.src === 'countries';
 }
 
 function isTown(id: string, ent: EntityLike | undefined, kb: KnowledgeBase): boolean {
