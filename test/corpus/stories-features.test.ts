@@ -1,6 +1,6 @@
 // What a story vector counts, on real text: a scraped page's web addresses are no content terms
-// (a SlavicNER report ending in its source's address; a forum post in BBCode), and Ukrainian news
-// words that are no cognates of their Russian equivalents meet them in one term key.
+// (a SlavicNER report ending in its source's address; a forum post in BBCode), and Ukrainian and
+// English news words that are no cognates of their Russian equivalents meet them in one term key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -54,6 +54,26 @@ test('Ukrainian non-cognate news words share the term key of their Russian equiv
     assert.equal(termKey(uk, 'uk', ukRu), termKey(ru, 'ru', ukRu), `${uk} = ${ru}`);
   // and the cognate table still applies where no entry of the non-cognate one is
   assert.equal(termKey('газопровід', 'uk', ukRu), termKey('газопровод', 'ru', ukRu));
+});
+
+test('English news words share the term key of their Russian equivalents; ambiguous words are left alone', () => {
+  const { ukRu, enRu } = storyData();
+  for (const [en, ru] of [
+    ['talk', 'переговоры'],
+    ['ceasefire', 'перемирие'],
+    ['prisoner', 'пленный'],
+    ['summit', 'саммит'],
+    ['wednesday', 'среда'],
+  ])
+    assert.equal(termKey(en, 'en', ukRu, enRu), termKey(ru, 'ru', ukRu, enRu), `${en} = ${ru}`);
+  assert.equal(termKey('may', 'en', ukRu, enRu), 'mai', '`may` (a month and a verb) keeps its own key');
+});
+
+test('an English and a Russian report of one visit have common terms beyond the names (and stay in two vocabularies)', () => {
+  const en = articleVec({ id: 'en', lang: 'en', published: null, lemmas: 'talk ceasefire prisoner exchange'.split(' '), entities: [] });
+  const ru = articleVec({ id: 'ru', lang: 'ru', published: null, lemmas: 'переговоры перемирие пленный обмен'.split(' '), entities: [] });
+  assert.equal([...en.terms.keys()].filter((k) => !k.startsWith('l:') && ru.terms.has(k)).length, 4);
+  assert.ok(en.terms.has('l:en') && ru.terms.has('l:cyr'));
 });
 
 test('a Ukrainian and a Russian report of one meeting have common terms beyond the names', () => {

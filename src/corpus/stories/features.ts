@@ -58,6 +58,8 @@ interface Background {
 
 export interface StoryData {
   ukRu: Record<string, string>;
+  /** English -> Russian lemmas of frequent news words (data/en-ru-words.json); absent: none */
+  enRu?: Record<string, string>;
   bg: Background;
 }
 
@@ -72,8 +74,9 @@ export function storyData(): StoryData {
       ...readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-words.json').words,
       ...readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/uk-ru-extra.json').words,
     };
+    const enRu = readJsonResource<{ words: Record<string, string> }>('src/corpus/stories/data/en-ru-words.json').words;
     const bg = readJsonResource<Background>('src/corpus/stories/data/background-df.json');
-    data = { ukRu, bg };
+    data = { ukRu, enRu, bg };
   }
   return data;
 }
@@ -86,10 +89,14 @@ export function setStoryData(d: StoryData): void {
 
 const WORDLIKE = /^\p{L}[\p{L}\p{N}]*$/u;
 
-/** The cross-lingual key of a lemma term (null: not a content word candidate). */
-export function termKey(lemma: string, lang: string, ukRu: Record<string, string>): string | null {
+/**
+ * The cross-lingual key of a lemma term (null: not a content word candidate): a Ukrainian lemma
+ * through the uk->ru table, an English one through the en->ru table of frequent news words (`talk`
+ * -> `переговоры`, `ceasefire` -> `перемирие`), then the transliteration key.
+ */
+export function termKey(lemma: string, lang: string, ukRu: Record<string, string>, enRu?: Record<string, string>): string | null {
   if (lemma.length < 3 || !WORDLIKE.test(lemma)) return null;
-  const l = lang === 'uk' ? ukRu[lemma] ?? lemma : lemma;
+  const l = lang === 'uk' ? ukRu[lemma] ?? lemma : lang === 'en' && enRu ? enRu[lemma] ?? lemma : lemma;
   const k = translitKey(l);
   return k.length >= 3 ? k : null;
 }
@@ -101,13 +108,13 @@ export function termKey(lemma: string, lang: string, ukRu: Record<string, string
  */
 const TERM_KEY_MEMO_SIZE = 200_000;
 const termKeyMemo = new Map<string, Map<string, string | null>>();
-function termKeyMemoised(lemma: string, lang: string, ukRu: Record<string, string>): string | null {
+function termKeyMemoised(lemma: string, lang: string, ukRu: Record<string, string>, enRu?: Record<string, string>): string | null {
   let m = termKeyMemo.get(lang);
   if (!m) termKeyMemo.set(lang, (m = new Map()));
   let k = m.get(lemma);
   if (k === undefined) {
     if (m.size >= TERM_KEY_MEMO_SIZE) m.clear();
-    k = termKey(lemma, lang, ukRu);
+    k = termKey(lemma, lang, ukRu, enRu);
     m.set(lemma, k);
   }
   return k;
@@ -133,7 +140,7 @@ export function articleVec(a: ArticleInput, d: StoryData = storyData()): Article
   for (const l of a.lemmas) byLemma.set(l, (byLemma.get(l) ?? 0) + 1);
   const tf = new Map<string, number>();
   for (const [l, n] of byLemma) {
-    const k = d === data ? termKeyMemoised(l, a.lang, d.ukRu) : termKey(l, a.lang, d.ukRu);
+    const k = d === data ? termKeyMemoised(l, a.lang, d.ukRu, d.enRu) : termKey(l, a.lang, d.ukRu, d.enRu);
     if (k) tf.set(k, (tf.get(k) ?? 0) + n);
   }
   const tw = new Map<string, number>();
