@@ -175,30 +175,54 @@ export class Tagger {
   private cache = new Map<string, WordCache>();
   private young = 0;
   private scratch = new Scratch();
-  /** feature sums of the few-valued per-token features, built on first use */
-  private memo = new Map<string, Float32Array | null>();
   private langConst = new Map<string, Float32Array>();
   private readonly NS = SPAN_TAGS.length;
-  /** gazetteer-span feature sums by span codes (undefined = not computed yet, null = no feature) */
-  private gpCur: (Float32Array | null | undefined)[];
-  private gpPrev: (Float32Array | null | undefined)[];
-  private gpNext: (Float32Array | null | undefined)[];
-  private kbCur: (Float32Array | null | undefined)[];
-  private kbNext: (Float32Array | null | undefined)[];
-  private ccVec: (Float32Array | null | undefined)[] = new Array(27);
-  private posVec: (Float32Array | null | undefined)[] = new Array(4);
-  private qVec: (Float32Array | null | undefined)[] = new Array(4);
+  /**
+   * Feature sums of the few-valued per-token features, all built in the constructor (null = the
+   * model has no such feature): gazetteer and KB span codes, capitalisation contexts, sentence
+   * position, quote marks. Built lazily before, each first use of a value ran a path `emissions`
+   * had never run, and V8 threw the whole optimised function away and compiled it again.
+   */
+  private readonly gpCur: (Float32Array | null)[];
+  private readonly gpPrev: (Float32Array | null)[];
+  private readonly gpNext: (Float32Array | null)[];
+  private readonly kbCur: (Float32Array | null)[];
+  private readonly kbNext: (Float32Array | null)[];
+  private readonly ccVec: (Float32Array | null)[];
+  private readonly posVec: (Float32Array | null)[];
+  private readonly qVec: (Float32Array | null)[];
   private nospace: Float32Array | null;
   private viterbiOut = new Int32Array(0);
 
   constructor(readonly model: NerModel) {
     setFeatureConfig(model.header.features ?? {});
     const NS = this.NS;
-    this.gpCur = new Array(NS);
-    this.gpPrev = new Array((NS + 1) * NS);
-    this.gpNext = new Array(NS);
-    this.kbCur = new Array(NS * NS);
-    this.kbNext = new Array(NS);
+    const T = SPAN_TAGS;
+    // index 0 of gpCur, gpNext, kbNext and rows 0 of kbCur: no span (never read)
+    this.gpCur = Array.from({ length: NS }, (_, s) => (s ? this.vec(['gp=' + T[s]]) : null));
+    this.gpNext = Array.from({ length: NS }, (_, s) => (s ? this.vec(['gp+1=' + T[s]]) : null));
+    this.kbNext = Array.from({ length: NS }, (_, s) => (s ? this.vec(['kb+1=' + T[s]]) : null));
+    // [previous token's span (NS: sentence start) * NS + this token's]
+    this.gpPrev = Array.from({ length: (NS + 1) * NS }, (_, i) => {
+      const sp = Math.floor(i / NS);
+      return this.vec(['gp-1=' + (sp < NS ? T[sp] : '^') + '|' + T[i % NS]]);
+    });
+    // [KB span * NS + gazetteer span]
+    this.kbCur = Array.from({ length: NS * NS }, (_, i) => {
+      const q = Math.floor(i / NS);
+      return q ? this.vec(['kb=' + T[q], 'kb|gp=' + T[q] + '|' + T[i % NS]]) : null;
+    });
+    // [previous (0 none, 1 capitalised, 2 not) * 9 + this (1, 2) * 3 + next (as previous)]
+    this.ccVec = Array.from({ length: 27 }, (_, i) => {
+      const cp = Math.floor(i / 9);
+      const c = Math.floor(i / 3) % 3;
+      const cn = i % 3;
+      return c ? this.vec(['cc=' + '^Cc'[cp] + (c === 1 ? 'C' : 'c') + '$Cc'[cn]]) : null;
+    });
+    // sentence start capitalised / not, after sentence punctuation capitalised / not
+    this.posVec = [this.vec(['first', 'first|C']), this.vec(['first', 'first|c']), this.vec(['afterpunct|C']), this.vec(['afterpunct|c'])];
+    // quote mark before (1), after (2), both (3)
+    this.qVec = [null, this.vec(['qL']), this.vec(['qR']), this.vec(['qL', 'qR', 'qLR'])];
     this.nospace = this.vec(['nospace']);
   }
 
@@ -493,14 +517,27 @@ export class Tagger {
     return v;
   }
 
-  /** feature sum of a few-valued feature (memoised by its string) */
-  private memoVec(key: string): Float32Array | null {
-    let v = this.memo.get(key);
-    if (v === undefined) {
-      v = this.vec([key]);
-      this.memo.set(key, v);
+  /**
+   * The entry of token t whose word entry `e` was made for the same text with another folded form:
+   * the same vectors, t's own gazetteer look-ups (a rare path, kept out of `emissions`).
+   */
+  private refolded(e: WordEntry, t: Token, lang: string): WordEntry {
+    const f = this.gazInfo(e.v, t.norm, e.flags);
+    f.mset = e.mset;
+    f.mpos = e.mpos;
+    f.mlemma = e.mlemma;
+    f.mtags = e.mtags;
+    f.malts = e.malts;
+    if (!e.mset) {
+      // fill the shared vector's morph part through the cached entry
+      this.morphOf(e, t, lang);
+      f.mset = true;
+      f.mpos = e.mpos;
+      f.mlemma = e.mlemma;
+      f.mtags = e.mtags;
+      f.malts = e.malts;
     }
-    return v;
+    return f;
   }
 
   /** Mentions found in `toks` (character offsets into `text`). */
@@ -540,24 +577,7 @@ export class Tagger {
       const t = toks[lo + k];
       let e = words.young.get(t.text) ?? this.word(t.text, t.norm, lang, words);
       // the weights are keyed by the text; the gazetteer look-ups by the folded form
-      if (e.norm !== t.norm) {
-        const f = this.gazInfo(e.v, t.norm, e.flags);
-        f.mset = e.mset;
-        f.mpos = e.mpos;
-        f.mlemma = e.mlemma;
-        f.mtags = e.mtags;
-        f.malts = e.malts;
-        if (!e.mset) {
-          // fill the shared vector's morph part through the cached entry
-          this.morphOf(e, t, lang);
-          f.mset = true;
-          f.mpos = e.mpos;
-          f.mlemma = e.mlemma;
-          f.mtags = e.mtags;
-          f.malts = e.malts;
-        }
-        e = f;
-      }
+      if (e.norm !== t.norm) e = this.refolded(e, t, lang);
       entries[k] = e;
       mv[k] = useMorph && t.pos ? this.morphOf(e, t, lang, k) : e.v;
       norms[k] = t.norm;
@@ -596,16 +616,14 @@ export class Tagger {
       if (!hasPrev) pv = cap ? 0 : 1;
       else if (caps[k - 1] & PUNCT) pv = cap ? 2 : 3;
       if (pv >= 0) {
-        let v = this.posVec[pv];
-        if (v === undefined) v = this.posVec[pv] = this.vec(pv === 0 ? ['first', 'first|C'] : pv === 1 ? ['first', 'first|c'] : pv === 2 ? ['afterpunct|C'] : ['afterpunct|c']);
+        const v = this.posVec[pv];
         if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
       }
       const pq = hasPrev && (caps[k - 1] & QUOTE) !== 0;
       const nq = hasNext && (caps[k + 1] & QUOTE) !== 0;
       if (pq || nq) {
         const qi = (pq ? 1 : 0) | (nq ? 2 : 0);
-        let v = this.qVec[qi];
-        if (v === undefined) v = this.qVec[qi] = this.vec(qi === 1 ? ['qL'] : qi === 2 ? ['qR'] : ['qL', 'qR', 'qLR']);
+        const v = this.qVec[qi];
         if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
       }
       if (cfg.bigrams) {
@@ -634,8 +652,7 @@ export class Tagger {
         const cp = hasPrev ? (caps[k - 1] & CAP ? 1 : 2) : 0;
         const cn = hasNext ? (caps[k + 1] & CAP ? 1 : 2) : 0;
         const ci = cp * 9 + (cap ? 1 : 2) * 3 + cn;
-        let v = this.ccVec[ci];
-        if (v === undefined) v = this.ccVec[ci] = this.memoVec('cc=' + '^Cc'[cp] + (cap ? 'C' : 'c') + '$Cc'[cn]);
+        const v = this.ccVec[ci];
         if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
       }
       if (useMorph && t.pos) {
@@ -653,35 +670,30 @@ export class Tagger {
       // gazetteer spans: `gp=`, `gp-1=`, `gp+1=`, then the KB's
       const s = spans[k];
       if (s) {
-        let v = this.gpCur[s];
-        if (v === undefined) v = this.gpCur[s] = this.vec(['gp=' + SPAN_TAGS[s]]);
+        const v = this.gpCur[s];
         if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
       }
       {
         const sp = hasPrev ? spans[k - 1] : NS;
         const gi = sp * NS + s;
-        let v = this.gpPrev[gi];
-        if (v === undefined) v = this.gpPrev[gi] = this.vec(['gp-1=' + (hasPrev ? SPAN_TAGS[sp] : '^') + '|' + SPAN_TAGS[s]]);
+        const v = this.gpPrev[gi];
         if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
       }
       if (hasNext && spans[k + 1]) {
         const sn = spans[k + 1];
-        let v = this.gpNext[sn];
-        if (v === undefined) v = this.gpNext[sn] = this.vec(['gp+1=' + SPAN_TAGS[sn]]);
+        const v = this.gpNext[sn];
         if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
       }
       if (kb) {
         const q = kbSpans[k];
         if (q) {
           const ki = q * NS + s;
-          let v = this.kbCur[ki];
-          if (v === undefined) v = this.kbCur[ki] = this.vec(['kb=' + SPAN_TAGS[q], 'kb|gp=' + SPAN_TAGS[q] + '|' + SPAN_TAGS[s]]);
+          const v = this.kbCur[ki];
           if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
         }
         if (hasNext && kbSpans[k + 1]) {
           const qn = kbSpans[k + 1];
-          let v = this.kbNext[qn];
-          if (v === undefined) v = this.kbNext[qn] = this.vec(['kb+1=' + SPAN_TAGS[qn]]);
+          const v = this.kbNext[qn];
           if (v) for (let l = 0; l < L; l++) em[o + l] += v[l];
         }
       }
@@ -835,7 +847,15 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
   if (!model.lowercase.size && !model.metonymy.size) return ms;
   const taken = takenBy(ms, toks.length);
   const added: Mention[] = [];
-  // an institution named by its seat that the tagger read as a place
+  // (three parts, each a function of its own: a rare path first taken in one recompiles only that part)
+  metonymyPlaces(model, toks, ms);
+  if (model.metonymy.size) metonymyNames(model, toks, text, taken, added);
+  lowercaseKnown(model, toks, text, taken, added);
+  return added.length ? [...ms, ...added].sort((x, y) => x.start - y.start) : ms;
+}
+
+/** lowercaseNames, part 1: an institution named by its seat that the tagger read as a place */
+function metonymyPlaces(model: NerModel, toks: readonly Token[], ms: Mention[]): void {
   for (const m of ms) {
     if (m.type !== 'LOC' || m.tokenStart === undefined || m.tokenEnd === undefined) continue;
     const key = toks
@@ -844,36 +864,43 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
       .join(' ');
     if (model.metonymy.has(key)) m.type = 'ORG';
   }
-  // an institution named by its seat that the tagger left out altogether — `Кремль заявил, что …`
-  // opening a text, `Елисейский дворец позднее сообщил`: written with its capital, any case form, it
-  // names the institution (these few names are never ordinary words)
-  if (model.metonymy.size) {
-    const firsts = metonymyFirsts(model);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (taken[i] || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue;
-      const first = stem(t.norm);
-      // (no name of the list starts with this word: no key to build)
-      const maxLen = firsts.get(first);
-      if (!maxLen) continue;
-      for (let len = Math.min(maxLen, toks.length - i); len >= 1; len--) {
-        let ok = true;
-        let key = first;
-        for (let k = 1; k < len && ok; k++) {
-          const u = toks[i + k];
-          if (taken[i + k] || u.sent !== t.sent || u.kind !== 'word') ok = false;
-          else key += ' ' + stem(u.norm);
-        }
-        if (!ok || !model.metonymy.has(key)) continue;
-        const b = toks[i + len - 1];
-        const mt = text.slice(t.start, b.end);
-        added.push({ start: t.start, end: b.end, text: mt, lemma: mt, type: 'ORG', tokenStart: i, tokenEnd: i + len, score: 0.5 });
-        for (let k = i; k < i + len; k++) taken[k] = 1;
-        i += len - 1;
-        break;
+}
+
+/**
+ * lowercaseNames, part 2: an institution named by its seat that the tagger left out altogether —
+ * `Кремль заявил, что …` opening a text, `Елисейский дворец позднее сообщил`: written with its
+ * capital, any case form, it names the institution (these few names are never ordinary words)
+ */
+function metonymyNames(model: NerModel, toks: readonly Token[], text: string, taken: Uint8Array, added: Mention[]): void {
+  const firsts = metonymyFirsts(model);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (taken[i] || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue;
+    const first = stem(t.norm);
+    // (no name of the list starts with this word: no key to build)
+    const maxLen = firsts.get(first);
+    if (!maxLen) continue;
+    for (let len = Math.min(maxLen, toks.length - i); len >= 1; len--) {
+      let ok = true;
+      let key = first;
+      for (let k = 1; k < len && ok; k++) {
+        const u = toks[i + k];
+        if (taken[i + k] || u.sent !== t.sent || u.kind !== 'word') ok = false;
+        else key += ' ' + stem(u.norm);
       }
+      if (!ok || !model.metonymy.has(key)) continue;
+      const b = toks[i + len - 1];
+      const mt = text.slice(t.start, b.end);
+      added.push({ start: t.start, end: b.end, text: mt, lemma: mt, type: 'ORG', tokenStart: i, tokenEnd: i + len, score: 0.5 });
+      for (let k = i; k < i + len; k++) taken[k] = 1;
+      i += len - 1;
+      break;
     }
   }
+}
+
+/** lowercaseNames, part 3: KB names written in lower case (see lowercaseNames) */
+function lowercaseKnown(model: NerModel, toks: readonly Token[], text: string, taken: Uint8Array, added: Mention[]): void {
   const stemAt = (i: number) => toks[i].norm;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -899,7 +926,6 @@ export function lowercaseNames(model: NerModel, toks: readonly Token[], text: st
       break;
     }
   }
-  return added.length ? [...ms, ...added].sort((x, y) => x.start - y.start) : ms;
 }
 
 let legalForms: { forms: Set<string>; prefixes: Set<string> } | null = null;
