@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { CORPUS_MIGRATION } from './sqlite-corpus.js';
-import { CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY_KEYS_MIGRATION } from './sqlite-stories.js';
+import { CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY_KEYS_MIGRATION, STORY_SUMMARY_MIGRATION } from './sqlite-stories.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
 
 export const MIGRATIONS: string[] = [
@@ -245,6 +245,11 @@ export const MIGRATIONS: string[] = [
   UPDATE articles SET (s_offsets, s_terms, s_alts) = (SELECT offsets, terms, alts FROM search_terms WHERE article = articles.rowid);
   DROP TABLE search_terms;
   `,
+  // 12: per-story summary rows (articles per day, per outlet) kept by the stories updater, and
+  // indexes on a story's rows by date and on claim reports by article and claim, so a story's
+  // head in a list reads a few rows, not every article of the story (src/store/sqlite-stories.ts:
+  // STORY_SUMMARY_MIGRATION)
+  STORY_SUMMARY_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

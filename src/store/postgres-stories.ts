@@ -278,7 +278,12 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
   }
   await rows(
     c,
-    `WITH sa AS (INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES ($1, $2, $3, $4, $5))
+    // with the story's summary rows (PG_STORY_SUMMARY_MIGRATION: articles per day and per outlet)
+    `WITH sa AS (INSERT INTO corpus_story_articles (article, story, lang, published, degree) VALUES ($1, $2, $3, $4, $5)),
+          d AS (INSERT INTO corpus_story_days (story, day, n, lo, hi) SELECT $2, substr($4::text, 1, 10), 1, $4::text, $4::text WHERE $4::text <> ''
+                ON CONFLICT (story, day) DO UPDATE SET n = corpus_story_days.n + 1, lo = LEAST(corpus_story_days.lo, excluded.lo), hi = GREATEST(corpus_story_days.hi, excluded.hi)),
+          o AS (INSERT INTO corpus_story_outlets (story, outlet, n) SELECT $2, outlet, 1 FROM articles WHERE rowid = $1 AND outlet IS NOT NULL AND outlet <> ''
+                ON CONFLICT (story, outlet) DO UPDATE SET n = corpus_story_outlets.n + 1)
      INSERT INTO corpus_story_entities (story, entity, w) SELECT $2, e, w FROM unnest($6::text[], $7::float8[]) AS x(e, w)
      ON CONFLICT (story, entity) DO UPDATE SET w = corpus_story_entities.w + excluded.w`,
     [a.rowid, s.key, lang, published, linkedRows.length, ek, ew],
@@ -356,6 +361,21 @@ async function mergeStories(c: Db, list: StoryRowT[], date: string | null, artic
   }
   const ok = others.map((x) => x.key);
   await rows(c, 'UPDATE corpus_story_articles SET story = $1 WHERE story = ANY($2::bigint[])', [target.key, ok]);
+  // the summary rows of the others move into the target's (summed per day and per outlet)
+  await rows(
+    c,
+    `WITH del AS (DELETE FROM corpus_story_days WHERE story = ANY($2::bigint[]) RETURNING day, n, lo, hi)
+     INSERT INTO corpus_story_days (story, day, n, lo, hi) SELECT $1, day, sum(n), min(lo), max(hi) FROM del GROUP BY day
+     ON CONFLICT (story, day) DO UPDATE SET n = corpus_story_days.n + excluded.n, lo = LEAST(corpus_story_days.lo, excluded.lo), hi = GREATEST(corpus_story_days.hi, excluded.hi)`,
+    [target.key, ok],
+  );
+  await rows(
+    c,
+    `WITH del AS (DELETE FROM corpus_story_outlets WHERE story = ANY($2::bigint[]) RETURNING outlet, n)
+     INSERT INTO corpus_story_outlets (story, outlet, n) SELECT $1, outlet, sum(n) FROM del GROUP BY outlet
+     ON CONFLICT (story, outlet) DO UPDATE SET n = corpus_story_outlets.n + excluded.n`,
+    [target.key, ok],
+  );
   if (list.length === 2) {
     await rows(
       c,
@@ -394,7 +414,7 @@ export const pgStoriesUpdater: PgCorpusUpdater = {
   async reset(c) {
     await c.query(`DELETE FROM corpus_story_keys; DELETE FROM corpus_story_vecs; DELETE FROM corpus_story_articles;
                    DELETE FROM corpus_story_entities; DELETE FROM corpus_story_alias; DELETE FROM corpus_story_history;
-                   DELETE FROM corpus_stories;`);
+                   DELETE FROM corpus_story_days; DELETE FROM corpus_story_outlets; DELETE FROM corpus_stories;`);
   },
 };
 
@@ -529,6 +549,33 @@ export const PG_STORY_KEYS_MIGRATION = `
   CREATE INDEX corpus_story_entities_entity ON corpus_story_entities(entity);
   CREATE INDEX corpus_story_alias_story ON corpus_story_alias(story);
   CREATE INDEX corpus_story_history_story ON corpus_story_history(story);
+`;
+
+/** Schema step 6: STORY_SUMMARY_MIGRATION of sqlite-stories.ts (per-story summary rows, indexes on a story's rows by date). */
+export const PG_STORY_SUMMARY_MIGRATION = `
+  CREATE TABLE corpus_story_days (
+    story bigint NOT NULL,
+    day   text COLLATE "C" NOT NULL,
+    n     integer NOT NULL,
+    lo    text COLLATE "C" NOT NULL,
+    hi    text COLLATE "C" NOT NULL,
+    PRIMARY KEY (story, day)
+  );
+  INSERT INTO corpus_story_days (story, day, n, lo, hi)
+    SELECT story, substr(published, 1, 10), count(*), min(published), max(published) FROM corpus_story_articles
+    WHERE published IS NOT NULL AND published <> '' GROUP BY story, substr(published, 1, 10);
+  CREATE TABLE corpus_story_outlets (
+    story  bigint NOT NULL,
+    outlet text COLLATE "C" NOT NULL,
+    n      integer NOT NULL,
+    PRIMARY KEY (story, outlet)
+  );
+  INSERT INTO corpus_story_outlets (story, outlet, n)
+    SELECT sa.story, a.outlet, count(*) FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+    WHERE a.outlet IS NOT NULL AND a.outlet <> '' GROUP BY sa.story, a.outlet;
+  CREATE INDEX corpus_story_articles_published ON corpus_story_articles(story, published);
+  CREATE INDEX corpus_story_articles_lang_published ON corpus_story_articles(story, lang, published);
+  CREATE INDEX corpus_claim_reports_article_claim ON corpus_claim_reports(article, claim);
 `;
 
 // ---------------------------------------------------------------- reading stories (parley/story@1)
@@ -694,19 +741,39 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
   if (!st) return null;
   const { key, id: sid } = st;
   const aliasOf = sid === id ? undefined : id;
-  const n = Number((await one(c, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = $1', [key]))!.n);
+  // the article count is kept on the story's row (every update and merge keeps it)
+  const n = Number((await one(c, 'SELECT n FROM corpus_stories WHERE key = $1', [key]))?.n ?? 0);
   if (!n) return null;
-  const langs = (await rows(c, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = $1', [key])).map((r) => r.lang as string).sort();
+  // its languages: one index step per language, not every row
+  const langs = (
+    await rows(
+      c,
+      `WITH RECURSIVE l(lang) AS (
+         SELECT (SELECT min(lang) FROM corpus_story_articles WHERE story = $1)
+         UNION ALL
+         SELECT (SELECT min(lang) FROM corpus_story_articles WHERE story = $1 AND lang > l.lang) FROM l WHERE l.lang IS NOT NULL)
+       SELECT lang FROM l WHERE lang IS NOT NULL`,
+      [key],
+    )
+  )
+    .map((r) => r.lang as string)
+    .sort();
   const firsts: { lang: string; key: string }[] = [];
   for (const lang of langs) {
-    const p = (await one(c, `SELECT min(coalesce(published, '\uffff') COLLATE "C") AS p FROM corpus_story_articles WHERE story = $1 AND lang = $2`, [key, lang]))!;
-    const r = (await one(
-      c,
-      `SELECT min(a.id COLLATE "C") AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
-       WHERE sa.story = $1 AND sa.lang = $2 AND coalesce(sa.published, '\uffff') = $3`,
-      [key, lang, p.p],
-    ))!;
-    firsts.push({ lang, key: `${p.p}\u0000${r.id}` });
+    const dated = (await one(c, 'SELECT min(published) AS p FROM corpus_story_articles WHERE story = $1 AND lang = $2 AND published IS NOT NULL', [key, lang]))!;
+    const r = (
+      dated.p !== null
+        ? await one(c, 'SELECT min(a.id) AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1 AND sa.lang = $2 AND sa.published = $3', [
+            key,
+            lang,
+            dated.p,
+          ])
+        : await one(c, 'SELECT min(a.id) AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1 AND sa.lang = $2 AND sa.published IS NULL', [
+            key,
+            lang,
+          ])
+    )!;
+    firsts.push({ lang, key: `${dated.p ?? '\uffff'}\u0000${r.id}` });
   }
   firsts.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const title: Record<string, string> = {};
@@ -721,38 +788,27 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
     ))!;
     title[lang] = headline(t.title, t.title ? null : t.text);
   }
-  const outlets = (
-    await rows(
-      c,
-      `SELECT DISTINCT a.outlet FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
-       WHERE sa.story = $1 AND a.outlet IS NOT NULL AND a.outlet <> ''`,
-      [key],
-    )
-  )
-    .map((r) => r.outlet as string)
-    .sort();
-  const cov = await rows(
-    c,
-    `SELECT substr(published, 1, 10) AS date, count(*) AS n, min(published COLLATE "C") AS lo, max(published COLLATE "C") AS hi
-     FROM corpus_story_articles WHERE story = $1 AND published IS NOT NULL AND published <> '' GROUP BY 1 ORDER BY 1 COLLATE "C"`,
-    [key],
-  );
+  // outlets and coverage from the story's summary rows (PG_STORY_SUMMARY_MIGRATION)
+  const outlets = (await rows(c, 'SELECT outlet FROM corpus_story_outlets WHERE story = $1', [key])).map((r) => r.outlet as string).sort();
+  const cov = await rows(c, 'SELECT day AS date, n, lo, hi FROM corpus_story_days WHERE story = $1 ORDER BY day', [key]);
   const want = Math.max(0, Math.floor(latest));
   let ids: string[] = [];
   if (want) {
-    const cut = (await one(
-      c,
-      `SELECT published AS p, published IS NULL AS undated FROM corpus_story_articles WHERE story = $1
-       ORDER BY published IS NULL DESC, published COLLATE "C" DESC LIMIT 1 OFFSET $2`,
-      [key, Math.min(want, n) - 1],
-    ))!;
+    const at = Math.min(want, n) - 1;
+    const undated = Number((await one(c, 'SELECT count(*) AS u FROM corpus_story_articles WHERE story = $1 AND published IS NULL', [key]))!.u);
+    let cut: string | null = null;
+    if (at >= undated)
+      cut = (await one(c, 'SELECT published AS p FROM corpus_story_articles WHERE story = $1 AND published IS NOT NULL ORDER BY published DESC LIMIT 1 OFFSET $2', [key, at - undated]))!
+        .p as string;
     ids = (
       await rows(
         c,
-        `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
-         WHERE sa.story = $1 AND (sa.published IS NULL OR (NOT $2::boolean AND sa.published COLLATE "C" >= $3))
-         ORDER BY a.published IS NULL DESC, a.published COLLATE "C" DESC, a.id COLLATE "C" DESC LIMIT $4`,
-        [key, cut.undated, cut.p, want],
+        `SELECT id FROM (
+           SELECT a.id, a.published FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1 AND sa.published IS NULL
+           UNION ALL
+           SELECT a.id, a.published FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = $1 AND $2::boolean AND sa.published >= $3) x
+         ORDER BY published IS NULL DESC, published DESC, id DESC LIMIT $4`,
+        [key, cut !== null, cut ?? '', want],
       )
     )
       .map((r) => r.id as string)
@@ -772,7 +828,7 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
     claims,
     history: hist,
     articleCount: n,
-    coverage: cov.filter((r) => r.date).map((r) => ({ date: r.date as string, n: Number(r.n) })),
+    coverage: cov.map((r) => ({ date: r.date as string, n: Number(r.n) })),
   };
   if (aliasOf) out.aliasOf = aliasOf;
   return out;

@@ -349,6 +349,7 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
     published,
     linkedRows.length,
   );
+  addSummary(db, s.key, a.rowid, published);
   const insEnt = q(
     db,
     'INSERT INTO corpus_story_entities (story, entity, w) VALUES (?, ?, ?) ON CONFLICT (story, entity) DO UPDATE SET w = w + excluded.w',
@@ -382,6 +383,42 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
       )
     : [];
   return { story: sid, linked: linkedIds, merged };
+}
+
+/**
+ * The story's summary rows (schema step 12: STORY_SUMMARY_MIGRATION) gain one article: its day
+ * (articles per published day, with the earliest and latest `published` of the day) and its outlet.
+ * List views read a story's coverage, dates and outlets from these (a few rows) instead of from
+ * every article of the story.
+ */
+function addSummary(db: Database.Database, key: number, rowid: number, published: string | null): void {
+  if (published)
+    q(
+      db,
+      `INSERT INTO corpus_story_days (story, day, n, lo, hi) VALUES (?, substr(?, 1, 10), 1, ?, ?)
+       ON CONFLICT (story, day) DO UPDATE SET n = n + 1, lo = min(lo, excluded.lo), hi = max(hi, excluded.hi)`,
+    ).run(key, published, published, published);
+  q(
+    db,
+    `INSERT INTO corpus_story_outlets (story, outlet, n) SELECT ?, outlet, 1 FROM articles WHERE rowid = ? AND outlet IS NOT NULL AND outlet <> ''
+     ON CONFLICT (story, outlet) DO UPDATE SET n = n + 1`,
+  ).run(key, rowid);
+}
+
+/** A merge moves the summary rows of story `from` into story `to`. */
+function moveSummary(db: Database.Database, to: number, from: number): void {
+  q(
+    db,
+    `INSERT INTO corpus_story_days (story, day, n, lo, hi) SELECT ?, day, n, lo, hi FROM corpus_story_days WHERE story = ?
+     ON CONFLICT (story, day) DO UPDATE SET n = n + excluded.n, lo = min(lo, excluded.lo), hi = max(hi, excluded.hi)`,
+  ).run(to, from);
+  q(db, 'DELETE FROM corpus_story_days WHERE story = ?').run(from);
+  q(
+    db,
+    `INSERT INTO corpus_story_outlets (story, outlet, n) SELECT ?, outlet, n FROM corpus_story_outlets WHERE story = ?
+     ON CONFLICT (story, outlet) DO UPDATE SET n = n + excluded.n`,
+  ).run(to, from);
+  q(db, 'DELETE FROM corpus_story_outlets WHERE story = ?').run(from);
 }
 
 interface StoryRowT {
@@ -436,6 +473,7 @@ function mergeStories(db: Database.Database, list: StoryRowT[], date: string | n
   }
   for (const o of others) {
     q(db, 'UPDATE corpus_story_articles SET story = ? WHERE story = ?').run(target.key, o.key);
+    moveSummary(db, target.key, o.key);
     if (list.length === 2) {
       q(
         db,
@@ -475,7 +513,7 @@ export const storiesUpdater: CorpusUpdater = {
     vecCache.delete(db);
     db.exec(`DELETE FROM corpus_story_keys; DELETE FROM corpus_story_vecs; DELETE FROM corpus_story_articles;
              DELETE FROM corpus_story_entities; DELETE FROM corpus_story_alias; DELETE FROM corpus_story_history;
-             DELETE FROM corpus_stories;`);
+             DELETE FROM corpus_story_days; DELETE FROM corpus_story_outlets; DELETE FROM corpus_stories;`);
   },
 };
 
@@ -669,6 +707,42 @@ export const CORPUS_NO_FK_MIGRATION = `
   CREATE INDEX corpus_story_articles_story ON corpus_story_articles(story, lang, degree);
 `;
 
+/**
+ * Migration step 12: summary rows per story, kept by the stories updater (`addSummary`, merges,
+ * reset), and indexes on a story's rows by date, so a story's head (list views) reads a few rows
+ * per story instead of every article of it (a story of 14,000 articles took 90 ms, most of it
+ * joining every article for its outlets and grouping every row by day):
+ *   corpus_story_days(story, day, n, lo, hi)   articles per published day (`day`: the first 10
+ *                                              characters), earliest and latest `published` of the day
+ *   corpus_story_outlets(story, outlet, n)     articles per outlet (non-empty outlets)
+ * The index on corpus_claim_reports(article, claim) answers a story's claims from the index alone.
+ */
+export const STORY_SUMMARY_MIGRATION = `
+  CREATE TABLE corpus_story_days (
+    story INTEGER NOT NULL,
+    day   TEXT NOT NULL,
+    n     INTEGER NOT NULL,
+    lo    TEXT NOT NULL,
+    hi    TEXT NOT NULL,
+    PRIMARY KEY (story, day)
+  ) WITHOUT ROWID;
+  INSERT INTO corpus_story_days (story, day, n, lo, hi)
+    SELECT story, substr(published, 1, 10), count(*), min(published), max(published) FROM corpus_story_articles
+    WHERE published IS NOT NULL AND published <> '' GROUP BY story, substr(published, 1, 10);
+  CREATE TABLE corpus_story_outlets (
+    story  INTEGER NOT NULL,
+    outlet TEXT NOT NULL,
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (story, outlet)
+  ) WITHOUT ROWID;
+  INSERT INTO corpus_story_outlets (story, outlet, n)
+    SELECT sa.story, a.outlet, count(*) FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
+    WHERE a.outlet IS NOT NULL AND a.outlet <> '' GROUP BY sa.story, a.outlet;
+  CREATE INDEX corpus_story_articles_published ON corpus_story_articles(story, published);
+  CREATE INDEX corpus_story_articles_lang_published ON corpus_story_articles(story, lang, published);
+  CREATE INDEX corpus_claim_reports_article_claim ON corpus_claim_reports(article, claim);
+`;
+
 // ---------------------------------------------------------------- reading stories (parley/story@1)
 
 export interface StoryJson {
@@ -831,21 +905,40 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
   const st = resolveStory(db, id);
   if (!st) return null;
   const { key, id: sid, aliasOf } = st;
-  const n = (q(db, 'SELECT count(*) AS n FROM corpus_story_articles WHERE story = ?').get(key) as Row).n as number;
+  // the article count is kept on the story's row (every update and merge keeps it)
+  const n = ((q(db, 'SELECT n FROM corpus_stories WHERE key = ?').get(key) as Row | undefined)?.n as number | undefined) ?? 0;
   if (!n) return null;
-  // corpus_story_articles keeps each article's lang and published (as the articles row): these
-  // aggregates read the story's index rows, not its articles
-  const langs = (q(db, 'SELECT DISTINCT lang FROM corpus_story_articles WHERE story = ?').all(key) as Row[]).map((r) => r.lang as string).sort();
-  // titles in the order readStory gives them: by each language's earliest article
+  // its languages: one index step per language (the index on (story, lang, degree)), not every row
+  const langs = (
+    q(
+      db,
+      `WITH RECURSIVE l(lang) AS (
+         SELECT (SELECT min(lang) FROM corpus_story_articles WHERE story = @key)
+         UNION ALL
+         SELECT (SELECT min(lang) FROM corpus_story_articles WHERE story = @key AND lang > l.lang) FROM l WHERE l.lang IS NOT NULL)
+       SELECT lang FROM l WHERE lang IS NOT NULL`,
+    ).all({ key }) as Row[]
+  )
+    .map((r) => r.lang as string)
+    .sort();
+  // titles in the order readStory gives them: by each language's earliest article (undated last),
+  // from the index on (story, lang, published)
   const firsts: { lang: string; key: string }[] = [];
   for (const lang of langs) {
-    const p = q(db, "SELECT min(coalesce(published, '\uffff')) AS p FROM corpus_story_articles WHERE story = ? AND lang = ?").get(key, lang) as Row;
-    const r = q(
-      db,
-      `SELECT min(a.id) AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
-       WHERE sa.story = ? AND sa.lang = ? AND coalesce(sa.published, '\uffff') = ?`,
-    ).get(key, lang, p.p) as Row;
-    firsts.push({ lang, key: `${p.p}\u0000${r.id}` });
+    const dated = q(db, 'SELECT min(published) AS p FROM corpus_story_articles WHERE story = ? AND lang = ? AND published IS NOT NULL').get(key, lang) as Row;
+    const r = (
+      dated.p !== null
+        ? q(db, `SELECT min(a.id) AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = ? AND sa.lang = ? AND sa.published = ?`).get(
+            key,
+            lang,
+            dated.p,
+          )
+        : q(db, `SELECT min(a.id) AS id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = ? AND sa.lang = ? AND sa.published IS NULL`).get(
+            key,
+            lang,
+          )
+    ) as Row;
+    firsts.push({ lang, key: `${dated.p ?? '\uffff'}\u0000${r.id}` });
   }
   firsts.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const title: Record<string, string> = {};
@@ -860,38 +953,28 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
     ).get(key, lang, key, lang) as Row;
     title[lang] = headline(r.title, r.title ? null : unpackText(r.text));
   }
-  const outlets = (
-    q(
-      db,
-      `SELECT DISTINCT a.outlet FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
-       WHERE sa.story = ? AND a.outlet IS NOT NULL AND a.outlet <> ''`,
-    ).all(key) as Row[]
-  )
-    .map((r) => r.outlet as string)
-    .sort();
-  const cov = q(
-    db,
-    `SELECT substr(published, 1, 10) AS date, count(*) AS n, min(published) AS lo, max(published) AS hi
-     FROM corpus_story_articles WHERE story = ? AND published IS NOT NULL AND published <> '' GROUP BY 1 ORDER BY 1`,
-  ).all(key) as Row[];
-  // the latest ids: the cut-off date of the latest `latest` rows from the index rows, then only the rows from it on
+  // outlets and coverage from the story's summary rows (STORY_SUMMARY_MIGRATION)
+  const outlets = (q(db, 'SELECT outlet FROM corpus_story_outlets WHERE story = ?').all(key) as Row[]).map((r) => r.outlet as string).sort();
+  const cov = q(db, 'SELECT day AS date, n, lo, hi FROM corpus_story_days WHERE story = ? ORDER BY day').all(key) as Row[];
+  // the latest ids: the cut-off date of the latest `latest` rows (undated first, then the newest
+  // dates) from the index on (story, published), then only the rows from it on
   const want = Math.max(0, Math.floor(latest));
   let ids: string[] = [];
   if (want) {
-    const cut = q(
+    const at = Math.min(want, n) - 1;
+    const undated = (q(db, 'SELECT count(*) AS u FROM corpus_story_articles WHERE story = ? AND published IS NULL').get(key) as Row).u as number;
+    const latestRows = q(
       db,
-      'SELECT published AS p, published IS NULL AS undated FROM corpus_story_articles WHERE story = ? ORDER BY published IS NULL DESC, published DESC LIMIT 1 OFFSET ?',
-    ).get(key, Math.min(want, n) - 1) as Row;
-    ids = (
-      q(
-        db,
-        `SELECT a.id FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article
-         WHERE sa.story = ? AND (sa.published IS NULL OR (? = 0 AND sa.published >= ?))
-         ORDER BY a.published IS NULL DESC, a.published DESC, a.id DESC LIMIT ?`,
-      ).all(key, cut.undated, cut.p, want) as Row[]
-    )
-      .map((r) => r.id as string)
-      .reverse();
+      `SELECT id FROM (
+         SELECT a.id, a.published FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = @key AND sa.published IS NULL
+         UNION ALL
+         SELECT a.id, a.published FROM corpus_story_articles sa JOIN articles a ON a.rowid = sa.article WHERE sa.story = @key AND @dated AND sa.published >= @cut)
+       ORDER BY published IS NULL DESC, published DESC, id DESC LIMIT @want`,
+    );
+    let cut: string | null = null;
+    if (at >= undated)
+      cut = (q(db, 'SELECT published AS p FROM corpus_story_articles WHERE story = ? AND published IS NOT NULL ORDER BY published DESC LIMIT 1 OFFSET ?').get(key, at - undated) as Row).p as string;
+    ids = (latestRows.all({ key, dated: cut === null ? 0 : 1, cut, want }) as Row[]).map((r) => r.id as string).reverse();
   }
   const { entities, claims, hist } = storyExtras(db, key);
   const out: StoryHead = {
@@ -907,7 +990,7 @@ export function readStoryHead(db: Database.Database, id: string, latest: number)
     claims,
     history: hist,
     articleCount: n,
-    coverage: cov.filter((r) => r.date).map((r) => ({ date: r.date as string, n: r.n as number })),
+    coverage: cov.map((r) => ({ date: r.date as string, n: r.n as number })),
   };
   if (aliasOf) out.aliasOf = aliasOf;
   return out;
