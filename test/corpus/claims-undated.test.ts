@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { toArticleJson } from '../../src/contract/article.js';
 import { listClaims, type ClaimJson } from '../../src/corpus/index.js';
 import { clash } from '../../src/corpus/claims/compat.js';
+import { recluster } from '../../src/corpus/claims/assign.js';
 import { reportsOf } from '../../src/corpus/claims/report.js';
 import { createPipeline } from '../../src/pipeline/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -51,6 +52,17 @@ test('an undated report of a call is compatible with the dated one through the p
   const s18 = first(eighteenth, 'SANCTION');
   assert.ok(s9 && s18, 'both texts give the sanctions');
   assert.equal(clash(s9, s18), 'date');
+});
+
+test('an undated report joins a claim only when it fits just one: with two dated calls of the same ministers it stays apart', () => {
+  // the same report of the call published again four months later (another call of the two)
+  const later = art('call-uk-later', 'uk', '2025-01-10', (callUk as { text: string }).text);
+  const once = recluster([first(callUk, 'CONSULT'), first(callRu, 'CONSULT')]);
+  assert.equal(new Set(once.map((p) => p.claim)).size, 1, 'one dated call: the undated report joins it');
+  const twice = recluster([first(callUk, 'CONSULT'), first(later, 'CONSULT'), first(callRu, 'CONSULT')]);
+  const claimOf = new Map(twice.map((p) => [p.report.article, p.claim]));
+  assert.notEqual(claimOf.get('call-uk'), claimOf.get('call-uk-later'), 'two calls four months apart');
+  assert.equal(new Set(twice.map((p) => p.claim)).size, 3, 'the undated report cannot tell which: its own claim');
 });
 
 async function open(kind: StoreKind, name: string): Promise<Store> {

@@ -121,9 +121,9 @@ export function assign(
     // claims it bridges merge only when no member of one hard-clashes with a member of another
     const joins: string[] = [];
     const group: Report[] = [];
-    // a report with no date at all joins the one claim it fits best: it cannot tell two
-    // occasions apart, so it never bridges them
-    for (const f of floating(r) ? fits.slice(0, 1) : fits) {
+    // a report with no date at all cannot tell two occasions apart: it joins a claim only when it
+    // fits just one, and never bridges two
+    for (const f of floating(r) ? (fits.length === 1 ? fits : []) : fits) {
       if (joins.length && f.members.some((m) => group.some((g) => { const w = clash(m, g); return w !== null && isHard(w, m, g); }))) continue;
       joins.push(f.c);
       group.push(...f.members);

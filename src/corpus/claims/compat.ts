@@ -23,7 +23,7 @@
  *   undated prospective report at most three months before the dated happening. A report with no
  *   date at all (no `when`, an article without a publication date) cannot be placed in time: it is
  *   compatible with any date through a person both reports name (a contact of countries alone
- *   recurs), and joins only the one claim it fits best (see assign.ts: `floating`).
+ *   recurs), and joins a claim only when it fits just one (see assign.ts: `floating`).
  */
 import type { Report } from './report.js';
 
