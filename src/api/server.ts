@@ -165,9 +165,11 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     if (req.raw.destroyed || req.raw.socket?.destroyed) reply.hijack();
   });
 
-  await app.register((await import('@fastify/helmet')).default, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    crossOriginEmbedderPolicy: false,
+  // the security headers are the same on every answer: helmet's, worked out once (see securityHeaders)
+  const security = await securityHeaders();
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(security);
+    done();
   });
   if (opts.corsOrigins?.length) await app.register((await import('@fastify/cors')).default, { origin: opts.corsOrigins });
   if (opts.rateLimit !== false) {
@@ -266,6 +268,31 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     await opts.store.close();
   });
   return app;
+}
+
+const HELMET_OPTIONS = { contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false };
+let securityMemo: Promise<Record<string, string>> | undefined;
+
+/**
+ * The headers @fastify/helmet sets with HELMET_OPTIONS, read once from a throwaway instance.
+ * @fastify/helmet builds helmet's middleware anew on every request (parsing the CSP directives
+ * each time: about 35 µs of a cached answer's 190 µs); the headers never vary here (no per-route
+ * options, no nonces), so every answer gets the same ones set at once.
+ */
+export function securityHeaders(): Promise<Record<string, string>> {
+  securityMemo ??= (async () => {
+    const probe = Fastify({ logger: false });
+    await probe.register((await import('@fastify/helmet')).default, HELMET_OPTIONS);
+    probe.get('/', async () => '');
+    const res = await probe.inject({ method: 'GET', url: '/' });
+    await probe.close();
+    const out: Record<string, string> = {};
+    const fastifyOwn = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+    for (const [k, v] of Object.entries(res.headers)) if (!fastifyOwn.has(k) && typeof v === 'string') out[k] = v;
+    if (!out['content-security-policy']) throw new Error('security headers: helmet set no Content-Security-Policy');
+    return out;
+  })();
+  return securityMemo;
 }
 
 export interface RouteInfo {
