@@ -116,6 +116,8 @@ interface Cand {
 }
 
 const FROM_PREPS = new Set(['from', 'от', 'від']);
+/** a year that is the edge of a span, not the date of a contact: `с 2012 года`, `since 2012`, `до 2020 року` */
+const YEAR_EDGE = /^(с|со|since|з|із|від|от|from|after|після|после|до|until|till|before|by|перед)\s/iu;
 
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
@@ -421,8 +423,23 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
     (!o.when || !c.when || o.when.value === c.when.value);
   // `«Мы провели конструктивную встречу»` after `провели переговоры`: a re-mention naming no party
   // of its own tells the same talks as a meeting (talks are held at meetings)
-  const talksAgain = (o: Cand, c: Cand) =>
+  // `The Kremlin has yet to comment on the talks` after `Putin and Scholz held their first phone call`: a
+  // contact named in general terms with no party of its own re-tells the specific contact of the same
+  // sides (rule `merge.talks-again`)
+  const generalAgain = (o: Cand, c: Cand) =>
     !c.hasOwnActors &&
+    o.ev.type === 'CONSULT' &&
+    c.ev.type === 'CONSULT' &&
+    (c.ev.mode === 'talks' || c.ev.mode === 'other') &&
+    // (not a visit: the talks held during a visit are a contact of their own)
+    (o.ev.mode === 'call' || o.ev.mode === 'meeting' || o.ev.mode === 'summit') &&
+    sides(o.ev) === sides(c.ev) &&
+    statusGroup(o.ev.status) === statusGroup(c.ev.status) &&
+    !c.other &&
+    (!o.ev.when || !c.ev.when || o.ev.when.value === c.ev.when.value);
+  const talksAgain = (o: Cand, c: Cand) =>
+    generalAgain(o, c) ||
+    (!c.hasOwnActors &&
     o.ev.type === 'CONSULT' &&
     c.ev.type === 'CONSULT' &&
     // (`Ми обговорили ...` after a call: what was discussed in that call)
@@ -432,7 +449,7 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
     // (what took place: `следующий раунд может пройти` is another sitting)
     statusGroup(o.ev.status) === 'real' &&
     statusGroup(c.ev.status) === 'real' &&
-    (!o.ev.when || !c.ev.when || o.ev.when.value === c.ev.when.value);
+    (!o.ev.when || !c.ev.when || o.ev.when.value === c.ev.when.value));
   const out: Cand[] = [];
   for (const c of cands) {
     const again = out.find((o) => talksAgain(o, c));
@@ -2463,7 +2480,10 @@ class Extractor {
         this.whenSkippedReport = true;
         continue;
       }
-      if (!/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-W\d{2}$/.test(t.value)) continue;
+      // (a year named as such dates a contact, `last met with Kim in 2019`, `в 2015 году`; not a span's
+      // edge, `с 2012 года`, nor a year counted from now, `last year`, `seven years after`)
+      const year = /^\d{4}$/.test(t.value) && new RegExp(`\\b${t.value}\\b`).test(t.text) && !YEAR_EDGE.test(t.text);
+      if (!/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-W\d{2}$/.test(t.value) && !year) continue;
       const lo = Math.min(t.end, tp), hi = Math.max(t.start, tp);
       let crosses = false;
       // (a relative clause on the trigger noun dates it: `talks that was due to take place on
@@ -2534,10 +2554,13 @@ class Extractor {
         const evidence = { start: T[k].start, end: T[e].end, text: this.doc.text.slice(T[k].start, T[e].end) };
         const prod = m.rule.produces;
         const inQuote = prod.holder === 'speaker' ? (this.doc.layers.quotes ?? []).find((x) => x.speaker && x.start <= T[k].start && T[k].start < x.end) : undefined;
-        const holder = prod.holder === 'speaker' ? (inQuote?.speaker ? { ids: [inQuote.speaker], rule: 'stance.by.speaker' } : null) : this.stanceHolder(k, a, b);
-        if (!holder) continue;
+        const parties = prod.holder === 'parties';
+        let holder = prod.holder === 'speaker' ? (inQuote?.speaker ? { ids: [inQuote.speaker], rule: 'stance.by.speaker' } : null) : parties ? null : this.stanceHolder(k, a, b);
+        if (!holder && !parties) continue;
         const target = this.stanceTarget(k, m.end, si, b, cands, stance);
         if (!target) continue;
+        if (parties) holder = { ids: [...target.c.ev.actors], rule: 'stance.by.parties' };
+        if (!holder) continue;
         // `the information ... about the direct negotiations ... is a fiction`: the negotiations told of did not take place
         if (prod.negates && target.c.sent === si && (target.c.ev.trigger?.start ?? 0) < T[k].start && target.c.ev.type === 'CONSULT') {
           target.c.ev.status = 'none';

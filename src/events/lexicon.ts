@@ -109,8 +109,9 @@ export interface WhenProduce {
 
 export interface StanceProduce {
   stance: Stance;
-  /** `speaker`: the cue's subject is the report, not who holds the stance (`... is a fiction`): the quote's speaker does */
-  holder?: 'speaker';
+  /** `speaker`: the cue's subject is the report, not who holds the stance (`... is a fiction`): the quote's speaker does;
+   * `parties`: the parties of the contact hold it (`ни одна из сторон не подтвердила`, `neither side has confirmed`) */
+  holder?: 'speaker' | 'parties';
   /** the contact the denied report told of, stated before the cue in its sentence, did not take place (status `none`) */
   negates?: boolean;
 }

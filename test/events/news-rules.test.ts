@@ -105,3 +105,16 @@ test('a planned summit and the talks planned at it are one plan (en, merge.plan-
   assert.equal(plans.length, 1, JSON.stringify(plans));
   assert.ok(plans[0].rules?.includes('merge.plan-talks'));
 });
+
+test('neither side has confirmed (ru): both parties hold no_comment (stance.by.parties)', () => {
+  const d = analyze(
+    'Канцлер Германии Олаф Шольц провел телефонный разговор с президентом России Владимиром Путиным. Об этом сообщает Süddeutsche Zeitung.\nОтмечается, что этот звонок стал первым разговором между Шольцем и Путиным за последние два года. При этом ни одна из сторон пока не подтвердила эту информацию официально.',
+    'ru',
+    '2024-11-15',
+  );
+  const call = events(d).find((e) => e.mode === 'call');
+  assert.ok(call, JSON.stringify(events(d)));
+  const nc = (call.stances ?? []).filter((s) => s.stance === 'no_comment').map((s) => s.by);
+  assert.ok(nc.includes('scholz') && nc.includes('putin'), JSON.stringify(call.stances));
+  assert.ok(call.stances!.every((s) => s.rules?.includes('stance.by.parties') || s.stance !== 'no_comment'));
+});
