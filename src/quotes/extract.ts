@@ -64,6 +64,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   const pairs = pairQuotes(text);
   const top = pairs.filter((p) => p.depth === 0 || (p.parent >= 0 && false));
   const cands: Cand[] = [];
+  /** cues that credit the direct quote before them (`“…,” Amorim told reporters`): they credit no clause of their own */
+  const afterCue = new Set<number>();
   const atts: Attribution[] = [];
   const usedPair = new Set<QPair>();
 
@@ -257,6 +259,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     }
     const dashed = j > 0 && j - 1 < w.length && DASHES.has(w[j - 1]?.text ?? '');
     let cue = -1;
+    /** the name before an apposition that stands between it and the cue */
+    let appositive: View['mentions'][number] | null = null;
     if (j >= 0 && j < w.length && w[j].word && w[j].para === v.paraOfChar(p.close) && (sawSep || lex.lang === 'en') && (!dotted || dashed)) {
       const maxWords = lex.lang === 'en' ? 7 : 4;
       let paren = 0;
@@ -265,7 +269,23 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
           // `Rep. Gwen Moore (D-Wis.) said`: abbreviation dots and a parenthesis inside the subject
           if (w[t].text === '(') paren++;
           else if (w[t].text === ')' && paren > 0) paren--;
-          else if (!(lex.lang === 'en' && (w[t].text === '.' || w[t].text === '-' || paren > 0))) break;
+          else if (lex.lang === 'en' && w[t].text === ',' && t > j && v.mentionAt[t - 1] >= 0 && v.mentions[v.mentionAt[t - 1]].t0 === j && v.mentions[v.mentionAt[t - 1]].type === 'PER') {
+            // `“…,” Celso Amorim, President Lula’s top foreign policy advisor, told reporters`: the name, then an
+            // apposition between commas, then the cue
+            let c2 = -1;
+            for (let u = t + 1; u < w.length && u <= t + 12 && w[u].sent === w[t].sent; u++) {
+              if (!w[u].word && (SENT_PUNCT.has(w[u].text) || QUOTE_CHARS.has(w[u].text))) break;
+              if (w[u].text === ',') {
+                c2 = u;
+                break;
+              }
+            }
+            if (c2 > 0 && w[c2 + 1] && cueAt[c2 + 1]) {
+              cue = c2 + 1;
+              appositive = v.mentions[v.mentionAt[t - 1]];
+            }
+            break;
+          } else if (!(lex.lang === 'en' && (w[t].text === '.' || w[t].text === '-' || paren > 0))) break;
           continue;
         }
         if (cueAt[t]) {
@@ -274,6 +294,11 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         }
         n++;
       }
+      // `“… a fair and lasting peace.” Scholz also spoke of …`: English closes a quotation it credits after
+      // it with a comma (`“…,” he said`); a full stop inside the marks ends the sentence, and a capitalised
+      // word after it opens the next one, whose verb credits it only when nothing but its subject follows
+      // (`“…” Trump said.`), not when it has a predicate of its own (`Trump responded by using …`)
+      if (cue >= 0 && lex.lang === 'en' && /\.\s*$/.test(inner) && w[j].upper && !creditOnly(cue)) cue = -1;
     }
     // a headline quotation and its credit after a colon: `“Я даю Путіну 10 днів від сьогодні”: Трамп підтвердив …`
     if (cue < 0) {
@@ -315,13 +340,18 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         via = r.via;
       } else {
         // `”, Zelensky told reporters` (English puts the subject first) / `», — сказал Лавров`
-        const before = j < cue ? findSubject(v, cue, lex, -1, { maxTokens: cue - j }) : null;
+        const before = appositive
+          ? ({ k: 'entity', ent: appositive.entity, start: appositive.start, end: appositive.end, t0: appositive.t0 } as Subj)
+          : j < cue
+            ? findSubject(v, cue, lex, -1, { maxTokens: cue - j })
+            : null;
         subj = lex.lang === 'en' && before && before.k !== 'other' ? before : findSubject(v, cue, lex, 1);
         if ((!subj || subj.k === 'other') && before && before.k !== 'other') subj = before;
         else if (!subj) subj = before;
       }
       cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p, rule: isQuoteVerb ? 'quote.direct.quoted-object' : 'quote.direct.cue-after' });
       usedPair.add(p);
+      afterCue.add(cue);
       continue;
     }
     // signed: `“…” ― Sonya Herridge`, `«…» — Дмитрий Песков, пресс-секретарь`: a dash, then a person's
@@ -345,7 +375,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       usedPair.add(p);
       continue;
     }
-    if (bt >= 0 && w[bt].text === ':' && w[bt].para === v.paraOfChar(p.open)) {
+    // (`Caddell continued:` ending its paragraph, the quotation opening the next one)
+    if (bt >= 0 && w[bt].text === ':' && (w[bt].para === v.paraOfChar(p.open) || (w[bt].para + 1 === v.paraOfChar(p.open) && (!w[bt + 1] || w[bt + 1].para !== w[bt].para)))) {
       let c = -1;
       for (let t = bt - 1, n = 0; t >= 0 && n < 12 && w[t].sent === w[bt].sent; t--, n++) {
         if (!w[t].word && (SENT_PUNCT.has(w[t].text) || QUOTE_CHARS.has(w[t].text))) break;
@@ -379,7 +410,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   // ---------- indirect / mixed, and attributions with the same patterns
   // right to left, so a cue nested in another's clause (`напомнил, что Москва заявляла о том, что "…"`) comes first
   for (let c = w.length - 1; c >= 0; c--) {
-    if (!cueAt[c] || insidePair[c] >= 0 || docCueAt.has(c)) continue;
+    if (!cueAt[c] || insidePair[c] >= 0 || docCueAt.has(c) || afterCue.has(c)) continue;
     const lemma = w[c].lemma;
     const s = sentOf(c);
     const sEnd = sentEndTok(s);
@@ -474,8 +505,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         usedPair.add(p);
         continue;
       }
+      // `… . Про це повідомив речник МЗС Олег Ніколенко.`: a verb of informing credits the news before it to its
+      // source (an attribution of facts), it quotes no statement
       if (b > a && insidePair[a] < 0) {
         const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
+        // (an outlet's credit stays: it is the passage's attribution)
+        if (lex.newsCredit.has(lemma) && !(subj && (subj.k === 'media' || ((subj.k === 'entity' || subj.k === 'institution') && svc.isOutlet(subj.ent))))) continue;
         // `Путин пригласил делегацию … . Об этом глава государства объявил …`, `Сибига провел разговор … . Об этом
         // Сибига сообщил …`: a sentence whose subject is the speaker himself reports his act, it quotes nobody
         if (actOfSpeaker(a, b, subj)) continue;
@@ -751,6 +786,18 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   return { quotes: dedupe(kept, perIds, text), attributions: dedupeAtt(atts) };
 
   // ---- helpers that close over the document
+  /** the cue's sentence credits and ends: a comma or the sentence's end within four words after it (`Trump said on Monday.`) */
+  function creditOnly(cue: number): boolean {
+    for (let t = cue + 1, n = 0; t < w.length && n <= 4; t++) {
+      if (w[t].para !== w[cue].para || w[t].sent !== w[cue].sent) return true;
+      if (!w[t].word) {
+        if (w[t].text === ',' || SENT_PUNCT.has(w[t].text)) return true;
+        continue;
+      }
+      n++;
+    }
+    return false;
+  }
   /** `"A, — підсумував він. — B"`, `«A, – сказал Песков, – B»`: a dash, a cue and its subject, then a dash, inside one pair */
   function interruption(p: QPair): { cue: number; subj: Subj | null; a: QPair; b: QPair } | null {
     const t0 = tokenAt(w, p.start);
@@ -904,7 +951,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     const body = (k: number): Subj | null => {
       const men = v.mentions[k];
       // (`на сайте Совета ЕС`: a site's owner is no outlet, whatever the noun before it)
-      if (men.type === 'PER' || men.type === 'LOC' || insidePair[men.t0] >= 0 || baseIsOutlet(men.entity)) return null;
+      // (`з посиланням на TRT Haber`: a product or medium, PRO, reports; it issues no statement)
+      if (men.type === 'PER' || men.type === 'LOC' || men.type === 'PRO' || insidePair[men.t0] >= 0 || baseIsOutlet(men.entity)) return null;
       return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
     };
     const e0 = v.sEnd[s] ?? w.length;
@@ -1069,9 +1117,13 @@ export function matchPhrase(v: View, i: number, ph: string[]): boolean {
 }
 
 function anaphoricBefore(v: View, c: number, lex: Lexicon): number {
+  // (`Об этом, по его словам, заявил …`: a comma between the phrase and the cue only when the phrase opens the
+  // sentence; `Я чётко заявил об этом Майку Помпео, сказал он`: the phrase is the object of the clause's own verb)
+  let comma = false;
   for (let t = c - 1; t >= 0 && t >= c - 10 && v.w[t].sent === v.w[c].sent; t--) {
-    if (findPhrase(v, t, lex, lex.anaphoric)) return t;
+    if (findPhrase(v, t, lex, lex.anaphoric)) return comma && t > v.sStart[v.w[c].sent] ? -1 : t;
     if (!v.w[t].word && v.w[t].text !== ',') break;
+    if (!v.w[t].word) comma = true;
   }
   return -1;
 }

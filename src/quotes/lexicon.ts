@@ -78,6 +78,9 @@ export interface LexiconFile {
   furnitureMarkers?: string[];
   /** a headline line ending so (`… - важные новости`) is a related link */
   furnitureSuffixes?: string[];
+  /** verbs of informing (`сообщил`, `повідомив`): `Об этом сообщил X` names the source of the news before it,
+   * it quotes no statement */
+  newsCreditVerbs?: string[];
   /** in the present tense a credit line (`…, сообщает УНН`, `повідомляє Укрінформ`): with nobody to name, no quote */
   presentCreditVerbs?: string[];
 }
@@ -126,6 +129,7 @@ export interface Lexicon {
   furnitureMarkers: string[];
   furnitureSuffixes: string[];
   presentCredit: Set<string>;
+  newsCredit: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -203,6 +207,7 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     furnitureMarkers: (f.furnitureMarkers ?? []).map((x) => x.toLowerCase()),
     furnitureSuffixes: (f.furnitureSuffixes ?? []).map((x) => x.toLowerCase()),
     presentCredit: low(f.presentCreditVerbs),
+    newsCredit: low(f.newsCreditVerbs),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);

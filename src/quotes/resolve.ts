@@ -67,6 +67,7 @@ export class Resolver {
       return;
     }
     if (!q.speaker) return;
+    if (QDEBUG) console.error('record', q.speaker, q.rules, q.text.slice(0, 40));
     // `Об этом заявила … Мао Нин`: the cue agreeing with a name says the person's gender better than the
     // morphology's guess for a foreign name
     if (q.speakerBy === 'name' && cueIdx >= 0) {
@@ -155,6 +156,12 @@ export class Resolver {
     if (!subj) {
       // no subject: the previous speaker goes on (`добавил, что …`, `— добавил.`)
       if (cg === 'p') return { id: null };
+      // `Отмечается, что …`, `Зазначається, що …` say who notes nothing: the speaker of the sentence right
+      // before goes on, a speaker further back does not (`… Газпром уложил 300 км труб. Подчёркивается, что …`)
+      if (cueIdx >= 0 && this.lex.impersonal.has(v.w[cueIdx].lemma)) {
+        const l = this.last();
+        if (!l || v.w[cueIdx].sent - l.sent > 1) return { id: null };
+      }
       return this.continuation(Math.min(at, start), 1, cg);
     }
     switch (subj.k) {
@@ -180,7 +187,7 @@ export class Resolver {
         return { id: null };
       }
       case 'pronoun':
-        return this.pronoun(subj.g === 'p' ? 'p' : subj.g, Math.min(subj.start, at), pair, cg);
+        return subj.poss ? this.pronoun(subj.g, Math.min(subj.start, at), undefined, undefined) : this.pronoun(subj.g === 'p' ? 'p' : subj.g, Math.min(subj.start, at), pair, cg, start, end);
       case 'role':
         return this.role(subj, Math.min(subj.start, at), cg);
     }
@@ -228,7 +235,11 @@ export class Resolver {
     return out;
   }
 
-  private pronoun(g: string, pos: number, pair: QPair | undefined, cg?: string): Resolved {
+  /**
+   * `pos` is where the pronoun or the cue stands; [qs, qe) is what the quote says: a person named there is
+   * whom the speaker talks about, not the speaker (`…, я чётко заявил об этом Майку Помпео, сказал он`)
+   */
+  private pronoun(g: string, pos: number, pair: QPair | undefined, cg?: string, qs = -1, qe = -1): Resolved {
     const v = this.v;
     if (g === 'n') {
       // `“…,” it said` after `according to the Vatican statement`: the body or country named last (no person, no outlet), in the last three sentences
@@ -263,13 +274,14 @@ export class Resolver {
       if (v.mentions[mid].start < pos) lo = mid + 1;
       else hi = mid;
     }
-    const chain = this.pronounChain(sentNow, gender);
+    const chain = this.pronounChain(sentNow, gender, qs, qe);
     for (let k = lo - 1; k >= 0; k--) {
       const m = v.mentions[k];
       if (m.start >= pos) continue;
       if (m.type !== 'PER') continue;
       if (this.inQuote(m.start)) continue;
       if (pair && m.start > pair.open && m.start < pair.close) continue;
+      if (m.start >= qs && m.start < qe) continue;
       const sent = v.w[m.t0].sent;
       // a person the text went on calling `він` in later sentences is as recent as the last of them
       const dist = chain && chain.id === m.entity.id ? Math.min(sentNow - sent, sentNow - chain.sent) : sentNow - sent;
@@ -339,7 +351,7 @@ export class Resolver {
    * the subject of each sentence (its first nominative person, or a nominative `він`/`he` before any) in order;
    * a pronoun of the same gender keeps the person before it. Returns that person and the last sentence it was the subject of.
    */
-  private pronounChain(now: number, gender: string | undefined): { id: string; sent: number } | null {
+  private pronounChain(now: number, gender: string | undefined, qs = -1, qe = -1): { id: string; sent: number } | null {
     if (!gender) return null;
     const v = this.v;
     const from = Math.max(0, now - 6);
@@ -350,7 +362,7 @@ export class Resolver {
       if (a === undefined || b === undefined) continue;
       for (let t = a; t < b; t++) {
         const tk = v.w[t];
-        if (this.inQuote(tk.start)) continue;
+        if (this.inQuote(tk.start) || (tk.start >= qs && tk.start < qe)) continue;
         const k = v.mentionAt[t];
         if (k >= 0) {
           const m = v.mentions[k];
@@ -373,7 +385,7 @@ export class Resolver {
     return cur;
   }
 
-  private role(subj: Extract<Subj, { k: 'role' }>, pos: number, cg?: string): Resolved {
+  private role(subj: Extract<Subj, { k: 'role' }>, pos: number, cg?: string, qs = -1, qe = -1): Resolved {
     const v = this.v;
     const kb = this.svc.kb;
     const lang = v.lang;
@@ -385,7 +397,7 @@ export class Resolver {
     for (const m of v.mentions) {
       if (m.type !== 'PER') continue;
       if (m.start >= pos + 200) break;
-      if (this.inQuote(m.start)) continue;
+      if (this.inQuote(m.start) || (m.start >= qs && m.start < qe)) continue;
       seen.set(m.entity.id, { e: m.entity, last: m.start });
       const ms = v.w[m.t0].sent;
       if (m.start < pos && sentNow - ms <= 3 && mentionCaseOk(v, m.t0, m.t1) === 'nom' && !obliqueBefore(v, m.t0, this.lex, m.t1)) subjects.add(m.entity.id);

@@ -9,7 +9,8 @@ import type { View, W } from './view.js';
 export type Subj =
   /** `body`: named by a common noun that says it is an institution (`the ministry`, `турецька сторона`), no outlet */
   | { k: 'entity'; ent: Entity; start: number; end: number; t0: number; body?: boolean }
-  | { k: 'pronoun'; g: string; start: number; end: number; t0: number }
+  /** `poss`: a possessive owning the body that speaks (`his office said`): its person may be named in the quote itself */
+  | { k: 'pronoun'; g: string; start: number; end: number; t0: number; poss?: boolean }
   | { k: 'role'; head: string; phrase: string; of: string[]; adjs: string[]; start: number; end: number; t0: number }
   | { k: 'unnamed'; via: Entity | null; start: number; end: number; t0: number }
   | { k: 'institution'; ent: Entity; start: number; end: number; t0: number }
@@ -154,8 +155,45 @@ function personBySurname(v: View, lemma: string, norm: string): Entity | null {
   return found;
 }
 
+/**
+ * A quotation mark at `i` that opens (dir 1) or closes (dir -1) a name in marks (`У “Газпромі” стверджують`,
+ * `зазначили в «Нафтогазі»`, `прес-служба «Нафтогазу України»`): one to four words, the first capitalised, in
+ * one sentence. Returns the token on the other side of the name's marks, else -1.
+ */
+export function quotedNameEnd(v: View, i: number, dir: 1 | -1): number {
+  const w = v.w;
+  if (!w[i] || w[i].word || (!QUOTE_CHARS.has(w[i].text) && w[i].text !== '»')) return -1;
+  let words = 0;
+  for (let k = i + dir; k >= 0 && k < w.length && w[k].sent === w[i].sent && words <= 4; k += dir) {
+    if (w[k].word) {
+      words++;
+      continue;
+    }
+    if (QUOTE_CHARS.has(w[k].text) || w[k].text === '»') {
+      const first = dir === 1 ? w[i + 1] : w[k + 1];
+      return words >= 1 && words <= 4 && first && first.word && first.upper ? k : -1;
+    }
+    if (w[k].text !== '-' && w[k].text !== '.') return -1;
+  }
+  return -1;
+}
+
+/** tokens [a, b) are names, titles and their joints only (`Somali President Hassan Sheikh Mohamud and Ethiopian Prime Minister`) */
+function nounPhraseOnly(v: View, a: number, b: number, lex: Lexicon): boolean {
+  if (b - a > 16) return false;
+  for (let t = a; t < b; t++) {
+    const x = v.w[t];
+    if (v.mentionAt[t] >= 0 || lex.roles.has(x.lemma)) continue;
+    if (!x.word ? x.text === ',' || /^['’]s?$/.test(x.text) : x.upper || x.norm === 'and' || x.pos === 'DET' || x.pos === 'PROPN' || x.pos === 'PART') continue;
+    return false;
+  }
+  return true;
+}
+
 function outletAfter(v: View, i: number): Entity | null {
   for (let k = i + 1; k < v.w.length && k <= i + 3; k++) {
+    // (`прес-служба «Нафтогазу України»`: the body's name in marks)
+    if (k === i + 1 && quotedNameEnd(v, k, 1) > k) continue;
     const m = v.mentionAt[k];
     // (`Russian state news agencies said Putin …`: a name past a verb is no agency's name)
     if (m >= 0) return v.mentions[m].type === 'PER' && v.mentions[m].t0 > i + 1 ? null : v.mentions[m].entity;
@@ -188,6 +226,8 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     // `В Кремле отмечали`: an institution in the locative
     // (`в российском МИД заявили`: adjectives between the preposition and the body)
     let pi = men.t0 - 1;
+    // (`в «Газпроме» утверждают`: the name's opening mark between them)
+    if (pi > 0 && !w[pi].word && quotedNameEnd(v, pi, 1) >= men.t1) pi--;
     while (pi > 0 && men.t0 - pi <= 2 && w[pi].word && w[pi].pos === 'ADJ' && v.mentionAt[pi] < 0) pi--;
     const prev = w[pi];
     if (prev && prev.word && lex.instPreps.has(prev.norm) && men.type !== 'PER') {
@@ -229,7 +269,37 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   }
   if (isRoleWord(v, i, lex) && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
     const np = roleNP(v, i, lex, opts.dir);
+    // `his party spokesman said`, `Erdogan’s spokesman said`: somebody's spokesman is not that somebody, and
+    // without a name the article may not give him: a speaker nobody can resolve
+    if (np.k === 'role' && lex.lang === 'en') {
+      for (let o = i - 1; o >= 0 && i - o <= 4 && w[o].sent === t.sent; o--) {
+        if (w[o].word && (lex.possessives.has(w[o].norm) || w[o].norm === 'its')) return { s: { k: 'other', start: w[o].start, end: t.end, t0: o }, score: 2.5, next: opts.dir === 1 ? i + 1 : o - 1 };
+        if (!w[o].word ? !/^['’]s?$/.test(w[o].text) : !(w[o].pos === 'NOUN' || w[o].pos === 'ADJ' || w[o].pos === 'PROPN' || v.mentionAt[o] >= 0)) break;
+      }
+    }
     return { s: np, score: np.k === 'entity' ? 4 : 2.5, next: opts.dir === 1 ? i + 1 : np.t0 - 1 };
+  }
+  // `his office said`, `the premier’s office said`, `the Kremlin’s press service said`: an English body owned by a
+  // possessive speaks for its owner
+  // (the body heads its phrase: `his party spokesman said` is the spokesman's)
+  if (lex.lang === 'en' && lex.institutions.has(t.lemma) && !t.upper && !(w[i + 1]?.word && (w[i + 1].pos === 'NOUN' || lex.roles.has(w[i + 1].lemma)))) {
+    let o = i - 1;
+    if (w[o] && w[o].word && w[o].pos === 'NOUN' && !w[o].upper && v.mentionAt[o] < 0) o--;
+    const pw = w[o];
+    const next = (to: number) => (opts.dir === 1 ? i + 1 : to - 1);
+    const g = pw && pw.word ? lex.possessives.get(pw.norm) : undefined;
+    if (g && g !== 'p') return { s: { k: 'pronoun', g, poss: true, start: pw.start, end: pw.end, t0: o }, score: 3, next: next(o) };
+    if (pw && o >= 1 && /^['’]s?$/.test(pw.text)) {
+      const k = v.mentionAt[o - 1];
+      if (k >= 0 && v.mentions[k].t1 === o) {
+        const men = v.mentions[k];
+        return { s: { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 }, score: 3.5, next: next(men.t0) };
+      }
+      if (isRoleWord(v, o - 1, lex)) {
+        const np = roleNP(v, o - 1, lex, -1);
+        return { s: np, score: 3, next: next(np.t0) };
+      }
+    }
   }
   if (lex.institutions.has(t.lemma) && !isAdp(w[i - 1]) && (caseOf(t) ?? 'Nom') === 'Nom') {
     // (`Турецька розвідка`: the intelligence service named before, not Turkey; `турецька сторона`: Turkey)
@@ -273,6 +343,17 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
   for (let i = c + dir; i >= 0 && i < w.length && n < max; n++) {
     const t = w[i];
     if (t.sent !== sent && dir === -1) break;
+    // `Zelenskyy, writing on the messaging service Telegram, said`: a participle phrase between commas before the
+    // cue is an aside; the subject stands before it
+    if (dir === -1 && lex.lang === 'en' && i === c - 1 && t.text === ',') {
+      let o = i - 1;
+      while (o > 0 && i - o <= 12 && w[o].sent === sent && w[o].text !== ',' && (w[o].word || w[o].text === '-' || w[o].text === '’s')) o--;
+      const first = w[o + 1];
+      if (o > 0 && w[o].text === ',' && first && first.word && first.pos === 'VERB' && /ing$/.test(first.norm)) {
+        i = o - 1;
+        continue;
+      }
+    }
     if (!t.word) {
       // `Венгерское издание «444» сообщило`, `газета "Коммерсант" пишет`: an outlet by a quoted name nobody recognised
       if (dir === -1 && !best && (t.text === '»' || t.text === '"' || t.text === '”')) {
@@ -294,6 +375,11 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
           i = o - 1;
           continue;
         }
+      }
+      // a name in marks (`У “Газпромі” стверджують`, `зазначили в "Нафтогазі"`): its marks are no quotation's
+      if ((QUOTE_CHARS.has(t.text) || t.text === '»') && quotedNameEnd(v, i, dir) >= 0) {
+        i += dir;
+        continue;
       }
       if (HARD_STOP.has(t.text) || QUOTE_CHARS.has(t.text) || t.text === '»') break;
       if (dir === 1 && (t.text === ',' || DASHES.has(t.text))) break;
@@ -322,7 +408,9 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
     // English: a noun phrase right after a verb of its own is that verb's object (`Putin embraced the Indian leader,
     // greeted him … and said`): the subject is further left (a past form: `Russian state news agencies said` has a noun the tagger read as a present verb)
     // (a subject pronoun or a reporting verb before it, `Fowler said he expects`, starts a clause: no object there)
-    if (dir === -1 && lex.lang === 'en' && i !== c && best && best.s.k !== 'pronoun' && !lex.verbs.has(t.lemma) && best.s.t0 - i <= 4 && t.pos === 'VERB' && (t.tags?.VerbForm === 'Fin' || t.tags?.VerbForm === 'Part') && t.tags?.Tense === 'Past' && !['ADJ', 'DET', 'NUM'].includes(w[i - 1]?.pos ?? '')) best = null;
+    // (`Erdogan praised Somali President Hassan Sheikh Mohamud and Ethiopian Prime Minister Abiy Ahmed and revealed that`:
+    // a long coordinated object, names and titles only)
+    if (dir === -1 && lex.lang === 'en' && i !== c && best && best.s.k !== 'pronoun' && !lex.verbs.has(t.lemma) && (best.s.t0 - i <= 4 || nounPhraseOnly(v, i + 1, best.s.t0, lex)) && t.pos === 'VERB' && (t.tags?.VerbForm === 'Fin' || t.tags?.VerbForm === 'Part') && t.tags?.Tense === 'Past' && !['ADJ', 'DET', 'NUM'].includes(w[i - 1]?.pos ?? '')) best = null;
     const r = subjAt(v, i, lex, { allowOblique: !!opts.allowOblique, dir, cue: c });
     if (r) {
       if (r.s.k === 'institution') {
