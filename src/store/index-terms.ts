@@ -51,7 +51,8 @@ export function indexTerms(
     const surface = typeof t.text === 'string' ? t.text : text.slice(t.start, t.end);
     const form = termOf(surface);
     if (!form) continue;
-    const lemma = termOf(t.lemma ?? '') || form;
+    // (a lemma spelt as the surface folds to the same term)
+    const lemma = t.lemma === surface ? form : termOf(t.lemma ?? '') || form;
     const as = t.alts;
     if (as?.length) {
       // dictionary and name readings always; for a word the dictionary does not know (only

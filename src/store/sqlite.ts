@@ -52,6 +52,8 @@ export interface SqliteStoreOptions {
 
 /** Default `walMaxBytes`: also the size SQLite trims the WAL file to after a checkpoint (journal_size_limit). */
 export const WAL_MAX_BYTES = 64 * 1024 * 1024;
+/** SQLite's passive auto-checkpoint threshold (WAL pages) for a writing connection. */
+const AUTOCHECKPOINT_PAGES = 8192;
 /** How long a writer's checkpoint waits for readers still on the WAL before trying again at a later commit. */
 const CHECKPOINT_WAIT_MS = 2000;
 
@@ -67,6 +69,12 @@ export class SqliteStore implements Store {
   private readonly walMaxBytes: number;
   /** after a checkpoint that readers kept from finishing: not before this time (Date.now()) */
   private checkpointAfter = 0;
+  /** maybeCheckpoint: commits since the WAL's size was looked at, and how many to wait for */
+  private walCommits = 0;
+  private walCheckEvery = 1;
+  /** the WAL size seen last, and the largest growth per commit between two looks */
+  private walSeen = 0;
+  private walGrowth = 0;
 
   constructor(readonly path: string, opts: SqliteStoreOptions = {}) {
     if (path !== ':memory:' && !existsSync(dirname(path))) throw new Error(`directory ${dirname(path)} does not exist`);
@@ -84,6 +92,12 @@ export class SqliteStore implements Store {
     // and a reset WAL file is trimmed to the same size.
     this.walMaxBytes = opts.walMaxBytes ?? WAL_MAX_BYTES;
     if (!opts.readonly && Number.isFinite(this.walMaxBytes)) this.db.pragma(`journal_size_limit = ${Math.floor(this.walMaxBytes)}`);
+    // SQLite's own (passive) checkpoint after 8192 WAL pages (32 MiB) instead of 1000: a page that
+    // many commits rewrite (an index's leaf, the FTS structure, the entity totals) is copied into
+    // the database once per checkpoint, not once per ~20 articles (sys time per article at 50,000
+    // articles 1.1-1.3 -> 0.85-0.9 ms); the writer's TRUNCATE (walMaxBytes) still bounds the WAL.
+    // Durability is unchanged: a commit is in the WAL before it returns, checkpointed or not.
+    if (!opts.readonly) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     // ptext (stored text), pfold (Unicode case folding)
     registerFunctions(this.db);
     if (!opts.readonly) this.migrate();
@@ -197,13 +211,22 @@ export class SqliteStore implements Store {
    */
   private maybeCheckpoint(): void {
     if (!Number.isFinite(this.walMaxBytes) || this.path === ':memory:') return;
+    // the size is looked at (a stat) only as often as the WAL can have reached the limit: after
+    // half the commits that the largest growth per commit seen so far needs to reach it (every
+    // commit near the limit), so a long ingest does not stat the file at every commit
+    if (++this.walCommits < this.walCheckEvery) return;
     let size: number;
     try {
       size = statSync(`${this.path}-wal`).size;
     } catch {
       return;
     }
+    if (size > this.walSeen) this.walGrowth = Math.max(this.walGrowth, (size - this.walSeen) / this.walCommits);
+    this.walSeen = size;
+    this.walCommits = 0;
+    this.walCheckEvery = this.walGrowth > 0 ? Math.max(1, Math.min(64, Math.floor((this.walMaxBytes - size) / this.walGrowth / 2))) : 1;
     if (size <= this.walMaxBytes || Date.now() < this.checkpointAfter) return;
+    this.walCheckEvery = 1;
     this.db.pragma(`busy_timeout = ${CHECKPOINT_WAIT_MS}`);
     let busy = false;
     try {
@@ -214,6 +237,7 @@ export class SqliteStore implements Store {
     } finally {
       // a reader longer than the wait: do not make every commit wait for it
       if (busy) this.checkpointAfter = Date.now() + 5 * CHECKPOINT_WAIT_MS;
+      else this.walSeen = 0;
       this.db.pragma('busy_timeout = 10000');
     }
   }
