@@ -264,7 +264,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (j >= 0 && j < w.length && w[j].word && w[j].para === v.paraOfChar(p.close) && (sawSep || lex.lang === 'en') && (!dotted || dashed)) {
       const maxWords = lex.lang === 'en' ? 7 : 4;
       let paren = 0;
-      for (let t = j, n = 0; t < w.length && n < maxWords; t++) {
+      for (let t = j, n = 0; t < w.length && n < maxWords && w[t].para === w[j].para; t++) {
         if (!w[t].word) {
           // `Rep. Gwen Moore (D-Wis.) said`: abbreviation dots and a parenthesis inside the subject
           if (w[t].text === '(') paren++;
