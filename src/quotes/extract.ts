@@ -64,7 +64,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   const pairs = pairQuotes(text);
   const top = pairs.filter((p) => p.depth === 0 || (p.parent >= 0 && false));
   const cands: Cand[] = [];
-  /** cues that credit the direct quote before them (`“…,” Amorim told reporters`): they credit no clause of their own */
+  /** cues that credit the direct quote before them (`“…,” Amorim told reporters`): they invert no clause begun inside it */
   const afterCue = new Set<number>();
   const atts: Attribution[] = [];
   const usedPair = new Set<QPair>();
@@ -410,7 +410,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   // ---------- indirect / mixed, and attributions with the same patterns
   // right to left, so a cue nested in another's clause (`напомнил, что Москва заявляла о том, что "…"`) comes first
   for (let c = w.length - 1; c >= 0; c--) {
-    if (!cueAt[c] || insidePair[c] >= 0 || docCueAt.has(c) || afterCue.has(c)) continue;
+    if (!cueAt[c] || insidePair[c] >= 0 || docCueAt.has(c)) continue;
     const lemma = w[c].lemma;
     const s = sentOf(c);
     const sEnd = sentEndTok(s);
@@ -548,6 +548,9 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         if (!subj && lex.outletVerbs.has(lemma)) continue;
         // `…, проинформировал Сикорского о …`: a person after the cue in an oblique case is its object, not its subject
         if (subj && subj.k === 'entity' && subj.t0 > c && lex.lang !== 'en' && mentionCaseOk(v, subj.t0, tokenAt(w, subj.end - 1) + 1) === 'other') continue;
+        // (`“A. B,” Celso Amorim, …, told reporters`: the cue of the quotation before it, whose sentence the splitter
+        // began inside the marks, inverts no clause)
+        if (afterCue.has(c) && insidePair[a] >= 0) continue;
         pushClause(w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
       }
       continue;
