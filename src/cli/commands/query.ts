@@ -1,75 +1,9 @@
-/** The commands that read the store: search, stats, entities, quotes, events. */
-import { morphLemmatizer } from '../../store/lemmatizer.js';
-import type { EventRecord, Lemmatizer } from '../../store/types.js';
+/** The commands that read the store: stats, entities, quotes, events (search: search.ts). */
+import type { EventRecord } from '../../store/types.js';
 import { CliError, EXIT } from '../exit.js';
-import { bold, dim, isTTY, line, shorten, table } from '../output.js';
+import { bold, dim, line, shorten, table } from '../output.js';
 import { openForRead } from './db.js';
-
-const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-function checkDates(o: { from?: string; to?: string }): void {
-  for (const k of ['from', 'to'] as const) {
-    const v = o[k];
-    if (v !== undefined && !DATE_RE.test(v)) throw new CliError(`--${k} ${v}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`, EXIT.USAGE);
-  }
-}
-
-/** The morphology of the analysis pipeline, to lemmatise query words the way articles were. */
-async function queryLemmatizer(): Promise<Lemmatizer | undefined> {
-  // only the morphology stage's resources, not the whole pipeline
-  const { createStage, Context } = await import('../../pipeline/index.js');
-  const stage = await createStage('morph');
-  const ctx = new Context();
-  await stage.load?.(ctx);
-  const morph = ctx.maybe('morph');
-  if (!morph) {
-    process.stderr.write('parley: morphology not available; matching surface forms only\n');
-    return undefined;
-  }
-  return morphLemmatizer(morph);
-}
-
-export interface SearchOptions {
-  db: string;
-  lang?: string;
-  from?: string;
-  to?: string;
-  outlet?: string;
-  entity?: string;
-  limit: number;
-  json?: boolean;
-  marks?: string;
-}
-
-export async function searchCommand(words: string[], o: SearchOptions): Promise<number> {
-  checkDates(o);
-  const text = words.join(' ');
-  const store = await openForRead(o.db, await queryLemmatizer());
-  try {
-    const mark: [string, string] =
-      o.marks === 'ansi' || (!o.marks && !o.json && isTTY(process.stdout))
-        ? ['\x1b[1m', '\x1b[22m']
-        : o.marks === 'guillemets'
-          ? ['«', '»']
-          : ['[[', ']]'];
-    const r = await store.search({ text, lang: o.lang, from: o.from, to: o.to, outlet: o.outlet, entity: o.entity, limit: o.limit, mark });
-    if (o.json) {
-      await line(JSON.stringify(r));
-      return EXIT.OK;
-    }
-    const expanded = r.terms.map((t) => `${t.word}→${t.lemmas.join('|')}`).join(' ');
-    await line(dim(`${r.total} article${r.total === 1 ? '' : 's'} match ${JSON.stringify(text)} (${expanded})${r.total > r.hits.length ? `, showing ${r.hits.length}` : ''}`));
-    let i = 0;
-    for (const h of r.hits) {
-      i++;
-      await line(`\n${i}. ${bold(shorten(h.title ?? h.lead, 100))}`);
-      await line(dim(`   ${[h.lang, h.published ?? 'no date', h.outlet].filter(Boolean).join(' · ')} · ${h.id}${h.path || h.url ? ` · ${h.url ?? h.path}` : ''}`));
-      await line(`   ${h.snippet}`);
-    }
-    return EXIT.OK;
-  } finally {
-    await store.close();
-  }
-}
+import { checkDates } from './search.js';
 
 export async function statsCommand(o: { db: string; json?: boolean }): Promise<number> {
   const store = await openForRead(o.db);

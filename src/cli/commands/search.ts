@@ -45,11 +45,16 @@ async function openForSearch(location: string, lemmatizer?: Lemmatizer): Promise
   }
 }
 
-export async function searchCommand(words: string[], o: SearchOptions): Promise<number> {
+/** --from / --to: YYYY, YYYY-MM or YYYY-MM-DD (the other read commands check theirs here too) */
+export function checkDates(o: { from?: string; to?: string }): void {
   for (const k of ['from', 'to'] as const) {
     const v = o[k];
     if (v !== undefined && !DATE_RE.test(v)) throw new CliError(`--${k} ${v}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`, EXIT.USAGE);
   }
+}
+
+export async function searchCommand(words: string[], o: SearchOptions): Promise<number> {
+  checkDates(o);
   const text = words.join(' ');
   const store = await openForSearch(o.db, await queryLemmatizer());
   try {
