@@ -81,6 +81,9 @@ export interface LexiconFile {
   /** verbs of informing (`сообщил`, `повідомив`): `Об этом сообщил X` names the source of the news before it,
    * it quotes no statement */
   newsCreditVerbs?: string[];
+  /** participles that name where the words come from (`X, citing Y, said`, `referring to the words of Y`):
+   * such an aside before the cue is not skipped; the one it names is the source */
+  sourceParticiples?: string[];
   /** in the present tense a credit line (`…, сообщает УНН`, `повідомляє Укрінформ`): with nobody to name, no quote */
   presentCreditVerbs?: string[];
 }
@@ -130,6 +133,7 @@ export interface Lexicon {
   furnitureSuffixes: string[];
   presentCredit: Set<string>;
   newsCredit: Set<string>;
+  sourceParticiples: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -208,6 +212,7 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     furnitureSuffixes: (f.furnitureSuffixes ?? []).map((x) => x.toLowerCase()),
     presentCredit: low(f.presentCreditVerbs),
     newsCredit: low(f.newsCreditVerbs),
+    sourceParticiples: low(f.sourceParticiples),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);

@@ -349,7 +349,8 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
       let o = i - 1;
       while (o > 0 && i - o <= 12 && w[o].sent === sent && w[o].text !== ',' && (w[o].word || w[o].text === '-' || w[o].text === '’s')) o--;
       const first = w[o + 1];
-      if (o > 0 && w[o].text === ',' && first && first.word && first.pos === 'VERB' && /ing$/.test(first.norm)) {
+      // (not `citing Y` / `referring to the words of Y`: Y is where the words come from)
+      if (o > 0 && w[o].text === ',' && first && first.word && first.pos === 'VERB' && /ing$/.test(first.norm) && !lex.sourceParticiples.has(first.norm)) {
         i = o - 1;
         continue;
       }
