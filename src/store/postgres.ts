@@ -14,14 +14,13 @@
 import pg from 'pg';
 import { toArticleJson } from '../contract/article.js';
 import type { Doc } from '../doc/model.js';
-import { firstContentLine } from '../ingest/furniture.js';
 import { fold } from '../doc/normalize.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
 import { PostgresCorpus, replayCorpus, updateCorpus } from './postgres-corpus.js';
 import { PG_CORPUS_STEP, PG_MIGRATIONS } from './postgres-migrations.js';
 import { PostgresStories } from './postgres-stories.js';
-import { decodeTerms, encodeTerms, textHash } from './sqlite-terms.js';
-import { findMatches, makeSnippet } from './snippet.js';
+import { encodeTerms, textHash } from './sqlite-terms.js';
+import { leadOf, searchHit, type SearchRow } from './snippet.js';
 import { expandQuery, type QueryWord } from './terms.js';
 import type {
   ArticleFilter,
@@ -343,23 +342,7 @@ export class PostgresStore implements Store {
     // a page past the last hit has no row to carry the total
     result.total = rows.length ? rows[0].total : clampInt(q.offset, 0, 0, 1e9) > 0 ? (await this.q(`SELECT count(*)::int AS n ${from}`, p.values.slice(0, -2)))[0].n : 0;
     const mark = q.mark ?? ['«', '»'];
-    for (const r of rows) {
-      const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
-      const hit: SearchHit = {
-        id: r.id,
-        title: r.title,
-        lead: leadOf(r.text),
-        published: r.published,
-        lang: r.lang,
-        outlet: r.outlet,
-        path: r.path,
-        url: r.url,
-        score: Number(r.score),
-        snippet: makeSnippet(r.text, matches, mark, q.snippetChars ?? 220),
-        matches: matches.map((m) => ({ start: m.start, end: m.end, text: r.text.slice(m.start, m.end) })),
-      };
-      result.hits.push(hit);
-    }
+    for (const r of rows) result.hits.push(searchHit(r as SearchRow, terms, mark, q.snippetChars ?? 220));
     return result;
   }
 
@@ -665,15 +648,6 @@ function articleRows(a: ArticleJson, tokens: TokenLike[] | null, lemmatizer?: Le
   const enc = encodeTerms(a.text, terms.lemmas, terms.forms, terms.offsets);
   const search = [tsvectorOf(terms), enc.offsets, enc.terms, terms.alts.length ? JSON.stringify(terms.alts) : null];
   return { article, tables, search };
-}
-
-/** The first line of a text, cut at a word boundary near 120 characters (as SqliteStore). */
-function leadOf(text: string): string {
-  // the first line that is no page furniture (a scraped menu word `Поиск`, a photo caption)
-  const first = firstContentLine(text);
-  if (first.length <= 120) return first;
-  const cut = first.lastIndexOf(' ', 120);
-  return first.slice(0, cut > 60 ? cut : 120) + ' …';
 }
 
 function isDoc(a: Doc | ArticleJson): a is Doc {

@@ -3,7 +3,10 @@
  * Matches are found on the index terms (token i matched query word k by lemma or by surface form),
  * then mapped back to character offsets in the article text through the stored token offsets.
  */
+import { firstContentLine } from '../ingest/furniture.js';
+import { decodeTerms } from './sqlite-terms.js';
 import type { QueryWord } from './terms.js';
+import type { SearchHit } from './types.js';
 
 export interface TermRow {
   lemmas: string[];
@@ -93,4 +96,53 @@ function clip(text: string, start: number, end: number, ms: Match[], mark: [stri
   out += text.slice(pos, end);
   out = out.replace(/\s+/g, ' ').trim();
   return (start > 0 ? '… ' : '') + out + (end < text.length ? ' …' : '');
+}
+
+/** The first line of a text, cut at a word boundary near 120 characters. */
+export function leadOf(text: string): string {
+  // the first line that is no page furniture (a scraped menu word `Поиск`, a photo caption)
+  const first = firstContentLine(text);
+  if (first.length <= 120) return first;
+  const cut = first.lastIndexOf(' ', 120);
+  return first.slice(0, cut > 60 ? cut : 120) + ' …';
+}
+
+/** A row of a search query: the article's columns and its stored search terms (both stores). */
+export interface SearchRow {
+  id: string;
+  title: string | null;
+  published: string | null;
+  lang: string;
+  outlet: string | null;
+  path: string | null;
+  url: string | null;
+  text: string;
+  /** a number (SQLite) or numeric text (PostgreSQL) */
+  score: unknown;
+  offsets: Uint8Array | null;
+  terms: string | Uint8Array | null;
+  alts: string | null;
+}
+
+/** A search row as a hit: lead, snippet around the matched words, the matches' offsets. */
+export function searchHit(
+  r: SearchRow,
+  terms: QueryWord[],
+  mark: [string, string],
+  width = 220,
+): SearchHit {
+  const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
+  return {
+    id: r.id,
+    title: r.title,
+    lead: leadOf(r.text),
+    published: r.published,
+    lang: r.lang,
+    outlet: r.outlet,
+    path: r.path,
+    url: r.url,
+    score: Number(r.score),
+    snippet: makeSnippet(r.text, matches, mark, width),
+    matches: matches.map((m) => ({ start: m.start, end: m.end, text: r.text.slice(m.start, m.end) })),
+  };
 }

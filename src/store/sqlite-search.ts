@@ -6,9 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { fold } from '../doc/normalize.js';
-import { firstContentLine } from '../ingest/furniture.js';
-import { findMatches, makeSnippet } from './snippet.js';
-import { decodeTerms, textOf } from './sqlite-terms.js';
+import { searchHit, type SearchRow } from './snippet.js';
+import { textOf } from './sqlite-terms.js';
 import { expandQuery, ftsExpression } from './terms.js';
 import type { DateRange, Lemmatizer, SearchHit, SearchQuery, SearchResult } from './types.js';
 
@@ -83,26 +82,9 @@ export function searchSqlite(db: Database.Database, lemmatizer: Lemmatizer | und
       ? ((db.prepare(`SELECT count(*) AS n FROM article_fts CROSS JOIN articles a ON a.rowid = article_fts.rowid WHERE ${where.join(' AND ')}`).get(params) as Row).n as number)
       : 0;
   const mark = q.mark ?? ['«', '»'];
-  for (const r of rows) {
-    const matches = findMatches(decodeTerms(r.text, r.offsets, r.terms, r.alts), terms);
-    const hit: SearchHit = {
-      id: r.id,
-      title: r.title,
-      lead: leadOf(r.text),
-      published: r.published,
-      lang: r.lang,
-      outlet: r.outlet,
-      path: r.path,
-      url: r.url,
-      score: r.score,
-      snippet: makeSnippet(r.text, matches, mark, q.snippetChars ?? 220),
-      matches: matches.map((m) => ({ start: m.start, end: m.end, text: r.text.slice(m.start, m.end) })),
-    };
-    result.hits.push(hit);
-  }
+  for (const r of rows) result.hits.push(searchHit(r as SearchRow, terms, mark, q.snippetChars ?? 220));
   return result;
 }
-
 
 /** Adds lang / outlet / date filters on the articles table aliased `t`. */
 export function articleFilters(where: string[], params: Row, f: DateRange & { lang?: string; outlet?: string }, t: string, dateExpr?: string): void {
@@ -127,15 +109,6 @@ export function articleFilters(where: string[], params: Row, f: DateRange & { la
     where.push(`${d} <= @toEnd`);
     params.toEnd = f.to + '\u{10FFFF}';
   }
-}
-
-/** The first line of a text, cut at a word boundary near 120 characters. */
-export function leadOf(text: string): string {
-  // the first line that is no page furniture (a scraped menu word `Поиск`, a photo caption)
-  const first = firstContentLine(text);
-  if (first.length <= 120) return first;
-  const cut = first.lastIndexOf(' ', 120);
-  return first.slice(0, cut > 60 ? cut : 120) + ' …';
 }
 
 export function clampInt(v: unknown, dflt: number, lo: number, hi: number): number {

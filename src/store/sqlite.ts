@@ -15,7 +15,8 @@ import { SqliteCorpus } from './sqlite-corpus.js';
 import { SqliteStories } from './sqlite-stories.js';
 import { encodeTerms, packJson, packTerms, packText, textHash, textOf, unpackArticle } from './sqlite-terms.js';
 import { indexTerms, type TokenLike } from './index-terms.js';
-import { articleFilters, clampInt, leadOf, registerFunctions, searchSqlite } from './sqlite-search.js';
+import { articleFilters, clampInt, registerFunctions, searchSqlite } from './sqlite-search.js';
+import { leadOf } from './snippet.js';
 import { entitiesNamed } from './sqlite-names.js';
 import type {
   ArticleFilter,
