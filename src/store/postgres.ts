@@ -20,7 +20,7 @@ import { PostgresCorpus, replayCorpus, updateCorpus } from './postgres-corpus.js
 import { PG_CORPUS_STEP, PG_MIGRATIONS } from './postgres-migrations.js';
 import { PostgresStories } from './postgres-stories.js';
 import { encodeTerms, textHash } from './sqlite-terms.js';
-import { leadOf, searchHit, type SearchRow } from './snippet.js';
+import { leadOf, searchHit, searchResultOf, type SearchRow } from './snippet.js';
 import { expandQuery, type QueryWord } from './terms.js';
 import type {
   ArticleFilter,
@@ -310,12 +310,7 @@ export class PostgresStore implements Store {
 
   async search(q: SearchQuery): Promise<SearchResult> {
     const terms = expandQuery(q.text, this.lemmatizer, q.lang);
-    const result: SearchResult = {
-      query: q.text,
-      terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })),
-      total: 0,
-      hits: [],
-    };
+    const result = searchResultOf(q, terms);
     if (!terms.length) return result;
     const p = new Params();
     const tsq = p.add(tsqueryOf(terms));

@@ -6,7 +6,7 @@
 import { firstContentLine } from '../ingest/furniture.js';
 import { decodeTerms } from './sqlite-terms.js';
 import type { QueryWord } from './terms.js';
-import type { SearchHit } from './types.js';
+import type { SearchHit, SearchQuery, SearchResult } from './types.js';
 
 export interface TermRow {
   lemmas: string[];
@@ -145,4 +145,9 @@ export function searchHit(
     snippet: makeSnippet(r.text, matches, mark, width),
     matches: matches.map((m) => ({ start: m.start, end: m.end, text: r.text.slice(m.start, m.end) })),
   };
+}
+
+/** The result of a search before any hit: the query and how each of its words was expanded. */
+export function searchResultOf(q: SearchQuery, terms: QueryWord[]): SearchResult {
+  return { query: q.text, terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })), total: 0, hits: [] };
 }

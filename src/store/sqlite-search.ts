@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { fold } from '../doc/normalize.js';
-import { searchHit, type SearchRow } from './snippet.js';
+import { searchHit, searchResultOf, type SearchRow } from './snippet.js';
 import { textOf } from './sqlite-terms.js';
 import { expandQuery, ftsExpression } from './terms.js';
 import type { DateRange, Lemmatizer, SearchHit, SearchQuery, SearchResult } from './types.js';
@@ -33,12 +33,7 @@ export function registerFunctions(db: Database.Database): void {
 
 export function searchSqlite(db: Database.Database, lemmatizer: Lemmatizer | undefined, q: SearchQuery): SearchResult {
   const terms = expandQuery(q.text, lemmatizer, q.lang);
-  const result: SearchResult = {
-    query: q.text,
-    terms: terms.map((t) => ({ word: t.word, lemmas: t.lemmas, forms: t.forms })),
-    total: 0,
-    hits: [],
-  };
+  const result = searchResultOf(q, terms);
   if (!terms.length) return result;
   const where: string[] = ['article_fts MATCH @match'];
   const params: Row = { match: ftsExpression(terms) };
