@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { CORPUS_MIGRATION } from './sqlite-corpus.js';
-import { CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY_KEYS_MIGRATION, STORY_SUMMARY_MIGRATION } from './sqlite-stories.js';
+import { CORPUS_META_MIGRATION, CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY_KEYS_MIGRATION, STORY_SUMMARY_MIGRATION } from './sqlite-stories.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
 
 export const MIGRATIONS: string[] = [
@@ -250,6 +250,10 @@ export const MIGRATIONS: string[] = [
   // head in a list reads a few rows, not every article of the story (src/store/sqlite-stories.ts:
   // STORY_SUMMARY_MIGRATION)
   STORY_SUMMARY_MIGRATION,
+  // 13: corpus_meta, the fingerprint of the code and data the stories and claims were computed with
+  // (src/corpus/fingerprint.ts; src/store/sqlite-stories.ts: CORPUS_META_MIGRATION): a database built
+  // with other story parameters is told to run `parley corpus rebuild`
+  CORPUS_META_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

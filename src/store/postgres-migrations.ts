@@ -8,7 +8,7 @@
  * cluster was created with.
  */
 import { PG_CORPUS_MIGRATION } from './postgres-corpus.js';
-import { PG_STORY_KEYS_MIGRATION, PG_STORY_SUMMARY_MIGRATION } from './postgres-stories.js';
+import { PG_CORPUS_META_MIGRATION, PG_STORY_KEYS_MIGRATION, PG_STORY_SUMMARY_MIGRATION } from './postgres-stories.js';
 
 export const PG_MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -214,6 +214,8 @@ export const PG_MIGRATIONS: string[] = [
   // indexes on a story's rows by date and on claim reports by (article, claim), so a story's head
   // in a list reads a few rows (the SQLite store's step 12; postgres-stories.ts: PG_STORY_SUMMARY_MIGRATION)
   PG_STORY_SUMMARY_MIGRATION,
+  // 7: corpus_meta, the corpus fingerprint (the SQLite store's step 13; postgres-stories.ts: PG_CORPUS_META_MIGRATION)
+  PG_CORPUS_META_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

@@ -19,6 +19,7 @@ import { boilerplateSpans, inSpans } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
+import { corpusFingerprint, type FingerprintState } from '../corpus/fingerprint.js';
 import { lemmasOf, reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
@@ -406,12 +407,33 @@ async function mergeStories(c: Db, list: StoryRowT[], date: string | null, artic
   return { key: target.key, id: first.id, first: first.first, firstRow: first.firstRow, last, n };
 }
 
+/** Connections that have seen the corpus fingerprint stored (a connection serves one database). */
+const stamped = new WeakSet<pg.PoolClient>();
+
+/** As sqlite-stories.ts stampFingerprint: an empty corpus takes this version's fingerprint. */
+async function pgStampFingerprint(c: pg.PoolClient): Promise<void> {
+  if (stamped.has(c)) return;
+  if (await one(c, "SELECT 1 AS x FROM corpus_meta WHERE key = 'fingerprint'")) {
+    stamped.add(c);
+    return;
+  }
+  await rows(
+    c,
+    `INSERT INTO corpus_meta (key, value) SELECT 'fingerprint', $1 WHERE NOT EXISTS (SELECT 1 FROM corpus_stories)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [corpusFingerprint()],
+  );
+}
+
 export const pgStoriesUpdater: PgCorpusUpdater = {
   name: 'stories',
   async update(c, a) {
+    await pgStampFingerprint(c);
     await pgUpdateStories(c, a);
   },
   async reset(c) {
+    // a rebuild recomputes the stories with this version's code and data
+    await rows(c, "INSERT INTO corpus_meta (key, value) VALUES ('fingerprint', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [corpusFingerprint()]);
     await c.query(`DELETE FROM corpus_story_keys; DELETE FROM corpus_story_vecs; DELETE FROM corpus_story_articles;
                    DELETE FROM corpus_story_entities; DELETE FROM corpus_story_alias; DELETE FROM corpus_story_history;
                    DELETE FROM corpus_story_days; DELETE FROM corpus_story_outlets; DELETE FROM corpus_stories;`);
@@ -427,6 +449,14 @@ export async function pgStoryOfArticles(c: Db, rowids: number[]): Promise<Map<nu
   );
   return new Map(rs.map((r) => [r.article as number, r.id as string]));
 }
+
+/** Schema step 7: CORPUS_META_MIGRATION of sqlite-stories.ts (the corpus fingerprint, src/corpus/fingerprint.ts). */
+export const PG_CORPUS_META_MIGRATION = `
+  CREATE TABLE corpus_meta (
+    key   text COLLATE "C" PRIMARY KEY,
+    value text NOT NULL
+  );
+`;
 
 /** Schema: the tables of STORIES_MIGRATION (sqlite-stories.ts) in PostgreSQL. */
 export const PG_STORIES_MIGRATION = `
@@ -662,6 +692,12 @@ export class PostgresStories {
   async count(): Promise<number> {
     await this.ready();
     return (await one(this.pool, 'SELECT count(*) AS n FROM corpus_stories'))!.n as number;
+  }
+  /** the corpus fingerprint stored (src/corpus/fingerprint.ts) */
+  async fingerprint(): Promise<FingerprintState> {
+    await this.ready();
+    const r = await one(this.pool, "SELECT value FROM corpus_meta WHERE key = 'fingerprint'");
+    return { stored: (r?.value as string | undefined) ?? null, articles: !!(await one(this.pool, 'SELECT 1 AS x FROM articles LIMIT 1')) };
   }
   async copyOf(ids: string[]): Promise<Map<string, string>> {
     await this.ready();

@@ -24,6 +24,7 @@ import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { storyLemma } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
+import { corpusFingerprint, type FingerprintState } from '../corpus/fingerprint.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { textOf as unpackText } from './sqlite-terms.js';
 
@@ -504,13 +505,44 @@ function mergeStories(db: Database.Database, list: StoryRowT[], date: string | n
   return { key: target.key, id: first.id, first: first.first, firstRow: first.firstRow, last, n };
 }
 
+/** Databases whose corpus fingerprint is known to be stored (src/corpus/fingerprint.ts). */
+const stamped = new WeakSet<Database.Database>();
+
+/**
+ * Before an article joins the stories: an empty corpus takes this version's fingerprint (a fresh
+ * database, or one whose corpus holds nothing yet); one that holds stories keeps the fingerprint it
+ * has (or none: built before fingerprints were kept). Once the row is there, nothing more per article.
+ */
+function stampFingerprint(db: Database.Database): void {
+  if (stamped.has(db)) return;
+  if (q(db, "SELECT 1 FROM corpus_meta WHERE key = 'fingerprint'").get()) {
+    stamped.add(db);
+    return;
+  }
+  q(
+    db,
+    `INSERT INTO corpus_meta (key, value) SELECT 'fingerprint', ? WHERE NOT EXISTS (SELECT 1 FROM corpus_stories)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(corpusFingerprint());
+}
+
+/** The stored corpus fingerprint and whether any article is stored. */
+export function readFingerprint(db: Database.Database): FingerprintState {
+  const r = q(db, "SELECT value FROM corpus_meta WHERE key = 'fingerprint'").get() as Row | undefined;
+  return { stored: (r?.value as string | undefined) ?? null, articles: !!q(db, 'SELECT 1 FROM articles LIMIT 1').get() };
+}
+
 export const storiesUpdater: CorpusUpdater = {
   name: 'stories',
   update(db, a) {
+    stampFingerprint(db);
     fileStory(db, a, false);
   },
   reset(db) {
     vecCache.delete(db);
+    // a rebuild recomputes the stories with this version's code and data
+    q(db, "INSERT INTO corpus_meta (key, value) VALUES ('fingerprint', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(corpusFingerprint());
+    stamped.add(db);
     db.exec(`DELETE FROM corpus_story_keys; DELETE FROM corpus_story_vecs; DELETE FROM corpus_story_articles;
              DELETE FROM corpus_story_entities; DELETE FROM corpus_story_alias; DELETE FROM corpus_story_history;
              DELETE FROM corpus_story_days; DELETE FROM corpus_story_outlets; DELETE FROM corpus_stories;`);
@@ -526,6 +558,18 @@ export function storyOfArticles(db: Database.Database, rowids: number[]): Map<nu
   ).all(JSON.stringify(rowids)) as Row[];
   return new Map(rows.map((r) => [r.article as number, r.id as string]));
 }
+
+/**
+ * Schema step 13: facts about the corpus as a whole; key 'fingerprint': the code and data the
+ * stories and claims were computed with (src/corpus/fingerprint.ts). A database that already holds
+ * stories gets no row: its stories are from earlier parameters, and the read commands say to rebuild.
+ */
+export const CORPUS_META_MIGRATION = `
+  CREATE TABLE corpus_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+`;
 
 export const STORIES_MIGRATION = `
   CREATE TABLE corpus_dedup (
@@ -864,6 +908,10 @@ export class SqliteStories {
   }
   async count(): Promise<number> {
     return (q(this.db, 'SELECT count(*) AS n FROM corpus_stories').get() as Row).n as number;
+  }
+  /** the corpus fingerprint stored (src/corpus/fingerprint.ts) */
+  async fingerprint(): Promise<FingerprintState> {
+    return readFingerprint(this.db);
   }
   /** article id -> its original's id, for the reprints among `ids` */
   async copyOf(ids: string[]): Promise<Map<string, string>> {

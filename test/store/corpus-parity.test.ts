@@ -179,7 +179,7 @@ test('a PostgreSQL database from before the corpus tables gets its corpus built 
   // corpus is the last step (PG_CORPUS_STEP); a later step must be undone here too
   await first.pool.query(`DROP TABLE corpus_order, corpus_claim_keys, corpus_claim_reports, corpus_claims, corpus_claim_actors,
     corpus_actor_entities, corpus_actor_keys, corpus_dedup, corpus_dedup_bands, corpus_story_vecs, corpus_story_keys, corpus_stories,
-    corpus_story_articles, corpus_story_entities, corpus_story_alias, corpus_story_history, corpus_story_days, corpus_story_outlets; DROP SEQUENCE corpus_order_seq;
+    corpus_story_articles, corpus_story_entities, corpus_story_alias, corpus_story_history, corpus_story_days, corpus_story_outlets, corpus_meta; DROP SEQUENCE corpus_order_seq;
     UPDATE parley_schema SET version = 2`);
   await first.close();
   const again = await new PostgresStore(db.url, { lemmatizer }).open();

@@ -18,16 +18,19 @@ import {
   type ClaimJson,
   type ClaimQuery,
 } from '../../corpus/index.js';
-import { getStory, listStories, StoryError, type StoryFilter } from '../../corpus/stories/index.js';
+import { getStory, listStories, staleCorpusWarning, StoryError, type StoryFilter } from '../../corpus/stories/index.js';
 import type { Store } from '../../store/types.js';
 import { CliError, EXIT } from '../exit.js';
 import { bold, dim, line, shorten, table, write } from '../output.js';
 import { openForRead } from './db.js';
 
 /** Runs a command body with the store open; CorpusError -> exit 2 (usage) or 3 (not found, empty). */
-async function withStore(db: string, fn: (s: Store) => Promise<number>): Promise<number> {
+async function withStore(db: string, fn: (s: Store) => Promise<number>, checkFingerprint = true): Promise<number> {
   const store = await openForRead(db);
   try {
+    // stories and claims computed with other parameters than this version's: say so, name the fix
+    const stale = checkFingerprint ? await staleCorpusWarning(store) : null;
+    if (stale) process.stderr.write(stale + '\n');
     return await fn(store);
   } catch (e) {
     if (e instanceof CorpusError || e instanceof StoryError) throw new CliError(e.message, e.kind === 'usage' ? EXIT.USAGE : EXIT.FATAL);
@@ -198,7 +201,7 @@ export async function rebuildCommand(o: { db: string; json?: boolean }): Promise
     if (o.json) await line(JSON.stringify(r));
     else process.stderr.write(`rebuilt the corpus from ${r.articles} articles: ${r.claims} claims, ${r.actors} actors (${(r.ms / 1000).toFixed(1)} s)\n`);
     return EXIT.OK;
-  });
+    }, false);
 }
 
 export async function storiesCommand(o: StoryFilter & { db: string; json?: boolean }): Promise<number> {

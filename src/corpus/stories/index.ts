@@ -11,6 +11,7 @@
  */
 import type { Store } from '../../store/types.js';
 import type { StoryFilter, StoryHead, StoryJson } from '../../store/sqlite-stories.js';
+import { staleCorpusMessage, type FingerprintState } from '../fingerprint.js';
 
 export type { StoryFilter, StoryHead, StoryJson } from '../../store/sqlite-stories.js';
 
@@ -25,6 +26,8 @@ export interface StoryStore {
   head?(id: string, latest: number): Promise<StoryHead | null>;
   storyOf?(article: string): Promise<string | null>;
   articlePage?(id: string, offset: number, limit: number): Promise<string[] | null>;
+  /** the fingerprint of the code and data the stored corpus was computed with (src/corpus/fingerprint.ts) */
+  fingerprint?(): Promise<FingerprintState>;
 }
 
 export class StoryError extends Error {
@@ -43,6 +46,17 @@ export function storiesOf(store: Store): StoryStore {
   const s = (store as Store & { stories?: StoryStore }).stories;
   if (!s) throw new StoryError('this store keeps no stories', 'usage');
   return s;
+}
+
+/**
+ * A warning when the store's stories and claims were computed with other parameters, word tables
+ * or rules than this version's (they stay as they were until `parley corpus rebuild`); null when
+ * they are up to date, the store is empty, or the store keeps no fingerprint.
+ */
+export async function staleCorpusWarning(store: Store): Promise<string | null> {
+  const s = (store as Store & { stories?: StoryStore }).stories;
+  if (!s?.fingerprint) return null;
+  return staleCorpusMessage(await s.fingerprint());
 }
 
 /** Checks a filter from the user: a clear message naming the bad field. */
