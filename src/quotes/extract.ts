@@ -46,6 +46,36 @@ const SENT_PUNCT = new Set(['.', '!', '?', '…']);
 const MIN_FREE_QUOTE_WORDS = 5;
 const MAX_CLAUSE_TOKENS = 400;
 
+function cueOf(w: W[], i: number): Cue {
+  return { start: w[i].start, end: w[i].end, text: w[i].text, lemma: w[i].lemma };
+}
+
+/** One document's extraction: what every pass reads and the candidates they add (one shape for every document) */
+interface X {
+  v: View;
+  w: W[];
+  lex: Lexicon;
+  svc: ExtractServices;
+  /** the outlet test without the names the article itself calls media */
+  baseIsOutlet: (e: Entity) => boolean;
+  text: string;
+  top: QPair[];
+  cands: Cand[];
+  atts: Attribution[];
+  usedPair: Set<QPair>;
+  cueAt: Int8Array;
+  /** token index -> the top-level pair it is inside, or -1 */
+  insidePair: Int32Array;
+  pairIndexByOpen: Map<number, number>;
+  pairIndexByClose: Map<number, number>;
+  /** cue words a document rule used (`the statement noted`): no cue of their own */
+  docCueAt: Set<number>;
+  /** the owner each document noun had last (`statement` -> the Kremlin) */
+  docOwners: Map<string, { owner: Subj; sent: number }>;
+  /** cues that credit the direct quote before them (`“…,” Amorim told reporters`): they invert no clause begun inside it */
+  afterCue: Set<number>;
+}
+
 export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { quotes: Quote[]; attributions: Attribution[] } {
   const v = buildView(doc, lex);
   // a name right after `телеканал`, `издание`, `агентство` is an outlet even when no list knows it
@@ -72,7 +102,6 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   // ---- cues by lemma, one pass
   const cueAt = new Int8Array(w.length);
   for (let i = 0; i < w.length; i++) if (isCue(v, lex, i)) cueAt[i] = 1;
-  const cueOf = (i: number): Cue => ({ start: w[i].start, end: w[i].end, text: w[i].text, lemma: w[i].lemma });
 
   // token index -> inside a top-level pair?
   const insidePair = new Int32Array(w.length).fill(-1);
@@ -87,43 +116,19 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   const docCueAt = new Set<number>();
   /** the owner each document noun had last (`statement` -> the Kremlin) */
   const docOwners = new Map<string, { owner: Subj; sent: number }>();
+  const x: X = { v, w, lex, svc, baseIsOutlet, text, top, cands, atts, usedPair, cueAt, insidePair, pairIndexByOpen, pairIndexByClose, docCueAt, docOwners, afterCue };
+  documentPass(x);
+  directPass(x);
+  cuePass(x);
+  phrasePass(x);
+  headlinePass(x);
+  freeStandingPass(x);
+  return speakers(x);
+}
 
-  const sentOf = (i: number) => w[i].sent;
-  const sentEndTok = (s: number) => v.sEnd[s];
-  const sentStartTok = (s: number) => v.sStart[s];
 
-  /** end (char) of the reported clause starting at token `from` in sentence `s`, without final punctuation */
-  const clauseEnd = (from: number, s: number): number => {
-    // a run-on "sentence" (no punctuation in a huge input) is cut: a reported clause is never that long
-    let endTok = Math.min(sentEndTok(s), from + MAX_CLAUSE_TOKENS);
-    // a quote opened inside the clause that closes after the sentence end carries it on
-    for (let t = from; t < endTok; t++) {
-      const k = insidePair[t];
-      if (k >= 0 && top[k].open >= w[from].start && top[k].close >= w[endTok - 1].end) {
-        const ct = tokenAt(w, top[k].close);
-        if (ct >= 0) endTok = Math.min(Math.max(endTok, sentEndTok(sentOf(ct))), from + 2 * MAX_CLAUSE_TOKENS);
-      }
-    }
-    let e = endTok - 1;
-    while (e > from && !w[e].word && (SENT_PUNCT.has(w[e].text) || w[e].text === ',' || w[e].text === ':' || DASHES.has(w[e].text))) e--;
-    // a closing mark after final punctuation: `…"`, then the period
-    return w[e].end;
-  };
-
-  // top-level pairs do not overlap and are sorted by position: binary search
-  const pairsWithin = (a: number, b: number): QPair[] => {
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (top[mid].open < a) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: QPair[] = [];
-    for (let k = lo; k < top.length && top[k].open < b; k++) if (top[k].close < b) out.push(top[k]);
-    return out;
-  };
-
+function documentPass(x: X): void {
+  const { v, w, lex, text, top, cands, usedPair, cueAt, insidePair, pairIndexByOpen, pairIndexByClose, docCueAt, docOwners } = x;
   // ---------- a document speaks for its owner (rules as data, `src/quotes/rules/<lang>.json`):
   // `В заявлении МИД России говорится, что …`, `«…», — говорится в заявлении ведомства`,
   // `Об этом говорится в сообщении посольства`, `…, йдеться у прес-релізі посольства США`
@@ -157,7 +162,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
           const t = k !== undefined ? tokenAt(w, top[k].open) : -1;
           if (t >= 0) from = w[t].sent;
         }
-        if (!owner) owner = documentOwner(m.start, m.end, s, from);
+        if (!owner) owner = documentOwner(x, m.start, m.end, s, from);
         // `the statement noted` after `“…,” the statement reads` (its owner found): the same document, the same owner
         const nouns: string[] = [];
         for (let t = m.start; t < m.end; t++) if (w[t].pos === 'NOUN' && v.mentionAt[t] < 0) nouns.push(w[t].lemma);
@@ -181,7 +186,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
           while (a < b && /[\s—–\-,;:]/.test(text[a])) a++;
           while (b > a && /\s/.test(text[b - 1])) b--;
           if (countWords(text.slice(a, b)) < 3 || cands.some((c) => c.start < b && a < c.end)) return;
-          const within = pairsWithin(a - 1, b + 1);
+          const within = pairsWithin(x, a - 1, b + 1);
           if (within.length === 1 && within[0].open <= a && within[0].close >= b - 1) return push(0, 0, within[0]);
           within.forEach((p) => usedPair.add(p));
           cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: -1, subj: owner, mode: 'cue', order: w[m.start].start, rule: m.rule.id });
@@ -195,12 +200,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
           if (f >= e0) continue;
           const k = pairIndexByOpen.get(w[f].start);
           if (k !== undefined && top[k].close >= w[e0 - 1].start - 2) push(0, 0, top[k]);
-          else push(w[f].start, clauseEnd(f, s));
+          else push(w[f].start, clauseEnd(x, f, s));
         } else if (form === 'as') {
           let comma = -1;
           for (let t = m.end; t < e0 && t < m.end + 4; t++) if (w[t].text === ',') comma = t;
           if (comma < 0 || comma + 1 >= e0) continue;
-          push(w[comma + 1].start, clauseEnd(comma + 1, s));
+          push(w[comma + 1].start, clauseEnd(x, comma + 1, s));
         } else if (form === 'about') {
           if (s === 0 || m.start !== a0) continue;
           const pa = v.sStart[s - 1];
@@ -208,7 +213,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
           if (pa === undefined || pb === undefined || pb <= pa) continue;
           const k = insidePair[pa] >= 0 ? insidePair[pa] : pa + 1 < pb ? insidePair[pa + 1] : -1;
           if (k >= 0 && top[k].open <= w[pa].start + 1) push(0, 0, top[k]);
-          else push(w[pa].start, clauseEnd(pa, s - 1));
+          else push(w[pa].start, clauseEnd(x, pa, s - 1));
         } else {
           // tail: what precedes the separator before the cue: a quotation, else the sentence up to it
           let q = m.start - 1;
@@ -226,7 +231,11 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       }
     }
   }
+}
 
+
+function directPass(x: X): void {
+  const { v, w, lex, svc, text, top, cands, usedPair, cueAt, afterCue } = x;
   // ---------- direct quotes
   for (let k = 0; k < top.length; k++) {
     const p = top[k];
@@ -235,11 +244,11 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     const nWords = countWords(inner);
     if (nWords === 0) continue;
     // interrupted inside one pair of marks (`"A, — підсумував він. — B"`): two quotes with the cue's speaker
-    const split = interruption(p);
+    const split = interruption(x, p);
     if (split) {
       const { cue, subj, a, b } = split;
-      cands.push({ start: a.start, end: a.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', order: a.start, pair: a, rule: 'quote.direct.interrupted' });
-      cands.push({ start: b.start, end: b.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', order: b.start, pair: b, rule: 'quote.direct.interrupted' });
+      cands.push({ start: a.start, end: a.end, kind: 'direct', cue: cueOf(w, cue), cueIdx: cue, subj, mode: 'cue', order: a.start, pair: a, rule: 'quote.direct.interrupted' });
+      cands.push({ start: b.start, end: b.end, kind: 'direct', cue: cueOf(w, cue), cueIdx: cue, subj, mode: 'cue', order: b.start, pair: b, rule: 'quote.direct.interrupted' });
       usedPair.add(p);
       continue;
     }
@@ -298,7 +307,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       // it with a comma (`“…,” he said`); a full stop inside the marks ends the sentence, and a capitalised
       // word after it opens the next one, whose verb credits it only when nothing but its subject follows
       // (`“…” Trump said.`), not when it has a predicate of its own (`Trump responded by using …`)
-      if (cue >= 0 && lex.lang === 'en' && /\.\s*$/.test(inner) && w[j].upper && !creditOnly(cue)) cue = -1;
+      if (cue >= 0 && lex.lang === 'en' && /\.\s*$/.test(inner) && w[j].upper && !creditOnly(x, cue)) cue = -1;
     }
     // a headline quotation and its credit after a colon: `“Я даю Путіну 10 днів від сьогодні”: Трамп підтвердив …`
     if (cue < 0) {
@@ -313,7 +322,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
           if (cueAt[t]) {
             const subj = findSubject(v, t, lex, -1, { maxTokens: t - ct - 1 });
             if (subj && (subj.k === 'entity' || subj.k === 'role' || subj.k === 'institution')) {
-              cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(t), cueIdx: t, subj, mode: 'cue', order: p.start, pair: p, rule: 'quote.direct.headline-credit' });
+              cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, t), cueIdx: t, subj, mode: 'cue', order: p.start, pair: p, rule: 'quote.direct.headline-credit' });
               usedPair.add(p);
             }
             break;
@@ -349,7 +358,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         if ((!subj || subj.k === 'other') && before && before.k !== 'other') subj = before;
         else if (!subj) subj = before;
       }
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p, rule: isQuoteVerb ? 'quote.direct.quoted-object' : 'quote.direct.cue-after' });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p, rule: isQuoteVerb ? 'quote.direct.quoted-object' : 'quote.direct.cue-after' });
       usedPair.add(p);
       afterCue.add(cue);
       continue;
@@ -361,7 +370,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       const after = w[men.t1];
       if (men.t0 === j && men.type === 'PER' && (!after || after.para !== w[j].para || SENT_PUNCT.has(after.text) || after.text === ',')) {
         const subj: Subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(j - 1), cueIdx: j - 1, subj, mode: 'cue', order: p.start, pair: p, rule: 'quote.direct.signed' });
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, j - 1), cueIdx: j - 1, subj, mode: 'cue', order: p.start, pair: p, rule: 'quote.direct.signed' });
         usedPair.add(p);
         continue;
       }
@@ -371,7 +380,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (bt >= 1 && w[bt].text === ',' && cueAt[bt - 1] && w[bt].para === v.paraOfChar(p.open) && !lex.comp.has(w[bt + 2]?.norm ?? '')) {
       const c = bt - 1;
       const subj = findSubject(v, c, lex, -1) ?? findSubject(v, c, lex, 1, { maxTokens: 1 });
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.cue-before' });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.cue-before' });
       usedPair.add(p);
       continue;
     }
@@ -388,12 +397,12 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       if (c >= 0) {
         let subj = findSubject(v, c, lex, -1);
         if (!subj) subj = findSubject(v, c, lex, 1, { maxTokens: bt - c });
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.cue-colon' });
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.cue-colon' });
         usedPair.add(p);
         continue;
       }
       // `Песков: «…»`, `Глава МИД Сергей Лавров на пресс-конференции: «…»` — a speaker and no verb before the colon
-      const s0 = sentStartTok(w[bt].sent);
+      const s0 = v.sStart[w[bt].sent];
       let verb = false;
       for (let t = s0; t < bt; t++) if (w[t].pos === 'VERB' || w[t].pos === 'AUX') verb = true;
       if (!verb && bt - s0 <= 10 && nWords >= 3) {
@@ -406,14 +415,18 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       }
     }
   }
+}
 
+
+function cuePass(x: X): void {
+  const { v, w, lex, svc, text, top, cands, usedPair, cueAt, insidePair, pairIndexByOpen, docCueAt, afterCue } = x;
   // ---------- indirect / mixed, and attributions with the same patterns
   // right to left, so a cue nested in another's clause (`напомнил, что Москва заявляла о том, что "…"`) comes first
   for (let c = w.length - 1; c >= 0; c--) {
     if (!cueAt[c] || insidePair[c] >= 0 || docCueAt.has(c)) continue;
     const lemma = w[c].lemma;
-    const s = sentOf(c);
-    const sEnd = sentEndTok(s);
+    const s = w[c].sent;
+    const sEnd = v.sEnd[s];
     const prevTok = w[c - 1];
     // `Как отметил X, …` / `…, как сообщал X.`
     const asIdx = prevTok && prevTok.word && lex.as.has(prevTok.norm) ? c - 1 : prevTok && !prevTok.word && w[c - 2] && lex.as.has(w[c - 2].norm) ? -1 : -1;
@@ -428,17 +441,17 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         }
         if (!w[t].word && SENT_PUNCT.has(w[t].text)) break;
       }
-      const sStartT = sentStartTok(s);
+      const sStartT = v.sStart[s];
       if (asIdx === sStartT || (asIdx > sStartT && (w[asIdx - 1].text === '.' || !w[asIdx - 1].word)) || asIdx === sStartT) {
         // `Как сообщает "Европейская правда", об этом он написал в X`: the credit of a credit quotes nothing
         if (comma > 0 && findPhrase(v, comma + 1, lex, lex.anaphoric)) continue;
         if (comma > 0 && comma + 1 < sEnd) {
-          addClause(comma + 1, s, c, subj, 'cue', 'quote.indirect.as-cue');
+          addClause(x, comma + 1, s, c, subj, 'cue', 'quote.indirect.as-cue');
         }
       } else if (asIdx > sStartT && w[asIdx - 1].text === ',') {
         const a = w[sStartT].start;
         const b = w[asIdx - 2] ? w[asIdx - 2].end : a;
-        if (b > a) pushClause(a, b, c, subj, 'quote.indirect.as-cue-after');
+        if (b > a) pushClause(x, a, b, c, subj, 'quote.indirect.as-cue-after');
       }
       continue;
     }
@@ -472,20 +485,20 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       // subject, not the cue's; a pronoun there (`Scott said he posed …`) mostly is the speaker, and stays the fallback)
       let fwd = findSubject(v, c, lex, 1, { maxTokens: comp - c });
       if (fwd && from === comp && fwd.k !== 'pronoun') fwd = null;
-      const subj = findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(c);
+      const subj = findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(x, c);
       // `заявила о том, что "…"` / `сообщил, что "…"` — a quote filling the clause is direct
       const k = pairIndexByOpen.get(w[from].start);
       if (k !== undefined && !usedPair.has(top[k])) {
         const p = top[k];
         const after = tokenAt(w, p.close + 1);
         if (after < 0 || after >= sEnd || (!w[after].word && SENT_PUNCT.has(w[after].text)) || w[after].para !== w[from].para) {
-          cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.that-quote' });
+          cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.that-quote' });
           usedPair.add(p);
           continue;
         }
       }
       void about;
-      addClause(from, s, c, subj, 'cue', 'quote.indirect.that-clause');
+      addClause(x, from, s, c, subj, 'cue', 'quote.indirect.that-clause');
       continue;
     }
     // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
@@ -493,15 +506,15 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (ana >= 0 && s > 0) {
       let ps = s - 1;
       // `… . Про це повідомляє УНН. Про цю ідею Барньє повідомив …`: skip a sentence that is itself a credit line
-      if (ps > 0 && anaphoricBefore(v, Math.min(sentStartTok(ps) + 6, sentEndTok(ps) - 1), lex) === sentStartTok(ps)) ps--;
-      const a = sentStartTok(ps);
-      const b = sentEndTok(ps);
+      if (ps > 0 && anaphoricBefore(v, Math.min(v.sStart[ps] + 6, v.sEnd[ps] - 1), lex) === v.sStart[ps]) ps--;
+      const a = v.sStart[ps];
+      const b = v.sEnd[ps];
       // `"…". Об этом заявил Песков.` / `«…». Так прокоментував ситуацію Зеленський.`: the quote before
       const qk = b > a ? insidePair[a] >= 0 ? insidePair[a] : a + 1 < b ? insidePair[a + 1] : -1 : -1;
       if (qk >= 0 && !usedPair.has(top[qk]) && top[qk].open <= w[a].start + 1) {
         const p = top[qk];
         const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.anaphoric' });
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.anaphoric' });
         usedPair.add(p);
         continue;
       }
@@ -513,9 +526,9 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         if (lex.newsCredit.has(lemma) && !(subj && (subj.k === 'media' || ((subj.k === 'entity' || subj.k === 'institution') && svc.isOutlet(subj.ent))))) continue;
         // `Путин пригласил делегацию … . Об этом глава государства объявил …`, `Сибига провел разговор … . Об этом
         // Сибига сообщил …`: a sentence whose subject is the speaker himself reports his act, it quotes nobody
-        if (actOfSpeaker(a, b, subj)) continue;
-        const endChar = clauseEnd(a, ps);
-        pushClause(w[a].start, endChar, c, subj, 'quote.indirect.anaphoric');
+        if (actOfSpeaker(x, a, b, subj)) continue;
+        const endChar = clauseEnd(x, a, ps);
+        pushClause(x, w[a].start, endChar, c, subj, 'quote.indirect.anaphoric');
       }
       continue;
     }
@@ -532,7 +545,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       // a direct quote right before is handled above
       if (prevClose && !prevClose.word && QUOTE_CHARS.has(prevClose.text)) continue;
       if (prevClose && prevClose.text === '»') continue;
-      const st = sentStartTok(s);
+      const st = v.sStart[s];
       let a = st;
       // skip an opening `По словам X,`-like phrase or a dateline
       // the clause before the comma has a predicate (`Президент США Дональд Трамп у вівторок, 29 липня, підтвердив
@@ -551,12 +564,16 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
         // (`“A. B,” Celso Amorim, …, told reporters`: the cue of the quotation before it, whose sentence the splitter
         // began inside the marks, inverts no clause)
         if (afterCue.has(c) && insidePair[a] >= 0) continue;
-        pushClause(w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
+        pushClause(x, w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
       }
       continue;
     }
   }
+}
 
+
+function phrasePass(x: X): void {
+  const { v, w, lex, svc, text, top, cands, atts, usedPair, cueAt, insidePair, pairIndexByClose } = x;
   // ---------- phrases: `По словам X, …`, `По информации ТАСС, …`, `According to X, …`
   // (a token that starts no phrase of either list is passed over with two look-ups)
   const phraseStarts = new Set([...(lex.phraseIndex.get(lex.according)?.keys() ?? []), ...(lex.phraseIndex.get(lex.attribution)?.keys() ?? [])]);
@@ -578,8 +595,8 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     const ph = acc ?? att;
     if (!ph) continue;
     if (ph.length === 2 && lex.as.has(ph[0]) && cueAt[i + 1]) continue; // handled as `как` + cue
-    const s = sentOf(i);
-    const sEnd = sentEndTok(s);
+    const s = w[i].sent;
+    const sEnd = v.sEnd[s];
     const after = i + ph.length;
     // the source: tokens up to the next comma
     let comma = -1;
@@ -595,7 +612,7 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (!src) continue;
     const cueLemma = poss ? [ph[0], ph[2]].join(' ') : ph.join(' ');
     const cue: Cue = { start: w[i].start, end: w[after - 1].end, text: text.slice(w[i].start, w[after - 1].end), lemma: cueLemma };
-    const st = sentStartTok(s);
+    const st = v.sStart[s];
     let a: number;
     let b: number;
     // `“…,” according to the Kremlin.`, `«…», — по словам Пескова.`: a quotation right before a phrase that ends the sentence
@@ -625,18 +642,18 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (i === st || (i > st && !w[i - 1].word && !SENT_PUNCT.has(w[i - 1].text) && w[i - 1].text !== ',')) {
       if (comma < 0 || comma + 1 >= sEnd) continue;
       a = w[comma + 1].start;
-      b = clauseEnd(comma + 1, s);
+      b = clauseEnd(x, comma + 1, s);
     } else if (i > st && w[i - 1].text === ',' && countWords(text.slice(w[st].start, w[i - 2].end)) < 3 && comma > 0 && comma + 1 < sEnd) {
       // `При этом, по его словам, …`: a connective before the phrase; the clause is what follows it
       a = w[comma + 1].start;
-      b = clauseEnd(comma + 1, s);
+      b = clauseEnd(x, comma + 1, s);
     } else if (i > st && w[i - 1].text === ',') {
       a = w[st].start;
       b = w[i - 2].end;
     } else if (i === st + 1 && !w[st].word) {
       if (comma < 0 || comma + 1 >= sEnd) continue;
       a = w[comma + 1].start;
-      b = clauseEnd(comma + 1, s);
+      b = clauseEnd(x, comma + 1, s);
     } else continue;
     if (b <= a) continue;
     const isAttr = !!att;
@@ -647,11 +664,15 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
       continue;
     }
     if (isAttr && src.k !== 'entity' && src.k !== 'role' && src.k !== 'pronoun') continue;
-    const within = pairsWithin(a, b);
+    const within = pairsWithin(x, a, b);
     within.forEach((p) => usedPair.add(p));
     cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start, rule: 'quote.indirect.according' });
   }
+}
 
+
+function headlinePass(x: X): void {
+  const { v, w, lex, svc, text, cands, usedPair } = x;
   // ---------- the headline form: `Песков: Путин готов к контактам с Макроном`, `Зеленський: Україна
   // готова до переговорів`, `Trump: ‘I’m the worst thing…’` — a paragraph that opens with a name and a colon
   for (let s = 0; s < v.sStart.length; s++) {
@@ -687,10 +708,10 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     if (!pred) continue;
     const subj: Subj = { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
     let a = w[from].start;
-    const b = clauseEnd(from, s);
+    const b = clauseEnd(x, from, s);
     while (a < b && /\s/.test(text[a])) a++;
     if (b <= a || countWords(text.slice(a, b)) < 3) continue;
-    const within = pairsWithin(a - 1, b + 1);
+    const within = pairsWithin(x, a - 1, b + 1);
     if (within.length === 1 && within[0].open <= a && within[0].close >= b - 1) {
       const p = within[0];
       if (usedPair.has(p)) continue;
@@ -702,7 +723,11 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     within.forEach((p) => usedPair.add(p));
     cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cueIdx: -1, subj, mode: 'cue', order: w[a0].start, rule: 'quote.indirect.headline' });
   }
+}
 
+
+function freeStandingPass(x: X): void {
+  const { text, top, cands, usedPair } = x;
   // ---------- free-standing quotes: the split half (`"A", — сказал он. "B"`) and paragraphs of quotation
   const spans = cands.map((c) => [c.start, c.end] as [number, number]).sort((x, y) => x[0] - y[0]);
   const maxEnd: number[] = [];
@@ -734,7 +759,11 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
     cands.push({ start: p.start, end: p.end, kind: 'direct', cueIdx: -1, subj: null, mode, order: p.start, pair: p, rule: 'quote.direct.free-standing' });
     usedPair.add(p);
   }
+}
 
+
+function speakers(x: X): { quotes: Quote[]; attributions: Attribution[] } {
+  const { v, w, lex, svc, text, top, cands, atts } = x;
   // ---------- speakers, in text order
   cands.sort((a, b) => a.order - b.order || a.start - b.start);
   const res = new Resolver(v, lex, svc, top);
@@ -787,244 +816,287 @@ export function extractQuotes(doc: Doc, lex: Lexicon, svc: ExtractServices): { q
   const perIds = new Set(v.mentions.filter((m) => m.type === 'PER').map((m) => m.entity.id));
   const kept = quotes.filter((q) => !isFurniture(text, q.start, lex));
   return { quotes: dedupe(kept, perIds, text), attributions: dedupeAtt(atts) };
+}
 
-  // ---- helpers that close over the document
-  /** the cue's sentence credits and ends: a comma or the sentence's end within four words after it (`Trump said on Monday.`) */
-  function creditOnly(cue: number): boolean {
-    for (let t = cue + 1, n = 0; t < w.length && n <= 4; t++) {
-      if (w[t].para !== w[cue].para || w[t].sent !== w[cue].sent) return true;
-      if (!w[t].word) {
-        if (w[t].text === ',' || SENT_PUNCT.has(w[t].text)) return true;
-        continue;
+/** end (char) of the reported clause starting at token `from` in sentence `s`, without final punctuation */
+function clauseEnd(x: X, from: number, s: number): number {
+  const { v, w, top, insidePair } = x;
+  // a run-on "sentence" (no punctuation in a huge input) is cut: a reported clause is never that long
+  let endTok = Math.min(v.sEnd[s], from + MAX_CLAUSE_TOKENS);
+  // a quote opened inside the clause that closes after the sentence end carries it on
+  for (let t = from; t < endTok; t++) {
+    const k = insidePair[t];
+    if (k >= 0 && top[k].open >= w[from].start && top[k].close >= w[endTok - 1].end) {
+      const ct = tokenAt(w, top[k].close);
+      if (ct >= 0) endTok = Math.min(Math.max(endTok, v.sEnd[w[ct].sent]), from + 2 * MAX_CLAUSE_TOKENS);
+    }
+  }
+  let e = endTok - 1;
+  while (e > from && !w[e].word && (SENT_PUNCT.has(w[e].text) || w[e].text === ',' || w[e].text === ':' || DASHES.has(w[e].text))) e--;
+  // a closing mark after final punctuation: `…"`, then the period
+  return w[e].end;
+}
+
+// top-level pairs do not overlap and are sorted by position: binary search
+function pairsWithin(x: X, a: number, b: number): QPair[] {
+  const { top } = x;
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (top[mid].open < a) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: QPair[] = [];
+  for (let k = lo; k < top.length && top[k].open < b; k++) if (top[k].close < b) out.push(top[k]);
+  return out;
+}
+
+// ---- helpers that close over the document
+/** the cue's sentence credits and ends: a comma or the sentence's end within four words after it (`Trump said on Monday.`) */
+function creditOnly(x: X, cue: number): boolean {
+  const { w } = x;
+  for (let t = cue + 1, n = 0; t < w.length && n <= 4; t++) {
+    if (w[t].para !== w[cue].para || w[t].sent !== w[cue].sent) return true;
+    if (!w[t].word) {
+      if (w[t].text === ',' || SENT_PUNCT.has(w[t].text)) return true;
+      continue;
+    }
+    n++;
+  }
+  return false;
+}
+/** `"A, — підсумував він. — B"`, `«A, – сказал Песков, – B»`: a dash, a cue and its subject, then a dash, inside one pair */
+function interruption(x: X, p: QPair): { cue: number; subj: Subj | null; a: QPair; b: QPair } | null {
+  const { v, w, lex, text, cueAt } = x;
+  const t0 = tokenAt(w, p.start);
+  if (t0 < 0) return null;
+  for (let t = t0 + 1; t < w.length && w[t].start < p.end; t++) {
+    if (!DASHES.has(w[t].text) || w[t].word) continue;
+    const prev = w[t - 1];
+    if (!prev || prev.word || !(prev.text === ',' || SENT_PUNCT.has(prev.text))) continue;
+    // the cue within four words after the dash, then `.`/`,` and a second dash
+    let cue = -1;
+    for (let u = t + 1, n = 0; u < w.length && w[u].start < p.end && n < 4; u++) {
+      if (!w[u].word) break;
+      if (cueAt[u]) {
+        cue = u;
+        break;
       }
       n++;
     }
-    return false;
-  }
-  /** `"A, — підсумував він. — B"`, `«A, – сказал Песков, – B»`: a dash, a cue and its subject, then a dash, inside one pair */
-  function interruption(p: QPair): { cue: number; subj: Subj | null; a: QPair; b: QPair } | null {
-    const t0 = tokenAt(w, p.start);
-    if (t0 < 0) return null;
-    for (let t = t0 + 1; t < w.length && w[t].start < p.end; t++) {
-      if (!DASHES.has(w[t].text) || w[t].word) continue;
-      const prev = w[t - 1];
-      if (!prev || prev.word || !(prev.text === ',' || SENT_PUNCT.has(prev.text))) continue;
-      // the cue within four words after the dash, then `.`/`,` and a second dash
-      let cue = -1;
-      for (let u = t + 1, n = 0; u < w.length && w[u].start < p.end && n < 4; u++) {
-        if (!w[u].word) break;
-        if (cueAt[u]) {
-          cue = u;
-          break;
-        }
+    if (cue < 0) continue;
+    let dash2 = -1;
+    for (let u = cue + 1, n = 0; u < w.length && w[u].start < p.end && n < 5; u++) {
+      if (w[u].word) {
         n++;
-      }
-      if (cue < 0) continue;
-      let dash2 = -1;
-      for (let u = cue + 1, n = 0; u < w.length && w[u].start < p.end && n < 5; u++) {
-        if (w[u].word) {
-          n++;
-          continue;
-        }
-        if ((w[u].text === ',' || w[u].text === '.') && w[u + 1] && DASHES.has(w[u + 1].text) && w[u + 1].start < p.end) dash2 = u + 1;
-        break;
-      }
-      if (dash2 < 0) return null;
-      let aEnd = prev.text === ',' ? prev.start : prev.end;
-      while (aEnd > p.start && /\s/.test(text[aEnd - 1])) aEnd--;
-      let bStart = w[dash2].end;
-      while (bStart < p.end && /\s/.test(text[bStart])) bStart++;
-      if (countWords(text.slice(p.start, aEnd)) < 2 || countWords(text.slice(bStart, p.end)) < 2) return null;
-      const subj = findSubject(v, cue, lex, 1, { maxTokens: dash2 - cue }) ?? (cue > t + 1 ? findSubject(v, cue, lex, -1, { maxTokens: cue - t - 1 }) : null);
-      const a: QPair = { open: p.open, close: aEnd, start: p.start, end: aEnd, depth: p.depth, parent: p.parent };
-      const b: QPair = { open: bStart - 1, close: p.close, start: bStart, end: p.end, depth: p.depth, parent: p.parent };
-      return { cue, subj, a, b };
-    }
-    return null;
-  }
-
-  /** the end (char) of a clause without a credit that closes it (`, RIA reported`, `, — сообщает ТАСС`), or `b` */
-  function trailingCredit(from: number, b: number): number {
-    let last = -1;
-    for (let t = from + 1; t < w.length && w[t].start < b; t++) if (!w[t].word && w[t].text === ',' && insidePair[t] < 0) last = t;
-    if (last < 0) return b;
-    let words = 0;
-    let cue = -1;
-    for (let t = last + 1; t < w.length && w[t].start < b; t++) {
-      if (!w[t].word) {
-        if (DASHES.has(w[t].text) && t === last + 1) continue;
-        return b;
-      }
-      if (lex.comp.has(w[t].norm)) return b;
-      if (cueAt[t] && cue < 0) cue = t;
-      // (a verb after the cue starts a clause; before it the tagger may have misread a noun: `state news agency`)
-      else if ((w[t].pos === 'VERB' || w[t].pos === 'AUX') && !cueAt[t] && cue >= 0) return b;
-      if (++words > 8) return b;
-    }
-    // the credit names who (a name, a role, an outlet) around the cue
-    if (cue < 0 || words < 2) return b;
-    let named = false;
-    for (let t = last + 1; t < w.length && w[t].start < b; t++) if (v.mentionAt[t] >= 0 || lex.media.has(w[t].lemma) || lex.roles.has(w[t].lemma)) named = true;
-    return named ? w[last - 1].end : b;
-  }
-
-  /**
-   * Where a reported clause (tokens from `from`, chars up to `b`) stops because the speaker's own next
-   * predicate begins: `заявил, что очень недоволен …, и дал Путину 50 дней` (the subject's act, agreeing with
-   * the cue), `повідомили, що сторона відклала …, і зазначили, що …` (a second cue sharing the subject; its
-   * clause is found from that cue), or `said that A, and that B` (B returned as `next`, a clause of the same cue).
-   */
-  function secondPredicate(from: number, b: number, c: number): { end: number; next: number } | null {
-    const cueT = w[c].tags ?? {};
-    const ownVerbs: W[] = [];
-    for (let t = from + 1; t < w.length && w[t].start < b; t++) {
-      const x = w[t];
-      if (insidePair[t] >= 0) continue;
-      if (x.word && (x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm === 'Fin') ownVerbs.push(x);
-      if (x.word || x.text !== ',') continue;
-      // `, и`, `, і`, `, а также`, `, and`
-      let u = t + 1;
-      if (!w[u] || !w[u].word || !lex.coord.has(w[u].norm)) continue;
-      u++;
-      if (w[u] && w[u].word && lex.coord.has(w[u].norm)) u++; // `а также`
-      const y = w[u];
-      if (!y || !y.word) continue;
-      if (lex.comp.has(y.norm) && lex.lang === 'en' && y.norm === 'that' && u + 1 < w.length && w[u + 1].start < b) return { end: w[t - 1].end, next: u + 1 };
-      if (!(y.pos === 'VERB' || y.pos === 'AUX') || y.tags?.VerbForm !== 'Fin') continue;
-      const yt = y.tags ?? {};
-      const agreesCue = (yt.Tense ?? '') === (cueT.Tense ?? '') && (yt.Number ?? '') === (cueT.Number ?? '') && (!yt.Gender || !cueT.Gender || yt.Gender === cueT.Gender);
-      if (!agreesCue) continue;
-      if (lex.lang === 'en') {
-        if (cueAt[u]) return { end: w[t - 1].end, next: -1 };
         continue;
       }
-      // a second cue (`и отметил, что`), or a predicate no verb of the clause agrees with (so it is the speaker's)
-      const clauseAgrees = ownVerbs.some((o) => (o.tags?.Number ?? '') === (yt.Number ?? '') && (!o.tags?.Gender || !yt.Gender || o.tags.Gender === yt.Gender));
-      if (cueAt[u] || !clauseAgrees) return { end: w[t - 1].end, next: -1 };
+      if ((w[u].text === ',' || w[u].text === '.') && w[u + 1] && DASHES.has(w[u + 1].text) && w[u + 1].start < p.end) dash2 = u + 1;
+      break;
     }
-    return null;
+    if (dash2 < 0) return null;
+    let aEnd = prev.text === ',' ? prev.start : prev.end;
+    while (aEnd > p.start && /\s/.test(text[aEnd - 1])) aEnd--;
+    let bStart = w[dash2].end;
+    while (bStart < p.end && /\s/.test(text[bStart])) bStart++;
+    if (countWords(text.slice(p.start, aEnd)) < 2 || countWords(text.slice(bStart, p.end)) < 2) return null;
+    const subj = findSubject(v, cue, lex, 1, { maxTokens: dash2 - cue }) ?? (cue > t + 1 ? findSubject(v, cue, lex, -1, { maxTokens: cue - t - 1 }) : null);
+    const a: QPair = { open: p.open, close: aEnd, start: p.start, end: aEnd, depth: p.depth, parent: p.parent };
+    const b: QPair = { open: bStart - 1, close: p.close, start: bStart, end: p.end, depth: p.depth, parent: p.parent };
+    return { cue, subj, a, b };
   }
+  return null;
+}
 
-  /**
-   * `он назвал отношения «образцовыми» и заявил, что …`, `X embraced him, greeted him as his "friend" and said …`: a cue
-   * after a coordinator shares the subject of the finite verb before it (agreeing in number and gender), which a quotation
-   * between them hides from the subject search.
-   */
-  function sharedSubject(c: number): Subj | null {
-    const p = w[c - 1];
-    if (!p || !p.word || !lex.coord.has(p.norm)) return null;
-    const ct = w[c].tags ?? {};
-    const st = sentStartTok(sentOf(c));
-    for (let t = c - 2; t >= st && c - t <= 40; t--) {
-      if (insidePair[t] >= 0) continue;
-      const x = w[t];
-      if (!x.word || !((x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm === 'Fin')) continue;
-      const xt = x.tags ?? {};
-      if ((xt.Number ?? '') !== (ct.Number ?? '') || (xt.Gender && ct.Gender && xt.Gender !== ct.Gender)) return null;
-      return findSubject(v, t, lex, -1);
+/** the end (char) of a clause without a credit that closes it (`, RIA reported`, `, — сообщает ТАСС`), or `b` */
+function trailingCredit(x: X, from: number, b: number): number {
+  const { v, w, lex, cueAt, insidePair } = x;
+  let last = -1;
+  for (let t = from + 1; t < w.length && w[t].start < b; t++) if (!w[t].word && w[t].text === ',' && insidePair[t] < 0) last = t;
+  if (last < 0) return b;
+  let words = 0;
+  let cue = -1;
+  for (let t = last + 1; t < w.length && w[t].start < b; t++) {
+    if (!w[t].word) {
+      if (DASHES.has(w[t].text) && t === last + 1) continue;
+      return b;
     }
-    return null;
+    if (lex.comp.has(w[t].norm)) return b;
+    if (cueAt[t] && cue < 0) cue = t;
+    // (a verb after the cue starts a clause; before it the tagger may have misread a noun: `state news agency`)
+    else if ((w[t].pos === 'VERB' || w[t].pos === 'AUX') && !cueAt[t] && cue >= 0) return b;
+    if (++words > 8) return b;
   }
+  // the credit names who (a name, a role, an outlet) around the cue
+  if (cue < 0 || words < 2) return b;
+  let named = false;
+  for (let t = last + 1; t < w.length && w[t].start < b; t++) if (v.mentionAt[t] >= 0 || lex.media.has(w[t].lemma) || lex.roles.has(w[t].lemma)) named = true;
+  return named ? w[last - 1].end : b;
+}
 
-  /** the sentence [a, b) (tokens) has the speaker `subj` (or, for a pronoun or role, a person or the role's body) as a subject */
-  function actOfSpeaker(a: number, b: number, subj: Subj | null): boolean {
-    if (!subj) return false;
-    for (let t = a; t < b; t++) {
-      if (insidePair[t] >= 0) continue;
-      const k = v.mentionAt[t];
-      if (k >= 0) {
-        const men = v.mentions[k];
-        if (men.t0 === t) {
-          if (subj.k === 'entity' || subj.k === 'institution') {
-            if (men.entity.id === subj.ent.id) return true;
-          } else if (subj.k === 'role') {
-            if (subj.of.includes(men.entity.id) && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
-            if (men.type === 'PER' && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
-          } else if (subj.k === 'pronoun' && men.type === 'PER' && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
-        }
-        continue;
-      }
-      if (subj.k === 'pronoun' && w[t].word && lex.pronouns.get(w[t].norm) === subj.g && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+/**
+ * Where a reported clause (tokens from `from`, chars up to `b`) stops because the speaker's own next
+ * predicate begins: `заявил, что очень недоволен …, и дал Путину 50 дней` (the subject's act, agreeing with
+ * the cue), `повідомили, що сторона відклала …, і зазначили, що …` (a second cue sharing the subject; its
+ * clause is found from that cue), or `said that A, and that B` (B returned as `next`, a clause of the same cue).
+ */
+function secondPredicate(x: X, from: number, b: number, c: number): { end: number; next: number } | null {
+  const { w, lex, cueAt, insidePair } = x;
+  const cueT = w[c].tags ?? {};
+  const ownVerbs: W[] = [];
+  for (let t = from + 1; t < w.length && w[t].start < b; t++) {
+    const x = w[t];
+    if (insidePair[t] >= 0) continue;
+    if (x.word && (x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm === 'Fin') ownVerbs.push(x);
+    if (x.word || x.text !== ',') continue;
+    // `, и`, `, і`, `, а также`, `, and`
+    let u = t + 1;
+    if (!w[u] || !w[u].word || !lex.coord.has(w[u].norm)) continue;
+    u++;
+    if (w[u] && w[u].word && lex.coord.has(w[u].norm)) u++; // `а также`
+    const y = w[u];
+    if (!y || !y.word) continue;
+    if (lex.comp.has(y.norm) && lex.lang === 'en' && y.norm === 'that' && u + 1 < w.length && w[u + 1].start < b) return { end: w[t - 1].end, next: u + 1 };
+    if (!(y.pos === 'VERB' || y.pos === 'AUX') || y.tags?.VerbForm !== 'Fin') continue;
+    const yt = y.tags ?? {};
+    const agreesCue = (yt.Tense ?? '') === (cueT.Tense ?? '') && (yt.Number ?? '') === (cueT.Number ?? '') && (!yt.Gender || !cueT.Gender || yt.Gender === cueT.Gender);
+    if (!agreesCue) continue;
+    if (lex.lang === 'en') {
+      if (cueAt[u]) return { end: w[t - 1].end, next: -1 };
+      continue;
     }
-    return false;
+    // a second cue (`и отметил, что`), or a predicate no verb of the clause agrees with (so it is the speaker's)
+    const clauseAgrees = ownVerbs.some((o) => (o.tags?.Number ?? '') === (yt.Number ?? '') && (!o.tags?.Gender || !yt.Gender || o.tags.Gender === yt.Gender));
+    if (cueAt[u] || !clauseAgrees) return { end: w[t - 1].end, next: -1 };
   }
+  return null;
+}
 
-  /** the body a document belongs to when its phrase names none (see the document pass) */
-  function documentOwner(m0: number, m1: number, s: number, from = s): Subj | null {
-    const body = (k: number): Subj | null => {
+/**
+ * `он назвал отношения «образцовыми» и заявил, что …`, `X embraced him, greeted him as his "friend" and said …`: a cue
+ * after a coordinator shares the subject of the finite verb before it (agreeing in number and gender), which a quotation
+ * between them hides from the subject search.
+ */
+function sharedSubject(x: X, c: number): Subj | null {
+  const { v, w, lex, insidePair } = x;
+  const p = w[c - 1];
+  if (!p || !p.word || !lex.coord.has(p.norm)) return null;
+  const ct = w[c].tags ?? {};
+  const st = v.sStart[w[c].sent];
+  for (let t = c - 2; t >= st && c - t <= 40; t--) {
+    if (insidePair[t] >= 0) continue;
+    const x = w[t];
+    if (!x.word || !((x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm === 'Fin')) continue;
+    const xt = x.tags ?? {};
+    if ((xt.Number ?? '') !== (ct.Number ?? '') || (xt.Gender && ct.Gender && xt.Gender !== ct.Gender)) return null;
+    return findSubject(v, t, lex, -1);
+  }
+  return null;
+}
+
+/** the sentence [a, b) (tokens) has the speaker `subj` (or, for a pronoun or role, a person or the role's body) as a subject */
+function actOfSpeaker(x: X, a: number, b: number, subj: Subj | null): boolean {
+  const { v, w, lex, insidePair } = x;
+  if (!subj) return false;
+  for (let t = a; t < b; t++) {
+    if (insidePair[t] >= 0) continue;
+    const k = v.mentionAt[t];
+    if (k >= 0) {
       const men = v.mentions[k];
-      // (`на сайте Совета ЕС`: a site's owner is no outlet, whatever the noun before it)
-      // (`з посиланням на TRT Haber`: a product or medium, PRO, reports; it issues no statement)
-      if (men.type === 'PER' || men.type === 'LOC' || men.type === 'PRO' || insidePair[men.t0] >= 0 || baseIsOutlet(men.entity)) return null;
-      return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
-    };
-    const e0 = v.sEnd[s] ?? w.length;
-    for (let t = m1; t < e0 && t < m1 + 8; t++) {
-      if (!w[t].word && SENT_PUNCT.has(w[t].text)) break;
-      const k = v.mentionAt[t];
-      if (k >= 0) {
-        const b = body(k);
-        if (b) return b;
-        t = v.mentions[k].t1 - 1;
+      if (men.t0 === t) {
+        if (subj.k === 'entity' || subj.k === 'institution') {
+          if (men.entity.id === subj.ent.id) return true;
+        } else if (subj.k === 'role') {
+          if (subj.of.includes(men.entity.id) && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+          if (men.type === 'PER' && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+        } else if (subj.k === 'pronoun' && men.type === 'PER' && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
       }
+      continue;
     }
-    const lo = v.sStart[Math.max(0, Math.min(s, from) - 2)] ?? 0;
-    for (let t = m0 - 1; t >= lo; t--) {
-      const k = v.mentionAt[t];
-      if (k < 0) continue;
+    if (subj.k === 'pronoun' && w[t].word && lex.pronouns.get(w[t].norm) === subj.g && (w[t].tags?.Case ?? 'Nom') === 'Nom') return true;
+  }
+  return false;
+}
+
+/** the body a document belongs to when its phrase names none (see the document pass) */
+function documentOwner(x: X, m0: number, m1: number, s: number, from = s): Subj | null {
+  const { v, w, insidePair, baseIsOutlet } = x;
+  const body = (k: number): Subj | null => {
+    const men = v.mentions[k];
+    // (`на сайте Совета ЕС`: a site's owner is no outlet, whatever the noun before it)
+    // (`з посиланням на TRT Haber`: a product or medium, PRO, reports; it issues no statement)
+    if (men.type === 'PER' || men.type === 'LOC' || men.type === 'PRO' || insidePair[men.t0] >= 0 || baseIsOutlet(men.entity)) return null;
+    return { k: 'entity', ent: men.entity, start: men.start, end: men.end, t0: men.t0 };
+  };
+  const e0 = v.sEnd[s] ?? w.length;
+  for (let t = m1; t < e0 && t < m1 + 8; t++) {
+    if (!w[t].word && SENT_PUNCT.has(w[t].text)) break;
+    const k = v.mentionAt[t];
+    if (k >= 0) {
       const b = body(k);
       if (b) return b;
-      t = v.mentions[k].t0;
+      t = v.mentions[k].t1 - 1;
     }
-    return null;
   }
+  const lo = v.sStart[Math.max(0, Math.min(s, from) - 2)] ?? 0;
+  for (let t = m0 - 1; t >= lo; t--) {
+    const k = v.mentionAt[t];
+    if (k < 0) continue;
+    const b = body(k);
+    if (b) return b;
+    t = v.mentions[k].t0;
+  }
+  return null;
+}
 
-  function addClause(from: number, s: number, c: number, subj: Subj | null, mode: 'cue', rule: string) {
-    const a = w[from].start;
-    let b = clauseEnd(from, s);
-    if (b <= a) return;
-    // `…, Russian state news agency RIA reported.`, `…, — сообщает ТАСС.`: a credit closing the sentence is not the speaker's
-    b = Math.min(b, trailingCredit(from, b));
-    // `речь идет о вторичных пошлинах (законопроект, который …, предлагает …)`: a parenthesis closing the clause is the writer's aside
-    if (text[b - 1] === ')') {
-      const o = text.lastIndexOf('(', b - 1);
-      if (o > a && countWords(text.slice(a, o)) >= 3 && countWords(text.slice(o, b)) >= 3 && !text.slice(o + 1, b - 1).includes('(')) {
-        let e = o;
-        while (e > a && /\s/.test(text[e - 1])) e--;
-        b = e;
+function addClause(x: X, from: number, s: number, c: number, subj: Subj | null, mode: 'cue', rule: string) {
+  const { w, text } = x;
+  const a = w[from].start;
+  let b = clauseEnd(x, from, s);
+  if (b <= a) return;
+  // `…, Russian state news agency RIA reported.`, `…, — сообщает ТАСС.`: a credit closing the sentence is not the speaker's
+  b = Math.min(b, trailingCredit(x, from, b));
+  // `речь идет о вторичных пошлинах (законопроект, который …, предлагает …)`: a parenthesis closing the clause is the writer's aside
+  if (text[b - 1] === ')') {
+    const o = text.lastIndexOf('(', b - 1);
+    if (o > a && countWords(text.slice(a, o)) >= 3 && countWords(text.slice(o, b)) >= 3 && !text.slice(o + 1, b - 1).includes('(')) {
+      let e = o;
+      while (e > a && /\s/.test(text[e - 1])) e--;
+      b = e;
+    }
+  }
+  if (rule === 'quote.indirect.that-clause') {
+    const cut = secondPredicate(x, from, b, c);
+    if (cut) {
+      b = cut.end;
+      // `said that A, and that B`: B is a quote of its own, with the same cue and speaker
+      if (cut.next >= 0) {
+        const e = clauseEnd(x, cut.next, s);
+        pushClause(x, w[cut.next].start, Math.min(e, trailingCredit(x, cut.next, e)), c, subj, 'quote.indirect.that-clause.coordinated', mode);
       }
     }
-    if (rule === 'quote.indirect.that-clause') {
-      const cut = secondPredicate(from, b, c);
-      if (cut) {
-        b = cut.end;
-        // `said that A, and that B`: B is a quote of its own, with the same cue and speaker
-        if (cut.next >= 0) {
-          const e = clauseEnd(cut.next, s);
-          pushClause(w[cut.next].start, Math.min(e, trailingCredit(cut.next, e)), c, subj, 'quote.indirect.that-clause.coordinated', mode);
-        }
-      }
-    }
-    pushClause(a, b, c, subj, rule, mode);
   }
-  function pushClause(a: number, b: number, c: number, subj: Subj | null, rule: string, mode: 'cue' = 'cue') {
-    // trim spaces and a leading dash
-    while (a < b && /[\s—–\-,;:]/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
-    if (countWords(text.slice(a, b)) < 2) return;
-    const within = pairsWithin(a - 1, b + 1);
-    // the clause is just a quote: direct
-    if (within.length === 1 && within[0].open <= a && within[0].close >= b - 1) {
-      const p = within[0];
-      if (usedPair.has(p)) return;
-      usedPair.add(p);
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start, pair: p, rule: rule.replace('quote.indirect.', 'quote.direct.') });
-      return;
-    }
-    within.forEach((p) => usedPair.add(p));
-    const kind: Quote['kind'] = within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect';
-    cands.push({ start: a, end: b, kind, cue: cueOf(c), cueIdx: c, subj, mode, order: w[c].start, rule });
+  pushClause(x, a, b, c, subj, rule, mode);
+}
+function pushClause(x: X, a: number, b: number, c: number, subj: Subj | null, rule: string, mode: 'cue' = 'cue') {
+  const { w, text, cands, usedPair } = x;
+  // trim spaces and a leading dash
+  while (a < b && /[\s—–\-,;:]/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  if (countWords(text.slice(a, b)) < 2) return;
+  const within = pairsWithin(x, a - 1, b + 1);
+  // the clause is just a quote: direct
+  if (within.length === 1 && within[0].open <= a && within[0].close >= b - 1) {
+    const p = within[0];
+    if (usedPair.has(p)) return;
+    usedPair.add(p);
+    cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode, order: w[c].start, pair: p, rule: rule.replace('quote.indirect.', 'quote.direct.') });
+    return;
   }
+  within.forEach((p) => usedPair.add(p));
+  const kind: Quote['kind'] = within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect';
+  cands.push({ start: a, end: b, kind, cue: cueOf(w, c), cueIdx: c, subj, mode, order: w[c].start, rule });
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
