@@ -24,9 +24,10 @@ export interface CueIndex {
   weekdays: Set<string>;
   /** word starts (`недел`, `месяц`): any word beginning so is a cue */
   stems: Set<string>;
-  stemLengths: number[];
-  /** answers already given, by word (bounded): the CUE_* class, 0 for no cue */
-  memo: Map<string, number>;
+  /** the stems by their first two characters (stemKey), each list holding every stem of two or more characters that begins so */
+  stemsByHead: Map<number, string[]>;
+  /** stems of one character (none in the shipped lexicons) */
+  shortStems: string[];
   /** the shortest cue word or stem (and never more than 3: a year or a numeric date has more) */
   minLength: number;
 }
@@ -69,7 +70,19 @@ export function cueIndex(lx: TimeLexicon): CueIndex {
   for (const p of [...Object.keys(lx.relativeDays), ...Object.keys(lx.relativePeriods), ...Object.keys(lx.yearRef)]) add(anchorOf(p, stop));
   const stems = new Set(lx.cueStems.map(foldWord));
   const minLength = Math.min(3, ...[...words, ...stems].map((w) => w.length));
-  c = { words, months, weekdays, stems, stemLengths: [...new Set([...stems].map((s) => s.length))].sort((a, b) => a - b), memo: new Map(), minLength };
+  const stemsByHead = new Map<number, string[]>();
+  const shortStems: string[] = [];
+  for (const st of stems) {
+    if (st.length < 2) {
+      shortStems.push(st);
+      continue;
+    }
+    const k = stemKey(st);
+    const list = stemsByHead.get(k);
+    if (list) list.push(st);
+    else stemsByHead.set(k, [st]);
+  }
+  c = { words, months, weekdays, stems, stemsByHead, shortStems, minLength };
   cache.set(lx.lang, c);
   return c;
 }
@@ -77,12 +90,19 @@ export function cueIndex(lx: TimeLexicon): CueIndex {
 const YEAR = /^(?:19|20)\d{2}(?![\p{L}\p{N}])/u;
 const NUMERIC_DATE = /^\d{1,2}[./]\d{1,2}/;
 
+/** the first two UTF-16 code units of a string (of two or more) as one number (a small integer) */
+function stemKey(s: string): number {
+  return s.charCodeAt(0) * 0x10000 + s.charCodeAt(1);
+}
+
 function cueWordClass(w: string, ci: CueIndex): number {
   if (ci.words.has(w)) return ci.months.has(w) ? CUE_MONTH : ci.weekdays.has(w) ? CUE_WEEKDAY : CUE_REL;
-  for (const n of ci.stemLengths) {
-    if (n > w.length) break;
-    if (ci.stems.has(n === w.length ? w : w.slice(0, n))) return CUE_REL;
+  // a stem the word begins with (no slices: the stems are looked up by the word's first two characters)
+  if (w.length >= 2) {
+    const list = ci.stemsByHead.get(stemKey(w));
+    if (list) for (const st of list) if (w.startsWith(st)) return CUE_REL;
   }
+  for (const st of ci.shortStems) if (w.startsWith(st)) return CUE_REL;
   return 0;
 }
 
@@ -93,13 +113,9 @@ function cueWordClass(w: string, ci: CueIndex): number {
 export function cueClass(norm: string, ci: CueIndex): number {
   // no cue is shorter than three characters (`мая`, `год`, `ago`; a year or `5.02`): `в`, `на`, `и` are none
   if (norm.length < ci.minLength) return 0;
-  let r = ci.memo.get(norm);
-  if (r === undefined) {
-    if (ci.memo.size >= 100_000) ci.memo.clear();
-    r = cueClassOnce(norm, ci);
-    ci.memo.set(norm, r);
-  }
-  return r;
+  // (no memo: two small-table look-ups cost less than one in a memo of every word met, which
+  // missed the processor's caches and held ~100k strings)
+  return cueClassOnce(norm, ci);
 }
 
 export function isCue(norm: string, ci: CueIndex): boolean {
