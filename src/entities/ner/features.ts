@@ -76,6 +76,11 @@ export function capClass(s: string): string {
 
 /** first character is an upper-case letter */
 export function capFirst(s: string): boolean {
+  // (the rules call this for most tokens: ASCII and basic Cyrillic are answered from the code
+  // unit, without the two strings charAt and toLowerCase make for a Cyrillic letter)
+  const u = s.charCodeAt(0);
+  if (u < 0x80) return u >= 65 && u <= 90;
+  if (u >= 0x400 && u < 0x460) return u < 0x430;
   const c = s.charAt(0);
   return c !== c.toLowerCase();
 }
