@@ -20,7 +20,7 @@ import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import { corpusFingerprint, type FingerprintState } from '../corpus/fingerprint.js';
-import { lemmasOf, reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
+import { termCountsOf, reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
 
 type Row = Record<string, any>;
@@ -210,7 +210,7 @@ export async function pgUpdateStories(c: pg.PoolClient, a: PgStoredArticle): Pro
   const lang = typeof json.lang === 'string' ? json.lang : 'und';
   const text = json.text;
   const skip = boilerplateSpans(text);
-  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(text, lang, skip), entities: storyEntities(json.entities, skip) });
+  const vec = articleVec({ id, lang, published, termCounts: termCountsOf(text, lang, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
   // candidates: articles sharing enough index keys inside the reach of the window, with their vectors (one statement)

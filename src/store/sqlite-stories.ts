@@ -20,7 +20,7 @@ import { articleFingerprint, linkReprint, type DedupArticle, type DedupCandidate
 import { textWords } from '../corpus/dedup/words.js';
 import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
 import { boilerplateSpans, inSpans } from '../corpus/stories/boilerplate.js';
-import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
+import { articleVec, wordTermCounts, type ArticleVec } from '../corpus/stories/features.js';
 import { storyLemma } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
 import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
@@ -253,6 +253,15 @@ export function lemmasOf(text: string, lang: string, skip: [number, number][]): 
   return out;
 }
 
+/**
+ * The term key counts of the text's words outside `skip` (`wordTermCounts` over `textWords`): the
+ * same vector as `lemmasOf` gives, each distinct word analysed once.
+ */
+export function termCountsOf(text: string, lang: string, skip: [number, number][]): Map<string, number> {
+  const { starts, words } = textWords(text);
+  return wordTermCounts(words, lang, skip.length ? (i) => inSpans(skip, starts[i]) : undefined);
+}
+
 /** Files one stored article into its story (incremental; the same groups in any order). */
 export function updateStories(db: Database.Database, a: StoredArticle): StoryUpdate {
   return fileStory(db, a, true);
@@ -267,30 +276,34 @@ function fileStory(db: Database.Database, a: StoredArticle, wantLinked: boolean)
   const lang = typeof json.lang === 'string' ? json.lang : 'und';
   const text = textOf(db, a);
   const skip = boilerplateSpans(text);
-  const vec = articleVec({ id, lang, published, lemmas: lemmasOf(text, lang, skip), entities: storyEntities(json.entities, skip) });
+  const vec = articleVec({ id, lang, published, termCounts: termCountsOf(text, lang, skip), entities: storyEntities(json.entities, skip) });
   const keys = indexKeys(vec);
 
   // candidates: articles sharing enough index keys inside the reach of the window
   const win = windowOf(published, { ...p, windowDays: reachDays(p) });
-  const cands = (
+  // the postings of the keys (one row per key an article shares), counted here: SQLite's GROUP BY
+  // sorted every posting (a few hundred to thousands in a busy week) in a temporary b-tree
+  const postings = (
     win.from
       ? q(
           db,
           // two searches of the key index, each on (key, published): an OR of the two kept the
           // search on key alone, reading every dated posting of a key however old (it grew with the corpus)
-          `SELECT article, count(*) AS n FROM (
-             SELECT article FROM corpus_story_keys
-             WHERE key IN (SELECT value FROM json_each(@keys)) AND published >= @from AND published <= @to
-             UNION ALL
-             SELECT article FROM corpus_story_keys WHERE key IN (SELECT value FROM json_each(@keys)) AND published = '')
-           GROUP BY article HAVING n >= @min`,
-        ).all({ keys: JSON.stringify(keys), from: win.from, to: win.to, min: p.minShared })
-      : q(
-          db,
-          `SELECT article, count(*) AS n FROM corpus_story_keys WHERE key IN (SELECT value FROM json_each(@keys))
-           GROUP BY article HAVING n >= @min`,
-        ).all({ keys: JSON.stringify(keys), min: p.minShared })
-  ) as Row[];
+          `SELECT article FROM corpus_story_keys
+           WHERE key IN (SELECT value FROM json_each(@keys)) AND published >= @from AND published <= @to
+           UNION ALL
+           SELECT article FROM corpus_story_keys WHERE key IN (SELECT value FROM json_each(@keys)) AND published = ''`,
+        )
+          .pluck()
+          .all({ keys: JSON.stringify(keys), from: win.from, to: win.to })
+      : q(db, `SELECT article FROM corpus_story_keys WHERE key IN (SELECT value FROM json_each(@keys))`)
+          .pluck()
+          .all({ keys: JSON.stringify(keys) })
+  ) as number[];
+  const shared = new Map<number, number>();
+  for (const r of postings) shared.set(r, (shared.get(r) ?? 0) + 1);
+  const cands: { article: number }[] = [];
+  for (const [article, n] of shared) if (n >= p.minShared) cands.push({ article });
   const linkedRows: number[] = [];
   if (cands.length) {
     const cache = vecCacheOf(db);

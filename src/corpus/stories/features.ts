@@ -12,6 +12,7 @@
  */
 import { readJsonResource } from '../../pipeline/resources.js';
 import { translitKey } from '../../entities/kb/keys.js';
+import { storyLemma, storyLemmaGeneration } from './lemmas.js';
 
 export const TOP_TERMS = 40;
 export const TOP_ENTS = 15;
@@ -21,7 +22,12 @@ export interface ArticleInput {
   lang: string;
   published: string | null;
   /** lemma terms of the text's words, in order (as the search index keeps them) */
-  lemmas: string[];
+  lemmas?: string[];
+  /**
+   * instead of `lemmas`: the count of each cross-lingual term key (`wordTermCounts`), which gives
+   * the same vector as the lemmas it counts
+   */
+  termCounts?: Map<string, number>;
   entities: { id: string; mentions: number }[];
 }
 
@@ -85,6 +91,7 @@ export function storyData(): StoryData {
 export function setStoryData(d: StoryData): void {
   data = d;
   termKeyMemo.clear();
+  wordKeyMemo.clear();
 }
 
 const WORDLIKE = /^\p{L}[\p{L}\p{N}]*$/u;
@@ -120,6 +127,50 @@ function termKeyMemoised(lemma: string, lang: string, ukRu: Record<string, strin
   return k;
 }
 
+/**
+ * The term key of a word of a text (its story lemma's `termKey`; null: none), memoised per language
+ * like `termKeyMemoised`, and emptied when the story lemmas' analyser changes.
+ */
+const wordKeyMemo = new Map<string, Map<string, string | null>>();
+let wordKeyGeneration = -1;
+function wordTermKey(word: string, lang: string, d: StoryData): string | null {
+  if (wordKeyGeneration !== storyLemmaGeneration()) {
+    wordKeyMemo.clear();
+    wordKeyGeneration = storyLemmaGeneration();
+  }
+  let m = wordKeyMemo.get(lang);
+  if (!m) wordKeyMemo.set(lang, (m = new Map()));
+  let k = m.get(word);
+  if (k === undefined) {
+    if (m.size >= TERM_KEY_MEMO_SIZE) m.clear();
+    const l = storyLemma(word, lang);
+    k = l ? termKeyMemoised(l, lang, d.ukRu, d.enRu) : null;
+    m.set(word, k);
+  }
+  return k;
+}
+
+/**
+ * The count of each term key over the words of a text (`words[i]` at offset `starts[i]`), skipping
+ * words that start inside a skipped span (`skip(offset)`): what `articleVec` counts from the lemmas
+ * `storyLemma` gives these words, worked out once per distinct word instead of once per word.
+ */
+export function wordTermCounts(words: string[], lang: string, skip?: (i: number) => boolean): Map<string, number> {
+  const byWord = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) {
+    if (skip && skip(i)) continue;
+    const w = words[i];
+    byWord.set(w, (byWord.get(w) ?? 0) + 1);
+  }
+  const d = storyData();
+  const tf = new Map<string, number>();
+  for (const [w, n] of byWord) {
+    const k = wordTermKey(w, lang, d);
+    if (k) tf.set(k, (tf.get(k) ?? 0) + n);
+  }
+  return tf;
+}
+
 function idf(df: number | undefined, docs: number): number {
   return Math.log((docs + 1) / ((df ?? 0) + 1));
 }
@@ -136,12 +187,16 @@ function topNormalised(m: Map<string, number>, n: number, prefix: string): Vec {
 
 /** The article's entity and term vectors. */
 export function articleVec(a: ArticleInput, d: StoryData = storyData()): ArticleVec {
-  const byLemma = new Map<string, number>();
-  for (const l of a.lemmas) byLemma.set(l, (byLemma.get(l) ?? 0) + 1);
-  const tf = new Map<string, number>();
-  for (const [l, n] of byLemma) {
-    const k = d === data ? termKeyMemoised(l, a.lang, d.ukRu, d.enRu) : termKey(l, a.lang, d.ukRu, d.enRu);
-    if (k) tf.set(k, (tf.get(k) ?? 0) + n);
+  let tf: Map<string, number>;
+  if (a.termCounts && d === data) tf = a.termCounts;
+  else {
+    const byLemma = new Map<string, number>();
+    for (const l of a.lemmas ?? []) byLemma.set(l, (byLemma.get(l) ?? 0) + 1);
+    tf = new Map<string, number>();
+    for (const [l, n] of byLemma) {
+      const k = d === data ? termKeyMemoised(l, a.lang, d.ukRu, d.enRu) : termKey(l, a.lang, d.ukRu, d.enRu);
+      if (k) tf.set(k, (tf.get(k) ?? 0) + n);
+    }
   }
   const tw = new Map<string, number>();
   for (const [k, n] of tf) tw.set(k, (1 + Math.log(n)) * idf(d.bg.terms[k], d.bg.docs));

@@ -27,7 +27,14 @@ export function setStoryMorphology(m: MorphologyService): void {
   if (m !== morph) {
     morph = m;
     memo.clear();
+    generation++;
   }
+}
+
+let generation = 0;
+/** Changes whenever the lemmas memoised so far are dropped (another analyser): memos built on `storyLemma` follow it. */
+export function storyLemmaGeneration(): number {
+  return generation;
 }
 
 const MEMO_SIZE = 200_000;
