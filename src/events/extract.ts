@@ -119,6 +119,9 @@ const FROM_PREPS = new Set(['from', 'от', 'від']);
 /** a year that is the edge of a span, not the date of a contact: `с 2012 года`, `since 2012`, `до 2020 року` */
 const YEAR_EDGE = /^(с|со|since|з|із|від|от|from|after|після|после|до|until|till|before|by|перед)\s/iu;
 
+/** time values that date a contact: a day, a month, a week, a weekend, in a known or an unknown year */
+const DATE_VALUE = /^(\d{4}|XXXX)-\d{2}(-\d{2})?$|^\d{4}-W\d{2}(-WE)?$/;
+
 const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meeting: 3, talks: 2, channel: 1, other: 0 };
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
@@ -420,7 +423,8 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
         ((o.status === 'none' && c.status === 'none') || ((o.level === 'technical' || o.level === 'working') && o.level === c.level)))) &&
     statusGroup(o.status) === statusGroup(c.status) &&
     (!o.level || !c.level || o.level === c.level) &&
-    (!o.when || !c.when || o.when.value === c.when.value);
+    // (a month holds its day: `може в квітні відвідати Росію` and `планує відвідати Росію 12 квітня`)
+    (!o.when || !c.when || sameTime(o.when.value, c.when.value));
   // `«Мы провели конструктивную встречу»` after `провели переговоры`: a re-mention naming no party
   // of its own tells the same talks as a meeting (talks are held at meetings)
   // `The Kremlin has yet to comment on the talks` after `Putin and Scholz held their first phone call`: a
@@ -477,7 +481,41 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
       prev.ev = c.ev;
     } else mergeInto(prev.ev, c.ev, why);
   }
-  return acrossStatus(statusUpdates(out, sides));
+  return stanceObjects(acrossStatus(statusUpdates(out, sides)));
+}
+
+/**
+ * A contact named only as the object of a stance (`МЗС РФ не підтвердило повідомлення про візит глави
+ * Держдепу в Москву`, `не прокоментував візит Тіллерсона в Росію`: status `status.stance-object`) is the
+ * contact of the same parties and kind the article reports elsewhere (the only one), whatever status the stance's tense
+ * suggests: it adds its stances to that contact, which keeps its own status and date (rule
+ * `merge.stance-object`).
+ */
+function stanceObjects(cands: Cand[]): Cand[] {
+  const kind = (m: DiplomaticEvent['mode']) => (m === 'talks' || m === 'meeting' || m === 'summit' || m === 'other' || !m ? 'talks' : m);
+  const isObj = (c: Cand) => c.ev.type === 'CONSULT' && !!c.ev.rules?.includes('status.stance-object');
+  if (!cands.some(isObj)) return cands;
+  const gone = new Set<Cand>();
+  for (const c of cands) {
+    if (!isObj(c)) continue;
+    const e = c.ev;
+    // (one such contact only: with two sittings of the same sides, which one the stance speaks of is not told)
+    const os = cands.filter(
+      (x) =>
+        x !== c &&
+        !gone.has(x) &&
+        !isObj(x) &&
+        x.ev.type === 'CONSULT' &&
+        sameActors(x.ev.actors, e.actors) &&
+        kind(x.ev.mode) === kind(e.mode) &&
+        (!x.ev.when || !e.when || sameTime(x.ev.when.value, e.when.value)),
+    );
+    if (os.length !== 1) continue;
+    const o = os[0];
+    mergeInto(o.ev, e, 'merge.stance-object');
+    gone.add(c);
+  }
+  return cands.filter((c) => !gone.has(c));
 }
 
 /** Dates that may name the same day: equal, one within the other (`2024-08` and `2024-08-22`), a week and its day. */
@@ -1478,10 +1516,12 @@ class Extractor {
     if (!subjects.length && stanceAt < 0 && !selfSubject) {
       const governedByNoun = !tr.verb && this.governedByNoun(tr.t, ca);
       if (!(parties.length >= 2 && !tr.verb) && !governedByNoun) {
+        this.coSubjects = [];
         const s = this.implicitSubject(tr, a, ca, ms);
         if (s === false) blocked = true;
         else if (s) {
           subjects.push(s);
+          for (const id of this.coSubjects) if (!subjects.includes(id) && !parties.includes(id)) subjects.push(id);
           R.push(this.lastWhy);
         }
       } else blocked = true;
@@ -1675,7 +1715,7 @@ class Extractor {
       }
     }
     if ((status === 'occurred' || status === 'ongoing') && when && this.doc.published && when.value.slice(0, 10) > this.doc.published.slice(0, 10) && /^\d{4}-\d{2}-\d{2}$/.test(when.value)) [status, statusRule] = ['planned', 'status.date-ahead'];
-    if (status === 'occurred' && when && /W\d{2}$/.test(when.value) && this.doc.published && when.value > isoWeekOf(this.doc.published)) [status, statusRule] = ['planned', 'status.week-ahead'];
+    if (status === 'occurred' && when && /W\d{2}(-WE)?$/.test(when.value) && this.doc.published && when.value.slice(0, 8) > isoWeekOf(this.doc.published)) [status, statusRule] = ['planned', 'status.week-ahead'];
     R.push(statusRule);
     if (when && statusRule !== 'status.rescheduled') R.push(stanceObj >= 0 ? 'when.after-trigger' : 'when.clause-timex');
     if (when && this.whenSkippedReport) R.push('when.not-of-report');
@@ -2112,6 +2152,8 @@ class Extractor {
    */
   /** the id of the rule behind the last implicit subject found */
   private lastWhy = '';
+  /** names coordinated with the implicit subject just found (`Хакан Фідан і Сергій Лавров`) */
+  private coSubjects: string[] = [];
 
   private why<T>(rule: string, v: T): T {
     this.lastWhy = rule;
@@ -2157,7 +2199,13 @@ class Extractor {
     // a named subject earlier in the same subordinate clause, before a participial phrase:
     // `что недавно Эммануэль Бонн, возглавляющий ..., встречался ...`
     const inZone = ms.filter((m) => m.t0 >= zs && m.t1 <= ca && m.lead.kind === 'none' && !outletMention(m) && this.named(m) && (m.case === null || m.case === 'Nom'));
-    if (inZone.length) return this.why('subject.implicit.clause-name', inZone[inZone.length - 1].id);
+    if (inZone.length) {
+      // (a coordinated pair in apposition to a noun: `дипломати двох країн, Хакан Фідан і Сергій Лавров,
+      // провели переговори` — both names are the subject, rule `subject.implicit.coordinated`)
+      this.coSubjects = [];
+      for (let k = inZone.length - 1; k > 0 && inZone[k].conj && inZone[k].t0 - inZone[k - 1].t1 <= 2; k--) this.coSubjects.push(inZone[k - 1].id);
+      return this.why(this.coSubjects.length ? 'subject.implicit.coordinated' : 'subject.implicit.clause-name', inZone[inZone.length - 1].id);
+    }
     // a role noun or pronoun as the clause's subject
     for (let j = tr.t - 1; j >= Math.min(ca, zs); j--) {
       const t = T[j];
@@ -2483,7 +2531,8 @@ class Extractor {
       // (a year named as such dates a contact, `last met with Kim in 2019`, `в 2015 году`; not a span's
       // edge, `с 2012 года`, nor a year counted from now, `last year`, `seven years after`)
       const year = /^\d{4}$/.test(t.value) && new RegExp(`\\b${t.value}\\b`).test(t.text) && !YEAR_EDGE.test(t.text);
-      if (!/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-W\d{2}$/.test(t.value) && !year) continue;
+      // (a date of an undated article keeps its unknown year, `XXXX-10-23`; a weekend is its week's, `2024-W32-WE`)
+      if (!DATE_VALUE.test(t.value) && !year) continue;
       const lo = Math.min(t.end, tp), hi = Math.max(t.start, tp);
       let crosses = false;
       // (a relative clause on the trigger noun dates it: `talks that was due to take place on
@@ -2514,7 +2563,7 @@ class Extractor {
       if (!m) continue;
       const from = T[m.end - 1].end;
       const lim = m.end + 8 < b ? T[m.end + 8].end : T[b - 1].end;
-      const t = times.find((x) => x.start >= from && x.start <= lim && /^\d{4}-\d{2}(-\d{2})?$|^\d{4}-W\d{2}$/.test(x.value));
+      const t = times.find((x) => x.start >= from && x.start <= lim && DATE_VALUE.test(x.value));
       if (t) return { rule: m.rule.id, when: { value: t.value, text: t.text, ...(t.mod ? { mod: t.mod } : {}) } };
     }
     return null;

@@ -118,3 +118,30 @@ test('neither side has confirmed (ru): both parties hold no_comment (stance.by.p
   assert.ok(nc.includes('scholz') && nc.includes('putin'), JSON.stringify(call.stances));
   assert.ok(call.stances!.every((s) => s.rules?.includes('stance.by.parties') || s.stance !== 'no_comment'));
 });
+
+test('names in apposition to a plural noun are the joint subject (uk, subject.implicit.coordinated)', () => {
+  const d = analyze(
+    'Як зазначається, довгоочікувана зустріч президентів Туреччини та Росії щодо долі зернової ініціативи відбудеться всього через кілька днів після того, як дипломати двох країн, Хакан Фідан і Сергій Лавров, провели переговори з цього ж питання, а також з інших двосторонніх і регіональних питань у Москві.',
+    'uk',
+    '2023-09-01',
+  );
+  const t = events(d).find((e) => e.rules?.includes('subject.implicit.coordinated'));
+  assert.ok(t, JSON.stringify(events(d)));
+  assert.ok(has(t, 'fidan', 'lavrov'), JSON.stringify(t.actors));
+  assert.equal(t.status, 'occurred');
+});
+
+test('a contact named as the object of a stance is the contact reported, with its status and date (uk, merge.stance-object)', () => {
+  const d = analyze(
+    'ЗМІ: Держсекретар США Тіллерсон може в квітні відвідати Росію\nВівторок, 21 березня 2017, 02:41\nДержсекретар США Рекс Тіллерсон планує відвідати Росію 12 квітня.\nПро це повідомляє Reuters з посиланням на двох чиновників США.\nОфіційний представник Держдепу США Марк Тонер не прокоментував візит Тіллерсона в Росію.',
+    'uk',
+    '2017-03-21',
+  );
+  const visits = events(d).filter((e) => e.mode === 'visit');
+  assert.equal(visits.length, 1, JSON.stringify(visits));
+  const v = visits[0];
+  assert.equal(v.status, 'planned');
+  assert.equal(v.when?.value, '2017-04-12');
+  assert.ok(v.rules?.includes('merge.stance-object'), JSON.stringify(v.rules));
+  assert.ok(v.stances?.some((s) => s.stance === 'no_comment' && /toner/i.test(s.by)), JSON.stringify(v.stances));
+});
