@@ -1579,7 +1579,8 @@ class Extractor {
     const oneParty = tr.type === 'SANCTION' && !parties.length && subjects.length > 0 && this.unnamedTarget(tr, cb);
     // `India and Pakistan have agreed to an immediate ceasefire`: two sides as joint subjects agree
     // with each other (rule `actors.joint-subjects`)
-    const joint = tr.type === 'AGREE' && !parties.length && subjects.length >= 2 && new Set(subjects.map((x) => this.side(x))).size >= 2 && tr.verb;
+    // (or as the subjects of its light verb: `Вашингтон и Каракас достигли соглашения`, `have reached an agreement`)
+    const joint = tr.type === 'AGREE' && !parties.length && subjects.length >= 2 && new Set(subjects.map((x) => this.side(x))).size >= 2 && (tr.verb || !!tr.def.needsVerb);
     if (joint) R.push('actors.joint-subjects');
     if (!consult && !oneParty && !joint && (!explicit || !parties.length)) return null;
     // `handed over a message from Obama to Kim`, `передал послание от Путина`: a message carried is a

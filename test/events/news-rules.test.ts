@@ -145,3 +145,23 @@ test('a contact named as the object of a stance is the contact reported, with it
   assert.ok(v.rules?.includes('merge.stance-object'), JSON.stringify(v.rules));
   assert.ok(v.stances?.some((s) => s.stance === 'no_comment' && /toner/i.test(s.by)), JSON.stringify(v.stances));
 });
+
+test('two sides as the subjects of an agreement noun\'s light verb agree with each other (ru, en: actors.joint-subjects)', () => {
+  const ru = analyze(
+    'Как пишет издание, Сааба выпустили в обмен за освобождение по меньшей мере десяти американцев, находившихся в тюрьмах боливарианской республики, после того, как Вашингтон и Каракас достигли соглашения о возвращении граждан США, отбывавших заключение в Венесуэле.',
+    'ru',
+    '2023-12-20',
+  );
+  const a = events(ru).find((e) => e.type === 'AGREE');
+  assert.ok(a, JSON.stringify(events(ru)));
+  assert.ok(a.rules?.includes('actors.joint-subjects'));
+  assert.equal(a.actors.length, 2);
+  const en = analyze(
+    '(MENAFN) Turkish President Recep Tayyip Erdogan announced that Somalia and Ethiopia, two neighboring countries in the Horn of Africa with differing views on the separatism of the Somaliland region, have reached a joint declaration aimed at resolving their dispute.',
+    'en',
+    '2024-12-12',
+  );
+  const b = events(en).find((e) => e.type === 'AGREE');
+  assert.ok(b && has(b, 'somalia', 'ethiopia'), JSON.stringify(events(en)));
+  assert.ok(b.rules?.includes('en.trigger.declaration') && b.rules.includes('actors.joint-subjects'));
+});
