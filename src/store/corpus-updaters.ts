@@ -6,9 +6,10 @@
  * transaction, so a rebuild gives exactly the ids and groups the incremental path gave.
  *
  * Each updater keeps its logic in src/corpus/ as functions over plain data and only its SQL here,
- * so the PostgreSQL store mirrors it with SQL alone. Order: dedup -> stories -> claims -> actors.
+ * so the PostgreSQL store mirrors it with SQL alone. Order: dedup -> stories -> claims -> actors -> actor-summary.
  */
 import type Database from 'better-sqlite3';
+import { actorSummaryUpdater } from './sqlite-actor-summary.js';
 import { actorsUpdater, claimsUpdater } from './sqlite-corpus.js';
 import { dedupUpdater, storiesUpdater } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
@@ -33,4 +34,6 @@ export const CORPUS_UPDATERS: CorpusUpdater[] = [
   storiesUpdater,
   claimsUpdater,
   actorsUpdater,
+  // after the actors: each actor's article and quote totals (schema step 14)
+  actorSummaryUpdater,
 ];

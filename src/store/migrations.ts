@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { CORPUS_MIGRATION } from './sqlite-corpus.js';
 import { CORPUS_META_MIGRATION, CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY_KEYS_MIGRATION, STORY_SUMMARY_MIGRATION } from './sqlite-stories.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
+import { ACTOR_SUMMARY_MIGRATION } from './sqlite-actor-summary.js';
 
 export const MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -254,6 +255,10 @@ export const MIGRATIONS: string[] = [
   // (src/corpus/fingerprint.ts; src/store/sqlite-stories.ts: CORPUS_META_MIGRATION): a database built
   // with other story parameters is told to run `parley corpus rebuild`
   CORPUS_META_MIGRATION,
+  // 14: per-actor summary rows (distinct articles, quotes) kept on write by the actor-summary
+  // updater, with an index in list order, so the actors list reads its page from an index and a
+  // profile its totals from one row (src/store/sqlite-actor-summary.ts: ACTOR_SUMMARY_MIGRATION)
+  ACTOR_SUMMARY_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

@@ -11,7 +11,6 @@ import { summarize, type ClaimJson, independentReports } from '../corpus/claims/
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
 import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
-import { rankActors, type ActorBound } from '../corpus/actors/rank.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
@@ -469,14 +468,13 @@ export class SqliteCorpus implements CorpusStore {
   }
 
   async actorEntities(actor: string): Promise<string[]> {
-    return (this.db.prepare('SELECT entity FROM corpus_actor_entities WHERE actor = ? ORDER BY entity').all(actor) as Row[]).map((r) => r.entity);
+    return (this.stmt('SELECT entity FROM corpus_actor_entities WHERE actor = ? ORDER BY entity').all(actor) as Row[]).map((r) => r.entity);
   }
 
   async findActors(name: string, limit = 20): Promise<string[]> {
     const q = fold(name.trim());
     if (!q) return [];
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         // rows per actor from the entity totals the triggers keep (the same as counting the rows)
         `SELECT e.actor, sum(t.articles) AS n FROM entity_totals t JOIN corpus_actor_entities e ON e.entity = t.entity
          WHERE t.entity IN (SELECT value FROM json_each(@named))
@@ -495,8 +493,7 @@ export class SqliteCorpus implements CorpusStore {
     if (o.cooccurrence) {
       // the actors most often mentioned in the same articles (outlets left out), among its latest
       // COOCCURRENCE_WINDOW articles (by ingestion)
-      const rows = this.db
-        .prepare(
+      const rows = this.stmt(
           `SELECT coalesce(e.actor, b.entity) AS actor, count(DISTINCT b.article) AS n
            FROM (SELECT DISTINCT article FROM article_entities WHERE entity IN (SELECT value FROM json_each(@ids)) ORDER BY article DESC LIMIT @window) a
            JOIN article_entities b ON b.article = a.article
@@ -508,32 +505,33 @@ export class SqliteCorpus implements CorpusStore {
       const kb = corpusKb();
       cooccurs = rows.filter((r) => r.actor !== id && kb.byId(r.actor)?.kind !== 'outlet').slice(0, Math.floor(o.cooccurrence)).map((r) => ({ actor: r.actor, articles: r.n }));
     }
-    // its latest rows (by ingestion, from the entity index) for names and roles; totals from the
-    // entity totals the triggers keep (src/corpus/actors/profile.ts: ACTOR_ROWS)
-    const rows = (
-      this.db
-        .prepare(
-          `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.id AS article, a.lang, a.published
-           FROM (SELECT entity, article FROM article_entities WHERE entity IN (SELECT value FROM json_each(@ids)) ORDER BY article DESC, entity LIMIT @n) x
-           JOIN article_entities ae ON ae.article = x.article AND ae.entity = x.entity JOIN articles a ON a.rowid = ae.article
-           ORDER BY ae.entity, ae.article`,
-        )
-        .all({ ids, n: ACTOR_ROWS }) as Row[]
-    ).map((r): ActorMentionRow => ({
-      entity: r.entity,
-      type: r.type,
-      name: r.name,
-      names: r.names ? JSON.parse(r.names) : null,
-      roles: r.roles ? JSON.parse(r.roles) : null,
-      article: r.article,
-      lang: r.lang,
-      published: r.published,
-    }));
-    const quotes = (this.db.prepare('SELECT count(*) AS n FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number;
+    // its latest rows (by ingestion) for names and roles: each id's latest ACTOR_ROWS from the
+    // (entity, article) index, merged (a statement over all its ids sorted every row of the actor);
+    // totals from its summary row and the entity totals the triggers keep (src/corpus/actors/profile.ts: ACTOR_ROWS)
+    const latestOf = this.stmt('SELECT article, entity, type, name, names, roles FROM article_entities WHERE entity = ? ORDER BY article DESC LIMIT ?');
+    let latest: Row[] = [];
+    for (const e of entities) for (const r of latestOf.all(e, ACTOR_ROWS) as Row[]) latest.push(r);
+    if (entities.length > 1) latest = latest.sort((x, y) => y.article - x.article || (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0)).slice(0, ACTOR_ROWS);
+    latest.sort((x, y) => (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0) || x.article - y.article);
+    const meta = this.articleMeta(latest.map((r) => r.article as number));
+    const rows = latest.map((r): ActorMentionRow => {
+      const m = meta.get(r.article)!;
+      return {
+        entity: r.entity,
+        type: r.type,
+        name: r.name,
+        names: r.names ? JSON.parse(r.names) : null,
+        roles: r.roles ? JSON.parse(r.roles) : null,
+        article: m.id,
+        lang: m.lang,
+        published: m.published,
+      };
+    });
+    const summary = this.stmt('SELECT articles, quotes FROM corpus_actor_summary WHERE actor = ?').get(id) as Row | undefined;
+    const quotes = summary ? (summary.quotes as number) : ((this.stmt('SELECT count(*) AS n FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number);
     // only the fields contacts read (parsed by SQLite, not the whole claim in JS)
     const claims = (
-      this.db
-        .prepare(
+      this.stmt(
           `SELECT c.type, json_extract(c.json, '$.when.value') AS w, json_extract(c.json, '$.firstReported.published') AS p, json_extract(c.json, '$.actors') AS a
            FROM corpus_claims c WHERE c.type = 'CONSULT' AND c.id IN
              (SELECT claim FROM corpus_claim_actors WHERE actor IN (SELECT value FROM json_each(?)))`,
@@ -544,44 +542,70 @@ export class SqliteCorpus implements CorpusStore {
     const parties = [...new Set(claims.flatMap((cl) => cl.actors))];
     const actorMap = new Map(
       parties.length
-        ? (this.db.prepare('SELECT entity, actor FROM corpus_actor_entities WHERE entity IN (SELECT value FROM json_each(?))').all(JSON.stringify(parties)) as Row[]).map(
+        ? (this.stmt('SELECT entity, actor FROM corpus_actor_entities WHERE entity IN (SELECT value FROM json_each(?))').all(JSON.stringify(parties)) as Row[]).map(
             (r) => [r.entity as string, r.actor as string],
           )
         : [],
     );
     const actorOf = (e: string) => actorMap.get(e) ?? e;
-    const totals = this.db.prepare('SELECT entity, articles FROM entity_totals WHERE entity IN (SELECT value FROM json_each(?))').all(ids) as Row[];
-    const articles =
-      totals.length > 1
-        ? ((this.db.prepare('SELECT count(DISTINCT article) AS n FROM article_entities WHERE entity IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number)
+    const totals = summary ? [] : (this.stmt('SELECT entity, articles FROM entity_totals WHERE entity IN (SELECT value FROM json_each(?))').all(ids) as Row[]);
+    const articles = summary
+      ? (summary.articles as number)
+      : totals.length > 1
+        ? ((this.stmt('SELECT count(DISTINCT article) AS n FROM article_entities WHERE entity IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number)
         : ((totals[0]?.articles as number | undefined) ?? 0);
-    const earliestQ = this.db.prepare(
+    const earliestQ = this.stmt(
       `SELECT a.published, a.id AS article FROM article_entities ae JOIN articles a ON a.rowid = ae.article
        WHERE ae.entity IN (SELECT value FROM json_each(@ids)) AND ae.type = @type ORDER BY coalesce(a.published, '9999'), a.id LIMIT 1`,
     );
     const types = await typeTotals(
-      this.db.prepare('SELECT type, sum(articles) AS rows FROM entity_type_totals WHERE entity IN (SELECT value FROM json_each(?)) GROUP BY type ORDER BY type').all(ids) as { type: string; rows: number }[],
+      this.stmt('SELECT type, sum(articles) AS rows FROM entity_type_totals WHERE entity IN (SELECT value FROM json_each(?)) GROUP BY type ORDER BY type').all(ids) as { type: string; rows: number }[],
       async (type) => (earliestQ.get({ ids, type }) as { published: string | null; article: string } | undefined) ?? null,
     );
-    const own = isKbId(id) && entities.includes(id) ? (this.db.prepare('SELECT names FROM article_entities WHERE entity = ? AND names IS NOT NULL LIMIT 1').get(id) as Row | undefined) : undefined;
+    const own = isKbId(id) && entities.includes(id) ? (this.stmt('SELECT names FROM article_entities WHERE entity = ? AND names IS NOT NULL LIMIT 1').get(id) as Row | undefined) : undefined;
     const a = buildActor({ id, entities, rows, quotes, claims, actorOf, totals: { articles, types, names: own ? JSON.parse(own.names) : null } });
     if (cooccurs) a.cooccurs = cooccurs;
     return a;
   }
 
   async *actorIds(limit?: number): AsyncIterable<string> {
-    // ordered from the entity totals the triggers keep (src/corpus/actors/rank.ts), not every entity row
-    const bounds = this.db
-      .prepare(
-        `SELECT e.actor, sum(t.articles) AS bound, count(*) AS entities FROM corpus_actor_entities e
-         JOIN entity_totals t ON t.entity = e.entity GROUP BY e.actor`,
-      )
-      .all() as ActorBound[];
-    const q = this.db.prepare(
-      `SELECT count(DISTINCT article) AS n FROM article_entities WHERE entity IN (SELECT entity FROM corpus_actor_entities WHERE actor = ?)`,
-    );
-    for (const id of await rankActors(bounds, async (a) => (q.get(a) as Row).n as number, limit)) yield id;
+    // the page from the per-actor summary rows' index (schema step 14: src/store/sqlite-actor-summary.ts;
+    // (articles desc, actor) as rankActors orders), not every actor's entity totals
+    const k = limit && limit > 0 ? Math.floor(limit) : -1;
+    for (const id of this.stmt('SELECT actor FROM corpus_actor_summary ORDER BY articles DESC, actor LIMIT ?').pluck().all(k) as string[]) yield id;
   }
+
+  /**
+   * id, language and publication date of stored articles by rowid, remembered (articles never change
+   * once stored; the actors of a list page share most of their latest articles)
+   */
+  private articleMeta(rowids: number[]): Map<number, { id: string; lang: string; published: string | null }> {
+    const out = new Map<number, { id: string; lang: string; published: string | null }>();
+    const missing: number[] = [];
+    for (const r of rowids) {
+      const m = this.metaCache.get(r);
+      if (m) out.set(r, m);
+      else missing.push(r);
+    }
+    if (missing.length) {
+      if (this.metaCache.size > 50_000) this.metaCache.clear();
+      for (const m of this.stmt('SELECT rowid AS r, id, lang, published FROM articles WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing)) as Row[]) {
+        const v = { id: m.id as string, lang: m.lang as string, published: (m.published as string | null) ?? null };
+        this.metaCache.set(m.r, v);
+        out.set(m.r, v);
+      }
+    }
+    return out;
+  }
+  private readonly metaCache = new Map<number, { id: string; lang: string; published: string | null }>();
+
+  /** This connection's prepared statement for `sql` (prepared once). */
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+  private readonly stmts = new Map<string, Database.Statement>();
 
   async actorMap(): Promise<Map<string, string>> {
     const m = new Map<string, string>();

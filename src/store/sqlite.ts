@@ -53,6 +53,8 @@ export interface SqliteStoreOptions {
 
 /** Default `walMaxBytes`: also the size SQLite trims the WAL file to after a checkpoint (journal_size_limit). */
 export const WAL_MAX_BYTES = 64 * 1024 * 1024;
+/** How much of the database file SQLite reads through a memory map (address space, not memory). */
+export const MMAP_BYTES = 1024 * 1024 * 1024;
 /** SQLite's passive auto-checkpoint threshold (WAL pages) for a writing connection. */
 const AUTOCHECKPOINT_PAGES = 8192;
 /** How long a writer's checkpoint waits for readers still on the WAL before trying again at a later commit. */
@@ -85,6 +87,10 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 10000');
     if (!opts.readonly) retryBusy(() => this.db.pragma('journal_mode = WAL'));
     this.db.pragma('foreign_keys = ON');
+    // reads map the database file instead of copying each page through a read() call into SQLite's
+    // 2 MB page cache: a list that visits a few thousand scattered rows (an actors page: each actor's
+    // latest 200 entity rows) at 50,000 articles spent most of its time in those calls
+    this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
     // in WAL mode NORMAL is durable against a killed process (only a power loss can drop the last commits)
     this.db.pragma('synchronous = NORMAL');
     // Readers that overlap without a gap (the API while an ingest writes) starve SQLite's passive
