@@ -134,6 +134,8 @@ const RELATIVE = new Set(['который', 'которая', 'которое', 
 const FIRST_PERSON = new Set(['мы', 'я', 'ми', 'we', 'i', 'нам', 'нас', 'us']);
 const PRON_3 = new Set(['он', 'она', 'они', 'він', 'вона', 'вони', 'he', 'she', 'they']);
 /** third-person object pronouns (ru, uk) */
+/** third-person dative pronouns (ru, uk) */
+const DAT_PRON = new Set(['ему', 'ей', 'им', 'йому', 'їй', 'їм']);
 const OBJ_PRON = new Set(['его', 'её', 'ее', 'ним', 'ней', 'нею', 'него', 'нее', 'неё', 'його', 'її', 'нього', 'неї']);
 const HEAD_TITLES = ['президент', 'премьер', "прем'єр", 'канцлер', 'король', 'president', 'prime minister', 'chancellor', 'king', 'глава государства', 'голова держави'];
 const MINISTER_TITLES = ['министр', 'міністр', 'госсекретарь', 'держсекретар', 'secretary of state', 'minister', 'глава мид', 'очільник мзс'];
@@ -1478,7 +1480,7 @@ class Extractor {
       }
     }
     if (english && inClause.some((m) => m.office && (subjects.includes(m.id) || parties.includes(m.id)))) R.push('party.office-of');
-    const explicit = subjects.length + parties.length;
+    let explicit = subjects.length + parties.length;
     const actors: string[] = [];
     const add = (id: string | null | undefined) => {
       // events, products and titles are no actors (`саміт щодо Brexit`, a newspaper's name)
@@ -1538,6 +1540,25 @@ class Extractor {
         const r = this.resolveRole(j, subjects);
         if (r) parties.push(r);
         if (r) R.push('party.object-pronoun');
+        break;
+      }
+    }
+    // `дал ему 50 дней`, `дав йому 50 днів`: the one a pattern trigger's act is addressed to by a dative
+    // pronoun is the person named last before it, else the body or country named last in the sentence
+    // (`незадоволений Кремлем і дав йому`; rule `party.dative-pronoun`)
+    if (!consult && tr.verb && tr.def.rule && !parties.length && !english) {
+      for (let j = tr.tEnd; j < Math.min(cb, tr.tEnd + 2); j++) {
+        if (!DAT_PRON.has(this.toks[j].norm)) continue;
+        let r = this.resolveRole(j, subjects);
+        if (!r) {
+          const prev = ms.filter((m) => m.t1 <= j && m.t0 >= a && (m.type === 'ORG' || m.type === 'LOC') && !subjects.includes(m.id) && !outletMention(m) && this.named(m));
+          r = prev.length ? prev[prev.length - 1].id : null;
+        }
+        if (r) {
+          parties.push(r);
+          R.push('party.dative-pronoun');
+          explicit++;
+        }
         break;
       }
     }

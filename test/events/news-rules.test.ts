@@ -165,3 +165,18 @@ test('two sides as the subjects of an agreement noun\'s light verb agree with ea
   assert.ok(b && has(b, 'somalia', 'ethiopia'), JSON.stringify(events(en)));
   assert.ok(b.rules?.includes('en.trigger.declaration') && b.rules.includes('actors.joint-subjects'));
 });
+
+test('a term given to a dative pronoun is an ultimatum to the one it stands for (ru, uk: party.dative-pronoun)', () => {
+  const ru = analyze(
+    '14 июля Трамп заявил, что очень недоволен действиями нелегитимного президента РФ Владимира Путина, и дал ему 50 дней на заключение мирного соглашения с Украиной, в противном случае Штаты введут высокие тарифы против России.',
+    'ru',
+    '2025-07-29',
+  );
+  const t = events(ru).find((e) => e.type === 'THREATEN');
+  assert.ok(t && has(t, 'trump', 'putin'), JSON.stringify(events(ru)));
+  assert.ok(t.rules?.includes('party.dative-pronoun') && t.rules.includes('ru.trigger.ultimatum.dat-days'));
+  const uk = analyze('Як відомо, 14 липня Трамп повідомив, що незадоволений Кремлем і дав йому 50 днів терміну, щоб укласти справедливу угоду з Україною.', 'uk', '2025-07-29');
+  const u = events(uk).find((e) => e.type === 'THREATEN');
+  assert.ok(u && has(u, 'trump', 'kremlin'), JSON.stringify(events(uk)));
+  assert.ok(u.rules?.includes('party.dative-pronoun'));
+});
