@@ -7,7 +7,7 @@
  * a claim that gains an earlier report or merges is renamed.
  */
 import { createHash } from 'node:crypto';
-import { clash, floating, type Why } from './compat.js';
+import { clash, floating, modesApart, type Why } from './compat.js';
 import type { Report } from './report.js';
 
 const HARD: ReadonlySet<Why> = new Set(['persons', 'host', 'place', 'level', 'status', 'initiator', 'next-occasion']);
@@ -18,7 +18,7 @@ const HARD: ReadonlySet<Why> = new Set(['persons', 'host', 'place', 'level', 'st
  * account far from a dated happening), so a chain of undated reports cannot stretch a dated claim.
  */
 function isHard(why: Why, a: Report, b: Report): boolean {
-  return HARD.has(why) || (why === 'date' && (a.whenRange !== null || b.whenRange !== null));
+  return HARD.has(why) || (why === 'date' && (a.whenRange !== null || b.whenRange !== null)) || (why === 'mode' && modesApart(a, b));
 }
 
 /**

@@ -4,9 +4,13 @@
  * depend on the order articles arrive in.
  *
  * - type: the same PLOVER type.
- * - status: `none` (no such contact) only with `none`; something that happened (`occurred`,
- *   `ongoing`) is never the same as something `cancelled`; a prospective report (`planned`,
- *   `possible`, `cancelled`) published after the happening it would be about is the next occasion.
+ * - status: something that happened (`occurred`, `ongoing`) is never the same as something
+ *   `cancelled`; a prospective report (`planned`, `possible`, `cancelled`) published after the
+ *   happening it would be about is the next occasion. A denial (`none`: no such contact) goes with
+ *   any status: it is a report on the contact others tell of (a call reported, then denied; talks
+ *   said to be derailed, and said never to have been held), placed in time as an account is.
+ * - mode (CONSULT), hard: a call is no visit, meeting or summit, nor a standing channel in place
+ *   (a report of talks that could be either joins one of them; it does not bridge a call and a meeting).
  * - mode (CONSULT): the same, or close (a visit holds meetings and talks; a call is talks; talks at
  *   the working level are a channel); `other` goes with any.
  * - host: a visit that names no one of a side and a meeting or talks with a person of that side are
@@ -83,7 +87,6 @@ export type Why =
  */
 export function clash(a: Report, b: Report): Why | null {
   if (a.type !== b.type) return 'type';
-  if ((a.status === 'none') !== (b.status === 'none')) return 'status';
   if ((HAPPENED.has(a.status) && b.status === 'cancelled') || (HAPPENED.has(b.status) && a.status === 'cancelled')) return 'status';
   if (a.level && b.level && LEVEL_CLASS[a.level] !== LEVEL_CLASS[b.level]) return 'level';
   if (placesClash(a, b)) return 'place';
@@ -106,6 +109,28 @@ function placesClash(a: Report, b: Report): boolean {
   if (!a.place || !b.place || a.place === b.place || !a.placeIsLoc || !b.placeIsLoc) return false;
   if (a.placeSide !== b.placeSide) return a.placeSide !== b.place && b.placeSide !== a.place;
   return a.placeIsTown && b.placeIsTown;
+}
+
+/** Modes that are never one happening: a phone call and being together. */
+const MODE_APART: Record<string, string[]> = {
+  call: ['visit', 'meeting', 'summit'],
+  visit: ['call'],
+  meeting: ['call'],
+  summit: ['call'],
+};
+
+/**
+ * Whether two reports' modes can never be one happening (a mode clash that keeps a report out of a
+ * claim): a call and a visit, meeting or summit; a call and a standing channel that is in place
+ * (`occurred`, `ongoing`: contacts held through the channel are not one call). Contacts only being
+ * prepared (`possible`, `planned` channel) may well be the call.
+ */
+export function modesApart(a: Report, b: Report): boolean {
+  const x = a.mode;
+  const y = b.mode;
+  if (!x || !y) return false;
+  if (MODE_APART[x]?.includes(y)) return true;
+  return (x === 'call' && y === 'channel' && HAPPENED.has(b.status)) || (y === 'call' && x === 'channel' && HAPPENED.has(a.status));
 }
 
 function modesNear(x: string | null, y: string | null): boolean {
@@ -207,14 +232,17 @@ function dates(a: Report, b: Report): Why | null {
       const win = e.place && e.place === u.place ? WINDOW.pastUndatedSamePlace : WINDOW.pastUndated;
       return lo <= p && p - hi <= win ? null : 'date';
     }
+    // an undated denial: of a contact told of before it, or of one said to be coming
+    if (u.status === 'none') return lo - p <= WINDOW.pastUndated && p - hi <= WINDOW.pastUndated ? null : 'date';
     // an undated prospective report: published before the dated happening, not too far ahead
     return p <= hi + 1 && lo - p <= WINDOW.explicitAhead ? null : 'date';
   }
   const pa = a.pubDay;
   const pb = b.pubDay;
   if (pa === null || pb === null) return null; // unreachable (floating)
-  const ah = HAPPENED.has(a.status);
-  const bh = HAPPENED.has(b.status);
+  // an undated denial is placed in time as an account of what happened is (it answers one)
+  const ah = HAPPENED.has(a.status) || a.status === 'none';
+  const bh = HAPPENED.has(b.status) || b.status === 'none';
   if (ah && bh) {
     const channel = a.mode === 'channel' || b.mode === 'channel' || a.status === 'ongoing' || b.status === 'ongoing';
     return Math.abs(pa - pb) <= (channel ? WINDOW.undatedChannel : WINDOW.undatedOneOff) ? null : 'date';
