@@ -21,8 +21,9 @@ import { resourcePath } from '../pipeline/resources.js';
  * link.ts, features.ts; claims: compat.ts, assign.ts; near-duplicates: dedup/).
  * 1: 7 Dec 2026, the first fingerprinted version.
  * 2: claims: a denial goes with any status; a call is never a meeting (compat.ts).
+ * 3: stories: an English possessive is its noun (lemmas.ts).
  */
-export const CORPUS_RULES = 2;
+export const CORPUS_RULES = 3;
 
 const DATA = [
   'src/corpus/stories/data/uk-ru-words.json',
