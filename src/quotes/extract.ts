@@ -395,9 +395,19 @@ function directPass(x: X): void {
         }
       }
       if (c >= 0) {
-        let subj = findSubject(v, c, lex, -1);
-        if (!subj) subj = findSubject(v, c, lex, 1, { maxTokens: bt - c });
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.cue-colon' });
+        let subj: Subj | null;
+        let via: Entity | null | undefined;
+        if (lex.quoteVerbs.has(w[c].lemma)) {
+          // `Газета X приводит слова представителя Y: "…"`: the words' owner speaks, the subject relays
+          const r = quotedObject(v, c, lex, svc);
+          subj = r.subj;
+          const b = r.via ? null : findSubject(v, c, lex, -1);
+          via = r.via ?? (b && (b.k === 'entity' || b.k === 'institution') && svc.isOutlet(b.ent) ? b.ent : null);
+        } else {
+          subj = findSubject(v, c, lex, -1);
+          if (!subj) subj = findSubject(v, c, lex, 1, { maxTokens: bt - c });
+        }
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', via, order: w[c].start, pair: p, rule: 'quote.direct.cue-colon' });
         usedPair.add(p);
         continue;
       }
@@ -576,7 +586,7 @@ function phrasePass(x: X): void {
   const { v, w, lex, svc, text, top, cands, atts, usedPair, cueAt, insidePair, pairIndexByClose } = x;
   // ---------- phrases: `По словам X, …`, `По информации ТАСС, …`, `According to X, …`
   // (a token that starts no phrase of either list is passed over with two look-ups)
-  const phraseStarts = new Set([...(lex.phraseIndex.get(lex.according)?.keys() ?? []), ...(lex.phraseIndex.get(lex.attribution)?.keys() ?? [])]);
+  const phraseStarts = lex.phraseStarts;
   const anyStart = phraseStarts.has('');
   for (let i = 0; i < w.length; i++) {
     if (!w[i].word || insidePair[i] >= 0) continue;
@@ -901,7 +911,10 @@ function interruption(x: X, p: QPair): { cue: number; subj: Subj | null; a: QPai
     let bStart = w[dash2].end;
     while (bStart < p.end && /\s/.test(text[bStart])) bStart++;
     if (countWords(text.slice(p.start, aEnd)) < 2 || countWords(text.slice(bStart, p.end)) < 2) return null;
-    const subj = findSubject(v, cue, lex, 1, { maxTokens: dash2 - cue }) ?? (cue > t + 1 ? findSubject(v, cue, lex, -1, { maxTokens: cue - t - 1 }) : null);
+    // (`— приводит его слова газета. —`: a verb of quoting, whose object speaks)
+    const subj = lex.quoteVerbs.has(w[cue].lemma)
+      ? quotedObject(v, cue, lex, x.svc).subj
+      : (findSubject(v, cue, lex, 1, { maxTokens: dash2 - cue }) ?? (cue > t + 1 ? findSubject(v, cue, lex, -1, { maxTokens: cue - t - 1 }) : null));
     const a: QPair = { open: p.open, close: aEnd, start: p.start, end: aEnd, depth: p.depth, parent: p.parent };
     const b: QPair = { open: bStart - 1, close: p.close, start: bStart, end: p.end, depth: p.depth, parent: p.parent };
     return { cue, subj, a, b };
@@ -1126,10 +1139,21 @@ function isSpeechFragment(text: string, ps: QPair[], clauseLen = 0): boolean {
   return !clauseLen || quoted * 3 >= clauseLen;
 }
 
+/** `слова` right after token `i`, or after a possessive (`приводит его слова`) */
+function wordsNext(v: View, i: number, lex: Lexicon): boolean {
+  const a = v.w[i + 1];
+  if (!a || !a.word) return false;
+  if (WORDS_NOUN.has(a.lemma) || WORDS_NOUN.has(a.norm)) return true;
+  const b = v.w[i + 2];
+  return lex.possessives.has(a.norm) && !!b && b.word && (WORDS_NOUN.has(b.lemma) || WORDS_NOUN.has(b.norm));
+}
+
 function isCue(v: View, lex: Lexicon, i: number): boolean {
   const t = v.w[i];
   if (!t.word || !lex.verbs.has(t.lemma)) return false;
   if (lex.exclude.has(t.norm)) return false;
+  // `приводит (его) слова X`: a verb of citing is a cue only before `слова`
+  if (lex.citeWords.has(t.lemma) && !wordsNext(v, i, lex)) return false;
   if (v.mentionAt[i] >= 0) return false;
   if (t.pos && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADJ') {
     // `The New York Times reports:` — a form the tagger read as a noun but that can be the verb
@@ -1372,6 +1396,12 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
     if (lex.media.has(tk.lemma)) mediaNoun = true;
     // `цитує слова міністра представник МЗС КНР`: the words are the minister's (a role the resolver finds), whoever quotes them
     const nx = v.w[t + 1];
+    // `приводит его слова газета`: the possessive's antecedent speaks
+    if (!subj && lex.possessives.has(tk.norm) && nx && nx.word && (WORDS_NOUN.has(nx.lemma) || WORDS_NOUN.has(nx.norm))) {
+      subj = { k: 'pronoun', g: lex.possessives.get(tk.norm)!, start: tk.start, end: tk.end, t0: t };
+      t++;
+      continue;
+    }
     if (!subj && WORDS_NOUN.has(tk.lemma) && nx && nx.word && lex.roles.has(nx.lemma) && v.mentionAt[t + 1] < 0 && nx.tags?.Case === 'Gen') {
       subj = { k: 'role', head: nx.lemma, phrase: nx.lemma, of: [], adjs: [], start: nx.start, end: nx.end, t0: t + 1 };
       t++;

@@ -86,6 +86,9 @@ export interface LexiconFile {
   sourceParticiples?: string[];
   /** in the present tense a credit line (`…, сообщает УНН`, `повідомляє Укрінформ`): with nobody to name, no quote */
   presentCreditVerbs?: string[];
+  /** `приводить`, `наводити`: a cue only before `слова` (`приводит (его) слова X`); the words' owner speaks, the
+   * subject relays (as `quoteVerbs`) */
+  citeWordsVerbs?: string[];
 }
 
 export interface Lexicon {
@@ -134,6 +137,10 @@ export interface Lexicon {
   presentCredit: Set<string>;
   newsCredit: Set<string>;
   sourceParticiples: Set<string>;
+  /** cue verbs only before `слова`; also in verbs, quoteOnly and quoteVerbs */
+  citeWords: Set<string>;
+  /** the first words of the `according` and `attribution` phrases ('' when one has none) */
+  phraseStarts: Set<string>;
   /** stem -> lemma for the fallback match of verbs without a lemma */
   stems: [string, string][];
   /** stems by their first three letters */
@@ -173,13 +180,13 @@ export function compileLexicon(f: LexiconFile): Lexicon {
   const attribution = f.attributionPhrases ?? [];
   return {
     lang,
-    verbs: low(f.verbs),
-    quoteOnly: low(f.quoteOnlyVerbs),
+    verbs: low([...f.verbs, ...(f.citeWordsVerbs ?? [])]),
+    quoteOnly: low([...(f.quoteOnlyVerbs ?? []), ...(f.citeWordsVerbs ?? [])]),
     needsObject: new Map(Object.entries(f.clauseNeedsObject ?? {}).map(([k, v]) => [k, low(v)])),
     particle: new Map(Object.entries(f.particleVerbs ?? {}).map(([k, v]) => [k, low(v)])),
     irregular: new Map(Object.entries(f.irregular ?? {})),
     report: low(f.reportVerbs),
-    quoteVerbs: low(f.quoteVerbs),
+    quoteVerbs: low([...f.quoteVerbs, ...(f.citeWordsVerbs ?? [])]),
     comp: low(f.complementizers),
     aboutThat,
     anaphoric,
@@ -213,6 +220,8 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     presentCredit: low(f.presentCreditVerbs),
     newsCredit: low(f.newsCreditVerbs),
     sourceParticiples: low(f.sourceParticiples),
+    citeWords: low(f.citeWordsVerbs),
+    phraseStarts: new Set([...according, ...attribution].map((ph) => ph[0] ?? '')),
     stems,
     stemIndex: stems.reduce((m, st) => {
       const k = st[0].slice(0, 3);
