@@ -113,6 +113,8 @@ interface Cand {
   /** the id of the `plan-before` when rule of its sentence (`earlier`, `до звонка`, `prior to the call`): a plan
    * told as reported before the contact took place */
   planBefore?: string;
+  /** named only as the object of a stance, its status guessed from the stance (`status.stance-object`) */
+  stanceObject?: boolean;
 }
 
 const FROM_PREPS = new Set(['from', 'от', 'від']);
@@ -207,7 +209,8 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
       // (`the previous trip`, `will talk again`, `следующая встреча`: another sitting of the sides' contact)
       const other = x.otherOccasionNear(tr, a, b);
       const planBefore = ev.ev.status === 'planned' || ev.ev.status === 'possible' ? planBeforeRule(toks, lx, a, b) : undefined;
-      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose, other, planBefore });
+      const stanceObject = ev.ev.rules?.includes('status.stance-object');
+      local.push({ ev: ev.ev, sent: si, para: paraOf(toks[tr.t].start), score: ev.score, hasOwnActors: ev.own, purpose, other, planBefore, stanceObject });
     }
     // one contact per set of parties per sentence: keep the most specific mode
     for (const c of local) {
@@ -244,6 +247,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
           mergeInto(c.ev, same.ev, 'merge.same-sentence');
           same.ev = c.ev;
         } else mergeInto(same.ev, c.ev, 'merge.same-sentence');
+        same.stanceObject &&= c.stanceObject;
         continue;
       }
       cands.push(c);
@@ -252,7 +256,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   x.stances(sents, cands);
   // every id an event names is an entity of the article, with its evidence span (a party inferred from
   // a country adjective, `Russian Foreign Minister`, has none: the named person stands for it)
-  return dedupe(cands, kb ?? null, doc.text).map((c) => {
+  return dedupe(cands, kb ?? null, doc.text, (id) => entById.get(id)?.type === 'PER').map((c) => {
     const ev = c.ev;
     if (!ev.when) datedByReport(c, doc, toks, sents, lx, furniture);
     ev.actors = ev.actors.filter((id) => entById.has(id));
@@ -401,7 +405,7 @@ function infoScore(e: DiplomaticEvent): number {
 
 const GENERIC_MODES = new Set(['channel', 'talks', 'other']);
 
-function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
+function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string, person: (id: string) => boolean = () => false): Cand[] {
   const sides = (e: DiplomaticEvent) => [...new Set(e.actors.map((a) => kb?.countryOf(a) ?? a))].sort().join('+');
   // talks are held at a meeting: `Делегації ... розпочали зустріч` and `розпочалися переговори делегацій` (rule `merge.talks-meeting`)
   const talksMeeting = (x: DiplomaticEvent['mode'], y: DiplomaticEvent['mode']) => (x === 'talks' && y === 'meeting') || (x === 'meeting' && y === 'talks');
@@ -461,6 +465,7 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
     const again = out.find((o) => talksAgain(o, c));
     if (again) {
       mergeInto(again.ev, c.ev, 'merge.talks-again');
+      again.stanceObject &&= c.stanceObject;
       continue;
     }
     const prev = out.find((o) => sameHappening(o.ev, c.ev));
@@ -482,8 +487,10 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
       mergeInto(c.ev, prev.ev, why);
       prev.ev = c.ev;
     } else mergeInto(prev.ev, c.ev, why);
+    // (a contact told once as a stance's object and once in its own words is no mere object)
+    prev.stanceObject &&= c.stanceObject;
   }
-  return stanceObjects(acrossStatus(statusUpdates(out, sides)));
+  return stanceObjects(acrossStatus(statusUpdates(out, sides)), sides, person);
 }
 
 /**
@@ -493,9 +500,12 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string): Cand[] {
  * suggests: it adds its stances to that contact, which keeps its own status and date (rule
  * `merge.stance-object`).
  */
-function stanceObjects(cands: Cand[]): Cand[] {
+function stanceObjects(cands: Cand[], sides: (e: DiplomaticEvent) => string, person: (id: string) => boolean): Cand[] {
+  // (the persons it names are among the contact's, its sides are the contact's: `візит глави Держдепу в
+  // Москву`, `дату візиту Тіллерсона` with `У МЗС Росії` as the seat for `Тіллерсон ... візит до Москви`)
+  const fits = (x: DiplomaticEvent, e: DiplomaticEvent) => sides(x) === sides(e) && e.actors.filter(person).every((id) => x.actors.includes(id));
   const kind = (m: DiplomaticEvent['mode']) => (m === 'talks' || m === 'meeting' || m === 'summit' || m === 'other' || !m ? 'talks' : m);
-  const isObj = (c: Cand) => c.ev.type === 'CONSULT' && !!c.ev.rules?.includes('status.stance-object');
+  const isObj = (c: Cand) => c.ev.type === 'CONSULT' && !!c.stanceObject;
   if (!cands.some(isObj)) return cands;
   const gone = new Set<Cand>();
   for (const c of cands) {
@@ -508,7 +518,7 @@ function stanceObjects(cands: Cand[]): Cand[] {
         !gone.has(x) &&
         !isObj(x) &&
         x.ev.type === 'CONSULT' &&
-        sameActors(x.ev.actors, e.actors) &&
+        fits(x.ev, e) &&
         kind(x.ev.mode) === kind(e.mode) &&
         (!x.ev.when || !e.when || sameTime(x.ev.when.value, e.when.value)),
     );
@@ -588,6 +598,7 @@ function acrossStatus(cands: Cand[]): Cand[] {
       mergeInto(e, prev.ev, rule);
       prev.ev = e;
     } else mergeInto(prev.ev, e, rule);
+    prev.stanceObject &&= c.stanceObject;
     if (told) prev.ev.rules = [...new Set([...(prev.ev.rules ?? []), told])];
   }
   return out;
@@ -632,6 +643,7 @@ function statusUpdates(cands: Cand[], sides: (e: DiplomaticEvent) => string): Ca
         }
         if ((MODE_RANK[e.mode ?? 'other'] ?? 0) > (MODE_RANK[prev.ev.mode ?? 'other'] ?? 0)) prev.ev.mode = e.mode;
         mergeInto(prev.ev, e, terminal(e.status) ? 'status.later-report' : 'merge.same-occasion');
+        prev.stanceObject &&= c.stanceObject;
         continue;
       }
     }

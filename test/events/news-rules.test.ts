@@ -180,3 +180,18 @@ test('a term given to a dative pronoun is an ultimatum to the one it stands for 
   assert.ok(u && has(u, 'trump', 'kremlin'), JSON.stringify(events(uk)));
   assert.ok(u.rules?.includes('party.dative-pronoun'));
 });
+
+test('knowing nothing of a contact is no comment on it, and the contact so named is the one reported (ru, merge.stance-object)', () => {
+  const d = analyze(
+    'Напомним, ранее агентство Рейтер опубликовало сведения, что Тиллерсон собирается посетить Москву 12 апреля. Замглавы МИД РФ Сергей Рябков сообщил, что и он пока не располагает информацией о визите Тиллерсона в Россию.',
+    'ru',
+    '2017-03-21',
+  );
+  const visits = events(d).filter((e) => e.mode === 'visit');
+  assert.equal(visits.length, 1, JSON.stringify(visits));
+  assert.equal(visits[0].status, 'planned');
+  assert.ok(visits[0].rules?.includes('merge.stance-object'));
+  const st = visits[0].stances?.find((s) => s.by === 'ryabkov');
+  assert.equal(st?.stance, 'no_comment', JSON.stringify(visits[0].stances));
+  assert.ok(st?.rules?.includes('ru.stance.no_comment.ne_raspolagaet_informatsiey'));
+});
