@@ -4,7 +4,7 @@
  * verbs are matched by lemma) and the entities; uses the KB (`ctx.maybe('kb')`) for role holders.
  */
 import type { Doc, Entity } from '../doc/model.js';
-import { findOutlet } from '../ingest/outlet.js';
+import { findOutlet as findOutletUncached, type OutletInfo } from '../ingest/outlet.js';
 import type { Context } from '../pipeline/context.js';
 import type { Stage } from '../pipeline/stage.js';
 import { extractQuotes, type ExtractServices } from './extract.js';
@@ -12,6 +12,18 @@ import { lexiconFor } from './lexicon.js';
 
 export { extractQuotes } from './extract.js';
 export { lexiconFor } from './lexicon.js';
+
+/** findOutlet's answer per string, remembered across documents (the same names recur; bounded) */
+const outletMemo = new Map<string, OutletInfo | null>();
+function findOutlet(s: string): OutletInfo | null {
+  let r = outletMemo.get(s);
+  if (r === undefined) {
+    r = findOutletUncached(s);
+    if (outletMemo.size >= 50_000) outletMemo.clear();
+    outletMemo.set(s, r);
+  }
+  return r;
+}
 
 /**
  * A news outlet or agency: flagged so by the entities stage (`kind: 'outlet'`), else a name on the

@@ -406,22 +406,11 @@ export class Resolver {
     if (kb) {
       for (const phrase of new Set([subj.phrase, subj.head])) {
         const ofs = subj.of.length ? subj.of : [undefined];
-        for (const of of ofs) {
-          try {
-            for (const h of kb.holders(phrase, lang, of)) holders.add(h.id);
-          } catch {
-            /* a KB that cannot answer: no holders */
-          }
-        }
+        for (const of of ofs) for (const id of holderIds(kb, phrase, lang, of)) holders.add(id);
       }
     }
     const adjCountry = subj.adjs.length ? subj.adjs : [];
-    let titles: string[] = [];
-    try {
-      titles = kb ? kb.roleTitles(subj.phrase, lang).filter((t) => t.includes(' ')) : [];
-    } catch {
-      /* a KB without role titles: the article's own roles only */
-    }
+    const titles = kb ? multiWordTitles(kb, subj.phrase, lang) : [];
     const order = [...seen.values()].sort((a, b) => b.last - a.last);
     const lastSaid = this.lastPer;
     const speakers = this.speakers;
@@ -454,6 +443,53 @@ export class Resolver {
     if (b && b.score >= 3) return { id: b.id, by: 'role' };
     return { id: null };
   }
+}
+
+type Kb = NonNullable<ExtractServices['kb']>;
+/** the KB's answers per KB, asked again for the same few roles in every article (`президент` has many holders) */
+const kbMemo = new WeakMap<Kb, Map<string, readonly string[]>>();
+
+function memoOf(kb: Kb): Map<string, readonly string[]> {
+  let m = kbMemo.get(kb);
+  if (!m || m.size >= 20_000) {
+    m = new Map();
+    kbMemo.set(kb, m);
+  }
+  return m;
+}
+
+/** ids of the KB's holders of a role (of a country or body); none when the KB cannot answer */
+function holderIds(kb: Kb, phrase: string, lang: string, of: string | undefined): readonly string[] {
+  const memo = memoOf(kb);
+  const key = `h\u0000${phrase}\u0000${lang}\u0000${of ?? ''}`;
+  let r = memo.get(key);
+  if (!r) {
+    try {
+      r = kb.holders(phrase, lang, of).map((h) => h.id);
+    } catch {
+      /* a KB that cannot answer: no holders */
+      r = [];
+    }
+    memo.set(key, r);
+  }
+  return r;
+}
+
+/** the KB's titles of several words a role may stand for; none from a KB without role titles */
+function multiWordTitles(kb: Kb, phrase: string, lang: string): readonly string[] {
+  const memo = memoOf(kb);
+  const key = `t\u0000${phrase}\u0000${lang}`;
+  let r = memo.get(key);
+  if (!r) {
+    try {
+      r = kb.roleTitles(phrase, lang).filter((t) => t.includes(' '));
+    } catch {
+      /* a KB without role titles: the article's own roles only */
+      r = [];
+    }
+    memo.set(key, r);
+  }
+  return r;
 }
 
 /** `французский` ~ france, `російський` ~ russia: the adjective shares its first letters with a name of the country. */

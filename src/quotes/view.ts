@@ -219,8 +219,11 @@ export function tokenAt(w: W[], pos: number): number {
  */
 function addSurnameMentions(w: W[], mentions: MentionRef[], text: string): void {
   const bySurname = new Map<string, Entity | null>();
+  // (each entity once: its other mentions give the same surname and the same answer)
+  const done = new Set<Entity>();
   for (const m of mentions) {
-    if (m.type !== 'PER') continue;
+    if (m.type !== 'PER' || done.has(m.entity)) continue;
+    done.add(m.entity);
     const parts = m.entity.name.toLowerCase().split(/\s+/).filter((x) => x.length >= 3);
     const last = parts[parts.length - 1];
     if (!last) continue;
