@@ -7,7 +7,7 @@
  * a claim that gains an earlier report or merges is renamed.
  */
 import { createHash } from 'node:crypto';
-import { clash, floating, modesApart, type Why } from './compat.js';
+import { clash, floating, HAPPENED, modesApart, type Why } from './compat.js';
 import type { Report } from './report.js';
 
 const HARD: ReadonlySet<Why> = new Set(['persons', 'host', 'place', 'level', 'status', 'initiator', 'next-occasion']);
@@ -33,10 +33,19 @@ function affinity(a: Report, b: Report): number {
   if (a.place && a.place === b.place) x += 2;
   if (a.when && b.when && a.when.value === b.when.value) x += 2;
   if (a.status === b.status) x += 1;
-  const da = a.whenRange?.[0] ?? a.pubDay;
-  const db = b.whenRange?.[0] ?? b.pubDay;
-  if (da !== null && db !== null) x -= Math.min(10, Math.abs(da - db)) / 2;
+  // days apart; an undated account of what happened (or a denial) published on or after a dated
+  // happening says only that it came before its publication: no distance from that happening
+  if (!accountAfter(a, b) && !accountAfter(b, a)) {
+    const da = a.whenRange?.[0] ?? a.pubDay;
+    const db = b.whenRange?.[0] ?? b.pubDay;
+    if (da !== null && db !== null) x -= Math.min(10, Math.abs(da - db)) / 2;
+  }
   return x;
+}
+
+/** `u` is an undated account (happened, or a denial) published on or after `d`'s dated happening. */
+function accountAfter(u: Report, d: Report): boolean {
+  return u.whenRange === null && d.whenRange !== null && u.pubDay !== null && (HAPPENED.has(u.status) || u.status === 'none') && d.whenRange[1] <= u.pubDay;
 }
 
 export interface Placed {
