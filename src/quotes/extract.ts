@@ -14,7 +14,7 @@ import { documentRules, type Lexicon } from './lexicon.js';
 import { pairQuotes, type QPair } from './marks.js';
 import { Resolver } from './resolve.js';
 import { DASHES, QUOTE_CHARS, findSubject, mentionCaseOk, setOutletLookup, type Subj } from './subject.js';
-import { buildView, tokenAt, type View, type W } from './view.js';
+import { altsVerb, buildView, tokenAt, type View, type W } from './view.js';
 
 export interface ExtractServices {
   /** true when an entity is a news outlet or agency */
@@ -1158,7 +1158,7 @@ function isCue(v: View, lex: Lexicon, i: number): boolean {
   if (t.pos && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADJ') {
     // `The New York Times reports:` — a form the tagger read as a noun but that can be the verb
     const p = v.w[i - 1];
-    const verbAlt = lex.lang === 'en' && t.pos === 'NOUN' && t.alts_verb && p && !['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'new'].includes(p.norm) && p.pos !== 'ADJ' && p.pos !== 'DET';
+    const verbAlt = lex.lang === 'en' && t.pos === 'NOUN' && altsVerb(t) && p && !['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'new'].includes(p.norm) && p.pos !== 'ADJ' && p.pos !== 'DET';
     if (!verbAlt) return false;
   }
   const tg = t.tags;

@@ -4,7 +4,7 @@
  */
 import type { Entity } from '../doc/model.js';
 import type { Lexicon } from './lexicon.js';
-import type { View, W } from './view.js';
+import { nomAlt, type View, type W } from './view.js';
 
 export type Subj =
   /** `body`: named by a common noun that says it is an institution (`the ministry`, `турецька сторона`), no outlet */
@@ -50,7 +50,7 @@ export function obliqueBefore(v: View, t0: number, lex: Lexicon, t1 = t0 + 1): b
   if (lex.unnamed.has(p.lemma)) return true;
   if (mentionCaseOk(v, t0, t1) === 'nom') return false;
   // the rest of a name in an oblique case (`Терезы | Мэй`)
-  if (p.pos === 'PROPN' && p.upper && caseOf(p) && caseOf(p) !== 'Nom' && !p.nomAlt) return true;
+  if (p.pos === 'PROPN' && p.upper && caseOf(p) && caseOf(p) !== 'Nom' && !nomAlt(p)) return true;
   // `глава МИД`, `представитель Кремля`, `Керівник МОЗ`: a body after a role noun is what the role is of
   const men = v.mentionAt[t0] >= 0 ? v.mentions[v.mentionAt[t0]] : null;
   if (men && men.type !== 'PER' && lex.roles.has(p.lemma)) return true;
@@ -68,13 +68,13 @@ export function mentionCaseOk(v: View, t0: number, t1: number): 'nom' | 'other' 
     const h = v.w[t0];
     const c = caseOf(h);
     if (!c) return 'unknown';
-    return c === 'Nom' || h.nomAlt ? 'nom' : 'other';
+    return c === 'Nom' || nomAlt(h) ? 'nom' : 'other';
   }
   let nom = false;
   for (let t = t0; t < t1; t++) {
     const c = caseOf(v.w[t]);
     if (!c) continue;
-    if (c === 'Nom' || v.w[t].nomAlt) nom = true;
+    if (c === 'Nom' || nomAlt(v.w[t])) nom = true;
     else return 'other';
   }
   return nom ? 'nom' : 'unknown';
@@ -259,7 +259,7 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
   if (g === 'n' && !(opts.dir === -1 && opts.cue === i + 1)) return null;
   if (g && (caseOf(t) ?? 'Nom') === 'Nom') return { s: { k: 'pronoun', g, start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
   const initial = i === v.sStart[t.sent] || (i > 0 && !w[i - 1].word && !/[,]/.test(w[i - 1].text));
-  if (lex.unnamed.has(t.lemma) && (!t.upper || initial) && !isAdp(w[i - 1]) && ((caseOf(t) ?? 'Nom') === 'Nom' || t.nomAlt)) {
+  if (lex.unnamed.has(t.lemma) && (!t.upper || initial) && !isAdp(w[i - 1]) && ((caseOf(t) ?? 'Nom') === 'Nom' || nomAlt(t))) {
     return { s: { k: 'unnamed', via: outletAfter(v, i), start: t.start, end: t.end, t0: i }, score: 3, next: i + opts.dir };
   }
   if (lex.media.has(t.lemma) && !isAdp(w[i - 1])) {
@@ -306,13 +306,13 @@ function subjAt(v: View, i: number, lex: Lexicon, opts: { allowOblique: boolean;
     const after = outletAfter(v, i);
     const o = after ?? bodyByNoun(v, i, lex) ?? countryOfAdjective(v, i);
     // `повідомила пресслужба МЗС України`: a nominative service of a named body speaks for it
-    if (o && o.type !== 'PER' && (!t.upper || i === v.sStart[t.sent]) && (caseOf(t) === 'Nom' || t.nomAlt || (lex.lang === 'en' && !caseOf(t)))) {
+    if (o && o.type !== 'PER' && (!t.upper || i === v.sStart[t.sent]) && (caseOf(t) === 'Nom' || nomAlt(t) || (lex.lang === 'en' && !caseOf(t)))) {
       return { s: { k: 'entity', ent: o, start: t.start, end: t.end, t0: i, body: !after }, score: 3, next: opts.dir === 1 ? i + 1 : i - 1 };
     }
     if (o) return { s: { k: 'institution', ent: o, start: t.start, end: t.end, t0: i }, score: 2, next: i + opts.dir };
   }
   // a name nobody recognised: somebody speaks, but not one of the article's entities
-  if (t.upper && t.pos === 'PROPN' && v.mentionAt[i] < 0 && !isAdp(w[i - 1]) && ((caseOf(t) ?? 'Nom') === 'Nom' || t.nomAlt)) {
+  if (t.upper && t.pos === 'PROPN' && v.mentionAt[i] < 0 && !isAdp(w[i - 1]) && ((caseOf(t) ?? 'Nom') === 'Nom' || nomAlt(t))) {
     let s0 = i;
     let e0 = i;
     while (s0 - 1 >= 0 && w[s0 - 1].upper && w[s0 - 1].pos === 'PROPN' && w[s0 - 1].sent === t.sent) s0--;

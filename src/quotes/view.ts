@@ -4,7 +4,7 @@
  * `morph` and `entities` layers; where a layer is missing (a language the tokenizer skips, a test
  * without the full pipeline) it falls back to a plain word split so the stage still works.
  */
-import type { Doc, Entity, EntityType } from '../doc/model.js';
+import type { Doc, Entity, EntityType, MorphAnalysis } from '../doc/model.js';
 import { fold } from '../doc/normalize.js';
 import { fallbackVerbLemma, type Lexicon } from './lexicon.js';
 
@@ -23,10 +23,36 @@ export interface W {
   para: number;
   word: boolean;
   upper: boolean;
-  /** another analysis of the form is nominative */
-  nomAlt?: boolean;
-  /** another analysis of the form is a verb */
-  alts_verb?: boolean;
+  /** the morphology's other analyses of the form (read through nomAlt and altsVerb) */
+  alts: MorphAnalysis[] | undefined;
+  /** nomAlt and altsVerb worked out (bits 1 and 2), or -1 until asked */
+  altFlags: number;
+}
+
+function altFlagsOf(t: W): number {
+  if (t.altFlags < 0) {
+    let f = 0;
+    const alts = t.alts;
+    if (alts && alts.length) {
+      const num = t.tags?.Number;
+      for (const a of alts) {
+        if (a.tags?.Case === 'Nom' && (a.tags?.Number ?? num) === num) f |= 1;
+        if (a.pos === 'VERB') f |= 2;
+      }
+    }
+    t.altFlags = f;
+  }
+  return t.altFlags;
+}
+
+/** another analysis of the form is nominative, of the same number (`Рютте` Loc/Nom sg), not `Терезы` Gen sg / Nom pl */
+export function nomAlt(t: W): boolean {
+  return (altFlagsOf(t) & 1) !== 0;
+}
+
+/** another analysis of the form is a verb */
+export function altsVerb(t: W): boolean {
+  return (altFlagsOf(t) & 2) !== 0;
 }
 
 export interface MentionRef {
@@ -118,16 +144,6 @@ export function buildView(doc: Doc, lex: Lexicon): View {
           hasLemma = true;
         }
       }
-      let nomAlt = false;
-      let altsVerb = false;
-      const alts = t.alts;
-      if (alts && alts.length) {
-        const num = t.tags?.Number;
-        for (const a of alts) {
-          if (a.tags?.Case === 'Nom' && (a.tags?.Number ?? num) === num) nomAlt = true;
-          if (a.pos === 'VERB') altsVerb = true;
-        }
-      }
       w.push({
         start: t.start,
         end: t.end,
@@ -141,9 +157,8 @@ export function buildView(doc: Doc, lex: Lexicon): View {
         para,
         word: isWord,
         upper: upperFirst(t.text),
-        // a nominative reading of the same number (`Рютте` Loc/Nom sg), not `Терезы` Gen sg / Nom pl
-        nomAlt,
-        alts_verb: altsVerb,
+        alts: t.alts,
+        altFlags: -1,
       });
     }
   } else {
@@ -160,7 +175,7 @@ export function buildView(doc: Doc, lex: Lexicon): View {
       const isWord = /[\p{L}\p{N}]/u.test(s);
       const norm = fold(s);
       const fb = isWord ? fallbackVerbLemma(lex, norm) : null;
-      w.push({ start, end: start + s.length, text: s, norm, lemma: fb ?? norm, hasLemma: !!fb, sent, para, word: isWord, upper: up });
+      w.push({ start, end: start + s.length, text: s, norm, lemma: fb ?? norm, hasLemma: !!fb, pos: undefined, tags: undefined, sent, para, word: isWord, upper: up, alts: undefined, altFlags: -1 });
       prevEnd = SENT_END.test(s);
       prevPara = para;
     }
