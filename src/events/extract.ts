@@ -227,7 +227,8 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
                 d.ev.mode === 'visit' &&
                 d.ev.actors[0] === c.ev.actors[0] &&
                 d.ev.trigger!.start < c.ev.trigger!.start &&
-                statusGroup(d.ev.status) === statusGroup(c.ev.status),
+                // (a purpose noun with no status word of its own is as the visit is: `is to visit Russia “soon” for talks`)
+                (statusGroup(d.ev.status) === statusGroup(c.ev.status) || !!c.ev.rules?.includes('status.default')),
             )
           : undefined;
       if (visit) {
@@ -1068,7 +1069,9 @@ class Extractor {
       }
       if (t.pos === 'ADP' || L.withPreps.has(t.norm) || L.betweenPreps.has(t.norm) || L.placePreps.has(t.norm) || L.destPreps.has(t.norm) || L.againstPreps.has(t.norm)) {
         // no preposition governs a nominative: `Напередодні Зеленський зустрівся ...`
-        if (m.case === 'Nom' && !m.conj && j === m.t0 - 1 && !L.betweenPreps.has(t.norm) && !L.withPreps.has(t.norm)) return { kind: 'none' };
+        // (but a place tagged nominative after a preposition of direction is its inanimate accusative: `визит в Китай`)
+        const inanAcc = L.destPreps.has(t.norm) && m.type === 'LOC' && m.head?.tags.Animacy === 'Inan';
+        if (m.case === 'Nom' && !m.conj && j === m.t0 - 1 && !L.betweenPreps.has(t.norm) && !L.withPreps.has(t.norm) && !inanAcc) return { kind: 'none' };
         return { kind: 'prep', prep: t.norm, at: j };
       }
       if (this.skippable(t)) continue;
@@ -1328,7 +1331,9 @@ class Extractor {
           // seat after a plural verb of its own is no place of the contact
           const pv = ld.at > 0 ? this.toks[ld.at - 1] : undefined;
           if (pv && ld.at - 1 !== tr.t && this.isVerb(pv) && pv.tags.Number === 'Plur' && pv.tags.VerbForm === 'Fin' && !english) continue;
-          const acc = m.case === 'Acc';
+          // (no preposition governs a nominative: `визит в Китай` with `Китай` tagged Nom is the accusative of an
+          // inanimate noun, rule `party.destination`)
+          const acc = m.case === 'Acc' || (m.case === 'Nom' && !english);
           // (English: `to`; after a verb of arriving also `in` before a place: `arrived in Israel`)
           if (tr.mode === 'visit' && (acc || (english && (p === 'to' || (p === 'in' && !!tr.def.needsDest && m.type === 'LOC')))) && after) {
             parties.push(m.id);
@@ -2571,7 +2576,13 @@ class Extractor {
       let crosses = false;
       // (a relative clause on the trigger noun dates it: `talks that was due to take place on
       // Saturday`, `встреча, которая должна состояться в субботу`)
-      const relOf = (k: number) => !tr.verb && t.start > tp && RELATIVE.has(T[k].norm) && (k === tr.tEnd || (k === tr.tEnd + 1 && T[tr.tEnd].text === ','));
+      // (also over the noun's place phrase: `a visit to China that had been expected to start on Friday`)
+      const placePhrase = (k: number) => {
+        if (k - tr.tEnd > 4 || k - tr.tEnd < 2 || (T[tr.tEnd].pos !== 'ADP' && T[tr.tEnd].norm !== 'to')) return false;
+        for (let q = tr.tEnd + 1; q < k; q++) if (!this.menAt.has(q) && T[q].pos !== 'DET' && !(q === k - 1 && T[q].text === ',')) return false;
+        return true;
+      };
+      const relOf = (k: number) => !tr.verb && t.start > tp && RELATIVE.has(T[k].norm) && (k === tr.tEnd || (k === tr.tEnd + 1 && T[tr.tEnd].text === ',') || placePhrase(k));
       for (let k = tokIndexAt(T, lo); k < T.length && T[k].start < hi; k++) {
         if ((SUBORD.has(T[k].norm) && !relOf(k)) || (T[k].punct && /^[;:—–-]$/.test(T[k].text))) crosses = true;
         // (a second predicate after the trigger's: `находится с визитом ... и должен вернуться 5 ноября`)
@@ -2596,7 +2607,10 @@ class Extractor {
       const m = this.lx.whenRules.matchAt(T, k, a, b).find((x) => x.rule.produces.kind === 'rescheduled');
       if (!m) continue;
       const from = T[m.end - 1].end;
-      const lim = m.end + 8 < b ? T[m.end + 8].end : T[b - 1].end;
+      // (a rule may ask for the date right after it: `postponed to next week`, not `postponing a visit to China
+      // that had been expected to start on Friday`)
+      const within = (m.rule.produces as { within?: number }).within ?? 8;
+      const lim = m.end + within < b ? T[m.end + within].end : T[b - 1].end;
       const t = times.find((x) => x.start >= from && x.start <= lim && DATE_VALUE.test(x.value));
       if (t) return { rule: m.rule.id, when: { value: t.value, text: t.text, ...(t.mod ? { mod: t.mod } : {}) } };
     }

@@ -195,3 +195,32 @@ test('knowing nothing of a contact is no comment on it, and the contact so named
   assert.equal(st?.stance, 'no_comment', JSON.stringify(visits[0].stances));
   assert.ok(st?.rules?.includes('ru.stance.no_comment.ne_raspolagaet_informatsiey'));
 });
+
+test('a visit put off names the date it had, not a new one; `is to visit` is a plan and its purpose talks are that visit (en)', () => {
+  const d = analyze(
+    'Secretary of State Antony Blinken is postponing a visit to China that had been expected to start on Friday after a Chinese spy balloon was tracked flying across the country, a U.S. official said.',
+    'en',
+    '2023-02-03',
+  );
+  const v = events(d).find((e) => e.mode === 'visit');
+  assert.ok(v, JSON.stringify(events(d)));
+  assert.equal(v.status, 'cancelled');
+  assert.ok(!v.rules?.includes('status.rescheduled'), JSON.stringify(v.rules));
+  assert.equal(v.when?.value, '2023-02-03');
+  const e = analyze(
+    'Turkish President Recep Tayyip Erdogan is to visit Russia “soon” for talks with Vladimir Putin on reviving a deal to ship grain across the Black Sea, his party spokesman said Monday.',
+    'en',
+    '2023-08-28',
+  );
+  const cs = events(e).filter((x) => x.type === 'CONSULT');
+  assert.equal(cs.length, 1, JSON.stringify(cs));
+  assert.equal(cs[0].status, 'planned');
+  assert.ok(cs[0].rules?.includes('merge.visit-purpose') && has(cs[0], 'erdogan', 'putin'));
+});
+
+test('a place tagged nominative after a preposition of direction is the destination (ru, party.destination)', () => {
+  const d = analyze('Президент РФ Владимир Путин о время визита в Улан-Батор пригласил монгольскую делегацию посетить в октябре форум «Россия — спортивная держава».', 'ru', '2024-09-03');
+  const v = events(d).find((e) => e.mode === 'visit' && e.actors.includes('putin') && e.rules?.includes('party.destination'));
+  assert.ok(v, JSON.stringify(events(d)));
+  assert.equal(v.actors.length, 2);
+});
