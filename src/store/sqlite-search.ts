@@ -135,6 +135,8 @@ export class SqliteSearchStore {
         db.close();
         return null;
       }
+      // reads through a memory map, as SqliteStore's (src/store/sqlite.ts: MMAP_BYTES)
+      db.pragma(`mmap_size = ${1024 * 1024 * 1024}`);
       registerFunctions(db);
       return new SqliteSearchStore(db, opts.lemmatizer);
     } catch (e) {
