@@ -2262,7 +2262,10 @@ class Extractor {
       if (t.pos === 'NOUN' && t.hasCase('Nom') && t.text[0] === t.text[0].toLowerCase() && !this.afterPrep(j)) return false;
     }
     // the matrix subject of the sentence: `Макрон заявил, что ... может провести разговор`
-    const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !outletMention(m) && this.named(m) && (m.case === null || m.case === 'Nom'));
+    // (a person's name right before a finite verb is its subject whatever case the tagger gave it: `Сибіга провів
+    // перші телефонні розмови ...: поспілкувався із Сікорським`, `Сибіга` read as a genitive; rule `subject.implicit.matrix`)
+    const finiteNext = (m: Men) => m.type === 'PER' && (m.t0 === a || T[m.t0 - 1].punct) && !!T[m.t1] && this.isVerb(T[m.t1]) && T[m.t1].tags.VerbForm === 'Fin';
+    const before = ms.filter((m) => m.t1 <= ca && m.lead.kind === 'none' && !outletMention(m) && this.named(m) && (m.case === null || m.case === 'Nom' || finiteNext(m)));
     if (before.length) return this.why('subject.implicit.matrix', before[before.length - 1].id);
     // `у Кремлі заявили, що переговори ... не заплановані`: the seat speaking in the matrix clause
     const matrixSeat = ms.find(

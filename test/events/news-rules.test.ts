@@ -224,3 +224,10 @@ test('a place tagged nominative after a preposition of direction is the destinat
   assert.ok(v, JSON.stringify(events(d)));
   assert.equal(v.actors.length, 2);
 });
+
+test('a name opening the sentence before a finite verb is the subject of the clause after the colon (uk, subject.implicit.matrix)', () => {
+  const d = analyze('Сибіга провів перші телефонні розмови на новій посаді: поспілкувався із Сікорським та Попшоєм', 'uk', '2024-09-06');
+  const c = events(d).find((e) => e.mode === 'call' && e.actors.includes('sikorski'));
+  assert.ok(c, JSON.stringify(events(d)));
+  assert.ok(c.actors.includes('sybiha') && c.rules?.includes('subject.implicit.matrix'), JSON.stringify(c));
+});
