@@ -16,18 +16,34 @@
  *  - bytes/article: SQLite file size (after a WAL checkpoint) / N; PostgreSQL: the Parley tables
  *    with their indexes and TOAST (pg_total_relation_size; the queue's tables not counted) / N.
  *  - search: 150 one- and two-word queries from the texts' words (limit 20, lemmatised as the CLI
- *    does); claims: the first page (50) of `listClaims`, unfiltered and per actor (SQLite; the
- *    PostgreSQL store keeps no corpus yet). 20 warm-up queries first; p50/p95 of the rest.
+ *    does); claims: the first page (50) of `listClaims`, unfiltered and per actor. 20 warm-up
+ *    queries first; p50/p95 of the rest.
+ *
+ *  - where the time goes (PostgreSQL): the workers' wall ms per article in fetch, analyse, store
+ *    (rows, corpus update under the corpus lock, commit) and complete; the CPU ms per article of the
+ *    workers (all threads) and of PostgreSQL (the database's backends and the WAL writer,
+ *    checkpointer, background writer), from /proc; the machine's idle share; `steady`: rate and CPU
+ *    per article from a quarter of the articles on (no start-up or warm-up); a digest of what was
+ *    stored (articles, entity totals, stories, claims, near-duplicates by article ids) to compare
+ *    1 worker with 2.
+ *  - search and claims latencies on PostgreSQL also as CPU time (the bench process plus the backend
+ *    answering, /proc/PID/schedstat), which the machine's load does not inflate.
  *
  *   npm run bench:scale                       N = 2000, configurations sqlite,pg1,pg2,pg4
  *   npm run bench:scale -- --sizes 10000,100000 --configs sqlite,pg1,pg2
  *   npm run bench:scale -- --json
+ *   npm run bench:scale -- --sizes 100000 --configs pg2 --checkpoints 10000,50000 --log samples.jsonl
+ *       (workers paused at 10,000 and 50,000 stored for the latencies; rate and CPU per stretch)
+ *   npm run bench:scale -- --query-only postgres://…/db   (latencies on a database as it is)
+ *   --nice N: the workers and their backends at nice N (root; on a shared machine, -10 gives them
+ *   most of the CPU: say so beside the figures); --no-queries: ingest figures only;
+ *   PARLEY_BENCH_KEEP=1 keeps the databases.
  * PostgreSQL: $PARLEY_BENCH_PG or $PARLEY_TEST_PG (a role that may create databases), else the
  * local test cluster of scripts/pg-start.sh.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { listClaims } from '../src/corpus/index.js';
@@ -50,6 +66,20 @@ function argv() {
     sizes: (val('--sizes') ?? '2000').split(',').map(Number),
     configs: (val('--configs') ?? 'sqlite,pg1,pg2,pg4').split(','),
     json: a.includes('--json'),
+    /** ingest figures only (no search and claims latencies) */
+    noQueries: a.includes('--no-queries'),
+    /**
+     * PostgreSQL: stored-article counts at which the workers are paused (SIGSTOP) while search and
+     * claims latencies are measured, then resumed; the ingest rate and CPU per article are given for
+     * each stretch between two checkpoints (e.g. 10000,100000: the rate at 10,000 and at 100,000)
+     */
+    checkpoints: (val('--checkpoints') ?? '').split(',').filter(Boolean).map(Number),
+    /** nice value for the workers and the database's PostgreSQL backends (negative: ahead of other work; needs root) */
+    nice: Number(val('--nice') ?? 0),
+    /** only search and claims latencies, on this PostgreSQL database as it is */
+    queryOnly: val('--query-only'),
+    /** JSON Lines file for the samples taken every 5 s (count, CPU, load) */
+    log: val('--log'),
   };
 }
 
@@ -107,12 +137,24 @@ function cpuOf(pid: number): number {
  * Runs the CLI in a child process; its CPU time is sampled from /proc every 200 ms (the last sample
  * before it exits: at most 0.2 s of CPU is missed).
  */
-function spawnParley(args: string[], quiet = true): Promise<{ code: number | null; cpuMs: number; err: string }> {
-  const p: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: projectRoot, stdio: ['ignore', 'ignore', quiet ? 'pipe' : 'inherit'] });
+function spawnParley(
+  args: string[],
+  quiet = true,
+  nice = 0,
+  onSpawn?: (p: ChildProcess) => void,
+): Promise<{ code: number | null; cpuMs: number; err: string; out: string }> {
+  const cmd = [process.execPath, '--import', 'tsx', CLI, ...args];
+  // under nice(1) every thread of the process (analysis threads, libuv's) starts with the value
+  const p: ChildProcess = spawn(nice ? 'nice' : cmd[0], nice ? ['-n', String(nice), ...cmd] : cmd.slice(1), { cwd: projectRoot, stdio: ['ignore', 'pipe', quiet ? 'pipe' : 'inherit'] });
+  onSpawn?.(p);
   let cpuMs = 0;
   let err = '';
+  let out = '';
   p.stderr?.on('data', (d) => {
     if (err.length < 100000) err += d;
+  });
+  p.stdout?.on('data', (d) => {
+    if (out.length < 100000) out += d;
   });
   const timer = setInterval(() => {
     const c = cpuOf(p.pid!);
@@ -121,9 +163,73 @@ function spawnParley(args: string[], quiet = true): Promise<{ code: number | nul
   return new Promise((resolve) =>
     p.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ code, cpuMs, err });
+      resolve({ code, cpuMs, err, out });
     }),
   );
+}
+
+/** CPU ms of the machine from /proc/stat: busy (all but idle and iowait) and idle, over all cores. */
+function machineCpu(): { busy: number; idle: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + f[4];
+  const all = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: ((all - idle) * 1000) / 100, idle: (idle * 1000) / 100 };
+}
+
+/**
+ * CPU of the PostgreSQL server on behalf of one database: the backends serving it (their command
+ * line names the database) and the server's shared processes (WAL writer, checkpointer, background
+ * writer), sampled from /proc every 200 ms; a backend's last sample before it exits counts.
+ */
+class PgCpu {
+  private readonly last = new Map<number, number>();
+  private readonly base = new Map<number, number>();
+  private timer: NodeJS.Timeout;
+  constructor(
+    private readonly db: string,
+    private readonly nice = 0,
+    every = 200,
+  ) {
+    this.sample(true);
+    this.timer = setInterval(() => this.sample(false), every);
+  }
+  private sample(first: boolean) {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      let cmd: string;
+      try {
+        cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmd.startsWith('postgres: ')) continue;
+      const shared = /^postgres: (walwriter|checkpointer|background writer|autovacuum)/.test(cmd);
+      if (!shared && !cmd.includes(` ${this.db} `)) continue;
+      const pid = Number(d);
+      const c = cpuOf(pid);
+      if (!Number.isFinite(c)) continue;
+      if (first || (shared && !this.base.has(pid) && !this.last.has(pid))) this.base.set(pid, first ? c : 0);
+      if (this.nice && !shared && !this.last.has(pid)) {
+        try {
+          setPriority(pid, this.nice);
+        } catch {
+          // gone already
+        }
+      }
+      this.last.set(pid, c);
+    }
+  }
+  /** CPU ms since the start */
+  stop(): number {
+    clearInterval(this.timer);
+    return this.now();
+  }
+  now(): number {
+    this.sample(false);
+    let ms = 0;
+    for (const [pid, c] of this.last) ms += c - (this.base.get(pid) ?? 0);
+    return ms;
+  }
 }
 
 function parley(args: string[]): { code: number | null; out: string; err: string } {
@@ -153,15 +259,33 @@ const pct = (xs: number[], p: number) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-async function latencies(fn: (i: number) => Promise<unknown>, n: number): Promise<{ p50: number; p95: number }> {
+type Lat = { p50: number; p95: number; cpuP50?: number; cpuP95?: number };
+
+/** CPU ms on the clock of a thread (/proc/PID/schedstat, nanoseconds: fine enough for one query) */
+function schedMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Wall-clock p50/p95 of fn; with `cpu` (a CPU clock in ms: this process and the database backend
+ * that answers), also the CPU time of each call, which the machine's load does not inflate.
+ */
+async function latencies(fn: (i: number) => Promise<unknown>, n: number, cpu?: () => number): Promise<Lat> {
   for (let i = 0; i < 20; i++) await fn(i);
   const ms: number[] = [];
+  const cms: number[] = [];
   for (let i = 20; i < n; i++) {
+    const c = cpu?.() ?? 0;
     const t = performance.now();
     await fn(i);
     ms.push(performance.now() - t);
+    if (cpu) cms.push(cpu() - c);
   }
-  return { p50: r1(pct(ms, 50)), p95: r1(pct(ms, 95)) };
+  return { p50: r1(pct(ms, 50)), p95: r1(pct(ms, 95)), ...(cpu ? { cpuP50: r1(pct(cms, 50)), cpuP95: r1(pct(cms, 95)) } : {}) };
 }
 
 interface Result {
@@ -171,12 +295,26 @@ interface Result {
   articlesPerSec: number;
   wallSec: number;
   bytesPerArticle: number;
-  search: { p50: number; p95: number };
-  claims: { p50: number; p95: number } | null;
+  search: Lat;
+  claims: Lat | null;
   /** CPU ms per stored article, summed over the ingesting processes (start-up and pipeline loading included) */
   cpuMsPerArticle: number;
   /** load average (1 min) when the configuration ended */
   load: number;
+  /** sampled every 2 s from a quarter of the articles stored to the last sample before the workers ended: rate, CPU ms per article (workers, PostgreSQL), load */
+  steady?: { articlesPerSec: number; workerCpuMs: number; pgCpuMs: number; load: number } | null;
+  /** digests of what was stored (articles, entity totals, stories, claims, near-duplicates by article ids) */
+  fingerprint?: Record<string, string | number>;
+  /** the workers' CPU ms per stored article from their first job on (no start-up or pipeline loading) */
+  workerJobCpuMsPerArticle?: number;
+  enqueueSec?: number;
+  stretches?: Stretch[];
+  /** PostgreSQL's CPU ms per stored article (the database's backends and the shared WAL/checkpoint processes) */
+  pgCpuMsPerArticle?: number;
+  /** the whole machine over the ingest: busy CPU ms per stored article, % of CPU idle */
+  machine?: { busyMsPerArticle: number; idleShare: number };
+  /** workers' wall ms per stored article in each part (fetch, analyze, store: rows, lock wait, corpus, commit; complete) */
+  msPerArticle?: Record<string, number>;
 }
 
 /** Rate between the first and the last stored article. */
@@ -188,18 +326,47 @@ function rateOf(times: number[]): number {
 }
 
 async function queryFigures(store: Store, queries: string[], withClaims: boolean) {
-  const search = await latencies((i) => store.search({ text: queries[i % queries.length], limit: 20 }), queries.length);
-  let claims: Result['claims'] = null;
+  if (!queries.length) return { search: { p50: NaN, p95: NaN } as Lat, claims: null };
+  // PostgreSQL: one connection, so that the backend answering every query is known and its CPU counted
+  let cpu: (() => number) | undefined;
+  if (store instanceof PostgresStore) {
+    const pid = Number((await store.pool.query('SELECT pg_backend_pid() AS p')).rows[0].p);
+    const own = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    if (Number.isFinite(schedMs(pid))) cpu = () => own() + schedMs(pid);
+  }
+  const search = await latencies((i) => store.search({ text: queries[i % queries.length], limit: 20 }), queries.length, cpu);
+  let claims: Lat | null = null;
   if (withClaims && store.corpus) {
     const actors: string[] = [];
     for await (const a of store.corpus.actorIds(40)) actors.push(a);
-    claims = await latencies(async (i) => {
-      const q = i % 2 === 0 || !actors.length ? { limit: 50 } : { actor: actors[i % actors.length], limit: 50 };
-      let k = 0;
-      for await (const _ of listClaims(store, q)) if (++k >= 50) break;
-    }, 120);
+    claims = await latencies(
+      async (i) => {
+        const q = i % 2 === 0 || !actors.length ? { limit: 50 } : { actor: actors[i % actors.length], limit: 50 };
+        let k = 0;
+        for await (const _ of listClaims(store, q)) if (++k >= 50) break;
+      },
+      120,
+      cpu,
+    );
   }
   return { search, claims };
+}
+
+/** `--query-only URL`: search and claims latencies (wall and CPU) on a PostgreSQL database as it is now. */
+async function queryOnly(url: string, lemmatizer: Lemmatizer, dir: string): Promise<void> {
+  const queries = queriesFrom(writeArticles(join(dir, 'q.jsonl'), 898));
+  const store = await new PostgresStore(url, { lemmatizer, poolSize: 1, readonly: true }).open();
+  try {
+    const n = Number((await store.pool.query('SELECT count(*)::int AS n FROM articles')).rows[0].n);
+    await store.pool.query('ANALYZE');
+    const figs = await queryFigures(store, queries, true);
+    console.log(JSON.stringify({ stored: n, ...figs, load: loadavg().map(r1) }));
+  } finally {
+    await store.close();
+  }
 }
 
 async function runSqlite(dir: string, jsonl: string, n: number, queries: string[], lemmatizer: Lemmatizer): Promise<Result> {
@@ -221,20 +388,142 @@ async function runSqlite(dir: string, jsonl: string, n: number, queries: string[
   }
 }
 
-async function runPostgres(server: string, workers: number, jsonl: string, n: number, queries: string[], lemmatizer: Lemmatizer): Promise<Result> {
+interface Stretch {
+  /** stored articles at the start and at the end of the stretch */
+  from: number;
+  to: number;
+  articlesPerSec: number;
+  /** CPU ms per stored article in the stretch: workers (all threads), PostgreSQL (the database's backends, WAL, checkpoints) */
+  workerCpuMs: number;
+  pgCpuMs: number;
+  /** mean load average (1 min) over the stretch */
+  load: number;
+  /** search and claims latencies with the workers paused at the stretch's end */
+  search?: Lat;
+  claims?: Lat | null;
+}
+
+interface RunOptions {
+  checkpoints: number[];
+  nice: number;
+  log?: string;
+}
+
+async function runPostgres(server: string, workers: number, jsonl: string, n: number, queries: string[], lemmatizer: Lemmatizer, ro: RunOptions): Promise<Result> {
   const name = `parley_scale_${n}_${workers}_${Date.now().toString(36)}`;
   await admin(server, `CREATE DATABASE ${name}`);
   const u = new URL(server);
   u.pathname = '/' + name;
   const url = u.toString();
   try {
+    const tq = performance.now();
     const q = parley(['ingest', '--queue', '--db', url, '--json', jsonl]);
     if (q.code !== 0 && q.code !== 1) throw new Error(`enqueue failed (${q.code}): ${q.err.slice(-2000)}`);
+    const enqueueSec = r1((performance.now() - tq) / 1000);
     const t0 = performance.now();
-    const runs = await Promise.all(Array.from({ length: workers }, () => spawnParley(['worker', '--db', url, '--quiet', '--idle-exit', '3'], false)));
+    const m0 = machineCpu();
+    const pgCpu = new PgCpu(name, ro.nice, ro.checkpoints.length ? 1000 : 200);
+    const children: ChildProcess[] = [];
+    const running = Promise.all(
+      Array.from({ length: workers }, () => spawnParley(['worker', '--db', url, '--quiet', '--json', '--idle-exit', '3'], false, ro.nice, (p) => children.push(p))),
+    );
+    // samples every 5 s: stored count, CPU of the workers and of PostgreSQL, load; paused at checkpoints
+    const stretches: Stretch[] = [];
+    // from the first sample with a quarter of the articles stored to the last sample before the workers ended (no start-up, warm-up or idle exit)
+    let steady: { articlesPerSec: number; workerCpuMs: number; pgCpuMs: number; load: number } | null = null;
+    let ended = false;
+    void running.finally(() => (ended = true));
+    const watcher = (async () => {
+      const c = new pg.Client({ connectionString: url, application_name: 'parley-bench' });
+      await c.connect();
+      try {
+        const sample = async () => ({
+          t: performance.now(),
+          // the workers create the tables when they open the store
+          n: (await c.query(`SELECT to_regclass('articles') AS t`)).rows[0].t ? Number((await c.query('SELECT count(*)::int AS n FROM articles')).rows[0].n) : 0,
+          // a worker that has exited reads as NaN: the sample is then no use for the steady figures
+          wcpu: children.reduce((a, p) => a + cpuOf(p.pid!), 0),
+          pgcpu: pgCpu.now(),
+          load: loadavg()[0],
+        });
+        let prev = await sample();
+        let loads: number[] = [];
+        let first: Awaited<ReturnType<typeof sample>> | null = null;
+        let paused = 0;
+        const cps = [...ro.checkpoints].sort((a, b) => a - b);
+        while (!ended) {
+          await new Promise((r) => setTimeout(r, ro.checkpoints.length ? 5000 : 2000));
+          if (ended) break;
+          const cur = await sample();
+          // past the first quarter: the workers' compilation warm-up (per process) is behind them
+          if (cur.n >= n / 4) {
+            first ??= cur;
+            if (cur.n > first.n && Number.isFinite(cur.wcpu))
+              steady = {
+                articlesPerSec: r1((cur.n - first.n) / ((cur.t - first.t) / 1000)),
+                workerCpuMs: r1((cur.wcpu - first.wcpu) / (cur.n - first.n)),
+                pgCpuMs: r1((cur.pgcpu - first.pgcpu) / (cur.n - first.n)),
+                load: r1(cur.load),
+              };
+          }
+          // the first stretch starts at the first stored article (not with the workers' start-up)
+          if (prev.n === 0) {
+            prev = cur;
+            continue;
+          }
+          loads.push(cur.load);
+          if (ro.log) appendFileSync(ro.log, JSON.stringify({ db: name, sec: r1((cur.t - t0) / 1000), stored: cur.n, workerCpuMs: Math.round(cur.wcpu), pgCpuMs: Math.round(cur.pgcpu), load: r1(cur.load) }) + '\n');
+          if (cps.length && cur.n >= cps[0]) {
+            const k = cps.shift()!;
+            const st: Stretch = {
+              from: prev.n,
+              to: cur.n,
+              articlesPerSec: r1((cur.n - prev.n) / ((cur.t - prev.t - paused) / 1000)),
+              workerCpuMs: r1((cur.wcpu - prev.wcpu) / (cur.n - prev.n)),
+              pgCpuMs: r1((cur.pgcpu - prev.pgcpu) / (cur.n - prev.n)),
+              load: r1(loads.reduce((a, b) => a + b, 0) / loads.length),
+            };
+            if (queries.length) {
+              for (const p of children) p.kill('SIGSTOP');
+              const tp = performance.now();
+              try {
+                const store = await new PostgresStore(url, { lemmatizer }).open();
+                try {
+                  await store.pool.query('ANALYZE');
+                  Object.assign(st, await queryFigures(store, queries, true));
+                } finally {
+                  await store.close();
+                }
+              } finally {
+                for (const p of children) p.kill('SIGCONT');
+              }
+              paused = performance.now() - tp;
+            } else paused = 0;
+            stretches.push(st);
+            process.stderr.write(`checkpoint ${k}: ${JSON.stringify(st)}\n`);
+            prev = await sample();
+            loads = [];
+          }
+        }
+      } finally {
+        await c.end();
+      }
+    })().catch((e) => process.stderr.write(`bench: sampling: ${(e as Error).message}\n`));
+    const runs = await running;
+    await watcher;
+    const pgCpuMs = pgCpu.stop();
+    const m1 = machineCpu();
     const wallSec = r1((performance.now() - t0) / 1000 - 3);
     if (runs.some((c) => c.code !== 0)) throw new Error(`a worker exited with ${runs.map((c) => c.code).join(', ')}`);
     const cpuMs = runs.reduce((s, c) => s + c.cpuMs, 0);
+    // where the workers' wall time went (per stored article, summed over workers); their CPU from the first job on
+    const split: Record<string, number> = {};
+    let steadyCpu = 0;
+    for (const r of runs) {
+      const j = JSON.parse(r.out.trim().split('\n').pop() || '{}') as { ms?: Record<string, number>; write?: Record<string, number>; cpuMs?: number };
+      steadyCpu += j.cpuMs ?? NaN;
+      for (const [k, v] of Object.entries({ ...j.ms, ...j.write })) if (k !== 'articles') split[k] = (split[k] ?? 0) + v;
+    }
     const store = await new PostgresStore(url, { lemmatizer }).open();
     try {
       const times = (await store.pool.query('SELECT extract(epoch FROM ingested_at) * 1000 AS t FROM articles')).rows.map((x) => Number(x.t));
@@ -242,9 +531,25 @@ async function runPostgres(server: string, workers: number, jsonl: string, n: nu
         `SELECT sum(pg_total_relation_size(c.oid))::bigint AS b FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
          WHERE ns.nspname = 'public' AND c.relkind IN ('r', 'p')`,
       );
+      // what was stored: articles, per-entity totals, and the corpus (stories, claims, near-duplicates) by article ids
+      const fp = (
+        await store.pool.query(`SELECT
+          (SELECT md5(string_agg(id || ':' || coalesce(content_hash, ''), ',' ORDER BY id)) FROM articles) AS articles,
+          (SELECT md5(string_agg(entity || ':' || articles || ':' || mentions, ',' ORDER BY entity)) FROM entity_totals) AS entities,
+          (SELECT md5(string_agg(m, '|' ORDER BY m)) FROM (SELECT string_agg(a.id, ',' ORDER BY a.id) AS m FROM corpus_story_articles s
+             JOIN articles a ON a.rowid = s.article GROUP BY s.story) x) AS stories,
+          (SELECT md5(string_agg(m, '|' ORDER BY m)) FROM (SELECT string_agg(a.id || '#' || r.event::text, ',' ORDER BY a.id, r.event) AS m FROM corpus_claim_reports r
+             JOIN articles a ON a.rowid = r.article GROUP BY r.claim) x) AS claims,
+          (SELECT md5(string_agg(a.id || '>' || coalesce(o.id, ''), ',' ORDER BY a.id)) FROM corpus_dedup d JOIN articles a ON a.rowid = d.article
+             LEFT JOIN articles o ON o.rowid = d.copy_of) AS dedup,
+          (SELECT count(*)::int FROM corpus_stories) AS "nStories", (SELECT count(*)::int FROM corpus_claims) AS "nClaims"`)
+      ).rows[0] as Record<string, string | number>;
+      for (const k of ['articles', 'entities', 'stories', 'claims', 'dedup']) fp[k] = String(fp[k] ?? '').slice(0, 8);
       await store.pool.query('ANALYZE');
       const figs = await queryFigures(store, queries, true);
       return {
+        fingerprint: fp,
+        steady,
         config: `pg${workers}`,
         n,
         stored: times.length,
@@ -254,12 +559,19 @@ async function runPostgres(server: string, workers: number, jsonl: string, n: nu
         ...figs,
         cpuMsPerArticle: r1(cpuMs / times.length),
         load: r1(loadavg()[0]),
+        workerJobCpuMsPerArticle: r1(steadyCpu / times.length),
+        pgCpuMsPerArticle: r1(pgCpuMs / times.length),
+        machine: { busyMsPerArticle: r1((m1.busy - m0.busy) / times.length), idleShare: r1((100 * (m1.idle - m0.idle)) / (m1.idle - m0.idle + m1.busy - m0.busy)) },
+        msPerArticle: Object.fromEntries(Object.entries(split).map(([k, v]) => [k, r1(v / times.length)])),
+        enqueueSec,
+        ...(stretches.length ? { stretches } : {}),
       };
     } finally {
       await store.close();
     }
   } finally {
-    await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    if (!process.env.PARLEY_BENCH_KEEP) await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    else process.stderr.write(`bench: kept database ${name}\n`);
   }
 }
 
@@ -268,14 +580,22 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'parley-scale-'));
   const pipeline = await createPipeline({ upTo: 'morph' });
   const lemmatizer = morphLemmatizer(pipeline.ctx.get('morph'));
+  if (o.queryOnly) {
+    try {
+      await queryOnly(o.queryOnly, lemmatizer, dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const server = o.configs.some((c) => c.startsWith('pg')) ? pgServer() : '';
   const results: Result[] = [];
   try {
     for (const n of o.sizes) {
       const jsonl = join(dir, `articles-${n}.jsonl`);
-      const queries = queriesFrom(writeArticles(jsonl, n));
+      const queries = o.noQueries ? (writeArticles(jsonl, n), []) : queriesFrom(writeArticles(jsonl, n));
       for (const c of o.configs) {
-        const r = c === 'sqlite' ? await runSqlite(dir, jsonl, n, queries, lemmatizer) : await runPostgres(server, Number(c.slice(2)), jsonl, n, queries, lemmatizer);
+        const r = c === 'sqlite' ? await runSqlite(dir, jsonl, n, queries, lemmatizer) : await runPostgres(server, Number(c.slice(2)), jsonl, n, queries, lemmatizer, o);
         results.push(r);
         if (!o.json) process.stderr.write(`${JSON.stringify(r)}\n`);
       }

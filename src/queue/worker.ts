@@ -23,6 +23,15 @@ export interface WorkerStats {
   stored: number;
   skipped: number;
   failed: number;
+  /** wall-clock ms summed over jobs: fetching, analysing, storing, completing (where the time goes) */
+  ms: { fetch: number; analyze: number; store: number; complete: number };
+  /**
+   * CPU ms of this process (every thread) from the start of its first job to the end of its last:
+   * its CPU per job without start-up and pipeline loading
+   */
+  cpuMs: number;
+  /** the store's own split of its write time, where it keeps one (PostgresStore.writeTimings) */
+  write?: Record<string, number>;
 }
 
 export interface WorkerOptions {
@@ -43,7 +52,14 @@ export interface RunningWorker {
 }
 
 export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analyzer, o: WorkerOptions): Promise<RunningWorker> {
-  const stats: WorkerStats = { jobs: 0, stored: 0, skipped: 0, failed: 0 };
+  const stats: WorkerStats = { jobs: 0, stored: 0, skipped: 0, failed: 0, ms: { fetch: 0, analyze: 0, store: 0, complete: 0 }, cpuMs: 0 };
+  let cpu0: NodeJS.CpuUsage | null = null;
+  const cpuNow = () => {
+    const u = process.cpuUsage(cpu0 ?? undefined);
+    return (u.user + u.system) / 1000;
+  };
+  const write = (store as Store & { writeTimings?: Record<string, number> }).writeTimings;
+  if (write) stats.write = write;
   let running = 0;
   let lastBusy = Date.now();
   const isStored = (store as Store & { isStored?: (k: { id?: string | null; contentHash?: string | null }) => Promise<boolean> }).isStored?.bind(store);
@@ -63,9 +79,13 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
           return { status: 'skipped', id: doc.id };
         }
       }
+      const t0 = performance.now();
       const r = await engine.analyze(raw);
+      const t1 = performance.now();
+      stats.ms.analyze += t1 - t0;
       if (!r.ok) throw new Error(`${input}: analysis failed: ${r.error}`);
       const put = await store.putArticle(r.doc);
+      stats.ms.store += performance.now() - t1;
       if (put.status === 'new') stats.stored++;
       else stats.skipped++;
       o.onJob?.({ input: String(input), status: put.status, id: put.id });
@@ -82,29 +102,52 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
   let stopping: Promise<void> | null = null;
   let stopRequested = false;
   const pollMs = (o.pollInterval ?? 0.5) * 1000;
+  /** completions in flight (not waited for between jobs; waited for before the worker stops) */
+  const finishing = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    finishing.add(p);
+    void p.finally(() => finishing.delete(p));
+  };
+  const fetchOne = async (): Promise<PgBoss.Job<IngestJob> | null> => {
+    try {
+      const t0 = performance.now();
+      const jobs = (await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: 1 })) ?? [];
+      stats.ms.fetch += performance.now() - t0;
+      return jobs[0] ?? null;
+    } catch (e) {
+      // the database went away for a moment: wait and keep going
+      process.stderr.write(`parley: worker: fetching a job: ${(e as Error).message}\n`);
+      return null;
+    }
+  };
+  // (a job is not fetched ahead while another is analysed: its timeout would run while it waits)
   const loop = async () => {
     while (!stopRequested) {
-      let jobs: PgBoss.Job<IngestJob>[] = [];
-      try {
-        jobs = (await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: 1 })) ?? [];
-      } catch (e) {
-        // the database went away for a moment: wait and keep going
-        process.stderr.write(`parley: worker: fetching a job: ${(e as Error).message}\n`);
-      }
-      if (!jobs.length) {
+      const job = await fetchOne();
+      if (!job) {
         await new Promise((r) => setTimeout(r, pollMs));
         continue;
       }
-      const job = jobs[0];
+      cpu0 ??= process.cpuUsage();
       running++;
       try {
         const out = await handle(job);
-        await boss.complete(INGEST_QUEUE, job.id, out as object);
+        // the completion is not waited for before the next job: a completion that is lost (the
+        // worker dies first) leaves the job active until it expires; run again, it finds its
+        // article stored and is skipped
+        const t0 = performance.now();
+        track(
+          boss.complete(INGEST_QUEUE, job.id, out as object).then(
+            () => void (stats.ms.complete += performance.now() - t0),
+            (e) => process.stderr.write(`parley: worker: completing job ${job.id}: ${(e as Error).message}\n`),
+          ),
+        );
       } catch (e) {
-        await boss.fail(INGEST_QUEUE, job.id, e as object).catch(() => {});
+        track(boss.fail(INGEST_QUEUE, job.id, e as object).catch(() => {}));
       } finally {
         running--;
         lastBusy = Date.now();
+        stats.cpuMs = Math.round(cpuNow());
       }
     }
   };
@@ -115,8 +158,9 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
   const stop = () =>
     (stopping ??= (async () => {
       stopRequested = true;
-      // the jobs in hand finish
+      // the jobs in hand finish, and their completions reach the queue
       await Promise.all(loops);
+      while (finishing.size) await Promise.all([...finishing]);
       resolveDone();
     })());
 
