@@ -429,161 +429,167 @@ function directPass(x: X): void {
 
 
 function cuePass(x: X): void {
-  const { v, w, lex, svc, text, top, cands, usedPair, cueAt, insidePair, pairIndexByOpen, docCueAt, afterCue } = x;
+  const { w, cueAt, insidePair, docCueAt } = x;
   // ---------- indirect / mixed, and attributions with the same patterns
   // right to left, so a cue nested in another's clause (`напомнил, что Москва заявляла о том, что "…"`) comes first
   for (let c = w.length - 1; c >= 0; c--) {
     if (!cueAt[c] || insidePair[c] >= 0 || docCueAt.has(c)) continue;
-    const lemma = w[c].lemma;
-    const s = w[c].sent;
-    const sEnd = v.sEnd[s];
-    const prevTok = w[c - 1];
-    // `Как отметил X, …` / `…, как сообщал X.`
-    const asIdx = prevTok && prevTok.word && lex.as.has(prevTok.norm) ? c - 1 : prevTok && !prevTok.word && w[c - 2] && lex.as.has(w[c - 2].norm) ? -1 : -1;
-    if (asIdx >= 0) {
-      const subj = findSubject(v, c, lex, 1, { maxTokens: 10 });
-      // find the comma closing the `как …` phrase
-      let comma = -1;
-      for (let t = c + 1; t < sEnd && t < c + 40; t++) {
-        if (w[t].text === ',') {
-          comma = t;
-          break;
-        }
-        if (!w[t].word && SENT_PUNCT.has(w[t].text)) break;
+    cueClause(x, c);
+  }
+}
+
+/** the clause, quotation or passage the cue at token `c` introduces or closes, if any (see cuePass) */
+function cueClause(x: X, c: number): void {
+  const { v, w, lex, svc, text, top, cands, usedPair, cueAt, insidePair, pairIndexByOpen, afterCue } = x;
+  const lemma = w[c].lemma;
+  const s = w[c].sent;
+  const sEnd = v.sEnd[s];
+  const prevTok = w[c - 1];
+  // `Как отметил X, …` / `…, как сообщал X.`
+  const asIdx = prevTok && prevTok.word && lex.as.has(prevTok.norm) ? c - 1 : prevTok && !prevTok.word && w[c - 2] && lex.as.has(w[c - 2].norm) ? -1 : -1;
+  if (asIdx >= 0) {
+    const subj = findSubject(v, c, lex, 1, { maxTokens: 10 });
+    // find the comma closing the `как …` phrase
+    let comma = -1;
+    for (let t = c + 1; t < sEnd && t < c + 40; t++) {
+      if (w[t].text === ',') {
+        comma = t;
+        break;
       }
-      const sStartT = v.sStart[s];
-      if (asIdx === sStartT || (asIdx > sStartT && (w[asIdx - 1].text === '.' || !w[asIdx - 1].word)) || asIdx === sStartT) {
-        // `Как сообщает "Европейская правда", об этом он написал в X`: the credit of a credit quotes nothing
-        if (comma > 0 && findPhrase(v, comma + 1, lex, lex.anaphoric)) continue;
-        if (comma > 0 && comma + 1 < sEnd) {
-          addClause(x, comma + 1, s, c, subj, 'cue', 'quote.indirect.as-cue');
-        }
-      } else if (asIdx > sStartT && w[asIdx - 1].text === ',') {
-        const a = w[sStartT].start;
-        const b = w[asIdx - 2] ? w[asIdx - 2].end : a;
-        if (b > a) pushClause(x, a, b, c, subj, 'quote.indirect.as-cue-after');
-      }
-      continue;
+      if (!w[t].word && SENT_PUNCT.has(w[t].text)) break;
     }
-    // complementizer to the right: `заявил, что …`, `сообщил телеканалу France 2, что …`, `said (that) …`
-    let comp = -1;
-    let needObj = lex.needsObject.get(lemma);
-    let hasObj = !needObj;
-    let about = false;
-    for (let t = c + 1, n = 0; t < sEnd && n < (lex.lang === 'en' ? 0 : 18); t++, n++) {
-      const tk = w[t];
-      if (tk.word && needObj && needObj.has(tk.lemma)) hasObj = true;
-      if (tk.word && lex.comp.has(tk.norm)) {
-        const pv = w[t - 1];
-        if (lex.lang === 'en' || (pv && pv.text === ',') || t === c + 1) {
-          comp = t;
-          break;
-        }
+    const sStartT = v.sStart[s];
+    if (asIdx === sStartT || (asIdx > sStartT && (w[asIdx - 1].text === '.' || !w[asIdx - 1].word)) || asIdx === sStartT) {
+      // `Как сообщает "Европейская правда", об этом он написал в X`: the credit of a credit quotes nothing
+      if (comma > 0 && findPhrase(v, comma + 1, lex, lex.anaphoric)) return;
+      if (comma > 0 && comma + 1 < sEnd) {
+        addClause(x, comma + 1, s, c, subj, 'cue', 'quote.indirect.as-cue');
       }
-      if (!tk.word && (SENT_PUNCT.has(tk.text) || tk.text === ':' || tk.text === ';' || QUOTE_CHARS.has(tk.text))) break;
-      if (tk.word && cueAt[t]) break;
-      if (tk.word && (tk.pos === 'VERB') && (tk.tags?.VerbForm === 'Fin' || tk.tags?.VerbForm === 'Conv')) break;
-      if (tk.word && findPhrase(v, t, lex, lex.aboutThat)) about = true;
+    } else if (asIdx > sStartT && w[asIdx - 1].text === ',') {
+      const a = w[sStartT].start;
+      const b = w[asIdx - 2] ? w[asIdx - 2].end : a;
+      if (b > a) pushClause(x, a, b, c, subj, 'quote.indirect.as-cue-after');
     }
-    if (comp < 0 && lex.lang === 'en' && !lex.thatOnly.has(lemma)) comp = englishZeroThat(v, c, sEnd, lex, insidePair);
-    else if (comp >= 0 && lex.thatOnly.has(lemma) && w[comp].norm !== 'that') comp = -1;
-    const quoteOnly = lex.quoteOnly.has(lemma);
-    if (comp >= 0 && hasObj && !quoteOnly && comp + 1 < sEnd) {
-      const from = lex.lang === 'en' && w[comp].norm !== 'that' ? comp : comp + 1;
-      // (`Russian state news agencies said Putin and Modi visited …`: without `that` the clause's own subject is not the cue's)
-      // (`Russian state news agencies said Putin and Modi visited …`: without `that` a name opening the clause is the clause's
-      // subject, not the cue's; a pronoun there (`Scott said he posed …`) mostly is the speaker, and stays the fallback)
-      let fwd = findSubject(v, c, lex, 1, { maxTokens: comp - c });
-      if (fwd && from === comp && fwd.k !== 'pronoun') fwd = null;
-      const subj = findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(x, c);
-      // `заявила о том, что "…"` / `сообщил, что "…"` — a quote filling the clause is direct
-      const k = pairIndexByOpen.get(w[from].start);
-      if (k !== undefined && !usedPair.has(top[k])) {
-        const p = top[k];
-        const after = tokenAt(w, p.close + 1);
-        if (after < 0 || after >= sEnd || (!w[after].word && SENT_PUNCT.has(w[after].text)) || w[after].para !== w[from].para) {
-          cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.that-quote' });
-          usedPair.add(p);
-          continue;
-        }
+    return;
+  }
+  // complementizer to the right: `заявил, что …`, `сообщил телеканалу France 2, что …`, `said (that) …`
+  let comp = -1;
+  let needObj = lex.needsObject.get(lemma);
+  let hasObj = !needObj;
+  let about = false;
+  for (let t = c + 1, n = 0; t < sEnd && n < (lex.lang === 'en' ? 0 : 18); t++, n++) {
+    const tk = w[t];
+    if (tk.word && needObj && needObj.has(tk.lemma)) hasObj = true;
+    if (tk.word && lex.comp.has(tk.norm)) {
+      const pv = w[t - 1];
+      if (lex.lang === 'en' || (pv && pv.text === ',') || t === c + 1) {
+        comp = t;
+        break;
       }
-      void about;
-      addClause(x, from, s, c, subj, 'cue', 'quote.indirect.that-clause');
-      continue;
     }
-    // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
-    const ana = anaphoricBefore(v, c, lex);
-    if (ana >= 0 && s > 0) {
-      let ps = s - 1;
-      // `… . Про це повідомляє УНН. Про цю ідею Барньє повідомив …`: skip a sentence that is itself a credit line
-      if (ps > 0 && anaphoricBefore(v, Math.min(v.sStart[ps] + 6, v.sEnd[ps] - 1), lex) === v.sStart[ps]) ps--;
-      const a = v.sStart[ps];
-      const b = v.sEnd[ps];
-      // `"…". Об этом заявил Песков.` / `«…». Так прокоментував ситуацію Зеленський.`: the quote before
-      const qk = b > a ? insidePair[a] >= 0 ? insidePair[a] : a + 1 < b ? insidePair[a + 1] : -1 : -1;
-      if (qk >= 0 && !usedPair.has(top[qk]) && top[qk].open <= w[a].start + 1) {
-        const p = top[qk];
-        const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
-        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.anaphoric' });
+    if (!tk.word && (SENT_PUNCT.has(tk.text) || tk.text === ':' || tk.text === ';' || QUOTE_CHARS.has(tk.text))) break;
+    if (tk.word && cueAt[t]) break;
+    if (tk.word && (tk.pos === 'VERB') && (tk.tags?.VerbForm === 'Fin' || tk.tags?.VerbForm === 'Conv')) break;
+    if (tk.word && findPhrase(v, t, lex, lex.aboutThat)) about = true;
+  }
+  if (comp < 0 && lex.lang === 'en' && !lex.thatOnly.has(lemma)) comp = englishZeroThat(v, c, sEnd, lex, insidePair);
+  else if (comp >= 0 && lex.thatOnly.has(lemma) && w[comp].norm !== 'that') comp = -1;
+  const quoteOnly = lex.quoteOnly.has(lemma);
+  if (comp >= 0 && hasObj && !quoteOnly && comp + 1 < sEnd) {
+    const from = lex.lang === 'en' && w[comp].norm !== 'that' ? comp : comp + 1;
+    // (`Russian state news agencies said Putin and Modi visited …`: without `that` the clause's own subject is not the cue's)
+    // (`Russian state news agencies said Putin and Modi visited …`: without `that` a name opening the clause is the clause's
+    // subject, not the cue's; a pronoun there (`Scott said he posed …`) mostly is the speaker, and stays the fallback)
+    let fwd = findSubject(v, c, lex, 1, { maxTokens: comp - c });
+    if (fwd && from === comp && fwd.k !== 'pronoun') fwd = null;
+    const subj = findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(x, c);
+    // `заявила о том, что "…"` / `сообщил, что "…"` — a quote filling the clause is direct
+    const k = pairIndexByOpen.get(w[from].start);
+    if (k !== undefined && !usedPair.has(top[k])) {
+      const p = top[k];
+      const after = tokenAt(w, p.close + 1);
+      if (after < 0 || after >= sEnd || (!w[after].word && SENT_PUNCT.has(w[after].text)) || w[after].para !== w[from].para) {
+        cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.that-quote' });
         usedPair.add(p);
-        continue;
+        return;
       }
-      // `… . Про це повідомив речник МЗС Олег Ніколенко.`: a verb of informing credits the news before it to its
-      // source (an attribution of facts), it quotes no statement
-      if (b > a && insidePair[a] < 0) {
-        const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
-        // (an outlet's credit stays: it is the passage's attribution)
-        if (lex.newsCredit.has(lemma) && !(subj && (subj.k === 'media' || ((subj.k === 'entity' || subj.k === 'institution') && svc.isOutlet(subj.ent))))) continue;
-        // `Путин пригласил делегацию … . Об этом глава государства объявил …`, `Сибига провел разговор … . Об этом
-        // Сибига сообщил …`: a sentence whose subject is the speaker himself reports his act, it quotes nobody
-        if (actOfSpeaker(x, a, b, subj)) continue;
-        const endChar = clauseEnd(x, a, ps);
-        pushClause(x, w[a].start, endChar, c, subj, 'quote.indirect.anaphoric');
-      }
-      continue;
     }
-    // inverted: `…, рассказал глава МИД Сергей Лавров.` / `…, пишет Politico.` / `…, he said.`
-    let q = c - 1;
-    // English puts the subject first: `…, a source said.`, `…, Sen. Lindsey Graham told HuffPost.`
-    while (q >= 0 && w[q].word && w[q].sent === s && c - q <= 8 && lex.lang === 'en' && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || /^['’]s$/.test(w[q].norm) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(w[q].pos ?? '') || w[q].upper)) q--;
-    const sep = w[q];
-    if (lex.notInverted.has(lemma)) continue;
-    if (sep && !sep.word && (sep.text === ',' || DASHES.has(sep.text)) && sep.sent === s && insidePair[q] < 0) {
-      let a0 = q;
-      if (DASHES.has(sep.text) && w[q - 1] && w[q - 1].text === ',') a0 = q - 1;
-      const prevClose = w[a0 - 1];
-      // a direct quote right before is handled above
-      if (prevClose && !prevClose.word && QUOTE_CHARS.has(prevClose.text)) continue;
-      if (prevClose && prevClose.text === '»') continue;
-      const st = v.sStart[s];
-      let a = st;
-      // skip an opening `По словам X,`-like phrase or a dateline
-      // the clause before the comma has a predicate (`Президент США Дональд Трамп у вівторок, 29 липня, підтвердив
-      // свій намір` is a subject and a date, not what anybody said)
-      let pred = false;
-      for (let t = a; t < a0 && !pred; t++) {
-        const x = w[t];
-        if (insidePair[t] >= 0 || (x.word && (((x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm !== 'Conv') || x.tags?.Variant === 'Short' || lex.comp.has(x.norm))) || (!x.word && DASHES.has(x.text))) pred = true;
-      }
-      if (a0 - a >= 4 && pred && restIsSubjectOnly(v, c, sEnd, lex, c - q > 1)) {
-        const subj = (c - q > 1 ? findSubject(v, c, lex, -1, { maxTokens: c - q - 1 }) : null) ?? findSubject(v, c, lex, 1, { maxTokens: 10 });
-        // `…, передає "…`: an outlet's verb with no outlet named credits nobody (the text lost the name), no quote
-        if (!subj && lex.outletVerbs.has(lemma)) continue;
-        // `…, проинформировал Сикорского о …`: a person after the cue in an oblique case is its object, not its subject
-        if (subj && subj.k === 'entity' && subj.t0 > c && lex.lang !== 'en' && mentionCaseOk(v, subj.t0, tokenAt(w, subj.end - 1) + 1) === 'other') continue;
-        // (`“A. B,” Celso Amorim, …, told reporters`: the cue of the quotation before it, whose sentence the splitter
-        // began inside the marks, inverts no clause)
-        if (afterCue.has(c) && insidePair[a] >= 0) continue;
-        pushClause(x, w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
-      }
-      continue;
+    void about;
+    addClause(x, from, s, c, subj, 'cue', 'quote.indirect.that-clause');
+    return;
+  }
+  // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
+  const ana = anaphoricBefore(v, c, lex);
+  if (ana >= 0 && s > 0) {
+    let ps = s - 1;
+    // `… . Про це повідомляє УНН. Про цю ідею Барньє повідомив …`: skip a sentence that is itself a credit line
+    if (ps > 0 && anaphoricBefore(v, Math.min(v.sStart[ps] + 6, v.sEnd[ps] - 1), lex) === v.sStart[ps]) ps--;
+    const a = v.sStart[ps];
+    const b = v.sEnd[ps];
+    // `"…". Об этом заявил Песков.` / `«…». Так прокоментував ситуацію Зеленський.`: the quote before
+    const qk = b > a ? insidePair[a] >= 0 ? insidePair[a] : a + 1 < b ? insidePair[a + 1] : -1 : -1;
+    if (qk >= 0 && !usedPair.has(top[qk]) && top[qk].open <= w[a].start + 1) {
+      const p = top[qk];
+      const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, c), cueIdx: c, subj, mode: 'cue', order: w[c].start, pair: p, rule: 'quote.direct.anaphoric' });
+      usedPair.add(p);
+      return;
     }
+    // `… . Про це повідомив речник МЗС Олег Ніколенко.`: a verb of informing credits the news before it to its
+    // source (an attribution of facts), it quotes no statement
+    if (b > a && insidePair[a] < 0) {
+      const subj = findSubject(v, c, lex, -1, { maxTokens: c - ana }) ?? findSubject(v, c, lex, 1);
+      // (an outlet's credit stays: it is the passage's attribution)
+      if (lex.newsCredit.has(lemma) && !(subj && (subj.k === 'media' || ((subj.k === 'entity' || subj.k === 'institution') && svc.isOutlet(subj.ent))))) return;
+      // `Путин пригласил делегацию … . Об этом глава государства объявил …`, `Сибига провел разговор … . Об этом
+      // Сибига сообщил …`: a sentence whose subject is the speaker himself reports his act, it quotes nobody
+      if (actOfSpeaker(x, a, b, subj)) return;
+      const endChar = clauseEnd(x, a, ps);
+      pushClause(x, w[a].start, endChar, c, subj, 'quote.indirect.anaphoric');
+    }
+    return;
+  }
+  // inverted: `…, рассказал глава МИД Сергей Лавров.` / `…, пишет Politico.` / `…, he said.`
+  let q = c - 1;
+  // English puts the subject first: `…, a source said.`, `…, Sen. Lindsey Graham told HuffPost.`
+  while (q >= 0 && w[q].word && w[q].sent === s && c - q <= 8 && lex.lang === 'en' && (v.mentionAt[q] >= 0 || lex.pronouns.has(w[q].norm) || /^['’]s$/.test(w[q].norm) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(w[q].pos ?? '') || w[q].upper)) q--;
+  const sep = w[q];
+  if (lex.notInverted.has(lemma)) return;
+  if (sep && !sep.word && (sep.text === ',' || DASHES.has(sep.text)) && sep.sent === s && insidePair[q] < 0) {
+    let a0 = q;
+    if (DASHES.has(sep.text) && w[q - 1] && w[q - 1].text === ',') a0 = q - 1;
+    const prevClose = w[a0 - 1];
+    // a direct quote right before is handled above
+    if (prevClose && !prevClose.word && QUOTE_CHARS.has(prevClose.text)) return;
+    if (prevClose && prevClose.text === '»') return;
+    const st = v.sStart[s];
+    let a = st;
+    // skip an opening `По словам X,`-like phrase or a dateline
+    // the clause before the comma has a predicate (`Президент США Дональд Трамп у вівторок, 29 липня, підтвердив
+    // свій намір` is a subject and a date, not what anybody said)
+    let pred = false;
+    for (let t = a; t < a0 && !pred; t++) {
+      const x = w[t];
+      if (insidePair[t] >= 0 || (x.word && (((x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm !== 'Conv') || x.tags?.Variant === 'Short' || lex.comp.has(x.norm))) || (!x.word && DASHES.has(x.text))) pred = true;
+    }
+    if (a0 - a >= 4 && pred && restIsSubjectOnly(v, c, sEnd, lex, c - q > 1)) {
+      const subj = (c - q > 1 ? findSubject(v, c, lex, -1, { maxTokens: c - q - 1 }) : null) ?? findSubject(v, c, lex, 1, { maxTokens: 10 });
+      // `…, передає "…`: an outlet's verb with no outlet named credits nobody (the text lost the name), no quote
+      if (!subj && lex.outletVerbs.has(lemma)) return;
+      // `…, проинформировал Сикорского о …`: a person after the cue in an oblique case is its object, not its subject
+      if (subj && subj.k === 'entity' && subj.t0 > c && lex.lang !== 'en' && mentionCaseOk(v, subj.t0, tokenAt(w, subj.end - 1) + 1) === 'other') return;
+      // (`“A. B,” Celso Amorim, …, told reporters`: the cue of the quotation before it, whose sentence the splitter
+      // began inside the marks, inverts no clause)
+      if (afterCue.has(c) && insidePair[a] >= 0) return;
+      pushClause(x, w[a].start, w[a0 - 1].end, c, subj, 'quote.indirect.inverted');
+    }
+    return;
   }
 }
 
 
 function phrasePass(x: X): void {
-  const { v, w, lex, svc, text, top, cands, atts, usedPair, cueAt, insidePair, pairIndexByClose } = x;
+  const { w, lex, insidePair } = x;
   // ---------- phrases: `По словам X, …`, `По информации ТАСС, …`, `According to X, …`
   // (a token that starts no phrase of either list is passed over with two look-ups)
   const phraseStarts = lex.phraseStarts;
@@ -591,93 +597,99 @@ function phrasePass(x: X): void {
   for (let i = 0; i < w.length; i++) {
     if (!w[i].word || insidePair[i] >= 0) continue;
     if (!anyStart && !phraseStarts.has(w[i].lemma) && !phraseStarts.has(w[i].norm)) continue;
-    let acc = findPhrase(v, i, lex, lex.according);
-    // `По его словам`, `За його словами`: a possessive between the preposition and the noun
-    let poss: Subj | null = null;
-    if (!acc && w[i + 1] && lex.possessives.has(w[i + 1].norm)) {
-      const ph2 = lex.according.find((ph) => ph.length === 2 && matchPhrase(v, i, [ph[0]]) && matchPhrase(v, i + 2, [ph[1]]));
-      if (ph2) {
-        acc = [ph2[0], w[i + 1].norm, ph2[1]];
-        poss = { k: 'pronoun', g: lex.possessives.get(w[i + 1].norm)!, start: w[i + 1].start, end: w[i + 1].end, t0: i + 1 };
-      }
-    }
-    const att = acc ? undefined : findPhrase(v, i, lex, lex.attribution);
-    const ph = acc ?? att;
-    if (!ph) continue;
-    if (ph.length === 2 && lex.as.has(ph[0]) && cueAt[i + 1]) continue; // handled as `как` + cue
-    const s = w[i].sent;
-    const sEnd = v.sEnd[s];
-    const after = i + ph.length;
-    // the source: tokens up to the next comma
-    let comma = -1;
-    for (let t = after; t < sEnd && t < after + 10; t++) {
-      if (w[t].text === ',') {
-        comma = t;
-        break;
-      }
-      if (!w[t].word && (SENT_PUNCT.has(w[t].text) || w[t].text === ':')) break;
-    }
-    const srcEnd = comma > 0 ? comma : Math.min(sEnd, after + 6);
-    const src = poss ?? sourceIn(v, after, srcEnd, lex);
-    if (!src) continue;
-    const cueLemma = poss ? [ph[0], ph[2]].join(' ') : ph.join(' ');
-    const cue: Cue = { start: w[i].start, end: w[after - 1].end, text: text.slice(w[i].start, w[after - 1].end), lemma: cueLemma };
-    const st = v.sStart[s];
-    let a: number;
-    let b: number;
-    // `“…,” according to the Kremlin.`, `«…», — по словам Пескова.`: a quotation right before a phrase that ends the sentence
-    let pk = -1;
-    for (let t = i - 1; t >= 0 && t >= i - 3 && !w[t].word && pk < 0; t--) {
-      pk = pairIndexByClose.get(w[t].start) ?? -1;
-      if (w[t].text !== ',' && !DASHES.has(w[t].text) && pk < 0) break;
-    }
-    // (a quotation of three words or more that opens its sentence, not a quoted name: `пише "Європейська правда" з посиланням на …`)
-    if (pk >= 0) {
-      const p = top[pk];
-      let o = p.open - 1;
-      while (o >= 0 && /[ \t\u00a0]/.test(text[o])) o--;
-      if (countWords(text.slice(p.start, p.end)) < 3 || (o >= 0 && !/[\n.!?…:]/.test(text[o]))) pk = -1;
-    }
-    if (pk >= 0 && comma < 0 && !usedPair.has(top[pk]) && !acc?.includes('как') && !att?.includes('как')) {
-      const p = top[pk];
-      const outletEnt = src.k === 'entity' && svc.isOutlet(src.ent) ? src.ent : src.k === 'unnamed' ? src.via : null;
-      usedPair.add(p);
-      if (outletEnt || (att && src.k === 'media')) {
-        if (outletEnt) atts.push({ start: p.start, end: p.end, source: outletEnt.id, cue });
-        continue;
-      }
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start, pair: p, rule: 'quote.direct.according' });
-      continue;
-    }
-    if (i === st || (i > st && !w[i - 1].word && !SENT_PUNCT.has(w[i - 1].text) && w[i - 1].text !== ',')) {
-      if (comma < 0 || comma + 1 >= sEnd) continue;
-      a = w[comma + 1].start;
-      b = clauseEnd(x, comma + 1, s);
-    } else if (i > st && w[i - 1].text === ',' && countWords(text.slice(w[st].start, w[i - 2].end)) < 3 && comma > 0 && comma + 1 < sEnd) {
-      // `При этом, по его словам, …`: a connective before the phrase; the clause is what follows it
-      a = w[comma + 1].start;
-      b = clauseEnd(x, comma + 1, s);
-    } else if (i > st && w[i - 1].text === ',') {
-      a = w[st].start;
-      b = w[i - 2].end;
-    } else if (i === st + 1 && !w[st].word) {
-      if (comma < 0 || comma + 1 >= sEnd) continue;
-      a = w[comma + 1].start;
-      b = clauseEnd(x, comma + 1, s);
-    } else continue;
-    if (b <= a) continue;
-    const isAttr = !!att;
-    const outletEnt = src.k === 'entity' && svc.isOutlet(src.ent) ? src.ent : src.k === 'unnamed' ? src.via : null;
-    if (outletEnt || (isAttr && src.k === 'media')) {
-      const id = outletEnt ? outletEnt.id : null;
-      if (id) atts.push({ start: a, end: b, source: id, cue });
-      continue;
-    }
-    if (isAttr && src.k !== 'entity' && src.k !== 'role' && src.k !== 'pronoun') continue;
-    const within = pairsWithin(x, a, b);
-    within.forEach((p) => usedPair.add(p));
-    cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start, rule: 'quote.indirect.according' });
+    phraseAt(x, i);
   }
+}
+
+/** the `according`/`attribution` phrase at token `i`, if one starts there (see phrasePass) */
+function phraseAt(x: X, i: number): void {
+  const { v, w, lex, svc, text, top, cands, atts, usedPair, cueAt, pairIndexByClose } = x;
+  let acc = findPhrase(v, i, lex, lex.according);
+  // `По его словам`, `За його словами`: a possessive between the preposition and the noun
+  let poss: Subj | null = null;
+  if (!acc && w[i + 1] && lex.possessives.has(w[i + 1].norm)) {
+    const ph2 = possessiveGap(v, i, lex);
+    if (ph2) {
+      acc = [ph2[0], w[i + 1].norm, ph2[1]];
+      poss = { k: 'pronoun', g: lex.possessives.get(w[i + 1].norm)!, start: w[i + 1].start, end: w[i + 1].end, t0: i + 1 };
+    }
+  }
+  const att = acc ? undefined : findPhrase(v, i, lex, lex.attribution);
+  const ph = acc ?? att;
+  if (!ph) return;
+  if (ph.length === 2 && lex.as.has(ph[0]) && cueAt[i + 1]) return; // handled as `как` + cue
+  const s = w[i].sent;
+  const sEnd = v.sEnd[s];
+  const after = i + ph.length;
+  // the source: tokens up to the next comma
+  let comma = -1;
+  for (let t = after; t < sEnd && t < after + 10; t++) {
+    if (w[t].text === ',') {
+      comma = t;
+      break;
+    }
+    if (!w[t].word && (SENT_PUNCT.has(w[t].text) || w[t].text === ':')) break;
+  }
+  const srcEnd = comma > 0 ? comma : Math.min(sEnd, after + 6);
+  const src = poss ?? sourceIn(v, after, srcEnd, lex);
+  if (!src) return;
+  const cueLemma = poss ? [ph[0], ph[2]].join(' ') : ph.join(' ');
+  const cue: Cue = { start: w[i].start, end: w[after - 1].end, text: text.slice(w[i].start, w[after - 1].end), lemma: cueLemma };
+  const st = v.sStart[s];
+  let a: number;
+  let b: number;
+  // `“…,” according to the Kremlin.`, `«…», — по словам Пескова.`: a quotation right before a phrase that ends the sentence
+  let pk = -1;
+  for (let t = i - 1; t >= 0 && t >= i - 3 && !w[t].word && pk < 0; t--) {
+    pk = pairIndexByClose.get(w[t].start) ?? -1;
+    if (w[t].text !== ',' && !DASHES.has(w[t].text) && pk < 0) break;
+  }
+  // (a quotation of three words or more that opens its sentence, not a quoted name: `пише "Європейська правда" з посиланням на …`)
+  if (pk >= 0) {
+    const p = top[pk];
+    let o = p.open - 1;
+    while (o >= 0 && /[ \t\u00a0]/.test(text[o])) o--;
+    if (countWords(text.slice(p.start, p.end)) < 3 || (o >= 0 && !/[\n.!?…:]/.test(text[o]))) pk = -1;
+  }
+  if (pk >= 0 && comma < 0 && !usedPair.has(top[pk]) && !acc?.includes('как') && !att?.includes('как')) {
+    const p = top[pk];
+    const outletEnt = src.k === 'entity' && svc.isOutlet(src.ent) ? src.ent : src.k === 'unnamed' ? src.via : null;
+    usedPair.add(p);
+    if (outletEnt || (att && src.k === 'media')) {
+      if (outletEnt) atts.push({ start: p.start, end: p.end, source: outletEnt.id, cue });
+      return;
+    }
+    cands.push({ start: p.start, end: p.end, kind: 'direct', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start, pair: p, rule: 'quote.direct.according' });
+    return;
+  }
+  if (i === st || (i > st && !w[i - 1].word && !SENT_PUNCT.has(w[i - 1].text) && w[i - 1].text !== ',')) {
+    if (comma < 0 || comma + 1 >= sEnd) return;
+    a = w[comma + 1].start;
+    b = clauseEnd(x, comma + 1, s);
+  } else if (i > st && w[i - 1].text === ',' && countWords(text.slice(w[st].start, w[i - 2].end)) < 3 && comma > 0 && comma + 1 < sEnd) {
+    // `При этом, по его словам, …`: a connective before the phrase; the clause is what follows it
+    a = w[comma + 1].start;
+    b = clauseEnd(x, comma + 1, s);
+  } else if (i > st && w[i - 1].text === ',') {
+    a = w[st].start;
+    b = w[i - 2].end;
+  } else if (i === st + 1 && !w[st].word) {
+    if (comma < 0 || comma + 1 >= sEnd) return;
+    a = w[comma + 1].start;
+    b = clauseEnd(x, comma + 1, s);
+  } else return;
+  if (b <= a) return;
+  const isAttr = !!att;
+  const outletEnt = src.k === 'entity' && svc.isOutlet(src.ent) ? src.ent : src.k === 'unnamed' ? src.via : null;
+  if (outletEnt || (isAttr && src.k === 'media')) {
+    const id = outletEnt ? outletEnt.id : null;
+    if (id) atts.push({ start: a, end: b, source: id, cue });
+    return;
+  }
+  if (isAttr && src.k !== 'entity' && src.k !== 'role' && src.k !== 'pronoun') return;
+  const within = pairsWithin(x, a, b);
+  within.forEach((p) => usedPair.add(p));
+  cands.push({ start: a, end: b, kind: within.length && isSpeechFragment(text, within, b - a) ? 'mixed' : 'indirect', cue, cueIdx: i, subj: src, mode: 'cue', order: w[i].start, rule: 'quote.indirect.according' });
 }
 
 
@@ -1206,6 +1218,12 @@ function findPhrase(v: View, i: number, lex: Lexicon, list: string[][]): string[
   return undefined;
 }
 
+/** the two-word `according` phrase with a possessive between its words at `i` (`по его словам`), if any */
+function possessiveGap(v: View, i: number, lex: Lexicon): string[] | undefined {
+  for (const ph of lex.according) if (ph.length === 2 && matchPhrase(v, i, [ph[0]]) && matchPhrase(v, i + 2, [ph[1]])) return ph;
+  return undefined;
+}
+
 export function matchPhrase(v: View, i: number, ph: string[]): boolean {
   for (let k = 0; k < ph.length; k++) {
     const t = v.w[i + k];
@@ -1320,7 +1338,14 @@ function englishZeroThat(v: View, c: number, sEnd: number, lex: Lexicon, insideP
     // the next comma: `…, said John Smith, who heads the agency` is an inverted cue and its subject
     for (let u = t + 1; u < sEnd && u < t + 15; u++) {
       if (inverted && !v.w[u].word && (v.w[u].text === ',' || SENT_PUNCT.has(v.w[u].text))) return -1;
-      if (v.w[u].pos === 'VERB' || v.w[u].pos === 'AUX') return t;
+      // (not an infinitive, a gerund or a participle before its noun: `announced her plan to support …, bringing needed
+      // attention`, `confirmed Guterres’s attendance, with a spokesperson telling …` are objects, not clauses; a past form
+      // the tagger read as a participle after a noun or pronoun still counts: `said Russia attacked …`)
+      const x = v.w[u];
+      if (x.pos === 'VERB' || x.pos === 'AUX') {
+        const vf = x.tags?.VerbForm;
+        if (vf !== 'Inf' && vf !== 'Ger' && (vf !== 'Part' || ['NOUN', 'PROPN', 'PRON'].includes(v.w[u - 1].pos ?? ''))) return t;
+      }
     }
     return -1;
   }
