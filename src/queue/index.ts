@@ -94,11 +94,27 @@ async function fetchIndex(url: string): Promise<void> {
   }
 }
 
-/** Enqueues raw articles (one job each); returns the job ids. */
+let idSeq = 0;
+/**
+ * A job id that sorts after every id this process made before (UUID version 7 layout: milliseconds,
+ * then a counter, then random bits). pg-boss takes jobs by created_on, then id, and every job of one
+ * insert has the same created_on: with random ids the jobs of a batch were taken in random order;
+ * with these, in input order, as a single-process ingest reads them (the first of two inputs with the
+ * same text is the one stored, as there).
+ */
+export function orderedJobId(now = Date.now()): string {
+  const seq = idSeq++ & 0xffffff;
+  const rnd = Array.from({ length: 12 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const h = now.toString(16).padStart(12, '0').slice(-12) + '7' + (seq >> 12).toString(16).padStart(3, '0') + '8' + (seq & 0xfff).toString(16).padStart(3, '0') + rnd;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Enqueues raw articles (one job each, taken in this order). */
 export async function enqueue(boss: PgBoss, jobs: IngestJob[], o: QueueOptions = {}): Promise<void> {
   if (!jobs.length) return;
   await boss.insert(
     jobs.map((data) => ({
+      id: orderedJobId(),
       name: INGEST_QUEUE,
       data,
       retryLimit: o.retryLimit ?? 2,
