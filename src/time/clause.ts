@@ -182,7 +182,7 @@ export function clauseDirection(doc: Doc, lx: TimeLexicon, start: number, end: n
     if (dir === 'none' && lx.lang === 'en' && isSimplePast(words, i)) dir = 'past';
     // an infinitive governed by a word of intent or schedule points forward whatever the governor's
     // tense: `was due to take place`, `договорились встретиться`, `домовилися зустрітися`
-    if (gov.size && isInfinitive(words, i, lx.lang) && gov.has(words[i - (lx.lang === 'en' ? 2 : 1)]?.norm ?? '')) dir = 'future';
+    if (gov.size && isInfinitive(words, i, lx.lang) && governed(words, i, lx.lang, gov)) dir = 'future';
     if (dir === 'none') continue;
     const dist = w.start >= end ? w.start - end : start - w.end;
     if (dir === 'future' && fut.has(w.norm) && isAttributive(words, i, start, end)) {
@@ -212,6 +212,21 @@ function isAttributive(words: Word[], i: number, start: number, end: number): bo
   if (!n || !n.tok?.pos || !ATTRIBUTIVE_HEAD.has(n.tok.pos)) return false;
   // the next word is part of the expression being resolved: `upcoming Monday`
   return !(n.start >= start && n.end <= end);
+}
+
+/**
+ * Is the infinitive at `i` governed by a word of intent or schedule: the word before it (before
+ * `to` in English), or in Russian and Ukrainian one up to three words back with only its object
+ * between (`пригласил монгольскую делегацию посетить`), no other verb.
+ */
+function governed(words: Word[], i: number, lang: string, gov: Set<string>): boolean {
+  if (lang === 'en') return gov.has(words[i - 2]?.norm ?? '');
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (gov.has(words[j].norm)) return true;
+    const t = words[j].tok;
+    if (!t || !t.pos || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'CCONJ') return false;
+  }
+  return false;
 }
 
 function isInfinitive(words: Word[], i: number, lang: string): boolean {

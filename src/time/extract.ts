@@ -4,7 +4,9 @@
  * Finding: chrono-node's ru/uk/en casual parsers plus Parley's own (parsers.ts). Resolving, here:
  * - a full date is kept as is; a date without a year, a month without a year and a weekday point
  *   the way the governing clause's tense points (past -> the latest such date not after the
- *   article, future -> the next one; no tense -> the nearest past, as news mostly reports);
+ *   article + PAST_MARGIN_DAYS, future -> the next one; no tense -> the nearest past, as news mostly
+ *   reports); in an article without a date a day-month keeps an unknown year (`XXXX-10-23`);
+ * - weekends (`в минувшие выходные`, `over the weekend`) are their ISO week with `-WE`;
  * - `накануне`, `днем ранее`, `the day before` count from the nearest earlier day-precise date of
  *   the narrative (a main-clause date, not one inside a `что`-clause), else from the article date;
  * - parts of a month or year carry `mod` START / MID / END; relative weeks give ISO weeks.
@@ -71,12 +73,15 @@ function known(c: { isCertain(k: string): boolean; get(k: string): number | null
 }
 
 /** what a Timex value may be: year, month, ISO week or day, year ≥ 1000 */
-const ISO_VALUE = /^[1-9]\d{3}(-(0[1-9]|1[0-2]|W[0-5]\d)(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const ISO_VALUE = /^(?:[1-9]\d{3}(-(0[1-9]|1[0-2]|W[0-5]\d)(-(0[1-9]|[12]\d|3[01]))?)?|XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$/;
 
 /** characters of context kept on each side of a temporal cue for the date parsers: the longest
  * expressions reach about 20 characters from their cue (`с 8 по 24 января`, `в последних числах
  * января`, `at the beginning of January`, `вечером в прошлый понедельник`) */
 const CUE_WINDOW = 32;
+
+/** how many days after the article a day-month told in the past tense may fall (see pickDay) */
+const PAST_MARGIN_DAYS = 14;
 
 const PIECE_JOIN = '\n¶\n';
 
@@ -260,11 +265,14 @@ function pickDay(pub: Ymd, month: number, day: number, dir: Direction, year?: nu
   for (const y of [pub.y - 1, pub.y, pub.y + 1]) if (validDay(y, month, day)) cands.push({ y, m: month, d: day });
   if (!cands.length) return null;
   const tomorrow = addDays(pub, 1);
+  // a past-tense report of a date a few days after the article is that date (an article dated by its
+  // first version, a schedule told in the past: `были намечены на 2 сентября`), not the year before
+  const latest = addDays(pub, PAST_MARGIN_DAYS);
   if (dir === 'future') {
     const f = cands.filter((c) => compare(c, pub) >= 0);
     if (f.length) return f[0];
   }
-  const past = cands.filter((c) => compare(c, dir === 'past' ? pub : tomorrow) <= 0);
+  const past = cands.filter((c) => compare(c, dir === 'past' ? latest : tomorrow) <= 0);
   if (dir === 'past' && past.length) return past[past.length - 1];
   // no tense: the nearest, ties to the past
   let best = cands[0];
@@ -274,6 +282,22 @@ function pickDay(pub: Ymd, month: number, day: number, dir: Direction, year?: nu
     if (d < bd || (d === bd && compare(c, pub) < 0)) (best = c), (bd = d);
   }
   return best;
+}
+
+/**
+ * The Saturday of a weekend `off` weekends from the article's: -1 the last one wholly before it,
+ * +1 the first one after it; 0 (`this weekend`, `на выходных`) the one the clause's tense points to
+ * (without a tense: the one just past early in the week, the coming one from Thursday), the
+ * article's own when it is dated on a Saturday or Sunday.
+ */
+function pickWeekend(pub: Ymd, off: number, dir: Direction): Ymd {
+  const wd = weekday(pub); // 0 Sunday, 6 Saturday
+  const lastSat = addDays(pub, -((wd + 1) % 7)); // the Saturday on or before the article
+  if (off < 0) return wd === 0 || wd === 6 ? addDays(lastSat, -7) : lastSat;
+  if (off > 0) return addDays(lastSat, 7);
+  if (wd === 0 || wd === 6) return lastSat;
+  const past = dir === 'past' || (dir === 'none' && wd <= 3);
+  return past ? lastSat : addDays(lastSat, 7);
 }
 
 function pickMonth(pub: Ymd, month: number, dir: Direction): { y: number; m: number } {
@@ -304,7 +328,8 @@ function resolve(
   const text = doc.text.slice(f.start, f.end);
   // no publication date: only an expression that names its year has a value (`сегодня`, `today`
   // would otherwise resolve against the parser's placeholder reference day)
-  if (!pub && !/\d{4}/.test(text)) return null;
+  // … except a day and month (`23 октября`), which keeps an unknown year: `XXXX-10-23`
+  if (!pub && !/\d{4}/.test(text) && !(f.known.day !== undefined && f.known.month !== undefined && f.known.year === undefined && ![...f.tags].some((t) => t.startsWith('parley/')) && !f.endKnown?.year)) return null;
   const base = { start: f.start, end: f.end, text };
   const main = isMain(doc, f.start);
   const place = (day: Ymd | null) => placed.push({ start: f.start, day, main });
@@ -336,9 +361,13 @@ function resolve(
     const [unit, off] = period.split(':');
     place(null);
     if (unit === 'week') return { ...base, value: isoWeek(addDays(pub, 7 * +off)), anchor: 'published' };
+    if (unit === 'weekend') {
+      const sat = pickWeekend(pub, +off, +off === 0 ? clauseDirection(doc, lx, f.start, f.end) : 'none');
+      return { ...base, value: `${isoWeek(sat)}-WE`, anchor: 'published' };
+    }
     if (unit === 'month') {
       const m = addMonths(pub.y, pub.m, +off);
-      return { ...base, value: isoMonth(m.y, m.m), anchor: 'published' };
+      return { ...base, value: isoMonth(m.y, m.m), ...(mod ? { mod } : {}), anchor: 'published' };
     }
     return { ...base, value: String(pub.y + +off), anchor: 'published' };
   }
@@ -358,7 +387,7 @@ function resolve(
   // a range: `с 1 по 3 февраля`
   const one = (kk: Found['known']): { value: string; day: Ymd | null } | null => {
     if (kk.day !== undefined && kk.month !== undefined) {
-      if (!pub && kk.year === undefined) return null;
+      if (!pub && kk.year === undefined) return validDay(2000, kk.month, kk.day) ? { value: `XXXX-${isoDay({ y: 2000, m: kk.month, d: kk.day }).slice(5)}`, day: null } : null;
       const d = pickDay(pub ?? { y: kk.year!, m: 1, d: 1 }, kk.month, kk.day, dir, kk.year);
       return d ? { value: isoDay(d), day: d } : null;
     }

@@ -12,7 +12,8 @@ export interface RelDay {
 }
 
 export interface RelPeriod {
-  unit: 'week' | 'month' | 'year';
+  /** `weekend`: the Saturday and Sunday of an ISO week (`2024-W32-WE`) */
+  unit: 'week' | 'weekend' | 'month' | 'year';
   offset: number;
 }
 
@@ -27,6 +28,8 @@ export interface TimeLexicon {
   relativeDays: Record<string, RelDay>;
   relativePeriods: Record<string, RelPeriod>;
   yearRef: Record<string, number>;
+  /** the month of the article counted from (`месяца` in `в начале месяца` is the current one, `прошлого месяца` the one before): with a part of a period only */
+  monthRef?: Record<string, number>;
   yearPrep: string[];
   yearWord: string[];
   dayOfMonth: string[];

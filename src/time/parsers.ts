@@ -91,6 +91,17 @@ function ownParsers(lx: TimeLexicon): ClassedParser[] {
       }, CUE_MONTH),
     );
   }
+  // part of the current or an adjacent month: `в начале месяца`, `наприкінці минулого місяця`, `at the end of the month`
+  const monthRefAlt = alternation(Object.keys(lx.monthRef ?? {}));
+  if (monthRefAlt) {
+    ps.push(
+      parser(new RegExp(`${LB}(${partAlt})[\\s-]+(${monthRefAlt})${RB}`, 'iu'), (ctx, m) => {
+        const off = lx.monthRef![m[2].toLowerCase().replace(/\s+/g, ' ')];
+        if (off === undefined) return null;
+        return result(ctx, m, {}, [TAG.part + partOf(m[1]), `${TAG.period}month:${off}`]);
+      }, CUE_REL),
+    );
+  }
   // relative days anchored in the narrative
   const relAlt = alternation(Object.keys(lx.relativeDays));
   ps.push(
