@@ -341,9 +341,13 @@ function resolve(
     if (lx.relativeDays[normWord(text).replace(/\s+/g, ' ')]?.eve && eveOfNoun(doc, f.end)) return null;
     let anchorDay = pub;
     let anchor = 'published';
+    // a past-tense `накануне` counts from no date after the article (`зустрінуться 4 вересня.
+    // Напередодні в Москві підтвердили` is the day before the article, not 3 September)
+    let past: boolean | undefined;
     for (let i = placed.length - 1; i >= 0; i--) {
       const p = placed[i];
       if (p.day && p.main) {
+        if (pub && compare(p.day, pub) > 0 && (past ??= clauseDirection(doc, lx, f.start, f.end) === 'past')) break;
         anchorDay = p.day;
         anchor = String(p.start);
         break;

@@ -63,3 +63,16 @@ test('relative days and weeks count from the article', () => {
   assert.equal(one('Його прес-секретар Дмитро Пєсков заявив минулого тижня, що Кремль “не стурбований” у зв’язку з візитом.', '2024-09-03', 'uk', 'минулого тижня').value, '2024-W35');
   assert.equal(one('Эрдоган на прошлой неделе встречался с президентом Украины Владимиром Зеленским.', '2023-08-29', 'ru', 'на прошлой неделе').value, '2023-W34');
 });
+
+test('a past-tense `напередодні` counts from the article, not from a date after it', () => {
+  const text = '"Президент Туреччини Реджеп Таїп Ердоган і президент Росії Володимир Путін зустрінуться в Сочі 4 вересня", - пише турецьке видання.  Напередодні в Москві підтвердили, що зустріч відбудеться незабаром.';
+  assert.equal(one(text, '2023-08-31', 'uk', 'Напередодні').value, '2023-08-30');
+  // told in the future, the eve of the planned date
+  assert.equal(one('Встреча состоится 4 сентября. Накануне министры проведут переговоры.', '2023-08-31', 'ru', 'Накануне').value, '2023-09-03');
+});
+
+test('a planning verb in the past points its date forward; same-day and same-week phrases', () => {
+  assert.equal(one('Нагадаємо, раніше Reuters повідомило, що глава Державного департаменту Сполучених Штатів Рекс Тіллерсон запланував на 12 квітня свій перший візит до Москви.', '2017-03-21', 'uk', '12 квітня').value, '2017-04-12');
+  assert.equal(one('Pakistan said India had struck several sites earlier in the week.', '2025-05-10', 'en', 'earlier in the week').value, '2025-W19');
+  assert.equal(one('Путин встретился с Си Цзиньпином 20 марта. В тот же день лидеры подписали совместное заявление.', '2023-03-22', 'ru', 'тот же день').value, '2023-03-20');
+});
