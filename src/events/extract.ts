@@ -417,9 +417,22 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string, person: (
     (o.mode === 'talks') !== (c.mode === 'talks') &&
     sittings.has(o.mode ?? '') &&
     sittings.has(c.mode ?? '');
+  // One happening told twice with one party more or less (`Guterres would meet with Putin ... on Thursday
+  // to discuss the Middle East` beside `Guterres will meet Putin on Thursday`, `Zuppi will arrive in Russia's
+  // capital on June 28` beside the Pope's envoy's visit to Moscow that week): the sides of one contain the
+  // other's (two sides at least, one more at most) and both are dated on the same day or week (rule
+  // `merge.same-happening`). Undated, or with two sides more, they stay apart (a bilateral meeting and the
+  // summit of three).
+  const sideSet = (e: DiplomaticEvent) => new Set(e.actors.map((a) => kb?.countryOf(a) ?? a));
+  const nestedSides = (o: DiplomaticEvent, c: DiplomaticEvent) => {
+    if (o.type !== 'CONSULT' || !o.when || !c.when || !sameTime(o.when.value, c.when.value)) return false;
+    const a = sideSet(o), b = sideSet(c);
+    const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+    return small.size >= 2 && big.size - small.size === 1 && [...small].every((x) => big.has(x));
+  };
   const sameHappening = (o: DiplomaticEvent, c: DiplomaticEvent) =>
     o.type === c.type &&
-    sides(o) === sides(c) &&
+    (sides(o) === sides(c) || nestedSides(o, c)) &&
     (o.mode === c.mode ||
       (o.type === 'CONSULT' && talksMeeting(o.mode, c.mode) && (o.status === 'occurred' || o.status === 'ongoing')) ||
       // (`Xi will hold a summit with ... Putin` and `Putin and Xi will discuss ... during their talks`: one

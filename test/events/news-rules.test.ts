@@ -231,3 +231,16 @@ test('a name opening the sentence before a finite verb is the subject of the cla
   assert.ok(c, JSON.stringify(events(d)));
   assert.ok(c.actors.includes('sybiha') && c.rules?.includes('subject.implicit.matrix'), JSON.stringify(c));
 });
+
+test('one visit told twice, once with one party more, dated the same week (en, merge.same-happening)', () => {
+  const d = analyze(
+    'The Vatican announced Tuesday that Cardinal Matteo Zuppi will visit Moscow this week as part of the peace mission entrusted to him by Pope Francis. Zuppi will arrive in Russia’s capital on June 28, less than one week after a paramilitary organization known as the Wagner Group rebelled against the Russian government in a short-lived revolt.',
+    'en',
+    '2023-06-27',
+  );
+  const vs = events(d).filter((e) => e.type === 'CONSULT' && e.mode === 'visit');
+  assert.equal(vs.length, 1, JSON.stringify(vs));
+  assert.equal(vs[0].status, 'planned');
+  assert.equal(vs[0].when?.value, '2023-06-28');
+  assert.ok(vs[0].rules?.includes('merge.same-happening'), JSON.stringify(vs[0].rules));
+});
