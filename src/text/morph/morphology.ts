@@ -117,10 +117,14 @@ export class MorphologyService implements Morphology {
       out = m.analyze(word);
       if (!out.length) out = [{ lemma: word.toLowerCase(), pos: 'X', tags: {}, source: 'guess' }];
     }
-    for (let i = 0; i < out.length; i++) out[i] = frozenAnalysis(out[i]);
-    freezeAnalyses(out);
-    this.remember(cache, word, out);
-    return out;
+    // (a fresh array filled by push: the analysers return arrays of several element kinds — a
+    // literal, a filter's, a map's holey one — and each froze to a layout of its own, so the stage's
+    // reads of `as[0]`, `as.findIndex` deoptimised on the first word of a kind not met before)
+    const packed: MorphAnalysis[] = [];
+    for (let i = 0; i < out.length; i++) packed.push(frozenAnalysis(out[i]));
+    freezeAnalyses(packed);
+    this.remember(cache, word, packed);
+    return packed;
   }
 
   /** forget every cached analysis (the analysers stay loaded) */

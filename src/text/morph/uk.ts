@@ -193,7 +193,9 @@ export class UkMorph {
   private lookupG(w: string): MorphAnalysis[] {
     const out = this.lookup(w);
     if (out.length || !/[ґҐ]/u.test(w)) return out;
-    return this.lookup(w.replace(/ґ/g, 'г').replace(/Ґ/g, 'Г')).map((a) => ({ ...a, lemma: restoreG(a.lemma, w) }));
+    const g: MorphAnalysis[] = [];
+    for (const a of this.lookup(w.replace(/ґ/g, 'г').replace(/Ґ/g, 'Г'))) g.push(withLemma(a, restoreG(a.lemma, w)));
+    return g;
   }
 
   analyze(word: string): MorphAnalysis[] {
@@ -218,7 +220,7 @@ export class UkMorph {
     if (upper && word.length <= 5) {
       const own = exact.filter((a) => a.source === 'dict');
       const base: MorphAnalysis[] = own.length ? own : [{ lemma: word, pos: 'PROPN', tags: { Abbr: 'Yes' }, source: 'rule' }];
-      return dedupe(base.map((a) => ({ ...a, lemma: capitalizeLike(a.lemma, word) })));
+      return dedupe(base.map((a) => withLemma(a, capitalizeLike(a.lemma, word))));
     }
     const w = upper ? word.charAt(0) + lower.slice(1) : word;
     const ex = upper ? this.lookupG(w) : exact;
@@ -237,7 +239,6 @@ export class UkMorph {
     if (closed) add({ lemma: lower, pos: closed, tags: {}, source: 'dict' }, 1.5);
     for (const a of ex) if (a.source === 'dict') add(a, 2);
     for (const a of lowerA) add(a, 1);
-    const listed = new Set(ex.filter((a) => a.source === 'rule').map((a) => a.lemma));
     // of the candidates listed in the dictionary (a name listed form by form: Путін, Путіна,
     // Путіну), the shortest is the base form the other forms grow from
     const cands = this.names.candidates(w);
@@ -264,7 +265,7 @@ export class UkMorph {
     const out: MorphAnalysis[] = [];
     for (const g of [...groups.values()].sort((a, b) => b.score - a.score)) {
       if (out.length && g.score < 0.05) break;
-      for (const a of rank(g.as, w)) out.push(a.source === 'name' ? { ...a, score: Math.round(g.score * 1000) / 1000 } : a);
+      for (const a of rank(g.as, w)) out.push(a.source === 'name' ? { lemma: a.lemma, pos: a.pos, tags: a.tags, source: a.source, score: Math.round(g.score * 1000) / 1000 } : a);
     }
     for (const a of out) if (a.pos === 'PROPN') a.lemma = capitalizeLike(a.lemma, word);
     return dedupe(out);
@@ -284,7 +285,7 @@ export class UkMorph {
       const as = this.lookup(rest).filter((a) => a.pos !== 'PROPN');
       if (as.length) {
         const prefix = lower.slice(0, lower.length - rest.length);
-        return as.map((a) => ({ ...a, lemma: prefix + a.lemma, source: 'guess' }));
+        return as.map((a) => (a.score === undefined ? { lemma: prefix + a.lemma, pos: a.pos, tags: a.tags, source: 'guess' } : { lemma: prefix + a.lemma, pos: a.pos, tags: a.tags, source: 'guess', score: a.score }));
       }
     }
     return [{ lemma: lower, pos: 'NOUN', tags: {}, source: 'guess' }];
@@ -378,6 +379,17 @@ function rank(list: MorphAnalysis[], word: string): MorphAnalysis[] {
     const a = list[i];
     return a.score === undefined ? a : { lemma: a.lemma, pos: a.pos, tags: a.tags, source: a.source };
   });
+}
+
+/**
+ * A copy of an analysis with another lemma, made by one of two object literals (the fields of
+ * `frozenAnalysis`, same order) rather than by spreading: a spread copy has a layout of its own, and
+ * the first one to reach `capitalised`/`rank` (a rare ґ word) threw away their optimised code.
+ */
+function withLemma(a: MorphAnalysis, lemma: string): MorphAnalysis {
+  return a.score === undefined
+    ? { lemma, pos: a.pos, tags: a.tags, source: a.source }
+    : { lemma, pos: a.pos, tags: a.tags, source: a.source, score: a.score };
 }
 
 /** put back the ґ of the word into a lemma looked up with г */
