@@ -149,11 +149,13 @@ export function stemWord(w: string): string {
 export function crossKey(s: string, table?: Record<string, string>): string {
   const k = translitKey(s);
   if (!k) return k;
-  return k
-    .split('-')
-    .map((w) => {
-      const st = stemWord(w);
-      return table?.[st] ?? st;
-    })
-    .join('-');
+  // (a loop, not split().map().join(): the map's array is of another kind when map runs inlined in
+  // optimised code, and the join then deoptimised the callers)
+  const ws = k.split('-');
+  let out = '';
+  for (let i = 0; i < ws.length; i++) {
+    const st = stemWord(ws[i]);
+    out += (i ? '-' : '') + (table?.[st] ?? st);
+  }
+  return out;
 }

@@ -69,8 +69,10 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   let lemma0 = normalizeMention(L.lemmatizer, asName, lang, type, L.morph, (w, l) => kb.firstNameGender(w, l));
   if (type === 'PER') lemma0 = keepForeignSurname(asName, agreeSurname(asName, lemma0, (w) => nominative(L, w, lang)), lang);
   const lemma = lowerName ? lemma0.toLowerCase() : lemma0;
-  const byLemma = kb.lookup(lemma, lang).filter((h) => compatible(h.id));
-  if (byLemma.length) return { lemma, id: byLemma[0].id };
+  // (find, not filter()…length: the filter's array is of another kind when inlined, and its
+  // length deoptimised resolveMention)
+  const byLemma = kb.lookup(lemma, lang).find((h) => compatible(h.id));
+  if (byLemma) return { lemma, id: byLemma.id };
   // 3. a person named by the surname alone
   if (isPer(type) && !/\s/.test(lemma.trim())) {
     const ids = kb.bySurname(lemma, lang);
@@ -86,8 +88,8 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
         const ids = words.length === 1 ? kb.bySurname(cand, lang) : kb.lookup(phrase, lang).filter((h) => h.by === 'name' && compatible(h.id)).map((h) => h.id);
         if (ids.length === 1) return { lemma: adaptCase(text, phrase), id: ids[0] };
       } else if (words.length === 1) {
-        const hits = kb.lookup(cand, lang).filter((h) => h.by === 'name' && compatible(h.id));
-        if (hits.length) return { lemma: adaptCase(text, cand), id: hits[0].id };
+        const hit = kb.lookup(cand, lang).find((h) => h.by === 'name' && compatible(h.id));
+        if (hit) return { lemma: adaptCase(text, cand), id: hit.id };
       }
     }
   }
@@ -95,8 +97,8 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
   if (!isPer(type)) {
     const core = stripOrgWrapping(lemma, true);
     if (core && core !== lemma) {
-      const hits = kb.lookup(core, lang).filter((h) => compatible(h.id));
-      if (hits.length) return { lemma, id: hits[0].id };
+      const hit = kb.lookup(core, lang).find((h) => compatible(h.id));
+      if (hit) return { lemma, id: hit.id };
     }
   }
   // 6. a KB name in another spelling: ґ/г, і/и, є/е, ї, soft signs, apostrophes, doubled letters, Latin
@@ -115,7 +117,7 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     const e = kb.lookupFolded(v);
     if (e && compatible(e.id)) return { lemma, id: e.id };
   }
-  return { lemma };
+  return { lemma, id: undefined };
 }
 
 /**
@@ -419,7 +421,7 @@ function groupMentions(res: Resolved[]): Group[] {
     if (r.id) {
       g = byKey.get(`kb:${r.id}`);
       if (!g) {
-        g = { key: `kb:${r.id}`, id: r.id, items: [] };
+        g = { key: `kb:${r.id}`, id: r.id, items: [], first: undefined };
         byKey.set(g.key, g);
         groups.push(g);
       }
@@ -457,7 +459,7 @@ function groupMentions(res: Resolved[]): Group[] {
         if (byFirst.length === 1) g = byFirst[0];
       }
       if (!g) {
-        g = { key: `per:${sk}:${first ?? ''}`, items: [], first };
+        g = { key: `per:${sk}:${first ?? ''}`, id: undefined, items: [], first };
         groups.push(g);
         cands.push(g);
         perBySurname.set(sk, cands);
@@ -471,7 +473,7 @@ function groupMentions(res: Resolved[]): Group[] {
         g = groups.find((x) => x.items.some((it) => !isPer(it.m.type) && it.lemma.length > low.length && normKey(it.lemma).startsWith(low)));
       }
       if (!g) {
-        g = { key: k, items: [] };
+        g = { key: k, id: undefined, items: [], first: undefined };
         byKey.set(k, g);
         groups.push(g);
       }
@@ -604,10 +606,24 @@ function buildEntity(g: Group, L: EntityLinker, lang: string, country: string | 
     // persons by surname (the shortest spelling among the group's: inflected ones add endings), taken
     // from the full names when the article gives one: a first name alone that joined its person
     // (`Асия Биби` … `Асия`, `Угур Шахін` … `Угур`) is no surname
-    const firsts = new Set(g.items.map((r) => r.lemma.trim().split(/\s+/)).filter((w) => w.length > 1).map((w) => translitKey(w[0])));
-    const sur = g.items.map((r) => translitKey(surnameOf(r.lemma))).filter((k) => k && !firsts.has(k));
+    // (loops filling fresh arrays, not map/filter chains: an inlined map's array is of another kind
+    // than the builtin's, and the chained call deoptimised buildEntity on the next article)
+    const firsts = new Set<string>();
+    const surs: string[] = [];
+    for (const r of g.items) {
+      const w = r.lemma.trim().split(/\s+/);
+      if (w.length > 1) firsts.add(translitKey(w[0]));
+      surs.push(translitKey(surnameOf(r.lemma)));
+    }
+    const sur: string[] = [];
+    const anySur: string[] = [];
+    for (const k of surs) {
+      if (!k) continue;
+      anySur.push(k);
+      if (!firsts.has(k)) sur.push(k);
+    }
     const key = isPer(type)
-      ? (sur.length ? sur : g.items.map((r) => translitKey(surnameOf(r.lemma))).filter(Boolean)).sort((a, b) => a.length - b.length)[0] ?? ''
+      ? (sur.length ? sur : anySur).sort((a, b) => a.length - b.length)[0] ?? ''
       : nameKey(L.kb, institutionOf(stripOrgWrapping(keySource(lemmas, fullest)).replace(LEGAL_SUFFIX, '') || fullest, type, country, L.kb, lang));
     id = `new:${type}:${key || normKey(fullest)}`;
     if (lang === 'ru' || lang === 'uk' || lang === 'en') ent.names = { [lang]: fullest };

@@ -1152,10 +1152,19 @@ function nameKey(toks: readonly Token[], s: number, e: number): string {
   return runs.join('|');
 }
 
-/** the runs `nameKey` takes from one token (none from punctuation) */
+const RUN = /[\p{L}]+|\d+/gu;
+
+/**
+ * the runs `nameKey` takes from one token (none from punctuation). (A loop over the match: `(match ??
+ * []).map(…)` called map on two kinds of array, and the first token without a run deoptimised the
+ * callers, quotedNames among them.)
+ */
 function tokenRuns(t: Token): string[] {
-  if (t.kind === 'punct') return [];
-  return (t.norm.match(/[\p{L}]+|\d+/gu) ?? []).map((r) => (/\d/.test(r) || r.length < 3 ? r : r.slice(0, Math.min(4, r.length - 1))));
+  const runs: string[] = [];
+  if (t.kind === 'punct') return runs;
+  const m = t.norm.match(RUN);
+  if (m !== null) for (const r of m) runs.push(/\d/.test(r) || r.length < 3 ? r : r.slice(0, Math.min(4, r.length - 1)));
+  return runs;
 }
 
 /**
