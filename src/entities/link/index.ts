@@ -570,7 +570,8 @@ function buildEntity(g: Group, L: EntityLinker, lang: string, country: string | 
     else if (ke.src === 'curated' && !(ke.type === 'ORG' && (type === 'PRO' || type === 'LOC'))) type = ke.type;
   }
   // the fullest base form written in the article
-  const lemmas = g.items.map((r) => r.lemma);
+  const lemmas: string[] = [];
+  for (const r of g.items) lemmas.push(r.lemma);
   // (the most words; among as many, a capitalised one) — word counts and capitals computed once
   let fi = 0;
   let fw = lemmas[0].split(/\s+/).length;

@@ -1152,6 +1152,13 @@ function nameKey(toks: readonly Token[], s: number, e: number): string {
   return runs.join('|');
 }
 
+/** the norms of tokens s..e in a fresh array filled by push (a map's array is of another kind when inlined, and `known`'s join deoptimised) */
+function normsOf(toks: readonly Token[], s: number, e: number): string[] {
+  const out: string[] = [];
+  for (let i = s; i < e; i++) out.push(toks[i].norm);
+  return out;
+}
+
 const RUN = /[\p{L}]+|\d+/gu;
 
 /**
@@ -1190,7 +1197,7 @@ export function quotedNames(toks: readonly Token[], text: string, ms: Mention[],
     if (!always && !quoted && over.length) return kind;
     if (!always && over.some((m) => m.type !== 'LOC' && m.type !== kind && (m.tokenStart ?? 0) <= s && (m.tokenEnd ?? 0) >= e)) return kind;
     // a name known as something other than a place keeps that type (`вакцина «Пфайзер»`: the maker)
-    const k = always ? known?.(toks.slice(s, e).map((t) => t.norm)) : undefined;
+    const k = always && known ? known(normsOf(toks, s, e)) : undefined;
     const type = k && k !== 'LOC' ? k : kind;
     // quote marks on either side go with a product or an event
     const [a, b] = quoted && type !== 'ORG' ? [s - 1, e + 1] : [s, e];
