@@ -33,10 +33,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawArticle } from '../src/doc/model.js';
 import { projectRoot } from '../src/pipeline/resources.js';
+import { inputFiles, RAW, SEEDS, SHARED } from './inputs.js';
 
-const SHARED = join(projectRoot, '..', 'shared');
-const RAW = join(SHARED, 'data', 'slavicner', 'raw');
-const SEEDS = join(SHARED, 'seeds');
 const DATA = join(SHARED, 'data');
 
 interface Result {
@@ -75,22 +73,6 @@ interface Result {
   stageCpuMsFirst: Record<string, number>;
   maxRssMb: number;
   firstError?: string;
-}
-
-/** every ru and uk text file of the SlavicNER raw folder, plus the seeds */
-function inputFiles(): string[] {
-  const files: string[] = [];
-  if (existsSync(RAW)) {
-    for (const topic of readdirSync(RAW).sort()) {
-      for (const lang of ['ru', 'uk']) {
-        const dir = join(RAW, topic, lang);
-        if (!existsSync(dir)) continue;
-        for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(join(dir, f));
-      }
-    }
-  }
-  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS).sort()) if (f.endsWith('.txt')) files.push(join(SEEDS, f));
-  return files;
 }
 
 /**

@@ -9,30 +9,14 @@
  * times: on a loaded machine compare their shares, not their sums.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawArticle } from '../src/doc/model.js';
 import { projectRoot } from '../src/pipeline/resources.js';
+import { inputFiles } from './inputs.js';
 
-const RAW = join(projectRoot, '..', 'shared', 'data', 'slavicner', 'raw');
-const SEEDS = join(projectRoot, '..', 'shared', 'seeds');
 const MARK_NEW = '=== JIT PASS new';
 const MARK_END = '=== JIT END';
 
-function inputFiles(): string[] {
-  const files: string[] = [];
-  if (existsSync(RAW)) {
-    for (const topic of readdirSync(RAW).sort()) {
-      for (const lang of ['ru', 'uk']) {
-        const dir = join(RAW, topic, lang);
-        if (existsSync(dir)) for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(join(dir, f));
-      }
-    }
-  }
-  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS).sort()) if (f.endsWith('.txt')) files.push(join(SEEDS, f));
-  return files;
-}
 
 async function child(): Promise<void> {
   const { readInputs } = await import('../src/ingest/index.js');

@@ -9,33 +9,13 @@
  * so that two versions of the stage can be compared byte for byte; `--quotes DIR` takes the stage
  * from another copy of src/quotes (DIR/index.ts), e.g. the version before a change.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Doc, RawArticle } from '../src/doc/model.js';
-import { projectRoot } from '../src/pipeline/resources.js';
+import { benchFiles } from './inputs.js';
 
-/** the files of scripts/compare-outputs.ts's bench set */
-function benchFiles(): string[] {
-  const shared = join(projectRoot, '..', 'shared');
-  const raw = join(shared, 'data', 'slavicner', 'raw');
-  const seeds = join(shared, 'seeds');
-  const files: string[] = [];
-  if (existsSync(raw)) {
-    for (const topic of readdirSync(raw).sort()) {
-      for (const lang of ['ru', 'uk']) {
-        const dir = join(raw, topic, lang);
-        if (existsSync(dir)) for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(join(dir, f));
-      }
-    }
-  }
-  if (existsSync(seeds)) for (const f of readdirSync(seeds).sort()) if (f.endsWith('.txt')) files.push(join(seeds, f));
-  for (const d of [join(projectRoot, 'samples'), join(projectRoot, 'eval', 'stories')]) {
-    if (existsSync(d)) for (const f of readdirSync(d).sort()) if (/\.(txt|html|jsonl|rss)$/.test(f)) files.push(join(d, f));
-  }
-  return files;
-}
 
 const args = process.argv.slice(2);
 const opt = (k: string): string | undefined => {

@@ -16,32 +16,12 @@
  * samples/ and eval/stories/ (English articles too), each read by the real ingest readers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchFiles } from '../bench/inputs.js';
 import { projectRoot } from '../src/pipeline/resources.js';
 
-const SHARED = join(projectRoot, '..', 'shared');
-const RAW = join(SHARED, 'data', 'slavicner', 'raw');
-const SEEDS = join(SHARED, 'seeds');
 
-export function benchFiles(): string[] {
-  const files: string[] = [];
-  if (existsSync(RAW)) {
-    for (const topic of readdirSync(RAW).sort()) {
-      for (const lang of ['ru', 'uk']) {
-        const dir = join(RAW, topic, lang);
-        if (!existsSync(dir)) continue;
-        for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(join(dir, f));
-      }
-    }
-  }
-  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS).sort()) if (f.endsWith('.txt')) files.push(join(SEEDS, f));
-  for (const d of [join(projectRoot, 'samples'), join(projectRoot, 'eval', 'stories')]) {
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).sort()) if (/\.(txt|html|jsonl|rss)$/.test(f)) files.push(join(d, f));
-  }
-  return files;
-}
 
 const LAYERS = ['sentences', 'tokens', 'entities', 'times'];
 const ALL = [...LAYERS, 'quotes', 'events', 'attributions'];
