@@ -20,7 +20,7 @@ import { furnitureSpans, isHeadlineLike } from '../ingest/furniture.js';
 import { isOutletEntity } from '../quotes/index.js';
 import { isoWeek, parseIsoDate } from '../time/calendar.js';
 import { sentences, verbTense } from '../time/clause.js';
-import { WORD_MULTI_ONLY, WORD_NOT_TRIGGER, WORD_STANCE, WORD_TRIGGER, eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
+import { WORD_MULTI_ONLY, WORD_NOT_TRIGGER, WORD_STANCE, WORD_TRIGGER, eventGrammar, eventLexicon, norm, type EventLexicon, type Level, type Mode, type TriggerDef } from './lexicon.js';
 
 /** A token as the extractor reads it: folded lemma, part of speech, features; cases on demand. */
 class Tok {
@@ -117,7 +117,8 @@ interface Cand {
   stanceObject?: boolean;
 }
 
-const FROM_PREPS = new Set(['from', 'от', 'від']);
+const G = eventGrammar();
+const FROM_PREPS = G.fromPreps;
 /** a year that is the edge of a span, not the date of a contact: `с 2012 года`, `since 2012`, `до 2020 року` */
 const YEAR_EDGE = /^(с|со|since|з|із|від|от|from|after|після|после|до|until|till|before|by|перед)\s/iu;
 
@@ -128,19 +129,18 @@ const MODE_RANK: Record<string, number> = { summit: 6, visit: 5, call: 4, meetin
 const QUOTE_MARKS = new Set(['«', '»', '"', '“', '”', '„']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”', '„', '?', '!']);
 /** words introducing a reported clause (`заявил, что ...`; English `that` is too often a relative or `now that`) */
-const COMPLEMENTIZERS = new Set(['что', 'що']);
-const SUBORD = new Set(['что', 'чтобы', 'будто', 'що', 'щоб', 'нібито', 'that', 'который', 'которая', 'которое', 'которые', 'которую', 'котором', 'которой', 'якій', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'which', 'who']);
+const COMPLEMENTIZERS = G.complementizers;
+const SUBORD = G.subordinators;
 /** parts of speech an attributive adjective stands before (`upcoming G7 summit`, `будущей встречи`) */
 const ATTRIBUTIVE_HEAD = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
-const RELATIVE = new Set(['который', 'которая', 'которое', 'которые', 'которую', 'которого', 'которой', 'котором', 'которым', 'який', 'яка', 'яке', 'які', 'яку', 'якого', 'якої', 'якій', 'яким', 'which', 'that', 'who']);
-const FIRST_PERSON = new Set(['мы', 'я', 'ми', 'we', 'i', 'нам', 'нас', 'us']);
-const PRON_3 = new Set(['он', 'она', 'они', 'він', 'вона', 'вони', 'he', 'she', 'they']);
-/** third-person object pronouns (ru, uk) */
-/** third-person dative pronouns (ru, uk) */
-const DAT_PRON = new Set(['ему', 'ей', 'им', 'йому', 'їй', 'їм']);
-const OBJ_PRON = new Set(['его', 'её', 'ее', 'ним', 'ней', 'нею', 'него', 'нее', 'неё', 'його', 'її', 'нього', 'неї']);
-const HEAD_TITLES = ['президент', 'премьер', "прем'єр", 'канцлер', 'король', 'president', 'prime minister', 'chancellor', 'king', 'глава государства', 'голова держави'];
-const MINISTER_TITLES = ['министр', 'міністр', 'госсекретарь', 'держсекретар', 'secretary of state', 'minister', 'глава мид', 'очільник мзс'];
+const RELATIVE = G.relatives;
+const FIRST_PERSON = G.firstPerson;
+const PRON_3 = G.thirdPersonPronouns;
+/** third-person dative and object pronouns (ru, uk) */
+const DAT_PRON = G.dativePronouns;
+const OBJ_PRON = G.objectPronouns;
+const HEAD_TITLES = [...G.headTitles];
+const MINISTER_TITLES = [...G.ministerTitles];
 
 function isoWeekOf(iso: string): string {
   const d = parseIsoDate(iso);
@@ -828,13 +828,13 @@ function headNoun(toks: Tok[], t0: number, head: number, type: string): Tok | nu
 }
 
 /** group nouns a side sends (`делегация Украины`, `представники США`) */
-const DELEGATION = new Set(['делегация', 'делегація', 'представитель', 'представник', 'delegation']);
+const DELEGATION = G.delegationNouns;
 
 /** a format of talks named by its sides (`the Ukraine-Russia format`, `в формате Россия — США`) */
-const FORMAT = new Set(['format', 'формат']);
+const FORMAT = G.formatNouns;
 
 /** possessive determiners before a role noun (`его советник`, `його спецпредставник`): the owner is the pronoun's */
-const POSSESSIVE = new Set(['его', 'ее', 'её', 'их', 'свой', 'своего', 'своей', 'своим', 'своему', 'його', 'її', 'їх', 'їхнього', 'свого', 'своїм', 'своєму', 'своєї']);
+const POSSESSIVE = G.possessives;
 
 /** endings of a first name in an oblique case (ru, uk): instrumental, dative, genitive, locative */
 const OBLIQUE_NAME_END = /(ом|ем|єм|ём|ой|ей|ою|ею|єю|ові|еві|єві|у|ю|а|я|и|ы|і|е)$/u;

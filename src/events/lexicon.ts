@@ -81,6 +81,44 @@ interface LexiconFile {
   conflictual: string[];
   during?: string[];
   militaryMeans?: string[];
+  /** grammar words the extractor reads (pronouns, relatives, complementizers, titles): see {@link eventGrammar} */
+  grammar: Record<GrammarKey, string[]>;
+}
+
+export type GrammarKey =
+  | 'fromPreps'
+  | 'complementizers'
+  | 'subordinators'
+  | 'relatives'
+  | 'firstPerson'
+  | 'thirdPersonPronouns'
+  | 'dativePronouns'
+  | 'objectPronouns'
+  | 'headTitles'
+  | 'ministerTitles'
+  | 'delegationNouns'
+  | 'formatNouns'
+  | 'possessives';
+
+let grammar: Record<GrammarKey, Set<string>> | null = null;
+
+/**
+ * The lexicons' grammar words (`grammar` in `src/events/lexicon/<lang>.json`), each list unioned over
+ * the event languages: the extractor tests a word against them whatever the article's language, as the
+ * words of one language are not words of another. A new language adds its words in its own file.
+ */
+export function eventGrammar(): Record<GrammarKey, Set<string>> {
+  if (grammar) return grammar;
+  const g = {} as Record<GrammarKey, Set<string>>;
+  for (const lang of EVENT_LANGS) {
+    const f = readJsonResource<LexiconFile>(`src/events/lexicon/${lang}.json`);
+    for (const [k, v] of Object.entries(f.grammar ?? {}) as [GrammarKey | 'about', string[] | string][]) {
+      if (k === 'about' || !Array.isArray(v)) continue;
+      const set = g[k] ?? (g[k] = new Set<string>());
+      for (const w of v) set.add(w);
+    }
+  }
+  return (grammar = g);
 }
 
 /** What a stance rule produces. */
