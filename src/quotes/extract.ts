@@ -1155,9 +1155,9 @@ function isSpeechFragment(text: string, ps: QPair[], clauseLen = 0): boolean {
 function wordsNext(v: View, i: number, lex: Lexicon): boolean {
   const a = v.w[i + 1];
   if (!a || !a.word) return false;
-  if (WORDS_NOUN.has(a.lemma) || WORDS_NOUN.has(a.norm)) return true;
+  if (lex.wordsNouns.has(a.lemma) || lex.wordsNouns.has(a.norm)) return true;
   const b = v.w[i + 2];
-  return lex.possessives.has(a.norm) && !!b && b.word && (WORDS_NOUN.has(b.lemma) || WORDS_NOUN.has(b.norm));
+  return lex.possessives.has(a.norm) && !!b && b.word && (lex.wordsNouns.has(b.lemma) || lex.wordsNouns.has(b.norm));
 }
 
 function isCue(v: View, lex: Lexicon, i: number): boolean {
@@ -1405,9 +1405,6 @@ function sourceIn(v: View, a: number, b: number, lex: Lexicon): Subj | null {
 }
 
 /** `цитирует издание Макрона` / `цитирует Пескова РИА Новости`: the person quoted and the outlet. */
-/** `слова`, `words`: the quoted words of someone (`цитирует слова министра`) */
-const WORDS_NOUN = new Set(['слово', 'слова', 'word', 'words']);
-
 function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices): { subj: Subj | null; via: Entity | null } {
   let subj: Subj | null = null;
   let via: Entity | null = null;
@@ -1422,12 +1419,12 @@ function quotedObject(v: View, cue: number, lex: Lexicon, svc: ExtractServices):
     // `цитує слова міністра представник МЗС КНР`: the words are the minister's (a role the resolver finds), whoever quotes them
     const nx = v.w[t + 1];
     // `приводит его слова газета`: the possessive's antecedent speaks
-    if (!subj && lex.possessives.has(tk.norm) && nx && nx.word && (WORDS_NOUN.has(nx.lemma) || WORDS_NOUN.has(nx.norm))) {
+    if (!subj && lex.possessives.has(tk.norm) && nx && nx.word && (lex.wordsNouns.has(nx.lemma) || lex.wordsNouns.has(nx.norm))) {
       subj = { k: 'pronoun', g: lex.possessives.get(tk.norm)!, start: tk.start, end: tk.end, t0: t };
       t++;
       continue;
     }
-    if (!subj && WORDS_NOUN.has(tk.lemma) && nx && nx.word && lex.roles.has(nx.lemma) && v.mentionAt[t + 1] < 0 && nx.tags?.Case === 'Gen') {
+    if (!subj && lex.wordsNouns.has(tk.lemma) && nx && nx.word && lex.roles.has(nx.lemma) && v.mentionAt[t + 1] < 0 && nx.tags?.Case === 'Gen') {
       subj = { k: 'role', head: nx.lemma, phrase: nx.lemma, of: [], adjs: [], start: nx.start, end: nx.end, t0: t + 1 };
       t++;
       continue;

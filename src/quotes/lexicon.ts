@@ -54,6 +54,12 @@ export interface LexiconFile {
   mediaNouns: string[];
   institutionPreps: string[];
   prepositions?: string[];
+  /** `слова`, `words`: the quoted words of someone (`цитирует слова министра`, `приводит его слова`) */
+  wordsNouns?: string[];
+  /** roles any person of the article with a role may hold (`— подчеркнул дипломат`, `the official said`) */
+  genericRoles?: string[];
+  /** nouns for any body of government, whatever its name (`ведомство`, `відомство`) */
+  genericBodies?: string[];
   outletVerbs?: string[];
   thatOnlyVerbs?: string[];
   notInvertedVerbs?: string[];
@@ -118,6 +124,9 @@ export interface Lexicon {
   media: Set<string>;
   instPreps: Set<string>;
   preps: Set<string>;
+  wordsNouns: Set<string>;
+  genericRoles: Set<string>;
+  genericBodies: Set<string>;
   /** what only an outlet does (`передает`, `пишет`): a body as their subject is a news outlet */
   outletVerbs: Set<string>;
   /** report a clause only with an explicit complementizer (`found that`, not `shown the world`) */
@@ -203,6 +212,9 @@ export function compileLexicon(f: LexiconFile): Lexicon {
     unnamed: low(f.unnamedSources),
     media: low(f.mediaNouns),
     instPreps: low(f.institutionPreps),
+    wordsNouns: low(f.wordsNouns),
+    genericRoles: low(f.genericRoles),
+    genericBodies: low(f.genericBodies),
     preps: low(f.prepositions),
     outletVerbs: low(f.outletVerbs),
     thatOnly: low(f.thatOnlyVerbs),

@@ -13,9 +13,6 @@ import type { QPair } from './marks.js';
 import { caseOf, mentionCaseOk, obliqueBefore, type Subj } from './subject.js';
 import type { View } from './view.js';
 
-/** role nouns any office holder answers to (`дипломат` for a foreign minister) */
-const GENERIC_ROLES = new Set(['дипломат', 'дипломатка', 'diplomat', 'политик', 'політик', 'politician', 'чиновник', 'посадовець', 'посадовиця']);
-
 /** debugging output of the pronoun scores (`QDEBUG=1`), read once: `process.env` is slow to read */
 const QDEBUG = !!process.env.QDEBUG;
 
@@ -425,7 +422,7 @@ export class Resolver {
       if (roles.some((r) => r.includes(subj.head) || subj.phrase.includes(r) || titles.some((t) => r.startsWith(t)) || this.roleHeads(r).has(subj.head))) score += 4;
       if (holders.has(e.id)) score += 4;
       // `— подчеркнул дипломат`, `the official said`: a generic role fits any person the article gave a role
-      if (GENERIC_ROLES.has(subj.head) && (e.roles ?? []).length) score += 2;
+      if (this.lex.genericRoles.has(subj.head) && (e.roles ?? []).length) score += 2;
       const country = kb?.countryOf(e.id);
       const affs = new Set([...(e.affiliations ?? []), ...(kb?.byId(e.id)?.affiliations ?? []), ...(country ? [country] : [])]);
       if (subj.of.some((o) => affs.has(o) || (kb && kb.countryOf(o) && kb.countryOf(o) === country))) score += 2;

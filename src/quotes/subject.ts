@@ -492,7 +492,7 @@ function bodyByNoun(v: View, i: number, lex: Lexicon): Entity | null {
   if (t.upper && i !== v.sStart[t.sent] && !(i > 0 && v.w[i - 1].norm === 'the')) return null;
   const stem = t.lemma.slice(0, Math.max(4, t.lemma.length - 2));
   // `ведомство`, `відомство` (a body of government, whatever its name): the last body named by an institution noun (`МИД КНР`)
-  const generic = GENERIC_BODY.has(t.lemma);
+  const generic = lex.genericBodies.has(t.lemma);
   const s0 = t.sent;
   let fallback: Entity | null = null;
   for (let k = v.mentions.length - 1; k >= 0; k--) {
@@ -505,8 +505,6 @@ function bodyByNoun(v: View, i: number, lex: Lexicon): Entity | null {
   }
   return fallback;
 }
-
-const GENERIC_BODY = new Set(['ведомство', 'відомство']);
 
 /** `The Venezuelan government`, `турецька сторона`: the country of the capitalised adjective right before an institution noun, among the places the text names. */
 function countryOfAdjective(v: View, i: number): Entity | null {
