@@ -30,9 +30,6 @@ import { LB, RB, alternation, timeLexicon, type TimeLang, type TimeLexicon } fro
 import { cueIndex, cueSpans } from './cues.js';
 import { TAG, chronoForCues } from './parsers.js';
 
-/** Not dates by themselves (the present moment of speech). */
-const NOW_WORDS = new Set(['сейчас', 'теперь', 'ныне', 'now', 'зараз', 'тепер', 'нині', 'наразі', 'currently']);
-const SUBORDINATE = /(?:^|[\s,])(?:что|чтобы|будто|що|щоб|нібито|that|if|если|якщо)(?=[\s,])/iu;
 
 interface Found {
   start: number;
@@ -48,7 +45,7 @@ interface Placed {
   main: boolean;
 }
 
-const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp; headPrev: RegExp; headNext: RegExp }>();
+const reCache = new Map<string, { skip: RegExp; prep: RegExp; prev: RegExp; next: RegExp; headPrev: RegExp; headNext: RegExp; now: Set<string>; subordinate: RegExp }>();
 function regexes(lx: TimeLexicon) {
   let r = reCache.get(lx.lang);
   if (!r) {
@@ -60,6 +57,10 @@ function regexes(lx: TimeLexicon) {
       // `в прошлый вторник` / `в следующую среду` at the start of an expression
       headPrev: new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayPrev)})\\s`, 'iu'),
       headNext: new RegExp(`^(?:(?:${alternation(lx.weekdayPrep)})\\s+)?(?:${alternation(lx.weekdayNext)})\\s`, 'iu'),
+      // not dates by themselves (the present moment of speech)
+      now: new Set(lx.nowWords),
+      // a clause opened by one of these before a time makes it no main time of its sentence
+      subordinate: new RegExp(`(?:^|[\\s,])(?:${alternation(lx.subordinators)})(?=[\\s,])`, 'iu'),
     };
     reCache.set(lx.lang, r);
   }
@@ -162,7 +163,7 @@ function foundIn(text: string, results: ChronoResult[], spanOf: Map<ChronoResult
     if (e > s && text[e - 1] === '.' && !/\d\.$|(?:г|р)\.$/u.test(text.slice(s, e))) e--;
     if (e <= s) continue;
     const surface = normWord(text.slice(s, e));
-    if (NOW_WORDS.has(surface)) continue;
+    if (rx.now.has(surface)) continue;
     if (skips.some(([a, b]) => a < e && s < b)) continue;
     if (/^\d{1,2}[/]\d{1,2}$/.test(surface)) continue; // fractions, scores
     const tags = r.tags();
@@ -239,9 +240,9 @@ function tagValue(tags: Set<string>, prefix: string): string | undefined {
   return undefined;
 }
 
-function isMain(doc: Doc, start: number): boolean {
+function isMain(doc: Doc, start: number, rx: ReturnType<typeof regexes>): boolean {
   const s = sentenceAt(doc, start);
-  return !SUBORDINATE.test(doc.text.slice(s.start, start));
+  return !rx.subordinate.test(doc.text.slice(s.start, start));
 }
 
 /** `накануне визита` is "on the eve of the visit": a genitive noun follows. */
@@ -331,7 +332,7 @@ function resolve(
   // … except a day and month (`23 октября`), which keeps an unknown year: `XXXX-10-23`
   if (!pub && !/\d{4}/.test(text) && !(f.known.day !== undefined && f.known.month !== undefined && f.known.year === undefined && ![...f.tags].some((t) => t.startsWith('parley/')) && !f.endKnown?.year)) return null;
   const base = { start: f.start, end: f.end, text };
-  const main = isMain(doc, f.start);
+  const main = isMain(doc, f.start, rx);
   const place = (day: Ymd | null) => placed.push({ start: f.start, day, main });
   const mod = tagValue(f.tags, TAG.part) as Timex['mod'] | undefined;
   const k = f.known;

@@ -45,6 +45,10 @@ export interface TimeLexicon {
   cueStems: string[];
   /** function words of the relative phrases (`на`, `прошлой`, `the`): the phrase's cue is its last other word */
   cueStop?: string[];
+  /** the present moment of speech (`сейчас`, `now`): not dates by themselves */
+  nowWords: string[];
+  /** words opening a subordinate clause (`что`, `якщо`, `if`): a time after one in its sentence is not the sentence's main time */
+  subordinators: string[];
 }
 
 export const TIME_LANGS = ['ru', 'uk', 'en'] as const;
