@@ -63,8 +63,10 @@ test('a blocked event loop: 503 with Retry-After at once, then normal answers ag
   assert.equal(await answered(), 200);
 
   // synchronous work that holds the loop 300 ms at a time (as a slow query on each request does)
+  // (1.5 s of it: the server sheds after two samples past the limit in a row, and the sample taken in
+  // the first gap may still read the free loop before it; 800 ms left that to the timers' order)
   const hog = setInterval(() => busy(300), 1);
-  await new Promise((r) => setTimeout(r, 800));
+  await new Promise((r) => setTimeout(r, 1500));
   const t0 = performance.now();
   const r = await fetch(`${base}/api/articles?limit=5`);
   const shedMs = performance.now() - t0;
