@@ -16,6 +16,7 @@
  * and a quote's speaker is an entity of its own article, so the increments are exact.
  */
 import type Database from 'better-sqlite3';
+import { perDatabase } from './sqlite-statements.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 
 export const ACTOR_SUMMARY_MIGRATION = `
@@ -38,12 +39,7 @@ export const ACTOR_SUMMARY_MIGRATION = `
     FROM (SELECT DISTINCT actor FROM corpus_actor_entities) e WHERE true;
 `;
 
-const stmtCache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-function S(db: Database.Database) {
-  let s = stmtCache.get(db);
-  if (!s) stmtCache.set(db, (s = prepare(db)));
-  return s;
-}
+const S = perDatabase(prepare);
 
 function prepare(db: Database.Database) {
   return {

@@ -4,6 +4,7 @@
  * indexes keyed by claim keys, entity ids and dates: nothing re-reads the corpus per article.
  */
 import type Database from 'better-sqlite3';
+import { perDatabase } from './sqlite-statements.js';
 import { recluster, reportKey } from '../corpus/claims/assign.js';
 import { CLAIM_FLOATING_LOOKUP, keysOf, WINDOW } from '../corpus/claims/compat.js';
 import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/claims/report.js';
@@ -84,12 +85,7 @@ export const CORPUS_MIGRATION = `
 
 // ---------------------------------------------------------------- claims updater
 
-const stmtCache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-function S(db: Database.Database) {
-  let s = stmtCache.get(db);
-  if (!s) stmtCache.set(db, (s = prepare(db)));
-  return s;
-}
+const S = perDatabase(prepare);
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
