@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { CORPUS_MIGRATION } from './sqlite-corpus.js';
 import { CORPUS_META_MIGRATION, CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY_KEYS_MIGRATION, STORY_SUMMARY_MIGRATION } from './sqlite-stories.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
-import { ACTOR_SUMMARY_MIGRATION } from './sqlite-actor-summary.js';
+import { ACTOR_CONTACTS_MIGRATION, ACTOR_SUMMARY_MIGRATION } from './sqlite-actor-summary.js';
 
 export const MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -259,6 +259,10 @@ export const MIGRATIONS: string[] = [
   // updater, with an index in list order, so the actors list reads its page from an index and a
   // profile its totals from one row (src/store/sqlite-actor-summary.ts: ACTOR_SUMMARY_MIGRATION)
   ACTOR_SUMMARY_MIGRATION,
+  // 15: an actor's contacts and roles without claim JSON or its every latest row: the CONSULT
+  // claims' party pairs with the claim's date, kept by triggers, and an index of the rows that
+  // give roles (src/store/sqlite-actor-summary.ts: ACTOR_CONTACTS_MIGRATION)
+  ACTOR_CONTACTS_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

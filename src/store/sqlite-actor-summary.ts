@@ -18,6 +18,7 @@
 import type Database from 'better-sqlite3';
 import { perDatabase } from './sqlite-statements.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
+import { ACTOR_ROWS, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
 
 export const ACTOR_SUMMARY_MIGRATION = `
   CREATE TABLE corpus_actor_summary (
@@ -37,6 +38,68 @@ export const ACTOR_SUMMARY_MIGRATION = `
            (SELECT count(DISTINCT ae.article) FROM article_entities ae WHERE ae.entity IN (SELECT entity FROM corpus_actor_entities x WHERE x.actor = e.actor)),
            (SELECT count(*) FROM quotes q WHERE q.speaker IN (SELECT entity FROM corpus_actor_entities x WHERE x.actor = e.actor))
     FROM (SELECT DISTINCT actor FROM corpus_actor_entities) e WHERE true;
+`;
+
+/** A CONSULT claim's date as an actor's contacts read it: its `when`, else its first report's publication. */
+const CONTACT_DATE = (json: string) => `coalesce(json_extract(${json}, '$.when.value'), json_extract(${json}, '$.firstReported.published'))`;
+
+/**
+ * Schema step 15 (SQLite): what an actor's profile (and so the actors list) reads without parsing
+ * claim JSON or reading every one of its latest rows.
+ *
+ * - corpus_contact_pairs: one row per CONSULT claim and ordered pair of its parties (entity ids as
+ *   corpus_claim_actors holds them) with the claim's contact date (CONTACT_DATE). An actor's
+ *   contacts are a range of its entity ids' rows (src/corpus/actors/profile.ts: buildActor counts
+ *   them as it counted the claims). Kept by triggers: a claim party inserted pairs with the claim's
+ *   other parties (when the claim is a CONSULT), a party deleted takes its pairs with it, a claim
+ *   row written (the claims updater writes a claim with INSERT OR REPLACE, then its parties) sets the
+ *   date of its pairs or drops them when it is no CONSULT, a claim deleted drops its pairs.
+ * - article_entities_roles: the rows that give roles, by entity and article (8 % of the rows), so a
+ *   profile reads the roles of its latest ACTOR_ROWS rows without reading the other rows.
+ */
+export const ACTOR_CONTACTS_MIGRATION = `
+  CREATE TABLE corpus_contact_pairs (
+    entity TEXT NOT NULL,
+    claim  TEXT NOT NULL,
+    other  TEXT NOT NULL,
+    date   TEXT,
+    PRIMARY KEY (entity, claim, other)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER corpus_claim_actors_contact_insert AFTER INSERT ON corpus_claim_actors
+    WHEN (SELECT type FROM corpus_claims WHERE id = new.claim) = 'CONSULT' BEGIN
+    INSERT OR REPLACE INTO corpus_contact_pairs (entity, claim, other, date)
+      SELECT new.actor, new.claim, x.actor, (SELECT ${CONTACT_DATE('json')} FROM corpus_claims WHERE id = new.claim)
+      FROM corpus_claim_actors x WHERE x.claim = new.claim AND x.actor <> new.actor;
+    INSERT OR REPLACE INTO corpus_contact_pairs (entity, claim, other, date)
+      SELECT x.actor, new.claim, new.actor, (SELECT ${CONTACT_DATE('json')} FROM corpus_claims WHERE id = new.claim)
+      FROM corpus_claim_actors x WHERE x.claim = new.claim AND x.actor <> new.actor;
+  END;
+  CREATE TRIGGER corpus_claim_actors_contact_delete AFTER DELETE ON corpus_claim_actors BEGIN
+    DELETE FROM corpus_contact_pairs WHERE entity = old.actor AND claim = old.claim;
+    DELETE FROM corpus_contact_pairs WHERE entity IN (SELECT actor FROM corpus_claim_actors WHERE claim = old.claim) AND claim = old.claim AND other = old.actor;
+  END;
+  CREATE TRIGGER corpus_claims_contact_insert AFTER INSERT ON corpus_claims BEGIN
+    DELETE FROM corpus_contact_pairs WHERE new.type <> 'CONSULT' AND entity IN (SELECT actor FROM corpus_claim_actors WHERE claim = new.id) AND claim = new.id;
+    INSERT OR REPLACE INTO corpus_contact_pairs (entity, claim, other, date)
+      SELECT a.actor, new.id, b.actor, ${CONTACT_DATE('new.json')}
+      FROM corpus_claim_actors a JOIN corpus_claim_actors b ON b.claim = a.claim AND b.actor <> a.actor
+      WHERE new.type = 'CONSULT' AND a.claim = new.id;
+  END;
+  CREATE TRIGGER corpus_claims_contact_update AFTER UPDATE OF type, json ON corpus_claims BEGIN
+    DELETE FROM corpus_contact_pairs WHERE entity IN (SELECT actor FROM corpus_claim_actors WHERE claim = old.id) AND claim = old.id;
+    INSERT OR REPLACE INTO corpus_contact_pairs (entity, claim, other, date)
+      SELECT a.actor, new.id, b.actor, ${CONTACT_DATE('new.json')}
+      FROM corpus_claim_actors a JOIN corpus_claim_actors b ON b.claim = a.claim AND b.actor <> a.actor
+      WHERE new.type = 'CONSULT' AND a.claim = new.id;
+  END;
+  CREATE TRIGGER corpus_claims_contact_delete AFTER DELETE ON corpus_claims BEGIN
+    DELETE FROM corpus_contact_pairs WHERE entity IN (SELECT actor FROM corpus_claim_actors WHERE claim = old.id) AND claim = old.id;
+  END;
+  INSERT INTO corpus_contact_pairs (entity, claim, other, date)
+    SELECT a.actor, a.claim, b.actor, ${CONTACT_DATE('c.json')}
+    FROM corpus_claims c JOIN corpus_claim_actors a ON a.claim = c.id JOIN corpus_claim_actors b ON b.claim = a.claim AND b.actor <> a.actor
+    WHERE c.type = 'CONSULT';
+  CREATE INDEX article_entities_roles ON article_entities(entity, article) WHERE roles IS NOT NULL;
 `;
 
 const S = perDatabase(prepare);
@@ -81,6 +144,71 @@ export const actorSummaryUpdater: CorpusUpdater = {
   name: 'actor-summary',
   update: updateActorSummary,
   reset(db) {
-    db.exec('DELETE FROM corpus_actor_summary; DELETE FROM corpus_actor_dirty;');
+    db.exec('DELETE FROM corpus_actor_summary; DELETE FROM corpus_actor_dirty; DELETE FROM corpus_contact_pairs;');
   },
 };
+
+type Row = Record<string, any>;
+
+const R = perDatabase((db: Database.Database) => ({
+  pairs: db.prepare('SELECT claim, other, date FROM corpus_contact_pairs WHERE entity = ?'),
+  window: db.prepare('SELECT article, entity, rowid AS r FROM article_entities WHERE entity = ? ORDER BY article DESC LIMIT ?'),
+  roles: db.prepare('SELECT rowid AS r, article, entity, name, roles FROM article_entities INDEXED BY article_entities_roles WHERE entity = ? AND roles IS NOT NULL AND article >= ?'),
+  byRowid: db.prepare('SELECT rowid AS r, article, entity, name, roles FROM article_entities WHERE rowid IN (SELECT value FROM json_each(?))'),
+}));
+
+/**
+ * The CONSULT claims an actor (its entity ids) is a party to, as buildActor reads them, from
+ * corpus_contact_pairs (no claim JSON): each claim's parties and its contact date.
+ */
+export function contactClaims(db: Database.Database, entities: string[]): ContactClaim[] {
+  const st = R(db);
+  // a claim's parties other than the actor's own ids (buildActor leaves those out: they are the actor)
+  const byClaim = new Map<string, { actors: string[]; date: string | null }>();
+  for (const e of entities) {
+    for (const r of st.pairs.all(e) as Row[]) {
+      let c = byClaim.get(r.claim);
+      if (!c) byClaim.set(r.claim, (c = { actors: [], date: r.date ?? null }));
+      c.actors.push(r.other);
+    }
+  }
+  const out: ContactClaim[] = [];
+  for (const c of byClaim.values()) out.push({ type: 'CONSULT', actors: c.actors, when: c.date == null ? null : { value: c.date }, firstReported: { published: null } });
+  return out;
+}
+
+/**
+ * The rows of an actor's latest ACTOR_ROWS (by ingestion: article rowid desc, then entity id) that
+ * its profile reads when its totals come from the summary (buildActor with `totals`): every one of
+ * them that gives roles, and, for the languages its own KB names (`given`) leave without a name,
+ * every one of them in that language (their names are counted). The window itself is read from the
+ * (entity, article) index alone, the roles from article_entities_roles.
+ */
+export function profileRows(
+  db: Database.Database,
+  entities: string[],
+  given: Record<string, string> | null,
+  meta: (rowids: number[]) => Map<number, { id: string; lang: string; published: string | null }>,
+): ActorMentionRow[] {
+  const st = R(db);
+  let win: Row[] = [];
+  for (const e of entities) for (const r of st.window.all(e, ACTOR_ROWS) as Row[]) win.push(r);
+  if (entities.length > 1) win = win.sort((x, y) => y.article - x.article || (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0)).slice(0, ACTOR_ROWS);
+  if (!win.length) return [];
+  const m = meta(win.map((r) => r.article as number));
+  const inWindow = new Set(win.map((r) => r.r as number));
+  const got = new Map<number, Row>();
+  // every row with roles in the window
+  const lowest = new Map<string, number>();
+  for (const r of win) lowest.set(r.entity, Math.min(lowest.get(r.entity) ?? Infinity, r.article));
+  for (const [e, lo] of lowest) for (const r of st.roles.all(e, lo) as Row[]) if (inWindow.has(r.r)) got.set(r.r, r);
+  // the rows of languages without a given name
+  const named = (lang: string) => !!given && !!given[lang];
+  const need = win.filter((r) => !got.has(r.r) && !named(m.get(r.article)!.lang)).map((r) => r.r as number);
+  if (need.length) for (const r of st.byRowid.all(JSON.stringify(need)) as Row[]) got.set(r.r, r);
+  const rows = [...got.values()].sort((x, y) => (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0) || x.article - y.article);
+  return rows.map((r): ActorMentionRow => {
+    const a = m.get(r.article)!;
+    return { entity: r.entity, type: '', name: r.name, names: null, roles: r.roles ? JSON.parse(r.roles) : null, article: a.id, lang: a.lang, published: a.published };
+  });
+}

@@ -16,6 +16,7 @@ import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
 import { framingRows } from './framing-rows.js';
+import { contactClaims, profileRows } from './sqlite-actor-summary.js';
 import { entitiesNamed } from './sqlite-names.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { copyOfArticles, storyArticleIds, storyOfArticles } from './sqlite-stories.js';
@@ -501,39 +502,16 @@ export class SqliteCorpus implements CorpusStore {
       const kb = corpusKb();
       cooccurs = rows.filter((r) => r.actor !== id && kb.byId(r.actor)?.kind !== 'outlet').slice(0, Math.floor(o.cooccurrence)).map((r) => ({ actor: r.actor, articles: r.n }));
     }
-    // its latest rows (by ingestion) for names and roles: each id's latest ACTOR_ROWS from the
-    // (entity, article) index, merged (a statement over all its ids sorted every row of the actor);
-    // totals from its summary row and the entity totals the triggers keep (src/corpus/actors/profile.ts: ACTOR_ROWS)
-    const latestOf = this.stmt('SELECT article, entity, type, name, names, roles FROM article_entities WHERE entity = ? ORDER BY article DESC LIMIT ?');
-    let latest: Row[] = [];
-    for (const e of entities) for (const r of latestOf.all(e, ACTOR_ROWS) as Row[]) latest.push(r);
-    if (entities.length > 1) latest = latest.sort((x, y) => y.article - x.article || (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0)).slice(0, ACTOR_ROWS);
-    latest.sort((x, y) => (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0) || x.article - y.article);
-    const meta = this.articleMeta(latest.map((r) => r.article as number));
-    const rows = latest.map((r): ActorMentionRow => {
-      const m = meta.get(r.article)!;
-      return {
-        entity: r.entity,
-        type: r.type,
-        name: r.name,
-        names: r.names ? JSON.parse(r.names) : null,
-        roles: r.roles ? JSON.parse(r.roles) : null,
-        article: m.id,
-        lang: m.lang,
-        published: m.published,
-      };
-    });
+    // totals from its summary row and the entity totals the triggers keep; names and roles from its
+    // latest ACTOR_ROWS rows (src/corpus/actors/profile.ts), of which only the rows that give roles
+    // and those of a language its KB names leave unnamed are read; its CONSULT claims' parties and
+    // dates from the contact pairs (schema step 15: src/store/sqlite-actor-summary.ts), no claim JSON
     const summary = this.stmt('SELECT articles, quotes FROM corpus_actor_summary WHERE actor = ?').get(id) as Row | undefined;
     const quotes = summary ? (summary.quotes as number) : ((this.stmt('SELECT count(*) AS n FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))').get(ids) as Row).n as number);
-    // only the fields contacts read (parsed by SQLite, not the whole claim in JS)
-    const claims = (
-      this.stmt(
-          `SELECT c.type, json_extract(c.json, '$.when.value') AS w, json_extract(c.json, '$.firstReported.published') AS p, json_extract(c.json, '$.actors') AS a
-           FROM corpus_claims c WHERE c.type = 'CONSULT' AND c.id IN
-             (SELECT claim FROM corpus_claim_actors WHERE actor IN (SELECT value FROM json_each(?)))`,
-        )
-        .all(ids) as Row[]
-    ).map((r): ContactClaim => ({ type: r.type, actors: JSON.parse(r.a), when: r.w == null ? null : { value: r.w }, firstReported: { published: r.p ?? null } }));
+    const own = isKbId(id) && entities.includes(id) ? (this.stmt('SELECT names FROM article_entities WHERE entity = ? AND names IS NOT NULL LIMIT 1').get(id) as Row | undefined) : undefined;
+    const given = own ? (JSON.parse(own.names) as Record<string, string>) : null;
+    const rows = profileRows(this.db, entities, given, (r) => this.articleMeta(r));
+    const claims = contactClaims(this.db, entities);
     // the other parties' actors in one statement (as the PostgreSQL store does), not one look-up per party
     const parties = [...new Set(claims.flatMap((cl) => cl.actors))];
     const actorMap = new Map(
@@ -558,8 +536,7 @@ export class SqliteCorpus implements CorpusStore {
       this.stmt('SELECT type, sum(articles) AS rows FROM entity_type_totals WHERE entity IN (SELECT value FROM json_each(?)) GROUP BY type ORDER BY type').all(ids) as { type: string; rows: number }[],
       async (type) => (earliestQ.get({ ids, type }) as { published: string | null; article: string } | undefined) ?? null,
     );
-    const own = isKbId(id) && entities.includes(id) ? (this.stmt('SELECT names FROM article_entities WHERE entity = ? AND names IS NOT NULL LIMIT 1').get(id) as Row | undefined) : undefined;
-    const a = buildActor({ id, entities, rows, quotes, claims, actorOf, totals: { articles, types, names: own ? JSON.parse(own.names) : null } });
+    const a = buildActor({ id, entities, rows, quotes, claims, actorOf, totals: { articles, types, names: given } });
     if (cooccurs) a.cooccurs = cooccurs;
     return a;
   }
