@@ -16,16 +16,21 @@ const NON_WORD_G = /[^\p{L}\p{N}]+/gu;
 export function termOf(s: string): string {
   // fast path (most words): only ASCII/Cyrillic letters and digits other than ё/Ё, so the term is
   // the word lower-cased (nothing to replace or drop); returned as is when already lower case
+  // (the slow path is called after the loop, not from inside it: with the call in the loop V8's
+  // optimised loop ran ~10x slower on the strings JSON.parse and the tokenizer make, ~1.4-2 us a
+  // word instead of ~0.13)
   let lower = true;
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 0x430 && c <= 0x44f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491) continue;
     if ((c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a) || c === 0x406 || c === 0x407 || c === 0x404 || c === 0x490) {
       lower = false;
       continue;
     }
-    return slowTermOf(s);
+    break;
   }
+  if (i < s.length) return slowTermOf(s);
   return lower ? s : s.toLowerCase();
 }
 
