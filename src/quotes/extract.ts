@@ -40,6 +40,8 @@ interface Cand {
   pair?: QPair;
   /** id of the pattern that found it (the contract's `rules`) */
   rule: string;
+  /** id of the rule that chose the subject when it is not the cue's own (`speaker.coordinated`) */
+  subjRule?: string;
 }
 
 const SENT_PUNCT = new Set(['.', '!', '?', '…']);
@@ -270,6 +272,8 @@ function directPass(x: X): void {
     let cue = -1;
     /** the name before an apposition that stands between it and the cue */
     let appositive: View['mentions'][number] | null = null;
+    /** the rule of a name between commas after a role (`the spokesman, Dmitry Peskov, said`) */
+    let apposedRule: string | null = null;
     if (j >= 0 && j < w.length && w[j].word && w[j].para === v.paraOfChar(p.close) && (sawSep || lex.lang === 'en') && (!dotted || dashed)) {
       const maxWords = lex.lang === 'en' ? 7 : 4;
       let paren = 0;
@@ -292,6 +296,16 @@ function directPass(x: X): void {
             if (c2 > 0 && w[c2 + 1] && cueAt[c2 + 1]) {
               cue = c2 + 1;
               appositive = v.mentions[v.mentionAt[t - 1]];
+            }
+            break;
+          } else if (lex.lang === 'en' && w[t].text === ',' && t > j && v.mentionAt[t + 1] >= 0) {
+            // `“…,” the spokesman, Dmitry Peskov, said`, `“…,” a spokesman for the ministry, Maria Zakharova, told
+            // reporters`: a role first, the name between commas, then the cue (rule speaker.title-name)
+            const men = v.mentions[v.mentionAt[t + 1]];
+            if (men.t0 === t + 1 && men.type === 'PER' && w[men.t1]?.text === ',' && w[men.t1 + 1] && cueAt[men.t1 + 1]) {
+              cue = men.t1 + 1;
+              appositive = men;
+              apposedRule = 'quote.direct.cue-after.title-name';
             }
             break;
           } else if (!(lex.lang === 'en' && (w[t].text === '.' || w[t].text === '-' || paren > 0))) break;
@@ -358,7 +372,7 @@ function directPass(x: X): void {
         if ((!subj || subj.k === 'other') && before && before.k !== 'other') subj = before;
         else if (!subj) subj = before;
       }
-      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p, rule: isQuoteVerb ? 'quote.direct.quoted-object' : 'quote.direct.cue-after' });
+      cands.push({ start: p.start, end: p.end, kind: 'direct', cue: cueOf(w, cue), cueIdx: cue, subj, mode: 'cue', via, order: p.start, pair: p, rule: isQuoteVerb ? 'quote.direct.quoted-object' : apposedRule ?? 'quote.direct.cue-after' });
       usedPair.add(p);
       afterCue.add(cue);
       continue;
@@ -446,9 +460,11 @@ function cueClause(x: X, c: number): void {
   const sEnd = v.sEnd[s];
   const prevTok = w[c - 1];
   // `Как отметил X, …` / `…, как сообщал X.`
-  const asIdx = prevTok && prevTok.word && lex.as.has(prevTok.norm) ? c - 1 : prevTok && !prevTok.word && w[c - 2] && lex.as.has(w[c - 2].norm) ? -1 : -1;
+  // (`Как он отметил, …`, `Як вона зазначила, …`, `As he noted, …`: a personal pronoun between `как` and the cue is its subject)
+  const pronounAs = !!prevTok && prevTok.word && lex.pronouns.has(prevTok.norm) && !!w[c - 2] && w[c - 2].word && lex.as.has(w[c - 2].norm);
+  const asIdx = prevTok && prevTok.word && lex.as.has(prevTok.norm) ? c - 1 : pronounAs ? c - 2 : -1;
   if (asIdx >= 0) {
-    const subj = findSubject(v, c, lex, 1, { maxTokens: 10 });
+    const subj = pronounAs ? findSubject(v, c, lex, -1, { maxTokens: 1 }) : findSubject(v, c, lex, 1, { maxTokens: 10 });
     // find the comma closing the `как …` phrase
     let comma = -1;
     for (let t = c + 1; t < sEnd && t < c + 40; t++) {
@@ -502,7 +518,8 @@ function cueClause(x: X, c: number): void {
     // subject, not the cue's; a pronoun there (`Scott said he posed …`) mostly is the speaker, and stays the fallback)
     let fwd = findSubject(v, c, lex, 1, { maxTokens: comp - c });
     if (fwd && from === comp && fwd.k !== 'pronoun') fwd = null;
-    const subj = findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(x, c);
+    const rel = coordinatedSubject(x, c) ?? relativeMainSubject(x, c);
+    const subj = rel ?? findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(x, c);
     // `заявила о том, что "…"` / `сообщил, что "…"` — a quote filling the clause is direct
     const k = pairIndexByOpen.get(w[from].start);
     if (k !== undefined && !usedPair.has(top[k])) {
@@ -515,7 +532,9 @@ function cueClause(x: X, c: number): void {
       }
     }
     void about;
+    const n0 = cands.length;
     addClause(x, from, s, c, subj, 'cue', 'quote.indirect.that-clause');
+    if (rel) for (let i = n0; i < cands.length; i++) cands[i].subjRule = rel.t0 < c && w[c - 1] && lex.coord.has(w[c - 1].norm) ? 'speaker.coordinated' : 'speaker.relative-main';
     return;
   }
   // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
@@ -814,6 +833,7 @@ function speakers(x: X): { quotes: Quote[]; attributions: Attribution[] } {
     q.rules = [c.rule];
     if (c.cue) q.rules.push(`${lex.lang}.cue.${c.cue.lemma.replace(/ /g, '_')}`);
     if (r.by) q.rules.push(`speaker.${r.by}`);
+    if (c.subjRule && r.id) q.rules.push(c.subjRule);
     if (c.cue) q.cue = c.cue;
     if (c.via) q.via = c.via.id;
     else if (r.via) q.via = r.via;
@@ -967,13 +987,19 @@ function trailingCredit(x: X, from: number, b: number): number {
  * clause is found from that cue), or `said that A, and that B` (B returned as `next`, a clause of the same cue).
  */
 function secondPredicate(x: X, from: number, b: number, c: number): { end: number; next: number } | null {
-  const { w, lex, cueAt, insidePair } = x;
+  const { v, w, lex, cueAt, insidePair } = x;
   const cueT = w[c].tags ?? {};
   const ownVerbs: W[] = [];
   for (let t = from + 1; t < w.length && w[t].start < b; t++) {
     const x = w[t];
     if (insidePair[t] >= 0) continue;
     if (x.word && (x.pos === 'VERB' || x.pos === 'AUX') && x.tags?.VerbForm === 'Fin') ownVerbs.push(x);
+    // `told reporters that A and added that B`: English coordinates a second cue without a comma; a cue opening its own
+    // `that` clause after `and` ends the first clause
+    // (`… and said it was …`: a clause without `that` as English reports it, see englishZeroThat)
+    if (lex.lang === 'en' && x.word && lex.coord.has(x.norm) && cueAt[t + 1] && w[t + 2] && w[t + 2].start < b && t > from + 1) {
+      if (w[t + 2].norm === 'that' || (!lex.thatOnly.has(w[t + 1].lemma) && englishZeroThat(v, t + 1, v.sEnd[w[t].sent], lex, insidePair) >= 0)) return { end: w[t - 1].end, next: -1 };
+    }
     if (x.word || x.text !== ',') continue;
     // `, и`, `, і`, `, а также`, `, and`
     let u = t + 1;
@@ -1016,6 +1042,62 @@ function sharedSubject(x: X, c: number): Subj | null {
     const xt = x.tags ?? {};
     if ((xt.Number ?? '') !== (ct.Number ?? '') || (xt.Gender && ct.Gender && xt.Gender !== ct.Gender)) return null;
     return findSubject(v, t, lex, -1);
+  }
+  return null;
+}
+
+/**
+ * `Орбан сообщил, что Европе нужен мир, и добавил, что …`, `Orban told reporters that … and added that …`: a cue right
+ * after a coordinator has no subject of its own; it shares the subject of the cue before it in the sentence (agreeing in
+ * number and gender), not the nearest name, which stands in the first cue's reported clause (`speaker.coordinated` in the
+ * quote's rules).
+ */
+function coordinatedSubject(x: X, c: number): Subj | null {
+  const { v, w, lex, cueAt, insidePair } = x;
+  let k = c - 1;
+  if (!w[k] || !w[k].word || !lex.coord.has(w[k].norm)) return null;
+  if (w[k - 1] && w[k - 1].word && lex.coord.has(w[k - 1].norm)) k--; // `а также`
+  const ct = w[c].tags ?? {};
+  const st = v.sStart[w[c].sent];
+  for (let t = k - 1; t >= st && c - t <= 60; t--) {
+    if (!cueAt[t] || insidePair[t] >= 0) continue;
+    const xt = w[t].tags ?? {};
+    if ((xt.Number ?? '') !== (ct.Number ?? '') || (xt.Gender && ct.Gender && xt.Gender !== ct.Gender)) return null;
+    const s = findSubject(v, t, lex, -1);
+    return s && s.k !== 'other' ? s : null;
+  }
+  return null;
+}
+
+/**
+ * `Эрдоган провёл разговор с премьером Эфиопии, в ходе которого заверил, что …`, `Фідан провів переговори, під час яких
+ * наголосив, що …`: a cue right after a relative word governed by a preposition has no subject of its own; the relative
+ * clause goes on with the main clause's subject, the subject of the finite verb before the comma that agrees with the cue
+ * (`speaker.relative-main` in the quote's rules).
+ */
+function relativeMainSubject(x: X, c: number): Subj | null {
+  const { v, w, lex, insidePair } = x;
+  let r = c - 1;
+  while (r > 0 && c - r <= 2 && w[r].word && w[r].pos === 'ADV') r--;
+  const rw = w[r];
+  if (!rw || !rw.word || !lex.relatives.has(rw.lemma) || (rw.tags?.Case ?? 'Nom') === 'Nom') return null;
+  // the preposition (`в ходе`, `во время`, `під час`, `после`) between the comma and the relative word
+  let t = r - 1;
+  let adp = false;
+  while (t > 0 && r - t <= 3 && w[t].word) {
+    if (w[t].pos === 'ADP' || lex.preps.has(w[t].norm)) adp = true;
+    t--;
+  }
+  if (!adp || !w[t] || w[t].text !== ',') return null;
+  const ct = w[c].tags ?? {};
+  const st = v.sStart[w[c].sent];
+  for (let u = t - 1; u >= st && c - u <= 60; u--) {
+    const y = w[u];
+    if (insidePair[u] >= 0 || !y.word || !((y.pos === 'VERB' || y.pos === 'AUX') && y.tags?.VerbForm === 'Fin')) continue;
+    const yt = y.tags ?? {};
+    if ((yt.Number ?? '') !== (ct.Number ?? '') || (yt.Gender && ct.Gender && yt.Gender !== ct.Gender)) return null;
+    const s = findSubject(v, u, lex, -1);
+    return s && s.k !== 'other' ? s : null;
   }
   return null;
 }

@@ -123,6 +123,8 @@ export class Resolver {
     if (k) return k;
     const c = this.cueGenders.get(e.id);
     if (c) return c;
+    const a = this.agreeingGender(e);
+    if (a) return a;
     for (const m of this.v.mentions) {
       if (m.entity !== e) continue;
       for (let t = m.t0; t < m.t1; t++) {
@@ -132,6 +134,40 @@ export class Resolver {
       }
     }
     return undefined;
+  }
+
+  private readonly verbGenders = new Map<string, string | null>();
+
+  /**
+   * `Мао Нин выступила на брифинге`, `Гаель Вейсьєр повідомила`: a past verb right after a name in the nominative
+   * agrees with it (ru, uk), and says the person's gender better than the morphology's guess for a foreign name
+   * (speaker.pronoun then finds `она`, `вона` for her). Past verbs of every kind count, not only cues.
+   */
+  private agreeingGender(e: Entity): string | undefined {
+    if (this.v.lang === 'en') return undefined;
+    const memo = this.verbGenders.get(e.id);
+    if (memo !== undefined) return memo ?? undefined;
+    const w = this.v.w;
+    let found: string | null = null;
+    for (const m of this.v.mentions) {
+      if (m.entity !== e) continue;
+      // (no preposition, unnamed source or common noun governing it (`с Мао Нин`, `советница Макрона`); the name's own
+      // case and a genitive body before it are left aside: `Представитель МИД Китая Мао Нин выступила`, the tagger
+      // reads foreign names in any case)
+      const p = m.t0 > 0 ? w[m.t0 - 1] : undefined;
+      if (p && p.word && (p.pos === 'ADP' || this.lex.preps.has(p.norm) || this.lex.unnamed.has(p.lemma) || (p.pos === 'NOUN' && !p.upper && !this.lex.roles.has(p.lemma)))) continue;
+      let t = m.t1;
+      while (t < w.length && t < m.t1 + 2 && w[t].word && w[t].pos === 'ADV') t++;
+      const tk = w[t];
+      if (!tk || !tk.word || tk.sent !== w[m.t0].sent || !(tk.pos === 'VERB' || tk.pos === 'AUX')) continue;
+      const tg = tk.tags;
+      if (!tg || tg.Number === 'Plur' || tg.Tense !== 'Past') continue;
+      if (tg.Gender === 'Fem') found = 'f';
+      else if (tg.Gender === 'Masc') found = 'm';
+      if (found) break;
+    }
+    this.verbGenders.set(e.id, found);
+    return found ?? undefined;
   }
 
   private cueGender(cueIdx: number): string | undefined {

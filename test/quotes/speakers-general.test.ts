@@ -1,0 +1,78 @@
+/**
+ * Speaker mechanisms that hold whatever the story (issue 14): a role and the name between commas after an
+ * English quotation, a relative clause's verb sharing its main clause's subject, a document named by a
+ * pronoun in the next sentence, gender from the verb a name governs, `там` for the body that spoke last.
+ * Sentences written for these tests in the register of agency news (no article's text).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, quoteStarting, speakerName, spansConsistent } from './helpers.js';
+
+test('en: `“…,” the spokesman, Dmitry Peskov, said` — a role, then the name between commas, then the cue', async () => {
+  const doc = await analyze(
+    'The Kremlin said on Monday it was studying the proposal.\n\n' +
+      '“We are ready to talk, but not under pressure,” the Kremlin spokesman, Dmitry Peskov, told reporters. ' +
+      '“There will be no meeting this week,” a spokeswoman for the ministry, Maria Zakharova, said later.',
+    'en',
+  );
+  const a = quoteStarting(doc, 'We are ready to talk');
+  assert.ok(a, JSON.stringify(doc.layers.quotes));
+  assert.equal(a.kind, 'direct');
+  assert.equal(a.text, 'We are ready to talk, but not under pressure,');
+  assert.match(speakerName(doc, a) ?? '', /Peskov/);
+  assert.equal(a.rules?.[0], 'quote.direct.cue-after.title-name');
+  const b = quoteStarting(doc, 'There will be no meeting');
+  assert.match(speakerName(doc, b) ?? '', /Zakharova/);
+  assert.ok(spansConsistent(doc));
+});
+
+test('ru, uk, en: `Как он отметил, …`, `Як вона зазначила, …`, `As she noted, …` — the pronoun between `как` and the cue speaks', async () => {
+  const ru = await analyze('Министр иностранных дел Индии Субраманьям Джайшанкар прибыл в Пекин. Как он отметил, стороны обсудят пограничные вопросы.', 'ru');
+  const a = quoteStarting(ru, 'стороны обсудят');
+  assert.equal(a?.rules?.[0], 'quote.indirect.as-cue');
+  assert.match(speakerName(ru, a) ?? '', /Джайшанкар/);
+  const uk = await analyze('Речниця МЗС Ірина Шевченко прокоментувала заяву. Як вона зазначила, Київ не отримував жодних пропозицій.', 'uk');
+  assert.match(speakerName(uk, quoteStarting(uk, 'Київ не отримував')) ?? '', /Шевченко/);
+  const en = await analyze('Foreign Minister Penny Wong arrived in Jakarta on Monday. As she noted, the visit was planned months ago.', 'en');
+  assert.match(speakerName(en, quoteStarting(en, 'the visit was planned')) ?? '', /Wong/);
+});
+
+test('ru: a past verb agreeing with a foreign name gives its gender: `Мао Нин выступила …` — `заявила она` is her', async () => {
+  const doc = await analyze(
+    'Представитель МИД Китая Мао Нин выступила на брифинге в среду. «Никаких договорённостей о встрече пока нет», — заявила она. Она также сказала, что Пекин приветствует переговоры.',
+    'ru',
+  );
+  const a = quoteStarting(doc, 'Никаких договорённостей');
+  assert.equal(a?.speakerBy, 'pronoun');
+  assert.match(speakerName(doc, a) ?? '', /Мао Нин/);
+  assert.match(speakerName(doc, quoteStarting(doc, 'Пекин приветствует')) ?? '', /Мао Нин/);
+});
+
+test('ru, en: a second cue after a coordinator shares the first cue’s subject, not a name of its reported clause', async () => {
+  const ru = await analyze('Виктор Орбан встретился с Путиным в Москве. Орбан сообщил журналистам, что Европе нужен мир, и добавил, что его миссия продолжится.', 'ru');
+  const a = quoteStarting(ru, 'его миссия');
+  assert.match(speakerName(ru, a) ?? '', /Орбан/);
+  assert.ok(a?.rules?.includes('speaker.coordinated'), JSON.stringify(a?.rules));
+  assert.ok(quoteStarting(ru, 'Европе нужен мир'));
+  const en = await analyze(
+    'Pentagon spokesman General Pat Ryder told reporters on Friday that the military was monitoring a drone over the border and said it posed no threat. ' +
+      'Hungarian Prime Minister Viktor Orban told reporters that Europe needed peace and added that his mission would continue.',
+    'en',
+  );
+  assert.equal(quoteStarting(en, 'the military was monitoring')?.text, 'the military was monitoring a drone over the border');
+  assert.match(speakerName(en, quoteStarting(en, 'it posed no threat')) ?? '', /Ryder/);
+  assert.equal(quoteStarting(en, 'Europe needed peace')?.text, 'Europe needed peace');
+  assert.match(speakerName(en, quoteStarting(en, 'his mission would continue')) ?? '', /Orb/);
+});
+
+test('ru, uk: a cue after `, в ходе которого` / `, під час яких` goes on with the main clause’s subject', async () => {
+  const ru = await analyze('Президент Турции Реджеп Тайип Эрдоган провёл телефонный разговор с премьером Эфиопии, в ходе которого заверил, что Анкара продолжит посредничество.', 'ru');
+  const a = quoteStarting(ru, 'Анкара продолжит');
+  assert.match(speakerName(ru, a) ?? '', /Эрдоган/);
+  assert.ok(a?.rules?.includes('speaker.relative-main'), JSON.stringify(a?.rules));
+  const uk = await analyze('Голова МЗС Туреччини Хакан Фідан провів переговори в Анкарі, під час яких наголосив, що Туреччина готова до посередництва.', 'uk');
+  assert.match(speakerName(uk, quoteStarting(uk, 'Туреччина готова')) ?? '', /Фідан/);
+  // (a subject of its own after the relative word speaks: `в ходе которой Лавров заявил`)
+  const own = await analyze('Сергей Лавров провёл встречу с Ваном И, в ходе которой китайский министр заявил, что Пекин поддерживает диалог.', 'ru');
+  assert.doesNotMatch(speakerName(own, quoteStarting(own, 'Пекин поддерживает')) ?? '', /Лавров/);
+});
