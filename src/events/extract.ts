@@ -1264,7 +1264,7 @@ class Extractor {
     let inherit: Cand | null = null;
     // `эта встреча`, `цієї розмови`: the event already reported
     if (this.anaphoric(tr, ca)) {
-      const sides = this.has(ca, L.sides);
+      const sides = this.sidesSubject(tr, ca);
       const p = [...prior]
         .reverse()
         .find((c) => si - c.sent <= (sides ? 2 : 5) && c.ev.type === tr.type && (!consult || sides || c.ev.mode === tr.mode));
@@ -2179,9 +2179,22 @@ class Extractor {
     return false;
   }
 
+  /**
+   * `Стороны обсудили ...`: the clause's subject is the sides of the contact just reported; also after
+   * an article, a demonstrative or a subordinator (`The two presidents failed to meet`, `як ці двоє не
+   * змогли зустрітися`, `что оба лидера`) when no name follows (`both Russia and Ukraine` names them):
+   * a contact of their own when its status differs (rule `actors.sides-of-previous`), else the same one
+   */
+  private sidesSubject(tr: Trig, ca: number): boolean {
+    let s = ca;
+    while (s < tr.t && s - ca < 3 && (this.toks[s].pos === 'DET' || this.toks[s].pos === 'SCONJ' || SUBORD.has(this.toks[s].norm) || this.has(s, this.lx.anaphoric))) s++;
+    // (after such words only a verb's subject: `The two leaders had discussed the summit in a phone call`
+    // names a call of their own)
+    return !!this.toks[s] && this.has(s, this.lx.sides) && !this.trigAt.has(s) && (s === ca || (tr.verb && !this.menAt.has(s + 1)));
+  }
+
   private anaphoric(tr: Trig, ca: number): boolean {
-    // `Стороны обсудили ...`: the sides of the contact just reported
-    if (this.toks[ca] && this.has(ca, this.lx.sides) && !this.trigAt.has(ca)) return true;
+    if (this.sidesSubject(tr, ca)) return true;
     for (let j = tr.t - 1; j >= Math.max(ca, tr.t - 3); j--) {
       const x = this.toks[j];
       if (this.has(j, this.lx.anaphoric)) return true;

@@ -244,3 +244,17 @@ test('one visit told twice, once with one party more, dated the same week (en, m
   assert.equal(vs[0].when?.value, '2023-06-28');
   assert.ok(vs[0].rules?.includes('merge.same-happening'), JSON.stringify(vs[0].rules));
 });
+
+test('`the two leaders`, `ці двоє` after an article, a demonstrative or a subordinator are the sides of the contact just told (en, uk: actors.sides-of-previous)', () => {
+  for (const [lang, text] of [
+    ['en', 'Chancellor Olaf Scholz and President Emmanuel Macron will hold talks in Berlin on Tuesday. The two leaders failed to meet at the G20 summit in Brazil.'],
+    ['uk', 'Канцлер Олаф Шольц і президент Еммануель Макрон проведуть переговори в Берліні у вівторок. Вони домовилися про це після того, як ці двоє не змогли зустрітися на саміті G20 у Бразилії.'],
+  ]) {
+    const d = analyze(text, lang, '2024-11-15');
+    const failed = events(d).find((e) => e.rules?.includes('actors.sides-of-previous'));
+    assert.ok(failed, `${lang}: ${JSON.stringify(events(d))}`);
+    assert.equal(failed.status, 'none');
+    assert.deepEqual([...failed.actors].sort(), ['macron', 'scholz']);
+    assert.ok(events(d).some((e) => e.status === 'planned' && has(e, 'scholz', 'macron')));
+  }
+});
