@@ -152,7 +152,20 @@ type Row = Record<string, any>;
 
 const R = perDatabase((db: Database.Database) => ({
   pairs: db.prepare('SELECT claim, other, date FROM corpus_contact_pairs WHERE entity = ?'),
+  // per other party: its claims with the entity and their latest date
+  pairTotals: db.prepare('SELECT other, count(*) AS n, max(date) AS last FROM corpus_contact_pairs WHERE entity = ? GROUP BY other'),
+  pairsWith: db.prepare('SELECT claim, other, date FROM corpus_contact_pairs WHERE entity = ? AND other IN (SELECT value FROM json_each(?))'),
+  actorsOf: db.prepare('SELECT entity, actor FROM corpus_actor_entities WHERE entity IN (SELECT value FROM json_each(?))'),
   window: db.prepare('SELECT article, entity, rowid AS r FROM article_entities WHERE entity = ? ORDER BY article DESC LIMIT ?'),
+  // the article of an entity's n-th latest row (index only)
+  nth: db.prepare('SELECT article FROM article_entities WHERE entity = ? ORDER BY article DESC LIMIT 1 OFFSET ?').pluck(),
+  // the languages of the stored articles, one index seek each
+  langs: db
+    .prepare(
+      `WITH RECURSIVE l(x) AS (SELECT min(lang) FROM articles UNION ALL SELECT (SELECT min(lang) FROM articles WHERE lang > l.x) FROM l WHERE l.x IS NOT NULL)
+       SELECT x FROM l WHERE x IS NOT NULL`,
+    )
+    .pluck(),
   roles: db.prepare('SELECT rowid AS r, article, entity, name, roles FROM article_entities INDEXED BY article_entities_roles WHERE entity = ? AND roles IS NOT NULL AND article >= ?'),
   byRowid: db.prepare('SELECT rowid AS r, article, entity, name, roles FROM article_entities WHERE rowid IN (SELECT value FROM json_each(?))'),
 }));
@@ -178,6 +191,65 @@ export function contactClaims(db: Database.Database, entities: string[]): Contac
 }
 
 /**
+ * An actor's contacts as buildActor counts them from its CONSULT claims (per other actor: the
+ * claims it shares, the latest of their dates), from corpus_contact_pairs. An actor of one entity
+ * id: the pairs counted per other party in SQL, an other actor of several ids whose ids share a
+ * claim with it counted per claim; an actor of several ids: per claim.
+ */
+export function actorContacts(db: Database.Database, id: string, entities: string[]): Map<string, { claims: number; last: string | null }> {
+  const st = R(db);
+  const out = new Map<string, { claims: number; last: string | null }>();
+  const actorOf = (parties: string[]) => {
+    const m = new Map<string, string>();
+    if (parties.length) for (const r of st.actorsOf.all(JSON.stringify(parties)) as Row[]) m.set(r.entity, r.actor);
+    return (e: string) => m.get(e) ?? e;
+  };
+  const byClaim = (claims: ContactClaim[], of: (e: string) => string) => {
+    for (const c of claims) {
+      const date = c.when?.value ?? null;
+      for (const o of new Set(c.actors.map(of))) {
+        if (o === id) continue;
+        const x = out.get(o) ?? { claims: 0, last: null };
+        x.claims++;
+        if (date && (!x.last || date > x.last)) x.last = date;
+        out.set(o, x);
+      }
+    }
+  };
+  if (entities.length !== 1) {
+    const claims = contactClaims(db, entities);
+    byClaim(claims, actorOf([...new Set(claims.flatMap((c) => c.actors))]));
+    return out;
+  }
+  const totals = st.pairTotals.all(entities[0]) as Row[];
+  const of = actorOf(totals.map((r) => r.other));
+  const idsOf = new Map<string, string[]>();
+  for (const r of totals) {
+    const o = of(r.other);
+    const l = idsOf.get(o);
+    if (l) l.push(r.other);
+    else idsOf.set(o, [r.other]);
+  }
+  for (const r of totals) {
+    const o = of(r.other);
+    if (o === id || idsOf.get(o)!.length > 1) continue;
+    out.set(o, { claims: r.n, last: r.last || null });
+  }
+  // other actors of several ids: their claims counted once each
+  const several = [...idsOf].filter(([o, l]) => o !== id && l.length > 1).flatMap(([, l]) => l);
+  if (several.length) {
+    const claims = new Map<string, ContactClaim>();
+    for (const r of st.pairsWith.all(entities[0], JSON.stringify(several)) as Row[]) {
+      const c = claims.get(r.claim);
+      if (c) c.actors.push(r.other);
+      else claims.set(r.claim, { type: 'CONSULT', actors: [r.other], when: r.date == null ? null : { value: r.date }, firstReported: { published: null } });
+    }
+    byClaim([...claims.values()], of);
+  }
+  return out;
+}
+
+/**
  * The rows of an actor's latest ACTOR_ROWS (by ingestion: article rowid desc, then entity id) that
  * its profile reads when its totals come from the summary (buildActor with `totals`): every one of
  * them that gives roles, and, for the languages its own KB names (`given`) leave without a name,
@@ -191,6 +263,20 @@ export function profileRows(
   meta: (rowids: number[]) => Map<number, { id: string; lang: string; published: string | null }>,
 ): ActorMentionRow[] {
   const st = R(db);
+  const named = (lang: string) => !!given && !!given[lang];
+  if (entities.length === 1 && given && (st.langs.all() as string[]).every(named)) {
+    // one id and a KB name in every stored language: only the window's rows with roles are read,
+    // from the article of its oldest row on (one row per article and entity id)
+    const from = (st.nth.get(entities[0], ACTOR_ROWS - 1) as number | undefined) ?? 0;
+    const found = st.roles.all(entities[0], from) as Row[];
+    const m = meta(found.map((r) => r.article as number));
+    return found
+      .sort((x, y) => x.article - y.article)
+      .map((r): ActorMentionRow => {
+        const a = m.get(r.article)!;
+        return { entity: r.entity, type: '', name: r.name, names: null, roles: JSON.parse(r.roles), article: a.id, lang: a.lang, published: a.published };
+      });
+  }
   let win: Row[] = [];
   for (const e of entities) for (const r of st.window.all(e, ACTOR_ROWS) as Row[]) win.push(r);
   if (entities.length > 1) win = win.sort((x, y) => y.article - x.article || (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0)).slice(0, ACTOR_ROWS);
@@ -203,7 +289,6 @@ export function profileRows(
   for (const r of win) lowest.set(r.entity, Math.min(lowest.get(r.entity) ?? Infinity, r.article));
   for (const [e, lo] of lowest) for (const r of st.roles.all(e, lo) as Row[]) if (inWindow.has(r.r)) got.set(r.r, r);
   // the rows of languages without a given name
-  const named = (lang: string) => !!given && !!given[lang];
   const need = win.filter((r) => !got.has(r.r) && !named(m.get(r.article)!.lang)).map((r) => r.r as number);
   if (need.length) for (const r of st.byRowid.all(JSON.stringify(need)) as Row[]) got.set(r.r, r);
   const rows = [...got.values()].sort((x, y) => (x.entity < y.entity ? -1 : x.entity > y.entity ? 1 : 0) || x.article - y.article);

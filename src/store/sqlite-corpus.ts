@@ -11,12 +11,12 @@ import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/c
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
-import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
+import { buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson } from '../corpus/actors/profile.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
 import { framingRows } from './framing-rows.js';
-import { contactClaims, profileRows } from './sqlite-actor-summary.js';
+import { actorContacts, profileRows } from './sqlite-actor-summary.js';
 import { entitiesNamed } from './sqlite-names.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { copyOfArticles, storyArticleIds, storyOfArticles } from './sqlite-stories.js';
@@ -511,17 +511,7 @@ export class SqliteCorpus implements CorpusStore {
     const own = isKbId(id) && entities.includes(id) ? (this.stmt('SELECT names FROM article_entities WHERE entity = ? AND names IS NOT NULL LIMIT 1').get(id) as Row | undefined) : undefined;
     const given = own ? (JSON.parse(own.names) as Record<string, string>) : null;
     const rows = profileRows(this.db, entities, given, (r) => this.articleMeta(r));
-    const claims = contactClaims(this.db, entities);
-    // the other parties' actors in one statement (as the PostgreSQL store does), not one look-up per party
-    const parties = [...new Set(claims.flatMap((cl) => cl.actors))];
-    const actorMap = new Map(
-      parties.length
-        ? (this.stmt('SELECT entity, actor FROM corpus_actor_entities WHERE entity IN (SELECT value FROM json_each(?))').all(JSON.stringify(parties)) as Row[]).map(
-            (r) => [r.entity as string, r.actor as string],
-          )
-        : [],
-    );
-    const actorOf = (e: string) => actorMap.get(e) ?? e;
+    const contacts = actorContacts(this.db, id, entities);
     const totals = summary ? [] : (this.stmt('SELECT entity, articles FROM entity_totals WHERE entity IN (SELECT value FROM json_each(?))').all(ids) as Row[]);
     const articles = summary
       ? (summary.articles as number)
@@ -536,7 +526,7 @@ export class SqliteCorpus implements CorpusStore {
       this.stmt('SELECT type, sum(articles) AS rows FROM entity_type_totals WHERE entity IN (SELECT value FROM json_each(?)) GROUP BY type ORDER BY type').all(ids) as { type: string; rows: number }[],
       async (type) => (earliestQ.get({ ids, type }) as { published: string | null; article: string } | undefined) ?? null,
     );
-    const a = buildActor({ id, entities, rows, quotes, claims, actorOf, totals: { articles, types, names: given } });
+    const a = buildActor({ id, entities, rows, quotes, claims: [], actorOf: (e) => e, contacts, totals: { articles, types, names: given } });
     if (cooccurs) a.cooccurs = cooccurs;
     return a;
   }

@@ -43,6 +43,12 @@ export interface ActorRows {
   /** entity id -> actor id, for the other parties of those claims */
   actorOf: (entity: string) => string;
   /**
+   * Its contacts counted already (per other actor: the CONSULT claims they share, the latest of
+   * their dates, as counted from `claims` here), when the store keeps them apart from the claims
+   * (`claims` is then not read)
+   */
+  contacts?: Map<string, { claims: number; last: string | null }>;
+  /**
    * Totals over all the actor's rows when `rows` are only its latest ones (ACTOR_ROWS, by ingestion):
    * the article count, the row count per type (in the order of each type's earliest row) and the KB
    * names of its own id. Names and roles then come from the rows given.
@@ -103,18 +109,7 @@ export function buildActor(d: ActorRows): ActorJson {
   }
   for (const [l, m] of byLang) if (!names[l]) names[l] = top(m)!;
 
-  const contacts = new Map<string, { claims: number; last: string | null }>();
-  for (const c of d.claims) {
-    if (c.type !== 'CONSULT') continue;
-    const date = c.when?.value ?? c.firstReported.published ?? null;
-    const others = new Set(c.actors.map(d.actorOf).filter((a) => a !== d.id));
-    for (const o of others) {
-      const x = contacts.get(o) ?? { claims: 0, last: null };
-      x.claims++;
-      if (date && (!x.last || date > x.last)) x.last = date;
-      contacts.set(o, x);
-    }
-  }
+  const contacts = d.contacts ?? contactsOf(d);
   return {
     schema: 'parley/actor@1',
     id: d.id,
@@ -128,6 +123,23 @@ export function buildActor(d: ActorRows): ActorJson {
       .map(([actor, x]) => ({ actor, claims: x.claims, last: x.last }))
       .sort((a, b) => b.claims - a.claims || String(b.last ?? '').localeCompare(String(a.last ?? '')) || a.actor.localeCompare(b.actor)),
   };
+}
+
+/** Per other actor: the CONSULT claims it shares with the actor and the latest of their dates. */
+function contactsOf(d: ActorRows): Map<string, { claims: number; last: string | null }> {
+  const contacts = new Map<string, { claims: number; last: string | null }>();
+  for (const c of d.claims) {
+    if (c.type !== 'CONSULT') continue;
+    const date = c.when?.value ?? c.firstReported.published ?? null;
+    const others = new Set(c.actors.map(d.actorOf).filter((a) => a !== d.id));
+    for (const o of others) {
+      const x = contacts.get(o) ?? { claims: 0, last: null };
+      x.claims++;
+      if (date && (!x.last || date > x.last)) x.last = date;
+      contacts.set(o, x);
+    }
+  }
+  return contacts;
 }
 
 /** The order of an earliest row in buildActor (published, undated last; then article id). */
