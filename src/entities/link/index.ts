@@ -85,8 +85,21 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     for (const cand of baseCandidates(last)) {
       const phrase = [...lemma.trim().split(/\s+/).slice(0, -1), cand].join(' ');
       if (isPer(type)) {
-        const ids = words.length === 1 ? kb.bySurname(cand, lang) : kb.lookup(phrase, lang).filter((h) => h.by === 'name' && compatible(h.id)).map((h) => h.id);
-        if (ids.length === 1) return { lemma: adaptCase(text, phrase), id: ids[0] };
+        // (counted, not filter().map()…length: the surname list and the mapped array are arrays of two
+        // kinds, and the length read deoptimised resolveMention on the first article that met the other)
+        let n = 0;
+        let only: string | undefined;
+        if (words.length === 1) {
+          const ids = kb.bySurname(cand, lang);
+          n = ids.length;
+          only = ids[0];
+        } else {
+          for (const h of kb.lookup(phrase, lang)) {
+            if (h.by !== 'name' || !compatible(h.id)) continue;
+            if (n++ === 0) only = h.id;
+          }
+        }
+        if (n === 1) return { lemma: adaptCase(text, phrase), id: only };
       } else if (words.length === 1) {
         const hit = kb.lookup(cand, lang).find((h) => h.by === 'name' && compatible(h.id));
         if (hit) return { lemma: adaptCase(text, cand), id: hit.id };

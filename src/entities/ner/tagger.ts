@@ -304,13 +304,6 @@ export class Tagger {
       this.wordInto(text, norm, lang, v);
       e = this.gazInfo(v, norm, (capFirst(text) ? CAP : 0) | (isQuote(text) ? QUOTE : 0) | (isSentPunct(text) ? PUNCT : 0));
     }
-    if (this.young >= CACHE_GENERATION) {
-      for (const g of this.cache.values()) {
-        g.old = g.young;
-        g.young = new Map();
-      }
-      this.young = 0;
-    }
     c.young.set(text, e);
     this.young++;
     return e;
@@ -707,7 +700,23 @@ export class Tagger {
     return sentenceRanges(toks).map(([lo, hi]) => ({ lo, hi, em: this.emissions(toks, lo, hi, lang).slice(0, (hi - lo) * L) }));
   }
 
+  /**
+   * A new generation of the word cache once the young one is full, checked once per document (in
+   * `word`, the path first taken after ~32k distinct words had no type feedback: the optimised
+   * `word` and `emissions` were thrown away and compiled again). The young maps may pass
+   * CACHE_GENERATION by one document's new words.
+   */
+  private nextGeneration(): void {
+    if (this.young < CACHE_GENERATION) return;
+    for (const g of this.cache.values()) {
+      g.old = g.young;
+      g.young = new Map();
+    }
+    this.young = 0;
+  }
+
   private tagSentences(toks: readonly Token[], text: string, lang: string): Mention[] {
+    this.nextGeneration();
     const model = this.model;
     const L = model.L;
     const out: Mention[] = [];
@@ -1088,6 +1097,8 @@ export function compassNames(toks: readonly Token[], text: string, ms: Mention[]
   const taken = takenBy(ms, toks.length);
   for (const m of ms) {
     if (m.type !== 'LOC' || m.tokenStart === undefined || m.tokenEnd !== m.tokenStart + 1) continue;
+    // (no read past the last token: an out-of-bounds read deoptimised compassNames)
+    if (m.tokenEnd >= toks.length) continue;
     const a = toks[m.tokenStart];
     const n = toks[m.tokenEnd];
     if (!n || taken[m.tokenEnd] || n.sent !== a.sent || !n.spaceBefore || n.kind !== 'word' || !capFirst(a.text) || !COMPASS_WORD.test(a.norm) || a.pos !== 'ADJ') continue;
