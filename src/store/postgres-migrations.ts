@@ -9,6 +9,7 @@
  */
 import { PG_CORPUS_MIGRATION } from './postgres-corpus.js';
 import { PG_CORPUS_META_MIGRATION, PG_STORY_KEYS_MIGRATION, PG_STORY_SUMMARY_MIGRATION } from './postgres-stories.js';
+import { PG_SEARCH_MATCH_MIGRATION } from './postgres-search.js';
 
 export const PG_MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -216,6 +217,9 @@ export const PG_MIGRATIONS: string[] = [
   PG_STORY_SUMMARY_MIGRATION,
   // 7: corpus_meta, the corpus fingerprint (the SQLite store's step 13; postgres-stories.ts: PG_CORPUS_META_MIGRATION)
   PG_CORPUS_META_MIGRATION,
+  // 8: the tsvector in a narrow table of its own (search_match) with the GIN index, so the matches of a
+  // common word read a few hundred heap pages, not every page of the per-token data (postgres-search.ts)
+  PG_SEARCH_MATCH_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

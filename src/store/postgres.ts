@@ -67,6 +67,13 @@ const MAX_POSITIONS = 8;
 const MAX_TSV_BYTES = 900_000;
 /** ts_rank weights {D, C, B, A} = forms, alternative lemmas, lemmas, title: SQLite's bm25 weights 0.5, 0.5, 1, 5 (scaled) */
 const RANK_WEIGHTS = '{0.1, 0.1, 0.2, 1.0}';
+/**
+ * Most matches of a query ranked with ts_rank. Ranking reads the whole tsvector of every article it
+ * scores, so a common word cost O(matches) (159 ms CPU at 20,000 articles); past this many matches
+ * the ranked candidates are the latest stored matches and the latest with a query word in their
+ * title (a title occurrence weighs five body ones: weight A 1.0 against B 0.2).
+ */
+const RANK_CANDIDATES = 500;
 
 /** Text PostgreSQL can hold: NUL is the one character a `text` value cannot contain. */
 function pgText(s: string): string;
@@ -139,6 +146,13 @@ export function tsqueryOf(q: QueryWord[]): string {
       return `(${[...alts].join(' | ')})`;
     })
     .join(' & ');
+}
+
+/** The tsquery literal of any query word in a title (the title candidates of a ranking). */
+export function titleTsqueryOf(q: QueryWord[]): string {
+  const alts = new Set<string>();
+  for (const w of q) for (const x of [...w.lemmas, ...w.forms]) alts.add(lexeme('t|' + ftsFold(x)));
+  return [...alts].join(' | ');
 }
 
 /** Numbered parameters for one statement. */
@@ -336,30 +350,42 @@ export class PostgresStore implements Store {
     if (!terms.length) return result;
     const p = new Params();
     const tsq = p.add(tsqueryOf(terms));
-    // the matches come from the GIN index (parley_search_match, schema step 4), not a scan detoasting every tsvector
-    const where: string[] = [`s.article IN (SELECT parley_search_match(${tsq}::tsquery))`];
+    const where: string[] = [];
     this.articleFilters(where, p, q, 'a');
     if (q.entity) where.push(`EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.rowid AND ae.entity = ${p.add(q.entity)})`);
-    const from = `FROM search_terms s JOIN articles a ON a.rowid = s.article WHERE ${where.join(' AND ')}`;
-    const limit = p.add(clampInt(q.limit, 20, 1, 10000));
-    const offset = p.add(clampInt(q.offset, 0, 0, 1e9));
-    // rank first on the index alone (the total over every match with it), then fetch text and
-    // per-token data for the page of hits only
+    // the matches come from the GIN index (parley_search_match, schema step 4), not a scan detoasting
+    // every tsvector; the articles table is read for them only when a filter needs it
+    const matches = where.length
+      ? `SELECT a.rowid AS rid FROM articles a WHERE a.rowid IN (SELECT parley_search_match(${tsq}::tsquery)) AND ${where.join(' AND ')}`
+      : `SELECT parley_search_match(${tsq}::tsquery) AS rid`;
+    const limitN = clampInt(q.limit, 20, 1, 10000);
+    const offsetN = clampInt(q.offset, 0, 0, 1e9);
+    const limit = p.add(limitN);
+    const offset = p.add(offsetN);
+    // ranking reads each candidate's tsvector (TOASTed, a few kB): with more matches than
+    // RANK_CANDIDATES only the latest stored matches and the latest with a query word in the title
+    // are ranked (the total still counts every match); up to that many, every match is ranked
+    const cap = p.add(Math.max(RANK_CANDIDATES, offsetN + limitN));
+    const ttq = p.add(titleTsqueryOf(terms));
     const rows = await this.q(
-      `WITH top AS (
-         SELECT a.rowid AS rid, -ts_rank('${RANK_WEIGHTS}', s.tsv, ${tsq}::tsquery, 1) AS score, a.published AS pub, count(*) OVER ()::int AS total
-         ${from} ORDER BY score, pub DESC NULLS LAST LIMIT ${limit} OFFSET ${offset})
-       SELECT top.rid, top.score, top.total, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
+      `WITH m AS MATERIALIZED (${matches}),
+       n AS (SELECT count(*)::int AS total FROM m),
+       c AS ((SELECT rid FROM m ORDER BY rid DESC LIMIT ${cap})
+             UNION (SELECT rid FROM m WHERE rid IN (SELECT parley_search_match(${ttq}::tsquery)) ORDER BY rid DESC LIMIT ${cap})),
+       top AS (
+         SELECT c.rid, -ts_rank('${RANK_WEIGHTS}', s.tsv, ${tsq}::tsquery, 1) AS score, a.published AS pub
+         FROM c JOIN search_match s ON s.article = c.rid JOIN articles a ON a.rowid = c.rid
+         ORDER BY score, pub DESC NULLS LAST LIMIT ${limit} OFFSET ${offset})
+       SELECT top.rid, top.score, n.total, a.id, a.title, a.published, a.lang, a.outlet, a.path, a.url, a.text,
               s.offsets, s.terms, s.alts
-       FROM top JOIN articles a ON a.rowid = top.rid
-       JOIN search_terms s ON s.article = top.rid
+       FROM n LEFT JOIN (top JOIN articles a ON a.rowid = top.rid JOIN search_terms s ON s.article = top.rid) ON true
        ORDER BY top.score, top.pub DESC NULLS LAST`,
       p.values,
     );
-    // a page past the last hit has no row to carry the total
-    result.total = rows.length ? rows[0].total : clampInt(q.offset, 0, 0, 1e9) > 0 ? (await this.q(`SELECT count(*)::int AS n ${from}`, p.values.slice(0, -2)))[0].n : 0;
+    // one row always comes back, with the total (a page past the last hit has no hit in it)
+    result.total = rows.length ? rows[0].total : 0;
     const mark = q.mark ?? ['«', '»'];
-    for (const r of rows) result.hits.push(searchHit(r as SearchRow, terms, mark, q.snippetChars ?? 220));
+    for (const r of rows) if (r.rid !== null) result.hits.push(searchHit(r as SearchRow, terms, mark, q.snippetChars ?? 220));
     return result;
   }
 
@@ -692,7 +718,8 @@ function insertRows(rows: ReturnType<typeof articleRows>): { sql: string; values
   }
   const [tsv, offsets, terms, alts] = rows.search;
   ctes.push(
-    `s AS (INSERT INTO search_terms (article, tsv, offsets, terms, alts) SELECT a.rowid, ${param(tsv)}::tsvector, ${param(offsets)}, ${param(terms)}, ${param(alts)} FROM a)`,
+    `s AS (INSERT INTO search_terms (article, offsets, terms, alts) SELECT a.rowid, ${param(offsets)}, ${param(terms)}, ${param(alts)} FROM a)`,
+    `sm AS (INSERT INTO search_match (article, tsv) SELECT a.rowid, ${param(tsv)}::tsvector FROM a)`,
   );
   return { sql: `WITH ${ctes.join(',\n')}\nSELECT rowid FROM a`, values };
 }

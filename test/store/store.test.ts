@@ -312,7 +312,7 @@ test('postgres: schema steps are recorded in parley_schema and applied once when
       const v = await c.query('SELECT version FROM parley_schema');
       assert.equal(v.rows.length, 1);
       assert.equal(v.rows[0].version, PG_MIGRATIONS.length);
-      const idx = await c.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'search_terms'`);
+      const idx = await c.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'search_match'`);
       assert.ok(idx.rows.some((r) => /USING gin \(tsv\)/.test(r.indexdef)));
     } finally {
       await c.end();
