@@ -18,7 +18,7 @@ import { sigFromBuffer, sigToBuffer } from '../corpus/dedup/minhash.js';
 import { boilerplateSpans, inSpans } from '../corpus/stories/boilerplate.js';
 import { articleVec, type ArticleVec } from '../corpus/stories/features.js';
 import { storyHeadline } from '../corpus/stories/title.js';
-import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
+import { daysBetween, indexKeys, linkParams, linkScore, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import { corpusFingerprint, type FingerprintState } from '../corpus/fingerprint.js';
 import { termCountsOf, reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
@@ -176,8 +176,8 @@ function vecToJson(v: ArticleVec): string {
 }
 /** The decayed similarity of an article's vector and a stored one (as sqlite-stories.ts). */
 function similarityToJson(v: ArticleVec, published: string | null, stored: string, storedPublished: string | null, p: LinkParams): number {
-  const d = decay(daysBetween(published, storedPublished), p);
-  if (!d) return 0;
+  const days = daysBetween(published, storedPublished);
+  if (days !== null && days > p.windowDays) return 0;
   let e = 0;
   let t = 0;
   let vocab: string | null = null;
@@ -192,7 +192,7 @@ function similarityToJson(v: ArticleVec, published: string | null, stored: strin
       if (x) t += x * w;
     }
   }
-  return d * mixParts(e, t, vocabularyKey(v.terms.keys()), vocab, p);
+  return linkScore(e, t, vocabularyKey(v.terms.keys()), vocab, days, p);
 }
 
 function earlierRow(a: { published: string | null; id: string }, b: { published: string | null; id: string }): boolean {

@@ -23,7 +23,7 @@ import { boilerplateSpans, inSpans } from '../corpus/stories/boilerplate.js';
 import { articleVec, wordTermCounts, type ArticleVec } from '../corpus/stories/features.js';
 import { storyLemma } from '../corpus/stories/lemmas.js';
 import { storyHeadline } from '../corpus/stories/title.js';
-import { decay, daysBetween, indexKeys, linkParams, mixParts, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
+import { daysBetween, indexKeys, linkParams, linkScore, reachDays as linkReachDays, vocabularyKey, windowOf, type LinkParams } from '../corpus/stories/link.js';
 import { corpusFingerprint, type FingerprintState } from '../corpus/fingerprint.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
 import { textOf as unpackText } from './sqlite-terms.js';
@@ -181,8 +181,8 @@ function cacheVec(db: Database.Database, rowid: number, v: StoredVec): void {
 
 /** The decayed similarity of an article's vector and a stored one (as `similarityOf`, without building maps). */
 function similarityToStored(v: ArticleVec, published: string | null, stored: StoredVec, p: LinkParams): number {
-  const d = decay(daysBetween(published, stored.published), p);
-  if (!d) return 0;
+  const days = daysBetween(published, stored.published);
+  if (days !== null && days > p.windowDays) return 0;
   let e = 0;
   let t = 0;
   let vocab: string | null = null;
@@ -199,19 +199,12 @@ function similarityToStored(v: ArticleVec, published: string | null, stored: Sto
       if (x) t += x * ws[i];
     }
   }
-  return d * mixParts(e, t, vocabularyKey(v.terms.keys()), vocab, p);
+  return linkScore(e, t, vocabularyKey(v.terms.keys()), vocab, days, p);
 }
 
-/**
- * The days within which a stored article can still reach the threshold: both parts of a vector
- * are L2-normalised with non-negative weights, so the undecayed similarity is at most 1 (a hair
- * more with the stored rounding) and a pair further apart than where the decay alone falls below
- * the threshold can never link. Candidates are looked up inside this reach (never wider than the
- * window), which links exactly the same pairs.
- */
+/** The days within which a stored article can still reach the threshold (link.ts `reachDays`). */
 export function reachDays(p: LinkParams): number {
-  if (!(p.threshold > 0)) return p.windowDays;
-  return Math.min(p.windowDays, p.graceDays + p.decayDays * Math.log((1 + 1e-3) / p.threshold));
+  return linkReachDays(p);
 }
 
 /** The entities a story vector counts: no outlets, mentions outside boilerplate only. */

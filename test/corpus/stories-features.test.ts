@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { boilerplateSpans, inSpans } from '../../src/corpus/stories/boilerplate.js';
 import { storyLemmas } from '../../src/corpus/stories/lemmas.js';
 import { articleVec, storyData, termKey } from '../../src/corpus/stories/features.js';
+import { linkParams, linkScore, reachDays } from '../../src/corpus/stories/link.js';
 
 const RAW = join(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'data', 'slavicner', 'raw');
 const read = (rel: string) => readFileSync(join(RAW, rel), 'utf8');
@@ -81,4 +82,21 @@ test('a Ukrainian and a Russian report of one meeting have common terms beyond t
   const ru = articleVec({ id: 'ru', lang: 'ru', published: null, lemmas: 'правительство отменить встреча соглашение'.split(' '), entities: [] });
   const shared = [...uk.terms.keys()].filter((k) => !k.startsWith('l:') && ru.terms.has(k));
   assert.equal(shared.length, 4);
+});
+
+test('linkScore: beyond the decay, a long link needs the undecayed similarity over threshold / longFloor and the words to agree', () => {
+  const p = { ...linkParams(), threshold: 0.15, graceDays: 3, decayDays: 30, windowDays: 180, longFloor: 0.45, longTerms: 0.2, longCrossTerms: 0.12, entityWeight: 0.3, crossEntityWeight: 0.5 };
+  // 120 days apart, same vocabulary: entities .6, terms .3 -> raw .39, times the floor .1755
+  assert.ok(linkScore(0.6, 0.3, 'l:cyr', 'l:cyr', 120, p) >= p.threshold);
+  // the same names, other words (terms .09): the decay alone, far below
+  assert.ok(linkScore(0.9, 0.09, 'l:cyr', 'l:cyr', 120, p) < 0.01);
+  // across vocabularies the words need less (.12): entities .58, terms .14 -> raw .36
+  assert.ok(linkScore(0.58, 0.14, 'l:en', 'l:cyr', 122, p) >= p.threshold);
+  // past the window: nothing
+  assert.equal(linkScore(1, 1, 'l:cyr', 'l:cyr', 181, p), 0);
+  // within the grace days the decay is 1 and no floor is needed
+  assert.equal(linkScore(0.5, 0.5, 'l:cyr', 'l:cyr', 2, p), 0.5);
+  // candidates are looked up over the whole window when the floor can reach the threshold
+  assert.equal(reachDays(p), 180);
+  assert.ok(reachDays({ ...p, longFloor: 0 }) < 61);
 });

@@ -211,3 +211,20 @@ for (const kind of STORE_KINDS)
   assert.deepEqual(await groups(viaJson), g);
   for (const s of [viaDoc, viaJson, viaTokens]) await s.close();
 });
+
+for (const kind of STORE_KINDS)
+  test(`the long link: one matter told months apart is one story; two matters that only share names months apart are two (${kind.name})`, async () => {
+  const store = await fresh(kind);
+  // Nord Stream 2, 109 days apart (entity cosine .52, term cosine .37): the same matter again
+  const a = slavic('nord_stream/ru/Nord_Stream_2_extra.xml_file_100.txt');
+  const b = slavic('nord_stream/ru/nord_stream_ru.txt_file_21.txt');
+  // a Ryanair article and a Nord Stream one 103 days apart: the same countries named (entity cosine
+  // .57), other words (term cosine .09): no long link
+  const c = slavic('ryanair/ru/ryan-ru_file_154.txt');
+  const d = slavic('nord_stream/ru/Nord_Stream_2_extra.xml_file_129.txt');
+  for (const x of [a, b, c, d]) await store.putArticle(x);
+  const g = await groups(store);
+  assert.equal(g.get(a.id), g.get(b.id));
+  assert.notEqual(g.get(c.id), g.get(d.id));
+  await store.close();
+});

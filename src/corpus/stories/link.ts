@@ -41,6 +41,17 @@ export interface LinkParams {
    * against Russian/Ukrainian), whose term vectors share only names
    */
   crossEntityWeight?: number;
+  /**
+   * The long link: two dated articles weeks or months apart (inside `windowDays`) still link when
+   * their undecayed similarity times `longFloor` reaches the threshold (a matter told again and
+   * again over months — talks, a mediation, a series of calls — is one story) and their term
+   * cosine is at least `longTerms` (`longCrossTerms` across vocabularies, whose terms share only the
+   * word table's entries): over months the same parties meet on other matters, so the names alone
+   * (the entity part) do not carry a long link, the words must agree too. 0 or absent: no long link.
+   */
+  longFloor?: number;
+  longTerms?: number;
+  longCrossTerms?: number;
 }
 
 let params: (LinkParams & { learned?: unknown }) | null = null;
@@ -116,10 +127,35 @@ export function decay(days: number | null, p: LinkParams = linkParams()): number
   return Math.exp(-Math.max(0, days - p.graceDays) / p.decayDays);
 }
 
-/** The decayed similarity of two dated articles. */
+/**
+ * The linking similarity of two articles from their entity cosine `e`, term cosine `t`, vocabulary
+ * keys and days apart (null: either undated): the decayed mix, or the long link's (see `longFloor`).
+ */
+export function linkScore(e: number, t: number, vocabA: string | null, vocabB: string | null, days: number | null, p: LinkParams = linkParams()): number {
+  const d = decay(days, p);
+  if (!d) return 0;
+  const raw = mixParts(e, t, vocabA, vocabB, p);
+  const floor = p.longFloor ?? 0;
+  if (days === null || floor <= d) return d * raw;
+  const cross = vocabA !== null && vocabB !== null && vocabA !== vocabB;
+  return t >= (cross ? p.longCrossTerms ?? 0 : p.longTerms ?? 0) ? floor * raw : d * raw;
+}
+
+/**
+ * The days within which a stored article can still reach the threshold: both parts of a vector
+ * are L2-normalised with non-negative weights, so the undecayed similarity is at most 1 (a hair
+ * more with the stored rounding) and a pair further apart than where the decay alone falls below
+ * the threshold can never link. Candidates are looked up inside this reach (never wider than the
+ * window), which links exactly the same pairs.
+ */
+export function reachDays(p: LinkParams = linkParams()): number {
+  if (!(p.threshold > 0) || (p.longFloor ?? 0) * (1 + 1e-3) >= p.threshold) return p.windowDays;
+  return Math.min(p.windowDays, p.graceDays + p.decayDays * Math.log((1 + 1e-3) / p.threshold));
+}
+
+/** The linking similarity of two articles (`linkScore`). */
 export function similarityOf(a: ArticleVec, ap: string | null, b: ArticleVec, bp: string | null, p: LinkParams = linkParams()): number {
-  const d = decay(daysBetween(ap, bp), p);
-  return d ? d * rawSimilarity(a, b, p) : 0;
+  return linkScore(dot(a.ents, b.ents), dot(a.terms, b.terms), vocabularyKey(a.terms.keys()), vocabularyKey(b.terms.keys()), daysBetween(ap, bp), p);
 }
 
 /** Date bounds of the candidate window around a publication date (null: no bound). */
