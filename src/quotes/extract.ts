@@ -164,6 +164,13 @@ function documentPass(x: X): void {
           const t = k !== undefined ? tokenAt(w, top[k].open) : -1;
           if (t >= 0) from = w[t].sent;
         }
+        // `Посольство США опубликовало заявление. В нём говорится, что …`: the pronoun's document is named in the
+        // sentences before; whoever issued it (its sentence's subject before it) speaks
+        const ante = m.rule.produces.antecedents;
+        if (ante) {
+          if (!owner) owner = antecedentOwner(x, m.start, s, ante);
+          if (!owner) continue;
+        }
         if (!owner) owner = documentOwner(x, m.start, m.end, s, from);
         // `the statement noted` after `“…,” the statement reads` (its owner found): the same document, the same owner
         const nouns: string[] = [];
@@ -198,6 +205,8 @@ function documentPass(x: X): void {
           let f = m.end;
           if (w[f] && w[f].text === ',') f++;
           if (w[f] && (lex.comp.has(w[f].norm) || w[f].text === ':')) f++;
+          // (`The statement said the ambassador had been summoned`: English reports without `that`)
+          else if (lex.lang === 'en' && englishZeroThat(v, m.end - 1, e0, lex, insidePair) === m.end) f = m.end;
           else if (!(w[m.end] && w[m.end].text === ':')) continue;
           if (f >= e0) continue;
           const k = pairIndexByOpen.get(w[f].start);
@@ -1127,6 +1136,22 @@ function actOfSpeaker(x: X, a: number, b: number, subj: Subj | null): boolean {
 }
 
 /** the body a document belongs to when its phrase names none (see the document pass) */
+const antecedentSets = new WeakMap<string[], Set<string>>();
+
+/** the owner of the document a pronoun stands for (`В нём`): the subject before the last document noun (`antecedents`) in this or the two sentences before */
+function antecedentOwner(x: X, m0: number, s: number, antecedents: string[]): Subj | null {
+  const { v, w, lex, insidePair } = x;
+  let set = antecedentSets.get(antecedents);
+  if (!set) antecedentSets.set(antecedents, (set = new Set(antecedents)));
+  const lo = v.sStart[Math.max(0, s - 2)] ?? 0;
+  for (let t = m0 - 1; t >= lo; t--) {
+    if (!w[t].word || insidePair[t] >= 0 || v.mentionAt[t] >= 0 || !set.has(w[t].lemma)) continue;
+    const sj = findSubject(v, t, lex, -1);
+    return sj && (sj.k === 'entity' || sj.k === 'institution') ? sj : null;
+  }
+  return null;
+}
+
 function documentOwner(x: X, m0: number, m1: number, s: number, from = s): Subj | null {
   const { v, w, insidePair, baseIsOutlet } = x;
   const body = (k: number): Subj | null => {

@@ -14,6 +14,9 @@ export interface DocumentCue {
   form: 'lead' | 'about' | 'as' | 'tail';
   /** which token of the match is the cue word when not the form's usual one (`the statement reads`: the last) */
   cue?: 'last';
+  /** the match names its document by a pronoun (`В нём говорится`): the document nouns it may stand for, whose
+   * sentence's subject (`Посольство опубликовало заявление`) is the owner */
+  antecedents?: string[];
 }
 
 const docRules = new Map<string, RuleSet<DocumentCue>>();

@@ -446,7 +446,9 @@ export function findSubject(v: View, c: number, lex: Lexicon, dir: 1 | -1, opts:
       if (w[t].word && lex.there.has(w[t].norm)) {
         const seat = lastSeat(v, lex, v.sStart[sent] ?? t, false);
         if (seat) return seat;
-        break;
+        // (no seat named: `там` stands for the body that spoke last, as a plural `они`/`вони` does: `…, заявила
+        // турецька сторона. … Там підтверджують, що …`)
+        return { k: 'pronoun', g: 'p', start: w[t].start, end: w[t].end, t0: t };
       }
       // `У міністерстві наголошують, що …`, `В ведомстве заявили`: a body by its common noun is the one named last
       if (w[t].word && lex.institutions.has(w[t].lemma) && v.mentionAt[t] < 0 && !w[t].upper && w[t - 1] && lex.instPreps.has(w[t - 1].norm)) {

@@ -76,3 +76,39 @@ test('ru, uk: a cue after `, в ходе которого` / `, під час я
   const own = await analyze('Сергей Лавров провёл встречу с Ваном И, в ходе которой китайский министр заявил, что Пекин поддерживает диалог.', 'ru');
   assert.doesNotMatch(speakerName(own, quoteStarting(own, 'Пекин поддерживает')) ?? '', /Лавров/);
 });
+
+test('ru, uk, en: a document named by a pronoun or a bare noun in the next sentence speaks for whoever issued it', async () => {
+  const ru = await analyze('Посольство США в Москве опубликовало заявление. В нём говорится, что визит не планируется.', 'ru');
+  const a = quoteStarting(ru, 'визит не планируется');
+  assert.equal(a?.rules?.[0], 'ru.quote.document.pronoun-lead');
+  assert.match(speakerName(ru, a) ?? '', /Посольство/);
+  const decree = await analyze('Путин подписал указ о санкциях. В нём говорится, что меры вступят в силу с 1 марта.', 'ru');
+  assert.match(speakerName(decree, quoteStarting(decree, 'меры вступят')) ?? '', /Путин/);
+  const uk = await analyze('Посольство США оприлюднило заяву щодо візиту. У ній зазначається, що делегація прибуде наступного тижня.', 'uk');
+  const b = quoteStarting(uk, 'делегація прибуде');
+  assert.equal(b?.rules?.[0], 'uk.quote.document.pronoun-lead');
+  assert.match(speakerName(uk, b) ?? '', /США/);
+  const en = await analyze(
+    "Japan's Foreign Ministry issued a statement on Tuesday. The statement said the ambassador had been summoned over the remarks.\n" +
+      'The Kremlin published a readout of the call. The readout noted that the two leaders discussed energy.',
+    'en',
+  );
+  const c = quoteStarting(en, 'the ambassador had been summoned');
+  assert.equal(c?.rules?.[0], 'en.quote.document.lead');
+  assert.match(speakerName(en, c) ?? '', /Foreign Ministry/);
+  assert.match(speakerName(en, quoteStarting(en, 'the two leaders discussed')) ?? '', /Kremlin/);
+  // (`“…,” the statement said`: still the tail rule)
+  const tail = await analyze('Japan\'s Foreign Ministry issued a statement on Tuesday. "We will respond firmly," the statement said.', 'en');
+  assert.equal(quoteStarting(tail, 'We will respond')?.rules?.[0], 'en.quote.document.tail');
+});
+
+test('uk: `Там підтверджують` with no seat named stands for the body that spoke last', async () => {
+  const doc = await analyze(
+    "Україна та Росія провели обмін полоненими. Операцію координували Об'єднані Арабські Емірати, повідомило МЗС ОАЕ. Там підтверджують, що до обміну залучили сім літаків.",
+    'uk',
+  );
+  const a = quoteStarting(doc, 'до обміну залучили');
+  assert.ok(a, JSON.stringify(doc.layers.quotes));
+  assert.match(speakerName(doc, a) ?? '', /МЗС ОАЕ/);
+  assert.equal(a.speaker, quoteStarting(doc, 'Операцію координували')?.speaker);
+});
