@@ -1475,12 +1475,13 @@ class Extractor {
       if (rg.length) subjects.splice(0, subjects.length, ...rg);
       if (rg.length) R.push('subject.role-genitive');
     }
-    // a role noun's genitive owner (`спецпосланника Трампа`, `Президент Росії`) stands for the role's holder
-    if (!english) {
+    // a role noun's genitive owner (`спецпосланника Трампа`, `Президент Росії`) stands for the role's holder;
+    // in English the owner comes first (`Ukraine’s top diplomat`, `the US envoy`)
+    {
       const swap = (ids: string[]) => {
         for (let k = ids.length - 1; k >= 0; k--) {
           const m = inClause.find((x) => x.id === ids[k]);
-          const r = m ? this.roleOwnerSubstitute(m) : null;
+          const r = m ? (english ? this.englishRoleOwner(m) : this.roleOwnerSubstitute(m)) : null;
           if (!r) continue;
           R.push(...r.rule.split(' '));
           if (r.id && !ids.includes(r.id) && !subjects.includes(r.id) && !parties.includes(r.id)) ids[k] = r.id;
@@ -1925,6 +1926,46 @@ class Extractor {
     if (!this.kb) return null;
     const held = this.kb.holders(T[j].lemma, L.lang, m.id).filter((e) => present(e.id));
     return held.length === 1 ? { id: held[0].id, rule: `party.role-holder ${role.rule.id}` } : null;
+  }
+
+  /**
+   * English `<owner>’s <office>` / `the <owner> <office>` (`Ukraine’s top diplomat held talks`, `The US
+   * envoy visited`, `the Kremlin's envoy`; rules `roles` with owner `country`): the owner, a country or
+   * body, stands for the office's holder, who is
+   * - `party.role-apposition`: the person named right after (`Ukraine's Foreign Minister Dmytro Kuleba`);
+   * - `party.role-holder`: the one person of the owner's side the article gives that office (its entity
+   *   roles), else the one the knowledge base gives for it;
+   * - `party.role-compatriot`: else the one person of the owner's side the article names.
+   * Null (the owner stays) when the name owns no office or no one person fits.
+   */
+  private englishRoleOwner(m: Men): { id: string | null; rule: string } | null {
+    const T = this.toks;
+    const L = this.lx;
+    if (m.type !== 'LOC' && m.type !== 'ORG') return null;
+    let j = m.t1;
+    if (T[j] && (T[j].norm === '’s' || T[j].norm === "'s" || T[j].lemma === '’s')) j++;
+    let role: ReturnType<typeof L.roleRules.matchAt>[number] | undefined;
+    for (let n = 0; j < T.length && n <= 2; j++, n++) {
+      if (this.menAt.has(j)) return null;
+      role = L.roleRules.matchAt(T, j, j, j + 1).find((x) => x.rule.produces.owner === 'country');
+      if (role) break;
+      if (T[j].pos !== 'ADJ' && T[j].pos !== 'NOUN') return null;
+    }
+    if (!role) return null;
+    // (a compound office goes on: `foreign minister`, `press secretary`; its last word is the head)
+    while (j + 1 < T.length && L.roleRules.matchAt(T, j + 1, j + 1, j + 2).some((x) => x.rule.produces.owner === 'country')) j++;
+    const next = this.menAt.get(j + 1);
+    if (next && next.type === 'PER') return { id: next.id, rule: `party.role-apposition ${role.rule.id}` };
+    const side = this.side(m.id);
+    const people = [...this.entById.values()].filter((e) => e.type === 'PER' && e.id !== m.id && this.side(e.id) === side && this.side(e.id) !== e.id);
+    const office = T[j].lemma;
+    const given = people.filter((e) => (e.roles ?? []).some((r) => r.split(' ').includes(office)));
+    if (given.length === 1) return { id: given[0].id, rule: `party.role-holder ${role.rule.id}` };
+    if (given.length > 1) return null;
+    const held = this.kb ? this.kb.holders(office, L.lang, side).filter((e) => people.some((p) => p.id === e.id)) : [];
+    if (held.length === 1) return { id: held[0].id, rule: `party.role-holder ${role.rule.id}` };
+    if (people.length === 1) return { id: people[0].id, rule: `party.role-compatriot ${role.rule.id}` };
+    return null;
   }
 
   /** An entity named by a capitalised name somewhere (not only by an adjective). */

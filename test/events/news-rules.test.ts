@@ -258,3 +258,22 @@ test('`the two leaders`, `ці двоє` after an article, a demonstrative or a 
     assert.ok(events(d).some((e) => e.status === 'planned' && has(e, 'scholz', 'macron')));
   }
 });
+
+test('an English office after its owner is the office holder: the one the article gives that office, else the one compatriot it names (en: party.role-holder, party.role-compatriot)', () => {
+  const a = analyze(
+    'Ukraine’s top diplomat held talks with Chinese Foreign Minister Wang Yi in Guangzhou on Wednesday. Dmytro Kuleba is the first Ukrainian minister to travel to China since 2022.',
+    'en',
+    '2024-07-24',
+  );
+  const talks = events(a).find((e) => e.mode === 'talks');
+  assert.ok(talks && has(talks, 'kuleba', 'wang-yi') && !talks.actors.includes('ukraine'), JSON.stringify(events(a)));
+  assert.ok(talks.rules?.includes('party.role-compatriot'));
+  const b = analyze(
+    'US special envoy Steve Witkoff arrived in St. Petersburg on Friday. The US envoy met Russian President Vladimir Putin at the Presidential Library. Donald Trump said the talks went well.',
+    'en',
+    '2025-04-11',
+  );
+  const met = events(b).find((e) => e.mode === 'meeting');
+  assert.ok(met && has(met, 'witkoff', 'putin') && !met.actors.includes('usa') && !met.actors.includes('trump'), JSON.stringify(events(b)));
+  assert.ok(met.rules?.includes('party.role-holder'));
+});
