@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint, similarity, DUPLICATE_JACCARD, foldReprints, earlier } from '../../src/corpus/dedup/index.js';
+import { HASHES, minhash, normalisedWords, shingles } from '../../src/corpus/dedup/minhash.js';
 import { withoutBoilerplate } from '../../src/corpus/stories/boilerplate.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
@@ -133,4 +134,12 @@ for (const kind of STORE_KINDS)
   assert.ok(earlier({ id: 'a', published: null }, { id: 'b', published: null }));
   assert.ok(!earlier({ id: 'a', published: null }, { id: 'b', published: '2030-01-01' }));
   await store.close();
+});
+
+test('minhash: the same signatures as the version that stored them (signatures of earlier runs still compare)', () => {
+  // the first values of signatures made by the value-by-value loop (before 8 Dec 2026)
+  const values = shingles(normalisedWords('Министр иностранных дел провел телефонный разговор со своим коллегой и обсудил подготовку визита, а также вопросы двусторонней торговли и безопасности в регионе.'), 3);
+  assert.deepEqual([...minhash(values)].slice(0, 8), [378932816, 121672170, 600240284, 12106004, 11214618, 89462123, 535265567, 147731503]);
+  assert.deepEqual([...minhash([0xfffffffe, 7, 2 ** 31])].slice(0, 4), [472821392, 2381372762, 1009640613, 1331195148]);
+  assert.equal(minhash(values).length, HASHES);
 });
