@@ -8,6 +8,7 @@ import { CORPUS_MIGRATION } from './sqlite-corpus.js';
 import { CORPUS_META_MIGRATION, CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY_KEYS_MIGRATION, STORY_SUMMARY_MIGRATION } from './sqlite-stories.js';
 import { convertToCompactSearch } from './sqlite-terms.js';
 import { ACTOR_CONTACTS_MIGRATION, ACTOR_SUMMARY_MIGRATION } from './sqlite-actor-summary.js';
+import { STORY_CLAIMS_MIGRATION } from './sqlite-story-claims.js';
 
 export const MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -263,6 +264,9 @@ export const MIGRATIONS: string[] = [
   // claims' party pairs with the claim's date, kept by triggers, and an index of the rows that
   // give roles (src/store/sqlite-actor-summary.ts: ACTOR_CONTACTS_MIGRATION)
   ACTOR_CONTACTS_MIGRATION,
+  // 16: per story and claim, the claim's reports in the story's articles, kept by triggers on both
+  // sides, so a story's claims are one index range (src/store/sqlite-story-claims.ts: STORY_CLAIMS_MIGRATION)
+  STORY_CLAIMS_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

@@ -1143,7 +1143,10 @@ function storyExtras(db: Database.Database, key: number): { entities: string[]; 
   const entities = (q(db, 'SELECT entity FROM corpus_story_entities WHERE story = ? ORDER BY w DESC, entity LIMIT 10').all(key) as Row[]).map(
     (r) => r.entity as string,
   );
-  const claims = hasTable(db, 'corpus_claim_reports')
+  // from the per-story claim counts the triggers keep (schema step 16: src/store/sqlite-story-claims.ts)
+  const claims = hasTable(db, 'corpus_story_claims')
+    ? (q(db, 'SELECT claim FROM corpus_story_claims WHERE story = ? ORDER BY claim').all(key) as Row[]).map((r) => r.claim as string)
+    : hasTable(db, 'corpus_claim_reports')
     ? (
         q(
           db,
