@@ -527,7 +527,7 @@ function cueClause(x: X, c: number): void {
     // subject, not the cue's; a pronoun there (`Scott said he posed …`) mostly is the speaker, and stays the fallback)
     let fwd = findSubject(v, c, lex, 1, { maxTokens: comp - c });
     if (fwd && from === comp && fwd.k !== 'pronoun') fwd = null;
-    const rel = coordinatedSubject(x, c) ?? relativeMainSubject(x, c);
+    const rel = coordinatedSubject(x, c) ?? relativeMainSubject(x, c) ?? participleSubject(x, c);
     const subj = rel ?? findSubject(v, c, lex, -1) ?? fwd ?? sharedSubject(x, c);
     // `заявила о том, что "…"` / `сообщил, что "…"` — a quote filling the clause is direct
     const k = pairIndexByOpen.get(w[from].start);
@@ -543,7 +543,10 @@ function cueClause(x: X, c: number): void {
     void about;
     const n0 = cands.length;
     addClause(x, from, s, c, subj, 'cue', 'quote.indirect.that-clause');
-    if (rel) for (let i = n0; i < cands.length; i++) cands[i].subjRule = rel.t0 < c && w[c - 1] && lex.coord.has(w[c - 1].norm) ? 'speaker.coordinated' : 'speaker.relative-main';
+    if (rel) {
+      const why = w[c - 1] && lex.coord.has(w[c - 1].norm) ? 'speaker.coordinated' : w[c - 1]?.text === ',' ? 'speaker.participle' : 'speaker.relative-main';
+      for (let i = n0; i < cands.length; i++) cands[i].subjRule = why;
+    }
     return;
   }
   // anaphoric: `об этом заявил X` / `про це заявив X` — the sentence before
@@ -1079,6 +1082,29 @@ function coordinatedSubject(x: X, c: number): Subj | null {
 }
 
 /**
+ * `X emphasized his country's readiness to work with Ethiopia's leadership and people, noting that …`, `Лавров провёл
+ * переговоры, отметив, что …`: a participle cue after a comma has the subject of the finite verb before it, never a noun
+ * of that verb's object (`speaker.participle` in the quote's rules).
+ */
+function participleSubject(x: X, c: number): Subj | null {
+  const { v, w, lex, insidePair } = x;
+  const cw = w[c];
+  if (!w[c - 1] || w[c - 1].text !== ',') return null;
+  const part = lex.lang === 'en' ? cw.pos === 'VERB' && /ing$/.test(cw.norm) : cw.tags?.VerbForm === 'Conv';
+  if (!part) return null;
+  const st = v.sStart[cw.sent];
+  for (let u = c - 2; u >= st && c - u <= 40; u--) {
+    const y = w[u];
+    if (insidePair[u] >= 0 || !y.word) continue;
+    if (lex.comp.has(y.norm) || lex.relatives.has(y.lemma)) return null;
+    if (!((y.pos === 'VERB' || y.pos === 'AUX') && y.tags?.VerbForm === 'Fin')) continue;
+    const s = findSubject(v, u, lex, -1);
+    return s && (s.k === 'entity' || s.k === 'pronoun' || s.k === 'role' || s.k === 'institution') ? s : null;
+  }
+  return null;
+}
+
+/**
  * `Эрдоган провёл разговор с премьером Эфиопии, в ходе которого заверил, что …`, `Фідан провів переговори, під час яких
  * наголосив, що …`: a cue right after a relative word governed by a preposition has no subject of its own; the relative
  * clause goes on with the main clause's subject, the subject of the finite verb before the comma that agrees with the cue
@@ -1283,7 +1309,10 @@ function isCue(v: View, lex: Lexicon, i: number): boolean {
   const tg = t.tags;
   if (tg) {
     if (tg.VerbForm === 'Inf') return false;
-    if (lex.lang !== 'en' && (tg.VerbForm === 'Conv' || tg.VerbForm === 'Part')) return false;
+    // (a converb introducing a clause is a cue: `…, отметив, что …`, `…, зазначивши, що …`; its subject is the main
+    // clause's, see participleSubject)
+    if (lex.lang !== 'en' && tg.VerbForm === 'Conv' && !(v.w[i + 1]?.text === ',' && v.w[i + 2] && lex.comp.has(v.w[i + 2].norm))) return false;
+    if (lex.lang !== 'en' && tg.VerbForm === 'Part') return false;
     if (tg.Person === '1' || tg.Mood === 'Imp') return false;
     if (t.pos === 'ADJ' && tg.Variant !== 'Short' && lex.lang !== 'en') return false;
   }
@@ -1654,14 +1683,31 @@ function dedupe(qs: Quote[], perIds: ReadonlySet<string> = new Set(), text = '')
   // a headline the page repeats (title, then the same line over the lead) says its quote once: a quote equal to
   // one found before in a headline (a line without final punctuation) is that headline's copy
   const headlines = new Set<string>();
+  // a paragraph the page repeats verbatim (a caption over the photo and again under it, a lead printed twice) says its
+  // quote once: a quote equal to one before whose paragraph is the same text is that paragraph's copy
+  const paragraphOf = new Map<string, string>();
   return out
     .sort((a, b) => a.start - b.start)
     .filter((q) => {
       const k = `${q.speaker ?? ''}\u0000${q.text.replace(/\s+/g, ' ')}`;
       if (headlines.has(k)) return false;
+      if (text) {
+        const para = paragraphText(text, q.start, q.end);
+        const seen = paragraphOf.get(k);
+        if (seen !== undefined && seen === para) return false;
+        if (seen === undefined) paragraphOf.set(k, para);
+      }
       if (text && inHeadline(text, q.start, q.end)) headlines.add(k);
       return true;
     });
+}
+
+/** the text of the paragraph (lines between blank lines or line breaks) holding [a, b), spaces folded */
+function paragraphText(text: string, a: number, b: number): string {
+  const s = text.lastIndexOf('\n', a - 1) + 1;
+  let e = text.indexOf('\n', b);
+  if (e < 0) e = text.length;
+  return text.slice(s, e).replace(/\s+/g, ' ').trim();
 }
 
 function dedupeAtt(as: Attribution[]): Attribution[] {

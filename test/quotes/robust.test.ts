@@ -23,8 +23,9 @@ test('thousands of unmatched quotation marks, binary junk, an empty text and an 
 });
 
 test('a long article made of quotes keeps every span consistent (full pipeline)', async () => {
-  const one = 'Пресс-секретарь президента РФ Дмитрий Песков заявил, что Москва готова к диалогу. "Мы открыты для контактов", — сказал он. По его словам, "это важно".\n\n';
-  const d = await analyze(one.repeat(60));
+  // (paragraphs that differ: a paragraph repeated verbatim is the page's copy and says its quotes once)
+  const one = (i: number) => `Пресс-секретарь президента РФ Дмитрий Песков заявил в ${1960 + i} году, что Москва готова к диалогу. "Мы открыты для контактов", — сказал он. По его словам, "это важно".\n\n`;
+  const d = await analyze(Array.from({ length: 60 }, (_, i) => one(i)).join(''));
   assert.equal(d.layers.quotes!.filter((q) => q.kind === 'direct').length, 60);
   assert.ok(d.layers.quotes!.every((q) => q.speaker !== null));
   assert.ok(spansConsistent(d));

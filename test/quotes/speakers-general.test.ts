@@ -112,3 +112,21 @@ test('uk: `Там підтверджують` with no seat named stands for the 
   assert.match(speakerName(doc, a) ?? '', /МЗС ОАЕ/);
   assert.equal(a.speaker, quoteStarting(doc, 'Операцію координували')?.speaker);
 });
+
+test('en: `…, noting that …` after an object with people in it: the participle has the main clause’s subject', async () => {
+  const doc = await analyze(
+    "Somali President Hassan Sheikh Mohamud emphasized his country's readiness to work with Ethiopia's leadership and people, noting that both nations share an interest in trade.",
+    'en',
+  );
+  const q = quoteStarting(doc, 'both nations share');
+  assert.match(speakerName(doc, q) ?? '', /Mohamud/);
+  assert.ok(q?.rules?.includes('speaker.participle'), JSON.stringify(q?.rules));
+});
+
+test('en: a paragraph the page prints twice (a caption over the photo and under it) gives its quote once', async () => {
+  const cap = 'The Kremlin confirmed on Monday that the two leaders will meet again this week in Vladivostok.';
+  const doc = await analyze(`Putin and Kim to meet this week\n\n${cap}\nPhoto Agency\n${cap}\n\nThe Kremlin said the visit had been prepared for weeks.`, 'en');
+  const qs = (doc.layers.quotes ?? []).filter((q) => q.text.startsWith('the two leaders will meet'));
+  assert.equal(qs.length, 1, JSON.stringify(doc.layers.quotes));
+  assert.ok(quoteStarting(doc, 'the visit had been prepared'));
+});
