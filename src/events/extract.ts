@@ -504,7 +504,7 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string, person: (
     // (a contact told once as a stance's object and once in its own words is no mere object)
     prev.stanceObject &&= c.stanceObject;
   }
-  return stanceObjects(acrossStatus(statusUpdates(out, sides)), sides, person);
+  return stanceObjects(acrossStatus(statusUpdates(out, sides), sides, person), sides, person);
 }
 
 /**
@@ -565,7 +565,7 @@ const STATUS_WEIGHT: Record<string, number> = { cancelled: 4, none: 4, occurred:
  * of one sentence (`held talks ... and expect further meetings`), in two places, one told as another sitting
  * (`previous`, `next`, `again`: `otherOccasion` words), a contact put off to a new date.
  */
-function acrossStatus(cands: Cand[]): Cand[] {
+function acrossStatus(cands: Cand[], sides: (e: DiplomaticEvent) => string, person: (id: string) => boolean): Cand[] {
   const terminal = (st: EventStatus) => st === 'cancelled' || st === 'none';
   const irrealis = (st: EventStatus) => st === 'planned' || st === 'possible';
   // (a plan and what took place are two contacts as often as one: `В марте политики разговаривали по
@@ -577,6 +577,15 @@ function acrossStatus(cands: Cand[]): Cand[] {
   const real = (st: EventStatus) => st === 'occurred' || st === 'ongoing';
   const toldBefore = (p: Cand, q: Cand) => !!p.planBefore && irrealis(p.ev.status) && real(q.ev.status);
   const kind = (m: DiplomaticEvent['mode']) => (m === 'talks' || m === 'meeting' || m === 'summit' || m === 'other' || !m ? 'talks' : m);
+  // ... and a plan told without a date beside the same parties' contact of the same kind that took place
+  // on a date the article gives is that contact told again (`Xi is confident the visit will be fruitful`
+  // after `Xi arrived in Moscow on Monday`, `розпочинається зустріч` beside the meeting held on 11 March):
+  // the dated telling keeps its status and date (rule `merge.undated-retelling`). Not the other way round:
+  // a happening told without a date beside a plan is as often an earlier one whose date was missed
+  // (`В марте политики разговаривали` beside `встретится 20 сентября`)
+  // (the same persons and sides: `Xi arrived in Moscow` and `Xi's visit to Russia`)
+  const undated = (p: Cand, q: Cand) =>
+    !p.ev.when && !!q.ev.when && irrealis(p.ev.status) && real(q.ev.status) && sides(p.ev) === sides(q.ev) && sameActors(p.ev.actors.filter(person), q.ev.actors.filter(person));
   const out: Cand[] = [];
   for (const c of cands) {
     const e = c.ev;
@@ -590,10 +599,10 @@ function acrossStatus(cands: Cand[]): Cand[] {
               !o.other &&
               !o.ev.rules?.includes('status.rescheduled') &&
               // (the same parties, not only the same countries: the ministers' meeting is not the leaders' summit)
-              sameActors(o.ev.actors, e.actors) &&
+              (sameActors(o.ev.actors, e.actors) || undated(o, c) || undated(c, o)) &&
               kind(o.ev.mode) === kind(e.mode) &&
               statusGroup(o.ev.status) !== statusGroup(e.status) &&
-              (compatible(o.ev.status, e.status) || toldBefore(o, c) || toldBefore(c, o)) &&
+              (compatible(o.ev.status, e.status) || toldBefore(o, c) || toldBefore(c, o) || undated(o, c) || undated(c, o)) &&
               // (another place is another sitting: the summit in Alaska and the one called off in Budapest)
               (!o.ev.place || !e.place || o.ev.place === e.place) &&
               (o.ev.when && e.when
@@ -607,8 +616,9 @@ function acrossStatus(cands: Cand[]): Cand[] {
       continue;
     }
     const told = toldBefore(prev, c) ? prev.planBefore : toldBefore(c, prev) ? c.planBefore : undefined;
-    const rule = told ? 'merge.plan-told-before' : 'merge.across-status';
-    if ((STATUS_WEIGHT[e.status] ?? 0) > (STATUS_WEIGHT[prev.ev.status] ?? 0)) {
+    const again = !told && !compatible(prev.ev.status, e.status);
+    const rule = told ? 'merge.plan-told-before' : again ? 'merge.undated-retelling' : 'merge.across-status';
+    if (again ? !!e.when : (STATUS_WEIGHT[e.status] ?? 0) > (STATUS_WEIGHT[prev.ev.status] ?? 0)) {
       mergeInto(e, prev.ev, rule);
       prev.ev = e;
     } else mergeInto(prev.ev, e, rule);

@@ -277,3 +277,16 @@ test('an English office after its owner is the office holder: the one the articl
   assert.ok(met && has(met, 'witkoff', 'putin') && !met.actors.includes('usa') && !met.actors.includes('trump'), JSON.stringify(events(b)));
   assert.ok(met.rules?.includes('party.role-holder'));
 });
+
+test('a plan told without a date beside the same contact that took place on a given day is that contact told again (en: merge.undated-retelling)', () => {
+  const d = analyze(
+    'Chinese President Xi Jinping arrived in Moscow on Monday for a state visit to Russia. Xi said he was confident that the visit will be fruitful.',
+    'en',
+    '2023-03-20',
+  );
+  const visits = events(d).filter((e) => e.mode === 'visit');
+  assert.equal(visits.length, 1, JSON.stringify(events(d)));
+  assert.equal(visits[0].status, 'occurred');
+  assert.equal(visits[0].when?.value, '2023-03-20');
+  assert.ok(visits[0].rules?.includes('merge.undated-retelling'));
+});
