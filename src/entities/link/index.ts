@@ -47,20 +47,32 @@ export function resolveMention(L: EntityLinker, text: string, type: EntityType, 
     return !!e && isPer(e.type) === isPer(type);
   };
   // 1. the KB knows this exact form (any case form, any capitalisation)
-  const direct = kb.lookup(text, lang).filter((h) => compatible(h.id));
-  if (direct.length) {
-    const h = direct[0];
+  // (loops over the KB's own arrays, no filtered copies: a filter's array is of another kind when
+  // inlined, and reading it deoptimised resolveMention again and again over the bench's new articles)
+  const h = kb.lookup(text, lang).find((x) => compatible(x.id));
+  if (h) {
     // a lone surname the corpus-derived part of the KB knows for someone obscure (NEREL's `Си`) is the
     // curated office holder of that surname when there is exactly one (`Си` = Си Цзиньпин)
     if (isPer(type) && !/\s/.test(text.trim()) && kb.byId(h.id)?.src !== 'curated') {
-      const cur = kb.bySurname(h.lemma, lang).filter((id) => kb.byId(id)?.src === 'curated');
-      if (cur.length === 1 && cur[0] !== h.id) return { lemma: requote(text, adaptCase(text, h.lemma)), id: cur[0] };
+      let n = 0;
+      let cur: string | undefined;
+      for (const id of kb.bySurname(h.lemma, lang)) {
+        if (kb.byId(id)?.src !== 'curated') continue;
+        if (n++ === 0) cur = id;
+      }
+      if (n === 1 && cur !== h.id) return { lemma: requote(text, adaptCase(text, h.lemma)), id: cur };
     }
     // a base form as written (`МОСКВА`, `«Газпром»`, `росія`) stays as written
     if (h.by === 'name') return { lemma: text, id: h.id };
     // the entity named exactly by this base form wins over one that merely lists the form
-    const named = kb.lookup(h.lemma, lang).filter((x) => x.by === 'name' && compatible(x.id));
-    return { lemma: requote(text, adaptCase(text, h.lemma)), id: named.length && !named.some((x) => x.id === h.id) ? named[0].id : h.id };
+    let named: string | undefined;
+    let namesH = false;
+    for (const x of kb.lookup(h.lemma, lang)) {
+      if (x.by !== 'name' || !compatible(x.id)) continue;
+      named ??= x.id;
+      if (x.id === h.id) namesH = true;
+    }
+    return { lemma: requote(text, adaptCase(text, h.lemma)), id: named !== undefined && !namesH ? named : h.id };
   }
   // 2. the lemmatiser (with the morphology), then the KB on the base form
   // a person or place written in lower case (`путіна`, `хілларі клінтон`) is analysed as a name

@@ -344,7 +344,9 @@ function agreement(tokens: Token[], chosen: (Analyses | null)[]): void {
       if (k > 0) chosen[i] = promote(as, k);
       continue;
     }
-    if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && a0.tags.VerbForm === 'Part')) continue;
+    // (`?? ''`: a verb reading without VerbForm, first met after the function was optimised, was no
+    // string at the comparison and threw the optimised agreement away)
+    if (a0.pos !== 'ADJ' && a0.pos !== 'DET' && !(a0.pos === 'VERB' && (a0.tags.VerbForm ?? '') === 'Part')) continue;
     if (agrees(a0, head)) continue;
     let k = -1;
     for (let j = 0; j < as.length; j++) {

@@ -25,6 +25,8 @@ interface Paradigm {
 }
 
 const ADJ_LEMMA = /(ий|ій|їй)$/u;
+/** the features inflect matches a paradigm's forms on, in order */
+const TARGET_KEYS = ['Case', 'Number', 'Gender'] as const;
 
 export class UkMorph {
   /** stem -> paradigm ids (data/uk-stems.bin, searched in place) */
@@ -303,8 +305,11 @@ export class UkMorph {
     const lemma = a.lemma;
     // the lemma's paradigm: look the lemma up and take its forms
     const entries = this.paradigmsOf(lemma) ?? this.paradigmsOf(lemma.toLowerCase());
-    const target: Record<string, string> = { ...a.tags, ...want };
-    if (target.Number === 'Plur') delete target.Gender;
+    // the wanted Case, Number and Gender, else the analysis's (`{ ...a.tags, ...want }` read at three
+    // keys: that spread made an object of a new layout for every layout of a.tags, and the optimised
+    // inflect was thrown away at the first one it had not met)
+    const target: (string | undefined)[] = ['Case' in want ? want.Case : a.tags.Case, 'Number' in want ? want.Number : a.tags.Number, 'Gender' in want ? want.Gender : a.tags.Gender];
+    if (target[1] === 'Plur') target[2] = undefined;
     if (entries) {
       let best: string | null = null;
       let bestScore = -1;
@@ -313,11 +318,13 @@ export class UkMorph {
           for (const tags of this.tagSets[t]) {
             let s = 0;
             let ok = true;
-            for (const k of ['Case', 'Number', 'Gender']) {
-              if (!target[k]) continue;
+            for (let i = 0; i < 3; i++) {
+              const w = target[i];
+              if (!w) continue;
+              const k = TARGET_KEYS[i];
               const v = tags[k] === 'Ptan' ? 'Plur' : tags[k];
-              if (v === target[k]) s++;
-              else if (v !== undefined || k === 'Case') ok = false;
+              if (v === w) s++;
+              else if (v !== undefined || i === 0) ok = false;
             }
             if (ok && s > bestScore) {
               bestScore = s;
