@@ -17,6 +17,7 @@ import { encodeTerms, packJson, packTerms, packText, textHash, textOf, unpackArt
 import { indexTerms, type TokenLike } from './index-terms.js';
 import { articleFilters, clampInt, registerFunctions, searchSqlite } from './sqlite-search.js';
 import { leadOf } from './snippet.js';
+import { entityDetails } from './sqlite-entity-detail.js';
 import { entitiesNamed } from './sqlite-names.js';
 import type {
   ArticleFilter,
@@ -436,41 +437,15 @@ export class SqliteStore implements Store {
     // (bounded cost: the (entity, article) index walked backwards, as PostgreSQL does; ordering by the
     // row's rowid sorted every row of the entity first: 36 ms instead of 0.2 ms for the top entity at 33k)
     // (the articles' languages remembered by rowid: articles never change once stored, and a page's
-    // entities share most of their latest articles)
-    this.detailStmt ??= this.db.prepare(
-      `SELECT article, type, name, names, roles FROM article_entities WHERE entity = ? ORDER BY article DESC LIMIT ${ENTITY_DETAIL_ROWS}`,
-    );
-    const detailRows = rows.map((r) => this.detailStmt!.all(r.id) as Row[]);
-    const langs = this.langsOf(detailRows.flat().map((d) => d.article as number));
+    // entities share most of their latest articles; each entity's detail remembered while its newest
+    // row is the same: src/store/sqlite-entity-detail.ts)
+    const details = entityDetails(this.db, rows.map((r) => r.id as string), ENTITY_DETAIL_ROWS, (rowids) => this.langsOf(rowids));
     return rows.map((r, i) => {
-      const types = new Map<string, number>();
-      const byLang = new Map<string, Map<string, number>>();
-      const all = new Map<string, number>();
-      const roles = new Map<string, number>();
-      const given: Record<string, string> = {};
-      for (const d of detailRows[i]) {
-        d.lang = langs.get(d.article);
-        bump(types, d.type);
-        bump(all, d.name);
-        bump(byLang.get(d.lang) ?? byLang.set(d.lang, new Map()).get(d.lang)!, d.name);
-        if (d.names) Object.assign(given, JSON.parse(d.names));
-        if (d.roles) for (const role of JSON.parse(d.roles) as string[]) bump(roles, role);
-      }
-      const names: Record<string, string> = { ...given };
-      for (const [lang, m] of byLang) if (!names[lang]) names[lang] = top(m)!;
-      return {
-        id: r.id,
-        type: top(types) ?? '',
-        name: top(all) ?? r.id,
-        names,
-        articles: r.articles,
-        mentions: r.mentions,
-        roles: [...roles.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
-      };
+      const d = details[i];
+      return { id: r.id, type: d.type, name: d.name ?? r.id, names: d.names, articles: r.articles, mentions: r.mentions, roles: d.roles };
     });
   }
 
-  private detailStmt?: Database.Statement;
   private langStmt?: Database.Statement;
   private readonly langCache = new Map<number, string>();
   /** The languages of stored articles by rowid (remembered: an article never changes once stored). */
@@ -644,15 +619,6 @@ function int(v: unknown): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`bad offset ${String(v)}`);
   return n;
-}
-function bump(m: Map<string, number>, k: string): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
-}
-function top(m: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let n = -1;
-  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
-  return best;
 }
 function clean<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
