@@ -175,8 +175,24 @@ function idf(df: number | undefined, docs: number): number {
   return Math.log((docs + 1) / ((df ?? 0) + 1));
 }
 
+/**
+ * The `n` heaviest keys of `m` (positive weights; ties by key), L2-normalised, in that order. The
+ * n-th heaviest weight is found by sorting the weights alone (a typed array, no comparator); only
+ * the keys at or above it are sorted with the tie-break: the same vector as sorting every key.
+ */
 function topNormalised(m: Map<string, number>, n: number, prefix: string): Vec {
-  const items = [...m].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+  let items: [string, number][];
+  if (m.size <= n) items = [...m].filter(([, w]) => w > 0);
+  else {
+    const ws = new Float64Array(m.size);
+    let i = 0;
+    for (const w of m.values()) ws[i++] = w;
+    ws.sort();
+    const cut = Math.max(ws[ws.length - n], Number.MIN_VALUE);
+    items = [];
+    for (const e of m) if (e[1] >= cut) items.push(e);
+  }
+  items = items.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
   let s = 0;
   for (const [, w] of items) s += w * w;
   const norm = Math.sqrt(s) || 1;
