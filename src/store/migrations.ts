@@ -9,6 +9,7 @@ import { CORPUS_META_MIGRATION, CORPUS_NO_FK_MIGRATION, STORIES_MIGRATION, STORY
 import { convertToCompactSearch } from './sqlite-terms.js';
 import { ACTOR_CONTACTS_MIGRATION, ACTOR_SUMMARY_MIGRATION } from './sqlite-actor-summary.js';
 import { STORY_CLAIMS_MIGRATION } from './sqlite-story-claims.js';
+import { ENTITY_TOTALS_FOLD_MIGRATION } from './sqlite-entity-totals.js';
 
 export const MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -267,6 +268,11 @@ export const MIGRATIONS: string[] = [
   // 16: per story and claim, the claim's reports in the story's articles, kept by triggers on both
   // sides, so a story's claims are one index range (src/store/sqlite-story-claims.ts: STORY_CLAIMS_MIGRATION)
   STORY_CLAIMS_MIGRATION,
+  // 17: the entity totals off the article write path: the totals of the articles folded so far, the
+  // articles stored since then pending until the writer folds them (every FOLD_EVERY articles), and
+  // views under the old names that add the pending rows (src/store/sqlite-entity-totals.ts:
+  // ENTITY_TOTALS_FOLD_MIGRATION)
+  ENTITY_TOTALS_FOLD_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

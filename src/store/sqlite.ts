@@ -19,6 +19,7 @@ import { articleFilters, clampInt, registerFunctions, searchSqlite } from './sql
 import { leadOf } from './snippet.js';
 import { entityDetails } from './sqlite-entity-detail.js';
 import { entitiesNamed } from './sqlite-names.js';
+import { entityStats, FOLD_EVERY, foldEntityTotals, rankedTotalsSql } from './sqlite-entity-totals.js';
 import type {
   ArticleFilter,
   ArticleJson,
@@ -50,6 +51,8 @@ export interface SqliteStoreOptions {
    * (default 64 MiB; Infinity: only SQLite's own passive checkpoints)
    */
   walMaxBytes?: number;
+  /** entity totals: fold the pending articles once this many are pending (default FOLD_EVERY; src/store/sqlite-entity-totals.ts) */
+  foldEvery?: number;
 }
 
 /** Default `walMaxBytes`: also the size SQLite trims the WAL file to after a checkpoint (journal_size_limit). */
@@ -71,6 +74,7 @@ export class SqliteStore implements Store {
   private readonly insert: Inserts;
   private readonly putTx: Database.Transaction<(a: ArticleJson, tokens: TokenLike[] | null) => PutResult>;
   private readonly walMaxBytes: number;
+  private readonly foldEvery: number;
   /** after a checkpoint that readers kept from finishing: not before this time (Date.now()) */
   private checkpointAfter = 0;
   /** maybeCheckpoint: commits since the WAL's size was looked at, and how many to wait for */
@@ -99,6 +103,7 @@ export class SqliteStore implements Store {
     // it slow down 1000x). The writer checkpoints (TRUNCATE) when it passes walMaxBytes (maybeCheckpoint),
     // and a reset WAL file is trimmed to the same size.
     this.walMaxBytes = opts.walMaxBytes ?? WAL_MAX_BYTES;
+    this.foldEvery = Math.max(1, Math.floor(opts.foldEvery ?? FOLD_EVERY));
     if (!opts.readonly && Number.isFinite(this.walMaxBytes)) this.db.pragma(`journal_size_limit = ${Math.floor(this.walMaxBytes)}`);
     // SQLite's own (passive) checkpoint after 8192 WAL pages (32 MiB) instead of 1000: a page that
     // many commits rewrite (an index's leaf, the FTS structure, the entity totals) is copied into
@@ -305,6 +310,8 @@ export class SqliteStore implements Store {
         JSON.stringify(arr(e.reportedBy)), JSON.stringify(arr(e.stances)), str(e.trigger?.text), str(e.trigger?.lemma));
       arr(e.actors).forEach((actor, k) => I.actor.run(rid, i, k, String(actor)));
     });
+    // the entity totals: every FOLD_EVERY articles, the pending ones at once (src/store/sqlite-entity-totals.ts)
+    foldEntityTotals(this.db, this.foldEvery);
     for (const t of arr(a.times)) I.time.run(rid, int(t.start), int(t.end), String(t.text ?? ''), req(t.value, 'time value'), str(t.mod), str(t.anchor));
     for (const t of arr(a.attributions)) I.attribution.run(rid, int(t.start), int(t.end), req(t.source, 'attribution source'), str(t.cue?.text), str(t.cue?.lemma));
 
@@ -381,8 +388,8 @@ export class SqliteStore implements Store {
       byMonth: this.db
         .prepare('SELECT substr(published, 1, 7) AS month, count(*) AS n FROM articles GROUP BY month ORDER BY month')
         .all() as Stats['byMonth'],
-      entities: one('SELECT count(*) AS n FROM entity_totals'),
-      mentions: one('SELECT coalesce(sum(mentions), 0) AS n FROM entity_totals'),
+      // the folded totals and the pending articles' rows (src/store/sqlite-entity-totals.ts)
+      ...entityStats(this.db),
       quotes: one('SELECT count(*) AS n FROM quotes'),
       events: one('SELECT count(*) AS n FROM events'),
       times: one('SELECT count(*) AS n FROM times'),
@@ -392,47 +399,21 @@ export class SqliteStore implements Store {
 
   async entities(f: EntityFilter = {}): Promise<EntitySummary[]> {
     const params: Row = { limit: clampInt(f.limit, 100, 1, 1e6), offset: clampInt(f.offset, 0, 0, 1e9) };
-    let rows: Row[];
-    if (!f.name) {
-      // the totals kept per entity (and per entity and type): an index read, whatever the store's size
-      const where: string[] = [];
-      if (f.type) {
-        where.push('type = @type');
-        params.type = f.type.toUpperCase();
-      }
-      if (f.id) {
-        where.push('entity = @id');
-        params.id = f.id;
-      }
-      rows = this.db
-        .prepare(
-          `SELECT entity AS id, articles, mentions FROM ${f.type ? 'entity_type_totals' : 'entity_totals'}
-           ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-           ORDER BY articles DESC, mentions DESC, entity LIMIT @limit OFFSET @offset`,
-        )
-        .all(params) as Row[];
-    } else {
-      const where: string[] = [];
-      if (f.type) {
-        where.push('ae.type = @type');
-        params.type = f.type.toUpperCase();
-      }
-      if (f.id) {
-        where.push('ae.entity = @id');
-        params.id = f.id;
-      }
-      // the ids whose names hold the query (src/store/sqlite-names.ts), their counts from the totals
-      // the triggers keep (the rows per entity, or per entity and type, and their mentions)
-      where.push('ae.entity IN (SELECT value FROM json_each(@named))');
-      params.named = JSON.stringify(entitiesNamed(this.db, fold(f.name)));
-      rows = this.db
-        .prepare(
-          `SELECT ae.entity AS id, ae.articles, ae.mentions
-           FROM ${f.type ? 'entity_type_totals' : 'entity_totals'} ae WHERE ${where.join(' AND ')}
-           ORDER BY ae.articles DESC, ae.mentions DESC, ae.entity LIMIT @limit OFFSET @offset`,
-        )
-        .all(params) as Row[];
+    // the totals kept per entity (and per entity and type): the folded totals' rank index read in
+    // order, the articles not folded yet merged in (src/store/sqlite-entity-totals.ts), whatever the
+    // store's size
+    const filter: string[] = [];
+    if (f.type) params.type = f.type.toUpperCase();
+    if (f.id) {
+      filter.push('entity = @id');
+      params.id = f.id;
     }
+    if (f.name) {
+      // the ids whose names hold the query (src/store/sqlite-names.ts)
+      filter.push('entity IN (SELECT value FROM json_each(@named))');
+      params.named = JSON.stringify(entitiesNamed(this.db, fold(f.name)));
+    }
+    const rows = this.db.prepare(rankedTotalsSql(!!f.type, filter)).all(params) as Row[];
     // names, types and roles from the ENTITY_DETAIL_ROWS articles stored last that mention the entity
     // (bounded cost: the (entity, article) index walked backwards, as PostgreSQL does; ordering by the
     // row's rowid sorted every row of the entity first: 36 ms instead of 0.2 ms for the top entity at 33k)
@@ -569,7 +550,7 @@ function prepareInserts(db: Database.Database) {
       entity: p(`INSERT INTO article_entities (article, entity, type, name, names, roles, mentions)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions`),
-      // (entity_totals / entity_type_totals follow article_entities by triggers, schema step 6)
+      // (the entity totals follow article_entities, folded every FOLD_EVERY articles: schema step 17)
       quote: p(`INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, cue_text, cue_lemma, via)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       event: p(`INSERT INTO events (article, idx, start, "end", type, mode, level, status, when_value, when_text, when_mod,
