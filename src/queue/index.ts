@@ -80,11 +80,13 @@ async function fetchIndex(url: string): Promise<void> {
   const c = new pg.Client({ connectionString: url, application_name: 'parley-queue' });
   await c.connect();
   try {
-    const have = async () => (await c.query(`SELECT to_regclass('${QUEUE_SCHEMA}.parley_job_fetch') AS t`)).rows[0].t;
-    if (await have()) return;
+    const have = async (name: string) => (await c.query(`SELECT to_regclass('${QUEUE_SCHEMA}.${name}') AS t`)).rows[0].t;
+    if ((await have('parley_job_fetch')) && (await have('parley_job_active'))) return;
     await c.query('BEGIN');
     await c.query('SELECT pg_advisory_xact_lock($1)', [INDEX_LOCK]);
-    if (!(await have())) await c.query(`CREATE INDEX parley_job_fetch ON ${QUEUE_SCHEMA}.job (name, priority DESC, created_on, id) WHERE state < 'active'`);
+    if (!(await have('parley_job_fetch'))) await c.query(`CREATE INDEX parley_job_fetch ON ${QUEUE_SCHEMA}.job (name, priority DESC, created_on, id) WHERE state < 'active'`);
+    // the running jobs before a given one (a worker waits for their turns: src/queue/order.ts)
+    if (!(await have('parley_job_active'))) await c.query(`CREATE INDEX parley_job_active ON ${QUEUE_SCHEMA}.job (name, id) WHERE state = 'active'`);
     await c.query('COMMIT');
   } catch (e) {
     await c.query('ROLLBACK').catch(() => {});

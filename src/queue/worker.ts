@@ -13,6 +13,7 @@ import type { Doc, RawArticle } from '../doc/model.js';
 import type { Store } from '../store/types.js';
 import { textHash } from '../store/sqlite-terms.js';
 import { INGEST_QUEUE, type IngestJob } from './index.js';
+import { JobTurns } from './order.js';
 
 export interface Analyzer {
   analyze(raw: RawArticle): Promise<{ ok: true; doc: Doc } | { ok: false; error: string }>;
@@ -24,7 +25,7 @@ export interface WorkerStats {
   skipped: number;
   failed: number;
   /** wall-clock ms summed over jobs: fetching, analysing, storing, completing (where the time goes) */
-  ms: { fetch: number; analyze: number; store: number; complete: number };
+  ms: { fetch: number; analyze: number; turn: number; store: number; complete: number };
   /**
    * CPU ms of this process (every thread) from the start of its first job to the end of its last:
    * its CPU per job without start-up and pipeline loading
@@ -41,6 +42,12 @@ export interface WorkerOptions {
   /** seconds between polls of an empty queue (default 0.5) */
   pollInterval?: number;
   onJob?: (e: { input: string; status: 'new' | 'duplicate' | 'skipped' | 'failed'; id?: string; error?: string }) => void;
+  /**
+   * Write in input order (src/queue/order.ts): the database URL the queue is on. Each article is
+   * written only after the articles before it that other workers hold, so any number of workers
+   * store what a single-process ingest stores.
+   */
+  order?: { url: string };
 }
 
 export interface RunningWorker {
@@ -52,7 +59,7 @@ export interface RunningWorker {
 }
 
 export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analyzer, o: WorkerOptions): Promise<RunningWorker> {
-  const stats: WorkerStats = { jobs: 0, stored: 0, skipped: 0, failed: 0, ms: { fetch: 0, analyze: 0, store: 0, complete: 0 }, cpuMs: 0 };
+  const stats: WorkerStats = { jobs: 0, stored: 0, skipped: 0, failed: 0, ms: { fetch: 0, analyze: 0, turn: 0, store: 0, complete: 0 }, cpuMs: 0 };
   let cpu0: NodeJS.CpuUsage | null = null;
   const cpuNow = () => {
     const u = process.cpuUsage(cpu0 ?? undefined);
@@ -64,7 +71,7 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
   let lastBusy = Date.now();
   const isStored = (store as Store & { isStored?: (k: { id?: string | null; contentHash?: string | null }) => Promise<boolean> }).isStored?.bind(store);
 
-  const handle = async (job: PgBoss.Job<IngestJob>) => {
+  const handle = async (job: PgBoss.Job<IngestJob>, turns: JobTurns | null) => {
     const { raw, input } = (job.data ?? {}) as Partial<IngestJob>;
     stats.jobs++;
     try {
@@ -84,8 +91,19 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
       const t1 = performance.now();
       stats.ms.analyze += t1 - t0;
       if (!r.ok) throw new Error(`${input}: analysis failed: ${r.error}`);
+      if (turns) {
+        // the articles before this one are written first; one of them may have had the same text
+        await turns.wait(job.id);
+        stats.ms.turn += performance.now() - t1;
+        if (isStored && (await isStored({ id: r.doc.id, contentHash: textHash(r.doc.text) }))) {
+          stats.skipped++;
+          o.onJob?.({ input: String(input), status: 'skipped', id: r.doc.id });
+          return { status: 'skipped', id: r.doc.id };
+        }
+      }
+      const t2 = performance.now();
       const put = await store.putArticle(r.doc);
-      stats.ms.store += performance.now() - t1;
+      stats.ms.store += performance.now() - t2;
       if (put.status === 'new') stats.stored++;
       else stats.skipped++;
       o.onJob?.({ input: String(input), status: put.status, id: put.id });
@@ -108,12 +126,12 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
     finishing.add(p);
     void p.finally(() => finishing.delete(p));
   };
-  const fetchOne = async (): Promise<PgBoss.Job<IngestJob> | null> => {
+  const fetchOne = async (turns: JobTurns | null): Promise<PgBoss.Job<IngestJob> | null> => {
     try {
       const t0 = performance.now();
-      const jobs = (await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: 1 })) ?? [];
+      const job = turns ? await turns.fetch(boss) : (((await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: 1 })) ?? [])[0] ?? null);
       stats.ms.fetch += performance.now() - t0;
-      return jobs[0] ?? null;
+      return job;
     } catch (e) {
       // the database went away for a moment: wait and keep going
       process.stderr.write(`parley: worker: fetching a job: ${(e as Error).message}\n`);
@@ -122,8 +140,17 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
   };
   // (a job is not fetched ahead while another is analysed: its timeout would run while it waits)
   const loop = async () => {
+    // one connection per loop holds the turn of the job in hand
+    const turns = o.order ? new JobTurns(o.order.url) : null;
+    try {
+      await loopWith(turns);
+    } finally {
+      await turns?.close();
+    }
+  };
+  const loopWith = async (turns: JobTurns | null) => {
     while (!stopRequested) {
-      const job = await fetchOne();
+      const job = await fetchOne(turns);
       if (!job) {
         await new Promise((r) => setTimeout(r, pollMs));
         continue;
@@ -131,7 +158,8 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
       cpu0 ??= process.cpuUsage();
       running++;
       try {
-        const out = await handle(job);
+        const out = await handle(job, turns);
+        await turns?.release(job.id);
         // the completion is not waited for before the next job: a completion that is lost (the
         // worker dies first) leaves the job active until it expires; run again, it finds its
         // article stored and is skipped
@@ -143,6 +171,7 @@ export async function startQueueWorker(boss: PgBoss, store: Store, engine: Analy
           ),
         );
       } catch (e) {
+        await turns?.release(job.id);
         track(boss.fail(INGEST_QUEUE, job.id, e as object).catch(() => {}));
       } finally {
         running--;

@@ -33,11 +33,14 @@ export async function queueWorkerCommand(o: QueueWorkerOptions): Promise<number>
     await store.close();
     throw new CliError((e as Error).message);
   }
-  const engine = await loadEngine(o.concurrency);
+  // the store reads the tokens it indexes (src/store/index-terms.ts), not their tags
+  const engine = await loadEngine(o.concurrency, { tokens: 'index' });
   const started = Date.now();
   const worker = await startQueueWorker(boss, store, engine, {
     concurrency: o.concurrency,
     idleExit: o.idleExit,
+    // articles are written in input order, whatever the number of workers (src/queue/order.ts)
+    order: { url: o.db },
     onJob: (e) => {
       if (e.status === 'failed') process.stderr.write(`parley: worker: ${e.error}\n`);
       else if (!o.quiet && !o.json) process.stderr.write(`parley: worker: ${e.input} ${e.status}${e.id ? ` ${e.id}` : ''}\n`);
