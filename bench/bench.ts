@@ -265,7 +265,8 @@ async function jobsChild(n: number): Promise<JobsResult> {
   const { loadEngine } = await import('../src/cli/commands/inputs.js');
   const { toArticleJson } = await import('../src/contract/article.js');
   const t0 = performance.now();
-  const engine = await loadEngine(n);
+  // as `analyze --json`: parley/article@1 holds no tokens, so the workers send none back
+  const engine = await loadEngine(n, { tokens: 'none' });
   const startMs = performance.now() - t0;
   const c0 = process.cpuUsage();
   const m0 = threadCpuMs(process.pid);

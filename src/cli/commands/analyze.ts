@@ -16,7 +16,8 @@ export interface AnalyzeOptions {
 
 /** `parley analyze FILES...`: one parley/article@1 per article (JSON Lines) or a readable summary. */
 export async function analyzeCommand(files: string[], opts: AnalyzeOptions): Promise<number> {
-  const engine = await loadEngine(opts.jobs ?? 1);
+  // parley/article@1 without --tokens holds no tokens; the readable summary counts them
+  const engine = await loadEngine(opts.jobs ?? 1, { tokens: opts.json && !opts.tokens ? 'none' : 'full' });
   const rejected: Rejection[] = [];
   let n = 0;
   const onReject = (r: Rejection) => {

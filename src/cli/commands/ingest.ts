@@ -32,7 +32,8 @@ export interface IngestOptions {
 export async function ingestCommand(files: string[], opts: IngestOptions): Promise<number> {
   const store = await openForWrite(opts.db); // fail fast, before the pipeline loads
   // the pipeline loads on the first input that is not stored yet
-  const engine = lazyEngine(opts.jobs ?? 1);
+  // the store reads the tokens it indexes (src/store/index-terms.ts), not their tags
+  const engine = lazyEngine(opts.jobs ?? 1, { tokens: 'index' });
   const tty = opts.progress !== false && isTTY(process.stderr);
   const rejected: Rejection[] = [];
   const failed: Rejection[] = [];

@@ -7,6 +7,7 @@
 import type { Doc, RawArticle } from '../../doc/model.js';
 import { printable, readInputs } from '../../ingest/index.js';
 import type { PoolResult } from './pool.js';
+import type { TokenDetail } from './transfer.js';
 
 /** The languages the pipeline analyses (others are read and stored, with a warning). */
 export const ANALYSED_LANGS = new Set(['ru', 'uk', 'en']);
@@ -28,10 +29,10 @@ export function describe(r: Rejection): string {
  * An engine loaded on the first article it is given: a re-run whose inputs are all stored already
  * never loads the pipeline.
  */
-export function lazyEngine(jobs = 1): Engine {
+export function lazyEngine(jobs = 1, opts: EngineOptions = {}): Engine {
   let engine: Promise<Engine> | null = null;
   return {
-    analyze: (raw) => (engine ??= loadEngine(jobs)).then((e) => e.analyze(raw)),
+    analyze: (raw) => (engine ??= loadEngine(jobs, opts)).then((e) => e.analyze(raw)),
     window: jobs > 1 ? jobs * 16 : 1,
     close: async () => {
       if (engine) await (await engine).close();
@@ -47,10 +48,18 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export async function loadEngine(jobs = 1): Promise<Engine> {
+export interface EngineOptions {
+  /**
+   * The tokens the caller reads from the documents (worker threads send back only those;
+   * src/cli/commands/transfer.ts). In this thread the documents are the pipeline's, whole.
+   */
+  tokens?: TokenDetail;
+}
+
+export async function loadEngine(jobs = 1, opts: EngineOptions = {}): Promise<Engine> {
   if (jobs > 1) {
     const { AnalysisPool } = await import('./pool.js');
-    const pool = await AnalysisPool.start(jobs);
+    const pool = await AnalysisPool.start(jobs, { tokens: opts.tokens });
     return { analyze: (raw) => pool.analyze(raw), window: jobs * 16, close: () => pool.close() };
   }
   const { createPipeline } = await import('../../pipeline/index.js');

@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Doc, RawArticle } from '../../doc/model.js';
+import { docFromTransfer, type TokenDetail } from './transfer.js';
 import type { WorkerReply } from './worker.js';
 
 export type PoolResult = { ok: true; doc: Doc } | { ok: false; error: string };
@@ -32,7 +33,12 @@ export class AnalysisPool {
 
   private constructor(readonly jobs: number) {}
 
-  static async start(jobs: number): Promise<AnalysisPool> {
+  /**
+   * `tokens`: the tokens the caller reads from the documents (src/cli/commands/transfer.ts):
+   * 'full' (default) every token as the pipeline made it, 'index' the fields a store indexes,
+   * 'none' no tokens layer. Less to clone back: less CPU on both sides and a smaller heap here.
+   */
+  static async start(jobs: number, opts: { tokens?: TokenDetail } = {}): Promise<AnalysisPool> {
     const pool = new AnalysisPool(jobs);
     const url = workerUrl();
     // the read-only resources the threads can share (NER model tables, dictionary files), packed once here
@@ -40,7 +46,7 @@ export class AnalysisPool {
     const shared = jobs > 1 ? await sharedResources() : null;
     await Promise.all(
       Array.from({ length: jobs }, (_, i) => {
-        const w = new Worker(url, { workerData: { shared } });
+        const w = new Worker(url, { workerData: { shared, tokens: opts.tokens ?? 'full' } });
         pool.workers.push(w);
         pool.idleLoad.push(0);
         return new Promise<void>((resolve, reject) => {
@@ -53,7 +59,7 @@ export class AnalysisPool {
             pool.idleLoad[i]--;
             const done = pool.pending.get(m.seq);
             pool.pending.delete(m.seq);
-            done?.(m.ok ? { ok: true, doc: m.doc } : { ok: false, error: m.error });
+            done?.(m.ok ? { ok: true, doc: docFromTransfer(m.doc) } : { ok: false, error: m.error });
           });
           w.on('error', (e) => {
             pool.failure = e;
