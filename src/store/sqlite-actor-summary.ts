@@ -168,7 +168,12 @@ const R = perDatabase((db: Database.Database) => ({
     .pluck(),
   roles: db.prepare('SELECT rowid AS r, article, entity, name, roles FROM article_entities INDEXED BY article_entities_roles WHERE entity = ? AND roles IS NOT NULL AND article >= ?'),
   byRowid: db.prepare('SELECT rowid AS r, article, entity, name, roles FROM article_entities WHERE rowid IN (SELECT value FROM json_each(?))'),
+  newest: db.prepare('SELECT max(article) FROM article_entities WHERE entity = ?').pluck(),
+  remembered: new Map<string, { key: string; rows: ActorMentionRow[] }>(),
 }));
+
+/** how many actors' rows a connection remembers (cleared when full) */
+const REMEMBERED = 50_000;
 
 /**
  * The CONSULT claims an actor (its entity ids) is a party to, as buildActor reads them, from
@@ -255,8 +260,30 @@ export function actorContacts(db: Database.Database, id: string, entities: strin
  * them that gives roles, and, for the languages its own KB names (`given`) leave without a name,
  * every one of them in that language (their names are counted). The window itself is read from the
  * (entity, article) index alone, the roles from article_entities_roles.
+ *
+ * Remembered per connection while each of the ids' newest article rowid is the same: an article's
+ * rows never change once stored, none is deleted and a new article has a larger rowid, so the
+ * latest rows of a set of ids are fixed by their newest rowids (one index seek each).
  */
 export function profileRows(
+  db: Database.Database,
+  entities: string[],
+  given: Record<string, string> | null,
+  meta: (rowids: number[]) => Map<number, { id: string; lang: string; published: string | null }>,
+): ActorMentionRow[] {
+  const st = R(db);
+  const id = entities.join('\u0000');
+  let key = JSON.stringify(given);
+  for (const e of entities) key += ' ' + ((st.newest.get(e) as number | null) ?? '');
+  const m = st.remembered.get(id);
+  if (m && m.key === key) return m.rows;
+  const rows = readProfileRows(db, entities, given, meta);
+  if (st.remembered.size >= REMEMBERED) st.remembered.clear();
+  st.remembered.set(id, { key, rows });
+  return rows;
+}
+
+function readProfileRows(
   db: Database.Database,
   entities: string[],
   given: Record<string, string> | null,

@@ -3,7 +3,8 @@
 // latest 200 rows and its CONSULT claims' JSON: on the samples (real news, ru/uk/en, whole
 // pipeline) stored under several ids and dates (so the largest actors have more than 200 rows and
 // the window cuts through them), with SlavicNER articles whose ids of one referent are joined
-// (Nord Stream 2: an actor of nine ids). The pairs themselves follow every write and a rebuild.
+// (Nord Stream 2: an actor of nine ids), read between the writes too (a connection remembers an
+// actor's rows while its ids' newest rows are the same). The pairs follow every write and a rebuild.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +95,11 @@ test('sqlite: actor profiles from the contact pairs and the roles index are the 
         n++;
       }
       if (k < slavic.length) await store.putArticle(slavic[k]);
-      if (k % 10 === 0) assert.deepEqual(pairsKept(store), pairsFromClaims(store), `after ${n} articles`);
+      if (k % 10 === 0) {
+        assert.deepEqual(pairsKept(store), pairsFromClaims(store), `after ${n} articles`);
+        // the profiles (rows remembered by the connection between writes) as read the former way
+        for await (const a of listActors(store, { limit: 25 })) assert.deepEqual(a, await former(store, a.id), `${a.id} after ${n} articles`);
+      }
     }
     assert.deepEqual(pairsKept(store), pairsFromClaims(store));
     const big = store.db.prepare('SELECT entity FROM entity_totals WHERE articles > ?').all(ACTOR_ROWS) as Row[];
