@@ -49,6 +49,29 @@ function words(s: string, offset: number, pos?: PosAt): Word[] {
   return out;
 }
 
+const SPACE = /\s/;
+const NO_STOP = /^[«»"“”„-]$/;
+
+/**
+ * The words of the 160 characters before `start` that a title before a name may use: `lw[from..]`,
+ * the words after the last punctuation mark (quote marks and dashes aside; lw[from - 1] is that
+ * mark). The same words from the mark on as `words()` of the whole 160 characters (at indices
+ * shifted by the words left out), without reading them all: the text is tokenised from a whitespace boundary near `start`
+ * (no word or mark spans a space, so the words after it are those of the whole window), and the
+ * stretch widened until it holds such a mark or reaches the window's start. What lies before the
+ * mark is never read: a title's words are letters, so no head or modifier spans the mark.
+ */
+function wordsBefore(text: string, start: number, pos?: PosAt): { lw: Word[]; from: number } {
+  const lo = Math.max(0, start - 160);
+  for (let width = 48; ; width *= 2) {
+    let a = Math.max(lo, start - width);
+    while (a > lo && !SPACE.test(text[a - 1])) a--;
+    const lw = words(text.slice(a, start), a, pos);
+    for (let i = lw.length - 1; i >= 0; i--) if (lw[i].punct && !NO_STOP.test(lw[i].text)) return { lw, from: i + 1 };
+    if (a === lo) return { lw, from: 0 };
+  }
+}
+
 class LangRoles {
   private readonly heads: { lemma: string; stem: string; words: string[]; stems: string[]; lastStem: string }[];
   private readonly mods: { lemma: string; stem: string }[];
@@ -144,12 +167,9 @@ export class RoleFinder {
     const lr = this.forLang(lang);
     if (!lr) return [];
     const out: string[] = [];
-    // before: [modifiers] HEAD [dependents] NAME
-    const left = text.slice(Math.max(0, start - 160), start);
-    const lw = words(left, start - left.length, pos);
-    let stop = lw.length;
-    for (let i = lw.length - 1; i >= 0; i--) if (lw[i].punct && !/^[«»"“”„-]$/.test(lw[i].text)) { stop = i; break; }
-    const from = stop === lw.length ? 0 : stop + 1;
+    // before: [modifiers] HEAD [dependents] NAME, within 160 characters and after the last punctuation
+    // mark (quote marks and dashes aside); only the words after that mark are read
+    const { lw, from } = wordsBefore(text, start, pos);
     // scan left over the chain of dependents; the leftmost title head in it starts the role
     let best: { h: number; lemma: string; n: number } | null = null;
     const inPerson = (w: Word) => persons.find((p) => w.start >= p.start && w.end <= p.end && !(p.start === start && p.end === end));
