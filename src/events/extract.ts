@@ -491,16 +491,25 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string, person: (
     // keep the better evidence (a specific mode, a date, a place), merge the rest
     // a headline (no closing punctuation) gives way to the body sentence that tells the same
     const headline = (e: DiplomaticEvent) => !/[.!?…"»”]\s*$/.test(text.slice(e.start, e.end));
+    // (whatever parties more it names, unless only it is dated: a related-links headline at the end,
+    // `О чем заявили Путин и Си перед визитом китайского лидера в Россию — коротко`, is no better telling
+    // than the body's `Си Цзиньпин прибыл с государственным визитом в Россию`; rule `merge.body-over-headline`)
+    const bodyOver = (x: DiplomaticEvent, y: DiplomaticEvent) => headline(y) && !headline(x) && (!!x.when || !y.when);
     const better =
       (specific(c.ev) && !specific(prev.ev)) ||
       (specific(c.ev) === specific(prev.ev) &&
         c.hasOwnActors &&
-        (infoScore(c.ev) > infoScore(prev.ev) + 0.01 || (Math.abs(infoScore(c.ev) - infoScore(prev.ev)) <= 0.01 && headline(prev.ev) && !headline(c.ev))));
+        !bodyOver(prev.ev, c.ev) &&
+        (bodyOver(c.ev, prev.ev) || infoScore(c.ev) > infoScore(prev.ev) + 0.01));
     const why = prev.ev.mode !== c.ev.mode && planTalks(prev.ev, c.ev) ? 'merge.plan-talks' : 'merge.same-happening';
     if (better) {
       mergeInto(c.ev, prev.ev, why);
+      if (bodyOver(c.ev, prev.ev) && infoScore(c.ev) <= infoScore(prev.ev) + 0.01) c.ev.rules = [...(c.ev.rules ?? []), 'merge.body-over-headline'];
       prev.ev = c.ev;
-    } else mergeInto(prev.ev, c.ev, why);
+    } else {
+      mergeInto(prev.ev, c.ev, why);
+      if (specific(c.ev) === specific(prev.ev) && c.hasOwnActors && bodyOver(prev.ev, c.ev) && infoScore(c.ev) > infoScore(prev.ev) + 0.01) prev.ev.rules = [...(prev.ev.rules ?? []), 'merge.body-over-headline'];
+    }
     // (a contact told once as a stance's object and once in its own words is no mere object)
     prev.stanceObject &&= c.stanceObject;
   }

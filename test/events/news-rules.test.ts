@@ -290,3 +290,16 @@ test('a plan told without a date beside the same contact that took place on a gi
   assert.equal(visits[0].when?.value, '2023-03-20');
   assert.ok(visits[0].rules?.includes('merge.undated-retelling'));
 });
+
+test('a headline naming more parties is no better telling than the body sentence of the same visit (ru: merge.body-over-headline)', () => {
+  const d = analyze(
+    'Председатель КНР Си Цзиньпин прибыл с государственным визитом в Россию, сообщает ТАСС.\nСамолет китайского лидера приземлился в аэропорту Внуково.\nО чем заявили Путин и Си перед визитом китайского лидера в Россию — главное',
+    'ru',
+    '2023-03-20',
+  );
+  const visits = events(d).filter((e) => e.mode === 'visit');
+  assert.equal(visits.length, 1, JSON.stringify(events(d)));
+  assert.ok(d.text.slice(visits[0].start, visits[0].end).startsWith('Председатель КНР'), d.text.slice(visits[0].start, visits[0].end));
+  assert.equal(visits[0].when?.value, '2023-03-20');
+  assert.ok(visits[0].rules?.includes('merge.body-over-headline'));
+});
