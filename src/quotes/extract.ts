@@ -331,6 +331,8 @@ function directPass(x: X): void {
       // word after it opens the next one, whose verb credits it only when nothing but its subject follows
       // (`“…” Trump said.`), not when it has a predicate of its own (`Trump responded by using …`)
       if (cue >= 0 && lex.lang === 'en' && /\.\s*$/.test(inner) && w[j].upper && !creditOnly(x, cue)) cue = -1;
+      // (`критикует «Северный поток – 2», отмечая, что …`: a converb opens a clause of its own; it credits no quotation before it)
+      if (cue >= 0 && lex.lang !== 'en' && w[cue].tags?.VerbForm === 'Conv') cue = -1;
     }
     // a headline quotation and its credit after a colon: `“Я даю Путіну 10 днів від сьогодні”: Трамп підтвердив …`
     if (cue < 0) {

@@ -130,3 +130,16 @@ test('en: a paragraph the page prints twice (a caption over the photo and under 
   assert.equal(qs.length, 1, JSON.stringify(doc.layers.quotes));
   assert.ok(quoteStarting(doc, 'the visit had been prepared'));
 });
+
+test('ru: a converb before `, что` is a cue with the main clause’s subject; it credits no quotation before it', async () => {
+  const doc = await analyze(
+    'Посол США в Германии Джон Эмерсон критикует проект «Турецкий поток», отмечая, что участвующие в нём компании рискуют попасть под санкции. ' +
+      'О том, что газопровод является коммерческим проектом, неоднократно заявляла и Анкара, подчёркивая, что он не угрожает соседям.',
+    'ru',
+  );
+  assert.ok(!quoteStarting(doc, 'Турецкий поток'), JSON.stringify(doc.layers.quotes));
+  const q = quoteStarting(doc, 'участвующие в нём компании');
+  assert.match(speakerName(doc, q) ?? '', /Эмерсон/);
+  assert.ok(q?.rules?.includes('speaker.participle'), JSON.stringify(q?.rules));
+  assert.match(speakerName(doc, quoteStarting(doc, 'он не угрожает')) ?? '', /Анкар/);
+});
