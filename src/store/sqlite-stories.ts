@@ -1145,7 +1145,7 @@ function storyExtras(db: Database.Database, key: number): { entities: string[]; 
   );
   // from the per-story claim counts the triggers keep (schema step 16: src/store/sqlite-story-claims.ts)
   const claims = hasTable(db, 'corpus_story_claims')
-    ? (q(db, 'SELECT claim FROM corpus_story_claims WHERE story = ? ORDER BY claim').all(key) as Row[]).map((r) => r.claim as string)
+    ? (q(db, 'SELECT claim FROM corpus_story_claims WHERE story = ? ORDER BY claim').pluck().all(key) as string[])
     : hasTable(db, 'corpus_claim_reports')
     ? (
         q(
