@@ -11,6 +11,9 @@
  *     are written once more under fresh ids, timed the same way.
  * Bytes per article: the database file after a WAL checkpoint (page_count * page_size) divided by
  * the articles it holds, and per table (dbstat) for the empty-database pass.
+ * Pages per article: after each timed pass, WAL_PAGE_ARTICLES more articles are written with
+ * checkpoints off and the WAL's frames are read back: the pages each article's commit writes, per
+ * b-tree (table or index, named by dbstat).
  *
  *   npm run bench:ingest                     the whole run (~2-4 min on a quiet core)
  *   npm run bench:ingest -- --size 10000     a smaller "large" database
@@ -34,7 +37,7 @@
  * the CPU-time figures are the ones to compare.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +161,60 @@ function writePass(store: SqliteStore, docs: Doc[], idSuffix: string): WritePass
     p95: r2(pct(times, 95)),
     p99: r2(pct(times, 99)),
     kbPerArticle: r2(dbBytes(store) / 1024 / after),
+  };
+}
+
+/** Articles written (after a pass, checkpoints off) to count the WAL pages each commit writes. */
+const WAL_PAGE_ARTICLES = 100;
+
+interface WalPages {
+  /** WAL frames (pages) written per article commit */
+  perArticle: number;
+  /** of them, per b-tree (table or index), most first */
+  byTree: Record<string, number>;
+}
+
+/**
+ * The pages each article's commit writes: `docs` written under fresh ids with SQLite's checkpoints
+ * off after a TRUNCATE checkpoint, then every WAL frame's page number read back (frame header,
+ * big-endian) and named by the b-tree that owns the page now (dbstat).
+ */
+function walPages(store: SqliteStore, docs: Doc[], idSuffix: string): WalPages {
+  const db = store.db;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const acp = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  // (the store's own checkpoint past walMaxBytes: 100 articles stay far below its 64 MiB)
+  for (const d of docs) store.putSync({ ...d, id: d.id + idSuffix });
+  db.pragma(`wal_autocheckpoint = ${acp}`);
+  const wal = store.path + '-wal';
+  const size = statSync(wal).size;
+  const byPage = new Map<number, number>();
+  const fd = openSync(wal, 'r');
+  const hdr = Buffer.alloc(4);
+  let frames = 0;
+  try {
+    for (let off = 32; off + 24 + pageSize <= size; off += 24 + pageSize) {
+      readSync(fd, hdr, 0, 4, off);
+      const pg = hdr.readUInt32BE(0);
+      byPage.set(pg, (byPage.get(pg) ?? 0) + 1);
+      frames++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const owner = new Map<number, string>();
+  for (const [name, pageno] of db.prepare('SELECT name, pageno FROM dbstat').raw().iterate() as IterableIterator<[string, number]>) if (byPage.has(pageno)) owner.set(pageno, name);
+  const byTree = new Map<string, number>();
+  for (const [pg, k] of byPage) {
+    const name = owner.get(pg) ?? '(free list)';
+    byTree.set(name, (byTree.get(name) ?? 0) + k);
+  }
+  const n = docs.length;
+  return {
+    perArticle: r2(frames / n),
+    byTree: Object.fromEntries([...byTree].sort((x, y) => y[1] - x[1]).map(([k, v]) => [k, r2(v / n)])),
   };
 }
 
@@ -309,6 +366,7 @@ async function run(): Promise<void> {
       .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`)
       .all() as { name: string; bytes: number }[];
     log(`empty database: ${empty.wallMsPerArticle} ms/article wall, ${empty.cpuMsPerArticle} ms CPU, ${empty.kbPerArticle} KB/article`);
+    const pagesEmpty = walPages(store, docs.slice(0, WAL_PAGE_ARTICLES), '~pages');
 
     // 3. fill to `size`, then a timed pass. The corpus updaters (stories, claims, ...) are switched
     // off for the fill and that pass: their cost grows with the corpus (stories compares an article
@@ -329,6 +387,7 @@ async function run(): Promise<void> {
     const fillWall = (performance.now() - ft) / Math.max(1, filled - docs.length);
     const fillCpu = cpuMs(process.cpuUsage(f0)) / Math.max(1, filled - docs.length);
     const large = writePass(store, docs, '~timed');
+    const pagesLarge = walPages(store, docs.slice(0, WAL_PAGE_ARTICLES), '~pages-large');
     CORPUS_UPDATERS.push(...updaters);
     await store.close();
     log(`${large.dbArticlesBefore}-article database: ${large.wallMsPerArticle} ms/article wall, ${large.cpuMsPerArticle} ms CPU, ${large.kbPerArticle} KB/article`);
@@ -343,6 +402,8 @@ async function run(): Promise<void> {
       write: { empty, large, fillWallMsPerArticle: r2(fillWall), fillCpuMsPerArticle: r2(fillCpu) },
       totalMsPerArticle: r2(mean(readMs) + mean(analyseMs) + empty.wallMsPerArticle),
       bytesPerTable: Object.fromEntries(tables.map((t) => [t.name, r2(t.bytes / 1024 / docs.length)])),
+      walPagesPerArticle: { empty: pagesEmpty, large: pagesLarge },
+      loadAverage: loadavg().map((x) => r2(x)),
     };
     if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else {
@@ -357,6 +418,9 @@ async function run(): Promise<void> {
       p(`  (the fill and the ${large.dbArticlesBefore} db pass run without the corpus updaters: see the source)`);
       p(`  total           ${result.totalMsPerArticle} ms/article (read + analyse + write into the empty db)`);
       p(`  KB/article by table (empty db): ${tables.map((t) => `${t.name} ${r2(t.bytes / 1024 / docs.length)}`).join(', ')}`);
+      for (const [name, w] of [['empty db', pagesEmpty], [`${large.dbArticlesBefore} db`, pagesLarge]] as const)
+        p(`  WAL pages/article, ${name}: ${w.perArticle} (${Object.entries(w.byTree).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+      p(`  load average ${result.loadAverage.join(' ')}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
