@@ -170,17 +170,8 @@ class Scratch {
   }
 }
 
-/** the young maps become the old ones (the previous old ones are dropped) */
-function turnGenerations(cache: Map<string, WordCache>): void {
-  for (const g of cache.values()) {
-    g.old = g.young;
-    g.young = new Map();
-  }
-}
-// run once on a throwaway cache when the module loads: the first real turn comes after ~32k
-// distinct words, and a path never run before has no type feedback, so the optimised function it
-// is inlined into (tagSentences) was thrown away there and compiled again
-turnGenerations(new Map([['', { young: new Map(), old: new Map() }]]));
+/** an always-empty map: what the generation turn clears when it is no turn (see nextGeneration) */
+const NEVER_FILLED = new Map<string, WordEntry>();
 
 export class Tagger {
   /** language -> word text -> entry, in two generations (`young` entries in the young maps in all) */
@@ -236,9 +227,6 @@ export class Tagger {
     // quote mark before (1), after (2), both (3)
     this.qVec = [null, this.vec(['qL']), this.vec(['qR']), this.vec(['qL', 'qR', 'qLR'])];
     this.nospace = this.vec(['nospace']);
-    // once now, on the empty cache: its calls and stores have type feedback when tagSentences, which
-    // inlines it, is optimised (with turnGenerations' run at load; see nextGeneration)
-    this.nextGeneration(true);
   }
 
   /** add the float32 weights of row j to v[o..o+L) */
@@ -718,13 +706,23 @@ export class Tagger {
   /**
    * A new generation of the word cache once the young one is full, checked once per document (in
    * `word`, the path first taken after ~32k distinct words had no type feedback: the optimised
-   * `word` and `emissions` were thrown away and compiled again; see turnGenerations). The young
-   * maps may pass CACHE_GENERATION by one document's new words.
+   * `word` and `emissions` were thrown away and compiled again). The young maps may pass
+   * CACHE_GENERATION by one document's new words. Every load, store and call here runs for every
+   * document, turn or not (the old map is cleared and becomes the young one only on a turn): a
+   * branch taken once per 32k words would have no type feedback when it is first taken, and
+   * tagSentences, which inlines this, would be thrown away and compiled again.
    */
-  private nextGeneration(force = false): void {
-    if (!force && this.young < CACHE_GENERATION) return;
-    turnGenerations(this.cache);
-    this.young = 0;
+  private nextGeneration(): void {
+    const turn = this.young >= CACHE_GENERATION;
+    for (const g of this.cache.values()) {
+      const young = g.young;
+      const old = g.old;
+      (turn ? old : NEVER_FILLED).clear();
+      g.old = turn ? young : old;
+      g.young = turn ? old : young;
+    }
+    const n = this.young;
+    this.young = turn ? 0 : n;
   }
 
   private tagSentences(toks: readonly Token[], text: string, lang: string): Mention[] {
