@@ -133,20 +133,23 @@ function termKeyMemoised(lemma: string, lang: string, ukRu: Record<string, strin
  */
 const wordKeyMemo = new Map<string, Map<string, string | null>>();
 let wordKeyGeneration = -1;
-function wordTermKey(word: string, lang: string, d: StoryData): string | null {
+/** The memo of `lang`'s word keys (emptied first when the story lemmas' analyser changed). */
+function wordKeyMemoOf(lang: string): Map<string, string | null> {
   if (wordKeyGeneration !== storyLemmaGeneration()) {
     wordKeyMemo.clear();
     wordKeyGeneration = storyLemmaGeneration();
   }
   let m = wordKeyMemo.get(lang);
   if (!m) wordKeyMemo.set(lang, (m = new Map()));
-  let k = m.get(word);
-  if (k === undefined) {
-    if (m.size >= TERM_KEY_MEMO_SIZE) m.clear();
-    const l = storyLemma(word, lang);
-    k = l ? termKeyMemoised(l, lang, d.ukRu, d.enRu) : null;
-    m.set(word, k);
-  }
+  return m;
+}
+
+/** A word's term key, not yet in `m` (its language's memo): worked out and remembered. */
+function newWordTermKey(m: Map<string, string | null>, word: string, lang: string, d: StoryData): string | null {
+  if (m.size >= TERM_KEY_MEMO_SIZE) m.clear();
+  const l = storyLemma(word, lang);
+  const k = l ? termKeyMemoised(l, lang, d.ukRu, d.enRu) : null;
+  m.set(word, k);
   return k;
 }
 
@@ -163,9 +166,11 @@ export function wordTermCounts(words: string[], lang: string, skip?: (i: number)
     byWord.set(w, (byWord.get(w) ?? 0) + 1);
   }
   const d = storyData();
+  const m = wordKeyMemoOf(lang);
   const tf = new Map<string, number>();
   for (const [w, n] of byWord) {
-    const k = wordTermKey(w, lang, d);
+    let k = m.get(w);
+    if (k === undefined) k = newWordTermKey(m, w, lang, d);
     if (k) tf.set(k, (tf.get(k) ?? 0) + n);
   }
   return tf;
