@@ -802,7 +802,9 @@ function freeStandingPass(x: X): void {
     if (usedPair.has(p)) continue;
     if (covered(p.open, p.close)) continue;
     const inner = text.slice(p.start, p.end);
-    if (countWords(inner) < MIN_FREE_QUOTE_WORDS) continue;
+    // (a short one is kept right after the credited quotation whose sentence it continues: `“…,” Kremlin spokesman
+    // Dmitry Peskov told reporters. “This is pure fiction.”`; elsewhere a short phrase in marks is a title or a term)
+    if (countWords(inner) < MIN_FREE_QUOTE_WORDS && !(countWords(inner) >= 2 && /[.!?…]\s*$/.test(inner) && splitHalf(x, p))) continue;
     if (!/^[\p{Lu}\d[(…]/u.test(inner.trimStart()) && !/^\.\.\./.test(inner.trimStart())) continue;
     // sentence-initial: paragraph start or after a sentence end
     let b = p.open - 1;
@@ -816,6 +818,18 @@ function freeStandingPass(x: X): void {
   }
 }
 
+
+/** a direct quotation credited by a cue after it ends the sentence right before pair `p`, in the same paragraph */
+function splitHalf(x: X, p: QPair): boolean {
+  const { w, text, cands } = x;
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k];
+    if (c.kind !== 'direct' || c.cueIdx < 0 || !c.pair || c.pair.close > p.open || w[c.cueIdx].start < c.pair.close) continue;
+    const gap = text.slice(w[c.cueIdx].end, p.open);
+    if (gap.length <= 120 && !/[\n«»"“”„]/.test(gap) && /[.!?]\s*$/.test(gap)) return true;
+  }
+  return false;
+}
 
 function speakers(x: X): { quotes: Quote[]; attributions: Attribution[] } {
   const { v, w, lex, svc, text, top, cands, atts } = x;

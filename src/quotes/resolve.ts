@@ -433,7 +433,9 @@ export class Resolver {
       if (this.inQuote(m.start) || (m.start >= qs && m.start < qe)) continue;
       seen.set(m.entity.id, { e: m.entity, last: m.start });
       const ms = v.w[m.t0].sent;
-      if (m.start < pos && sentNow - ms <= 3 && mentionCaseOk(v, m.t0, m.t1) === 'nom' && !obliqueBefore(v, m.t0, this.lex, m.t1)) subjects.add(m.entity.id);
+      // (English has no case: a name right before a verb is its subject, `Indian Prime Minister Narendra Modi held talks`)
+      const nom = mentionCaseOk(v, m.t0, m.t1) === 'nom' || (lang === 'en' && v.w[m.t1]?.pos === 'VERB');
+      if (m.start < pos && sentNow - ms <= 3 && nom && !obliqueBefore(v, m.t0, this.lex, m.t1)) subjects.add(m.entity.id);
     }
     const holders = new Set<string>();
     if (kb) {

@@ -93,7 +93,8 @@ function roleNP(v: View, i: number, lex: Lexicon, dir: 1 | -1): Subj {
   const w = v.w;
   const adjs: string[] = [];
   let s = i;
-  while (s - 1 >= 0 && w[s - 1].word && w[s - 1].sent === w[i].sent && (w[s - 1].pos === 'ADJ' || (!w[s - 1].pos && /(ий|ый|ой|ій|ський|цький)$/u.test(w[s - 1].norm))) && v.mentionAt[s - 1] < 0) {
+  // (English demonyms the tagger reads as names: `the Indian leader`, `the Turkish president`)
+  while (s - 1 >= 0 && w[s - 1].word && w[s - 1].sent === w[i].sent && (w[s - 1].pos === 'ADJ' || (!w[s - 1].pos && /(ий|ый|ой|ій|ський|цький)$/u.test(w[s - 1].norm)) || (v.lang === 'en' && w[s - 1].pos === 'PROPN' && w[s - 1].upper && /(an|ese|ish|ch|i)$/.test(w[s - 1].norm))) && v.mentionAt[s - 1] < 0) {
     adjs.push(w[s - 1].lemma);
     s--;
   }

@@ -143,3 +143,19 @@ test('ru: a converb before `, что` is a cue with the main clause’s subject;
   assert.ok(q?.rules?.includes('speaker.participle'), JSON.stringify(q?.rules));
   assert.match(speakerName(doc, quoteStarting(doc, 'он не угрожает')) ?? '', /Анкар/);
 });
+
+test('en: a short quotation right after the credited one goes on with its speaker (`… told reporters. “This is pure fiction.”`)', async () => {
+  const doc = await analyze('“We are not aware of any such call,” Kremlin spokesman Dmitry Peskov told reporters. “This is pure fiction.”\n\nThe film “Red Sky” opens on Friday.', 'en');
+  const q = quoteStarting(doc, 'This is pure fiction');
+  assert.match(speakerName(doc, q) ?? '', /Peskov/);
+  assert.ok(!quoteStarting(doc, 'Red Sky'), 'a title in marks is no quote');
+});
+
+test('en: `The Indian leader said` is the person of that country the text made a subject (a demonym the tagger reads as a name)', async () => {
+  const doc = await analyze('Indian Prime Minister Narendra Modi held talks with Volodymyr Zelensky in Kyiv. The Indian leader said India was ready to play an active role.', 'en');
+  const a = quoteStarting(doc, 'India was ready');
+  assert.equal(a?.speakerBy, 'role');
+  assert.match(speakerName(doc, a) ?? '', /Modi/);
+  const tr = await analyze('Vladimir Putin hosted Recep Tayyip Erdogan in Sochi. The Turkish leader said the grain deal could be restored.', 'en');
+  assert.match(speakerName(tr, quoteStarting(tr, 'the grain deal')) ?? '', /Erdo/);
+});
