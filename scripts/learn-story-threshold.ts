@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { createPipeline } from '../src/pipeline/index.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { ArticleVec } from '../src/corpus/stories/features.js';
-import { daysBetween, decay, indexKeys, linkParams, rawSimilarity, setLinkParams, type LinkParams } from '../src/corpus/stories/link.js';
+import { daysBetween, indexKeys, linkParams, linkScore, rawSimilarity, setLinkParams, vocabularyKey, type LinkParams } from '../src/corpus/stories/link.js';
+import { dot } from '../src/corpus/stories/features.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const S = join(root, '..', 'shared', 'data', 'slavicner');
@@ -98,12 +99,15 @@ export async function newsItems(half?: 'dev' | 'measure'): Promise<Item[]> {
   return storedItems(store, topicOf);
 }
 
+/** A candidate pair: raw similarity, days apart, and the parts `linkScore` takes. */
+export interface Pair { i: number; j: number; sim: number; days: number | null; ent: number; term: number; va: string | null; vb: string | null }
+
 /** Candidate pairs with their raw similarity and days apart (as the updater would compare them). */
-export function candidatePairs(items: Item[], p: LinkParams): { i: number; j: number; sim: number; days: number | null }[] {
+export function candidatePairs(items: Item[], p: LinkParams): Pair[] {
   const byKey = new Map<string, number[]>();
   const keys = items.map((it) => indexKeys(it.vec, p));
   keys.forEach((ks, i) => ks.forEach((k) => (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i)));
-  const out: { i: number; j: number; sim: number; days: number | null }[] = [];
+  const out: Pair[] = [];
   for (let i = 0; i < items.length; i++) {
     const shared = new Map<number, number>();
     for (const k of keys[i]) for (const j of byKey.get(k)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
@@ -111,16 +115,19 @@ export function candidatePairs(items: Item[], p: LinkParams): { i: number; j: nu
       if (n < p.minShared) continue;
       const days = daysBetween(items[i].published, items[j].published);
       if (days !== null && days > p.windowDays) continue;
-      out.push({ i, j, sim: rawSimilarity(items[i].vec, items[j].vec, p), days });
+      const a = items[i].vec;
+      const b = items[j].vec;
+      out.push({ i, j, sim: rawSimilarity(a, b, p), days, ent: dot(a.ents, b.ents), term: dot(a.terms, b.terms), va: vocabularyKey(a.terms.keys()), vb: vocabularyKey(b.terms.keys()) });
     }
   }
   return out;
 }
 
-export function clusters(n: number, pairs: { i: number; j: number; sim: number; days: number | null }[], p: LinkParams): number[] {
+/** The connected groups of pairs whose `linkScore` (the runtime's: decay and the long link) reaches the threshold. */
+export function clusters(n: number, pairs: Pair[], p: LinkParams): number[] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  for (const e of pairs) if (e.sim * decay(e.days, p) >= p.threshold) parent[find(e.i)] = find(e.j);
+  for (const e of pairs) if (linkScore(e.ent, e.term, e.va, e.vb, e.days, p) >= p.threshold) parent[find(e.i)] = find(e.j);
   return Array.from({ length: n }, (_, i) => find(i));
 }
 
