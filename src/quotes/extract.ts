@@ -1701,17 +1701,17 @@ function dedupe(qs: Quote[], perIds: ReadonlySet<string> = new Set(), text = '')
   const headlines = new Set<string>();
   // a paragraph the page repeats verbatim (a caption over the photo and again under it, a lead printed twice) says its
   // quote once: a quote equal to one before whose paragraph is the same text is that paragraph's copy
-  const paragraphOf = new Map<string, string>();
+  // (the paragraphs are read only for a quote met twice)
+  const firstOf = new Map<string, Quote>();
   return out
     .sort((a, b) => a.start - b.start)
     .filter((q) => {
       const k = `${q.speaker ?? ''}\u0000${q.text.replace(/\s+/g, ' ')}`;
       if (headlines.has(k)) return false;
       if (text) {
-        const para = paragraphText(text, q.start, q.end);
-        const seen = paragraphOf.get(k);
-        if (seen !== undefined && seen === para) return false;
-        if (seen === undefined) paragraphOf.set(k, para);
+        const first = firstOf.get(k);
+        if (first === undefined) firstOf.set(k, q);
+        else if (paragraphText(text, first.start, first.end) === paragraphText(text, q.start, q.end)) return false;
       }
       if (text && inHeadline(text, q.start, q.end)) headlines.add(k);
       return true;
