@@ -482,7 +482,12 @@ function dedupe(cands: Cand[], kb: KnowledgeBase | null, text: string, person: (
       again.stanceObject &&= c.stanceObject;
       continue;
     }
-    const prev = out.find((o) => sameHappening(o.ev, c.ev));
+    // (a contact that took place told as another sitting with its own date, `Предыдущая встреча политиков
+    // состоялась 13 марта`, is not the undated sitting the article reports, and does not date it: the
+    // lexicon's `otherOccasion` words)
+    // (a plan told with `again` is the coming sitting: `Kim and Putin will meet again this week`)
+    const otherDate = (x: Cand, y: Cand) => !!x.other && !y.other && !!x.ev.when && !y.ev.when && statusGroup(x.ev.status) === 'real';
+    const prev = out.find((o) => sameHappening(o.ev, c.ev) && !otherDate(o, c) && !otherDate(c, o));
     if (!prev) {
       out.push(c);
       continue;
@@ -1124,7 +1129,23 @@ class Extractor {
 
   /** A word telling another sitting near the trigger (the lexicon's `otherOccasion`: `previous`, `next`, `again`). */
   otherOccasionNear(tr: Trig, a: number, b: number): boolean {
-    for (let k = Math.max(a, tr.t - 4); k < Math.min(b, tr.tEnd + 3); k++) if (this.lx.otherOccasion.has(this.toks[k].lemma) || this.lx.otherOccasion.has(this.toks[k].norm)) return true;
+    for (let k = Math.max(a, tr.t - 4); k < Math.min(b, tr.tEnd + 3); k++) {
+      if (!this.lx.otherOccasion.has(this.toks[k].lemma) && !this.lx.otherOccasion.has(this.toks[k].norm)) continue;
+      // (a word of a time expression dates the sitting, it tells no other one: `встретятся на следующей
+      // неделе`, `next week`)
+      const t = this.toks[k];
+      if ((this.doc.layers.times ?? []).some((x) => x.start <= t.start && t.end <= x.end)) continue;
+      // (an adjective tells another sitting when it qualifies the contact noun, before it over adjectives
+      // and a round noun — `Предыдущая встреча`, `следующий раунд переговоров` —, not a noun after it:
+      // `провел первый телефонный разговор с новым государственным секретарем`)
+      if (t.pos === 'ADJ') {
+        if (k >= tr.tEnd) continue;
+        let j = k + 1;
+        while (j < tr.t && (this.toks[j].pos === 'ADJ' || this.toks[j].pos === 'DET' || this.toks[j].pos === 'NUM' || this.toks[j].pos === 'ADP' || this.has(j, this.lx.rounds))) j++;
+        if (j < tr.t) continue;
+      }
+      return true;
+    }
     return false;
   }
 
@@ -1762,14 +1783,18 @@ class Extractor {
     // a contact that is the object of a stance (`declined to confirm a report of a phone call`,
     // `опроверг сообщения о подготовке встречи`) takes neither the tense nor the date of the stance
     const stanceObj = consult && !tr.verb ? (stanceAt >= 0 ? stanceAt : this.objectOfStance(tr, ca)) : -1;
-    if (stanceObj >= 0) [status, statusRule] = [this.objectStatus(tr, stanceObj), 'status.stance-object'];
+    // (unless the noun is the subject of a verb of its own: `The Kremlin has confirmed a meeting between
+    // Putin and Kim will take place in the coming days` is a clause the stance reports, with its own tense)
+    if (stanceObj >= 0 && !this.verbOfItsOwn(tr, cb)) [status, statusRule] = [this.objectStatus(tr, stanceObj), 'status.stance-object'];
     const level = this.level(tr, a, b, actors);
     if (level && consult) R.push(this.lastWhy);
     let when = frame ? null : this.when(tr, a, b, stanceObj >= 0);
     const reportedBy = this.reporters(tr);
     // nothing of its own named: a re-mention of that contact (`Встреча ... продолжалась три часа`)
     // when it says nothing new about its status or level; it may name its mode more precisely
-    if (source && statusGroup(source.ev.status) === statusGroup(status) && (!level || !source.ev.level || level === source.ev.level)) {
+    // (not one that took place told as another sitting: `Предыдущая встреча политиков состоялась 13 марта`
+    // after `началась встреча`)
+    if (source && statusGroup(source.ev.status) === statusGroup(status) && (!level || !source.ev.level || level === source.ev.level) && !(statusGroup(status) === 'real' && this.otherOccasionNear(tr, a, b))) {
       const se = source.ev;
       if (mode && mode !== 'other' && GENERIC_MODES.has(se.mode ?? 'other') && !GENERIC_MODES.has(mode)) se.mode = mode;
       se.when ??= this.when(tr, a, b);
@@ -1816,6 +1841,16 @@ class Extractor {
    * встречу`, `опроверг сообщения о подготовке встречи`, `declined to comment on the call`)? The
    * token where the cue starts, else -1.
    */
+  /** A finite verb or auxiliary after a noun trigger in its clause, before any subordinator or relative: the noun is its subject. */
+  private verbOfItsOwn(tr: Trig, cb: number): boolean {
+    for (let k = tr.tEnd; k < cb; k++) {
+      const t = this.toks[k];
+      if (SUBORD.has(t.norm)) return false;
+      if (t.pos === 'AUX' || (this.isVerb(t) && (t.tags.VerbForm === 'Fin' || (!t.tags.VerbForm && !!t.tags.Tense)))) return true;
+    }
+    return false;
+  }
+
   private objectOfStance(tr: Trig, ca: number): number {
     const T = this.toks;
     const rules = this.lx.stanceRules;

@@ -303,3 +303,29 @@ test('a headline naming more parties is no better telling than the body sentence
   assert.equal(visits[0].when?.value, '2023-03-20');
   assert.ok(visits[0].rules?.includes('merge.body-over-headline'));
 });
+
+test('a sitting told as another one with its own date is neither the sitting reported nor its date (ru: otherOccasion words, not inside a time expression nor on a noun after the contact)', () => {
+  const d = analyze(
+    'В Санкт-Петербурге началась встреча президента России Владимира Путина со спецпосланником президента США Стивом Уиткоффом. Предыдущая встреча политиков состоялась 13 марта в Кремле.',
+    'ru',
+    '2025-04-11',
+  );
+  const meetings = events(d).filter((e) => e.mode === 'meeting' && has(e, 'putin', 'witkoff'));
+  assert.deepEqual(meetings.map((e) => e.when?.value).sort(), ['2025-03-13', '2025-04-11'], JSON.stringify(events(d)));
+  // `с новым государственным секретарем` qualifies the secretary, `на следующей неделе` dates the meeting
+  const call = events(analyze('Министр иностранных дел Украины Андрей Сибига провел первый телефонный разговор с новым государственным секретарем США Марко Рубио.', 'ru', '2025-02-13'));
+  assert.equal(call.length, 1);
+  assert.equal(call[0].when?.value, '2025-02-13');
+});
+
+test('a contact noun after a stance cue that is the subject of its own verb keeps that verb’s tense (en: not status.stance-object)', () => {
+  const d = analyze(
+    'The Kremlin has confirmed a meeting between Russian President Vladimir Putin and North Korean leader Kim Jong Un will take place in the coming days.',
+    'en',
+    '2023-09-11',
+  );
+  const m = events(d).find((e) => e.mode === 'meeting');
+  assert.ok(m, JSON.stringify(events(d)));
+  assert.equal(m.status, 'planned');
+  assert.ok(!m.rules?.includes('status.stance-object'));
+});
