@@ -22,11 +22,11 @@ import { summarize, type ClaimJson, independentReports } from '../corpus/claims/
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
 import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
-import { rankActors, type ActorBound } from '../corpus/actors/rank.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
 import { framingRows } from './framing-rows.js';
+import { pgActorSummaryUpdater, recountActorSummary } from './postgres-actor-summary.js';
 import {
   one,
   pgDedupUpdater,
@@ -427,7 +427,7 @@ export const pgActorsUpdater: PgCorpusUpdater = {
 };
 
 /** The updaters in the order they run (as CORPUS_UPDATERS of the SQLite store). */
-export const PG_CORPUS_UPDATERS: PgCorpusUpdater[] = [pgDedupUpdater, pgStoriesUpdater, pgClaimsUpdater, pgActorsUpdater];
+export const PG_CORPUS_UPDATERS: PgCorpusUpdater[] = [pgDedupUpdater, pgStoriesUpdater, pgClaimsUpdater, pgActorsUpdater, pgActorSummaryUpdater];
 
 /**
  * The corpus update of one stored article, inside its transaction (`c` has BEGIN'd and written the
@@ -464,6 +464,9 @@ export async function replayCorpus(c: pg.PoolClient): Promise<number> {
       n++;
     }
   }
+  // the actor summary rows counted afresh (postgres-actor-summary.ts: an actor joined during the
+  // replay was counted with articles replayed after it)
+  await recountActorSummary(c);
   return n;
 }
 
@@ -668,7 +671,9 @@ export class PostgresCorpus implements CorpusStore {
       lang: r.lang,
       published: r.published,
     }));
-    const quotes = (await this.q('SELECT count(*) AS n FROM quotes WHERE speaker = ANY($1::text[])', [entities]))[0].n as number;
+    // totals from its summary row (schema step 9), else counted
+    const summary = (await this.q('SELECT articles, quotes FROM corpus_actor_summary WHERE actor = $1', [id]))[0];
+    const quotes = summary ? Number(summary.quotes) : ((await this.q('SELECT count(*) AS n FROM quotes WHERE speaker = ANY($1::text[])', [entities]))[0].n as number);
     // only the fields contacts read (parsed by the server, not the whole claim in JS)
     const claims = (
       await this.q(
@@ -682,9 +687,10 @@ export class PostgresCorpus implements CorpusStore {
     const actorMap = new Map(
       parties.length ? (await this.q('SELECT entity, actor FROM corpus_actor_entities WHERE entity = ANY($1::text[])', [parties])).map((r) => [r.entity as string, r.actor as string]) : [],
     );
-    const totals = await this.q('SELECT entity, articles FROM entity_totals WHERE entity = ANY($1::text[])', [entities]);
-    const articles =
-      totals.length > 1
+    const totals = summary ? [] : await this.q('SELECT entity, articles FROM entity_totals WHERE entity = ANY($1::text[])', [entities]);
+    const articles = summary
+      ? Number(summary.articles)
+      : totals.length > 1
         ? Number((await this.q('SELECT count(DISTINCT article)::int AS n FROM article_entities WHERE entity = ANY($1::text[])', [entities]))[0].n)
         : Number(totals[0]?.articles ?? 0);
     const types = await typeTotals(
@@ -718,23 +724,10 @@ export class PostgresCorpus implements CorpusStore {
   }
 
   async *actorIds(limit?: number): AsyncIterable<string> {
-    // ordered from the entity totals the triggers keep (src/corpus/actors/rank.ts), not every entity row
-    const bounds = (
-      await this.q(
-        `SELECT e.actor, sum(t.articles)::int AS bound, count(*)::int AS entities FROM corpus_actor_entities e
-         JOIN entity_totals t ON t.entity = e.entity GROUP BY e.actor`,
-      )
-    ).map((r): ActorBound => ({ actor: r.actor, bound: Number(r.bound), entities: Number(r.entities) }));
-    const exact = async (a: string) =>
-      Number(
-        (
-          await this.q(
-            `SELECT count(DISTINCT article)::int AS n FROM article_entities WHERE entity IN (SELECT entity FROM corpus_actor_entities WHERE actor = $1)`,
-            [a],
-          )
-        )[0].n,
-      );
-    for (const id of await rankActors(bounds, exact, limit)) yield id;
+    // the page from the per-actor summary rows' index (schema step 9: src/store/postgres-actor-summary.ts;
+    // (articles desc, actor) as rankActors orders), not every actor's entity totals
+    const k = limit && limit > 0 ? Math.floor(limit) : null;
+    for (const r of await this.q('SELECT actor FROM corpus_actor_summary ORDER BY articles DESC, actor LIMIT $1', [k])) yield r.actor as string;
   }
 
   async actorMap(): Promise<Map<string, string>> {

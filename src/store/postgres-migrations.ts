@@ -10,6 +10,7 @@
 import { PG_CORPUS_MIGRATION } from './postgres-corpus.js';
 import { PG_CORPUS_META_MIGRATION, PG_STORY_KEYS_MIGRATION, PG_STORY_SUMMARY_MIGRATION } from './postgres-stories.js';
 import { PG_SEARCH_MATCH_MIGRATION } from './postgres-search.js';
+import { PG_ACTOR_SUMMARY_MIGRATION } from './postgres-actor-summary.js';
 
 export const PG_MIGRATIONS: string[] = [
   // 1: articles, the contract's layers normalised for querying, the search index
@@ -220,6 +221,9 @@ export const PG_MIGRATIONS: string[] = [
   // 8: the tsvector in a narrow table of its own (search_match) with the GIN index, so the matches of a
   // common word read a few hundred heap pages, not every page of the per-token data (postgres-search.ts)
   PG_SEARCH_MATCH_MIGRATION,
+  // 9: per-actor summary rows (distinct articles, quotes) kept on write by the actor-summary updater,
+  // with an index in list order (the SQLite store's step 14; postgres-actor-summary.ts)
+  PG_ACTOR_SUMMARY_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

@@ -177,11 +177,12 @@ test('a PostgreSQL database from before the corpus tables gets its corpus built 
   const want = await corpusOf(first);
   // back to schema step 2: no corpus tables (as a database written by the previous version). While the
   // corpus is the last step (PG_CORPUS_STEP); a later step must be undone here too (step 8: the
-  // tsvector back in search_terms)
+  // tsvector back in search_terms; step 9: the actor summary)
   await first.pool.query(`DROP TABLE corpus_order, corpus_claim_keys, corpus_claim_reports, corpus_claims, corpus_claim_actors,
     corpus_actor_entities, corpus_actor_keys, corpus_dedup, corpus_dedup_bands, corpus_story_vecs, corpus_story_keys, corpus_stories,
     corpus_story_articles, corpus_story_entities, corpus_story_alias, corpus_story_history, corpus_story_days, corpus_story_outlets, corpus_meta; DROP SEQUENCE corpus_order_seq;
     ALTER TABLE search_terms ADD COLUMN tsv tsvector; UPDATE search_terms s SET tsv = m.tsv FROM search_match m WHERE m.article = s.article; DROP TABLE search_match;
+    DROP TABLE corpus_actor_summary, corpus_actor_dirty; DROP FUNCTION parley_actor_summary_join;
     UPDATE parley_schema SET version = 2`);
   await first.close();
   const again = await new PostgresStore(db.url, { lemmatizer }).open();
