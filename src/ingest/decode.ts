@@ -3,8 +3,15 @@
  * Russian and Ukrainian files still come in (Windows-1251, KOI8-R/KOI8-U), told apart by what the
  * decoded letters look like; binary data is recognised and refused.
  */
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+// chardet and iconv-lite are loaded on first use: UTF-8 input (most of it) never needs them, and
+// a command reading UTF-8 files does not pay their loading at start-up
+const require = createRequire(import.meta.url);
+let iconvLib: typeof import('iconv-lite') | null = null;
+let chardetLib: typeof import('chardet') | null = null;
+const iconv = (): typeof import('iconv-lite') => (iconvLib ??= require('iconv-lite') as typeof import('iconv-lite'));
+const chardet = (): typeof import('chardet') => (chardetLib ??= require('chardet') as typeof import('chardet'));
 
 export type Decoded =
   | { ok: true; text: string; encoding: string; /** e.g. invalid bytes replaced */ warning?: string }
@@ -41,7 +48,7 @@ export function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 function decodeUtf16(buf: Uint8Array, enc: 'utf-16le' | 'utf-16be', how: string): Decoded {
-  const text = iconv.decode(Buffer.from(buf.subarray(0, buf.length & ~1)), enc);
+  const text = iconv().decode(Buffer.from(buf.subarray(0, buf.length & ~1)), enc);
   if (/[\u0000-\u0008\u000E-\u001F]/.test(text.slice(0, 65536))) return { ok: false, error: 'binary data' };
   const odd = buf.length % 2 ? '; a trailing odd byte dropped' : '';
   return { ok: true, text, encoding: enc, warning: how || odd ? `decoded as ${enc.toUpperCase()}${how}${odd}` : undefined };
@@ -133,7 +140,7 @@ function decodeSingleByte(buf: Uint8Array): Decoded {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const candidates: { encoding: string; text: string; score: number; ok: boolean }[] = [];
   for (const enc of ['windows-1251', 'koi8-r', 'koi8-u']) {
-    const text = iconv.decode(b, enc);
+    const text = iconv().decode(b, enc);
     const sc = cyrillicScore(text);
     candidates.push({ encoding: enc, text, score: rank(sc), ok: plausible(sc) });
   }
@@ -145,12 +152,12 @@ function decodeSingleByte(buf: Uint8Array): Decoded {
   if (best) return { ok: true, text: best.text, encoding: best.encoding };
 
   // Not Cyrillic: accept what chardet names with confidence, if iconv can decode it.
-  const guesses = chardet.analyse(buf).filter((m) => m.confidence >= 50);
+  const guesses = chardet().analyse(buf).filter((m) => m.confidence >= 50);
   for (const g of guesses) {
     const name = g.name.toLowerCase();
     if (name === 'utf-8' || name.startsWith('utf-16') || name.startsWith('utf-32')) continue;
-    if (!iconv.encodingExists(name)) continue;
-    const text = iconv.decode(b, name);
+    if (!iconv().encodingExists(name)) continue;
+    const text = iconv().decode(b, name);
     // Latin single-byte text: letters among the high characters, no C1 controls.
     let high = 0;
     let good = 0;
@@ -206,8 +213,8 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
   if (mixed) return mixed;
   if (declared) {
     const d = declared.trim().toLowerCase();
-    if (d !== 'utf-8' && d !== 'utf8' && iconv.encodingExists(d)) {
-      const text = iconv.decode(Buffer.from(buf), d);
+    if (d !== 'utf-8' && d !== 'utf8' && iconv().encodingExists(d)) {
+      const text = iconv().decode(Buffer.from(buf), d);
       return { ok: true, text, encoding: d };
     }
   }
@@ -254,7 +261,7 @@ function decodeMixed(buf: Uint8Array): Decoded | null {
   const single = decodeSingleByte(other);
   if (!single.ok || single.encoding.startsWith('utf')) return null;
   const text = runs
-    .map(([s, e, u]) => (u ? Buffer.from(buf.subarray(s, e)).toString('utf8') : iconv.decode(Buffer.from(buf.subarray(s, e)), single.encoding)))
+    .map(([s, e, u]) => (u ? Buffer.from(buf.subarray(s, e)).toString('utf8') : iconv().decode(Buffer.from(buf.subarray(s, e)), single.encoding)))
     .join('');
   return { ok: true, text, encoding: `utf-8+${single.encoding}`, warning: `mixed encodings: UTF-8 and ${single.encoding} (${badBytes} bytes)` };
 }

@@ -11,7 +11,6 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { extname, isAbsolute, join } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { RawArticle, Source } from '../doc/model.js';
 import { normalizeDate } from './dates.js';
 import { binaryReason, declaredCharset, decodeBytes, sniffUtf16 } from './decode.js';
@@ -626,6 +625,8 @@ async function* readInputsRaw(specs: string[], opts: ReadOptions = {}): AsyncGen
       yield fail(spec, `not a regular file or directory (${kind}): not read`);
       continue;
     }
+    // the glob library is loaded only for a spec that names no file (a command reading files never loads it)
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (isDynamicPattern(spec)) {
       let files: string[] = [];
       try {
