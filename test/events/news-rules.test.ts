@@ -329,3 +329,10 @@ test('a contact noun after a stance cue that is the subject of its own verb keep
   assert.equal(m.status, 'planned');
   assert.ok(!m.rules?.includes('status.stance-object'));
 });
+
+test('`asked about` is a question put to the speaker, no request (en: notTriggers ask about)', () => {
+  const d = analyze('“That is not true,” the White House spokesman Robert Gibbs said when asked about the reports of the former president’s trip.', 'en', '2009-08-04');
+  assert.ok(!events(d).some((e) => e.type === 'REQUEST'), JSON.stringify(events(d)));
+  const r = analyze('President Barack Obama asked Bill Clinton to help free the two journalists.', 'en', '2009-08-04');
+  assert.ok(events(r).some((e) => e.type === 'REQUEST' && e.actors.length === 2), JSON.stringify(events(r)));
+});
