@@ -10,6 +10,7 @@
 import { PG_CORPUS_MIGRATION } from './postgres-corpus.js';
 import { PG_CORPUS_META_MIGRATION, PG_STORY_KEYS_MIGRATION, PG_STORY_SUMMARY_MIGRATION } from './postgres-stories.js';
 import { PG_SEARCH_MATCH_MIGRATION } from './postgres-search.js';
+import { PG_STORY_CLAIMS_MIGRATION } from './postgres-story-claims.js';
 import { PG_ACTOR_SUMMARY_MIGRATION } from './postgres-actor-summary.js';
 
 export const PG_MIGRATIONS: string[] = [
@@ -224,6 +225,10 @@ export const PG_MIGRATIONS: string[] = [
   // 9: per-actor summary rows (distinct articles, quotes) kept on write by the actor-summary updater,
   // with an index in list order (the SQLite store's step 14; postgres-actor-summary.ts)
   PG_ACTOR_SUMMARY_MIGRATION,
+  // 10: per-story claim counts (corpus_story_claims, kept by triggers on corpus_story_articles and
+  // corpus_claim_reports), so a story's claims are one index range, not the join of every article
+  // of the story (the SQLite store's step 16; postgres-story-claims.ts)
+  PG_STORY_CLAIMS_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

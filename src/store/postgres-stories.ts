@@ -22,6 +22,7 @@ import { daysBetween, indexKeys, linkParams, linkScore, vocabularyKey, windowOf,
 import { corpusFingerprint, type FingerprintState } from '../corpus/fingerprint.js';
 import { termCountsOf, reachDays, storyEntities, storyIdOf, type StoryFilter, type StoryHead, type StoryJson, type StoryUpdate } from './sqlite-stories.js';
 import type { ArticleJson } from './types.js';
+import { PG_STORY_CLAIMS_SQL } from './postgres-story-claims.js';
 
 type Row = Record<string, any>;
 
@@ -873,14 +874,8 @@ export async function pgReadStoryHead(c: Db, id: string, latest: number): Promis
 /** A story's top entities, its claims and its history (the full story and its head read them alike). */
 async function storyExtras(c: Parameters<typeof rows>[0], key: number): Promise<{ entities: string[]; claims: string[]; hist: StoryJson['history'] }> {
   const entities = (await rows(c, 'SELECT entity FROM corpus_story_entities WHERE story = $1 ORDER BY w DESC, entity LIMIT 10', [key])).map((r) => r.entity as string);
-  const claims = (
-    await rows(
-      c,
-      `SELECT DISTINCT cr.claim FROM corpus_claim_reports cr JOIN corpus_story_articles sa ON sa.article = cr.article
-       WHERE sa.story = $1 ORDER BY cr.claim`,
-      [key],
-    )
-  ).map((r) => r.claim as string);
+  // one range of corpus_story_claims (postgres-story-claims.ts), not the join of every article of the story
+  const claims = (await rows(c, PG_STORY_CLAIMS_SQL, [key])).map((r) => r.claim as string);
   const hist = (await rows(c, 'SELECT date, kind, article, other FROM corpus_story_history WHERE story = $1 ORDER BY seq', [key])) as StoryJson['history'];
   return { entities, claims, hist };
 }
