@@ -21,12 +21,13 @@ import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/c
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
-import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
+import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
 import { framingRows } from './framing-rows.js';
 import { pgActorSummaryUpdater, recountActorSummary } from './postgres-actor-summary.js';
+import { pgActorContacts } from './postgres-actor-contacts.js';
 import {
   one,
   pgDedupUpdater,
@@ -674,19 +675,8 @@ export class PostgresCorpus implements CorpusStore {
     // totals from its summary row (schema step 9), else counted
     const summary = (await this.q('SELECT articles, quotes FROM corpus_actor_summary WHERE actor = $1', [id]))[0];
     const quotes = summary ? Number(summary.quotes) : ((await this.q('SELECT count(*) AS n FROM quotes WHERE speaker = ANY($1::text[])', [entities]))[0].n as number);
-    // only the fields contacts read (parsed by the server, not the whole claim in JS)
-    const claims = (
-      await this.q(
-        `SELECT c.type, x.j #>> '{when,value}' AS w, x.j #>> '{firstReported,published}' AS p, (x.j -> 'actors')::text AS a
-         FROM corpus_claims c CROSS JOIN LATERAL (SELECT c.json::json AS j) x
-         WHERE c.type = 'CONSULT' AND c.id IN (SELECT claim FROM corpus_claim_actors WHERE actor = ANY($1::text[])) ORDER BY c.id`,
-        [entities],
-      )
-    ).map((r): ContactClaim => ({ type: r.type, actors: JSON.parse(r.a), when: r.w == null ? null : { value: r.w }, firstReported: { published: r.p ?? null } }));
-    const parties = [...new Set(claims.flatMap((cl) => cl.actors))];
-    const actorMap = new Map(
-      parties.length ? (await this.q('SELECT entity, actor FROM corpus_actor_entities WHERE entity = ANY($1::text[])', [parties])).map((r) => [r.entity as string, r.actor as string]) : [],
-    );
+    // its CONSULT claims' parties and dates from the contact pairs (postgres-actor-contacts.ts), no claim JSON
+    const contacts = await pgActorContacts(this.pool, id, entities);
     const totals = summary ? [] : await this.q('SELECT entity, articles FROM entity_totals WHERE entity = ANY($1::text[])', [entities]);
     const articles = summary
       ? Number(summary.articles)
@@ -715,8 +705,9 @@ export class PostgresCorpus implements CorpusStore {
       entities,
       rows: mentionRows,
       quotes,
-      claims,
-      actorOf: (e) => actorMap.get(e) ?? e,
+      claims: [],
+      actorOf: (e) => e,
+      contacts,
       totals: { articles, types, names: own ? JSON.parse(own.names) : null },
     });
     if (cooccurs) a.cooccurs = cooccurs;

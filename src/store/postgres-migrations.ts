@@ -11,6 +11,7 @@ import { PG_CORPUS_MIGRATION } from './postgres-corpus.js';
 import { PG_CORPUS_META_MIGRATION, PG_STORY_KEYS_MIGRATION, PG_STORY_SUMMARY_MIGRATION } from './postgres-stories.js';
 import { PG_SEARCH_MATCH_MIGRATION } from './postgres-search.js';
 import { PG_STORY_CLAIMS_MIGRATION } from './postgres-story-claims.js';
+import { PG_CONTACT_PAIRS_MIGRATION } from './postgres-actor-contacts.js';
 import { PG_ACTOR_SUMMARY_MIGRATION } from './postgres-actor-summary.js';
 
 export const PG_MIGRATIONS: string[] = [
@@ -229,6 +230,10 @@ export const PG_MIGRATIONS: string[] = [
   // corpus_claim_reports), so a story's claims are one index range, not the join of every article
   // of the story (the SQLite store's step 16; postgres-story-claims.ts)
   PG_STORY_CLAIMS_MIGRATION,
+  // 11: contact pairs per CONSULT claim (corpus_contact_pairs, kept by triggers on corpus_claims and
+  // corpus_claim_actors), so a profile counts its contacts without parsing claim JSON (the SQLite
+  // store's step 15; postgres-actor-contacts.ts)
+  PG_CONTACT_PAIRS_MIGRATION,
 ];
 
 /** The step that created the corpus tables (1-based): older databases get the corpus rebuilt. */

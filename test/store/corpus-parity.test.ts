@@ -184,6 +184,7 @@ test('a PostgreSQL database from before the corpus tables gets its corpus built 
     ALTER TABLE search_terms ADD COLUMN tsv tsvector; UPDATE search_terms s SET tsv = m.tsv FROM search_match m WHERE m.article = s.article; DROP TABLE search_match;
     DROP TABLE corpus_actor_summary, corpus_actor_dirty; DROP FUNCTION parley_actor_summary_join;
     DROP TABLE corpus_story_claims; DROP FUNCTION parley_story_claims_report, parley_story_claims_article, parley_story_claims_add;
+    DROP TABLE corpus_contact_pairs; DROP FUNCTION parley_contact_pairs_party, parley_contact_pairs_claim, parley_contact_pairs_of;
     UPDATE parley_schema SET version = 2`);
   await first.close();
   const again = await new PostgresStore(db.url, { lemmatizer }).open();
