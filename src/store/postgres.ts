@@ -19,6 +19,7 @@ import { indexTerms, type TokenLike } from './index-terms.js';
 import { PostgresCorpus, replayCorpus, updateCorpus } from './postgres-corpus.js';
 import { PG_CORPUS_STEP, PG_MIGRATIONS } from './postgres-migrations.js';
 import { PostgresStories } from './postgres-stories.js';
+import { PgEntityDetails } from './postgres-entity-detail.js';
 import { encodeTerms, textHash } from './sqlite-terms.js';
 import { leadOf, searchHit, searchResultOf, type SearchRow } from './snippet.js';
 import { expandQuery, type QueryWord } from './terms.js';
@@ -248,6 +249,9 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** the entities list's details, remembered while an entity's rows are the same */
+  private readonly entityDetails = new PgEntityDetails(ENTITY_DETAIL_ROWS);
+
   private async q(sql: string, values: unknown[] = []): Promise<Row[]> {
     await this.ready;
     return (await this.pool.query(sql, values)).rows;
@@ -470,41 +474,12 @@ export class PostgresStore implements Store {
       );
     }
     if (!rows.length) return [];
-    // the details of every listed entity in one query: from its ENTITY_DETAIL_ROWS articles stored
-    // last, newest first (as SqliteStore)
-    const detail = await this.q(
-      `SELECT e.id AS entity, d.type, d.name, d.names, d.roles, d.lang FROM unnest($1::text[]) WITH ORDINALITY AS e(id, k) CROSS JOIN LATERAL (
-         SELECT ae.article, ae.type, ae.name, ae.names, ae.roles, a.lang FROM article_entities ae JOIN articles a ON a.rowid = ae.article
-         WHERE ae.entity = e.id ORDER BY ae.article DESC LIMIT ${ENTITY_DETAIL_ROWS}) d
-       ORDER BY e.k, d.article DESC`,
-      [rows.map((r) => r.id)],
-    );
-    const byEntity = new Map<string, Row[]>();
-    for (const d of detail) (byEntity.get(d.entity) ?? byEntity.set(d.entity, []).get(d.entity)!).push(d);
+    // the details of every listed entity: from its ENTITY_DETAIL_ROWS articles stored last, newest
+    // first (as SqliteStore), remembered while its rows are the same (postgres-entity-detail.ts)
+    const details = await this.entityDetails.of(this.pool, rows.map((r) => r.id as string));
     return rows.map((r) => {
-      const types = new Map<string, number>();
-      const byLang = new Map<string, Map<string, number>>();
-      const all = new Map<string, number>();
-      const roles = new Map<string, number>();
-      const given: Record<string, string> = {};
-      for (const d of byEntity.get(r.id) ?? []) {
-        bump(types, d.type);
-        bump(all, d.name);
-        bump(byLang.get(d.lang) ?? byLang.set(d.lang, new Map()).get(d.lang)!, d.name);
-        if (d.names) Object.assign(given, JSON.parse(d.names));
-        if (d.roles) for (const role of JSON.parse(d.roles) as string[]) bump(roles, role);
-      }
-      const names: Record<string, string> = { ...given };
-      for (const [lang, m] of byLang) if (!names[lang]) names[lang] = top(m)!;
-      return {
-        id: r.id,
-        type: top(types) ?? '',
-        name: top(all) ?? r.id,
-        names,
-        articles: r.articles,
-        mentions: r.mentions,
-        roles: [...roles.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
-      };
+      const d = details.get(r.id)!;
+      return { id: r.id, type: d.type, name: d.name ?? r.id, names: d.names, articles: r.articles, mentions: r.mentions, roles: d.roles };
     });
   }
 
@@ -746,15 +721,6 @@ function int(v: unknown): number {
 function clampInt(v: unknown, dflt: number, lo: number, hi: number): number {
   const n = Number(v);
   return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : dflt;
-}
-function bump(m: Map<string, number>, k: string): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
-}
-function top(m: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let n = -1;
-  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
-  return best;
 }
 function checkDate(s: string): void {
   if (!DATE_RE.test(s)) throw new RangeError(`not a date: '${s}' (use YYYY, YYYY-MM or YYYY-MM-DD)`);
