@@ -21,13 +21,14 @@ import { anchorDay, reportsOf, type ArticleLike, type Report } from '../corpus/c
 import { summarize, type ClaimJson, independentReports } from '../corpus/claims/summary.js';
 import { glossPairs, type GlossEntity } from '../corpus/actors/gloss.js';
 import { actorIdOf, actorKeys, isKbId } from '../corpus/actors/keys.js';
-import { ACTOR_ROWS, buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson, type ActorMentionRow } from '../corpus/actors/profile.js';
+import { buildActor, COOCCURRENCE_WINDOW, typeTotals, type ActorJson } from '../corpus/actors/profile.js';
 import { isoOf, rangeOf } from '../corpus/dates.js';
 import { corpusKb } from '../corpus/sides.js';
 import { fold } from '../doc/normalize.js';
 import { framingRows } from './framing-rows.js';
 import { pgActorSummaryUpdater, recountActorSummary } from './postgres-actor-summary.js';
 import { pgActorContacts } from './postgres-actor-contacts.js';
+import { PgActorRows } from './postgres-actor-rows.js';
 import {
   one,
   pgDedupUpdater,
@@ -485,6 +486,9 @@ export class PostgresCorpus implements CorpusStore {
     private readonly ready: () => Promise<void>,
   ) {}
 
+  /** actors' latest rows, remembered while their ids' rows are the same (postgres-actor-rows.ts) */
+  private readonly actorRows = new PgActorRows();
+
   private async q(sql: string, values: unknown[] = []): Promise<Row[]> {
     await this.ready();
     return rows(this.pool, sql, values);
@@ -654,24 +658,7 @@ export class PostgresCorpus implements CorpusStore {
     }
     // its latest rows (by ingestion, from the (entity, article) index) for names and roles; totals
     // from the entity totals the triggers keep (src/corpus/actors/profile.ts: ACTOR_ROWS)
-    const mentionRows = (
-      await this.q(
-        `SELECT ae.entity, ae.type, ae.name, ae.names, ae.roles, a.id AS article, a.lang, a.published
-         FROM (SELECT entity, article FROM article_entities WHERE entity = ANY($1::text[]) ORDER BY article DESC, entity LIMIT $2) x
-         JOIN article_entities ae ON ae.article = x.article AND ae.entity = x.entity JOIN articles a ON a.rowid = ae.article
-         ORDER BY ae.entity, ae.article`,
-        [entities, ACTOR_ROWS],
-      )
-    ).map((r): ActorMentionRow => ({
-      entity: r.entity,
-      type: r.type,
-      name: r.name,
-      names: r.names ? JSON.parse(r.names) : null,
-      roles: r.roles ? JSON.parse(r.roles) : null,
-      article: r.article,
-      lang: r.lang,
-      published: r.published,
-    }));
+    const mentionRows = await this.actorRows.of(this.pool, entities);
     // totals from its summary row (schema step 9), else counted
     const summary = (await this.q('SELECT articles, quotes FROM corpus_actor_summary WHERE actor = $1', [id]))[0];
     const quotes = summary ? Number(summary.quotes) : ((await this.q('SELECT count(*) AS n FROM quotes WHERE speaker = ANY($1::text[])', [entities]))[0].n as number);
