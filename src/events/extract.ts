@@ -259,6 +259,7 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
   // a country adjective, `Russian Foreign Minister`, has none: the named person stands for it)
   return dedupe(cands, kb ?? null, doc.text, (id) => entById.get(id)?.type === 'PER').map((c) => {
     const ev = c.ev;
+    if (!ev.when) datedByNextSentence(ev, doc, toks, sents, lx);
     if (!ev.when) datedByReport(c, doc, toks, sents, lx, furniture);
     ev.actors = ev.actors.filter((id) => entById.has(id));
     if (ev.reportedBy) ev.reportedBy = ev.reportedBy.filter((id) => entById.has(id));
@@ -278,6 +279,49 @@ export function extractEvents(doc: Doc, ctx?: Context): DiplomaticEvent[] {
  *   it as earlier (`ранее`, `previous`: the `earlier` cues), the article's own date — news tells the day's
  *   events (`Clinton met North Korean leader Kim Jong-Il in Pyongyang` under a 2009-08-04 dateline).
  */
+/**
+ * A planned, possible or cancelled contact told without a date takes the date of the next sentence
+ * when that sentence's subject is the contact itself (rule `when.next-anaphor` + the cue rule): a
+ * pronoun agreeing with the contact's noun or a bare contact noun, then a modal, planning or
+ * occurrence verb (`... договорились о встрече. Она может состояться на следующей неделе`,
+ * `The visit is expected on Friday`). A contact with no status cue of its own (`status.default`)
+ * is then planned (`status.next-anaphor`).
+ */
+function datedByNextSentence(ev: DiplomaticEvent, doc: Doc, toks: Tok[], sents: [number, number][], lx: EventLexicon): void {
+  if (ev.type !== 'CONSULT') return;
+  const byDefault = !!ev.rules?.includes('status.default');
+  if (!byDefault && ev.status !== 'planned' && ev.status !== 'possible' && ev.status !== 'cancelled') return;
+  const trigAt = ev.trigger?.start ?? ev.start;
+  const si = sents.findIndex(([x, y]) => y > x && toks[x].start <= trigAt && trigAt < toks[y - 1].end);
+  if (si < 0) return;
+  const [a, b] = sents[si];
+  const s0 = toks[a].start, s1 = toks[b - 1].end;
+  const times = doc.layers.times ?? [];
+  if (times.some((t) => t.start >= s0 && t.end <= s1)) return;
+  const nx = sents[si + 1];
+  if (!nx || nx[1] <= nx[0]) return;
+  const m = lx.whenRules.matchAt(toks, nx[0], nx[0], nx[1]).find((x) => x.rule.produces.kind === 'next-anaphor');
+  if (!m) return;
+  // a pronoun agrees with the contact's noun (a verb trigger names no noun to agree with)
+  const agree = m.rule.produces.agree;
+  if (agree) {
+    const tr = toks.find((t) => t.start === trigAt);
+    if (!tr || tr.pos !== 'NOUN') return;
+    const feats = lx.nounFeatures.get(tr.lemma) ?? tr.tags;
+    if (Object.entries(agree).some(([k, v]) => feats[k] !== undefined && feats[k] !== v)) return;
+  }
+  const n0 = toks[nx[0]].start, n1 = toks[nx[1] - 1].end;
+  const t = times.find((x) => x.start >= n0 && x.end <= n1);
+  if (!t) return;
+  ev.when = t.text ? { value: t.value, text: t.text } : { value: t.value };
+  const rules = ['when.next-anaphor', m.rule.id];
+  if (byDefault) {
+    ev.status = 'planned';
+    rules.push('status.next-anaphor');
+  }
+  ev.rules = [...new Set([...(ev.rules ?? []), ...rules])];
+}
+
 /** The id of the first `plan-before` when rule matching in tokens [a, b), if any. */
 function planBeforeRule(toks: Tok[], lx: EventLexicon, a: number, b: number): string | undefined {
   for (let k = a; k < b; k++) {

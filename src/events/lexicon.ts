@@ -74,6 +74,8 @@ interface LexiconFile {
   counterparts?: string[];
   /** verbs whose object does what their infinitive says (`пригласил Джонсона посетить Москву`, `invited him to visit`) */
   controllers?: string[];
+  /** grammatical gender and number of contact nouns (`зустріч`: Fem, Sing), over the morphology's guess, for a pronoun that refers back to one (`Вона може відбутися`, rule `when.next-anaphor`) */
+  nounFeatures?: Record<string, Record<string, string>>;
   intent: string[];
   controlTypes: string[];
   endVerbs: string[];
@@ -140,9 +142,11 @@ export interface TriggerProduce {
   parties?: 'from-to';
 }
 
-/** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news; `rescheduled`: a put-off contact given a new date (`перенесено, але відбудеться`, the date follows the match); `plan-before`: a plan told as reported before the contact it plans (`initially reported`, `до звонка`) */
+/** `report-anaphor`: a sentence reporting the one before (`Об этом сообщил`); `earlier`: an event told as before the news; `rescheduled`: a put-off contact given a new date (`перенесено, але відбудеться`, the date follows the match); `plan-before`: a plan told as reported before the contact it plans (`initially reported`, `до звонка`); `next-anaphor`: the next sentence's subject is the contact just told and gives its date (`Она может состояться 23 октября`) */
 export interface WhenProduce {
-  kind: 'report-anaphor' | 'earlier' | 'rescheduled' | 'plan-before';
+  kind: 'report-anaphor' | 'earlier' | 'rescheduled' | 'plan-before' | 'next-anaphor';
+  /** `next-anaphor`: the features the contact's noun must share with the pronoun (`Она` -> a feminine singular `встреча`) */
+  agree?: Record<string, string>;
 }
 
 export interface StanceProduce {
@@ -184,6 +188,7 @@ export interface EventLexicon {
   summitTopics: Set<string>;
   counterparts: Set<string>;
   controllers: Set<string>;
+  nounFeatures: Map<string, Record<string, string>>;
   conj: Set<string>;
   roleNouns: Set<string>;
   demonyms: Map<string, string>;
@@ -287,6 +292,7 @@ export function eventLexicon(lang: string): EventLexicon | null {
     summitTopics: new Set((f.summitFrames?.topics ?? []).map(norm)),
     counterparts: new Set((f.counterparts ?? []).map(norm)),
     controllers: new Set((f.controllers ?? []).map(norm)),
+    nounFeatures: new Map(Object.entries(f.nounFeatures ?? {}).map(([k, v]) => [norm(k), v])),
     conj: new Set(f.conj.map(norm)),
     roleNouns: new Set(f.roleNouns.map(norm)),
     demonyms: new Map(Object.entries(f.demonyms).map(([k, v]) => [norm(k), v])),

@@ -336,3 +336,27 @@ test('`asked about` is a question put to the speaker, no request (en: notTrigger
   const r = analyze('President Barack Obama asked Bill Clinton to help free the two journalists.', 'en', '2009-08-04');
   assert.ok(events(r).some((e) => e.type === 'REQUEST' && e.actors.length === 2), JSON.stringify(events(r)));
 });
+
+test('a planned contact takes the date of the next sentence whose subject is that contact (`when.next-anaphor`, ru/uk/en)', () => {
+  const date = (text: string, lang: string) => {
+    const d = analyze(text, lang, '2025-10-17');
+    return events(d).filter((e) => e.type === 'CONSULT');
+  };
+  const ru = date('Путин и Трамп обсудили возможность новой встречи. Она может состояться на следующей неделе.', 'ru');
+  assert.equal(ru.length, 1, JSON.stringify(ru));
+  assert.equal(ru[0].when?.value, '2025-W43');
+  assert.ok(ru[0].rules?.includes('when.next-anaphor') && ru[0].rules?.includes('ru.when.next-anaphor.pronoun-fem'), JSON.stringify(ru[0].rules));
+  // the morphology's gender of `зустріч` is overridden by the lexicon's (`nounFeatures`)
+  const uk = date('Зеленський і Ердоган домовилися про зустріч. Вона може відбутися наступного тижня.', 'uk').find((e) => e.mode === 'meeting');
+  assert.equal(uk?.when?.value, '2025-W43', JSON.stringify(uk));
+  assert.ok(uk?.rules?.includes('uk.when.next-anaphor.pronoun-fem'));
+  const en = date('Trump said he would meet Putin in Budapest. It could take place as early as next week.', 'en');
+  assert.equal(en[0]?.when?.value, '2025-W43', JSON.stringify(en));
+  assert.ok(en[0].rules?.includes('en.when.next-anaphor.pronoun'));
+  // a pronoun that does not agree with the contact's noun is something else
+  const other = date('Путин и Трамп обсудили возможность нового визита. Она может состояться на следующей неделе.', 'ru');
+  assert.ok(other.every((e) => !e.rules?.includes('when.next-anaphor')), JSON.stringify(other));
+  // a contact that took place keeps its own date (the rule is for plans)
+  const past = date('Вчера Путин и Трамп провели переговоры. Они могут продолжиться на следующей неделе.', 'ru');
+  assert.ok(past.every((e) => !e.rules?.includes('when.next-anaphor')), JSON.stringify(past));
+});
