@@ -319,7 +319,8 @@ function datedByNextSentence(ev: DiplomaticEvent, doc: Doc, toks: Tok[], sents: 
     ev.status = 'planned';
     rules.push('status.next-anaphor');
   }
-  ev.rules = [...new Set([...(ev.rules ?? []), ...rules])];
+  // (the default status is no longer the event's: it is planned by this rule)
+  ev.rules = [...new Set([...(ev.rules ?? []).filter((r) => !(byDefault && r === 'status.default')), ...rules])];
 }
 
 /** The id of the first `plan-before` when rule matching in tokens [a, b), if any. */

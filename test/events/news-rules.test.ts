@@ -356,6 +356,11 @@ test('a planned contact takes the date of the next sentence whose subject is tha
   // a pronoun that does not agree with the contact's noun is something else
   const other = date('Путин и Трамп обсудили возможность нового визита. Она может состояться на следующей неделе.', 'ru');
   assert.ok(other.every((e) => !e.rules?.includes('when.next-anaphor')), JSON.stringify(other));
+  // a contact told with no status cue of its own is planned by the sentence that dates it
+  const bare = date('Переговоры Лаврова и Блинкена в Женеве. Они могут пройти 23 октября.', 'ru');
+  assert.equal(bare[0]?.status, 'planned', JSON.stringify(bare));
+  assert.equal(bare[0].when?.value, '2025-10-23');
+  assert.ok(bare[0].rules?.includes('status.next-anaphor') && !bare[0].rules?.includes('status.default'), JSON.stringify(bare[0].rules));
   // a contact that took place keeps its own date (the rule is for plans)
   const past = date('Вчера Путин и Трамп провели переговоры. Они могут продолжиться на следующей неделе.', 'ru');
   assert.ok(past.every((e) => !e.rules?.includes('when.next-anaphor')), JSON.stringify(past));
