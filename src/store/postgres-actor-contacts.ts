@@ -11,7 +11,7 @@
  */
 import type { Db } from './postgres-stories.js';
 import { rows } from './postgres-stories.js';
-import type { ContactClaim } from '../corpus/actors/profile.js';
+import { contactsFromPairTotals, countContactClaims, type ContactClaim, type Contacts } from '../corpus/actors/profile.js';
 
 export const PG_CONTACT_PAIRS_MIGRATION = `
   CREATE TABLE corpus_contact_pairs (
@@ -53,7 +53,6 @@ export const PG_CONTACT_PAIRS_MIGRATION = `
 `;
 
 type Row = Record<string, any>;
-type Contacts = Map<string, { claims: number; last: string | null }>;
 
 /** The CONSULT claims an actor (its entity ids) is a party to, as buildActor reads them: each claim's other parties and its date. */
 async function contactClaims(c: Db, entities: string[], others?: string[]): Promise<ContactClaim[]> {
@@ -82,18 +81,7 @@ export async function pgActorContacts(c: Db, id: string, entities: string[]): Pr
     if (parties.length) for (const r of await rows(c, 'SELECT entity, actor FROM corpus_actor_entities WHERE entity = ANY($1::text[])', [parties])) m.set(r.entity, r.actor);
     return (e: string) => m.get(e) ?? e;
   };
-  const byClaim = (claims: ContactClaim[], of: (e: string) => string) => {
-    for (const cl of claims) {
-      const date = cl.when?.value ?? null;
-      for (const o of new Set(cl.actors.map(of))) {
-        if (o === id) continue;
-        const x = out.get(o) ?? { claims: 0, last: null };
-        x.claims++;
-        if (date && (!x.last || date > x.last)) x.last = date;
-        out.set(o, x);
-      }
-    }
-  };
+  const byClaim = (claims: ContactClaim[], of: (e: string) => string) => countContactClaims(out, id, claims, of);
   if (entities.length !== 1) {
     const claims = await contactClaims(c, entities);
     byClaim(claims, await actorOf([...new Set(claims.flatMap((cl) => cl.actors))]));
@@ -101,20 +89,8 @@ export async function pgActorContacts(c: Db, id: string, entities: string[]): Pr
   }
   const totals: Row[] = await rows(c, 'SELECT other, count(*)::int AS n, max(date) AS last FROM corpus_contact_pairs WHERE entity = $1 GROUP BY other', [entities[0]]);
   const of = await actorOf(totals.map((r) => r.other));
-  const idsOf = new Map<string, string[]>();
-  for (const r of totals) {
-    const o = of(r.other);
-    const l = idsOf.get(o);
-    if (l) l.push(r.other);
-    else idsOf.set(o, [r.other]);
-  }
-  for (const r of totals) {
-    const o = of(r.other);
-    if (o === id || idsOf.get(o)!.length > 1) continue;
-    out.set(o, { claims: r.n, last: r.last || null });
-  }
   // other actors of several ids: their claims counted once each
-  const several = [...idsOf].filter(([o, l]) => o !== id && l.length > 1).flatMap(([, l]) => l);
+  const several = contactsFromPairTotals(out, id, totals as { other: string; n: number; last: string | null }[], of);
   if (several.length) byClaim(await contactClaims(c, entities, several), of);
   return out;
 }

@@ -18,7 +18,7 @@
 import type Database from 'better-sqlite3';
 import { perDatabase } from './sqlite-statements.js';
 import type { CorpusUpdater, StoredArticle } from './corpus-updaters.js';
-import { ACTOR_ROWS, type ActorMentionRow, type ContactClaim } from '../corpus/actors/profile.js';
+import { ACTOR_ROWS, contactsFromPairTotals, countContactClaims, type ActorMentionRow, type ContactClaim, type Contacts } from '../corpus/actors/profile.js';
 
 export const ACTOR_SUMMARY_MIGRATION = `
   CREATE TABLE corpus_actor_summary (
@@ -201,26 +201,15 @@ export function contactClaims(db: Database.Database, entities: string[]): Contac
  * id: the pairs counted per other party in SQL, an other actor of several ids whose ids share a
  * claim with it counted per claim; an actor of several ids: per claim.
  */
-export function actorContacts(db: Database.Database, id: string, entities: string[]): Map<string, { claims: number; last: string | null }> {
+export function actorContacts(db: Database.Database, id: string, entities: string[]): Contacts {
   const st = R(db);
-  const out = new Map<string, { claims: number; last: string | null }>();
+  const out: Contacts = new Map();
   const actorOf = (parties: string[]) => {
     const m = new Map<string, string>();
     if (parties.length) for (const r of st.actorsOf.all(JSON.stringify(parties)) as Row[]) m.set(r.entity, r.actor);
     return (e: string) => m.get(e) ?? e;
   };
-  const byClaim = (claims: ContactClaim[], of: (e: string) => string) => {
-    for (const c of claims) {
-      const date = c.when?.value ?? null;
-      for (const o of new Set(c.actors.map(of))) {
-        if (o === id) continue;
-        const x = out.get(o) ?? { claims: 0, last: null };
-        x.claims++;
-        if (date && (!x.last || date > x.last)) x.last = date;
-        out.set(o, x);
-      }
-    }
-  };
+  const byClaim = (claims: ContactClaim[], of: (e: string) => string) => countContactClaims(out, id, claims, of);
   if (entities.length !== 1) {
     const claims = contactClaims(db, entities);
     byClaim(claims, actorOf([...new Set(claims.flatMap((c) => c.actors))]));
@@ -228,20 +217,8 @@ export function actorContacts(db: Database.Database, id: string, entities: strin
   }
   const totals = st.pairTotals.all(entities[0]) as Row[];
   const of = actorOf(totals.map((r) => r.other));
-  const idsOf = new Map<string, string[]>();
-  for (const r of totals) {
-    const o = of(r.other);
-    const l = idsOf.get(o);
-    if (l) l.push(r.other);
-    else idsOf.set(o, [r.other]);
-  }
-  for (const r of totals) {
-    const o = of(r.other);
-    if (o === id || idsOf.get(o)!.length > 1) continue;
-    out.set(o, { claims: r.n, last: r.last || null });
-  }
   // other actors of several ids: their claims counted once each
-  const several = [...idsOf].filter(([o, l]) => o !== id && l.length > 1).flatMap(([, l]) => l);
+  const several = contactsFromPairTotals(out, id, totals as { other: string; n: number; last: string | null }[], of);
   if (several.length) {
     const claims = new Map<string, ContactClaim>();
     for (const r of st.pairsWith.all(entities[0], JSON.stringify(several)) as Row[]) {

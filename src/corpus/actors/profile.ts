@@ -21,6 +21,45 @@ export interface ActorJson {
 /** What contacts read of a CONSULT claim (a ClaimJson is one; stores may read just these fields). */
 export type ContactClaim = Pick<ClaimJson, 'type' | 'actors' | 'when'> & { firstReported: { published: string | null } };
 
+/** An actor's contacts: other actor → the CONSULT claims it shares and the latest of their dates. */
+export type Contacts = Map<string, { claims: number; last: string | null }>;
+
+/** Adds each claim once to every other actor among its parties (`of` maps an entity id to its actor). */
+export function countContactClaims(out: Contacts, id: string, claims: ContactClaim[], of: (e: string) => string): void {
+  for (const c of claims) {
+    const date = c.when?.value ?? null;
+    for (const o of new Set(c.actors.map(of))) {
+      if (o === id) continue;
+      const x = out.get(o) ?? { claims: 0, last: null };
+      x.claims++;
+      if (date && (!x.last || date > x.last)) x.last = date;
+      out.set(o, x);
+    }
+  }
+}
+
+/**
+ * The contacts of an actor of one entity id from its contact pairs counted per other entity id
+ * (`totals`: other id, claims, latest date, as a store counts them in SQL): an other actor of one id
+ * takes its row as is; returns the ids of other actors of several ids, whose shared claims must be
+ * counted once each (countContactClaims), not summed per id.
+ */
+export function contactsFromPairTotals(out: Contacts, id: string, totals: { other: string; n: number; last: string | null }[], of: (e: string) => string): string[] {
+  const idsOf = new Map<string, string[]>();
+  for (const r of totals) {
+    const o = of(r.other);
+    const l = idsOf.get(o);
+    if (l) l.push(r.other);
+    else idsOf.set(o, [r.other]);
+  }
+  for (const r of totals) {
+    const o = of(r.other);
+    if (o === id || idsOf.get(o)!.length > 1) continue;
+    out.set(o, { claims: r.n, last: r.last || null });
+  }
+  return [...idsOf].filter(([o, l]) => o !== id && l.length > 1).flatMap(([, l]) => l);
+}
+
 /** One stored article's entity row of the actor (one per article and entity id). */
 export interface ActorMentionRow {
   entity: string;
