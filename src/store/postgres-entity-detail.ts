@@ -11,46 +11,14 @@
  */
 import type { Db } from './postgres-stories.js';
 import { rows } from './postgres-stories.js';
+import { copyDetail, entityDetailOf, type EntityDetail } from './entity-detail.js';
+
+export type { EntityDetail };
 
 type Row = Record<string, any>;
-export interface EntityDetail {
-  type: string;
-  name: string | undefined;
-  names: Record<string, string>;
-  roles: string[];
-}
 
 /** how many entities' details a store remembers (cleared when full) */
 const REMEMBERED = 50_000;
-
-function bump(m: Map<string, number>, k: string): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
-}
-function top(m: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let n = -1;
-  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
-  return best;
-}
-
-/** An entity's detail from its latest rows, newest first (the reading of PostgresStore.entities). */
-function detailOf(rs: Row[]): EntityDetail {
-  const types = new Map<string, number>();
-  const byLang = new Map<string, Map<string, number>>();
-  const all = new Map<string, number>();
-  const roles = new Map<string, number>();
-  const given: Record<string, string> = {};
-  for (const d of rs) {
-    bump(types, d.type);
-    bump(all, d.name);
-    bump(byLang.get(d.lang) ?? byLang.set(d.lang, new Map()).get(d.lang)!, d.name);
-    if (d.names) Object.assign(given, JSON.parse(d.names));
-    if (d.roles) for (const role of JSON.parse(d.roles) as string[]) bump(roles, role);
-  }
-  const names: Record<string, string> = { ...given };
-  for (const [lang, m] of byLang) if (!names[lang]) names[lang] = top(m)!;
-  return { type: top(types) ?? '', name: top(all), names, roles: [...roles.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k) };
-}
 
 export class PgEntityDetails {
   private readonly remembered = new Map<string, { key: string; detail: EntityDetail }>();
@@ -87,13 +55,13 @@ export class PgEntityDetails {
       for (const d of detail) byEntity.get(d.entity)!.push(d);
       if (this.remembered.size + need.length > REMEMBERED) this.remembered.clear();
       for (const [id, rs] of byEntity) {
-        const d = detailOf(rs);
+        const d = entityDetailOf(rs, (r) => r.lang);
         out.set(id, d);
         this.remembered.set(id, { key: keyOf.get(id) ?? '', detail: d });
       }
     }
     const copy = new Map<string, EntityDetail>();
-    for (const [id, d] of out) copy.set(id, { type: d.type, name: d.name, names: { ...d.names }, roles: [...d.roles] });
+    for (const [id, d] of out) copy.set(id, copyDetail(d));
     return copy;
   }
 }

@@ -12,14 +12,9 @@
  */
 import type Database from 'better-sqlite3';
 import { perDatabase } from './sqlite-statements.js';
+import { copyDetail as copy, entityDetailOf, type EntityDetail } from './entity-detail.js';
 
-export interface EntityDetail {
-  type: string;
-  /** the most frequent name; undefined when the entity has no row */
-  name: string | undefined;
-  names: Record<string, string>;
-  roles: string[];
-}
+export type { EntityDetail };
 
 type Row = Record<string, any>;
 
@@ -62,53 +57,10 @@ export function entityDetails(db: Database.Database, ids: string[], rows: number
     const langs = langsOf(detailRows.flat().map((d) => d.article as number));
     if (st.remembered.size + todo.length > REMEMBERED) st.remembered.clear();
     for (const [k, t] of todo.entries()) {
-      const detail = detailOf(detailRows[k], langs);
+      const detail = entityDetailOf(detailRows[k], (d) => langs.get(d.article) as string);
       st.remembered.set(t.id, { newest: t.newest, rows, detail });
       out[t.i] = copy(detail);
     }
   }
   return out as EntityDetail[];
-}
-
-const copy = (d: EntityDetail): EntityDetail => ({ type: d.type, name: d.name, names: { ...d.names }, roles: [...d.roles] });
-
-/** names, type and roles of an entity's rows (newest first) */
-function detailOf(rows: Row[], langs: Map<number, string>): EntityDetail {
-  const types = new Map<string, number>();
-  const byLang = new Map<string, Map<string, number>>();
-  const all = new Map<string, number>();
-  const roles = new Map<string, number>();
-  const given: Record<string, string> = {};
-  // the KB names of an entity are the same string on most of its rows: parsed once each
-  const parsed = new Map<string, Record<string, string>>();
-  for (const d of rows) {
-    const lang = langs.get(d.article) as string;
-    bump(types, d.type);
-    bump(all, d.name);
-    bump(byLang.get(lang) ?? byLang.set(lang, new Map()).get(lang)!, d.name);
-    if (d.names) {
-      let p = parsed.get(d.names);
-      if (!p) parsed.set(d.names, (p = JSON.parse(d.names) as Record<string, string>));
-      Object.assign(given, p);
-    }
-    if (d.roles) for (const role of JSON.parse(d.roles) as string[]) bump(roles, role);
-  }
-  const names: Record<string, string> = { ...given };
-  for (const [lang, m] of byLang) if (!names[lang]) names[lang] = top(m)!;
-  return {
-    type: top(types) ?? '',
-    name: top(all),
-    names,
-    roles: [...roles.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
-  };
-}
-
-function bump(m: Map<string, number>, k: string): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
-}
-function top(m: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let n = -1;
-  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
-  return best;
 }
